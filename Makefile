@@ -1,0 +1,48 @@
+# newsbook: `make book` builds the book, `make test` proves it still does.
+# Both set up .venv from requirements.txt on their own when it is missing or stale.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ARTICLE ?=
+PUBLISHED ?=
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create or refresh .venv from requirements.txt
+
+book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLISHED=... for another article)
+ifeq ($(strip $(ARTICLE)),)
+	$(PY) -m newsbook.book default
+else
+	@path=$$($(PY) -m newsbook book "$(ARTICLE)" $(if $(strip $(PUBLISHED)),--published "$(PUBLISHED)")) && echo "The book is at $$path"
+endif
+
+lint: $(STAMP) ## ruff lint and format check
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+test: $(STAMP) lint ## lint, unit and quality tests, nbval on the chapters, offline check of the built book
+	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q --nbval chapters --nbval-current-env -p no:cacheprovider
+	$(PY) -m newsbook.book html
+	$(PY) -m pytest -q tests/offline_book_check.py
+
+bench: $(STAMP) ## speed benchmarks (ratios against a baseline in the same process)
+	$(PY) bench/run.py
+
+clean: ## remove build output (keeps .venv)
+	rm -rf _build _static/vega-bundle.js
+
+.PHONY: help venv book lint test bench clean

@@ -1,0 +1,3 @@
+from newsbook.cli import main
+
+raise SystemExit(main())

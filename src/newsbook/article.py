@@ -1,0 +1,294 @@
+"""Stage 1, the article: decode the file, read its metadata, find the story in the page.
+
+The article's `text` is the file exactly as decoded; nothing is cut out of it. Page
+furniture (site banners, archive stamps, wire sign-offs) is found and skipped, so every
+offset in every table points into the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from newsbook.errors import InputError
+
+LEGACY_ENCODINGS = ("cp1252", "iso-8859-15", "cp1251", "koi8-r", "mac_roman")
+MAX_BYTES = 20_000_000
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r?\n(?=[ \t]+\S)")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its exact text and what is known about it."""
+
+    article_id: str
+    text: str
+    headline: str = ""
+    source: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-like block of the text with its place in the page."""
+
+    start: int
+    end: int
+    section: str  # headline | body | furniture
+
+
+def article_id_for(path: Path) -> str:
+    """A file-system and URL safe id from the file's stem."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._").lower()
+    return slug or "article"
+
+
+def parse_date(value: object, *, what: str) -> dt.date | None:
+    """A date from YAML or the command line; a clear error when it is not one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(
+            f"{what} {str(value)!r} is not a date: give it as YYYY-MM-DD, e.g. 2001-05-29"
+        ) from None
+
+
+def decode(data: bytes, *, name: str) -> tuple[str, str]:
+    """Text and encoding of a file's bytes: UTF-8 (with or without BOM), UTF-16, or a
+    legacy single-byte encoding that yields plausible text."""
+    if not data.strip():
+        raise InputError(f"{name} is empty: give a file with the article's text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(f"{name} has a UTF-16 mark but is not valid UTF-16") from None
+    if b"\x00" in data:
+        raise InputError(f"{name} looks like a binary file (it holds NUL bytes): give plain text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text, encoding
+    raise InputError(
+        f"{name} cannot be decoded as UTF-8 or a common legacy encoding: re-save it as UTF-8"
+    )
+
+
+def _plausible(text: str) -> bool:
+    """Legacy decoders accept almost any bytes; real prose is mostly letters and spaces."""
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
+    letters = sum(1 for c in text if c.isalpha() or c.isspace())
+    return controls == 0 and letters >= 0.7 * len(text)
+
+
+def _check_text(text: str, *, name: str) -> None:
+    if not text.strip():
+        raise InputError(f"{name} holds only white space: give a file with the article's text")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
+    if controls > max(2, len(text) // 100):
+        raise InputError(f"{name} looks like a binary file (control characters): give plain text")
+
+
+def read_sidecar(path: Path) -> dict:
+    """The metadata beside an article, `STEM.yml`, or {} when there is none."""
+    sidecar = path.with_suffix(".yml")
+    if not sidecar.exists():
+        return {}
+    try:
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(f"{sidecar} is not valid YAML ({first}): fix or remove it") from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise InputError(f"{sidecar} must hold keys (headline, source, published, url)")
+    return meta
+
+
+def read_article(path: str | Path, *, published: str | dt.date | None = None) -> Article:
+    """Read one article file and its sidecar. `published` wins over the sidecar's date.
+
+    Raises InputError for a missing, empty, binary or undecodable file or a bad date.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path} does not exist: check the path to the article")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder: give one article file (or use `corpus`)")
+    if path.stat().st_size > MAX_BYTES:
+        raise InputError(f"{path} is larger than {MAX_BYTES // 1_000_000} MB: is it an article?")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path} cannot be read ({error.strerror}): check its permissions") from None
+    text, encoding = decode(data, name=str(path))
+    _check_text(text, name=str(path))
+    meta = read_sidecar(path)
+    return make_article(
+        text,
+        article_id=article_id_for(path),
+        headline=str(meta.get("headline") or ""),
+        source=str(meta.get("source") or ""),
+        published=published if published not in (None, "") else meta.get("published"),
+        url=str(meta.get("url") or ""),
+        encoding=encoding,
+    )
+
+
+def make_article(
+    text: str,
+    *,
+    article_id: str,
+    headline: str = "",
+    source: str = "",
+    published: str | dt.date | None = None,
+    url: str = "",
+    encoding: str = "utf-8",
+) -> Article:
+    """An Article from text already in memory (the corpus reader's entry point)."""
+    date = parse_date(published, what="publication date")
+    warnings = []
+    if date is None:
+        warnings.append(
+            "The publication date is unknown: relative dates such as 'Monday' or "
+            "'last year' stay unresolved. Give it with --published YYYY-MM-DD or a sidecar."
+        )
+    return Article(
+        article_id=article_id,
+        text=text,
+        headline=headline,
+        source=source,
+        published=date,
+        url=url,
+        encoding=encoding,
+        warnings=tuple(warnings),
+    )
+
+
+def iter_raw_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of paragraph-like blocks: split at blank lines and at indented new lines
+    (the hard-wrapped wire layout), trimmed of surrounding white space."""
+    position = 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        yield from _trimmed(text, position, match.start())
+        position = match.end()
+    yield from _trimmed(text, position, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def load_furniture_patterns(path: Path) -> list[re.Pattern[str]]:
+    """Regular expressions, one a line, that mark a block as page furniture."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [re.compile(line, re.IGNORECASE) for line in lines if line and not line.startswith("#")]
+
+
+def _looks_like_headline(block: str) -> bool:
+    words = block.split()
+    return 0 < len(words) <= 25 and "\n" not in block.strip() and not block.rstrip().endswith(".")
+
+
+def layout(
+    article: Article, *, furniture: list[re.Pattern[str]], max_furniture_words: int = 40
+) -> list[Block]:
+    """Sort the article's blocks into furniture, headline and body.
+
+    The headline is the sidecar's headline where it is found in the text, else the first
+    short, unpunctuated block before the story; furniture blocks match a pattern and are
+    short.
+    """
+    text = article.text
+    blocks = []
+    for start, end in iter_raw_blocks(text):
+        chunk = text[start:end]
+        is_furniture = len(chunk.split()) <= max_furniture_words and any(
+            pattern.search(chunk) for pattern in furniture
+        )
+        blocks.append(Block(start, end, "furniture" if is_furniture else "body"))
+    headline_index = _headline_index(text, blocks, article.headline)
+    if headline_index is not None:
+        block = blocks[headline_index]
+        blocks[headline_index] = Block(block.start, block.end, "headline")
+    return blocks
+
+
+def _headline_index(text: str, blocks: list[Block], headline: str) -> int | None:
+    candidates = [i for i, b in enumerate(blocks) if b.section == "body"]
+    if not candidates:
+        return None
+    wanted = " ".join(headline.split()).casefold()
+    if wanted:
+        for i in candidates:
+            if " ".join(text[blocks[i].start : blocks[i].end].split()).casefold() == wanted:
+                return i
+    first = candidates[0]
+    has_more = len(candidates) > 1
+    if has_more and _looks_like_headline(text[blocks[first].start : blocks[first].end]):
+        return first
+    return None
+
+
+def headline_text(article: Article, blocks: list[Block]) -> str:
+    """The headline as the page gives it, else the sidecar's."""
+    for block in blocks:
+        if block.section == "headline":
+            return " ".join(article.text[block.start : block.end].split())
+    return article.headline
+
+
+def blocks_table(article: Article, blocks: list[Block]) -> pd.DataFrame:
+    """One row a block: `article_id, paragraph_id, start, end, section, text`.
+
+    Paragraph ids count headline and body blocks in order (furniture gets -1)."""
+    rows = []
+    paragraph_id = 0
+    for block in blocks:
+        if block.section == "furniture":
+            pid = -1
+        else:
+            pid = paragraph_id
+            paragraph_id += 1
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "paragraph_id": pid,
+                "start": block.start,
+                "end": block.end,
+                "section": block.section,
+                "text": article.text[block.start : block.end],
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["article_id", "paragraph_id", "start", "end", "section", "text"]
+    )

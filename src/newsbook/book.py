@@ -1,0 +1,177 @@
+"""The book: what chapters call, and the runner that executes them with papermill and
+builds the HTML with Jupyter Book 1.x.
+
+Executed notebooks are made byte-stable (papermill's timestamps and durations are
+stripped), so running the book twice leaves `git status` clean. A book for another
+article is built under `_build/books/<article-id>/` from copies of the chapters; the
+committed chapters stay nbval's baseline for the default data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from newsbook import config
+from newsbook.errors import InputError
+
+BOOK_FILES = ("_config.yml", "_toc.yml", "intro.md")
+PARAMETER_TYPES = {"ARTICLE": str, "PUBLISHED": str, "GOLD": str}
+
+
+def resolve_path(path: str | Path) -> Path:
+    """A path as given, or relative to the project root."""
+    path = Path(path)
+    return path if path.is_absolute() else config.ROOT / path
+
+
+def check_parameters(**parameters: object) -> None:
+    """Stop a chapter with a clear message when a parameter is unknown or malformed."""
+    for name, value in parameters.items():
+        if name not in PARAMETER_TYPES:
+            raise InputError(f"unknown parameter {name}: the chapters take {', '.join(PARAMETER_TYPES)}")
+        if not isinstance(value, PARAMETER_TYPES[name]):
+            raise InputError(f"parameter {name} must be text, got {value!r}")
+    published = str(parameters.get("PUBLISHED") or "")
+    if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        raise InputError(f"parameter PUBLISHED {published!r} is not a date: give YYYY-MM-DD")
+
+
+@functools.lru_cache(maxsize=2)
+def _analysis(article: str, published: str) -> dict[str, pd.DataFrame]:
+    from newsbook.article import read_article
+    from newsbook.pipeline import analyze
+    from newsbook.resources import Resources
+
+    return analyze(read_article(resolve_path(article), published=published or None), Resources.load())
+
+
+def chapter_tables(article: str, published: str = "") -> dict[str, pd.DataFrame]:
+    """Every table of the article, computed once per kernel (copies, safe to modify)."""
+    check_parameters(ARTICLE=article, PUBLISHED=published)
+    return {name: table.copy() for name, table in _analysis(article, published).items()}
+
+
+def show(table: pd.DataFrame, columns: list[str] | None = None, *, rows: int = 60) -> pd.DataFrame:
+    """The part of a table a page shows (text is escaped by pandas' HTML output)."""
+    shown = table[columns] if columns else table
+    return shown.head(rows).reset_index(drop=True)
+
+
+def notebook_parameters(path: Path) -> set[str]:
+    """Names assigned in a notebook's `parameters` cell."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"])
+            return set(re.findall(r"^([A-Z_][A-Z0-9_]*)\s*=", source, flags=re.MULTILINE))
+    return set()
+
+
+def chapters(directory: Path = config.CHAPTERS_DIR) -> list[Path]:
+    return sorted(directory.glob("*.ipynb"))
+
+
+def strip_volatile(path: Path) -> None:
+    """Remove papermill's timestamps and durations and execution metadata."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook.get("metadata", {}).pop("papermill", None)
+    notebook.get("metadata", {}).pop("widgets", None)
+    for cell in notebook["cells"]:
+        cell.get("metadata", {}).pop("papermill", None)
+        cell.get("metadata", {}).pop("execution", None)
+        if "id" in cell:
+            del cell["id"]
+    notebook["nbformat_minor"] = min(notebook.get("nbformat_minor", 4), 4)
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def execute(notebook: Path, output: Path, parameters: dict[str, str], *, cwd: Path) -> None:
+    """Run one chapter with papermill; unknown parameters are refused first."""
+    import papermill
+
+    unknown = set(parameters) - notebook_parameters(notebook)
+    if unknown:
+        raise InputError(f"{notebook.name} has no parameter {', '.join(sorted(unknown))}")
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output), parameters=parameters or None, cwd=str(cwd),
+            progress_bar=False, kernel_name="python3",
+        )
+    except papermill.PapermillExecutionError as error:
+        last = (error.evalue or error.ename).splitlines()[0] if (error.evalue or error.ename) else ""
+        raise InputError(f"{notebook.name} failed: {error.ename}: {last}") from None
+    strip_volatile(output)
+
+
+def build_html(book_dir: Path, *, strict: bool = True) -> Path:
+    """`jupyter-book build` (1.x) of a book folder; returns its html folder."""
+    from newsbook.charts import write_bundle
+
+    write_bundle(book_dir / "_static")
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book_dir), "--quiet"]
+    if strict:
+        command += ["-W", "-n", "--keep-going"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode:
+        sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
+        raise InputError(f"jupyter-book could not build {book_dir} (see the messages above)")
+    return book_dir / "_build" / "html"
+
+
+def build_default_book() -> Path:
+    """Execute every chapter in place on the default data, then build `_build/html`."""
+    for notebook in chapters():
+        execute(notebook, notebook, {}, cwd=notebook.parent)
+    return build_html(config.ROOT) / "index.html"
+
+
+def build_article_book(article: str | Path, *, published: str | None = None, out: Path | None = None) -> Path:
+    """A separate book for another article, under `_build/books/<article-id>/`."""
+    from newsbook.article import read_article
+
+    path = Path(article).resolve()
+    parsed = read_article(path, published=published)  # bad input stops here, before any work
+    target = Path(out) if out else config.BOOKS_DIR / parsed.article_id
+    staging = target.parent / f".{target.name}-src"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "chapters").mkdir(parents=True)
+    for name in BOOK_FILES:
+        shutil.copy2(config.ROOT / name, staging / name)
+    parameters = {"ARTICLE": str(path), "PUBLISHED": published or ""}
+    try:
+        for notebook in chapters():
+            wanted = {k: v for k, v in parameters.items() if k in notebook_parameters(notebook)}
+            execute(notebook, staging / "chapters" / notebook.name, wanted, cwd=config.CHAPTERS_DIR)
+        html = build_html(staging)
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        shutil.move(str(html), str(target / "html"))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target / "html" / "index.html"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsbook.book")
+    parser.add_argument("action", choices=["default", "html"])
+    args = parser.parse_args(argv)
+    try:
+        index = build_default_book() if args.action == "default" else build_html(config.ROOT) / "index.html"
+    except InputError as error:
+        print(f"newsbook: error: {error}", file=sys.stderr)
+        return 2
+    print(f"The book is at {index}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

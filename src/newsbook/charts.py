@@ -1,0 +1,231 @@
+"""Every chart of the book, built from tables, and an Altair renderer that draws them
+with no network: the page loads vega from the book's own `_static/`, and the chart's
+HTML carries no random id, so notebook outputs are byte-stable."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+RENDERER = "newsbook"
+BUNDLE_NAME = "vega-bundle.js"
+WIDTH = 620
+
+
+def _vl_version() -> str:
+    return "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def chart_html(spec: dict) -> str:
+    """HTML that draws a Vega-Lite spec with the global `vegaEmbed` into the element
+    just before its script: no element id, no CDN."""
+    payload = json.dumps(spec, sort_keys=True, ensure_ascii=True).replace("</", "<\\/")
+    return (
+        '<div class="newsbook-chart"></div>\n'
+        "<script>(function (el) {\n"
+        "  if (window.vegaEmbed) { vegaEmbed(el, " + payload + ', {"actions": false}); }\n'
+        '  else { el.textContent = "The chart needs the book\'s vega bundle (_static/'
+        + BUNDLE_NAME
+        + ')."; }\n'
+        "})(document.currentScript.previousElementSibling);</script>"
+    )
+
+
+def _render(spec: dict, **_: object) -> dict:
+    return {"text/html": chart_html(spec), "text/plain": html.escape("<Altair chart>")}
+
+
+def use_offline_renderer() -> None:
+    """Make Altair output charts as offline, id-free HTML."""
+    alt.renderers.register(RENDERER, _render)
+    alt.renderers.enable(RENDERER)
+    alt.data_transformers.disable_max_rows()
+
+
+def write_bundle(static_dir: Path) -> Path:
+    """Write vega, vega-lite and vega-embed (from the vl-convert wheel) into
+    `static_dir`, wrapped in a function scope so its `_` does not clash with Sphinx's."""
+    import vl_convert
+
+    static_dir.mkdir(parents=True, exist_ok=True)
+    target = static_dir / BUNDLE_NAME
+    bundle = vl_convert.javascript_bundle(vl_version=_vl_version())
+    text = "(function () {\n" + bundle + "\n})();\n"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    return target
+
+
+def _empty(message: str) -> alt.Chart:
+    return (
+        alt.Chart(pd.DataFrame({"message": [message]}))
+        .mark_text(size=14)
+        .encode(text="message:N")
+        .properties(width=WIDTH, height=60)
+    )
+
+
+def structure_chart(sentences: pd.DataFrame) -> alt.Chart:
+    """Sentence lengths in reading order, coloured by paragraph: the article's shape."""
+    if sentences.empty:
+        return _empty("No sentences")
+    data = sentences.assign(
+        words=sentences["text"].str.split().str.len(),
+        preview=sentences["text"].str.slice(0, 120),
+    )[["sentence_id", "paragraph_id", "section", "words", "preview"]]
+    return (
+        alt.Chart(data, title="Words per sentence, in reading order")
+        .mark_bar()
+        .encode(
+            x=alt.X("sentence_id:O", title="sentence"),
+            y=alt.Y("words:Q", title="words"),
+            color=alt.Color("paragraph_id:N", title="paragraph", legend=None),
+            tooltip=["sentence_id", "paragraph_id", "section", "words", "preview"],
+        )
+        .properties(width=WIDTH, height=220)
+        .interactive()
+    )
+
+
+def mention_counts_chart(mentions: pd.DataFrame) -> alt.Chart:
+    """How many mentions of each type."""
+    if mentions.empty:
+        return _empty("No entity mentions")
+    counts = mentions.groupby("type", as_index=False).size().rename(columns={"size": "mentions"})
+    return (
+        alt.Chart(counts, title="Mentions by type")
+        .mark_bar()
+        .encode(
+            y=alt.Y("type:N", sort="-x", title=None),
+            x=alt.X("mentions:Q"),
+            tooltip=["type", "mentions"],
+        )
+        .properties(width=WIDTH, height=alt.Step(22))
+    )
+
+
+def cooccurrence(mentions: pd.DataFrame, entities: pd.DataFrame, *, types: tuple[str, ...]) -> pd.DataFrame:
+    """Pairs of entities named in the same sentence and how often."""
+    names = dict(zip(entities["entity_id"], entities["name"], strict=True))
+    kinds = dict(zip(entities["entity_id"], entities["type"], strict=True))
+    keep = mentions[(mentions["entity_id"] != "") & mentions["entity_id"].map(lambda e: kinds.get(e) in types)]
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for sentence_id, group in keep.groupby("sentence_id"):
+        ids = sorted(set(group["entity_id"]))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                pairs.setdefault((a, b), []).append(int(sentence_id))
+    rows = [
+        {"a": names[a], "b": names[b], "sentences": len(s), "sentence_ids": ", ".join(map(str, s))}
+        for (a, b), s in sorted(pairs.items())
+    ]
+    return pd.DataFrame(rows, columns=["a", "b", "sentences", "sentence_ids"])
+
+
+def cooccurrence_chart(pairs: pd.DataFrame) -> alt.Chart:
+    """A symmetric heat map of which actors appear together."""
+    if pairs.empty:
+        return _empty("No two actors share a sentence")
+    both = pd.concat([pairs, pairs.rename(columns={"a": "b", "b": "a"})], ignore_index=True)
+    return (
+        alt.Chart(both, title="Actors named in the same sentence")
+        .mark_rect()
+        .encode(
+            x=alt.X("a:N", title=None, sort="ascending"),
+            y=alt.Y("b:N", title=None, sort="ascending"),
+            color=alt.Color("sentences:Q", title="sentences", scale=alt.Scale(scheme="blues")),
+            tooltip=["a", "b", "sentences", "sentence_ids"],
+        )
+        .properties(width=alt.Step(24), height=alt.Step(24))
+    )
+
+
+def speakers_chart(quotes: pd.DataFrame) -> alt.Chart:
+    """Who speaks how much, and how (direct or reported)."""
+    if quotes.empty:
+        return _empty("No statements found")
+    data = quotes.assign(who=quotes["speaker"].where(quotes["speaker"] != "", "(unattributed)"))
+    counts = data.groupby(["who", "kind"], as_index=False).size().rename(columns={"size": "statements"})
+    return (
+        alt.Chart(counts, title="Statements by speaker")
+        .mark_bar()
+        .encode(
+            y=alt.Y("who:N", sort="-x", title=None),
+            x=alt.X("statements:Q"),
+            color=alt.Color("kind:N", scale=alt.Scale(domain=["direct", "reported"])),
+            tooltip=["who", "kind", "statements"],
+        )
+        .properties(width=WIDTH, height=alt.Step(22))
+    )
+
+
+STANCE_COLOURS = alt.Scale(domain=["support", "oppose", "neutral"], range=["#1a9850", "#d73027", "#bdbdbd"])
+
+
+def stance_matrix_chart(positions: pd.DataFrame) -> alt.Chart:
+    """Actor by issue; colour is the stance, the tooltip the evidence."""
+    if positions.empty:
+        return _empty("No positions found")
+    data = positions[["actor", "issue", "stance", "evidence", "source", "sentence_id"]]
+    return (
+        alt.Chart(data, title="Who stands where")
+        .mark_square(size=260)
+        .encode(
+            x=alt.X("issue:N", title=None, axis=alt.Axis(labelAngle=-30, labelLimit=220)),
+            y=alt.Y("actor:N", title=None),
+            color=alt.Color("stance:N", scale=STANCE_COLOURS),
+            tooltip=["actor", "issue", "stance", "source", "sentence_id", "evidence"],
+        )
+        .properties(width=alt.Step(70))
+    )
+
+
+def agreement_chart(network: pd.DataFrame) -> alt.Chart:
+    """Pairs of actors that agree or conflict on shared issues."""
+    if network.empty:
+        return _empty("No two actors take a stance on the same issue")
+    return (
+        alt.Chart(network, title="Agreement (+) and conflict (-) between actors")
+        .mark_rect()
+        .encode(
+            x=alt.X("a:N", title=None),
+            y=alt.Y("b:N", title=None),
+            color=alt.Color("score:Q", scale=alt.Scale(scheme="redyellowgreen", domainMid=0)),
+            tooltip=["a", "b", "score", "issues"],
+        )
+        .properties(width=alt.Step(28), height=alt.Step(28))
+    )
+
+
+MODALITY_COLOURS = alt.Scale(
+    domain=["occurred", "ongoing", "scheduled", "hypothetical"],
+    range=["#4c78a8", "#72b7b2", "#f58518", "#b279a2"],
+)
+
+
+def timeline_chart(events: pd.DataFrame, published: str) -> alt.Chart:
+    """Dated events on a time axis, coloured by modality, with the article's "now"."""
+    dated = events[events["date"].str.match(r"^\d{4}(-\d\d(-\d\d)?)?$", na=False)].copy()
+    if dated.empty:
+        return _empty("No event could be dated")
+    dated["when"] = dated["date"].map(lambda d: d + "-01-01"[len(d) - 4 :] if len(d) < 10 else d)
+    marks = (
+        alt.Chart(dated, title="Timeline (the red rule is the publication date)")
+        .mark_point(filled=True, size=120)
+        .encode(
+            x=alt.X("when:T", title=None),
+            y=alt.Y("granularity:N", title=None),
+            color=alt.Color("modality:N", scale=MODALITY_COLOURS),
+            shape=alt.Shape("granularity:N", legend=None),
+            tooltip=["date", "granularity", "predicate", "modality", "actors", "evidence"],
+        )
+    )
+    layers = [marks]
+    if published:
+        now = alt.Chart(pd.DataFrame({"now": [published]})).mark_rule(color="red").encode(x="now:T")
+        layers.append(now)
+    return alt.layer(*layers).properties(width=WIDTH, height=160).interactive()

@@ -1,0 +1,66 @@
+"""`python -m newsbook analyze|book`: the command line of CONTRACT.md.
+
+Bad input ends with one line on stderr and a non-zero status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from newsbook import config
+from newsbook.errors import InputError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsbook", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    analyze = commands.add_parser("analyze", help="write the tables of one article as CSV")
+    analyze.add_argument("article", type=Path)
+    analyze.add_argument("--published", help="publication date, YYYY-MM-DD")
+    analyze.add_argument("--out", type=Path, help="output folder (default: _build/tables/ID)")
+    book = commands.add_parser("book", help="build a separate book for one article")
+    book.add_argument("article", type=Path)
+    book.add_argument("--published", help="publication date, YYYY-MM-DD")
+    book.add_argument("--out", type=Path, help="book folder (default: _build/books/ID)")
+    return parser
+
+
+def run_analyze(article_path: Path, published: str | None, out: Path | None) -> Path:
+    from newsbook.article import read_article
+    from newsbook.pipeline import analyze, write_tables
+    from newsbook.resources import Resources
+
+    article = read_article(article_path, published=published)
+    tables = analyze(article, Resources.load())
+    target = out or config.TABLES_DIR / article.article_id
+    write_tables({name: tables[name] for name in _contract_tables()}, target)
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return target
+
+
+def _contract_tables() -> tuple[str, ...]:
+    from newsbook.pipeline import TABLES
+
+    return TABLES
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "analyze":
+            target = run_analyze(args.article, args.published, args.out)
+            print(target)
+        elif args.command == "book":
+            from newsbook.book import build_article_book
+
+            print(build_article_book(args.article, published=args.published, out=args.out))
+    except InputError as error:
+        print(f"newsbook: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsbook: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    return 0

@@ -1,0 +1,509 @@
+"""Stage 2, entities: mentions found by spaCy's NER and the domain gazetteer, cleaned of
+titles and possessives, then resolved to one row per real-world entity.
+
+Two people who share a surname are told apart by the title at the mention, then by
+discourse (the one last mentioned); when neither decides, the mention is marked
+`ambiguous` and left without an entity rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+from spacy.tokens import Span, Token
+
+from newsbook.article import Article
+from newsbook.nlp import ParsedBlock
+from newsbook.resources import Resources
+
+SKIPPED_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
+TREATY_WORDS = re.compile(r"\b(?:treaty|pact|accord|convention|protocol)\b", re.IGNORECASE)
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "to", "near", "into", "inside", "outside", "around", "across", "toward",
+     "towards", "through", "via", "visit", "visited", "visiting"}
+)
+MENTION_COLUMNS = [
+    "article_id", "mention_id", "entity_id", "sentence_id", "start", "end", "text", "type",
+    "kind", "role", "resolution",
+]
+ENTITY_COLUMNS = [
+    "article_id", "entity_id", "name", "type", "aliases", "role", "affiliation",
+    "n_mentions", "first_start", "first_sentence_id",
+]
+
+
+@dataclass
+class Mention:
+    """A mention before resolution; `key` is what it is grouped by."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    norm: str
+    kind: str = "name"  # name | description
+    role: str = ""
+    affiliation: str = ""
+    canonical: str = ""  # a name fixed by a gazetteer (treaty, weapon, country)
+    tokens: tuple[str, ...] = field(default_factory=tuple)
+    sentence_id: int = -1
+
+
+def sentence_index(sentences: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """Starts and ids of sentences, for looking up the sentence an offset falls in."""
+    ordered = sentences.sort_values("start")
+    return ordered["start"].tolist(), ordered["sentence_id"].tolist()
+
+
+def sentence_of(index: tuple[list[int], list[int]], offset: int) -> int:
+    starts, ids = index
+    position = bisect_right(starts, offset) - 1
+    return ids[position] if position >= 0 else -1
+
+
+def normalise(text: str) -> str:
+    """A surface form without line breaks, leading article or possessive."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text)
+    return text.strip(" ,.;:-")
+
+
+def _is_title_word(token: Token, resources: Resources) -> bool:
+    word = token.lower_
+    return (
+        word in resources.title_heads
+        or word in resources.title_modifiers
+        or word in resources.title_prefixes
+        or word == "-"
+    )
+
+
+def title_before(span: Span, resources: Resources) -> tuple[str, Span | None]:
+    """The title run directly before a name ("Former Defense Minister") and the entity
+    right before that run, which the title belongs to ("U.S." in "U.S. President")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and _is_title_word(doc[i], resources):
+        if doc[i].ent_type_ and doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ != "I":
+            pass  # a one-word entity inside a title ("Defense" in "Defense Minister")
+        elif doc[i].ent_type_ and doc[i].lower_ not in resources.title_modifiers:
+            break
+        i -= 1
+    run = doc[i + 1 : span.start]
+    while len(run) and run[0].lower_ in {"the", "of", "and", "-"}:
+        run = doc[run.start + 1 : run.end]
+    if not any(t.lower_ in resources.title_heads for t in run):
+        return "", None
+    owner = None
+    if run.start > 0 and doc[run.start - 1].ent_type_ in {"GPE", "NORP", "ORG"}:
+        token = doc[run.start - 1]
+        owner = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    return " ".join(run.text.split()), owner
+
+
+def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]:
+    """A role given after the name: "Ivan Smith, strategic arms expert with the Center"."""
+    for token in span:
+        for child in token.children:
+            if child.dep_ != "appos" or child.i < span.end:
+                continue
+            if child.lower_ not in resources.title_heads and child.ent_type_ != "":
+                continue
+            subtree = list(child.subtree)
+            words, owner = [], None
+            for t in subtree:
+                if t.dep_ == "prep" and t.lower_ in {"with", "of", "at", "for", "from"}:
+                    owner = next(
+                        (e for e in span.doc.ents if e.start > t.i and e.start <= subtree[-1].i
+                         and e.label_ in {"ORG", "GPE", "NORP"}),
+                        None,
+                    )
+                    break
+                words.append(t)
+            while words and words[0].lower_ in {"a", "an", "the"}:
+                words.pop(0)
+            if words and any(w.lower_ in resources.title_heads for w in words) and len(words) <= 8:
+                return " ".join(w.text for w in words), owner
+    return "", None
+
+
+def _trim(span: Span, resources: Resources) -> Span | None:
+    """Drop leading articles and titles, and trailing possessives and punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
+            start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
+
+
+def _is_title_fragment(span: Span, resources: Resources) -> bool:
+    """"Defense" in "Defense Minister": an entity that is only part of a title."""
+    doc = span.doc
+    if not all(t.lower_ in resources.title_modifiers or t.lower_ in resources.title_heads for t in span):
+        return False
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is not None and (
+        following.lower_ in resources.title_heads or following.lower_ in resources.title_modifiers
+    )
+
+
+def _retype(span: Span, resources: Resources) -> str:
+    label = span.label_
+    doc = span.doc
+    if label == "LAW" and TREATY_WORDS.search(span.text):
+        return "TREATY"
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.lower_ in resources.org_descriptors and label != "PERSON":
+        return "ORG"
+    return label
+
+
+def governs_as_state(span: Span) -> bool:
+    """A capital or country that acts or speaks ("Moscow said", "any order from
+    Washington") rather than being a place where something happens ("in Moscow")."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj":
+        return token.head.lower_ not in PLACE_PREPOSITIONS
+    if token.dep_ in {"dobj", "npadvmod"} and token.head.lemma_ in {"visit", "leave", "reach"}:
+        return False
+    return token.dep_ != "compound" or token.head.ent_type_ == ""
+
+
+def iter_mentions(
+    article: Article, parsed: list[ParsedBlock], resources: Resources
+) -> Iterator[Mention]:
+    """Named mentions in text order, cleaned and typed, with any title or appositive role."""
+    for item in parsed:
+        base = item.block.start
+        for ent in item.doc.ents:
+            if ent.label_ in SKIPPED_LABELS or _is_title_fragment(ent, resources):
+                continue
+            span = _trim(ent, resources)
+            if span is None or not any(c.isalpha() for c in span.text):
+                continue
+            label = _retype(span, resources)
+            start, end = base + span.start_char, base + span.end_char
+            text = article.text[start:end]
+            norm = normalise(text)
+            canonical = span.ent_id_ or (norm if label in {"WEAPON", "TREATY"} else "")
+            if label in {"GPE", "NORP", "LOC", "ORG"}:
+                country = resources.country_aliases.get(norm.lower())
+                capital_state = resources.state_for_capital(norm, article.published)
+                if country:
+                    label, canonical = "GPE", country
+                elif capital_state and governs_as_state(span):
+                    label, canonical = "GPE", capital_state
+            role, owner = ("", None)
+            if label == "PERSON":
+                role, owner = title_before(span, resources)
+                if not role:
+                    role, owner = appositive_role(span, resources)
+            yield Mention(
+                start=start,
+                end=end,
+                text=text,
+                type=label,
+                norm=norm,
+                role=role,
+                affiliation=_owner_name(owner, article, item, resources),
+                canonical=canonical,
+                tokens=tuple(normalise(t.text) for t in span if not t.is_punct or t.text == "."),
+            )
+        yield from _descriptions(article, item, resources)
+
+
+def _owner_name(owner: Span | None, article: Article, item: ParsedBlock, resources: Resources) -> str:
+    if owner is None:
+        return ""
+    norm = normalise(owner.text)
+    return (
+        resources.country_aliases.get(norm.lower())
+        or resources.state_for_capital(norm, article.published)
+        or norm
+    )
+
+
+def _descriptions(article: Article, item: ParsedBlock, resources: Resources) -> Iterator[Mention]:
+    """"the defense minister": a lower-case title standing for a person named elsewhere."""
+    doc = item.doc
+    for token in doc:
+        if token.lower_ != "the" or token.is_title:
+            continue
+        j = token.i + 1
+        while j < len(doc) and doc[j].is_lower and doc[j].lower_ in resources.title_modifiers:
+            j += 1
+        if j >= len(doc) or not doc[j].is_lower or doc[j].lower_ not in resources.title_heads:
+            continue
+        if j == token.i + 1 and doc[j].lower_ in {"official", "expert", "analyst", "aide"}:
+            continue  # "the official" is not specific enough to name anyone
+        if j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+            continue
+        span = doc[token.i + 1 : j + 1]
+        start, end = item.block.start + span.start_char, item.block.start + span.end_char
+        yield Mention(
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            type="PERSON",
+            norm=normalise(span.text),
+            kind="description",
+            role=span.text,
+        )
+
+
+def _role_core(role: str, resources: Resources) -> str:
+    words = [w for w in re.split(r"[\s-]+", role.lower()) if w and w not in resources.title_prefixes]
+    return " ".join(words)
+
+
+@dataclass
+class _Entity:
+    key: str
+    type: str
+    names: list[str]
+    roles: list[str]
+    affiliations: list[str]
+    canonical: str = ""
+
+
+def resolve_entities(
+    article: Article,
+    mentions: list[Mention],
+    resources: Resources,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group mentions into entities; return the `mentions` and `entities` tables."""
+    mentions = _harmonise_person_types(mentions)
+    people = _full_names(mentions)
+    entities: dict[str, _Entity] = {}
+    assigned: list[tuple[Mention, str, str]] = []  # mention, entity key, resolution
+    history: list[tuple[int, str]] = []  # (sentence_id, entity key) of resolved people
+
+    for mention in mentions:
+        key, resolution = _key_for(mention, people, history, resources, mentions)
+        if key:
+            entity = entities.setdefault(
+                key, _Entity(key, mention.type, [], [], [], mention.canonical)
+            )
+            if mention.kind == "name":
+                entity.names.append(mention.norm)
+            if mention.role and mention.kind == "name":
+                entity.roles.append(mention.role)
+            if mention.affiliation:
+                entity.affiliations.append(mention.affiliation)
+            if mention.type == "PERSON":
+                history.append((mention.sentence_id, key))
+        assigned.append((mention, key, resolution))
+    return _tables(article, assigned, entities)
+
+
+def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
+    """A one-word mention that is the surname of a named person is that person, whatever
+    the NER called it ("Safranchuk" tagged ORG beside "Ivan Safranchuk")."""
+    surnames = {m.tokens[-1] for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2}
+    fixed = []
+    for m in mentions:
+        if m.type != "PERSON" and m.kind == "name" and len(m.tokens) == 1 and m.norm in surnames:
+            m = replace(m, type="PERSON", canonical="")
+        fixed.append(m)
+    return fixed
+
+
+def _full_names(mentions: list[Mention]) -> dict[str, list[str]]:
+    """Surname -> the full names (in order of first mention) that end with it."""
+    people: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2:
+            names = people.setdefault(m.tokens[-1], [])
+            if m.norm not in names and not any(m.norm in n.split(" ") for n in names):
+                names.append(m.norm)
+    return people
+
+
+def _key_for(
+    mention: Mention,
+    people: dict[str, list[str]],
+    history: list[tuple[int, str]],
+    resources: Resources,
+    mentions: list[Mention],
+) -> tuple[str, str]:
+    if mention.canonical:
+        return f"{mention.type}:{mention.canonical.lower()}", "gazetteer"
+    if mention.type == "PERSON":
+        return _person_key(mention, people, history, resources, mentions)
+    if mention.type == "ORG":
+        longer = _longer_org(mention, mentions)
+        if longer:
+            return f"ORG:{longer}", "short form"
+    return f"{mention.type}:{mention.norm.lower()}", "name"
+
+
+def _person_key(
+    mention: Mention,
+    people: dict[str, list[str]],
+    history: list[tuple[int, str]],
+    resources: Resources,
+    mentions: list[Mention],
+) -> tuple[str, str]:
+    if mention.kind == "description":
+        core = _role_core(mention.role, resources)
+        matches = sorted(
+            {f"PERSON:{m.norm}" for m in mentions
+             if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2 and m.role
+             and _role_core(m.role, resources).endswith(core)}
+        )
+        if len(matches) == 1:
+            return matches[0], "description"
+        return "", "unresolved description"
+    if len(mention.tokens) >= 2:
+        known = people.get(mention.tokens[-1], [])
+        longer = [n for n in known if mention.norm != n and n.endswith(mention.norm)]
+        return f"PERSON:{longer[0] if longer else mention.norm}", "name"
+    candidates = people.get(mention.norm, [])
+    if not candidates:
+        return f"PERSON:{mention.norm}", "name"
+    if len(candidates) == 1:
+        return f"PERSON:{candidates[0]}", "surname"
+    keys = [f"PERSON:{c}" for c in candidates]
+    if mention.role:
+        core = _role_core(mention.role, resources)
+        by_role = [
+            k for k in keys
+            if any(m.role and _role_core(m.role, resources) == core and f"PERSON:{m.norm}" == k
+                   for m in mentions if len(m.tokens) >= 2)
+        ]
+        if len(by_role) == 1:
+            return by_role[0], "title"
+    recent = [(sid, key) for sid, key in history if key in keys]
+    if recent:
+        last_sentence = recent[-1][0]
+        in_last = {key for sid, key in recent if sid == last_sentence}
+        if len(in_last) == 1:
+            return recent[-1][1], "discourse"
+    return "", "ambiguous"
+
+
+def _longer_org(mention: Mention, mentions: list[Mention]) -> str:
+    """"Times" for "The New York Times", "CPS" for "Center for Policy Studies"."""
+    if len(mention.tokens) != 1:
+        return ""
+    word = mention.norm
+    for other in mentions:
+        if other.type != "ORG" or len(other.tokens) < 2:
+            continue
+        initials = "".join(t[0] for t in other.tokens if t[:1].isupper())
+        if other.tokens[-1] == word or (len(word) >= 2 and word.isupper() and initials == word):
+            return other.norm.lower()
+    return ""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
+
+
+def _tables(
+    article: Article,
+    assigned: list[tuple[Mention, str, str]],
+    entities: dict[str, _Entity],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    first: dict[str, Mention] = {}
+    for mention, key, _ in assigned:
+        if key and key not in first:
+            first[key] = mention
+    for key in first:
+        entity = entities[key]
+        name = _best_name(entity)
+        slug = _slug(name)
+        if slug in used:
+            slug = f"{slug}-{entity.type.lower()}"
+        suffix = 2
+        base = slug
+        while slug in used:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(slug)
+        ids[key] = slug
+    mention_rows = []
+    for mention, key, resolution in assigned:
+        mention_rows.append(
+            {
+                "article_id": article.article_id,
+                "mention_id": f"m{len(mention_rows) + 1}",
+                "entity_id": ids.get(key, ""),
+                "sentence_id": mention.sentence_id,
+                "start": mention.start,
+                "end": mention.end,
+                "text": mention.text,
+                "type": entities[key].type if key else mention.type,
+                "kind": mention.kind,
+                "role": mention.role,
+                "resolution": resolution,
+            }
+        )
+    mentions_df = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS)
+    entity_rows = []
+    for key, entity_id in ids.items():
+        entity = entities[key]
+        name = _best_name(entity)
+        own = mentions_df[mentions_df["entity_id"] == entity_id]
+        aliases = []
+        for text in own.loc[own["kind"] == "name", "text"]:
+            alias = normalise(text)
+            if alias != name and alias not in aliases:
+                aliases.append(alias)
+        entity_rows.append(
+            {
+                "article_id": article.article_id,
+                "entity_id": entity_id,
+                "name": name,
+                "type": entity.type,
+                "aliases": " | ".join(aliases),
+                "role": entity.roles[0] if entity.roles else "",
+                "affiliation": entity.affiliations[0] if entity.affiliations else "",
+                "n_mentions": len(own),
+                "first_start": int(own["start"].min()),
+                "first_sentence_id": int(own["sentence_id"].min()),
+            }
+        )
+    entities_df = pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS)
+    entities_df = entities_df.sort_values(["first_start", "entity_id"]).reset_index(drop=True)
+    return mentions_df, entities_df
+
+
+def _best_name(entity: _Entity) -> str:
+    if entity.canonical:
+        return entity.canonical
+    if not entity.names:
+        return entity.key.split(":", 1)[1]
+    return max(entity.names, key=lambda n: (len(n.split()), len(n), -entity.names.index(n)))
+
+
+def extract_entities(
+    article: Article,
+    parsed: list[ParsedBlock],
+    sentences: pd.DataFrame,
+    resources: Resources,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `mentions` and `entities` tables of one article (see CONTRACT.md)."""
+    index = sentence_index(sentences)
+    mentions = [
+        replace(m, sentence_id=sentence_of(index, m.start))
+        for m in iter_mentions(article, parsed, resources)
+    ]
+    return resolve_entities(article, mentions, resources)

