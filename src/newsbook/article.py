@@ -18,7 +18,7 @@ import yaml
 
 from newsbook.errors import InputError
 
-LEGACY_ENCODINGS = ("cp1252", "iso-8859-15", "cp1251", "koi8-r", "mac_roman")
+LEGACY_ENCODINGS = ("cp1252", "iso-8859-15", "cp1251", "koi8-r")
 MAX_BYTES = 20_000_000
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r?\n(?=[ \t]+\S)")
@@ -72,8 +72,10 @@ def parse_date(value: object, *, what: str) -> dt.date | None:
 def decode(data: bytes, *, name: str) -> tuple[str, str]:
     """Text and encoding of a file's bytes: UTF-8 (with or without BOM), UTF-16, or a
     legacy single-byte encoding that yields plausible text."""
-    if not data.strip():
+    if not data:
         raise InputError(f"{name} is empty: give a file with the article's text")
+    if not data.strip():
+        raise InputError(f"{name} holds only white space: give a file with the article's text")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -99,7 +101,9 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
 
 def _plausible(text: str) -> bool:
     """Legacy decoders accept almost any bytes; real prose is mostly letters and spaces."""
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
+    controls = sum(
+        1 for c in text if (ord(c) < 32 and c not in "\r\n\t\f") or 0x7F <= ord(c) < 0xA0
+    )
     letters = sum(1 for c in text if c.isalpha() or c.isspace())
     return controls == 0 and letters >= 0.7 * len(text)
 
@@ -144,7 +148,9 @@ def read_article(path: str | Path, *, published: str | dt.date | None = None) ->
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise InputError(f"{path} cannot be read ({error.strerror}): check its permissions") from None
+        raise InputError(
+            f"{path} cannot be read ({error.strerror}): check its permissions"
+        ) from None
     text, encoding = decode(data, name=str(path))
     _check_text(text, name=str(path))
     meta = read_sidecar(path)

@@ -37,7 +37,9 @@ def check_parameters(**parameters: object) -> None:
     """Stop a chapter with a clear message when a parameter is unknown or malformed."""
     for name, value in parameters.items():
         if name not in PARAMETER_TYPES:
-            raise InputError(f"unknown parameter {name}: the chapters take {', '.join(PARAMETER_TYPES)}")
+            raise InputError(
+                f"unknown parameter {name}: the chapters take {', '.join(PARAMETER_TYPES)}"
+            )
         if not isinstance(value, PARAMETER_TYPES[name]):
             raise InputError(f"parameter {name} must be text, got {value!r}")
     published = str(parameters.get("PUBLISHED") or "")
@@ -51,7 +53,9 @@ def _analysis(article: str, published: str) -> dict[str, pd.DataFrame]:
     from newsbook.pipeline import analyze
     from newsbook.resources import Resources
 
-    return analyze(read_article(resolve_path(article), published=published or None), Resources.load())
+    return analyze(
+        read_article(resolve_path(article), published=published or None), Resources.load()
+    )
 
 
 def chapter_tables(article: str, published: str = "") -> dict[str, pd.DataFrame]:
@@ -91,7 +95,9 @@ def strip_volatile(path: Path) -> None:
         if "id" in cell:
             del cell["id"]
     notebook["nbformat_minor"] = min(notebook.get("nbformat_minor", 4), 4)
-    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def execute(notebook: Path, output: Path, parameters: dict[str, str], *, cwd: Path) -> None:
@@ -103,11 +109,17 @@ def execute(notebook: Path, output: Path, parameters: dict[str, str], *, cwd: Pa
         raise InputError(f"{notebook.name} has no parameter {', '.join(sorted(unknown))}")
     try:
         papermill.execute_notebook(
-            str(notebook), str(output), parameters=parameters or None, cwd=str(cwd),
-            progress_bar=False, kernel_name="python3",
+            str(notebook),
+            str(output),
+            parameters=parameters or None,
+            cwd=str(cwd),
+            progress_bar=False,
+            kernel_name="python3",
         )
     except papermill.PapermillExecutionError as error:
-        last = (error.evalue or error.ename).splitlines()[0] if (error.evalue or error.ename) else ""
+        last = (
+            (error.evalue or error.ename).splitlines()[0] if (error.evalue or error.ename) else ""
+        )
         raise InputError(f"{notebook.name} failed: {error.ename}: {last}") from None
     strip_volatile(output)
 
@@ -134,7 +146,9 @@ def build_default_book() -> Path:
     return build_html(config.ROOT) / "index.html"
 
 
-def build_article_book(article: str | Path, *, published: str | None = None, out: Path | None = None) -> Path:
+def build_article_book(
+    article: str | Path, *, published: str | None = None, out: Path | None = None
+) -> Path:
     """A separate book for another article, under `_build/books/<article-id>/`."""
     from newsbook.article import read_article
 
@@ -165,7 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", choices=["default", "html"])
     args = parser.parse_args(argv)
     try:
-        index = build_default_book() if args.action == "default" else build_html(config.ROOT) / "index.html"
+        index = (
+            build_default_book()
+            if args.action == "default"
+            else build_html(config.ROOT) / "index.html"
+        )
     except InputError as error:
         print(f"newsbook: error: {error}", file=sys.stderr)
         return 2

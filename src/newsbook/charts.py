@@ -28,7 +28,7 @@ def chart_html(spec: dict) -> str:
         '<div class="newsbook-chart"></div>\n'
         "<script>(function (el) {\n"
         "  if (window.vegaEmbed) { vegaEmbed(el, " + payload + ', {"actions": false}); }\n'
-        '  else { el.textContent = "The chart needs the book\'s vega bundle (_static/'
+        "  else { el.textContent = \"The chart needs the book's vega bundle (_static/"
         + BUNDLE_NAME
         + ')."; }\n'
         "})(document.currentScript.previousElementSibling);</script>"
@@ -108,11 +108,15 @@ def mention_counts_chart(mentions: pd.DataFrame) -> alt.Chart:
     )
 
 
-def cooccurrence(mentions: pd.DataFrame, entities: pd.DataFrame, *, types: tuple[str, ...]) -> pd.DataFrame:
+def cooccurrence(
+    mentions: pd.DataFrame, entities: pd.DataFrame, *, types: tuple[str, ...]
+) -> pd.DataFrame:
     """Pairs of entities named in the same sentence and how often."""
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
     kinds = dict(zip(entities["entity_id"], entities["type"], strict=True))
-    keep = mentions[(mentions["entity_id"] != "") & mentions["entity_id"].map(lambda e: kinds.get(e) in types)]
+    keep = mentions[
+        (mentions["entity_id"] != "") & mentions["entity_id"].map(lambda e: kinds.get(e) in types)
+    ]
     pairs: dict[tuple[str, str], list[int]] = {}
     for sentence_id, group in keep.groupby("sentence_id"):
         ids = sorted(set(group["entity_id"]))
@@ -149,7 +153,9 @@ def speakers_chart(quotes: pd.DataFrame) -> alt.Chart:
     if quotes.empty:
         return _empty("No statements found")
     data = quotes.assign(who=quotes["speaker"].where(quotes["speaker"] != "", "(unattributed)"))
-    counts = data.groupby(["who", "kind"], as_index=False).size().rename(columns={"size": "statements"})
+    counts = (
+        data.groupby(["who", "kind"], as_index=False).size().rename(columns={"size": "statements"})
+    )
     return (
         alt.Chart(counts, title="Statements by speaker")
         .mark_bar()
@@ -163,7 +169,9 @@ def speakers_chart(quotes: pd.DataFrame) -> alt.Chart:
     )
 
 
-STANCE_COLOURS = alt.Scale(domain=["support", "oppose", "neutral"], range=["#1a9850", "#d73027", "#bdbdbd"])
+STANCE_COLOURS = alt.Scale(
+    domain=["support", "oppose", "neutral"], range=["#1a9850", "#d73027", "#bdbdbd"]
+)
 
 
 def stance_matrix_chart(positions: pd.DataFrame) -> alt.Chart:

@@ -20,21 +20,52 @@ from newsbook.article import Article
 from newsbook.nlp import ParsedBlock
 from newsbook.resources import Resources
 
-SKIPPED_LABELS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-)
+SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 TREATY_WORDS = re.compile(r"\b(?:treaty|pact|accord|convention|protocol)\b", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "to", "near", "into", "inside", "outside", "around", "across", "toward",
-     "towards", "through", "via", "visit", "visited", "visiting"}
+    {
+        "in",
+        "at",
+        "to",
+        "near",
+        "into",
+        "inside",
+        "outside",
+        "around",
+        "across",
+        "toward",
+        "towards",
+        "through",
+        "via",
+        "visit",
+        "visited",
+        "visiting",
+    }
 )
 MENTION_COLUMNS = [
-    "article_id", "mention_id", "entity_id", "sentence_id", "start", "end", "text", "type",
-    "kind", "role", "resolution",
+    "article_id",
+    "mention_id",
+    "entity_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "type",
+    "kind",
+    "role",
+    "resolution",
 ]
 ENTITY_COLUMNS = [
-    "article_id", "entity_id", "name", "type", "aliases", "role", "affiliation",
-    "n_mentions", "first_start", "first_sentence_id",
+    "article_id",
+    "entity_id",
+    "name",
+    "type",
+    "aliases",
+    "role",
+    "affiliation",
+    "n_mentions",
+    "first_start",
+    "first_sentence_id",
 ]
 
 
@@ -121,8 +152,13 @@ def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]
             for t in subtree:
                 if t.dep_ == "prep" and t.lower_ in {"with", "of", "at", "for", "from"}:
                     owner = next(
-                        (e for e in span.doc.ents if e.start > t.i and e.start <= subtree[-1].i
-                         and e.label_ in {"ORG", "GPE", "NORP"}),
+                        (
+                            e
+                            for e in span.doc.ents
+                            if e.start > t.i
+                            and e.start <= subtree[-1].i
+                            and e.label_ in {"ORG", "GPE", "NORP"}
+                        ),
                         None,
                     )
                     break
@@ -143,7 +179,9 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
             start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     if end <= start:
         return None
@@ -151,13 +189,29 @@ def _trim(span: Span, resources: Resources) -> Span | None:
 
 
 def _is_title_fragment(span: Span, resources: Resources) -> bool:
-    """"Defense" in "Defense Minister": an entity that is only part of a title."""
+    """ "Defense" in "Defense Minister", "State" in "Secretary of State": an entity that
+    is only part of a title; also "U.S.-Soviet", an adjective made of two states."""
     doc = span.doc
-    if not all(t.lower_ in resources.title_modifiers or t.lower_ in resources.title_heads for t in span):
+    if re.fullmatch(r"[\w.]+-[\w.]+", span.text) and all(
+        part.lower() in resources.country_aliases
+        or part.lower() in {"soviet", "american", "russian"}
+        for part in span.text.split("-")
+    ):
+        return True
+    if not all(
+        t.lower_ in resources.title_modifiers or t.lower_ in resources.title_heads for t in span
+    ):
         return False
     following = doc[span.end] if span.end < len(doc) else None
-    return following is not None and (
+    if following is not None and (
         following.lower_ in resources.title_heads or following.lower_ in resources.title_modifiers
+    ):
+        return True
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    return (
+        before is not None
+        and before[1].lower_ == "of"
+        and before[0].lower_ in resources.title_heads
     )
 
 
@@ -228,7 +282,9 @@ def iter_mentions(
         yield from _descriptions(article, item, resources)
 
 
-def _owner_name(owner: Span | None, article: Article, item: ParsedBlock, resources: Resources) -> str:
+def _owner_name(
+    owner: Span | None, article: Article, item: ParsedBlock, resources: Resources
+) -> str:
     if owner is None:
         return ""
     norm = normalise(owner.text)
@@ -240,7 +296,7 @@ def _owner_name(owner: Span | None, article: Article, item: ParsedBlock, resourc
 
 
 def _descriptions(article: Article, item: ParsedBlock, resources: Resources) -> Iterator[Mention]:
-    """"the defense minister": a lower-case title standing for a person named elsewhere."""
+    """ "the defense minister": a lower-case title standing for a person named elsewhere."""
     doc = item.doc
     for token in doc:
         if token.lower_ != "the" or token.is_title:
@@ -268,7 +324,9 @@ def _descriptions(article: Article, item: ParsedBlock, resources: Resources) -> 
 
 
 def _role_core(role: str, resources: Resources) -> str:
-    words = [w for w in re.split(r"[\s-]+", role.lower()) if w and w not in resources.title_prefixes]
+    words = [
+        w for w in re.split(r"[\s-]+", role.lower()) if w and w not in resources.title_prefixes
+    ]
     return " ".join(words)
 
 
@@ -315,10 +373,17 @@ def resolve_entities(
 def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
     """A one-word mention that is the surname of a named person is that person, whatever
     the NER called it ("Safranchuk" tagged ORG beside "Ivan Safranchuk")."""
-    surnames = {m.tokens[-1] for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2}
+    surnames = {
+        m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
+    }
     fixed = []
     for m in mentions:
-        if m.type != "PERSON" and m.kind == "name" and len(m.tokens) == 1 and m.norm in surnames:
+        if (
+            m.type != "PERSON"
+            and m.kind == "name"
+            and len(m.tokens) == 1
+            and m.norm.casefold() in surnames
+        ):
             m = replace(m, type="PERSON", canonical="")
         fixed.append(m)
     return fixed
@@ -329,7 +394,7 @@ def _full_names(mentions: list[Mention]) -> dict[str, list[str]]:
     people: dict[str, list[str]] = {}
     for m in mentions:
         if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2:
-            names = people.setdefault(m.tokens[-1], [])
+            names = people.setdefault(m.tokens[-1].casefold(), [])
             if m.norm not in names and not any(m.norm in n.split(" ") for n in names):
                 names.append(m.norm)
     return people
@@ -363,29 +428,52 @@ def _person_key(
     if mention.kind == "description":
         core = _role_core(mention.role, resources)
         matches = sorted(
-            {f"PERSON:{m.norm}" for m in mentions
-             if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2 and m.role
-             and _role_core(m.role, resources).endswith(core)}
+            {
+                f"PERSON:{m.norm}"
+                for m in mentions
+                if m.type == "PERSON"
+                and m.kind == "name"
+                and len(m.tokens) >= 2
+                and m.role
+                and _role_core(m.role, resources).endswith(core)
+            }
         )
         if len(matches) == 1:
             return matches[0], "description"
         return "", "unresolved description"
     if len(mention.tokens) >= 2:
-        known = people.get(mention.tokens[-1], [])
-        longer = [n for n in known if mention.norm != n and n.endswith(mention.norm)]
-        return f"PERSON:{longer[0] if longer else mention.norm}", "name"
-    candidates = people.get(mention.norm, [])
+        known = people.get(mention.tokens[-1].casefold(), [])
+        norm = mention.norm.casefold()
+        longer = [n for n in known if norm != n.casefold() and n.casefold().endswith(norm)]
+        return f"PERSON:{longer[0] if longer else _own_name(mention.norm, known)}", "name"
+    candidates = people.get(mention.norm.casefold(), [])
     if not candidates:
-        return f"PERSON:{mention.norm}", "name"
+        return f"PERSON:{mention.norm.casefold()}", "name"
     if len(candidates) == 1:
         return f"PERSON:{candidates[0]}", "surname"
+    return _choose_person(mention, candidates, history, resources, mentions)
+
+
+def _choose_person(
+    mention: Mention,
+    candidates: list[str],
+    history: list[tuple[int, str]],
+    resources: Resources,
+    mentions: list[Mention],
+) -> tuple[str, str]:
+    """One of several people with the mention's surname: by title, then by who was
+    mentioned last; `ambiguous` when the last sentence naming them names both."""
     keys = [f"PERSON:{c}" for c in candidates]
     if mention.role:
         core = _role_core(mention.role, resources)
         by_role = [
-            k for k in keys
-            if any(m.role and _role_core(m.role, resources) == core and f"PERSON:{m.norm}" == k
-                   for m in mentions if len(m.tokens) >= 2)
+            k
+            for k in keys
+            if any(
+                m.role and _role_core(m.role, resources) == core and f"PERSON:{m.norm}" == k
+                for m in mentions
+                if len(m.tokens) >= 2
+            )
         ]
         if len(by_role) == 1:
             return by_role[0], "title"
@@ -398,8 +486,13 @@ def _person_key(
     return "", "ambiguous"
 
 
+def _own_name(norm: str, known: list[str]) -> str:
+    """The spelling under which a full name was first seen (headlines are in capitals)."""
+    return next((n for n in known if n.casefold() == norm.casefold()), norm)
+
+
 def _longer_org(mention: Mention, mentions: list[Mention]) -> str:
-    """"Times" for "The New York Times", "CPS" for "Center for Policy Studies"."""
+    """ "Times" for "The New York Times", "CPS" for "Center for Policy Studies"."""
     if len(mention.tokens) != 1:
         return ""
     word = mention.norm

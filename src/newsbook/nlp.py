@@ -68,13 +68,14 @@ def cased_vocabulary(texts: list[str]) -> dict[str, str]:
 
 def recase(text: str, vocabulary: dict[str, str]) -> str:
     """Re-case an all-capitals text word by word, keeping its length: a word the article
-    spells elsewhere takes that spelling, small words go lower case, others title case."""
+    spells elsewhere takes that spelling; others go lower case (a name in a headline is
+    nearly always named again in the body), except the first word."""
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         known = vocabulary.get(word.lower())
         if known is None:
-            known = word.lower() if word.lower() in SMALL_WORDS else word.capitalize()
+            known = word.lower()
         return known if len(known) == len(word) else word
 
     recased = re.sub(r"[A-Za-z][\w.'-]*", fix, text)
@@ -90,7 +91,9 @@ def parse_blocks(article: Article, blocks: list[Block], nlp: Language) -> list[P
     """Parse every headline and body block (furniture is skipped)."""
     kept = [b for b in blocks if b.section != "furniture"]
     texts = [article.text[b.start : b.end] for b in kept]
-    vocabulary = cased_vocabulary([t for b, t in zip(kept, texts, strict=True) if b.section == "body"])
+    vocabulary = cased_vocabulary(
+        [t for b, t in zip(kept, texts, strict=True) if b.section == "body"]
+    )
     prepared = []
     for text in texts:
         flat = parse_text(text)

@@ -20,15 +20,32 @@ from newsbook.resources import Resources
 from newsbook.timex import build_timeline, extract_timex
 
 TABLES = (
-    "article", "sentences", "mentions", "entities", "quotes", "positions", "timex", "events",
+    "article",
+    "sentences",
+    "mentions",
+    "entities",
+    "quotes",
+    "positions",
+    "timex",
+    "events",
 )
 ARTICLE_COLUMNS = [
-    "article_id", "headline", "published", "source", "n_sentences", "n_words", "url",
-    "encoding", "n_paragraphs", "warnings",
+    "article_id",
+    "headline",
+    "published",
+    "source",
+    "n_sentences",
+    "n_words",
+    "url",
+    "encoding",
+    "n_paragraphs",
+    "warnings",
 ]
 
 
-def article_table(article: Article, blocks: pd.DataFrame, sentences: pd.DataFrame, headline: str) -> pd.DataFrame:
+def article_table(
+    article: Article, blocks: pd.DataFrame, sentences: pd.DataFrame, headline: str
+) -> pd.DataFrame:
     """The one-row `article` table."""
     body = sentences[sentences["section"] == "body"]
     row = {
@@ -78,7 +95,9 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         for name, table in tables.items():
-            table.to_csv(staging / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+            table.to_csv(
+                staging / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n"
+            )
         if out.exists():
             retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
             os.replace(out, retired / out.name)

@@ -19,8 +19,18 @@ from newsbook.article import Article
 from newsbook.resources import Resources
 
 POSITION_COLUMNS = [
-    "article_id", "position_id", "actor_id", "actor", "issue_id", "issue", "stance",
-    "sentence_id", "evidence", "cue", "source", "hedged",
+    "article_id",
+    "position_id",
+    "actor_id",
+    "actor",
+    "issue_id",
+    "issue",
+    "stance",
+    "sentence_id",
+    "evidence",
+    "cue",
+    "source",
+    "hedged",
 ]
 
 
@@ -38,7 +48,12 @@ def stance_of(text: str, lexicon: dict) -> tuple[str, str, bool]:
     polarity, cue = 0, ""
     for i, word in enumerate(words):
         stem = word.rstrip("s") if word not in oppose | support else word
-        for form in (word, stem, re.sub(r"(?:ed|ing|s)$", "", word), re.sub(r"(?:d|ing)$", "", word)):
+        for form in (
+            word,
+            stem,
+            re.sub(r"(?:ed|ing|s)$", "", word),
+            re.sub(r"(?:d|ing)$", "", word),
+        ):
             if form in oppose:
                 polarity, cue = -1, word
             elif form in support:
@@ -72,10 +87,14 @@ def extract_positions(
     """The `positions` table: automatic positions, then the analyst's manual ones."""
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
     types = dict(zip(entities["entity_id"], entities["type"], strict=True))
-    issues = [(i, [re.compile(p, re.IGNORECASE) for p in i.get("patterns", [])]) for i in resources.issues]
+    issues = [
+        (i, [re.compile(p, re.IGNORECASE) for p in i.get("patterns", [])]) for i in resources.issues
+    ]
     rows = []
     for sentence in sentences.itertuples(index=False):
-        found = [issue for issue, patterns in issues if any(p.search(sentence.text) for p in patterns)]
+        found = [
+            issue for issue, patterns in issues if any(p.search(sentence.text) for p in patterns)
+        ]
         if not found:
             continue
         stance, cue, hedged = stance_of(sentence.text, resources.stance)
@@ -105,20 +124,31 @@ def extract_positions(
         keys = set(zip(manual["actor_id"], manual["issue_id"], manual["sentence_id"], strict=True))
         overridden = [
             (a, i, s) in keys and src == "auto"
-            for a, i, s, src in zip(combined["actor_id"], combined["issue_id"],
-                                    combined["sentence_id"], combined["source"], strict=True)
+            for a, i, s, src in zip(
+                combined["actor_id"],
+                combined["issue_id"],
+                combined["sentence_id"],
+                combined["source"],
+                strict=True,
+            )
         ]
         combined = combined[[not o for o in overridden]]
-    combined = combined.sort_values(["sentence_id", "actor_id", "issue_id", "source"]).reset_index(drop=True)
+    combined = combined.sort_values(["sentence_id", "actor_id", "issue_id", "source"]).reset_index(
+        drop=True
+    )
     combined["position_id"] = [f"p{i}" for i in range(1, len(combined) + 1)]
     return combined[POSITION_COLUMNS]
 
 
 def _actors(sentence, quotes: pd.DataFrame, mentions: pd.DataFrame, types: dict) -> list[str]:
-    speakers = quotes.loc[(quotes["sentence_id"] == sentence.sentence_id) & (quotes["speaker_id"] != ""), "speaker_id"]
+    speakers = quotes.loc[
+        (quotes["sentence_id"] == sentence.sentence_id) & (quotes["speaker_id"] != ""), "speaker_id"
+    ]
     if len(speakers):
         return list(dict.fromkeys(speakers))
-    inside = mentions[(mentions["sentence_id"] == sentence.sentence_id) & (mentions["entity_id"] != "")]
+    inside = mentions[
+        (mentions["sentence_id"] == sentence.sentence_id) & (mentions["entity_id"] != "")
+    ]
     actors = [e for e in inside["entity_id"] if types.get(e) in {"PERSON", "ORG", "GPE"}]
     return actors[:1]
 

@@ -22,8 +22,17 @@ from newsbook.resources import Resources
 
 OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
 QUOTE_COLUMNS = [
-    "article_id", "quote_id", "sentence_id", "start", "end", "text", "kind", "speaker_id",
-    "speaker", "cue", "status",
+    "article_id",
+    "quote_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker_id",
+    "speaker",
+    "cue",
+    "status",
 ]
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -78,8 +87,10 @@ def _speaker_subject(verb: Token) -> Token | None:
 def _cue_for(sentence: Span, content: tuple[int, int], cues: frozenset[str]) -> Token | None:
     """The nearest cue verb of the sentence outside the quoted content."""
     outside = [
-        t for t in sentence
-        if t.lemma_.lower() in cues and t.pos_ in {"VERB", "AUX"}
+        t
+        for t in sentence
+        if t.lemma_.lower() in cues
+        and t.pos_ in {"VERB", "AUX"}
         and not (content[0] <= t.idx < content[1])
     ]
     if not outside:
@@ -160,7 +171,17 @@ def iter_quotes(
                 speaker = resolver.names.get(speaker_id, "")
             if speaker_id:
                 resolver.last_speaker = speaker_id
-            yield _row(article, base, quote.start, quote.end, "direct", speaker_id, speaker, cue, quote.status)
+            yield _row(
+                article,
+                base,
+                quote.start,
+                quote.end,
+                "direct",
+                speaker_id,
+                speaker,
+                cue,
+                quote.status,
+            )
         for verb in sentence:
             if verb.lemma_.lower() not in cues or verb.pos_ not in {"VERB", "AUX"}:
                 continue
@@ -171,7 +192,11 @@ def iter_quotes(
             if any(q.start - 1 <= start and end <= q.end + 1 for q in direct):
                 continue
             if any(q.start < end and start < q.end for q in in_sentence) and (
-                sum(min(end, q.end) - max(start, q.start) for q in in_sentence if q.start < end and start < q.end)
+                sum(
+                    min(end, q.end) - max(start, q.start)
+                    for q in in_sentence
+                    if q.start < end and start < q.end
+                )
                 > 0.6 * (end - start)
             ):
                 continue
@@ -180,18 +205,28 @@ def iter_quotes(
                 resolver.last_speaker = speaker_id
             yield _row(article, base, start, end, "reported", speaker_id, speaker, verb, "closed")
         for token in sentence:
-            if token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(doc) else False:
+            if (
+                token.lower_ == "according" and token.nbor(1).lower_ == "to"
+                if token.i + 1 < len(doc)
+                else False
+            ):
                 source = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
                 if not source:
                     continue
-                rest = [t for t in sentence if t.i < token.i - (1 if token.i and doc[token.i - 1].is_punct else 0)]
+                rest = [
+                    t
+                    for t in sentence
+                    if t.i < token.i - (1 if token.i and doc[token.i - 1].is_punct else 0)
+                ]
                 if not rest:
                     rest = [t for t in sentence if t.i > source[0].right_edge.i and not t.is_punct]
                 if not rest:
                     continue
                 speaker_id, speaker = resolver.resolve(source[0], base)
                 start, end = rest[0].idx, rest[-1].idx + len(rest[-1])
-                yield _row(article, base, start, end, "reported", speaker_id, speaker, token, "closed")
+                yield _row(
+                    article, base, start, end, "reported", speaker_id, speaker, token, "closed"
+                )
         resolver.note_sentence(sentence, base)
 
 
@@ -199,7 +234,11 @@ def _reported_content(verb: Token) -> Span | None:
     """The clause a cue verb reports: its clausal complement."""
     for child in verb.children:
         if child.dep_ in {"ccomp"}:
-            tokens = [t for t in child.subtree if not (t.is_punct and t.i in {child.left_edge.i, child.right_edge.i})]
+            tokens = [
+                t
+                for t in child.subtree
+                if not (t.is_punct and t.i in {child.left_edge.i, child.right_edge.i})
+            ]
             while tokens and tokens[0].lower_ in {"that", ",", '"', "“"}:
                 tokens.pop(0)
             while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -210,8 +249,15 @@ def _reported_content(verb: Token) -> Span | None:
 
 
 def _row(
-    article: Article, base: int, start: int, end: int, kind: str, speaker_id: str,
-    speaker: str, cue: Token | None, status: str,
+    article: Article,
+    base: int,
+    start: int,
+    end: int,
+    kind: str,
+    speaker_id: str,
+    speaker: str,
+    cue: Token | None,
+    status: str,
 ) -> dict:
     text = article.text[base + start : base + end]
     stripped = len(text) - len(text.rstrip())

@@ -35,14 +35,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("full_date", re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}\b")),
     ("full_date_dmy", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{MONTH}\s+{YEAR}\b")),
     ("month_year", re.compile(rf"\b(?:(?:early|mid|late)-?\s*)?{MONTH}\s+(?:of\s+)?{YEAR}\b")),
-    ("month_day", re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)")),
+    (
+        "month_day",
+        re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)"),
+    ),
     ("weekday", re.compile(rf"\b{SHIFT}?{WEEKDAY}\b", re.IGNORECASE)),
     ("deictic", re.compile(r"\b(?P<deictic>today|tomorrow|yesterday|tonight)\b", re.IGNORECASE)),
     ("shifted_unit", re.compile(rf"\b{SHIFT}(?P<unit>week|month|year|decade)\b", re.IGNORECASE)),
     ("shifted_month", re.compile(rf"\b{SHIFT}{MONTH}\b", re.IGNORECASE)),
     ("decade", re.compile(r"\bthe\s+(?P<decade>1[89]\d0|20\d0)'?s\b", re.IGNORECASE)),
-    ("year", re.compile(rf"\b(?:(?P<part>early|mid|late)-?\s*)?{YEAR}\b(?![,.]?\d)(?!\s*(?:dlrs|mln|billion|tonnes|tons|troops|kilometers|km|miles|warheads|missiles|people|men|years))")),
-    ("month", re.compile(rf"\b(?:in|since|by|until|during|from|through)\s+(?:(?:early|mid|late)-?\s*)?{MONTH}(?!\s+\d)\b")),
+    (
+        "year",
+        re.compile(
+            rf"\b(?:(?P<part>early|mid|late)-?\s*)?{YEAR}\b(?![,.]?\d)(?!\s*(?:dlrs|mln|billion|tonnes|tons|troops|kilometers|km|miles|warheads|missiles|people|men|years))"
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|by|until|during|from|through)\s+(?:(?:early|mid|late)-?\s*)?{MONTH}(?!\s+\d)\b"
+        ),
+    ),
 ]
 FUTURE_WORDS = frozenset(
     "will shall 'll wo scheduled schedule due expected expect plan plans planned planning "
@@ -50,12 +63,28 @@ FUTURE_WORDS = frozenset(
 )
 HYPOTHETICAL_WORDS = frozenset("if would could might may unless should whether option".split())
 TIMEX_COLUMNS = [
-    "article_id", "timex_id", "sentence_id", "start", "end", "text", "value", "granularity",
-    "relative", "tense",
+    "article_id",
+    "timex_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "value",
+    "granularity",
+    "relative",
+    "tense",
 ]
 EVENT_COLUMNS = [
-    "article_id", "event_id", "date", "granularity", "timex_id", "predicate", "actors",
-    "modality", "sentence_id", "evidence",
+    "article_id",
+    "event_id",
+    "date",
+    "granularity",
+    "timex_id",
+    "predicate",
+    "actors",
+    "modality",
+    "sentence_id",
+    "evidence",
 ]
 
 
@@ -86,9 +115,11 @@ def clause_tense(token: Token) -> str:
     """`future`, `past` or `present` for the clause around a token."""
     verb = _governor(token)
     words = {t.lower_ for t in verb.children} | {verb.lower_, verb.lemma_}
-    if words & FUTURE_WORDS or any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ) and verb.head.lemma_ in {"plan", "schedule", "expect", "intend", "due", "set", "hope"}:
+    if (
+        words & FUTURE_WORDS
+        or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_ in {"plan", "schedule", "expect", "intend", "due", "set", "hope"}
+    ):
         return "future"
     if verb.dep_ in {"xcomp", "ccomp", "advcl"} and verb.head.lemma_ in FUTURE_WORDS:
         return "future"
@@ -141,8 +172,13 @@ def normalise(
     if kind == "decade":
         return f"{groups['decade'][:3]}X", "decade", False
     if published is None:
-        granularity = {"month_day": "day", "weekday": "day", "deictic": "day", "month": "month",
-                       "shifted_month": "month"}.get(kind, (groups.get("unit") or "day"))
+        granularity = {
+            "month_day": "day",
+            "weekday": "day",
+            "deictic": "day",
+            "month": "month",
+            "shifted_month": "month",
+        }.get(kind, (groups.get("unit") or "day"))
         return "", granularity, True
     if kind == "month_day":
         day = _month_day(published, month, int(groups["day"]), direction)
@@ -158,7 +194,9 @@ def normalise(
             day -= dt.timedelta(days=7)
         return day.isoformat(), "day", True
     if kind == "deictic":
-        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[groups["deictic"].lower()]
+        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[
+            groups["deictic"].lower()
+        ]
         return (published + dt.timedelta(days=offset)).isoformat(), "day", True
     if kind == "shifted_unit":
         step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(shift, 0)
@@ -205,18 +243,26 @@ def iter_timex(article: Article, item: ParsedBlock) -> Iterator[Timex]:
         for match in pattern.finditer(text):
             start, end = match.span()
             if kind == "month" and text[start:].split()[0].lower() in {
-                "in", "since", "by", "until", "during", "from", "through"
+                "in",
+                "since",
+                "by",
+                "until",
+                "during",
+                "from",
+                "through",
             }:
                 start = match.start("month")
                 if text[start - 6 : start].strip().lower().rstrip("-") in {"early", "mid", "late"}:
-                    start = text.rfind(" ", 0, start - 1) + 1 if " " in text[:start - 1] else 0
+                    start = text.rfind(" ", 0, start - 1) + 1 if " " in text[: start - 1] else 0
             if any(start < e and s < end for s, e in taken):
                 continue
             if kind == "month_day" and match.group("month") == "May" and not match.group("day"):
                 continue
             token = _token_at(item.doc, start, end)
             tense = clause_tense(token) if token is not None else "present"
-            value, granularity, relative = normalise(kind, match.groupdict(), article.published, tense)
+            value, granularity, relative = normalise(
+                kind, match.groupdict(), article.published, tense
+            )
             taken.append((start, end))
             base = item.block.start
             yield Timex(
@@ -230,7 +276,9 @@ def iter_timex(article: Article, item: ParsedBlock) -> Iterator[Timex]:
             )
 
 
-def extract_timex(article: Article, parsed: list[ParsedBlock], sentences: pd.DataFrame) -> pd.DataFrame:
+def extract_timex(
+    article: Article, parsed: list[ParsedBlock], sentences: pd.DataFrame
+) -> pd.DataFrame:
     """The `timex` table: one row a temporal expression, in text order."""
     index = sentence_index(sentences)
     found = sorted(
@@ -296,7 +344,8 @@ def build_timeline(
         clause = _clause(verb)
         clause_start, clause_end = base + clause.start_char, base + clause.end_char
         inside = mentions[
-            (mentions["start"] >= clause_start) & (mentions["end"] <= clause_end)
+            (mentions["start"] >= clause_start)
+            & (mentions["end"] <= clause_end)
             & (mentions["entity_id"] != "")
         ]
         actors = list(dict.fromkeys(names[e] for e in inside["entity_id"] if e in names))
@@ -312,7 +361,9 @@ def build_timeline(
                 "actors": " | ".join(actors),
                 "modality": modality(verb, row.tense, row.value, article.published),
                 "sentence_id": row.sentence_id,
-                "evidence": " ".join(article.text[base + sentence.start_char : base + sentence.end_char].split()),
+                "evidence": " ".join(
+                    article.text[base + sentence.start_char : base + sentence.end_char].split()
+                ),
             }
         )
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)

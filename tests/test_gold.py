@@ -1,0 +1,91 @@
+"""Quality floors against the hand-made gold in data/gold/.
+
+Floors are the issues' targets where newsbook meets them; where it does not yet, the
+floor is the level measured now (a regression guard), and the gap is reported in the
+closing note rather than hidden.
+"""
+
+import pandas as pd
+import pytest
+
+from newsbook import config
+from newsbook.article import read_article
+from newsbook.evaluate import Score, evaluate_article, load_gold
+from newsbook.pipeline import analyze
+
+SEED_ID = config.DEFAULT_ARTICLE.stem
+GOLD_FILES = sorted(config.GOLD_DIR.glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def scores(resources) -> dict[str, dict[str, Score]]:
+    result = {}
+    for path in GOLD_FILES:
+        article = read_article(config.RAW_DIR / f"{path.stem}.txt")
+        result[path.stem] = evaluate_article(
+            load_gold(path), article.text, analyze(article, resources)
+        )
+    return result
+
+
+def corpus_mean(scores, stage: str, measure: str) -> float:
+    values = [
+        getattr(s[stage], measure) for a, s in scores.items() if a != SEED_ID and s[stage].expected
+    ]
+    return sum(values) / len(values)
+
+
+def test_there_is_gold_for_the_seed_and_ten_corpus_stories():
+    assert SEED_ID in {p.stem for p in GOLD_FILES}
+    assert len(GOLD_FILES) >= 11
+
+
+def test_seed_entities(scores):
+    seed = scores[SEED_ID]["entities"]
+    assert seed.recall >= 0.95, seed.errors
+    assert seed.precision >= 0.90, seed.errors
+
+
+def test_seed_same_surname_mentions_all_right(scores):
+    same = scores[SEED_ID]["same-name mentions"]
+    assert same.expected >= 9 and same.correct == same.expected, same.errors
+
+
+def test_corpus_entities(scores):
+    assert corpus_mean(scores, "entities", "recall") >= 0.85
+    assert corpus_mean(scores, "entities", "precision") >= 0.80
+
+
+def test_seed_quotes_and_dates(scores):
+    seed = scores[SEED_ID]
+    assert seed["direct quotes"].recall >= 0.95
+    assert seed["reported speech"].recall >= 0.85
+    assert seed["timex values"].recall >= 0.90
+    assert seed["event dating"].recall >= 0.80
+
+
+def test_corpus_regression_floors(scores):
+    """Measured levels on the corpus gold (below the issues' targets: see the note)."""
+    assert corpus_mean(scores, "direct quotes", "recall") >= 0.80
+    assert corpus_mean(scores, "reported speech", "recall") >= 0.50
+    assert corpus_mean(scores, "timex values", "recall") >= 0.75
+    assert corpus_mean(scores, "event dating", "recall") >= 0.65
+
+
+def test_scorer_gives_nothing_to_empty_output(scores):
+    gold = load_gold(config.GOLD_DIR / f"{SEED_ID}.yml")
+    article = read_article(config.DEFAULT_ARTICLE)
+    empty = {
+        name: pd.DataFrame(columns=cols)
+        for name, cols in {
+            "entities": ["entity_id", "name", "type", "aliases"],
+            "mentions": ["start", "end", "entity_id"],
+            "quotes": ["start", "end", "kind", "speaker_id", "speaker"],
+            "positions": ["actor_id", "issue_id", "sentence_id", "stance"],
+            "sentences": ["sentence_id", "start", "end"],
+            "timex": ["start", "end", "value", "timex_id"],
+            "events": ["timex_id", "date", "modality"],
+        }.items()
+    }
+    for stage, score in evaluate_article(gold, article.text, empty).items():
+        assert score.correct == 0, stage

@@ -1,0 +1,110 @@
+import datetime as dt
+
+import pytest
+
+from newsbook.article import make_article
+from newsbook.pipeline import analyze
+from newsbook.quotes import pair_quotes
+from newsbook.timex import normalise
+
+
+def tables_for(text: str, resources, published="2001-05-29"):
+    return analyze(make_article(text, article_id="t", published=published), resources)
+
+
+def test_two_people_one_surname_resolved_by_title_and_discourse(resources):
+    text = (
+        "Finance Minister Anna Berg and Trade Minister Olaf Berg met on Monday.\n\n"
+        "Finance Minister Berg said the budget was sound.\n\n"
+        "Berg added that taxes would not rise."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    bergs = mentions[mentions["text"] == "Berg"]
+    assert list(bergs["entity_id"]) == ["anna-berg", "anna-berg"]
+    assert list(bergs["resolution"]) == ["title", "discourse"]
+
+
+def test_same_surname_in_one_sentence_is_ambiguous(resources):
+    text = "Anna Berg and Olaf Berg arrived.\n\nBoth spoke. Berg said nothing new."
+    mentions = tables_for(text, resources)["mentions"]
+    last = mentions[mentions["text"] == "Berg"].iloc[-1]
+    assert last["resolution"] == "ambiguous" and last["entity_id"] == ""
+
+
+def test_title_split_from_name_and_gazetteer_types(resources):
+    tables = tables_for(
+        "Defense Minister Sergio Lanza said the S-300 breaches the ABM Treaty.", resources
+    )
+    entities = tables["entities"].set_index("name")
+    assert entities.loc["Sergio Lanza", "role"] == "Defense Minister"
+    assert entities.loc["S-300", "type"] == "WEAPON"
+    assert entities.loc["ABM Treaty", "type"] == "TREATY"
+
+
+def test_all_caps_article_gives_sparse_tables_not_an_error(resources):
+    tables = tables_for(
+        "PRESIDENT VISITS FACTORY\n\nTHE PRESIDENT VISITED A FACTORY ON MONDAY.", resources
+    )
+    assert len(tables["sentences"]) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ('He said "never closed', ["never closed"]),
+        ("“Curly,” she said.", ["Curly,"]),
+        ('That"s odd', []),
+    ],
+)
+def test_pair_quotes(text, expected):
+    assert [text[q.start : q.end] for q in pair_quotes(text)] == expected
+
+
+def test_quote_speaker_and_anonymous_source(resources):
+    text = (
+        'Prime Minister Lena Holm spoke on Monday.\n\n"We will not pay," Holm said.\n\n'
+        "An observer said the talks had failed."
+    )
+    quotes = tables_for(text, resources)["quotes"]
+    direct = quotes[quotes["kind"] == "direct"].iloc[0]
+    assert direct["speaker_id"] == "lena-holm" and direct["cue"] == "said"
+    reported = quotes[quotes["text"].str.contains("talks had failed")].iloc[0]
+    assert reported["speaker_id"] == "" and reported["speaker"] == "An observer"
+
+
+PUBLISHED = dt.date(2001, 5, 29)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("kind", "groups", "tense", "value"),
+    [
+        ("weekday", {"weekday": "Monday"}, "past", "2001-05-28"),
+        ("weekday", {"weekday": "Wednesday"}, "future", "2001-05-30"),
+        ("weekday", {"weekday": "Tuesday", "shift": "last"}, "past", "2001-05-22"),
+        ("month_day", {"month": "June", "day": "16"}, "present", "2001-06-16"),
+        ("month_day", {"month": "June", "day": "16"}, "past", "2000-06-16"),
+        ("shifted_unit", {"shift": "last", "unit": "year"}, "past", "2000"),
+        ("shifted_unit", {"shift": "last", "unit": "week"}, "past", "2001-W21"),
+        ("shifted_month", {"shift": "last", "month": "October"}, "past", "2000-10"),
+        ("shifted_month", {"shift": "this", "month": "August"}, "future", "2001-08"),
+        ("decade", {"decade": "1980"}, "past", "198X"),
+        ("deictic", {"deictic": "tomorrow"}, "future", "2001-05-30"),
+        ("month_year", {"month": "November", "year": "1985"}, "past", "1985-11"),
+    ],
+)
+def test_timex_conventions(kind, groups, tense, value):
+    assert normalise(kind, groups, PUBLISHED, tense)[0] == value
+
+
+def test_durations_are_not_dates(resources):
+    timex = tables_for("The plan took nearly a decade and two years to draft.", resources)["timex"]
+    assert timex.empty
+
+
+def test_scheduled_weekday_and_modality(resources):
+    events = tables_for("The talks are scheduled to end on Wednesday, officials said.", resources)[
+        "events"
+    ]
+    assert events.iloc[0]["date"] == "2001-05-30"
+    assert events.iloc[0]["modality"] == "scheduled"
