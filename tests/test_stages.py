@@ -108,3 +108,8 @@ def test_scheduled_weekday_and_modality(resources):
     ]
     assert events.iloc[0]["date"] == "2001-05-30"
     assert events.iloc[0]["modality"] == "scheduled"
+
+
+def test_month_comma_year_is_a_month(resources):
+    timex = tables_for("They first met in Geneva in November, 1985.", resources)["timex"]
+    assert list(zip(timex["text"], timex["value"], strict=True)) == [("November, 1985", "1985-11")]

@@ -34,7 +34,7 @@ YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("full_date", re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}\b")),
     ("full_date_dmy", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{MONTH}\s+{YEAR}\b")),
-    ("month_year", re.compile(rf"\b(?:(?:early|mid|late)-?\s*)?{MONTH}\s+(?:of\s+)?{YEAR}\b")),
+    ("month_year", re.compile(rf"\b(?:(?:early|mid|late)-?\s*)?{MONTH},?\s+(?:of\s+)?{YEAR}\b")),
     (
         "month_day",
         re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)"),
