@@ -113,3 +113,17 @@ def test_scheduled_weekday_and_modality(resources):
 def test_month_comma_year_is_a_month(resources):
     timex = tables_for("They first met in Geneva in November, 1985.", resources)["timex"]
     assert list(zip(timex["text"], timex["value"], strict=True)) == [("November, 1985", "1985-11")]
+
+
+def test_manual_position_overrides_and_is_marked(resources, tmp_path):
+    import dataclasses
+
+    (tmp_path / "t.yml").write_text(
+        "positions:\n  - {actor_id: russia, issue_id: preserve-abm-treaty, stance: oppose, sentence_id: 0}\n"
+    )
+    manual = dataclasses.replace(resources, annotations_dir=tmp_path)
+    positions = tables_for("Russia insisted that the ABM Treaty be honored.", manual)["positions"]
+    row = positions[
+        (positions["actor_id"] == "russia") & (positions["issue_id"] == "preserve-abm-treaty")
+    ]
+    assert list(row["source"]) == ["manual"] and list(row["stance"]) == ["oppose"]

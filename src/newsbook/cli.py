@@ -29,22 +29,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_analyze(article_path: Path, published: str | None, out: Path | None) -> Path:
     from newsbook.article import read_article
-    from newsbook.pipeline import analyze, write_tables
+    from newsbook.pipeline import TABLES, analyze, write_tables
     from newsbook.resources import Resources
 
     article = read_article(article_path, published=published)
     tables = analyze(article, Resources.load())
     target = out or config.TABLES_DIR / article.article_id
-    write_tables({name: tables[name] for name in _contract_tables()}, target)
+    write_tables({name: tables[name] for name in TABLES}, target)
     for warning in article.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return target
-
-
-def _contract_tables() -> tuple[str, ...]:
-    from newsbook.pipeline import TABLES
-
-    return TABLES
 
 
 def main(argv: list[str] | None = None) -> int:

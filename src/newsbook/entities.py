@@ -9,7 +9,6 @@ discourse (the one last mentioned); when neither decides, the mention is marked
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -17,7 +16,7 @@ import pandas as pd
 from spacy.tokens import Span, Token
 
 from newsbook.article import Article
-from newsbook.nlp import ParsedBlock
+from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
 from newsbook.resources import Resources
 
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -86,18 +85,6 @@ class Mention:
     sentence_id: int = -1
 
 
-def sentence_index(sentences: pd.DataFrame) -> tuple[list[int], list[int]]:
-    """Starts and ids of sentences, for looking up the sentence an offset falls in."""
-    ordered = sentences.sort_values("start")
-    return ordered["start"].tolist(), ordered["sentence_id"].tolist()
-
-
-def sentence_of(index: tuple[list[int], list[int]], offset: int) -> int:
-    starts, ids = index
-    position = bisect_right(starts, offset) - 1
-    return ids[position] if position >= 0 else -1
-
-
 def normalise(text: str) -> str:
     """A surface form without line breaks, leading article or possessive."""
     text = " ".join(text.split())
@@ -122,9 +109,13 @@ def title_before(span: Span, resources: Resources) -> tuple[str, Span | None]:
     doc = span.doc
     i = span.start - 1
     while i >= 0 and _is_title_word(doc[i], resources):
-        if doc[i].ent_type_ and doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ != "I":
-            pass  # a one-word entity inside a title ("Defense" in "Defense Minister")
-        elif doc[i].ent_type_ and doc[i].lower_ not in resources.title_modifiers:
+        # a one-word entity inside a title ("Defense" in "Defense Minister") belongs to it
+        one_word_entity = doc[i].ent_iob_ == "B" and doc[i + 1].ent_iob_ != "I"
+        if (
+            doc[i].ent_type_
+            and not one_word_entity
+            and doc[i].lower_ not in resources.title_modifiers
+        ):
             break
         i -= 1
     run = doc[i + 1 : span.start]
@@ -193,8 +184,7 @@ def _is_title_fragment(span: Span, resources: Resources) -> bool:
     is only part of a title; also "U.S.-Soviet", an adjective made of two states."""
     doc = span.doc
     if re.fullmatch(r"[\w.]+-[\w.]+", span.text) and all(
-        part.lower() in resources.country_aliases
-        or part.lower() in {"soviet", "american", "russian"}
+        part.lower() in resources.country_aliases or part.lower() in resources.demonyms
         for part in span.text.split("-")
     ):
         return True
@@ -275,16 +265,14 @@ def iter_mentions(
                 type=label,
                 norm=norm,
                 role=role,
-                affiliation=_owner_name(owner, article, item, resources),
+                affiliation=_owner_name(owner, article, resources),
                 canonical=canonical,
                 tokens=tuple(normalise(t.text) for t in span if not t.is_punct or t.text == "."),
             )
         yield from _descriptions(article, item, resources)
 
 
-def _owner_name(
-    owner: Span | None, article: Article, item: ParsedBlock, resources: Resources
-) -> str:
+def _owner_name(owner: Span | None, article: Article, resources: Resources) -> str:
     if owner is None:
         return ""
     norm = normalise(owner.text)
@@ -372,7 +360,7 @@ def resolve_entities(
 
 def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
     """A one-word mention that is the surname of a named person is that person, whatever
-    the NER called it ("Safranchuk" tagged ORG beside "Ivan Safranchuk")."""
+    the NER called it ("Okafor" tagged ORG beside "Grace Okafor")."""
     surnames = {
         m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
     }

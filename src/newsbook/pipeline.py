@@ -72,7 +72,15 @@ def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
     quotes = extract_quotes(article, parsed, sentences, mentions, entities, resources)
     timex = extract_timex(article, parsed, sentences)
     events = build_timeline(article, parsed, timex, mentions, entities)
-    positions = extract_positions(article, sentences, quotes, mentions, entities, resources)
+    positions = extract_positions(
+        article,
+        sentences,
+        quotes,
+        mentions,
+        entities,
+        resources,
+        annotations_dir=resources.annotations_dir,
+    )
     block_rows = blocks_table(article, blocks)
     return {
         "article": article_table(article, block_rows, sentences, headline_text(article, blocks)),

@@ -47,13 +47,7 @@ def stance_of(text: str, lexicon: dict) -> tuple[str, str, bool]:
     oppose = set(lexicon.get("oppose", []))
     polarity, cue = 0, ""
     for i, word in enumerate(words):
-        stem = word.rstrip("s") if word not in oppose | support else word
-        for form in (
-            word,
-            stem,
-            re.sub(r"(?:ed|ing|s)$", "", word),
-            re.sub(r"(?:d|ing)$", "", word),
-        ):
+        for form in (word, re.sub(r"(?:ed|ing|s)$", "", word), re.sub(r"(?:d|ing)$", "", word)):
             if form in oppose:
                 polarity, cue = -1, word
             elif form in support:

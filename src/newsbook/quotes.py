@@ -16,8 +16,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.article import Article
-from newsbook.entities import sentence_index, sentence_of
-from newsbook.nlp import ParsedBlock
+from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
 from newsbook.resources import Resources
 
 OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
@@ -204,30 +203,32 @@ def iter_quotes(
             if speaker_id:
                 resolver.last_speaker = speaker_id
             yield _row(article, base, start, end, "reported", speaker_id, speaker, verb, "closed")
-        for token in sentence:
-            if (
-                token.lower_ == "according" and token.nbor(1).lower_ == "to"
-                if token.i + 1 < len(doc)
-                else False
-            ):
-                source = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
-                if not source:
-                    continue
-                rest = [
-                    t
-                    for t in sentence
-                    if t.i < token.i - (1 if token.i and doc[token.i - 1].is_punct else 0)
-                ]
-                if not rest:
-                    rest = [t for t in sentence if t.i > source[0].right_edge.i and not t.is_punct]
-                if not rest:
-                    continue
-                speaker_id, speaker = resolver.resolve(source[0], base)
-                start, end = rest[0].idx, rest[-1].idx + len(rest[-1])
-                yield _row(
-                    article, base, start, end, "reported", speaker_id, speaker, token, "closed"
-                )
+        for cue, source, content in _according_to(sentence):
+            speaker_id, speaker = resolver.resolve(source, base)
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            yield _row(article, base, start, end, "reported", speaker_id, speaker, cue, "closed")
         resolver.note_sentence(sentence, base)
+
+
+def _according_to(sentence: Span) -> Iterator[tuple[Token, Token, list[Token]]]:
+    """ "..., according to X": the cue, the source and the tokens of what is reported
+    (before the phrase, or after it when the sentence opens with it)."""
+    doc = sentence.doc
+    for token in sentence:
+        if (
+            token.lower_ != "according"
+            or token.i + 1 >= len(doc)
+            or doc[token.i + 1].lower_ != "to"
+        ):
+            continue
+        sources = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+        if not sources:
+            continue
+        content = [t for t in sentence if t.i < token.i and not (t.i == token.i - 1 and t.is_punct)]
+        if not content:
+            content = [t for t in sentence if t.i > sources[0].right_edge.i and not t.is_punct]
+        if content:
+            yield token, sources[0], content
 
 
 def _reported_content(verb: Token) -> Span | None:

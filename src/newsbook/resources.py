@@ -39,18 +39,23 @@ class Resources:
     furniture: tuple[re.Pattern[str], ...]
     country_aliases: dict[str, str]  # lower-cased alias -> country name
     capitals: tuple[Capital, ...]
+    demonyms: frozenset[str]
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
     title_prefixes: frozenset[str]
     org_descriptors: frozenset[str]
     issues: tuple[dict, ...]
+    annotations_dir: Path
     speech: dict
     stance: dict
     lexicon_dir: Path
 
     @classmethod
     def load(
-        cls, lexicon_dir: Path = config.LEXICON_DIR, issues_file: Path = config.ISSUES_FILE
+        cls,
+        lexicon_dir: Path = config.LEXICON_DIR,
+        issues_file: Path = config.ISSUES_FILE,
+        annotations_dir: Path = config.ANNOTATION_DIR,
     ) -> Resources:
         places = _yaml(lexicon_dir / "places.yml")
         titles = _yaml(lexicon_dir / "titles.yml")
@@ -69,6 +74,7 @@ class Resources:
             furniture=tuple(load_furniture_patterns(lexicon_dir / "furniture.txt")),
             country_aliases=country_aliases,
             capitals=capitals,
+            demonyms=frozenset(w.lower() for w in places.get("demonyms", [])),
             title_heads=frozenset(w.lower() for w in titles.get("heads", [])),
             title_modifiers=frozenset(w.lower() for w in titles.get("modifiers", [])),
             title_prefixes=frozenset(w.lower() for w in titles.get("prefixes", [])),
@@ -78,6 +84,7 @@ class Resources:
                 if line.strip() and not line.startswith("#")
             ),
             issues=tuple(issues),
+            annotations_dir=annotations_dir,
             speech=_yaml(lexicon_dir / "speech.yml"),
             stance=_yaml(lexicon_dir / "stance.yml"),
             lexicon_dir=lexicon_dir,

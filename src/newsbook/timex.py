@@ -19,8 +19,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.article import Article
-from newsbook.entities import sentence_index, sentence_of
-from newsbook.nlp import ParsedBlock
+from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -47,13 +46,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"\b(?:(?P<part>early|mid|late)-?\s*)?{YEAR}\b(?![,.]?\d)(?!\s*(?:dlrs|mln|billion|tonnes|tons|troops|kilometers|km|miles|warheads|missiles|people|men|years))"
+            rf"\b(?:(?:early|mid|late)-?\s*)?{YEAR}\b(?![,.]?\d)(?!\s*(?:dlrs|mln|billion|tonnes|tons|troops|kilometers|km|miles|warheads|missiles|people|men|years))"
         ),
     ),
     (
         "month",
         re.compile(
-            rf"\b(?:in|since|by|until|during|from|through)\s+(?:(?:early|mid|late)-?\s*)?{MONTH}(?!\s+\d)\b"
+            rf"\b(?:in|since|by|until|during|from|through)\s+(?P<expression>(?:(?:early|mid|late)-?\s*)?{MONTH})(?!\s+\d)\b"
         ),
     ),
 ]
@@ -241,22 +240,10 @@ def iter_timex(article: Article, item: ParsedBlock) -> Iterator[Timex]:
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
-            start, end = match.span()
-            if kind == "month" and text[start:].split()[0].lower() in {
-                "in",
-                "since",
-                "by",
-                "until",
-                "during",
-                "from",
-                "through",
-            }:
-                start = match.start("month")
-                if text[start - 6 : start].strip().lower().rstrip("-") in {"early", "mid", "late"}:
-                    start = text.rfind(" ", 0, start - 1) + 1 if " " in text[: start - 1] else 0
+            # a preposition that only anchors the pattern is not part of the expression
+            groups = match.groupdict()
+            start, end = match.span("expression" if groups.get("expression") else 0)
             if any(start < e and s < end for s, e in taken):
-                continue
-            if kind == "month_day" and match.group("month") == "May" and not match.group("day"):
                 continue
             token = _token_at(item.doc, start, end)
             tense = clause_tense(token) if token is not None else "present"
