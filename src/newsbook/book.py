@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import html
 import json
 import re
 import shutil
@@ -18,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import IPython.display
 import pandas as pd
 
 from newsbook import config
@@ -68,6 +70,49 @@ def show(table: pd.DataFrame, columns: list[str] | None = None, *, rows: int = 6
     """The part of a table a page shows (text is escaped by pandas' HTML output)."""
     shown = table[columns] if columns else table
     return shown.head(rows).reset_index(drop=True)
+
+
+def row_anchor(prefix: str, value: object) -> str:
+    """The HTML id of a table row: `{prefix}-{value}`, kept to [A-Za-z0-9_-] so it is
+    a safe id and a safe URL fragment."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", f"{prefix}-{_cell_text(value)}")
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text; missing values (None, NaN, NA) are empty, not 'nan'."""
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def anchored_table(
+    table: pd.DataFrame, columns: list[str], *, anchor: str, prefix: str, rows: int = 200
+) -> IPython.display.HTML:
+    """An HTML table whose rows can be linked to: each `<tr>` has the id
+    `{prefix}-{row[anchor]}` (see `row_anchor`), so another page can point at
+    `chapter.html#{prefix}-{id}`. Every cell is escaped (article text comes from the
+    open web); classes are pandas' so the book theme styles it, and the wrapper scrolls
+    sideways on a narrow screen. A repeated anchor keeps its id on the first row only
+    (ids must be unique)."""
+    missing = [name for name in [*columns, anchor] if name not in table.columns]
+    if missing:
+        raise KeyError(f"anchored_table: no column {', '.join(missing)}")
+    head = "".join(f"<th>{html.escape(str(name))}</th>" for name in columns)
+    lines = [
+        '<div class="newsbook-table" style="overflow-x: auto; max-width: 100%;">',
+        '<table border="1" class="dataframe">',
+        f'<thead><tr style="text-align: right;">{head}</tr></thead>',
+        "<tbody>",
+    ]
+    seen: set[str] = set()
+    for record in table.head(rows).to_dict("records"):
+        row_id = row_anchor(prefix, record[anchor])
+        id_attribute = "" if row_id in seen else f' id="{row_id}"'
+        seen.add(row_id)
+        cells = "".join(f"<td>{html.escape(_cell_text(record[name]))}</td>" for name in columns)
+        lines.append(f"<tr{id_attribute}>{cells}</tr>")
+    lines += ["</tbody>", "</table>", "</div>"]
+    return IPython.display.HTML("\n".join(lines))
 
 
 def notebook_parameters(path: Path) -> set[str]:
