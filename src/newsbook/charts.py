@@ -23,7 +23,15 @@ def _vl_version() -> str:
 def chart_html(spec: dict) -> str:
     """HTML that draws a Vega-Lite spec with the global `vegaEmbed` into the element
     just before its script: no element id, no CDN."""
-    payload = json.dumps(spec, sort_keys=True, ensure_ascii=True).replace("</", "<\\/")
+    # Article text sits in the spec's data. Inside <script>, "<!--" followed by "<script"
+    # makes the HTML parser skip the closing tag and swallow the rest of the page, so no
+    # raw <, > or & may appear: JSON's \u escapes decode to the very same strings.
+    payload = (
+        json.dumps(spec, sort_keys=True, ensure_ascii=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
     return (
         '<div class="newsbook-chart"></div>\n'
         "<script>(function (el) {\n"
