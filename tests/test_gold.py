@@ -64,10 +64,14 @@ def test_seed_quotes_and_dates(scores):
     assert seed["event dating"].recall >= 0.80
 
 
+def test_corpus_quotes(scores):
+    """Speaker accuracy on the corpus gold at the targets of the quotes issue."""
+    assert corpus_mean(scores, "direct quotes", "recall") >= 0.95
+    assert corpus_mean(scores, "reported speech", "recall") >= 0.85
+
+
 def test_corpus_regression_floors(scores):
     """Measured levels on the corpus gold (below the issues' targets: see the note)."""
-    assert corpus_mean(scores, "direct quotes", "recall") >= 0.80
-    assert corpus_mean(scores, "reported speech", "recall") >= 0.50
     assert corpus_mean(scores, "timex values", "recall") >= 0.85
     assert corpus_mean(scores, "event dating", "recall") >= 0.65
 

@@ -572,7 +572,11 @@ def _best_name(entity: _Entity) -> str:
         return entity.canonical
     if not entity.names:
         return entity.key.split(":", 1)[1]
-    return max(entity.names, key=lambda n: (len(n.split()), len(n), -entity.names.index(n)))
+    # A headline in capitals spells names in capitals; the body's spelling is the name.
+    return max(
+        entity.names,
+        key=lambda n: (len(n.split()), not n.isupper(), len(n), -entity.names.index(n)),
+    )
 
 
 def extract_entities(
@@ -583,8 +587,38 @@ def extract_entities(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The `mentions` and `entities` tables of one article (see CONTRACT.md)."""
     index = sentence_index(sentences)
-    mentions = [
-        replace(m, sentence_id=sentence_of(index, m.start))
-        for m in iter_mentions(article, parsed, resources)
-    ]
+    found = list(iter_mentions(article, parsed, resources))
+    found = sorted(found + list(missed_surnames(article, parsed, found)), key=lambda m: m.start)
+    mentions = [replace(m, sentence_id=sentence_of(index, m.start)) for m in found]
     return resolve_entities(article, mentions, resources)
+
+
+def missed_surnames(
+    article: Article, parsed: list[ParsedBlock], mentions: list[Mention]
+) -> Iterator[Mention]:
+    """Surnames of people the article names in full that the NER missed elsewhere (it
+    often does inside quotations and before long appositives)."""
+    surnames = {
+        m.tokens[-1]
+        for m in mentions
+        if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2
+    }
+    covered = [(m.start, m.end) for m in mentions]
+    for item in parsed:
+        base = item.block.start
+        for token in item.doc:
+            start = base + token.idx
+            end = start + len(token)
+            if (
+                token.text in surnames
+                and token.is_title
+                and not any(s < end and start < e for s, e in covered)
+            ):
+                yield Mention(
+                    start=start,
+                    end=end,
+                    text=article.text[start:end],
+                    type="PERSON",
+                    norm=token.text,
+                    tokens=(token.text,),
+                )

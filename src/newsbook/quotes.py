@@ -2,13 +2,19 @@
 
 Quotation marks are paired within a paragraph; a mark left open at a paragraph's end
 closes there (flagged `open`), so an unbalanced mark never swallows the article.
-Speakers are the subject of the cue verb, resolved to an entity through the mentions
-table; a pronoun goes to the person who last spoke or was the subject; a source that is
-no named entity keeps its phrase with an empty `speaker_id`.
+
+A statement's cue is the speech verb (or noun) that governs it in the parse; its speaker
+is the cue's subject, the agent of a passive cue, or the object of a channel verb
+("Tehran Radio quoted him as saying"). Speakers resolve to entities through the
+mentions table: a name, a title the entities stage resolved, a role the article gives
+one person ("the chief of staff"), or a pronoun standing for the last speaker. A source
+the article does not name keeps its phrase with an empty `speaker_id`, until the article
+names it ("the official, Assistant Secretary X, ...").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,6 +40,9 @@ QUOTE_COLUMNS = [
     "status",
 ]
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+SCARE_QUOTE_WORDS = 4  # a short quotation no speech verb governs is a name or a scare quote
+HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,56 @@ class QuoteSpan:
     start: int  # of the content, block-relative
     end: int
     status: str  # closed | open
+
+
+@dataclass(frozen=True)
+class Speaker:
+    entity_id: str
+    phrase: str
+    head: str = ""  # lemma of the phrase's head noun, to recognise "the official, X" later
+    plural: bool = False  # "diplomats said": not what a later "he" stands for
+
+
+NOBODY = Speaker("", "")
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    cues: frozenset[str]
+    naming: frozenset[str]
+    prepositional: dict[str, frozenset[str]]
+    infinitive: frozenset[str]
+    channels: frozenset[str]
+    nouns: frozenset[str]
+    anonymous: frozenset[str]
+    documents: frozenset[str]
+    pronouns: frozenset[str]
+    singular_pronouns: frozenset[str]
+    headline_cues: frozenset[str]
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> SpeechLexicon:
+        speech = resources.speech
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in speech.get(key, []))
+
+        return cls(
+            cues=words("cue_verbs"),
+            naming=words("naming_verbs"),
+            prepositional={
+                verb: frozenset(preps)
+                for verb, preps in speech.get("prepositional_cues", {}).items()
+            },
+            infinitive=words("infinitive_cues"),
+            channels=words("channel_verbs"),
+            nouns=words("cue_nouns"),
+            anonymous=words("anonymous_nouns"),
+            documents=words("document_nouns"),
+            pronouns=words("pronouns"),
+            singular_pronouns=words("singular_pronouns"),
+            headline_cues=words("headline_cues"),
+        )
 
 
 def pair_quotes(text: str) -> list[QuoteSpan]:
@@ -70,51 +129,83 @@ def _inside_word(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-def _speaker_subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, climbing through "saying", "as saying", conjuncts."""
+def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
+    return token.lemma_.lower() in lexicon.cues and token.pos_ in {"VERB", "AUX"}
+
+
+def speaker_token(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+    """Who speaks through a cue verb: its subject, climbing through "saying" and
+    conjuncts; the agent of a passive cue ("described by experts as"); the object of a
+    channel verb ("quoted him as saying"); a subject after the verb ("said Ivanov",
+    "Commented another diplomat:")."""
     current = verb
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        children = list(current.children)
+        if current.lemma_.lower() in lexicon.channels:
+            objects = [c for c in children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0]
+        passive = [c for c in children if c.dep_ == "nsubjpass"]
+        agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if passive and current.lemma_.lower() not in lexicon.channels:
+            return agents[0] if agents else None
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return subjects[0]
-        if current.head is current:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if current is verb and verb.i == verb.sent.start:
+            after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
+            if after and after[0].pos_ in {"NOUN", "PROPN"}:
+                return after[0]
+        if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
     return None
 
 
-def _cue_for(sentence: Span, content: tuple[int, int], cues: frozenset[str]) -> Token | None:
-    """The nearest cue verb of the sentence outside the quoted content."""
-    outside = [
-        t
-        for t in sentence
-        if t.lemma_.lower() in cues
-        and t.pos_ in {"VERB", "AUX"}
-        and not (content[0] <= t.idx < content[1])
-    ]
-    if not outside:
-        return None
-    middle = (content[0] + content[1]) / 2
-    return min(outside, key=lambda t: abs(t.idx - middle))
+def governing_cue(tokens: list[Token], lexicon: SpeechLexicon) -> Token | None:
+    """The speech verb or noun the dependency tree hangs these tokens from, if any."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i in inside:
+            continue
+        current = token.head
+        for _ in range(6):
+            if current.i not in inside and (
+                _is_cue(current, lexicon) or current.lemma_.lower() in lexicon.nouns
+            ):
+                return current
+            if current.head is current:
+                break
+            current = current.head
+    return None
 
 
 class SpeakerResolver:
-    """Turns a subject token into (speaker_id, speaker) using the mentions table."""
+    """Turns a speaker token into a Speaker, remembering the last one for "he said"."""
 
     def __init__(
         self,
         article: Article,
         mentions: pd.DataFrame,
         entities: pd.DataFrame,
-        resources: Resources,
+        lexicon: SpeechLexicon,
     ) -> None:
         self.article = article
+        self.lexicon = lexicon
         self.names = dict(zip(entities["entity_id"], entities["name"], strict=True))
         self.types = dict(zip(entities["entity_id"], entities["type"], strict=True))
+        self.roles = {
+            entity_id: role.lower()
+            for entity_id, role, kind in zip(
+                entities["entity_id"], entities["role"], entities["type"], strict=True
+            )
+            if kind == "PERSON" and len(role) > 3
+        }
         self.mentions = mentions[mentions["entity_id"] != ""].sort_values("start")
-        self.documents = frozenset(resources.speech.get("document_nouns", []))
-        self.pronouns = frozenset(resources.speech.get("pronouns", []))
-        self.last_speaker = ""
+        self.last_speaker = NOBODY
         self.last_subject = ""
 
     def entity_in(self, start: int, end: int, *, types: set[str] | None = None) -> str:
@@ -124,27 +215,83 @@ class SpeakerResolver:
                 return entity_id
         return ""
 
-    def resolve(self, subject: Token | None, base: int) -> tuple[str, str]:
+    def named(self, entity_id: str) -> Speaker:
+        return Speaker(entity_id, self.names.get(entity_id, entity_id))
+
+    def resolve(self, subject: Token | None, base: int) -> Speaker:
         if subject is None:
-            return "", ""
-        if subject.lower_ in self.pronouns:
-            entity_id = self.last_speaker or self.last_subject
-            return entity_id, self.names.get(entity_id, subject.text)
-        tokens = list(subject.subtree)
-        start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
+            return NOBODY
+        if subject.lower_ in self.lexicon.pronouns:
+            return self._pronoun(subject, base)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
-        if not entity_id and subject.lemma_.lower() in self.documents:
+        for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
+            if not entity_id and child.dep_ == "appos":
+                start = base + child.idx
+                entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
+        tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
+        tokens = [t for t in tokens if t.dep_ != "relcl" and t.head.dep_ != "relcl"] or [subject]
+        start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
+        lemma = subject.lemma_.lower()
+        if not entity_id and lemma in self.lexicon.documents:
             entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
-        phrase = " ".join(self.article.text[start:end].split())
+        if not entity_id and lemma not in self.lexicon.anonymous:
+            entity_id = self._by_role(subject) or self._by_definite_description(subject)
         if entity_id:
-            return entity_id, self.names[entity_id]
-        return "", phrase
+            return self.named(entity_id)
+        phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
+        return Speaker("", phrase, lemma, plural=subject.tag_ in {"NNS", "NNPS"})
+
+    def _pronoun(self, pronoun: Token, base: int) -> Speaker:
+        """A pronoun in a clause reported by someone else ("X said ... what he called")
+        is that someone; otherwise the last speaker, then the last subject."""
+        current = pronoun.head
+        for _ in range(6):
+            if current.head is current:
+                break
+            current = current.head
+            if _is_cue(current, self.lexicon):
+                outer = [c for c in current.children if c.dep_ == "nsubj"]
+                if outer and outer[0].lower_ not in self.lexicon.pronouns:
+                    start = base + outer[0].idx
+                    entity_id = self.entity_in(start, start + len(outer[0]), types={"PERSON"})
+                    if entity_id:
+                        return self.named(entity_id)
+        if self.last_speaker.phrase and not (
+            self.last_speaker.plural and pronoun.lower_ in self.lexicon.singular_pronouns
+        ):
+            return self.last_speaker
+        return self.named(self.last_subject) if self.last_subject else Speaker("", pronoun.text)
+
+    def _by_role(self, subject: Token) -> str:
+        """ "President Reagan's chief of staff": the one person the article gives that role."""
+        words = [
+            t.lower_
+            for t in subject.subtree
+            if t.dep_ not in {"det", "poss", "case"}
+            and not t.is_punct
+            and t.i >= subject.i
+            or t.dep_ in {"compound", "amod"}
+            and t.head is subject
+        ]
+        core = " ".join(words)
+        if len(core) < 4:
+            return ""
+        found = [e for e, role in self.roles.items() if role.endswith(core) or core == role]
+        return found[0] if len(found) == 1 else ""
+
+    def _by_definite_description(self, subject: Token) -> str:
+        """ "The chief House tax writer also predicted ...": a definite description that
+        names no one and is no anonymous source is the person last speaking."""
+        determiners = [c for c in subject.children if c.dep_ == "det"]
+        if not determiners or determiners[0].lower_ != "the" or subject.tag_ == "NNS":
+            return ""
+        entity_id = self.last_speaker.entity_id
+        return entity_id if self.types.get(entity_id) == "PERSON" else ""
 
     def note_sentence(self, sentence: Span, base: int) -> None:
         """Remember the sentence's subject person, for a later "He said"."""
-        root = sentence.root
-        for child in root.children:
+        for child in sentence.root.children:
             if child.dep_ in SUBJECT_DEPS:
                 start = base + child.idx
                 entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
@@ -152,62 +299,213 @@ class SpeakerResolver:
                     self.last_subject = entity_id
 
 
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
+    """What a cue reports: its clausal complement; for a naming verb its object and
+    complement ("called the plan a mistake"); a prepositional or infinitive complement
+    ("warned against", "vowed to"); for a parenthetical "he said" the clause around it."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" or (child.dep_ == "acl" and lemma in lexicon.nouns):
+            return _trimmed(list(child.subtree))
+    if lemma in lexicon.naming:
+        objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
+        complements = [
+            c
+            for c in children
+            if c.dep_ in {"oprd", "acomp"} or (c.dep_ == "prep" and c.lower_ == "as")
+        ]
+        if complements:
+            parts = objects[:1] + complements[:1]
+            first = min(p.left_edge.i for p in parts)
+            last = max(p.right_edge.i for p in parts)
+            return _trimmed(list(verb.doc[first : last + 1]))
+    # "accused the administration of seeking": the parser may hang the phrase on the object
+    objects_preps = [g for c in children if c.dep_ == "dobj" for g in c.children]
+    for child in children + objects_preps:
+        if child.dep_ == "prep" and child.lower_ in lexicon.prepositional.get(lemma, ()):
+            objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return _trimmed(list(objects[0].subtree))
+        if child.dep_ == "xcomp" and lemma in lexicon.infinitive:
+            return _trimmed(list(child.subtree))
+    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+        own = {t.i for t in verb.subtree}
+        return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
+    return []
+
+
+def _sentences_around(doc: Doc, sentences: list[Span], quote: QuoteSpan) -> list[Span]:
+    """The sentences a quotation spans, and the next one when the quotation ends a
+    sentence that the cue completes (`"...," a diplomat said.` parsed as two)."""
+    around = [s for s in sentences if s.start_char <= quote.end and s.end_char >= quote.start - 1]
+    following = [s for s in sentences if s.start_char > quote.end]
+    if following and not doc.text[quote.end + 1 : following[0].start_char].strip():
+        around.append(following[0])
+    return around
+
+
+def direct_cue(
+    quote: QuoteSpan, doc: Doc, around: list[Span], lexicon: SpeechLexicon
+) -> Token | None:
+    """The cue of a quotation: the speech verb governing it in the parse, else the
+    nearest speech verb outside it in its sentences."""
+    content = [t for t in doc if quote.start <= t.idx < quote.end]
+    cue = governing_cue(content, lexicon)
+    if cue is not None:
+        return cue
+    outside = [
+        t
+        for sentence in around
+        for t in sentence
+        if _is_cue(t, lexicon) and not (quote.start - 1 <= t.idx <= quote.end)
+    ]
+    middle = (quote.start + quote.end) / 2
+    return min(outside, key=lambda t: abs(t.idx - middle)) if outside else None
+
+
 def iter_quotes(
-    article: Article, item: ParsedBlock, resolver: SpeakerResolver, cues: frozenset[str]
+    article: Article, item: ParsedBlock, resolver: SpeakerResolver, lexicon: SpeechLexicon
 ) -> Iterator[dict]:
     doc: Doc = item.doc
     base = item.block.start
     direct = pair_quotes(doc.text)
-    for sentence in doc.sents:
-        in_sentence = [q for q in direct if sentence.start_char <= q.start - 1 < sentence.end_char]
-        for quote in in_sentence:
-            cue = _cue_for(sentence, (quote.start - 1, quote.end + 1), cues)
-            speaker_id, speaker = resolver.resolve(
-                _speaker_subject(cue) if cue is not None else None, base
-            )
-            if cue is None and resolver.last_speaker and quote.end - quote.start > 40:
-                speaker_id = resolver.last_speaker
-                speaker = resolver.names.get(speaker_id, "")
-            if speaker_id:
-                resolver.last_speaker = speaker_id
-            yield _row(
-                article,
-                base,
-                quote.start,
-                quote.end,
-                "direct",
-                speaker_id,
-                speaker,
-                cue,
-                quote.status,
-            )
-        for verb in sentence:
-            if verb.lemma_.lower() not in cues or verb.pos_ not in {"VERB", "AUX"}:
+    sentences = list(doc.sents)
+    if item.block.section == "headline":
+        statement = headline_statement(doc, resolver, base)
+        if statement is not None:
+            yield statement
+            return
+    for sentence in sentences:
+        opening = [q for q in direct if sentence.start_char <= q.start - 1 < sentence.end_char]
+        for quote in opening:
+            around = _sentences_around(doc, sentences, quote)
+            cue = direct_cue(quote, doc, around, lexicon)
+            words = len(doc.text[quote.start : quote.end].split())
+            if cue is None and words <= SCARE_QUOTE_WORDS:
                 continue
-            content = _reported_content(verb)
-            if content is None:
+            speaker = NOBODY
+            if cue is not None:
+                speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), base)
+            elif words > 6:  # a quotation standing alone continues the last speaker's words
+                speaker = resolver.last_speaker
+            if speaker.phrase:
+                resolver.last_speaker = speaker
+            yield _row(article, base, quote.start, quote.end, "direct", speaker, cue, quote.status)
+        for cue in sentence:
+            if not (_is_cue(cue, lexicon) or cue.lemma_.lower() in lexicon.nouns):
                 continue
-            start, end = content.start_char, content.end_char
-            if any(q.start - 1 <= start and end <= q.end + 1 for q in direct):
+            if any(q.start <= cue.idx < q.end for q in direct):
                 continue
-            if any(q.start < end and start < q.end for q in in_sentence) and (
-                sum(
-                    min(end, q.end) - max(start, q.start)
-                    for q in in_sentence
-                    if q.start < end and start < q.end
-                )
-                > 0.6 * (end - start)
-            ):
+            content = reported_content(cue, lexicon)
+            if len(content) < 2:
                 continue
-            speaker_id, speaker = resolver.resolve(_speaker_subject(verb), base)
-            if speaker_id:
-                resolver.last_speaker = speaker_id
-            yield _row(article, base, start, end, "reported", speaker_id, speaker, verb, "closed")
-        for cue, source, content in _according_to(sentence):
-            speaker_id, speaker = resolver.resolve(source, base)
             start, end = content[0].idx, content[-1].idx + len(content[-1])
-            yield _row(article, base, start, end, "reported", speaker_id, speaker, cue, "closed")
+            quoted = sum(
+                min(end, q.end) - max(start, q.start)
+                for q in direct
+                if q.start < end and start < q.end
+            )
+            if quoted > 0.6 * (end - start):
+                continue
+            speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), base)
+            if speaker.phrase and cue.pos_ != "NOUN":
+                resolver.last_speaker = speaker
+            if cue.pos_ == "NOUN" and not speaker.phrase:
+                continue
+            yield _row(article, base, start, end, "reported", speaker, cue, "closed")
+        for cue, source, content in _according_to(sentence):
+            speaker = resolver.resolve(source, base)
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            yield _row(article, base, start, end, "reported", speaker, cue, "closed")
         resolver.note_sentence(sentence, base)
+
+
+def _speaker_of_cue(cue: Token, lexicon: SpeechLexicon) -> Token | None:
+    """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge"."""
+    if cue.pos_ != "NOUN":
+        return speaker_token(cue, lexicon)
+    for child in cue.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def headline_statement(doc: Doc, resolver: SpeakerResolver, base: int) -> dict | None:
+    """Headline attribution conventions: "Source: statement", "Statement - SOURCE",
+    "SOURCE - statement", "Statement, SOURCE SAYS", "SOURCE SAYS statement"."""
+    text = doc.text
+    parts: list[tuple[tuple[int, int], tuple[int, int], str]] = []  # source, content, cue
+    colon = text.find(": ")
+    if 0 < colon <= 40:
+        parts.append(((0, colon), (colon + 2, len(text.rstrip())), ":"))
+    dash = HEADLINE_DASH.search(text)
+    if dash:
+        left, right = (0, dash.start()), (dash.end(), len(text.rstrip()))
+        parts += [(right, left, "-"), (left, right, "-")]
+    lowered = [t.lower_ for t in doc]
+    for token in doc:
+        if lowered[token.i] not in resolver.lexicon.headline_cues or token.i == 0:
+            continue
+        if token.i + 1 < len(doc):  # "SOURCE SAYS statement"
+            parts.append(
+                ((0, token.idx - 1), (doc[token.i + 1].idx, len(text.rstrip())), token.text)
+            )
+        comma = text.rfind(", ", 0, token.idx)
+        if token.i == len(doc) - 1 and comma > 0:  # "statement, SOURCE SAYS"
+            parts.append(((comma + 2, token.idx - 1), (0, comma), token.text))
+    for (s_start, s_end), (c_start, c_end), cue in parts:
+        speaker = _headline_source(doc, resolver, base, s_start, s_end)
+        if speaker is not None and c_end - c_start > 3:
+            cue_text = cue if cue in {":", "-"} else cue
+            return {
+                **_row_text(resolver.article, base, c_start, c_end),
+                "kind": "reported",
+                "speaker_id": speaker.entity_id,
+                "speaker": speaker.phrase,
+                "speaker_head": speaker.head,
+                "cue": cue_text,
+                "status": "closed",
+            }
+    return None
+
+
+def _headline_source(
+    doc: Doc, resolver: SpeakerResolver, base: int, start: int, end: int
+) -> Speaker | None:
+    """A headline part that names a source: short, wholly a name, or ending in a source
+    or document noun."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    if not tokens or len(tokens) > 5:
+        return None
+    names = resolver.mentions[
+        (resolver.mentions["start"] >= base + start) & (resolver.mentions["end"] <= base + end)
+    ]
+    covered = sum(len(t) for t in names["text"])
+    last = tokens[-1].lemma_.lower()
+    if len(names) and covered >= sum(len(t) for t in tokens) - 1:
+        entity_id = str(names["entity_id"].iloc[0])
+        if resolver.types.get(entity_id) in {"PERSON", "ORG", "GPE", "NORP"}:
+            return resolver.named(entity_id)
+    if last in resolver.lexicon.anonymous or last.rstrip("s") in resolver.lexicon.anonymous:
+        return Speaker(
+            "", resolver.article.text[base + start : base + end].strip(), last.rstrip("s")
+        )
+    if last in resolver.lexicon.documents:
+        return Speaker("", resolver.article.text[base + start : base + end].strip(), last)
+    return None
 
 
 def _according_to(sentence: Span) -> Iterator[tuple[Token, Token, list[Token]]]:
@@ -231,22 +529,15 @@ def _according_to(sentence: Span) -> Iterator[tuple[Token, Token, list[Token]]]:
             yield token, sources[0], content
 
 
-def _reported_content(verb: Token) -> Span | None:
-    """The clause a cue verb reports: its clausal complement."""
-    for child in verb.children:
-        if child.dep_ in {"ccomp"}:
-            tokens = [
-                t
-                for t in child.subtree
-                if not (t.is_punct and t.i in {child.left_edge.i, child.right_edge.i})
-            ]
-            while tokens and tokens[0].lower_ in {"that", ",", '"', "“"}:
-                tokens.pop(0)
-            while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-                tokens.pop()
-            if len(tokens) >= 3:
-                return verb.doc[tokens[0].i : tokens[-1].i + 1]
-    return None
+def _row_text(article: Article, base: int, start: int, end: int) -> dict:
+    text = article.text[base + start : base + end]
+    stripped = len(text) - len(text.rstrip())
+    return {
+        "article_id": article.article_id,
+        "start": base + start,
+        "end": base + end - stripped,
+        "text": text.rstrip(),
+    }
 
 
 def _row(
@@ -255,24 +546,39 @@ def _row(
     start: int,
     end: int,
     kind: str,
-    speaker_id: str,
-    speaker: str,
+    speaker: Speaker,
     cue: Token | None,
     status: str,
 ) -> dict:
-    text = article.text[base + start : base + end]
-    stripped = len(text) - len(text.rstrip())
     return {
-        "article_id": article.article_id,
-        "start": base + start,
-        "end": base + end - stripped,
-        "text": text.rstrip(),
+        **_row_text(article, base, start, end),
         "kind": kind,
-        "speaker_id": speaker_id,
-        "speaker": speaker,
+        "speaker_id": speaker.entity_id,
+        "speaker": speaker.phrase,
+        "speaker_head": speaker.head,
         "cue": cue.text if cue is not None else "",
         "status": status,
     }
+
+
+def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tuple[int, str, str]]:
+    """Where the article names a source it described before: "the official, Assistant
+    Defense Secretary Richard Perle, ..." gives (offset, "official", entity id)."""
+    found = []
+    for item in parsed:
+        base = item.block.start
+        for token in item.doc:
+            if token.dep_ != "appos" or token.head.lemma_.lower() not in resolver.lexicon.anonymous:
+                continue
+            determiners = [c for c in token.head.children if c.dep_ == "det"]
+            if not determiners or determiners[0].lower_ not in {"the", "this", "that"}:
+                continue
+            start = base + token.left_edge.idx
+            end = base + token.right_edge.idx + len(token.right_edge)
+            entity_id = resolver.entity_in(start, end, types={"PERSON"})
+            if entity_id:
+                found.append((base + token.idx, token.head.lemma_.lower(), entity_id))
+    return found
 
 
 def extract_quotes(
@@ -284,10 +590,14 @@ def extract_quotes(
     resources: Resources,
 ) -> pd.DataFrame:
     """The `quotes` table: direct and reported statements in text order."""
-    cues = frozenset(resources.speech.get("cue_verbs", []))
-    resolver = SpeakerResolver(article, mentions, entities, resources)
+    lexicon = SpeechLexicon.from_resources(resources)
+    resolver = SpeakerResolver(article, mentions, entities, lexicon)
     index = sentence_index(sentences)
-    rows = [row for item in parsed for row in iter_quotes(article, item, resolver, cues)]
+    rows = [row for item in parsed for row in iter_quotes(article, item, resolver, lexicon)]
+    for offset, head, entity_id in later_names(parsed, resolver):
+        for row in rows:
+            if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
+                row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
