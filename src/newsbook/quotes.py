@@ -130,7 +130,14 @@ def _inside_word(text: str, i: int) -> bool:
 
 
 def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
-    return token.lemma_.lower() in lexicon.cues and token.pos_ in {"VERB", "AUX"}
+    """A speech verb used as one ("so-called" is no cue)."""
+    hyphenated = token.i > 0 and token.nbor(-1).text == "-"
+    return (
+        token.lemma_.lower() in lexicon.cues
+        and token.pos_ in {"VERB", "AUX"}
+        and token.dep_ not in {"amod", "compound"}
+        and not hyphenated
+    )
 
 
 def speaker_token(verb: Token, lexicon: SpeechLexicon) -> Token | None:
