@@ -21,10 +21,10 @@ GOLD_FILES = sorted(config.GOLD_DIR.glob("*.yml"))
 def scores(resources) -> dict[str, dict[str, Score]]:
     result = {}
     for path in GOLD_FILES:
+        gold = load_gold(path)
         article = read_article(config.RAW_DIR / f"{path.stem}.txt")
-        result[path.stem] = evaluate_article(
-            load_gold(path), article.text, analyze(article, resources)
-        )
+        own = resources.with_issues(gold.get("issues") or [])
+        result[path.stem] = evaluate_article(gold, article.text, analyze(article, own))
     return result
 
 
@@ -68,6 +68,13 @@ def test_corpus_quotes(scores):
     """Speaker accuracy on the corpus gold at the targets of the quotes issue."""
     assert corpus_mean(scores, "direct quotes", "recall") >= 0.95
     assert corpus_mean(scores, "reported speech", "recall") >= 0.85
+
+
+def test_positions_regression_floor(scores):
+    """Positions are below the issue's 0.85 (see the closing note): a guard at the level
+    measured now, seed 0.62 and corpus mean 0.56."""
+    assert scores[SEED_ID]["positions"].recall >= 0.60
+    assert corpus_mean(scores, "positions", "recall") >= 0.55
 
 
 def test_corpus_regression_floors(scores):

@@ -74,6 +74,7 @@ def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
     events = build_timeline(article, parsed, timex, mentions, entities)
     positions = extract_positions(
         article,
+        parsed,
         sentences,
         quotes,
         mentions,

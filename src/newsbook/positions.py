@@ -1,21 +1,28 @@
 """Stage 4, where each actor stands: stances on the issues of the catalogue.
 
-A sentence that names an issue (its patterns) and carries a stance cue yields a
-position for its actor: the speaker of the statement in it, else its subject entity.
-A negation on the cue flips it; a reversal ("back down from") turns it round; options
-and predictions are `neutral` with `hedged` set. An analyst's file under
-`data/annotations/` adds or overrides positions (`source = manual`).
+Every mention of an issue (a pattern of the catalogue) is followed up the dependency
+tree to the nearest stance cue that governs it ("its opposition to a U.S. plan",
+"refuses to hold official negotiations"). Negations and reversals on the way turn the
+stance round ("will not back down from its opposition" stays opposition); a modal of
+possibility or a prediction makes it `neutral` with `hedged` set. The actor is who holds
+the cue (its subject, possessor, agent or national adjective), and the speaker of a
+statement that carries it. An analyst's file under `data/annotations/` adds or
+overrides positions (`source = manual`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import yaml
+from spacy.tokens import Span, Token
 
 from newsbook.article import Article
+from newsbook.nlp import ParsedBlock
 from newsbook.resources import Resources
 
 POSITION_COLUMNS = [
@@ -31,45 +38,270 @@ POSITION_COLUMNS = [
     "cue",
     "source",
     "hedged",
+    "start",
+    "end",
 ]
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
+CLIMB = 8  # how far up the tree a cue may govern an issue
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z'-]*", text.lower())
+@dataclass(frozen=True)
+class StanceLexicon:
+    support: frozenset[str]
+    oppose: frozenset[str]
+    verb_only: frozenset[str]
+    relational: frozenset[str]
+    reversal: frozenset[str]
+    hedges: frozenset[str]
+    negations: frozenset[str]
+    reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> StanceLexicon:
+        def words(source: dict, key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in source.get(key, []))
+
+        stance = resources.stance
+        return cls(
+            support=words(stance, "support"),
+            oppose=words(stance, "oppose"),
+            verb_only=words(stance, "verb_only"),
+            relational=words(stance, "relational"),
+            reversal=words(stance, "reversal"),
+            hedges=words(stance, "hedges"),
+            negations=words(stance, "negations"),
+            reporting=words(resources.speech, "cue_verbs"),
+        )
+
+    def polarity(self, token: Token) -> int:
+        lemma = token.lemma_.lower()
+        if lemma in self.verb_only and token.pos_ not in {"VERB", "AUX"}:
+            return 0
+        if lemma in self.oppose or token.lower_ in self.oppose:
+            return -1
+        if lemma in self.support or token.lower_ in self.support:
+            return 1
+        return 0
+
+    def negated(self, token: Token) -> bool:
+        return any(
+            c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
+            for c in token.children
+        )
+
+    def reverses(self, token: Token) -> bool:
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        return " ".join([token.lemma_.lower(), *particles]) in self.reversal or (
+            token.lemma_.lower() in self.reversal and token.pos_ == "VERB"
+        )
 
 
-def stance_of(text: str, lexicon: dict) -> tuple[str, str, bool]:
-    """Stance, cue and hedge flag of a sentence from its cue words and negations."""
-    words = _words(text)
-    lowered = " ".join(words)
-    hedged = any(h in words for h in lexicon.get("hedges", []))
-    support = set(lexicon.get("support", []))
-    oppose = set(lexicon.get("oppose", []))
-    polarity, cue = 0, ""
-    for i, word in enumerate(words):
-        for form in (word, re.sub(r"(?:ed|ing|s)$", "", word), re.sub(r"(?:d|ing)$", "", word)):
-            if form in oppose:
-                polarity, cue = -1, word
-            elif form in support:
-                polarity, cue = 1, word
-            else:
+@dataclass(frozen=True)
+class Cue:
+    token: Token
+    polarity: int  # the stance toward the issue composed up to this cue: +1 or -1
+
+
+@dataclass(frozen=True)
+class Stance:
+    cues: tuple[Cue, ...]  # innermost first
+    hedged: bool
+
+    @property
+    def cue(self) -> Token | None:
+        return self.cues[-1].token if self.cues else None
+
+    def label(self, polarity: int) -> str:
+        if self.hedged:
+            return "neutral"
+        return "support" if polarity > 0 else "oppose"
+
+
+def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
+    """ "truly hostile statements", "an absurd course": a judgement on the mention itself."""
+    for child in anchor.children:
+        if child.dep_ in {"amod", "acomp"} and lexicon.polarity(child):
+            return lexicon.polarity(child), child
+    return 0, None
+
+
+def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
+    """ "X is an absurd and dangerous course": the judgement a copula's predicate carries."""
+    for child in verb.children:
+        if child.dep_ in {"attr", "acomp"}:
+            for token in [child, *child.children]:
+                if token.dep_ in {"attr", "acomp", "amod", "conj"} and lexicon.polarity(token):
+                    return lexicon.polarity(token), token
+    return 0, None
+
+
+def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
+    """The stance the tree above an issue mention takes toward it. Cues compose on the
+    way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
+    talks); a negation or a reversal ("will not back down from") turns it round. The
+    clause a speech verb reports ends the climb: the reporter's words are not a stance."""
+    polarity, cues = 1, []
+    own, modifier = _own_modifier_polarity(anchor, lexicon)
+    if own:
+        polarity = own
+        cues.append(Cue(modifier, polarity))
+    path = [anchor, *list(anchor.ancestors)[:CLIMB]]
+    for depth, token in enumerate(path):
+        lemma = token.lemma_.lower()
+        if cues and lexicon.reverses(token):
+            polarity = -polarity * (-1 if lexicon.negated(token) else 1)
+            cues.append(Cue(token, polarity))
+        elif lemma in lexicon.relational and depth > 0:
+            pass  # "tie a sale to a softening of X" says nothing about X
+        elif lexicon.polarity(token):
+            polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
+            cues.append(Cue(token, polarity))
+        elif cues and token.pos_ in {"VERB", "AUX"} and lexicon.negated(token):
+            polarity = -polarity
+        elif lemma == "be" and not cues:
+            judged, judgement = _predicate_polarity(token, lexicon)
+            if judged:
+                polarity = judged * (-1 if lexicon.negated(token) else 1)
+                cues.append(Cue(judgement, polarity))
+        head = token.head
+        if (
+            token.dep_ in {"ccomp", "parataxis"}
+            and head.lemma_.lower() in lexicon.reporting
+            and not lexicon.polarity(head)
+        ):
+            break
+    if not cues:
+        return Stance((), False)
+    return Stance(tuple(cues), _hedged(cues[-1].token, lexicon))
+
+
+def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
+    """A modal of possibility on the cue or a clause above it, an "option", a prediction."""
+    for token in [cue, *list(cue.ancestors)[:CLIMB]]:
+        if token.lemma_.lower() in lexicon.hedges:
+            return True
+        if any(
+            c.dep_ in {"aux", "nsubj"} and c.lemma_.lower() in lexicon.hedges
+            for c in token.children
+        ):
+            return True
+    return False
+
+
+class ActorFinder:
+    """Who holds a stance cue, resolved to an entity through the mentions table."""
+
+    def __init__(self, mentions: pd.DataFrame, entities: pd.DataFrame) -> None:
+        self.types = dict(zip(entities["entity_id"], entities["type"], strict=True))
+        named = mentions[mentions["entity_id"] != ""].sort_values("start")
+        self.mentions = [
+            (int(s), int(e), str(i))
+            for s, e, i in zip(named["start"], named["end"], named["entity_id"], strict=True)
+            if self.types.get(i) in ACTOR_TYPES
+        ]
+
+    def at(self, start: int, end: int) -> str:
+        for s, e, entity_id in self.mentions:
+            if s < end and start < e:
+                return entity_id
+        return ""
+
+    def before(self, offset: int, types: set[str]) -> str:
+        """The last entity of these types mentioned before an offset (a pronoun's referent)."""
+        found = [i for s, _, i in self.mentions if s < offset and self.types.get(i) in types]
+        return found[-1] if found else ""
+
+    def token_entity(self, token: Token, base: int) -> str:
+        start = base + token.idx
+        if token.pos_ == "PRON":
+            if token.lower_ in {"he", "his", "him", "she", "her"}:
+                return self.before(start, {"PERSON"})
+            if token.lower_ in {"it", "its"}:
+                return self.before(start, {"GPE", "ORG"})
+            return ""
+        entity_id = self.at(start, start + len(token))
+        if entity_id:
+            return entity_id
+        for child in token.children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
+            if child.dep_ in {"compound", "appos", "poss"} and child.i < token.i + 3:
+                entity_id = self.at(base + child.idx, base + child.idx + len(child))
+                if entity_id:
+                    return entity_id
+        return ""
+
+    def _holders_of(self, token: Token, base: int) -> list[str]:
+        found = []
+        for child in token.children:
+            holder = child
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if not objects:
+                    continue
+                holder = objects[0]
+            elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"that", "which", "who"}:
+                holder = token.head
+            elif child.dep_ not in {"nsubj", "poss"} and not (
+                child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
+            ):
                 continue
-            window = words[max(0, i - 3) : i]
-            if any(w in {"not", "no", "never", "n't", "nor"} for w in window):
-                polarity = -polarity
-            break
-        if polarity:
-            break
-    if any(phrase in lowered for phrase in lexicon.get("reversal", [])) and polarity:
-        negated = re.search(r"\bnot (?:\w+ )?(?:back down|give up|drop|abandon|retreat)", lowered)
-        polarity = polarity if negated else -polarity
-    if hedged:
-        return "neutral", cue, True
-    return {1: "support", -1: "oppose", 0: "neutral"}[polarity], cue, False
+            for member in [holder, *[c for c in holder.children if c.dep_ == "conj"]]:
+                entity_id = self.token_entity(member, base)
+                if entity_id:
+                    found.append(entity_id)
+        return found
+
+    def holders(self, cue: Token, base: int) -> list[str]:
+        """Who holds a cue: its subject(s), possessor, agent or national adjective; for a
+        preposition ("Reagan against X") the word it modifies; else the nearest clause
+        above that has a subject."""
+        if cue.pos_ == "ADP" or cue.dep_ in {"amod", "acomp", "attr"}:
+            entity_id = self.token_entity(cue.head, base)
+            if entity_id:
+                return [entity_id]
+        for token in [cue, *list(cue.ancestors)[:CLIMB]]:
+            found = self._holders_of(token, base)
+            if found:
+                return found
+            if token.dep_ in {"ccomp", "relcl"} or token.head is token:
+                break
+        return []
+
+
+def _sentences(
+    parsed: list[ParsedBlock], sentences: pd.DataFrame
+) -> Iterator[tuple[int, Span, int, pd.Series]]:
+    by_start = {
+        int(s): row
+        for s, row in zip(sentences["start"], sentences.itertuples(index=False), strict=True)
+    }
+    for item in parsed:
+        base = item.block.start
+        for sent in item.doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            if not tokens:
+                continue
+            row = by_start.get(base + tokens[0].idx)
+            if row is not None:
+                yield base, sent, row.sentence_id, row
+
+
+def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
+    """The head token of each span of the sentence an issue's patterns match."""
+    anchors = []
+    text = sent.text
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = sent.start_char + match.start(), sent.start_char + match.end()
+            inside = [t for t in sent if start <= t.idx < end]
+            if inside:  # the word highest in the tree: "X and Y should not be linked"
+                anchors.append(min(inside, key=lambda t: (len(list(t.ancestors)), t.i)))
+    return anchors
 
 
 def extract_positions(
     article: Article,
+    parsed: list[ParsedBlock],
     sentences: pd.DataFrame,
     quotes: pd.DataFrame,
     mentions: pd.DataFrame,
@@ -80,39 +312,57 @@ def extract_positions(
 ) -> pd.DataFrame:
     """The `positions` table: automatic positions, then the analyst's manual ones."""
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
-    types = dict(zip(entities["entity_id"], entities["type"], strict=True))
+    lexicon = StanceLexicon.from_resources(resources)
+    finder = ActorFinder(mentions, entities)
     issues = [
         (i, [re.compile(p, re.IGNORECASE) for p in i.get("patterns", [])]) for i in resources.issues
     ]
-    rows = []
-    for sentence in sentences.itertuples(index=False):
-        found = [
-            issue for issue, patterns in issues if any(p.search(sentence.text) for p in patterns)
-        ]
-        if not found:
-            continue
-        stance, cue, hedged = stance_of(sentence.text, resources.stance)
-        if not cue:
-            continue
-        for actor_id in _actors(sentence, quotes, mentions, types):
-            for issue in found:
-                rows.append(
-                    {
-                        "article_id": article.article_id,
-                        "actor_id": actor_id,
-                        "actor": names.get(actor_id, ""),
-                        "issue_id": issue["id"],
-                        "issue": issue.get("label", issue["id"]),
-                        "stance": stance,
-                        "sentence_id": sentence.sentence_id,
-                        "evidence": " ".join(sentence.text.split()),
-                        "cue": cue,
-                        "source": "auto",
-                        "hedged": hedged,
-                    }
-                )
-    auto = pd.DataFrame(rows, columns=POSITION_COLUMNS)
-    manual = read_manual_positions(article, annotations_dir, names, resources)
+    statements = [
+        (int(s), int(e), str(i))
+        for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
+        if i
+    ]
+    rows: dict[tuple[str, str, int], dict] = {}
+    previous_speakers: list[str] = []
+    for base, sent, sentence_id, sentence in _sentences(parsed, sentences):
+        start, end = int(sentence.start), int(sentence.end)
+        own_speakers = [i for s, e, i in statements if start <= s < end]
+        for issue, patterns in issues:
+            for anchor in issue_anchors(sent, patterns):
+                stance = stance_toward(anchor, lexicon)
+                if not stance.cues:
+                    continue
+                offset = base + anchor.idx
+                found: list[tuple[str, Cue]] = []
+                for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
+                    found += [(a, cue) for a in finder.holders(cue.token, base)]
+                speakers = [i for s, e, i in statements if s <= offset < e]
+                if not found and not speakers and not own_speakers:
+                    speakers = previous_speakers  # "This option could also ...", continuing
+                found += [(a, stance.cues[-1]) for a in speakers]
+                for actor_id, cue in found:
+                    key = (actor_id, issue["id"], sentence_id)
+                    rows.setdefault(
+                        key,
+                        {
+                            "article_id": article.article_id,
+                            "actor_id": actor_id,
+                            "actor": names.get(actor_id, ""),
+                            "issue_id": issue["id"],
+                            "issue": issue.get("label", issue["id"]),
+                            "stance": stance.label(cue.polarity),
+                            "sentence_id": sentence_id,
+                            "evidence": " ".join(sentence.text.split()),
+                            "cue": cue.token.text,
+                            "source": "auto",
+                            "hedged": stance.hedged,
+                            "start": start,
+                            "end": end,
+                        },
+                    )
+        previous_speakers = own_speakers
+    auto = pd.DataFrame(list(rows.values()), columns=POSITION_COLUMNS)
+    manual = read_manual_positions(article, annotations_dir, names, resources, sentences)
     combined = pd.concat([auto, manual], ignore_index=True) if len(manual) else auto
     if len(manual):
         keys = set(zip(manual["actor_id"], manual["issue_id"], manual["sentence_id"], strict=True))
@@ -134,21 +384,12 @@ def extract_positions(
     return combined[POSITION_COLUMNS]
 
 
-def _actors(sentence, quotes: pd.DataFrame, mentions: pd.DataFrame, types: dict) -> list[str]:
-    speakers = quotes.loc[
-        (quotes["sentence_id"] == sentence.sentence_id) & (quotes["speaker_id"] != ""), "speaker_id"
-    ]
-    if len(speakers):
-        return list(dict.fromkeys(speakers))
-    inside = mentions[
-        (mentions["sentence_id"] == sentence.sentence_id) & (mentions["entity_id"] != "")
-    ]
-    actors = [e for e in inside["entity_id"] if types.get(e) in {"PERSON", "ORG", "GPE"}]
-    return actors[:1]
-
-
 def read_manual_positions(
-    article: Article, annotations_dir: Path | None, names: dict, resources: Resources
+    article: Article,
+    annotations_dir: Path | None,
+    names: dict,
+    resources: Resources,
+    sentences: pd.DataFrame,
 ) -> pd.DataFrame:
     """An analyst's positions for this article: `ANNOTATIONS/<article_id>.yml` with a
     `positions:` list of actor_id, issue_id, stance, sentence_id, evidence."""
@@ -159,20 +400,31 @@ def read_manual_positions(
         return pd.DataFrame(columns=POSITION_COLUMNS)
     entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("positions", [])
     labels = {i["id"]: i.get("label", i["id"]) for i in resources.issues}
-    rows = [
-        {
-            "article_id": article.article_id,
-            "actor_id": e["actor_id"],
-            "actor": names.get(e["actor_id"], e.get("actor", "")),
-            "issue_id": e["issue_id"],
-            "issue": labels.get(e["issue_id"], e["issue_id"]),
-            "stance": e["stance"],
-            "sentence_id": int(e.get("sentence_id", -1)),
-            "evidence": e.get("evidence", ""),
-            "cue": e.get("cue", ""),
-            "source": "manual",
-            "hedged": False,
-        }
-        for e in entries
-    ]
+    spans = {
+        int(i): (int(s), int(e))
+        for i, s, e in zip(
+            sentences["sentence_id"], sentences["start"], sentences["end"], strict=True
+        )
+    }
+    rows = []
+    for e in entries:
+        sentence_id = int(e.get("sentence_id", -1))
+        start, end = spans.get(sentence_id, (-1, -1))
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "actor_id": e["actor_id"],
+                "actor": names.get(e["actor_id"], e.get("actor", "")),
+                "issue_id": e["issue_id"],
+                "issue": labels.get(e["issue_id"], e["issue_id"]),
+                "stance": e["stance"],
+                "sentence_id": sentence_id,
+                "evidence": e.get("evidence", ""),
+                "cue": e.get("cue", ""),
+                "source": "manual",
+                "hedged": False,
+                "start": start,
+                "end": end,
+            }
+        )
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)

@@ -3,6 +3,7 @@ loaded once and passed to the stages explicitly (no global state)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -89,6 +90,13 @@ class Resources:
             stance=_yaml(lexicon_dir / "stance.yml"),
             lexicon_dir=lexicon_dir,
         )
+
+    def with_issues(self, issues: list[dict]) -> Resources:
+        """The same resources with more issues in the catalogue (an article's or an
+        analyst's own); an issue with a known id replaces the catalogue's."""
+        extra = {issue["id"]: issue for issue in issues}
+        kept = tuple(i for i in self.issues if i["id"] not in extra)
+        return dataclasses.replace(self, issues=kept + tuple(extra.values()))
 
     def state_for_capital(self, name: str, day: dt.date | None) -> str | None:
         """The state a capital stands for on `day` (None when unknown for that date)."""

@@ -1,0 +1,71 @@
+"""Stances: negation, reversal, composition and hedging, on invented text with its own
+issue catalogue (none of the seed's words)."""
+
+import pytest
+
+from newsbook.article import make_article
+from newsbook.pipeline import analyze
+
+CATALOGUE = [
+    {"id": "dam", "label": "The river dam", "patterns": [r"\bdam\b"]},
+    {"id": "charter", "label": "The water charter", "patterns": [r"\bwater charter\b"]},
+    {"id": "talks", "label": "Formal talks", "patterns": [r"\bformal talks\b"]},
+    {
+        "id": "link-loan-dam",
+        "label": "Linking the loan to the dam",
+        "patterns": [
+            r"\b(?:link|linked|tie|tied)\b.*\bloan\b",
+            r"\bloan\b.*\b(?:link|linked|tie|tied)\b",
+        ],
+    },
+]
+INTRO = "Prime Minister Ana Roth of Norland and President Lev Okon of Sudmark met on Monday.\n\n"
+
+
+def positions_of(text: str, resources):
+    article = make_article(INTRO + text, article_id="t", published="2010-03-02")
+    return analyze(article, resources.with_issues(CATALOGUE))["positions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "issue_id", "stance"),
+    [
+        ("Norland will not back down from its opposition to the dam.", "norland", "dam", "oppose"),
+        (
+            "Roth said the loan and the dam should not be linked.",
+            "ana-roth",
+            "link-loan-dam",
+            "oppose",
+        ),
+        ("Okon insisted that the water charter be honoured.", "lev-okon", "charter", "support"),
+        ("Sudmark refuses to hold formal talks on the river.", "sudmark", "talks", "oppose"),
+        ("Okon backs the dam.", "lev-okon", "dam", "support"),
+        ("Roth does not support the dam.", "ana-roth", "dam", "oppose"),
+        ("Roth said the dam is an absurd and dangerous idea.", "ana-roth", "dam", "oppose"),
+        ("Okon predicted that Norland could accept the dam.", "lev-okon", "dam", "neutral"),
+    ],
+)
+def test_stance_forms(resources, text, actor_id, issue_id, stance):
+    positions = positions_of(text, resources)
+    rows = positions[(positions["actor_id"] == actor_id) & (positions["issue_id"] == issue_id)]
+    assert len(rows), positions[["actor_id", "issue_id", "stance", "cue"]]
+    assert rows.iloc[0]["stance"] == stance
+
+
+def test_prediction_is_flagged_hedged(resources):
+    positions = positions_of(
+        "One option could see Sudmark agreeing to the dam, Okon said.", resources
+    )
+    rows = positions[positions["issue_id"] == "dam"]
+    assert len(rows) and set(rows["stance"]) == {"neutral"} and rows["hedged"].all()
+
+
+def test_rows_point_at_their_sentence(resources):
+    positions = positions_of("Okon backs the dam.", resources)
+    article = INTRO + "Okon backs the dam."
+    for row in positions.itertuples():
+        assert article[row.start : row.end] == row.evidence
+
+
+def test_no_issue_no_position(resources):
+    assert positions_of("Okon backs the new airport.", resources).empty
