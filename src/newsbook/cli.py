@@ -20,6 +20,11 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("article", type=Path)
     analyze.add_argument("--published", help="publication date, YYYY-MM-DD")
     analyze.add_argument("--out", type=Path, help="output folder (default: _build/tables/ID)")
+    corpus = commands.add_parser("corpus", help="write the tables of many articles")
+    corpus.add_argument("input", type=Path, help="a folder, or a CSV/JSONL/Parquet file")
+    corpus.add_argument("--out", type=Path, help="output folder (default: _build/corpus/NAME)")
+    corpus.add_argument("--workers", type=int, default=1, help="processes (default: 1)")
+    corpus.add_argument("--format", choices=("csv", "parquet"), default="csv")
     book = commands.add_parser("book", help="build a separate book for one article")
     book.add_argument("article", type=Path)
     book.add_argument("--published", help="publication date, YYYY-MM-DD")
@@ -47,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "analyze":
             target = run_analyze(args.article, args.published, args.out)
             print(target)
+        elif args.command == "corpus":
+            from newsbook.corpus import run_corpus_command
+
+            print(run_corpus_command(args.input, args.out, args.workers, args.format))
         elif args.command == "book":
             from newsbook.book import build_article_book
 

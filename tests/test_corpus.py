@@ -1,0 +1,325 @@
+"""The `corpus` command: inputs, errors, byte-identical workers, atomic output, and
+corpus-wide entity ids. Built from a few short stories under data/raw/."""
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from newsbook import config, corpus
+from newsbook.cli import main
+from newsbook.corpus import link_entities, run_corpus
+from newsbook.pipeline import TABLES
+
+# Short Reuters stories; 2842, 3014 and 7535 share Reagan, 3014 and 2842 Richard Perle.
+STORIES = ["reuters-10626", "reuters-2842", "reuters-3014", "reuters-7535"]
+CONTRACT = {
+    "article": ["article_id", "headline", "published", "source", "n_sentences", "n_words"],
+    "sentences": ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"],
+    "mentions": ["article_id", "mention_id", "entity_id", "sentence_id", "start", "end", "text"],
+    "entities": ["article_id", "entity_id", "corpus_entity_id", "name", "type", "aliases"],
+    "quotes": ["article_id", "quote_id", "sentence_id", "start", "end", "text", "kind"],
+    "positions": ["article_id", "position_id", "actor_id", "actor", "issue_id", "stance"],
+    "timex": ["article_id", "timex_id", "sentence_id", "start", "end", "text", "value"],
+    "events": ["article_id", "event_id", "date", "granularity", "timex_id", "predicate"],
+    "errors": ["article_id", "error"],
+}
+
+
+def story(stem: str) -> tuple[str, dict]:
+    text = (config.RAW_DIR / f"{stem}.txt").read_text(encoding="utf-8")
+    meta = yaml.safe_load((config.RAW_DIR / f"{stem}.yml").read_text(encoding="utf-8"))
+    return text, meta
+
+
+def read_tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {
+        name: pd.read_csv(out / f"{name}.csv", keep_default_na=False)
+        for name in [*TABLES, "errors"]
+    }
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    source = tmp_path / "in"
+    source.mkdir()
+    for stem in STORIES:
+        for suffix in (".txt", ".yml"):
+            shutil.copy(config.RAW_DIR / f"{stem}{suffix}", source / f"{stem}{suffix}")
+    return source
+
+
+@pytest.fixture(autouse=True)
+def loaded(resources):
+    """Load the Resources once in this process (forked workers inherit them)."""
+    corpus._WORKER_RESOURCES = resources
+
+
+def test_folder_input_writes_every_table_with_contract_columns(folder, tmp_path):
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    out = tmp_path / "out"
+    report = run_corpus(folder, out)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # input untouched
+    tables = read_tables(out)
+    for name, columns in CONTRACT.items():
+        assert set(columns) <= set(tables[name].columns), name
+    assert list(tables["article"]["article_id"]) == STORIES
+    dates = [str(story(stem)[1]["published"]) for stem in STORIES]
+    assert list(tables["article"]["published"]) == dates
+    for name in ["sentences", "mentions", "entities", "timex"]:
+        assert set(tables[name]["article_id"]) == set(STORIES), name
+    errors = tables["errors"].set_index("article_id")
+    assert set(errors.index) == {"binary", "empty"}
+    assert "empty" in errors.loc["empty", "error"] and "binary" in errors.loc["binary", "error"]
+    assert errors.loc["empty", "origin"] == "empty.txt"
+    assert str(tmp_path) not in out.joinpath("errors.csv").read_text(encoding="utf-8")
+    assert (report.n_articles, report.n_errors) == (4, 2)
+
+
+def test_offsets_point_into_each_article(folder, tmp_path):
+    run_corpus(folder, tmp_path / "out")
+    sentences = read_tables(tmp_path / "out")["sentences"]
+    texts = {stem: story(stem)[0] for stem in STORIES}
+    for row in sentences.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+
+
+def test_csv_input_with_bad_rows_and_clashing_ids(tmp_path, capsys):
+    rows = []
+    for stem in STORIES[:2]:
+        text, meta = story(stem)
+        rows.append({"article_id": "a", "text": text, "published": f"{meta['published']}T10:00:00"})
+    rows.append({"article_id": "blank", "text": "   ", "published": ""})
+    rows.append({"article_id": "late", "text": story(STORIES[2])[0], "published": "someday"})
+    rows.append({"article_id": "", "text": story(STORIES[3])[0], "published": "1987-03-20"})
+    dates = [str(story(stem)[1]["published"]) for stem in STORIES[:2]] + ["1987-03-20"]
+    path = tmp_path / "articles.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    run_corpus(path, tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    assert list(tables["article"]["article_id"]) == ["a", "a-2", "articles-5"]
+    assert list(tables["article"]["published"]) == dates
+    errors = tables["errors"].set_index("article_id")
+    assert list(errors.index) == ["blank", "late"]
+    assert "empty" in errors.loc["blank", "error"]
+    assert "someday" in errors.loc["late", "error"] and errors.loc["late", "origin"] == "row 4"
+    assert "'a'" in capsys.readouterr().err  # the renamed id is reported
+
+
+def test_jsonl_input_keeps_going_past_a_broken_line(tmp_path):
+    text, meta = story(STORIES[0])
+    lines = [
+        json.dumps({"text": text, "article_id": "w1", "published": str(meta["published"])}),
+        "{not json",
+        json.dumps({"text": story(STORIES[1])[0], "headline": "Second"}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_corpus(path, tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    assert list(tables["article"]["article_id"]) == ["w1", "feed-3"]
+    assert list(tables["errors"]["origin"]) == ["line 2"]
+
+
+def sgml(newid: int, stem: str, day: str) -> str:
+    text, meta = story(stem)
+    title, body = text.split("\n\n", 1)
+    body = body.replace("&", "&amp;").replace("<", "&lt;")
+    return (
+        f'<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="1" NEWID="{newid}">\n'
+        f"<DATE>{day} 10:44:39.16</DATE>\n<TOPICS></TOPICS>\n"
+        f"<TEXT>&#2;\n<TITLE>{title}</TITLE>\n<DATELINE>    WASHINGTON, March 3 - </DATELINE>"
+        f"<BODY>{body}&#3;</BODY></TEXT>\n</REUTERS>\n"
+    )
+
+
+def test_sgml_records_become_articles(tmp_path):
+    source = tmp_path / "wire"
+    source.mkdir()
+    content = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n' + sgml(2842, STORIES[1], "6-MAR-1987")
+    content += sgml(3014, STORIES[2], "19-MAR-1987")
+    (source / "reut2-000.sgm").write_text(content, encoding="ascii")
+    run_corpus(source, tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    article = tables["article"]
+    assert list(article["article_id"]) == ["reuters-2842", "reuters-3014"]
+    assert list(article["published"]) == ["1987-03-06", "1987-03-19"]
+    assert article["headline"].iloc[1] == story(STORIES[2])[0].split("\n")[0]
+    folder_run = tmp_path / "plain"
+    plain = tmp_path / "txt"
+    plain.mkdir()
+    for stem in STORIES[1:3]:
+        shutil.copy(config.RAW_DIR / f"{stem}.txt", plain / f"{stem}.txt")
+    run_corpus(plain, folder_run)
+    # The same story as SGML and as text: the same sentences, so the same offsets.
+    assert tables["sentences"].equals(read_tables(folder_run)["sentences"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_two_workers_write_the_same_bytes_as_one(folder, tmp_path, fmt):
+    (folder / "empty.txt").write_bytes(b"")
+    run_corpus(folder, tmp_path / "one", workers=1, fmt=fmt)
+    run_corpus(folder, tmp_path / "two", workers=2, fmt=fmt)
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert len(names) == len(TABLES) + 1
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_parquet_holds_the_same_rows_as_csv(folder, tmp_path):
+    run_corpus(folder, tmp_path / "csv")
+    run_corpus(folder, tmp_path / "pq", fmt="parquet")
+    for name, table in read_tables(tmp_path / "csv").items():
+        parquet = pd.read_parquet(tmp_path / "pq" / f"{name}.parquet")
+        assert list(parquet.columns) == list(table.columns), name
+        assert len(parquet) == len(table), name
+    entities = pd.read_parquet(tmp_path / "pq" / "entities.parquet")
+    assert str(entities["start" if "start" in entities else "n_mentions"].dtype) == "int64"
+
+
+def test_a_failure_mid_run_leaves_the_previous_output(folder, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run_corpus(folder, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real = corpus.analyze_record
+    calls = []
+
+    def failing(record, resources=None):
+        calls.append(record.article_id)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return real(record, resources)
+
+    monkeypatch.setattr(corpus, "analyze_record", failing)
+    with pytest.raises(RuntimeError):
+        run_corpus(folder, out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # no staging left
+
+
+def test_bad_input_is_one_line_and_status_2(tmp_path, capsys):
+    no_text = tmp_path / "no-text.csv"
+    no_text.write_text("body,headline\nsome words,title\n", encoding="utf-8")
+    unknown = tmp_path / "article.docx"
+    unknown.write_bytes(b"PK")
+    empty_folder = tmp_path / "nothing"
+    empty_folder.mkdir()
+    for bad in [tmp_path / "missing", no_text, unknown, empty_folder]:
+        out = tmp_path / "out"
+        assert main(["corpus", str(bad), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("newsbook: error:") and err.count("\n") == 1, err
+        assert not out.exists()
+    assert no_text.read_text(encoding="utf-8") == "body,headline\nsome words,title\n"
+
+
+def test_cli_corpus_prints_the_output_folder(folder, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["corpus", str(folder), "--out", str(out), "--workers", "1"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(out)
+    assert "4 articles analysed, 0 could not be" in captured.err
+
+
+def test_one_person_across_stories_is_one_corpus_entity(folder, tmp_path):
+    run_corpus(folder, tmp_path / "out")
+    entities = read_tables(tmp_path / "out")["entities"]
+    reagan = entities[entities["name"].str.contains("Reagan")]
+    assert reagan["article_id"].nunique() >= 3
+    assert reagan["corpus_entity_id"].nunique() == 1
+    assert entities.groupby("corpus_entity_id")["type"].nunique().max() == 1
+
+
+# --- link_entities -----------------------------------------------------------------------
+
+
+def linked(rows: list[tuple[str, str, str]], **options) -> list[str]:
+    table = pd.DataFrame(rows, columns=["name", "type", "aliases"])
+    return list(link_entities(table, **options)["corpus_entity_id"])
+
+
+def test_surname_and_middle_initial_join_the_full_name():
+    ids = linked(
+        [
+            ("George Shultz", "PERSON", "Shultz"),
+            ("Shultz", "PERSON", ""),
+            ("George P. Shultz", "PERSON", ""),
+            ("SHULTZ", "PERSON", ""),
+        ]
+    )
+    assert len(set(ids)) == 1
+
+
+def test_namesakes_with_different_first_names_stay_apart():
+    ids = linked(
+        [
+            ("Anna Berg", "PERSON", "Berg"),
+            ("Olaf Berg", "PERSON", "Berg"),
+            ("Berg", "PERSON", ""),
+            ("Anna Berg", "PERSON", ""),
+        ]
+    )
+    assert ids[0] == ids[3]
+    assert len({ids[0], ids[1], ids[2]}) == 3  # a bare "Berg" is not guessed
+
+
+def test_different_middle_initials_are_different_people():
+    ids = linked(
+        [
+            ("George W. Bush", "PERSON", ""),
+            ("George H. W. Bush", "PERSON", ""),
+            ("Bush", "PERSON", ""),
+        ]
+    )
+    assert len(set(ids)) == 3
+
+
+def test_same_name_different_type_is_not_linked():
+    ids = linked([("Washington", "GPE", ""), ("Washington", "PERSON", "")])
+    assert ids[0] != ids[1]
+
+
+def test_country_aliases_from_the_places_lexicon():
+    aliases = corpus.country_aliases_from()
+    ids = linked(
+        [("Soviet Union", "GPE", "Soviets"), ("USSR", "GPE", ""), ("Moscow", "GPE", "")],
+        country_aliases=aliases,
+    )
+    assert ids[0] == ids[1] == "gpe:soviet-union"
+    assert ids[2] == "gpe:moscow"  # a capital as a place is not its state
+
+
+def test_an_organisation_joins_the_one_entity_listing_it_as_alias():
+    ids = linked(
+        [
+            ("New York Times", "ORG", "Times"),
+            ("Times", "ORG", ""),
+            ("Center for Policy Studies", "ORG", "CPS"),
+            ("Centre for Peace Studies", "ORG", "CPS"),
+            ("CPS", "ORG", ""),
+        ]
+    )
+    assert ids[0] == ids[1]
+    assert len(set(ids[2:])) == 3  # two owners of "CPS": not linked
+
+
+def test_ids_do_not_depend_on_row_order():
+    rows = [
+        ("George Shultz", "PERSON", "Shultz"),
+        ("Shultz", "PERSON", ""),
+        ("Anna Berg", "PERSON", ""),
+        ("Olaf Berg", "PERSON", ""),
+        ("New York Times", "ORG", "Times"),
+        ("Times", "ORG", ""),
+    ]
+    expected = dict(zip(rows, linked(rows), strict=True))
+    shuffled = rows[:]
+    random.Random(7).shuffle(shuffled)
+    assert dict(zip(shuffled, linked(shuffled), strict=True)) == expected
