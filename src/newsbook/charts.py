@@ -223,25 +223,58 @@ MODALITY_COLOURS = alt.Scale(
 )
 
 
-def timeline_chart(events: pd.DataFrame, published: str) -> alt.Chart:
-    """Dated events on a time axis, coloured by modality, with the article's "now"."""
-    dated = events[events["date"].str.match(r"^\d{4}(-\d\d(-\d\d)?)?$", na=False)].copy()
-    if dated.empty:
+def timeline_chart(
+    events: pd.DataFrame, published: str, *, window_days: int | None = None
+) -> alt.Chart | alt.LayerChart:
+    """Dated events on a time axis, one row each, coloured by modality: a day is a
+    point, a week, month, year or decade a bar spanning it. The red rule is the
+    article's "now" (its publication date) and the shaded band what lies ahead of it.
+    With `window_days`, only the days around publication (a close-up)."""
+    from newsbook.timex import timeline_frame
+
+    if window_days and not published:
+        return _empty("The publication date is unknown: no close-up around it")
+    frame = timeline_frame(events, published or None)
+    domain = alt.Undefined
+    if window_days and published:
+        now = pd.Timestamp(published)
+        low = (now - pd.Timedelta(days=window_days)).date().isoformat()
+        high = (now + pd.Timedelta(days=window_days)).date().isoformat()
+        frame = frame[(frame["end"] > low) & (frame["start"] < high)]
+        domain = [low, high]
+    if frame.empty:
         return _empty("No event could be dated")
-    dated["when"] = dated["date"].map(lambda d: d + "-01-01"[len(d) - 4 :] if len(d) < 10 else d)
-    marks = (
-        alt.Chart(dated, title="Timeline (the red rule is the publication date)")
-        .mark_point(filled=True, size=120)
-        .encode(
-            x=alt.X("when:T", title=None),
-            y=alt.Y("granularity:N", title=None),
-            color=alt.Color("modality:N", scale=MODALITY_COLOURS),
-            shape=alt.Shape("granularity:N", legend=None),
-            tooltip=["date", "granularity", "predicate", "modality", "actors", "evidence"],
-        )
+    title = "Timeline: the red rule is the publication date, the shaded band what lies ahead"
+    if not published:
+        title = "Timeline (publication date unknown: relative dates are left out)"
+    elif window_days:
+        title = f"Close-up: {window_days} days either side of publication"
+    scale = alt.Scale(type="utc", domain=domain, padding=alt.Undefined if window_days else 12)
+    x = alt.X("start:T", title=None, scale=scale)
+    y = alt.Y("label:N", title=None, sort=list(frame["label"]), axis=alt.Axis(labelLimit=200))
+    colour = alt.Color("modality:N", scale=MODALITY_COLOURS, title="modality")
+    tooltip = ["event_id", "date", "granularity", "predicate", "modality", "actors", "evidence"]
+    base = alt.Chart(frame).encode(x=x, y=y, color=colour, tooltip=tooltip)
+    spans = (
+        base.transform_filter(alt.datum.granularity != "day")
+        .mark_bar(size=12, opacity=0.85, clip=True)
+        .encode(x2="end:T")
     )
-    layers = [marks]
+    days = base.transform_filter(alt.datum.granularity == "day").mark_point(
+        shape="diamond", filled=True, size=120, opacity=1, clip=True
+    )
+    layers = [spans, days]
     if published:
-        now = alt.Chart(pd.DataFrame({"now": [published]})).mark_rule(color="red").encode(x="now:T")
-        layers.append(now)
-    return alt.layer(*layers).properties(width=WIDTH, height=160).interactive()
+        last = max([*frame["end"], published]) if not window_days else domain[1]
+        now_frame = pd.DataFrame({"now": [published], "last": [last], "text": ["now"]})
+        ahead = alt.Chart(now_frame).mark_rect(color="#eeeeee", opacity=0.6, clip=True)
+        rule = alt.Chart(now_frame).mark_rule(color="red", strokeWidth=2)
+        label = alt.Chart(now_frame).mark_text(color="red", align="left", dx=3, dy=8, y=0)
+        layers = [
+            ahead.encode(x=alt.X("now:T", scale=alt.Scale(type="utc")), x2="last:T"),
+            *layers,
+            rule.encode(x="now:T"),
+            label.encode(x="now:T", text="text:N"),
+        ]
+    layers[0] = layers[0].properties(title=title)  # the small version drops layer titles
+    return alt.layer(*layers).properties(width=WIDTH, height=alt.Step(22)).interactive(bind_y=False)

@@ -2,22 +2,31 @@
 events they date.
 
 News conventions: a bare weekday or a month-day in a past-tense clause is the latest
-such day on or before publication; in a future or scheduled clause, the next one.
-Durations ("nearly a decade") are not dates. Without a publication date, relative
-expressions keep an empty value.
+such day on or before publication; in a future or scheduled clause, the next one; in a
+present-tense clause, the nearer one. Durations ("nearly a decade", "the past year") are
+not dates, nor are four-digit quantities ("2000 missiles"). Without a publication date,
+relative expressions keep an empty value; absolute ones still resolve.
+
+The calendar words (month and weekday names, last/next/ago) are the language and live
+here; the judgement calls (scheduling verbs, hypothetical modals, quantity units) are
+data, in `data/lexicons/time.yml`.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
-from spacy.tokens import Doc, Span, Token
+import yaml
+from spacy.tokens import Doc, Token
 
+from newsbook import config
 from newsbook.article import Article
 from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
 
@@ -25,42 +34,93 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-SHIFT = r"(?:(?P<shift>last|next|this|coming|past|later\s+this|earlier\s+this)\s+)"
-YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+# Month names are case-sensitive ("May" the month, "may" the modal); the words around
+# them are not.
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
+MONTH = (
+    rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"
+)
+WEEKDAY = r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+# a weekday leading a calendar date ("Monday, June 16") is part of that date
+LEAD_WEEKDAY = r"(?:(?P<lead>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+)?"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+# "l982": OCR'd wire copy spells the digit one as a lower-case L
+YEAR = r"(?P<year>[1lI][89]\d\d|20\d\d)"
+PART = r"(?:(?P<part>(?i:early|mid|late))(?:-|\s+|-\s*))?"
+SHIFT = r"(?P<shift>(?i:last|next|this|coming|past))"
+YEAR_SHIFT = r"(?:,?\s+(?:of\s+)?(?P<yshift>(?i:last|this|next))\s+(?i:year)\b)?"
+DAY_PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
+NOT_NUMBER_AFTER = r"(?![,.]?\d)"
+NOT_NUMBER_BEFORE = r"(?<![\d.,$£€#/-])"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("full_date", re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{YEAR}\b")),
-    ("full_date_dmy", re.compile(rf"\b(?P<day>[0-3]?\d)\s+{MONTH}\s+{YEAR}\b")),
-    ("month_year", re.compile(rf"\b(?:(?:early|mid|late)-?\s*)?{MONTH},?\s+(?:of\s+)?{YEAR}\b")),
+    ("iso_date", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("full_date", re.compile(rf"\b{LEAD_WEEKDAY}{MONTH}\s+{DAY},?\s+{YEAR}\b{NOT_NUMBER_AFTER}")),
+    (
+        "full_date_dmy",
+        re.compile(rf"\b{LEAD_WEEKDAY}{NOT_NUMBER_BEFORE}{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"),
+    ),
+    ("month_year", re.compile(rf"\b{PART}{MONTH},?\s+(?:of\s+)?{YEAR}\b{NOT_NUMBER_AFTER}")),
     (
         "month_day",
-        re.compile(rf"\b{MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)"),
+        re.compile(rf"\b{LEAD_WEEKDAY}{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?\d){YEAR_SHIFT}{DAY_PART}"),
     ),
-    ("weekday", re.compile(rf"\b{SHIFT}?{WEEKDAY}\b", re.IGNORECASE)),
-    ("deictic", re.compile(r"\b(?P<deictic>today|tomorrow|yesterday|tonight)\b", re.IGNORECASE)),
-    ("shifted_unit", re.compile(rf"\b{SHIFT}(?P<unit>week|month|year|decade)\b", re.IGNORECASE)),
-    ("shifted_month", re.compile(rf"\b{SHIFT}{MONTH}\b", re.IGNORECASE)),
-    ("decade", re.compile(r"\bthe\s+(?P<decade>1[89]\d0|20\d0)'?s\b", re.IGNORECASE)),
     (
-        "year",
+        "month_day",
         re.compile(
-            rf"\b(?:(?:early|mid|late)-?\s*)?{YEAR}\b(?![,.]?\d)(?!\s*(?:dlrs|mln|billion|tonnes|tons|troops|kilometers|km|miles|warheads|missiles|people|men|years))"
+            rf"\b{LEAD_WEEKDAY}(?:the\s+)?{NOT_NUMBER_BEFORE}{DAY}\s+(?:of\s+)?{MONTH}\b"
+            rf"(?!,?\s*\d){YEAR_SHIFT}"
         ),
     ),
+    (
+        "month_rel_year",
+        re.compile(rf"\b{PART}{MONTH}\s+(?:of\s+)?(?P<yshift>(?i:last|this|next))\s+(?i:year)\b"),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<count>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,2})\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?P<deictic>(?i:(?:earlier|later)\s+in\s+the\s+day|(?:earlier|later)\s+today"
+            r"|this\s+(?:morning|afternoon|evening)|last\s+night|today|tonight|tomorrow"
+            r"|yesterday))\b" + DAY_PART
+        ),
+    ),
+    ("weekday", re.compile(rf"\b(?:{SHIFT}\s+)?{WEEKDAY}\b{DAY_PART}")),
+    (
+        "shifted_unit",
+        re.compile(
+            rf"\b(?:(?P<part>(?i:early|mid|late|earlier|later))(?:-|\s+))?{SHIFT}\s+"
+            r"(?P<unit>(?i:week|month|year|decade))\b"
+        ),
+    ),
+    ("shifted_month", re.compile(rf"\b{SHIFT}\s+{MONTH}\b(?!\s*\d)")),
+    (
+        "decade",
+        re.compile(rf"\b(?:(?i:the)\s+)?{PART}(?:(?P<decade>1[89]\d0|20\d0)|'(?P<short>\d0))'?s\b"),
+    ),
+    ("year", re.compile(rf"{NOT_NUMBER_BEFORE}\b{PART}{YEAR}\b{NOT_NUMBER_AFTER}(?!'?s\b)")),
     (
         "month",
         re.compile(
-            rf"\b(?:in|since|by|until|during|from|through)\s+(?P<expression>(?:(?:early|mid|late)-?\s*)?{MONTH})(?!\s+\d)\b"
+            r"\b(?i:in|since|by|until|till|during|from|through|before|after|for|to|of"
+            r"|between|and)\s+"
+            rf"(?P<expression>{PART}{MONTH})\b(?!\s*\d)"
         ),
     ),
 ]
-FUTURE_WORDS = frozenset(
-    "will shall 'll wo scheduled schedule due expected expect plan plans planned planning "
-    "set intend intends upcoming coming next".split()
-)
-HYPOTHETICAL_WORDS = frozenset("if would could might may unless should whether option".split())
 TIMEX_COLUMNS = [
     "article_id",
     "timex_id",
@@ -88,6 +148,48 @@ EVENT_COLUMNS = [
 
 
 @dataclass(frozen=True)
+class TimeLexicon:
+    """The cue lists of `data/lexicons/time.yml` (see that file for what each means),
+    plus the speech verbs of `speech.yml` (after which "would" reports a plan)."""
+
+    scheduling: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    hypothetical_modals: frozenset[str] = frozenset()
+    conditional_markers: frozenset[str] = frozenset()
+    hypothetical_words: frozenset[str] = frozenset()
+    hypothetical_modifiers: frozenset[str] = frozenset()
+    scheduled_modifiers: frozenset[str] = frozenset()
+    ongoing_verbs: frozenset[str] = frozenset()
+    ongoing_adverbs: frozenset[str] = frozenset()
+    quantity_words: frozenset[str] = frozenset()
+    quantity_before: frozenset[str] = frozenset()
+    year_prepositions: frozenset[str] = frozenset()
+    ahead_heads: frozenset[str] = frozenset()
+    name_labels: frozenset[str] = frozenset()
+    dated_plurals: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=4)
+def load_time_lexicon(lexicon_dir: Path = config.LEXICON_DIR) -> TimeLexicon:
+    """Read `time.yml` (and the cue verbs of `speech.yml`) from a lexicon folder."""
+
+    def read(name: str) -> dict:
+        path = Path(lexicon_dir) / name
+        return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+
+    cues = read("time.yml")
+    fields = {
+        name: frozenset(str(w).lower() for w in cues.get(name, []))
+        for name in TimeLexicon.__dataclass_fields__
+        if name != "reporting_verbs"
+    }
+    speech = read("speech.yml")
+    reporting = frozenset(str(w).lower() for w in speech.get("cue_verbs", []))
+    return TimeLexicon(**fields, reporting_verbs=reporting)
+
+
+@dataclass(frozen=True)
 class Timex:
     start: int
     end: int
@@ -98,90 +200,169 @@ class Timex:
     tense: str
 
 
-def _governor(token: Token) -> Token:
-    """The verb a time expression hangs from (or the root of its sentence)."""
-    current = token
-    for _ in range(12):
-        if current.pos_ in {"VERB", "AUX"} and current.dep_ != "amod":
-            return current
-        if current.head is current:
-            return current
-        current = current.head
-    return current
+# ---------------------------------------------------------------- values and intervals
 
 
-def clause_tense(token: Token) -> str:
-    """`future`, `past` or `present` for the clause around a token."""
-    verb = _governor(token)
-    words = {t.lower_ for t in verb.children} | {verb.lower_, verb.lemma_}
-    if (
-        words & FUTURE_WORDS
-        or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_ in {"plan", "schedule", "expect", "intend", "due", "set", "hope"}
-    ):
-        return "future"
-    if verb.dep_ in {"xcomp", "ccomp", "advcl"} and verb.head.lemma_ in FUTURE_WORDS:
-        return "future"
-    for candidate in [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]:
-        if "Past" in candidate.morph.get("Tense"):
-            return "past"
-    if verb.tag_ == "VBG" and verb.head is not verb:
-        return clause_tense(verb.head) if verb.head.i != verb.i else "present"
-    return "present"
+def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day a normalised value covers (`2001-W22` is that ISO week's Monday
+    to Sunday, `198X` the decade); None for an empty or unknown value."""
+    value = str(value or "")
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if match := re.fullmatch(r"(\d{4})-W(\d\d)", value):
+            monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if match := re.fullmatch(r"(\d{4})-(\d\d)", value):
+            year, month = int(match[1]), int(match[2])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if re.fullmatch(r"\d{3}X", value):
+            first = int(value[:3]) * 10
+            return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def relation_to(value: str, published: dt.date | None) -> str:
+    """`before`, `after` or `now` (the value's span holds the publication date);
+    `unknown` without a value or a publication date."""
+    span = date_interval(value)
+    if span is None or published is None:
+        return "unknown"
+    if span[1] < published:
+        return "before"
+    if span[0] > published:
+        return "after"
+    return "now"
+
+
+def _year_digits(text: str) -> int:
+    return int(text.replace("l", "1").replace("I", "1"))
+
+
+def _iso_week(day: dt.date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
 
 
 def _shift_weekday(published: dt.date, weekday: int, direction: str) -> dt.date:
-    delta = (published.weekday() - weekday) % 7
-    if direction in {"past", "nearest"} and delta <= 3 or direction == "past":
-        return published - dt.timedelta(days=delta)
-    return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    """The weekday on or before publication (`past`), on or after it (`future`), or
+    whichever is nearer (`nearest`, ties to the past)."""
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if direction == "past" or direction == "nearest" and back <= ahead:
+        return published - dt.timedelta(days=back)
+    return published + dt.timedelta(days=ahead)
 
 
-def _month_day(published: dt.date, month: int, day: int, direction: str) -> dt.date | None:
-    try:
-        candidate = dt.date(published.year, month, day)
-    except ValueError:
+def _month_day(
+    published: dt.date, month: int, day: int, direction: str, weekday: int | None = None
+) -> dt.date | None:
+    """The year for a month and day: the one that fits the direction (and the weekday
+    the text names with it, when it names one)."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if weekday is not None and any(c.weekday() == weekday for c in candidates):
+        candidates = [c for c in candidates if c.weekday() == weekday]
+    if direction == "past":
+        fitting = [c for c in candidates if c <= published]
+    elif direction == "future":
+        fitting = [c for c in candidates if c >= published]
+    else:
+        fitting = candidates
+    fitting = fitting or candidates
+    if not fitting:
         return None
-    if direction == "past" and candidate > published:
-        return candidate.replace(year=published.year - 1)
-    if direction == "future" and candidate < published:
-        return candidate.replace(year=published.year + 1)
-    if direction == "nearest" and abs((candidate - published).days) > 183:
-        return candidate.replace(year=published.year + (1 if candidate < published else -1))
-    return candidate
+    return min(fitting, key=lambda c: (abs((c - published).days), c > published))
+
+
+def _month_year(published: dt.date, month: int, direction: str, shift: str) -> int:
+    """The year of a month named without one ("in December", "last October")."""
+    year = published.year
+    if shift == "this":
+        return year
+    if shift in {"last", "past"}:
+        return year if month < published.month else year - 1
+    if shift in {"next", "coming"}:
+        return year if month > published.month else year + 1
+    if direction == "past":
+        return year if month <= published.month else year - 1
+    if direction == "future":
+        return year if month >= published.month else year + 1
+    # nearest: within six months either side
+    distance = month - published.month
+    if distance > 6:
+        return year - 1
+    if distance < -6:
+        return year + 1
+    return year
 
 
 def normalise(
     kind: str, groups: dict[str, str | None], published: dt.date | None, tense: str
 ) -> tuple[str, str, bool]:
-    """Value, granularity and whether the value depended on the publication date."""
+    """Value, granularity and whether the value depended on the publication date.
+
+    `kind` is the pattern that matched, `groups` its named groups, `tense` the clause's
+    (`past`, `future` or `present`): it chooses the direction a bare weekday, month-day
+    or month is resolved in."""
     direction = {"future": "future", "past": "past"}.get(tense, "nearest")
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
-    year = groups.get("year")
-    shift = " ".join((groups.get("shift") or "").lower().split())
-    if kind in {"full_date", "full_date_dmy"}:
+    if groups.get("mnum"):
+        month = int(groups["mnum"])
+    year = _year_digits(groups["year"]) if groups.get("year") else None
+    shift = (groups.get("shift") or "").lower()
+    yshift = {"last": -1, "this": 0, "next": 1}.get((groups.get("yshift") or "").lower())
+    if kind in {"full_date", "full_date_dmy", "iso_date"}:
         try:
-            return dt.date(int(year), month, int(groups["day"])).isoformat(), "day", False
+            return dt.date(year, month, int(groups["day"])).isoformat(), "day", False
         except (ValueError, TypeError):
             return "", "day", False
     if kind == "month_year":
         return f"{year}-{month:02d}", "month", False
     if kind == "year":
         return str(year), "year", False
-    if kind == "decade":
+    if kind == "decade" and groups.get("decade"):
         return f"{groups['decade'][:3]}X", "decade", False
+    granularity = {
+        "month_day": "day",
+        "weekday": "day",
+        "deictic": "day",
+        "month": "month",
+        "shifted_month": "month",
+        "month_rel_year": "month",
+        "decade": "decade",
+    }.get(kind, "")
+    if not granularity:
+        unit = (groups.get("unit") or "day").lower()
+        granularity = "year" if unit == "decade" and kind == "ago" else unit
     if published is None:
-        granularity = {
-            "month_day": "day",
-            "weekday": "day",
-            "deictic": "day",
-            "month": "month",
-            "shifted_month": "month",
-        }.get(kind, (groups.get("unit") or "day"))
         return "", granularity, True
+    if kind == "decade":  # "the '80s": the latest such decade not after publication
+        decade = published.year // 100 * 100 + int(groups["short"])
+        decade -= 100 if decade > published.year else 0
+        return f"{str(decade)[:3]}X", "decade", True
     if kind == "month_day":
-        day = _month_day(published, month, int(groups["day"]), direction)
+        lead = WEEKDAYS.get((groups.get("lead") or "").lower())
+        if yshift is not None:
+            try:
+                day = dt.date(published.year + yshift, month, int(groups["day"]))
+            except ValueError:
+                return "", "day", True
+        else:
+            day = _month_day(published, month, int(groups["day"]), direction, lead)
         return (day.isoformat() if day else ""), "day", True
+    if kind == "month_rel_year":
+        return f"{published.year + (yshift or 0)}-{month:02d}", "month", True
     if kind == "weekday":
         weekday = WEEKDAYS[groups["weekday"].lower()]
         if shift in {"next", "coming"}:
@@ -189,44 +370,41 @@ def normalise(
         elif shift in {"last", "past"}:
             direction = "past"
         day = _shift_weekday(published, weekday, direction)
+        # "last Tuesday" on a Tuesday is a week ago, "next Tuesday" a week ahead
         if shift in {"last", "past"} and day == published:
             day -= dt.timedelta(days=7)
+        if shift in {"next", "coming"} and day == published:
+            day += dt.timedelta(days=7)
         return day.isoformat(), "day", True
     if kind == "deictic":
-        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[
-            groups["deictic"].lower()
-        ]
+        word = " ".join(groups["deictic"].lower().split())
+        offset = {"tomorrow": 1, "yesterday": -1, "last night": -1}.get(word, 0)
         return (published + dt.timedelta(days=offset)).isoformat(), "day", True
-    if kind == "shifted_unit":
-        step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(shift, 0)
+    if kind in {"shifted_unit", "ago"}:
+        if kind == "ago":
+            count = groups["count"].lower()
+            step = -(int(count) if count.isdigit() else NUMBER_WORDS[count])
+        else:
+            step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(shift, 0)
         unit = groups["unit"].lower()
+        if unit == "day":
+            return (published + dt.timedelta(days=step)).isoformat(), "day", True
         if unit == "week":
-            iso = (published + dt.timedelta(weeks=step)).isocalendar()
-            return f"{iso.year}-W{iso.week:02d}", "week", True
+            return _iso_week(published + dt.timedelta(weeks=step)), "week", True
         if unit == "month":
             index = published.year * 12 + published.month - 1 + step
             return f"{index // 12}-{index % 12 + 1:02d}", "month", True
         if unit == "year":
             return str(published.year + step), "year", True
+        if kind == "ago":  # "a decade ago" is a year, ten back
+            return str(published.year + 10 * step), "year", True
         return f"{str(published.year + 10 * step)[:3]}X", "decade", True
     if kind in {"shifted_month", "month"}:
-        if shift in {"last", "past"}:
-            direction = "past"
-        elif shift in {"next", "coming"}:
-            direction = "future"
-        elif shift == "this":
-            return f"{published.year}-{month:02d}", "month", True
-        year_value = published.year
-        if direction in {"past", "nearest"} and month > published.month:
-            year_value -= 1
-        if direction == "future" and month < published.month:
-            year_value += 1
-        if shift in {"last", "past"} and month == published.month:
-            year_value -= 1
-        if shift in {"next", "coming"} and month == published.month:
-            year_value += 1
-        return f"{year_value}-{month:02d}", "month", True
-    return "", "day", False
+        return f"{_month_year(published, month, direction, shift)}-{month:02d}", "month", True
+    return "", granularity, True
+
+
+# ------------------------------------------------------------------ reading the parse
 
 
 def _token_at(doc: Doc, start: int, end: int) -> Token | None:
@@ -234,22 +412,194 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def iter_timex(article: Article, item: ParsedBlock) -> Iterator[Timex]:
-    """Time expressions of one block, longest first where patterns overlap."""
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "aux", "auxpass"}
+
+
+def _closes_before(verb: Token, token: Token) -> bool:
+    """A non-restrictive relative clause ends at its closing comma: a time expression
+    after that comma belongs to the main clause, whatever the parser attached it to."""
+    commas = [c.i for c in verb.children if c.dep_ == "punct" and c.text == ","]
+    return verb.dep_ in {"relcl", "acl"} and any(verb.i < i < token.i for i in commas)
+
+
+def governor(token: Token) -> Token:
+    """The verb a time expression hangs from (or the root of its sentence)."""
+    current = token
+    for _ in range(20):
+        if _is_verb(current) and current.i != token.i:
+            if _closes_before(current, token) and current.head.i != current.i:
+                current = current.head
+                continue
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def event_noun(token: Token) -> Token | None:
+    """The noun a time expression dates when it modifies one: "the 1972 treaty",
+    "Monday's meeting", "a strike on the tanker in Kuwaiti waters on Friday" (strike:
+    nouns that are only places or objects of a preposition are climbed over)."""
+    if token.dep_ in {"nummod", "compound", "amod", "poss", "nmod"} and token.head.pos_ in {
+        "NOUN",
+        "PROPN",
+    }:
+        return token.head
+    if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.pos_ != "NOUN":
+        return None
+    noun = token.head.head
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_
+        in {
+            "NOUN",
+            "PROPN",
+        }
+    ):
+        noun = noun.head.head
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"}}
+
+
+def _is_reported(verb: Token, lexicon: TimeLexicon) -> bool:
+    """A clause that reports what someone said ("said Shultz would go")."""
+    return verb.dep_ in {"ccomp", "xcomp", "advcl"} and verb.head.lemma_.lower() in (
+        lexicon.reporting_verbs | {"predict", "expect", "believe", "think", "hope", "know"}
+    )
+
+
+def _planned(verb: Token, lexicon: TimeLexicon) -> bool:
+    """An infinitive governed by a scheduling word, "be to" or "going to": "scheduled
+    to end", "is to meet", "due to meet", "is going to sign"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.lemma_.lower() in lexicon.scheduling and verb.dep_ in {"acl", "amod"}
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp", "advcl", "acl"} or head.i == verb.i:
+        return False
+    if head.lemma_.lower() in lexicon.scheduling or head.lemma_ == "be" and verb.dep_ == "xcomp":
+        return True
+    return head.lemma_ == "go" and head.tag_ == "VBG"
+
+
+def clause_tense(token: Token, lexicon: TimeLexicon | None = None) -> str:
+    """`future`, `past` or `present` for the clause a time expression hangs from: the
+    direction a bare weekday or month is resolved in."""
+    lexicon = lexicon or load_time_lexicon()
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    if head.lower_ in lexicon.ahead_heads or token.head.lower_ in lexicon.ahead_heads:
+        return "future"  # "effective June 24", "the talks scheduled for Wednesday"
+    return _verb_tense(governor(token), lexicon)
+
+
+def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
+    auxes = _aux_words(verb)
+    modals = {c.lower_ for c in verb.children if c.tag_ == "MD"}
+    perfect_modal = modals and "have" in auxes and verb.tag_ == "VBN"
+    if auxes & lexicon.future_auxiliaries or _planned(verb, lexicon):
+        return "future"
+    if modals and not perfect_modal:  # could meet, would go, may decide: ahead
+        return "future"
+    if perfect_modal:
+        return "past"
+    if verb.dep_ in {"xcomp", "ccomp", "advcl"} and verb.head.lemma_.lower() in lexicon.scheduling:
+        return "future"
+    for candidate in [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]:
+        if "Past" in candidate.morph.get("Tense") and candidate.tag_ != "VBN":
+            return "past"
+    if "have" in {c.lemma_ for c in verb.children if c.dep_ == "aux"}:
+        return "past"  # present perfect: "has said"
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl", "ROOT", "conj"}:
+        return "past"  # reduced relative: "the treaty signed in 1972"
+    # a bare participle ("ending March 31", "rising to 20,000 by 1990") is not anchored
+    # in time by the clause it hangs from: resolve to the nearer date
+    return "present"
+
+
+# ------------------------------------------------------------------------- finding
+
+
+def _is_quantity(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool:
+    """A four-digit number that counts or labels something rather than naming a year:
+    "2000 missiles", "1900 GMT", "some 1990", "Resolution 2000"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    number = span[-1]
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if before is not None and before.lower_ in lexicon.year_prepositions:
+        return False
+    if len(span) > 1:  # "mid-1983", "early 1990"
+        return False
+    if before is not None and before.lower_ in lexicon.quantity_before:
+        return True
+    if before is not None and before.dep_ == "quantmod":
+        return True
+    if after is not None and after.lower_ in lexicon.quantity_words:
+        return True
+    if after is None or after.lower_ in lexicon.dated_plurals:
+        return False  # "the 1990 elections", "1986 earnings"
+    # "2000 missiles": a number counting the plural noun after it
+    return after.tag_ in {"NNS", "NNPS"} and (
+        number.head.i == after.i or after.head.i == number.head.i
+    )
+
+
+NAMEABLE = frozenset({"weekday", "month", "month_day", "shifted_month", "deictic"})
+
+
+def _inside_name(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool:
+    """A calendar word that is part of a longer name: "the Sunday Times", "Black
+    Monday", "the October Revolution"."""
+    return any(
+        entity.label_ in lexicon.name_labels
+        and entity.start_char <= start
+        and end <= entity.end_char
+        and (entity.start_char, entity.end_char) != (start, end)
+        for entity in doc.ents
+    )
+
+
+def _is_duration(text: str, start: int, kind: str, groups: dict[str, str | None]) -> bool:
+    """ "the past year", "the last decade", "the next few weeks": a stretch of time
+    counted back or ahead, not a calendar unit."""
+    if kind != "shifted_unit" or groups.get("part"):
+        return False
+    if (groups.get("shift") or "").lower() not in {"last", "past", "next"}:
+        return False
+    return re.search(r"\b(?i:the)\s+$", text[:start]) is not None
+
+
+def iter_timex(
+    article: Article, item: ParsedBlock, lexicon: TimeLexicon | None = None
+) -> Iterator[Timex]:
+    """Time expressions of one block; where patterns overlap, the earlier pattern in
+    `PATTERNS` (the more specific) wins."""
+    lexicon = lexicon or load_time_lexicon()
     text = item.doc.text
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
-            # a preposition that only anchors the pattern is not part of the expression
             groups = match.groupdict()
+            # a preposition that only anchors the pattern is not part of the expression
             start, end = match.span("expression" if groups.get("expression") else 0)
             if any(start < e and s < end for s, e in taken):
                 continue
+            if kind == "year" and _is_quantity(item.doc, start, end, lexicon):
+                continue
+            if kind in NAMEABLE and _inside_name(item.doc, start, end, lexicon):
+                continue
+            if _is_duration(text, start, kind, groups):
+                continue
             token = _token_at(item.doc, start, end)
-            tense = clause_tense(token) if token is not None else "present"
-            value, granularity, relative = normalise(
-                kind, match.groupdict(), article.published, tense
-            )
+            tense = _resolution_tense(token, lexicon) if token is not None else "present"
+            value, granularity, relative = normalise(kind, groups, article.published, tense)
             taken.append((start, end))
             base = item.block.start
             yield Timex(
@@ -263,13 +613,27 @@ def iter_timex(article: Article, item: ParsedBlock) -> Iterator[Timex]:
             )
 
 
+def _resolution_tense(token: Token, lexicon: TimeLexicon) -> str:
+    """The tense that resolves an expression: its verb's, except where it dates a noun
+    ("Monday's meeting"), whose time the verb around it does not fix: nearest."""
+    if event_noun(token) is not None:
+        return "present"
+    return clause_tense(token, lexicon)
+
+
 def extract_timex(
-    article: Article, parsed: list[ParsedBlock], sentences: pd.DataFrame
+    article: Article,
+    parsed: list[ParsedBlock],
+    sentences: pd.DataFrame,
+    *,
+    lexicon: TimeLexicon | None = None,
 ) -> pd.DataFrame:
     """The `timex` table: one row a temporal expression, in text order."""
+    lexicon = lexicon or load_time_lexicon()
     index = sentence_index(sentences)
     found = sorted(
-        (t for item in parsed for t in iter_timex(article, item)), key=lambda t: (t.start, t.end)
+        (t for item in parsed for t in iter_timex(article, item, lexicon)),
+        key=lambda t: (t.start, t.end),
     )
     rows = [
         {
@@ -289,23 +653,120 @@ def extract_timex(
     return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
 
 
-def modality(verb: Token, tense: str, date: str, published: dt.date | None) -> str:
+def unresolved_note(article: pd.DataFrame | pd.Series, timex: pd.DataFrame) -> str:
+    """A warning to show when relative expressions could not be resolved because the
+    publication date is unknown; empty when there is nothing to say."""
+    published = article["published"] if isinstance(article, pd.Series) else ""
+    unresolved = timex[timex["relative"].astype(bool) & (timex["value"] == "")]
+    if published or unresolved.empty:
+        return ""
+    shown = ", ".join(f"'{t}'" for t in unresolved["text"].head(5))
+    return (
+        f"Warning: the publication date is unknown, so {len(unresolved)} relative "
+        f"expression(s) ({shown}) stay unresolved. Give it with PUBLISHED or a sidecar."
+    )
+
+
+# -------------------------------------------------------------------------- modality
+
+
+def _conditional(verb: Token, lexicon: TimeLexicon) -> bool:
+    """Inside a condition ("if the treaty is abrogated in 2002"), or the consequence of
+    one that a modal marks ("Russia would walk out ... if ...")."""
+    for clause in [verb, *verb.ancestors]:
+        if any(
+            c.dep_ == "mark" and c.lower_ in lexicon.conditional_markers for c in clause.children
+        ):
+            return True
+    modal = {c.lower_ for c in verb.children if c.tag_ == "MD"}
+    return bool(modal) and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lexicon.conditional_markers for m in c.children)
+        for c in verb.children
+    )
+
+
+def _hypothetical_modal(verb: Token, lexicon: TimeLexicon) -> bool:
+    """A possibility modal on the verb (or on the verb whose infinitive it is): "may
+    decide", "could see"; "would" only where it does not report a plan."""
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "ccomp"} and len(chain) < 6:
+        chain.append(chain[-1].head)
+    for clause in chain:
+        modals = {c.lower_ for c in clause.children if c.tag_ == "MD"} & lexicon.hypothetical_modals
+        if modals - {"would", "'d"}:
+            return True
+        if modals and not _is_reported(clause, lexicon):
+            return True
+    return False
+
+
+def _hypothetical_words(verb: Token, lexicon: TimeLexicon) -> bool:
+    """ "One such option could see ...": a word of possibility as the clause's subject
+    or adverb."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "advmod"}:
+            words = {t.lemma_.lower() for t in child.subtree} | {child.lower_}
+            if words & lexicon.hypothetical_words:
+                return True
+    return False
+
+
+def _ongoing_aspect(verb: Token, timex_token: Token, lexicon: TimeLexicon) -> bool:
+    progressive = verb.tag_ == "VBG" and any(c.lemma_ == "be" for c in verb.children)
+    continuing = verb.lemma_.lower() in lexicon.ongoing_verbs or any(
+        c.dep_ == "advmod" and c.lower_ in lexicon.ongoing_adverbs for c in verb.children
+    )
+    since = timex_token.doc[max(timex_token.left_edge.i - 1, 0)].lower_ == "since" or (
+        timex_token.head.lower_ == "since"
+    )
+    return progressive or continuing or since
+
+
+def modality(
+    verb: Token,
+    tense: str,
+    date: str,
+    published: dt.date | None,
+    *,
+    timex_token: Token | None = None,
+    noun: Token | None = None,
+    lexicon: TimeLexicon | None = None,
+) -> str:
     """occurred, ongoing, scheduled or hypothetical, from the clause's own markers and
-    whether the date lies after publication."""
-    scope = [verb, *verb.children]
-    words = {t.lower_ for t in scope}
-    ancestors = {t.lower_ for t in verb.ancestors} | {t.lemma_ for t in verb.ancestors}
-    if words & HYPOTHETICAL_WORDS or (ancestors & {"if", "unless", "option"}):
+    where the date lies against publication.
+
+    Hypothetical: inside a condition, the consequence of one, or under a possibility
+    modal. Scheduled: a future or planned clause, or a date after publication.
+    Ongoing: progressive or continuing, or present tense, at a date that holds
+    publication. Occurred: the rest. A dated noun ("the 1972 treaty") takes its
+    modality from its modifiers and its date, not from the verb around it."""
+    lexicon = lexicon or load_time_lexicon()
+    relation = relation_to(date, published)
+    if noun is not None:
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+        if modifiers & lexicon.hypothetical_modifiers:
+            return "hypothetical"
+        if relation == "after" or modifiers & lexicon.scheduled_modifiers and relation != "before":
+            return "scheduled"
+        return "ongoing" if relation == "now" and tense != "past" else "occurred"
+    if _conditional(verb, lexicon) or _hypothetical_modal(verb, lexicon):
         return "hypothetical"
-    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+    if _hypothetical_words(verb, lexicon):
         return "hypothetical"
-    if tense == "future" or (published is not None and date > published.isoformat()[: len(date)]):
+    if relation == "after" or tense == "future" and relation != "before":
         return "scheduled"
-    if verb.tag_ in {"VBG"} and any(c.lemma_ == "be" for c in verb.children):
+    token = timex_token if timex_token is not None else verb
+    if _ongoing_aspect(verb, token, lexicon) and relation in {"now", "unknown"}:
         return "ongoing"
-    if tense == "present" and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ != "be":
+    if token.doc[max(token.left_edge.i - 1, 0)].lower_ == "since" and relation == "before":
+        return "ongoing"
+    if tense == "present" and verb.tag_ in {"VBZ", "VBP"} and relation in {"now", "unknown"}:
         return "ongoing"
     return "occurred"
+
+
+# ---------------------------------------------------------------------------- events
 
 
 def build_timeline(
@@ -314,9 +775,12 @@ def build_timeline(
     timex: pd.DataFrame,
     mentions: pd.DataFrame,
     entities: pd.DataFrame,
+    *,
+    lexicon: TimeLexicon | None = None,
 ) -> pd.DataFrame:
-    """The `events` table: each dated expression tied to the predicate it dates, the
-    entities in that clause and the clause's modality."""
+    """The `events` table: each dated expression tied to the predicate it dates (a verb,
+    or an event noun), the entities taking part and the modality."""
+    lexicon = lexicon or load_time_lexicon()
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
     rows = []
     for row in timex.itertuples(index=False):
@@ -327,15 +791,13 @@ def build_timeline(
         token = _token_at(item.doc, row.start - base, row.end - base)
         if token is None:
             continue
-        verb = _governor(token)
-        clause = _clause(verb)
-        clause_start, clause_end = base + clause.start_char, base + clause.end_char
-        inside = mentions[
-            (mentions["start"] >= clause_start)
-            & (mentions["end"] <= clause_end)
-            & (mentions["entity_id"] != "")
-        ]
-        actors = list(dict.fromkeys(names[e] for e in inside["entity_id"] if e in names))
+        verb = governor(token)
+        noun = event_noun(token)
+        tense = row.tense
+        scope = noun if noun is not None else verb
+        actors = _actors(scope, base, mentions, names)
+        if not actors and noun is not None:
+            actors = _actors(verb, base, mentions, names)
         sentence = verb.sent
         rows.append(
             {
@@ -344,9 +806,17 @@ def build_timeline(
                 "date": row.value,
                 "granularity": row.granularity,
                 "timex_id": row.timex_id,
-                "predicate": verb.lemma_,
+                "predicate": scope.lemma_.lower() if scope.pos_ != "PROPN" else scope.lemma_,
                 "actors": " | ".join(actors),
-                "modality": modality(verb, row.tense, row.value, article.published),
+                "modality": modality(
+                    verb,
+                    tense,
+                    row.value,
+                    article.published,
+                    timex_token=token,
+                    noun=noun,
+                    lexicon=lexicon,
+                ),
                 "sentence_id": row.sentence_id,
                 "evidence": " ".join(
                     article.text[base + sentence.start_char : base + sentence.end_char].split()
@@ -356,6 +826,57 @@ def build_timeline(
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-def _clause(verb: Token) -> Span:
-    tokens = [t for t in verb.subtree]
-    return verb.doc[tokens[0].i : tokens[-1].i + 1]
+def _actors(head: Token, base: int, mentions: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """Canonical names of the entities mentioned in a predicate's phrase, in text order."""
+    tokens = list(head.subtree)
+    start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
+    inside = mentions[
+        (mentions["start"] >= start) & (mentions["end"] <= end) & (mentions["entity_id"] != "")
+    ]
+    return list(dict.fromkeys(names[e] for e in inside["entity_id"] if e in names))
+
+
+# -------------------------------------------------------------------------- timeline
+
+
+def timeline_frame(events: pd.DataFrame, published: str | dt.date | None = None) -> pd.DataFrame:
+    """The dated events laid out for a timeline, earliest first: `start` and `end` (ISO
+    days, `end` the day after the last one the date covers, so a month spans its
+    month), a row `label`, and `when` (before, now, after publication, or unknown).
+    Events without a resolved date are left out."""
+    day = dt.date.fromisoformat(str(published)) if published else None
+    rows = []
+    for row in events.to_dict("records"):
+        span = date_interval(row["date"])
+        if span is None:
+            continue
+        rows.append(
+            {
+                **row,
+                "start": span[0].isoformat(),
+                "end": (span[1] + dt.timedelta(days=1)).isoformat(),
+                "label": f"{row['event_id']} {row['predicate']}",
+                "when": relation_to(row["date"], day),
+            }
+        )
+    columns = [*events.columns, "start", "end", "label", "when"]
+    frame = pd.DataFrame(rows, columns=columns)
+    order = frame.assign(_n=frame["event_id"].str.extract(r"(\d+)$", expand=False).astype(float))
+    return frame.loc[order.sort_values(["start", "_n"]).index].reset_index(drop=True)
+
+
+def past_and_ahead(events: pd.DataFrame, published: str | dt.date | None) -> pd.DataFrame:
+    """How many events lie before, around ("now": their date holds the publication day)
+    and after publication, by modality; `unknown` counts those with no resolved date
+    or no publication date to place them against."""
+    day = dt.date.fromisoformat(str(published)) if published else None
+    when = pd.Categorical(
+        [relation_to(d, day) for d in events["date"]],
+        categories=["before", "now", "after", "unknown"],
+    )
+    modality = pd.Categorical(
+        events["modality"], categories=["occurred", "ongoing", "scheduled", "hypothetical"]
+    )
+    table = pd.crosstab(when, modality, dropna=False)
+    table.index.name, table.columns.name = "when", None
+    return table.reset_index()

@@ -1,0 +1,404 @@
+"""Conventions of the temporal stage: every form the stage knows, paired with the value
+and modality it must give, in past, future and scheduled clauses.
+
+Publication dates used: 2001-05-29 (a Tuesday, ISO week 22) and 2001-01-03 (a
+Wednesday, ISO week 1 of 2001: the year boundary is days away)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from newsbook.article import layout, make_article
+from newsbook.nlp import parse_blocks, sentences_table
+from newsbook.timex import (
+    build_timeline,
+    date_interval,
+    extract_timex,
+    relation_to,
+    unresolved_note,
+)
+
+TUESDAY = "2001-05-29"
+NEW_YEAR = "2001-01-03"
+NO_MENTIONS = pd.DataFrame(columns=["start", "end", "entity_id"])
+NO_ENTITIES = pd.DataFrame(columns=["entity_id", "name"])
+
+
+def run(text: str, resources, published: str | None = TUESDAY):
+    """The timex and events tables for a text (entities left out: not under test)."""
+    article = make_article(text, article_id="t", published=published)
+    parsed = parse_blocks(article, layout(article, furniture=[]), resources.nlp)
+    sentences = sentences_table(article, parsed)
+    timex = extract_timex(article, parsed, sentences)
+    events = build_timeline(article, parsed, timex, NO_MENTIONS, NO_ENTITIES)
+    return article, timex, events
+
+
+def values(text: str, resources, published: str | None = TUESDAY) -> list[tuple[str, str]]:
+    _, timex, _ = run(text, resources, published)
+    return list(zip(timex["text"], timex["value"], strict=True))
+
+
+def only(text: str, resources, published: str | None = TUESDAY) -> pd.Series:
+    """The one event of a sentence, with its timex columns beside it."""
+    _, timex, events = run(text, resources, published)
+    assert len(timex) == 1, list(timex["text"])
+    return pd.concat([timex.iloc[0], events.iloc[0][["date", "predicate", "modality"]]])
+
+
+# ------------------------------------------------------------------- bare weekdays
+
+WEEKDAY_CASES = [
+    # past clause: the latest such day on or before publication
+    ("Two ministers said Monday that the offer was unwelcome.", TUESDAY, "2001-05-28"),
+    ("The envoy met the president on Friday.", TUESDAY, "2001-05-25"),
+    ("The minister said on Tuesday that talks had failed.", TUESDAY, "2001-05-29"),
+    ("The rebels attacked the town on Wednesday.", TUESDAY, "2001-05-23"),
+    # future and scheduled clauses: the next one
+    ("The talks will resume on Monday.", TUESDAY, "2001-06-04"),
+    ("The talks are scheduled to end on Wednesday.", TUESDAY, "2001-05-30"),
+    ("The talks, which are scheduled to end Wednesday, began today.", TUESDAY, "2001-05-30"),
+    ("The minister is to visit Paris on Friday.", TUESDAY, "2001-06-01"),
+    ("The president plans to sign the bill on Saturday.", TUESDAY, "2001-06-02"),
+    ("Officials said the envoy would arrive on Thursday.", TUESDAY, "2001-05-31"),
+    # shifted weekdays
+    ("The summit ended last Tuesday.", TUESDAY, "2001-05-22"),
+    ("The summit will open next Tuesday.", TUESDAY, "2001-06-05"),
+    ("The vote took place last Saturday.", TUESDAY, "2001-05-26"),
+    # across the year boundary
+    ("The army shelled the city on Saturday.", NEW_YEAR, "2000-12-30"),
+    ("Parliament will vote on Friday.", NEW_YEAR, "2001-01-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), WEEKDAY_CASES)
+def test_bare_weekday_follows_the_clause(text, published, value, resources):
+    event = only(text, resources, published) if "began today" not in text else None
+    if event is None:  # two expressions: check the weekday's
+        found = dict(values(text, resources, published))
+        assert found["Wednesday"] == value
+        return
+    assert (event["value"], event["granularity"], bool(event["relative"])) == (value, "day", True)
+
+
+# ---------------------------------------------------------- month and day, no year
+
+MONTH_DAY_CASES = [
+    ("The rebels attacked the town on December 28.", NEW_YEAR, "2000-12-28"),
+    ("Elections will be held on December 28.", NEW_YEAR, "2001-12-28"),
+    ("The treaty was signed on January 10.", NEW_YEAR, "2000-01-10"),
+    ("The vote is due on January 10.", NEW_YEAR, "2001-01-10"),
+    ("The leaders meet for the first time in Slovenia on June 16.", TUESDAY, "2001-06-16"),
+    ("The two leaders will meet on June 16.", TUESDAY, "2001-06-16"),
+    ("The two leaders met on June 16.", TUESDAY, "2000-06-16"),
+    ("The ceasefire began on May 3.", TUESDAY, "2001-05-03"),
+    ("Talks resume on 4 June, officials said.", TUESDAY, "2001-06-04"),
+    ("The accord was signed on the 3rd of May.", TUESDAY, "2001-05-03"),
+    ("The bank collapsed on June 16 last year.", TUESDAY, "2000-06-16"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), MONTH_DAY_CASES)
+def test_month_day_takes_the_year_of_the_tense(text, published, value, resources):
+    event = only(text, resources, published)
+    assert (event["value"], event["granularity"]) == (value, "day")
+
+
+def test_weekday_with_a_date_fixes_the_year(resources):
+    # 18 June is a Monday in 2001, not in 2000: the weekday decides
+    assert values("Talks open on Monday, June 18.", resources) == [
+        ("Monday, June 18", "2001-06-18")
+    ]
+
+
+# ----------------------------------------------------------------------------- months
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The army withdrew last October.", TUESDAY, "2000-10"),
+        ("The reactor closes this August.", TUESDAY, "2001-08"),
+        ("The reactor will close next March.", TUESDAY, "2002-03"),
+        ("The parliament will vote in December.", NEW_YEAR, "2001-12"),
+        ("The parliament voted in December.", NEW_YEAR, "2000-12"),
+        ("The law was passed in March last year.", TUESDAY, "2000-03"),
+        ("The law will take effect in early September.", TUESDAY, "2001-09"),
+        ("Inflation fell last month.", TUESDAY, "2001-04"),
+        ("Inflation will fall next month.", TUESDAY, "2001-06"),
+        ("The board may decide later this month.", TUESDAY, "2001-05"),
+        ("The bill was drafted last month.", NEW_YEAR, "2000-12"),
+    ],
+)
+def test_months(text, published, value, resources):
+    event = only(text, resources, published)
+    assert (event["value"], event["granularity"]) == (value, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They first met in Geneva in November 1985.", "1985-11"),
+        ("They first met in Geneva in November, 1985.", "1985-11"),
+        ("They first met in Geneva in Nov. 1985.", "1985-11"),
+    ],
+)
+def test_month_with_year_is_absolute(text, value, resources):
+    event = only(text, resources)
+    assert (event["value"], event["granularity"], bool(event["relative"])) == (
+        value,
+        "month",
+        False,
+    )
+
+
+# ------------------------------------------------------------------------------ weeks
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The president said last week that talks would resume.", TUESDAY, "2001-W21"),
+        ("The envoy arrives this week.", TUESDAY, "2001-W22"),
+        ("The envoy will arrive later this week.", TUESDAY, "2001-W22"),
+        ("The envoy arrived earlier this week.", TUESDAY, "2001-W22"),
+        ("The envoy will arrive next week.", TUESDAY, "2001-W23"),
+        ("The envoy arrived last week.", NEW_YEAR, "2000-W52"),
+        ("The envoy arrived three weeks ago.", TUESDAY, "2001-W19"),
+    ],
+)
+def test_weeks_are_iso_weeks(text, published, value, resources):
+    event = only(text, resources, published)
+    assert (event["value"], event["granularity"]) == (value, "week")
+
+
+# ----------------------------------------------------- days relative to publication
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The minister resigned today.", "2001-05-29"),
+        ("The minister will resign tomorrow.", "2001-05-30"),
+        ("The minister resigned yesterday.", "2001-05-28"),
+        ("Rebels shelled the capital last night.", "2001-05-28"),
+        ("Iran had warned the United States earlier in the day.", "2001-05-29"),
+        ("The cabinet met this morning.", "2001-05-29"),
+        ("The cabinet met yesterday morning.", "2001-05-28"),
+    ],
+)
+def test_deictic_days(text, value, resources):
+    event = only(text, resources)
+    assert (event["value"], event["granularity"]) == (value, "day")
+
+
+# ------------------------------------------------------------------ years and decades
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The treaty was signed in 1972.", ("1972", "1972", "year", False)),
+        ("Production peaked in mid-1983.", ("mid-1983", "1983", "year", False)),
+        ("Reagan leaves office in 1989.", ("1989", "1989", "year", False)),
+        ("Both men supported tax increases in l982.", ("l982", "1982", "year", False)),
+        ("The debt grew through the 1980s.", ("the 1980s", "198X", "decade", False)),
+        ("The debt grew in the early 1990s.", ("the early 1990s", "199X", "decade", False)),
+        ("The offer was made last year.", ("last year", "2000", "year", True)),
+        ("The offer will be made next year.", ("next year", "2002", "year", True)),
+        ("Growth slowed earlier this year.", ("earlier this year", "2001", "year", True)),
+        ("The plant opened two years ago.", ("two years ago", "1999", "year", True)),
+        ("The 1990 elections were fair.", ("1990", "1990", "year", False)),
+        ("In 1990 soldiers were sent to the border.", ("1990", "1990", "year", False)),
+        ("The accord was signed on May 28, 2001.", ("May 28, 2001", "2001-05-28", "day", False)),
+        ("The accord was signed on 28 May 2001.", ("28 May 2001", "2001-05-28", "day", False)),
+    ],
+)
+def test_years_decades_and_full_dates(text, expected, resources):
+    event = only(text, resources)
+    found = (event["text"], event["value"], event["granularity"], bool(event["relative"]))
+    assert found == expected
+
+
+# ------------------------------------------------------- not dates: durations, counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan took nearly a decade and two years to draft.",
+        "The talks were the first in nearly a decade.",
+        "Moscow has 1,000 warheads and 2000 missiles.",
+        "The deal cuts arsenals to 1,500 each.",
+        "Some 1990 soldiers crossed the border.",
+        "The meeting starts at 1900 GMT.",
+        "Over the past year, prices rose sharply.",
+        "Prices have risen for the last decade.",
+        "The army sent 2000 troops and 1200 tanks.",
+        "The fund holds 1987 dlrs in cash.",
+        "Officials may meet soon, but this may take time.",
+    ],
+)
+def test_durations_and_quantities_are_not_dates(text, resources):
+    assert values(text, resources) == []
+
+
+# --------------------------------------------------------------- no publication date
+
+
+def test_without_publication_date_relative_stays_empty_and_warns(resources):
+    text = "The minister said Monday that the treaty signed in 1972 would lapse next year."
+    article, timex, events = run(text, resources, published=None)
+    assert list(zip(timex["text"], timex["value"], timex["relative"], strict=True)) == [
+        ("Monday", "", True),
+        ("1972", "1972", False),
+        ("next year", "", True),
+    ]
+    assert any("publication date is unknown" in w for w in article.warnings)
+    note = unresolved_note(pd.Series({"published": ""}), timex)
+    assert "2 relative" in note and "'Monday'" in note
+    assert unresolved_note(pd.Series({"published": TUESDAY}), timex) == ""
+    # the events keep their (empty) dates and still get a modality from the text
+    assert list(events["modality"]) == ["occurred", "occurred", "scheduled"]
+
+
+# ---------------------------------------------------------------------------- modality
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "modality", "predicate"),
+    [
+        # conditions and possibilities
+        (
+            "Russia would walk out of START if Washington abrogates the treaty in 2002.",
+            "2002",
+            "hypothetical",
+            "abrogate",
+        ),
+        (
+            "If the talks fail next week, Russia will deploy new missiles.",
+            "next week",
+            "hypothetical",
+            "fail",
+        ),
+        (
+            "Russia will deploy new missiles next year if the talks fail.",
+            "next year",
+            "hypothetical",
+            "deploy",
+        ),
+        (
+            "The administration may decide later this month to reinterpret the treaty.",
+            "later this month",
+            "hypothetical",
+            "decide",
+        ),
+        (
+            "One option could see the two sides meet next month.",
+            "next month",
+            "hypothetical",
+            "meet",
+        ),
+        # plans and schedules
+        ("Bush will meet Putin on June 16.", "June 16", "scheduled", "meet"),
+        ("Bush is to meet Putin on June 16.", "June 16", "scheduled", "meet"),
+        ("The talks are scheduled to end on Wednesday.", "Wednesday", "scheduled", "end"),
+        ("Bush plans to present the proposal on June 16.", "June 16", "scheduled", "present"),
+        ("Arab states are due to meet at a summit on November 8.", "November 8", "scheduled", None),
+        (
+            "Reagan said on Friday that Shultz would go to Moscow next month.",
+            "next month",
+            "scheduled",
+            "go",
+        ),
+        ("The president leaves office in 2005.", "2005", "scheduled", "leave"),
+        ("The summit is set for next week.", "next week", "scheduled", None),
+        # what is going on
+        ("Shultz was holding talks with Shevardnadze today.", "today", "ongoing", "hold"),
+        ("The strike continues today.", "today", "ongoing", "continue"),
+        ("Talks have continued since 1985.", "1985", "ongoing", "continue"),
+        ("The talks are taking place this week.", "this week", "ongoing", "take"),
+        # what happened
+        ("The treaty was signed in 1972.", "1972", "occurred", "sign"),
+        (
+            "Reagan said on Friday that Shultz would go to Moscow next month.",
+            "Friday",
+            "occurred",
+            "say",
+        ),
+        ("The ministers were meeting in Geneva on Monday.", "Monday", "occurred", "meet"),
+        (
+            "The minister offered the radar, which is currently undergoing tests, to Europe"
+            " last year.",
+            "last year",
+            "occurred",
+            "offer",
+        ),
+        ("The 1972 treaty banned national missile defences.", "1972", "occurred", "treaty"),
+        ("A missile struck the tanker in Kuwaiti waters on Friday.", "Friday", "occurred", None),
+        (
+            "The president has said this week that he will not resign.",
+            "this week",
+            "occurred",
+            "say",
+        ),
+    ],
+)
+def test_modality(text, timex, modality, predicate, resources):
+    _, timex_table, events = run(text, resources)
+    row = events[events["timex_id"].isin(timex_table.loc[timex_table["text"] == timex, "timex_id"])]
+    assert len(row) == 1, list(timex_table["text"])
+    assert row.iloc[0]["modality"] == modality
+    if predicate is not None:
+        assert row.iloc[0]["predicate"] == predicate
+
+
+def test_nominal_predicate_has_its_own_modality(resources):
+    # the treaty dates from 1972 (occurred) though reinterpreting it is only possible
+    _, timex, events = run(
+        "The administration may decide to reinterpret the 1972 treaty next month.", resources
+    )
+    by_text = dict(zip(timex["timex_id"], timex["text"], strict=True))
+    found = {by_text[r.timex_id]: (r.predicate, r.modality) for r in events.itertuples()}
+    assert found["1972"] == ("treaty", "occurred")
+    assert found["next month"][1] == "hypothetical"
+
+
+# ------------------------------------------------------------------- offsets, helpers
+
+
+def test_rows_carry_exact_offsets(resources):
+    text = "Headline\n\nThe envoy arrived on Monday, and will leave next week."
+    article, timex, events = run(text, resources)
+    assert len(timex) == 2
+    for row in timex.itertuples():
+        assert article.text[row.start : row.end] == row.text
+    assert list(events["timex_id"]) == list(timex["timex_id"])
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2001-05-29", "2001-05-29", "2001-05-29"),
+        ("2001-W22", "2001-05-28", "2001-06-03"),
+        ("2001-02", "2001-02-01", "2001-02-28"),
+        ("1972", "1972-01-01", "1972-12-31"),
+        ("198X", "1980-01-01", "1989-12-31"),
+    ],
+)
+def test_date_interval(value, first, last):
+    assert date_interval(value) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+
+
+def test_relation_to_publication():
+    day = dt.date(2001, 5, 29)
+    assert [relation_to(v, day) for v in ["2001-W21", "2001-W22", "2001-06-16", ""]] == [
+        "before",
+        "now",
+        "after",
+        "unknown",
+    ]
+    assert relation_to("2001-05-28", None) == "unknown"
