@@ -12,9 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from newsbook.article import Article, blocks_table, headline_text, layout
+from newsbook.claims import extract_claims
 from newsbook.entities import extract_entities
 from newsbook.nlp import parse_blocks, sentences_table
-from newsbook.positions import extract_positions
+from newsbook.positions import extract_positions, issue_candidates
 from newsbook.quotes import extract_quotes
 from newsbook.resources import Resources
 from newsbook.timex import build_timeline, extract_timex
@@ -26,6 +27,8 @@ TABLES = (
     "entities",
     "quotes",
     "positions",
+    "claims",
+    "issue_candidates",
     "timex",
     "events",
 )
@@ -82,6 +85,8 @@ def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
         resources,
         annotations_dir=resources.annotations_dir,
     )
+    claims = extract_claims(article, parsed, sentences, quotes, mentions, resources)
+    candidates = issue_candidates(article, parsed, sentences, resources)
     block_rows = blocks_table(article, blocks)
     return {
         "article": article_table(article, block_rows, sentences, headline_text(article, blocks)),
@@ -91,6 +96,8 @@ def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
         "entities": entities,
         "quotes": quotes,
         "positions": positions,
+        "claims": claims,
+        "issue_candidates": candidates,
         "timex": timex,
         "events": events,
     }

@@ -428,3 +428,115 @@ def read_manual_positions(
             }
         )
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+
+
+def agreement_network(positions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of actors with a stance on a common issue: `agreements` where they take the
+    same side, `conflicts` where they take opposite sides, `score` the difference, and
+    the issues behind it. Neutral and hedged stances count for neither."""
+    sided = positions[positions["stance"].isin(["support", "oppose"])]
+    sides = (
+        sided.groupby(["actor", "issue"])["stance"]
+        .agg(lambda s: s.value_counts().idxmax())
+        .reset_index()
+    )
+    pairs: dict[tuple[str, str], dict] = {}
+    for issue, group in sides.groupby("issue", sort=True):
+        members = list(group.itertuples(index=False))
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                a, b = sorted([first.actor, second.actor])
+                pair = pairs.setdefault(
+                    (a, b), {"a": a, "b": b, "agreements": 0, "conflicts": 0, "issues": []}
+                )
+                same = first.stance == second.stance
+                pair["agreements" if same else "conflicts"] += 1
+                pair["issues"].append(f"{issue} ({'same side' if same else 'opposed'})")
+    rows = [
+        {**p, "score": p["agreements"] - p["conflicts"], "issues": "; ".join(p["issues"])}
+        for p in pairs.values()
+    ]
+    columns = ["a", "b", "agreements", "conflicts", "score", "issues"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["a", "b"]).reset_index(drop=True)
+
+
+CANDIDATE_COLUMNS = [
+    "article_id",
+    "candidate",
+    "pattern",
+    "n_cues",
+    "cues",
+    "sentence_id",
+    "start",
+    "end",
+    "evidence",
+]
+
+
+def issue_candidates(
+    article: Article, parsed: list[ParsedBlock], sentences: pd.DataFrame, resources: Resources
+) -> pd.DataFrame:
+    """What the article's stance cues point at, proposed as issues for a catalogue: the
+    noun phrase each cue governs ("opposes [the new pipeline]"), counted, with a
+    ready-to-adopt pattern and the first sentence where it appears."""
+    lexicon = StanceLexicon.from_resources(resources)
+    found: dict[str, dict] = {}
+    for _base, sent, sentence_id, sentence in _sentences(parsed, sentences):
+        for token in sent:
+            if not lexicon.polarity(token):
+                continue
+            for target in _targets(token):
+                if target.pos_ not in {"NOUN", "PROPN"} or target.ent_type_ in NAMED_TYPES:
+                    continue
+                phrase = " ".join(t.lower_ for t in _modified(target))
+                if len(phrase) < 4:
+                    continue
+                entry = found.setdefault(
+                    phrase,
+                    {
+                        "article_id": article.article_id,
+                        "candidate": phrase,
+                        "pattern": r"\b" + re.escape(phrase).replace(r"\ ", r"\s+") + r"\b",
+                        "n_cues": 0,
+                        "cues": [],
+                        "sentence_id": sentence_id,
+                        "start": int(sentence.start),
+                        "end": int(sentence.end),
+                        "evidence": " ".join(sentence.text.split()),
+                    },
+                )
+                entry["n_cues"] += 1
+                if token.lower_ not in entry["cues"]:
+                    entry["cues"].append(token.lower_)
+    rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
+    table = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)
+
+
+NAMED_TYPES = {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC"}
+
+
+def _modified(target: Token) -> list[Token]:
+    """A noun with the compounds and adjectives right before it ("missile defense shield")."""
+    words = [target]
+    for token in reversed(list(target.doc[target.left_edge.i : target.i])):
+        if token.dep_ not in {"compound", "amod", "nmod"} or not (
+            token.is_alpha or "-" in token.text
+        ):
+            break
+        words.insert(0, token)
+    return words
+
+
+def _targets(cue: Token) -> list[Token]:
+    """The nouns a cue is about: its object, the object of its preposition ("opposition
+    to X", "against X") or of the verb it governs ("refuses to hold X")."""
+    targets = []
+    for child in cue.children:
+        if child.dep_ in {"dobj", "pobj"}:
+            targets.append(child)
+        elif child.dep_ == "prep":
+            targets += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "xcomp":
+            targets += [g for g in child.children if g.dep_ == "dobj"]
+    return targets

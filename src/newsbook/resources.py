@@ -49,6 +49,7 @@ class Resources:
     annotations_dir: Path
     speech: dict
     stance: dict
+    contrast: dict
     lexicon_dir: Path
 
     @classmethod
@@ -88,6 +89,7 @@ class Resources:
             annotations_dir=annotations_dir,
             speech=_yaml(lexicon_dir / "speech.yml"),
             stance=_yaml(lexicon_dir / "stance.yml"),
+            contrast=_yaml(lexicon_dir / "contrast.yml"),
             lexicon_dir=lexicon_dir,
         )
 

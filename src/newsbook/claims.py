@@ -1,0 +1,185 @@
+"""Contested claims: where the article itself sets a statement against other evidence.
+
+Found from the text's own markers of contrast (data/lexicons/contrast.yml), never from
+a list of claims: a contrast verb whose subject is someone's words ("X's remarks
+contrast with the specifications ..."), a contrast phrase ("at odds with"), or a
+sentence opening with "But"/"However" right after someone else's statement. The claim
+is the statement the marker points back to (a row of the quotes table); the counter is
+the marked sentence and the rest of its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Span
+
+from newsbook.article import Article
+from newsbook.nlp import ParsedBlock
+from newsbook.resources import Resources
+
+CLAIM_COLUMNS = [
+    "article_id",
+    "claim_id",
+    "quote_id",
+    "sentence_id",
+    "start",
+    "end",
+    "text",
+    "speaker_id",
+    "speaker",
+    "marker",
+    "counter_sentence_id",
+    "counter_start",
+    "counter_end",
+    "counter_text",
+]
+
+
+@dataclass(frozen=True)
+class ContrastLexicon:
+    verbs: frozenset[str]
+    phrases: tuple[str, ...]
+    openers: frozenset[str]
+    statement_nouns: frozenset[str]
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> ContrastLexicon:
+        data = resources.contrast
+        return cls(
+            verbs=frozenset(data.get("verbs", [])),
+            phrases=tuple(data.get("phrases", [])),
+            openers=frozenset(data.get("openers", [])),
+            statement_nouns=frozenset(data.get("statement_nouns", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Marker:
+    text: str
+    whose: str  # entity id of the words contrasted ("X's remarks"), or ""
+    kind: str  # verb | phrase | opener
+
+
+def find_marker(
+    sentence: Span, lexicon: ContrastLexicon, mentions: pd.DataFrame, base: int
+) -> Marker | None:
+    """The sentence's marker of contrast, if it has one."""
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    for token in sentence:
+        # the parser sometimes reads "remarks contrast with" as a noun compound: a contrast
+        # word heading the sentence is taken as the verb it is
+        if token.lemma_.lower() in lexicon.verbs and (token.pos_ == "VERB" or token.dep_ == "ROOT"):
+            words = [
+                c
+                for c in token.children
+                if c.dep_ in {"nsubj", "compound"} and c.lemma_.lower() in lexicon.statement_nouns
+            ]
+            owners = [g for w in [token, *words] for g in w.children if g.dep_ == "poss"]
+            whose = ""
+            if owners:
+                start = base + owners[0].idx
+                whose = _entity_at(mentions, start, start + len(owners[0]))
+            if words or owners:
+                return Marker(token.text, whose, "verb")
+    lowered = sentence.text.lower()
+    for phrase in lexicon.phrases:
+        if phrase in lowered:
+            return Marker(phrase, "", "phrase")
+    if first is not None and first.lower_ in lexicon.openers:
+        return Marker(first.text, "", "opener")
+    return None
+
+
+def _entity_at(mentions: pd.DataFrame, start: int, end: int) -> str:
+    inside = mentions[
+        (mentions["start"] < end) & (mentions["end"] > start) & (mentions["entity_id"] != "")
+    ]
+    return str(inside["entity_id"].iloc[0]) if len(inside) else ""
+
+
+def _counter_span(sentences: pd.DataFrame, sentence_id: int) -> tuple[int, int]:
+    """The marked sentence to the end of its paragraph: the evidence set against the claim."""
+    row = sentences[sentences["sentence_id"] == sentence_id].iloc[0]
+    same = sentences[
+        (sentences["paragraph_id"] == row["paragraph_id"])
+        & (sentences["sentence_id"] >= sentence_id)
+    ]
+    return int(row["start"]), int(same["end"].max())
+
+
+def _claimed(quotes: pd.DataFrame, sentence_id: int, marker: Marker) -> pd.Series | None:
+    """The statement a marker points back to."""
+    earlier = quotes[quotes["sentence_id"] < sentence_id]
+    if marker.kind == "opener":
+        earlier = earlier[earlier["sentence_id"] == sentence_id - 1]
+        same_sentence = quotes[quotes["sentence_id"] == sentence_id]
+        if len(earlier) and set(same_sentence["speaker"]) & set(earlier["speaker"]):
+            return None  # the same speaker going on ("But, he said, ...") contests nothing
+    if marker.whose:
+        own = earlier[earlier["speaker_id"] == marker.whose]
+        earlier = own if len(own) else earlier
+    if earlier.empty:
+        return None
+    direct = earlier[earlier["kind"] == "direct"]
+    return (direct if len(direct) and marker.whose else earlier).iloc[-1]
+
+
+def iter_claims(
+    article: Article,
+    parsed: list[ParsedBlock],
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    mentions: pd.DataFrame,
+    lexicon: ContrastLexicon,
+) -> Iterator[dict]:
+    starts = dict(zip(sentences["start"], sentences["sentence_id"], strict=True))
+    for item in parsed:
+        if item.block.section != "body":
+            continue
+        base = item.block.start
+        for sent in item.doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            sentence_id = starts.get(base + tokens[0].idx) if tokens else None
+            if sentence_id is None:
+                continue
+            marker = find_marker(sent, lexicon, mentions, base)
+            if marker is None:
+                continue
+            claim = _claimed(quotes, int(sentence_id), marker)
+            if claim is None:
+                continue
+            counter_start, counter_end = _counter_span(sentences, int(sentence_id))
+            yield {
+                "article_id": article.article_id,
+                "quote_id": claim["quote_id"],
+                "sentence_id": int(claim["sentence_id"]),
+                "start": int(claim["start"]),
+                "end": int(claim["end"]),
+                "text": claim["text"],
+                "speaker_id": claim["speaker_id"],
+                "speaker": claim["speaker"],
+                "marker": marker.text,
+                "counter_sentence_id": int(sentence_id),
+                "counter_start": counter_start,
+                "counter_end": counter_end,
+                "counter_text": article.text[counter_start:counter_end],
+            }
+
+
+def extract_claims(
+    article: Article,
+    parsed: list[ParsedBlock],
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    mentions: pd.DataFrame,
+    resources: Resources,
+) -> pd.DataFrame:
+    """The `claims` table: statements the article contests, with the counter-evidence."""
+    lexicon = ContrastLexicon.from_resources(resources)
+    rows = list(iter_claims(article, parsed, sentences, quotes, mentions, lexicon))
+    for i, row in enumerate(rows, start=1):
+        row["claim_id"] = f"c{i}"
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
