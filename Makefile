@@ -10,6 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 ARTICLE ?=
 PUBLISHED ?=
+GOLD ?=
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -22,11 +23,12 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP) ## create or refresh .venv from requirements.txt
 
-book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLISHED=... for another article)
+book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLISHED=... GOLD=... for another article)
 ifeq ($(strip $(ARTICLE)),)
+	@test -z "$(strip $(GOLD))" || { echo "make book: GOLD=... needs ARTICLE=... (the default book scores data/gold)" >&2; exit 2; }
 	$(PY) -m newsbook.book default
 else
-	@path=$$($(PY) -m newsbook book "$(ARTICLE)" $(if $(strip $(PUBLISHED)),--published "$(PUBLISHED)")) && echo "The book is at $$path"
+	@path=$$($(PY) -m newsbook book "$(ARTICLE)" $(if $(strip $(PUBLISHED)),--published "$(PUBLISHED)") $(if $(strip $(GOLD)),--gold "$(GOLD)")) && echo "The book is at $$path"
 endif
 
 lint: $(STAMP) ## ruff lint and format check

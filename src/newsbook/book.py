@@ -192,13 +192,22 @@ def build_default_book() -> Path:
 
 
 def build_article_book(
-    article: str | Path, *, published: str | None = None, out: Path | None = None
+    article: str | Path,
+    *,
+    published: str | None = None,
+    out: Path | None = None,
+    gold: str | Path | None = None,
 ) -> Path:
-    """A separate book for another article, under `_build/books/<article-id>/`."""
+    """A separate book for another article, under `_build/books/<article-id>/`; `gold`
+    (a gold file or folder, default data/gold) is what the trust chapter scores."""
     from newsbook.article import read_article
+    from newsbook.evaluate import gold_cases
 
     path = Path(article).resolve()
     parsed = read_article(path, published=published)  # bad input stops here, before any work
+    if gold:
+        gold = Path(gold).resolve()
+        gold_cases(gold, book_article=path)  # a bad gold file or a missing article, too
     target = Path(out) if out else config.BOOKS_DIR / parsed.article_id
     staging = target.parent / f".{target.name}-src"
     shutil.rmtree(staging, ignore_errors=True)
@@ -206,6 +215,8 @@ def build_article_book(
     for name in BOOK_FILES:
         shutil.copy2(config.ROOT / name, staging / name)
     parameters = {"ARTICLE": str(path), "PUBLISHED": published or ""}
+    if gold:
+        parameters["GOLD"] = str(gold)
     try:
         for notebook in chapters():
             wanted = {k: v for k, v in parameters.items() if k in notebook_parameters(notebook)}

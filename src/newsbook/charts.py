@@ -278,3 +278,120 @@ def timeline_chart(
         ]
     layers[0] = layers[0].properties(title=title)  # the small version drops layer titles
     return alt.layer(*layers).properties(width=WIDTH, height=alt.Step(22)).interactive(bind_y=False)
+
+
+MEASURES = ["precision", "recall", "f1"]
+SCORE_TOOLTIP = ["precision", "recall", "f1", "correct", "expected", "produced"]
+
+
+def stage_scores_chart(
+    pooled: pd.DataFrame, *, title: str = "Precision, recall and F1 by stage"
+) -> alt.Chart:
+    """Precision, recall and F1 of each stage (one system), side by side; reads the
+    columns of `evaluate.pooled_scores` (stages without gold are left out)."""
+    data = pooled.dropna(subset=["recall"])
+    if data.empty:
+        return _empty("No gold to measure against")
+    long = data.melt(
+        id_vars=["stage", "correct", "expected", "produced"],
+        value_vars=MEASURES,
+        var_name="measure",
+        value_name="value",
+    )
+    return (
+        alt.Chart(long, title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("stage:N", sort=list(data["stage"]), title=None),
+            yOffset=alt.YOffset("measure:N", sort=MEASURES),
+            x=alt.X("value:Q", scale=alt.Scale(domain=[0, 1]), title=None),
+            color=alt.Color("measure:N", sort=MEASURES, legend=alt.Legend(orient="bottom")),
+            tooltip=["stage", "measure", "value", "correct", "expected", "produced"],
+        )
+        .properties(width=WIDTH - 160, height=alt.Step(9))
+    )
+
+
+def peers_chart(comparison: pd.DataFrame) -> alt.Chart:
+    """F1 of newsbook and of the peer on each stage a peer does, one panel a stage;
+    reads the columns of `evaluate.peer_comparison`."""
+    if comparison.empty:
+        return _empty("No gold to compare on")
+    systems = list(dict.fromkeys(comparison["system"]))
+    return (
+        alt.Chart(comparison)
+        .mark_bar()
+        .encode(
+            y=alt.Y("system:N", sort=systems, title=None),
+            x=alt.X("f1:Q", scale=alt.Scale(domain=[0, 1]), title="F1"),
+            color=alt.Color("system:N", sort=systems, legend=None),
+            tooltip=["stage", "system", *SCORE_TOOLTIP],
+        )
+        .properties(width=WIDTH - 200, height=alt.Step(18))
+        .facet(
+            row=alt.Row(
+                "stage:N",
+                sort=list(dict.fromkeys(comparison["stage"])),
+                title=None,
+                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+            ),
+            title="newsbook and its peers on the same gold (F1)",
+        )
+        .resolve_scale(y="independent")
+    )
+
+
+def article_scores_chart(scores: pd.DataFrame, *, measure: str = "f1") -> alt.Chart:
+    """Article by stage, coloured by one measure; blank where the article's gold has
+    nothing for the stage. Reads the columns of `evaluate.system_scores_table`."""
+    data = scores.dropna(subset=[measure])
+    if data.empty:
+        return _empty("No gold to measure against")
+    base = alt.Chart(data, title=f"{measure} by article and stage").encode(
+        x=alt.X(
+            "stage:N",
+            sort=list(dict.fromkeys(scores["stage"])),
+            title=None,
+            axis=alt.Axis(labelAngle=-30),
+        ),
+        y=alt.Y("article_id:N", title=None, axis=alt.Axis(labelLimit=150)),
+        tooltip=["article_id", "stage", *SCORE_TOOLTIP],
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color(
+            f"{measure}:Q",
+            scale=alt.Scale(domain=[0, 1], scheme="redyellowgreen"),
+            legend=alt.Legend(orient="bottom"),
+        )
+    )
+    labels = base.mark_text(size=10).encode(text=alt.Text(f"{measure}:Q", format=".2f"))
+    return alt.layer(cells, labels).properties(width=alt.Step(56), height=alt.Step(22))
+
+
+def errors_chart(errors: pd.DataFrame) -> alt.Chart:
+    """How many errors each stage makes, by kind: missed (a gold item not found),
+    wrong (found, with the wrong speaker, value, entity or stance) or spurious (output
+    the gold does not have). Reads the columns of `evaluate.errors_table`."""
+    if errors.empty:
+        return _empty("No errors")
+    first = errors["error"].str.split().str[0]
+    data = errors.assign(kind=first.replace({"not": "missed"}))
+    counts = data.groupby(["stage", "kind", "error"], as_index=False).size()
+    counts = counts.rename(columns={"size": "errors"})
+    return (
+        alt.Chart(counts, title="Errors by stage and kind")
+        .mark_bar()
+        .encode(
+            y=alt.Y("stage:N", sort=list(dict.fromkeys(errors["stage"])), title=None),
+            x=alt.X("sum(errors):Q", title="errors"),
+            color=alt.Color(
+                "kind:N",
+                scale=alt.Scale(
+                    domain=["missed", "wrong", "spurious"], range=["#e45756", "#f58518", "#bab0ac"]
+                ),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=["stage", "kind", "error", "errors"],
+        )
+        .properties(width=WIDTH - 160, height=alt.Step(22))
+    )

@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument("article", type=Path)
     book.add_argument("--published", help="publication date, YYYY-MM-DD")
     book.add_argument("--out", type=Path, help="book folder (default: _build/books/ID)")
+    book.add_argument(
+        "--gold", help="gold .yml file or folder for the trust chapter (default: data/gold)"
+    )
     return parser
 
 
@@ -59,7 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "book":
             from newsbook.book import build_article_book
 
-            print(build_article_book(args.article, published=args.published, out=args.out))
+            print(
+                build_article_book(
+                    args.article, published=args.published, out=args.out, gold=args.gold
+                )
+            )
     except InputError as error:
         print(f"newsbook: error: {error}", file=sys.stderr)
         return 2
