@@ -286,8 +286,8 @@ def test_same_name_different_type_is_not_linked():
     assert ids[0] != ids[1]
 
 
-def test_country_aliases_from_the_places_lexicon():
-    aliases = corpus.country_aliases_from()
+def test_country_aliases_from_the_places_lexicon(resources):
+    aliases = resources.country_aliases
     ids = linked(
         [("Soviet Union", "GPE", "Soviets"), ("USSR", "GPE", ""), ("Moscow", "GPE", "")],
         country_aliases=aliases,
@@ -323,3 +323,14 @@ def test_ids_do_not_depend_on_row_order():
     shuffled = rows[:]
     random.Random(7).shuffle(shuffled)
     assert dict(zip(shuffled, linked(shuffled), strict=True)) == expected
+
+
+def test_corpus_rows_are_the_rows_of_analyze(folder, tmp_path):
+    run_corpus(folder, tmp_path / "corpus")
+    assert main(["analyze", str(folder / f"{STORIES[2]}.txt"), "--out", str(tmp_path / "one")]) == 0
+    tables = read_tables(tmp_path / "corpus")
+    for name in TABLES:
+        alone = pd.read_csv(tmp_path / "one" / f"{name}.csv", keep_default_na=False)
+        rows = tables[name][tables[name]["article_id"] == STORIES[2]].reset_index(drop=True)
+        rows = rows[list(alone.columns)]
+        pd.testing.assert_frame_equal(rows, alone, check_dtype=False, obj=name)

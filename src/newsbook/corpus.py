@@ -33,17 +33,12 @@ from pathlib import Path
 from typing import Protocol
 
 import pandas as pd
-import yaml
 
 from newsbook import config
 from newsbook.article import _check_text, article_id_for, make_article, read_article
-from newsbook.entities import ENTITY_COLUMNS, MENTION_COLUMNS
 from newsbook.errors import InputError
-from newsbook.pipeline import ARTICLE_COLUMNS, TABLES, analyze
-from newsbook.positions import POSITION_COLUMNS
-from newsbook.quotes import QUOTE_COLUMNS
+from newsbook.pipeline import TABLES, analyze
 from newsbook.resources import Resources
-from newsbook.timex import EVENT_COLUMNS, TIMEX_COLUMNS
 
 FORMATS = ("csv", "parquet")
 TABULAR_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
@@ -51,9 +46,9 @@ ARTICLE_SUFFIXES = (".txt",)
 SGML_SUFFIXES = (".sgm", ".sgml")
 RECORD_FIELDS = ("text", "article_id", "published", "headline", "source", "url")
 
-SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "section"]
 ERROR_COLUMNS = ["article_id", "error", "origin"]
-# Columns are strings unless named here; a stage's new column is a string until listed.
+# A column's type comes from the stages' own output (see corpus_schema); these names are
+# typed even when the probe article leaves their table empty. Anything else is a string.
 INT_COLUMNS = frozenset(
     {
         "sentence_id",
@@ -70,43 +65,78 @@ INT_COLUMNS = frozenset(
 )
 BOOL_COLUMNS = frozenset({"relative", "hedged"})
 ROWS_PER_FLUSH = 20_000  # rows buffered per table before a CSV append or a Parquet row group
+# A short made-up article that gives most tables rows, so their columns and types can be
+# read from the stages themselves (the stages are being tuned; the corpus follows them).
+PROBE_TEXT = (
+    "Ministers agree to talks\n\n"
+    "Defense Minister Anna Berg of Norland said on Monday that the treaty would be "
+    'signed in Geneva next month. "We support the treaty," Berg told reporters.\n\n'
+    "Officials in Oslo said last year that the missile talks would go on."
+)
+PROBE_PUBLISHED = "2001-05-29"
+
+Schema = dict[str, dict[str, str]]  # table -> column -> int | float | bool | str
+_SCHEMA: Schema | None = None
 
 
-def table_columns(*, linked: bool = True) -> dict[str, list[str]]:
-    """The fixed columns of every corpus output table, taken from the stages' own lists
-    (so a column added to a stage's list reaches the corpus output). `linked=False`:
-    `entities` as staged, before the corpus pass adds `corpus_entity_id`."""
-    entities = list(ENTITY_COLUMNS)
-    if linked:
-        entities.insert(entities.index("entity_id") + 1, "corpus_entity_id")
-    return {
-        "article": list(ARTICLE_COLUMNS),
-        "sentences": SENTENCE_COLUMNS,
-        "mentions": list(MENTION_COLUMNS),
-        "entities": entities,
-        "quotes": list(QUOTE_COLUMNS),
-        "positions": list(POSITION_COLUMNS),
-        "timex": list(TIMEX_COLUMNS),
-        "events": list(EVENT_COLUMNS),
-        "errors": ERROR_COLUMNS,
-    }
+def corpus_schema(resources: Resources | None = None) -> Schema:
+    """The fixed columns and types of every corpus output table: the tables of `analyze`
+    (as the stages build them today, read from a probe article), `entities` with
+    `corpus_entity_id` after `entity_id`, and `errors`. Cached per process."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        probe = make_article(PROBE_TEXT, article_id="probe", published=PROBE_PUBLISHED)
+        tables = analyze(probe, resources or worker_resources())
+        schema = {name: _column_kinds(tables[name]) for name in TABLES}
+        entities = list(schema["entities"].items())
+        at = (
+            [c for c, _ in entities].index("entity_id") + 1
+            if "entity_id" in schema["entities"]
+            else 1
+        )
+        schema["entities"] = dict(entities[:at] + [("corpus_entity_id", "str")] + entities[at:])
+        schema["errors"] = dict.fromkeys(ERROR_COLUMNS, "str")
+        _SCHEMA = schema
+    return _SCHEMA
 
 
-def conform(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """`table` with exactly `columns`, in order, typed int64/bool/str by column name, so
-    every article's rows (empty tables included) append to one fixed schema. Works on
-    plain lists: per-column pandas operations cost more than the analysis on short tables."""
+def staged_schema(schema: Schema) -> Schema:
+    """The tables as the first pass writes them: `entities` without `corpus_entity_id`."""
+    entities = {c: k for c, k in schema["entities"].items() if c != "corpus_entity_id"}
+    return dict(schema, entities=entities)
+
+
+def _column_kinds(table: pd.DataFrame) -> dict[str, str]:
+    kinds = {}
+    for column, dtype in table.dtypes.items():
+        if column in INT_COLUMNS or pd.api.types.is_integer_dtype(dtype):
+            kinds[column] = "int"
+        elif column in BOOL_COLUMNS or pd.api.types.is_bool_dtype(dtype):
+            kinds[column] = "bool"
+        elif pd.api.types.is_float_dtype(dtype) and len(table):
+            kinds[column] = "float"
+        else:
+            kinds[column] = "str"
+    return kinds
+
+
+def conform(table: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """`table` with exactly `columns` (name -> kind), in order and typed, so every
+    article's rows (empty tables included) append to one fixed schema. Works on plain
+    lists: per-column pandas operations cost more than the analysis on short tables."""
     n = len(table)
     out = {}
-    for column in columns:
+    for column, kind in columns.items():
         values = table[column].tolist() if column in table.columns else [None] * n
-        if column in INT_COLUMNS:
+        if kind == "int":
             out[column] = pd.Series([_as_int(v) for v in values], dtype="int64")
-        elif column in BOOL_COLUMNS:
+        elif kind == "float":
+            out[column] = pd.Series([_as_float(v) for v in values], dtype="float64")
+        elif kind == "bool":
             out[column] = pd.Series([v is True or str(v) == "True" for v in values], dtype=bool)
         else:
             out[column] = pd.Series([_as_str(v) for v in values], dtype=object)
-    return pd.DataFrame(out, columns=columns)
+    return pd.DataFrame(out, columns=list(columns))
 
 
 def _missing(value: object) -> bool:
@@ -115,6 +145,10 @@ def _missing(value: object) -> bool:
 
 def _as_int(value: object) -> int:
     return -1 if _missing(value) else int(value)
+
+
+def _as_float(value: object) -> float:
+    return math.nan if _missing(value) else float(value)
 
 
 def _as_str(value: object) -> str:
@@ -199,11 +233,11 @@ def analyze_record(record: Record, resources: Resources | None = None) -> Result
             None,
             f"internal error: {type(error).__name__}: {error}",
         )
-    columns = table_columns(linked=False)
+    schema = staged_schema(corpus_schema())
     return Result(
         article.article_id,
         record.origin,
-        {name: conform(tables[name], columns[name]) for name in TABLES},
+        {name: conform(tables[name], schema[name]) for name in TABLES},
         warnings=article.warnings,
     )
 
@@ -627,19 +661,19 @@ def make_executor(workers: int) -> Executor:
 class TableSink:
     """Appends conformed rows to one file per table, buffering up to ROWS_PER_FLUSH rows."""
 
-    def __init__(self, folder: Path, columns: dict[str, list[str]], fmt: str) -> None:
-        self.folder, self.columns, self.format = folder, columns, fmt
+    def __init__(self, folder: Path, schema: Schema, fmt: str) -> None:
+        self.folder, self.schema, self.format = folder, schema, fmt
         self.buffers: dict[str, list[pd.DataFrame]] = defaultdict(list)
         self.buffered: Counter[str] = Counter()
         self.writers: dict[str, object] = {}
-        for name, cols in columns.items():
-            self.writers[name] = _open_writer(folder / f"{name}.{fmt}", cols, fmt)
+        for name, columns in schema.items():
+            self.writers[name] = _open_writer(folder / f"{name}.{fmt}", columns, fmt)
 
     def append(self, name: str, table: pd.DataFrame) -> None:
         if not len(table):
             return
-        if list(table.columns) != self.columns[name]:
-            table = conform(table, self.columns[name])
+        if list(table.columns) != list(self.schema[name]):
+            table = conform(table, self.schema[name])
         self.buffers[name].append(table)
         self.buffered[name] += len(table)
         if self.buffered[name] >= ROWS_PER_FLUSH:
@@ -651,13 +685,13 @@ class TableSink:
         self.buffers[name], self.buffered[name] = [], 0
 
     def close(self) -> None:
-        for name in self.columns:
+        for name in self.schema:
             self.flush(name)
             self.writers[name].close()
 
 
 class _CsvWriter:
-    def __init__(self, path: Path, columns: list[str]) -> None:
+    def __init__(self, path: Path, columns: dict[str, str]) -> None:
         self.handle = open(path, "w", encoding="utf-8", newline="")
         csv.writer(self.handle, lineterminator="\n").writerow(columns)
 
@@ -669,16 +703,12 @@ class _CsvWriter:
 
 
 class _ParquetWriter:
-    def __init__(self, path: Path, columns: list[str]) -> None:
+    def __init__(self, path: Path, columns: dict[str, str]) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        def arrow_type(column: str):
-            if column in INT_COLUMNS:
-                return pa.int64()
-            return pa.bool_() if column in BOOL_COLUMNS else pa.string()
-
-        self.schema = pa.schema([(c, arrow_type(c)) for c in columns])
+        types = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "str": pa.string()}
+        self.schema = pa.schema([(c, types[kind]) for c, kind in columns.items()])
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
 
     def write(self, table: pd.DataFrame) -> None:
@@ -691,7 +721,7 @@ class _ParquetWriter:
         self.writer.close()
 
 
-def _open_writer(path: Path, columns: list[str], fmt: str):
+def _open_writer(path: Path, columns: dict[str, str], fmt: str):
     return _CsvWriter(path, columns) if fmt == "csv" else _ParquetWriter(path, columns)
 
 
@@ -841,17 +871,6 @@ def _alias_clusters(
     return parent
 
 
-def country_aliases_from(lexicon_dir: Path = config.LEXICON_DIR) -> dict[str, str]:
-    """The places lexicon's lower-cased aliases -> country, as the entities stage reads
-    them (without loading spaCy, so the main process of a pool stays light)."""
-    places = yaml.safe_load((lexicon_dir / "places.yml").read_text(encoding="utf-8")) or {}
-    aliases = {}
-    for country in places.get("countries", []):
-        for alias in [country["name"], *country.get("aliases", [])]:
-            aliases[alias.lower()] = country["name"]
-    return aliases
-
-
 # --- the run -----------------------------------------------------------------------------
 
 
@@ -886,12 +905,13 @@ def run_corpus(
     input_path = Path(input_path)
     out = Path(out) if out is not None else default_out(input_path)
     records = read_records(input_path)  # raises before anything is created
+    schema = corpus_schema()  # loads the Resources here, so forked workers have them
     executor = make_executor(workers)  # forks before the sinks open files or threads
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     report = CorpusReport(out=out)
     try:
-        sink = TableSink(staging, table_columns(linked=False), fmt)
+        sink = TableSink(staging, staged_schema(schema), fmt)
         names: Counter[tuple[str, str, str]] = Counter()
         for result in executor.map(unique_ids(records, warn)):
             _collect(result, sink, names, report)
@@ -899,7 +919,7 @@ def run_corpus(
                 progress(f"{report.n_articles} articles, {report.n_errors} errors")
         sink.close()
         executor.close()
-        _add_corpus_ids(staging, fmt, table_columns()["entities"], names)
+        _add_corpus_ids(staging, fmt, schema["entities"], names)
         _replace_folder(staging, out)
     except BaseException:
         executor.close()
@@ -946,7 +966,7 @@ def _collect(result: Result, sink: TableSink, names: Counter, report: CorpusRepo
 
 
 def _add_corpus_ids(
-    staging: Path, fmt: str, columns: list[str], names: Counter[tuple[str, str, str]]
+    staging: Path, fmt: str, columns: dict[str, str], names: Counter[tuple[str, str, str]]
 ) -> None:
     """Second pass over the staged `entities`: add `corpus_entity_id` from the links of
     the corpus's distinct (name, type, aliases), holding those, not the rows, in memory."""
@@ -954,7 +974,7 @@ def _add_corpus_ids(
         [(n, t, a, w) for (n, t, a), w in sorted(names.items())],
         columns=["name", "type", "aliases", "weight"],
     )
-    linked = link_entities(distinct, country_aliases=country_aliases_from())
+    linked = link_entities(distinct, country_aliases=worker_resources().country_aliases)
     ids = dict(
         zip(
             zip(linked["name"], linked["type"], linked["aliases"], strict=True),
