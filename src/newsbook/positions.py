@@ -75,14 +75,23 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
-        lemma = token.lemma_.lower()
-        if lemma in self.verb_only and token.pos_ not in {"VERB", "AUX"}:
+        forms = word_forms(token)
+        if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
-        if lemma in self.oppose or token.lower_ in self.oppose:
+        if forms & self.oppose:
             return -1
-        if lemma in self.support or token.lower_ in self.support:
+        if forms & self.support:
             return 1
         return 0
+
+    def against_referent(self, issue: dict) -> bool:
+        """Whether an issue is against what its patterns name: "Eliminating medium-range
+        missiles" is supported by whoever opposes the missiles. An issue may say so
+        itself (`against: true`); otherwise its label's first word decides."""
+        if "against" in issue:
+            return bool(issue["against"])
+        words = str(issue.get("label", "")).split()
+        return bool(words) and bool(_forms(words[0].lower()) & self.oppose)
 
     def negated(self, token: Token) -> bool:
         return any(
@@ -97,6 +106,32 @@ class StanceLexicon:
         )
 
 
+def _forms(word: str) -> set[str]:
+    """A word and the bare forms its inflections may stand for (the lemmatiser misses
+    some: "hopes" -> "hop")."""
+    forms = {word}
+    for suffix, replacement in (
+        ("s", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ion", "e"),
+        ("ion", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.add(word[: -len(suffix)] + replacement)
+    if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
+        forms.add(word[:-4])  # "cutting" -> "cut"
+    return forms
+
+
+def word_forms(token: Token) -> set[str]:
+    return {token.lemma_.lower(), *_forms(token.lower_)}
+
+
 @dataclass(frozen=True)
 class Cue:
     token: Token
@@ -107,6 +142,7 @@ class Cue:
 class Stance:
     cues: tuple[Cue, ...]  # innermost first
     hedged: bool
+    on_action: bool  # the mention is the issue's action itself, not what it acts on
 
     @property
     def cue(self) -> Token | None:
@@ -139,17 +175,28 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
 def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
     """The stance the tree above an issue mention takes toward it. Cues compose on the
     way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
-    talks); a negation or a reversal ("will not back down from") turns it round. The
-    clause a speech verb reports ends the climb: the reporter's words are not a stance."""
+    talks); a negation or a reversal ("will not back down from") turns it round. A
+    mention that is itself a verb ("destroyed the platform", "should not be linked") is
+    the issue's action: doing it supports it. Coordinated words are siblings, not
+    governors ("abolish X and cut Y"). The clause a speech verb reports ends the climb:
+    the reporter's words are not a stance."""
     polarity, cues = 1, []
-    own, modifier = _own_modifier_polarity(anchor, lexicon)
-    if own:
-        polarity = own
-        cues.append(Cue(modifier, polarity))
+    action = anchor.pos_ in {"VERB", "AUX"}
+    if action:
+        polarity = -1 if lexicon.negated(anchor) else 1
+        cues.append(Cue(anchor, polarity))
+    else:
+        own, modifier = _own_modifier_polarity(anchor, lexicon)
+        if own:
+            polarity = own
+            cues.append(Cue(modifier, polarity))
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
-        if cues and lexicon.reverses(token):
+        sibling = depth > 0 and path[depth - 1].dep_ == "conj"
+        if depth == 0 and action or sibling:
+            pass
+        elif cues and lexicon.reverses(token):
             polarity = -polarity * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))
         elif lemma in lexicon.relational and depth > 0:
@@ -172,8 +219,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         ):
             break
     if not cues:
-        return Stance((), False)
-    return Stance(tuple(cues), _hedged(cues[-1].token, lexicon))
+        # "This option could also include X": no stance, but an option put forward
+        verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and _hedged(verb, lexicon):
+            return Stance((Cue(verb, 1),), True, on_action=False)
+        return Stance((), False, on_action=False)
+    return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
 
 
 def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
@@ -192,8 +243,26 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
 class ActorFinder:
     """Who holds a stance cue, resolved to an entity through the mentions table."""
 
-    def __init__(self, mentions: pd.DataFrame, entities: pd.DataFrame) -> None:
+    def __init__(
+        self, mentions: pd.DataFrame, entities: pd.DataFrame, resources: Resources
+    ) -> None:
         self.types = dict(zip(entities["entity_id"], entities["type"], strict=True))
+        by_name = dict(zip(entities["name"], entities["entity_id"], strict=True))
+        # who an actor stands for: a nationality adjective for its state, a person for
+        # the state they lead when a government noun is theirs
+        self.states = {
+            entity_id: by_name[resources.state_adjectives[name.lower()]]
+            for entity_id, name in zip(entities["entity_id"], entities["name"], strict=True)
+            if resources.state_adjectives.get(name.lower()) in by_name
+        }
+        self.affiliations = {
+            entity_id: by_name[affiliation]
+            for entity_id, affiliation in zip(
+                entities["entity_id"], entities["affiliation"], strict=True
+            )
+            if affiliation in by_name
+        }
+        self.government_nouns = frozenset(resources.stance.get("government_nouns", []))
         named = mentions[mentions["entity_id"] != ""].sort_values("start")
         self.mentions = [
             (int(s), int(e), str(i))
@@ -222,20 +291,27 @@ class ActorFinder:
             return ""
         entity_id = self.at(start, start + len(token))
         if entity_id:
-            return entity_id
+            return self.states.get(entity_id, entity_id)
         for child in token.children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
-            if child.dep_ in {"compound", "appos", "poss"} and child.i < token.i + 3:
+            if child.dep_ in {"compound", "appos", "poss", "amod"} and child.i < token.i + 3:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
+                if entity_id and token.lemma_.lower() in self.government_nouns:
+                    return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
-                    return entity_id
+                    return self.states.get(entity_id, entity_id)
         return ""
 
     def _holders_of(self, token: Token, base: int) -> list[str]:
         found = []
         for child in token.children:
             holder = child
-            if child.dep_ == "agent":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ in {"agent", "acl"}:  # "an offer ... announced by X"
+                agents = (
+                    [child]
+                    if child.dep_ == "agent"
+                    else [g for g in child.children if g.dep_ == "agent"]
+                )
+                objects = [g for a in agents for g in a.children if g.dep_ == "pobj"]
                 if not objects:
                     continue
                 holder = objects[0]
@@ -313,7 +389,7 @@ def extract_positions(
     """The `positions` table: automatic positions, then the analyst's manual ones."""
     names = dict(zip(entities["entity_id"], entities["name"], strict=True))
     lexicon = StanceLexicon.from_resources(resources)
-    finder = ActorFinder(mentions, entities)
+    finder = ActorFinder(mentions, entities, resources)
     issues = [
         (i, [re.compile(p, re.IGNORECASE) for p in i.get("patterns", [])]) for i in resources.issues
     ]
@@ -322,35 +398,41 @@ def extract_positions(
         for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
         if i
     ]
-    rows: dict[tuple[str, str, int], dict] = {}
+    rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
     previous_speakers: list[str] = []
     for base, sent, sentence_id, sentence in _sentences(parsed, sentences):
         start, end = int(sentence.start), int(sentence.end)
         own_speakers = [i for s, e, i in statements if start <= s < end]
         for issue, patterns in issues:
+            against = lexicon.against_referent(issue)
             for anchor in issue_anchors(sent, patterns):
                 stance = stance_toward(anchor, lexicon)
                 if not stance.cues:
                     continue
+                flip = -1 if against and not stance.on_action else 1
                 offset = base + anchor.idx
-                found: list[tuple[str, Cue]] = []
+                # (actor, cue, rank): who holds a cue outranks who reports it, who
+                # reports it outranks who spoke just before
+                found: list[tuple[str, Cue, int]] = []
                 for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                    found += [(a, cue) for a in finder.holders(cue.token, base)]
+                    found += [(a, cue, 0) for a in finder.holders(cue.token, base)]
                 speakers = [i for s, e, i in statements if s <= offset < e]
-                if not found and not speakers and not own_speakers:
-                    speakers = previous_speakers  # "This option could also ...", continuing
-                found += [(a, stance.cues[-1]) for a in speakers]
-                for actor_id, cue in found:
+                found += [(a, stance.cues[-1], 1) for a in speakers]
+                if not found and not own_speakers:
+                    found += [(a, stance.cues[-1], 2) for a in previous_speakers]
+                for actor_id, cue, rank in found:
                     key = (actor_id, issue["id"], sentence_id)
-                    rows.setdefault(
-                        key,
+                    if key in rows and rows[key][0] <= rank:
+                        continue
+                    rows[key] = (
+                        rank,
                         {
                             "article_id": article.article_id,
                             "actor_id": actor_id,
                             "actor": names.get(actor_id, ""),
                             "issue_id": issue["id"],
                             "issue": issue.get("label", issue["id"]),
-                            "stance": stance.label(cue.polarity),
+                            "stance": stance.label(cue.polarity * flip),
                             "sentence_id": sentence_id,
                             "evidence": " ".join(sentence.text.split()),
                             "cue": cue.token.text,
@@ -361,7 +443,7 @@ def extract_positions(
                         },
                     )
         previous_speakers = own_speakers
-    auto = pd.DataFrame(list(rows.values()), columns=POSITION_COLUMNS)
+    auto = pd.DataFrame([row for _, row in rows.values()], columns=POSITION_COLUMNS)
     manual = read_manual_positions(article, annotations_dir, names, resources, sentences)
     combined = pd.concat([auto, manual], ignore_index=True) if len(manual) else auto
     if len(manual):

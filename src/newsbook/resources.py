@@ -41,6 +41,7 @@ class Resources:
     country_aliases: dict[str, str]  # lower-cased alias -> country name
     capitals: tuple[Capital, ...]
     demonyms: frozenset[str]
+    state_adjectives: dict[str, str]  # lower-cased nationality adjective -> country
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
     title_prefixes: frozenset[str]
@@ -77,6 +78,9 @@ class Resources:
             country_aliases=country_aliases,
             capitals=capitals,
             demonyms=frozenset(w.lower() for w in places.get("demonyms", [])),
+            state_adjectives={
+                k.lower(): v for k, v in (places.get("state_adjectives") or {}).items()
+            },
             title_heads=frozenset(w.lower() for w in titles.get("heads", [])),
             title_modifiers=frozenset(w.lower() for w in titles.get("modifiers", [])),
             title_prefixes=frozenset(w.lower() for w in titles.get("prefixes", [])),
