@@ -176,7 +176,30 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         end -= 1
     if end <= start:
         return None
-    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
+    label = span.label_
+    country_end = _country_prefix_end(doc, start, end, resources)
+    if country_end is not None:
+        end, label = country_end, "GPE"
+    return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+
+
+def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int | None:
+    """ "U.S. Arms", "U.S. Saw": wire copy capitalises the word after "U.S.", and the
+    NER reads a name into it. When a country alias is followed only by words that are no
+    proper nouns, or that the article also writes in lower case, the mention is the
+    country alone."""
+    for split in range(end - 1, start, -1):
+        alias = doc[start:split].text
+        if alias.lower() not in resources.country_aliases:
+            continue
+        rest = [t for t in doc[split:end] if t.is_alpha]
+        text = doc.text
+        if rest and all(
+            not t.is_upper and (t.pos_ != "PROPN" or re.search(rf"\b{re.escape(t.lower_)}\b", text))
+            for t in rest
+        ):
+            return split
+    return None
 
 
 def _is_title_fragment(span: Span, resources: Resources) -> bool:
