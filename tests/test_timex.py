@@ -68,6 +68,13 @@ WEEKDAY_CASES = [
     ("The summit ended last Tuesday.", TUESDAY, "2001-05-22"),
     ("The summit will open next Tuesday.", TUESDAY, "2001-06-05"),
     ("The vote took place last Saturday.", TUESDAY, "2001-05-26"),
+    # words that put the day ahead whatever the main verb's tense
+    ("The judge adjourned the hearing until Monday.", TUESDAY, "2001-06-04"),
+    ("The bank cut its rate to five pct, effective Friday.", TUESDAY, "2001-06-01"),
+    ("The free trade zone, to be opened on Thursday, is the largest.", TUESDAY, "2001-05-31"),
+    ("The company has scheduled a press conference for Monday.", TUESDAY, "2001-06-04"),
+    # a dated noun takes a past verb's direction, not a reporting verb's
+    ("The banks had a deficit on Friday.", TUESDAY, "2001-05-25"),
     # across the year boundary
     ("The army shelled the city on Saturday.", NEW_YEAR, "2000-12-30"),
     ("Parliament will vote on Friday.", NEW_YEAR, "2001-01-05"),
@@ -213,6 +220,11 @@ def test_deictic_days(text, value, resources):
         ("The plant opened two years ago.", ("two years ago", "1999", "year", True)),
         ("The 1990 elections were fair.", ("1990", "1990", "year", False)),
         ("In 1990 soldiers were sent to the border.", ("1990", "1990", "year", False)),
+        ("Reserves fell at end-1986.", ("end-1986", "1986", "year", False)),
+        ("Profit rose on 1985's level.", ("1985", "1985", "year", False)),
+        ("Forecasters revised down 1987 predictions.", ("1987", "1987", "year", False)),
+        ("The company does not give 1986 per share earnings.", ("1986", "1986", "year", False)),
+        ("Sales rose 20 pct over 1986.", ("1986", "1986", "year", False)),
         ("The accord was signed on May 28, 2001.", ("May 28, 2001", "2001-05-28", "day", False)),
         ("The accord was signed on 28 May 2001.", ("28 May 2001", "2001-05-28", "day", False)),
     ],
@@ -240,6 +252,8 @@ def test_years_decades_and_full_dates(text, expected, resources):
         "The army sent 2000 troops and 1200 tanks.",
         "The fund holds 1987 dlrs in cash.",
         "Officials may meet soon, but this may take time.",
+        "The Manila newspaper Sunday Times published the letter.",
+        "Gunfire was heard at about 2200 hrs local time.",
     ],
 )
 def test_durations_and_quantities_are_not_dates(text, resources):
@@ -402,3 +416,21 @@ def test_relation_to_publication():
         "unknown",
     ]
     assert relation_to("2001-05-28", None) == "unknown"
+
+
+def test_page_stamp_is_not_the_publication_date(resources):
+    """The seed's "Last Updated: 07/27/2016" is web-archive furniture: the sidecar's date
+    is the one relative expressions resolve against, and the stamp is no expression.
+    With no date at all, "Monday" stays empty while "1972" still resolves."""
+    from newsbook import config
+    from newsbook.article import read_article
+
+    seed = read_article(config.DEFAULT_ARTICLE)
+    undated = make_article(seed.text, article_id="seed", published=None)
+    for article, monday in [(seed, "2001-05-28"), (undated, "")]:
+        blocks = layout(article, furniture=list(resources.furniture))
+        parsed = parse_blocks(article, blocks, resources.nlp)
+        timex = extract_timex(article, parsed, sentences_table(article, parsed))
+        assert not (timex["text"] + timex["value"]).str.contains("2016").any()
+        values = dict(zip(timex["text"], timex["value"], strict=True))
+        assert values["Monday"] == monday and values["1972"] == "1972"

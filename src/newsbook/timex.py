@@ -54,7 +54,7 @@ LEAD_WEEKDAY = r"(?:(?P<lead>(?i:monday|tuesday|wednesday|thursday|friday|saturd
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # "l982": OCR'd wire copy spells the digit one as a lower-case L
 YEAR = r"(?P<year>[1lI][89]\d\d|20\d\d)"
-PART = r"(?:(?P<part>(?i:early|mid|late))(?:-|\s+|-\s*))?"
+PART = r"(?:(?P<part>(?i:early|mid|late|end))(?:-|\s+|-\s*))?"
 SHIFT = r"(?P<shift>(?i:last|next|this|coming|past))"
 YEAR_SHIFT = r"(?:,?\s+(?:of\s+)?(?P<yshift>(?i:last|this|next))\s+(?i:year)\b)?"
 DAY_PART = r"(?:\s+(?i:morning|afternoon|evening|night))?"
@@ -111,7 +111,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "decade",
         re.compile(rf"\b(?:(?i:the)\s+)?{PART}(?:(?P<decade>1[89]\d0|20\d0)|'(?P<short>\d0))'?s\b"),
     ),
-    ("year", re.compile(rf"{NOT_NUMBER_BEFORE}\b{PART}{YEAR}\b{NOT_NUMBER_AFTER}(?!'?s\b)")),
+    # "1980s" is a decade (above), "1985's" a year
+    ("year", re.compile(rf"{NOT_NUMBER_BEFORE}\b{PART}{YEAR}\b{NOT_NUMBER_AFTER}(?!s\b)")),
     (
         "month",
         re.compile(
@@ -165,6 +166,8 @@ class TimeLexicon:
     quantity_before: frozenset[str] = frozenset()
     year_prepositions: frozenset[str] = frozenset()
     ahead_heads: frozenset[str] = frozenset()
+    deferral_verbs: frozenset[str] = frozenset()
+    planning_verbs: frozenset[str] = frozenset()
     name_labels: frozenset[str] = frozenset()
     dated_plurals: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
@@ -478,7 +481,7 @@ def _planned(verb: Token, lexicon: TimeLexicon) -> bool:
     """An infinitive governed by a scheduling word, "be to" or "going to": "scheduled
     to end", "is to meet", "due to meet", "is going to sign"."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return verb.lemma_.lower() in lexicon.scheduling and verb.dep_ in {"acl", "amod"}
+        return False
     head = verb.head
     if verb.dep_ not in {"xcomp", "ccomp", "advcl", "acl"} or head.i == verb.i:
         return False
@@ -494,7 +497,12 @@ def clause_tense(token: Token, lexicon: TimeLexicon | None = None) -> str:
     head = token.head.head if token.head.dep_ == "prep" else token.head
     if head.lower_ in lexicon.ahead_heads or token.head.lower_ in lexicon.ahead_heads:
         return "future"  # "effective June 24", "the talks scheduled for Wednesday"
-    return _verb_tense(governor(token), lexicon)
+    verb = governor(token)
+    if token.head.lower_ in {"until", "till"} and verb.lemma_.lower() in lexicon.deferral_verbs:
+        return "future"  # "the judge adjourned the hearing until Monday"
+    if verb.lemma_.lower() in lexicon.planning_verbs:
+        return "future"  # "has scheduled a press conference for Monday"
+    return _verb_tense(verb, lexicon)
 
 
 def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
@@ -503,6 +511,8 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
     perfect_modal = modals and "have" in auxes and verb.tag_ == "VBN"
     if auxes & lexicon.future_auxiliaries or _planned(verb, lexicon):
         return "future"
+    if "to" in auxes and verb.dep_ in {"acl", "relcl", "advcl"}:
+        return "future"  # "the zone, to be opened on Thursday"
     if modals and not perfect_modal:  # could meet, would go, may decide: ahead
         return "future"
     if perfect_modal:
@@ -558,7 +568,7 @@ def _inside_name(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool:
     """A calendar word that is part of a longer name: "the Sunday Times", "Black
     Monday", "the October Revolution"."""
     return any(
-        entity.label_ in lexicon.name_labels
+        entity.label_.lower() in lexicon.name_labels
         and entity.start_char <= start
         and end <= entity.end_char
         and (entity.start_char, entity.end_char) != (start, end)
@@ -615,10 +625,17 @@ def iter_timex(
 
 def _resolution_tense(token: Token, lexicon: TimeLexicon) -> str:
     """The tense that resolves an expression: its verb's, except where it dates a noun
-    ("Monday's meeting"), whose time the verb around it does not fix: nearest."""
-    if event_noun(token) is not None:
-        return "present"
-    return clause_tense(token, lexicon)
+    ("Monday's meeting"): a future or reporting verb around a noun does not fix its
+    time (nearest date), a past one does ("had a deficit on Friday")."""
+    tense = clause_tense(token, lexicon)
+    if event_noun(token) is None:
+        return tense
+    verb = governor(token)
+    if verb.lemma_.lower() in lexicon.planning_verbs:
+        return "future"
+    if tense == "past" and verb.lemma_.lower() not in lexicon.reporting_verbs:
+        return "past"
+    return "present"
 
 
 def extract_timex(
