@@ -69,3 +69,23 @@ def test_rows_point_at_their_sentence(resources):
 
 def test_no_issue_no_position(resources):
     assert positions_of("Okon backs the new airport.", resources).empty
+
+
+def test_analyst_override_keeps_what_the_machine_said(resources, tmp_path):
+    import dataclasses
+
+    from newsbook.positions import disagreements
+
+    text = "Okon backs the dam."
+    machine = positions_of(text, resources)
+    row = machine[machine["actor_id"] == "lev-okon"].iloc[0]
+    (tmp_path / "t.yml").write_text(
+        "positions:\n"
+        f"  - {{actor_id: lev-okon, issue_id: dam, stance: oppose, sentence_id: {row.sentence_id}}}\n",
+        encoding="utf-8",
+    )
+    own = dataclasses.replace(resources, annotations_dir=tmp_path)
+    coded = positions_of(text, own)
+    okon = coded[coded["actor_id"] == "lev-okon"]
+    assert list(okon["source"]) == ["manual"] and list(okon["machine_stance"]) == ["support"]
+    assert list(disagreements(coded)["stance"]) == ["oppose"]

@@ -40,6 +40,7 @@ POSITION_COLUMNS = [
     "hedged",
     "start",
     "end",
+    "machine_stance",
 ]
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
@@ -176,12 +177,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
     """The stance the tree above an issue mention takes toward it. Cues compose on the
     way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
     talks); a negation or a reversal ("will not back down from") turns it round. A
-    mention that is itself a verb ("destroyed the platform", "should not be linked") is
-    the issue's action: doing it supports it. Coordinated words are siblings, not
+    mention that is itself a verb without a stance of its own ("destroyed the platform")
+    is the issue's action: doing it supports it. Coordinated words are siblings, not
     governors ("abolish X and cut Y"). The clause a speech verb reports ends the climb:
     the reporter's words are not a stance."""
     polarity, cues = 1, []
-    action = anchor.pos_ in {"VERB", "AUX"}
+    action = anchor.pos_ in {"VERB", "AUX"} and not lexicon.polarity(anchor)
     if action:
         polarity = -1 if lexicon.negated(anchor) else 1
         cues.append(Cue(anchor, polarity))
@@ -225,6 +226,18 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
     return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
+
+
+def _heads_its_clause(cue: Token) -> bool:
+    """Whether a cue carries the clause it stands in ("Moscow will not back down", "X is
+    an absurd course"), not a subject phrase ("U.S. plans to deploy X should not be
+    linked"): only then does the speaker reporting the clause take its stance."""
+    token = cue
+    while token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head is token:
+            return token.head is token
+        token = token.head
+    return token.dep_ not in {"nsubj", "nsubjpass", "csubj", "acl", "relcl", "amod"}
 
 
 def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
@@ -285,10 +298,12 @@ class ActorFinder:
         start = base + token.idx
         if token.pos_ == "PRON":
             if token.lower_ in {"he", "his", "him", "she", "her"}:
-                return self.before(start, {"PERSON"})
-            if token.lower_ in {"it", "its"}:
-                return self.before(start, {"GPE", "ORG"})
-            return ""
+                wanted = {"PERSON"}
+            elif token.lower_ in {"it", "its"}:
+                wanted = {"GPE", "ORG"}
+            else:
+                return ""
+            return self._clause_subject(token, base, wanted) or self.before(start, wanted)
         entity_id = self.at(start, start + len(token))
         if entity_id:
             return self.states.get(entity_id, entity_id)
@@ -299,6 +314,23 @@ class ActorFinder:
                     return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
                     return self.states.get(entity_id, entity_id)
+        return ""
+
+    def _clause_subject(self, pronoun: Token, base: int, wanted: set[str]) -> str:
+        """ "Moscow would not tie a sale to a softening of its stance": a possessive
+        pronoun stands first for the subject of its own clause."""
+        if pronoun.dep_ != "poss":
+            return ""
+        for token in list(pronoun.ancestors)[:CLIMB]:
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            if token.dep_ == "conj" and not subjects:
+                subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            for subject in subjects:
+                entity_id = self.at(base + subject.idx, base + subject.idx + len(subject))
+                if entity_id and self.types.get(entity_id) in wanted:
+                    return entity_id
+            if subjects or token.dep_ in {"ccomp", "relcl"}:
+                break
         return ""
 
     def _holders_of(self, token: Token, base: int) -> list[str]:
@@ -417,7 +449,8 @@ def extract_positions(
                 for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
                     found += [(a, cue, 0) for a in finder.holders(cue.token, base)]
                 speakers = [i for s, e, i in statements if s <= offset < e]
-                found += [(a, stance.cues[-1], 1) for a in speakers]
+                if _heads_its_clause(stance.cues[-1].token):
+                    found += [(a, stance.cues[-1], 1) for a in speakers]
                 if not found and not own_speakers:
                     found += [(a, stance.cues[-1], 2) for a in previous_speakers]
                 for actor_id, cue, rank in found:
@@ -440,30 +473,44 @@ def extract_positions(
                             "hedged": stance.hedged,
                             "start": start,
                             "end": end,
+                            "machine_stance": "",
                         },
                     )
         previous_speakers = own_speakers
     auto = pd.DataFrame([row for _, row in rows.values()], columns=POSITION_COLUMNS)
     manual = read_manual_positions(article, annotations_dir, names, resources, sentences)
-    combined = pd.concat([auto, manual], ignore_index=True) if len(manual) else auto
-    if len(manual):
-        keys = set(zip(manual["actor_id"], manual["issue_id"], manual["sentence_id"], strict=True))
-        overridden = [
-            (a, i, s) in keys and src == "auto"
-            for a, i, s, src in zip(
-                combined["actor_id"],
-                combined["issue_id"],
-                combined["sentence_id"],
-                combined["source"],
-                strict=True,
-            )
-        ]
-        combined = combined[[not o for o in overridden]]
+    combined = override(auto, manual)
     combined = combined.sort_values(["sentence_id", "actor_id", "issue_id", "source"]).reset_index(
         drop=True
     )
     combined["position_id"] = [f"p{i}" for i in range(1, len(combined) + 1)]
     return combined[POSITION_COLUMNS]
+
+
+def override(auto: pd.DataFrame, manual: pd.DataFrame) -> pd.DataFrame:
+    """The analyst's positions replace the machine's for the same actor, issue and
+    sentence; each manual row keeps in `machine_stance` what the machine had said there
+    (empty where it said nothing), so the chapter can show where they disagree."""
+    if manual.empty:
+        return auto
+    key_columns = ["actor_id", "issue_id", "sentence_id"]
+    machine = {
+        tuple(key): stance
+        for *key, stance in auto[[*key_columns, "stance"]].itertuples(index=False)
+    }
+    manual = manual.copy()
+    manual["machine_stance"] = [
+        machine.get(tuple(key), "") for key in manual[key_columns].itertuples(index=False)
+    ]
+    manual_keys = set(manual[key_columns].itertuples(index=False, name=None))
+    kept = [key not in manual_keys for key in auto[key_columns].itertuples(index=False, name=None)]
+    return pd.concat([auto[kept], manual], ignore_index=True)
+
+
+def disagreements(positions: pd.DataFrame) -> pd.DataFrame:
+    """Where the analyst's coding differs from what the machine proposed."""
+    manual = positions[positions["source"] == "manual"]
+    return manual[manual["stance"] != manual["machine_stance"]].reset_index(drop=True)
 
 
 def read_manual_positions(
@@ -507,6 +554,7 @@ def read_manual_positions(
                 "hedged": False,
                 "start": start,
                 "end": end,
+                "machine_stance": "",
             }
         )
     return pd.DataFrame(rows, columns=POSITION_COLUMNS)

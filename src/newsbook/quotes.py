@@ -610,3 +610,32 @@ def extract_quotes(
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = sentence_of(index, row["start"])
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row a speaker: how many direct and reported statements, with which cues."""
+    named = quotes.assign(who=quotes["speaker"].where(quotes["speaker"] != "", "(no source)"))
+    summary = (
+        named.groupby(["who", "speaker_id"], sort=False)
+        .agg(
+            direct=("kind", lambda k: int((k == "direct").sum())),
+            reported=("kind", lambda k: int((k == "reported").sum())),
+            cues=("cue", lambda c: ", ".join(dict.fromkeys(x for x in c if x))),
+            first_quote=("quote_id", "first"),
+        )
+        .reset_index()
+        .rename(columns={"who": "speaker"})
+    )
+    summary["statements"] = summary["direct"] + summary["reported"]
+    return summary.sort_values(["statements", "speaker"], ascending=[False, True]).reset_index(
+        drop=True
+    )
+
+
+def with_sentences(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Rows with the full sentence they came from, for a reader to check them."""
+    return table.merge(
+        sentences[["sentence_id", "text"]].rename(columns={"text": "sentence"}),
+        on="sentence_id",
+        how="left",
+    )
