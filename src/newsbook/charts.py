@@ -395,3 +395,51 @@ def errors_chart(errors: pd.DataFrame) -> alt.Chart:
         )
         .properties(width=WIDTH - 160, height=alt.Step(22))
     )
+
+
+# Small versions for the summary page: fixed widths that fit a phone (360 px wide,
+# labels included) and still read on a laptop; legends go below the plot. (A width of
+# "container" draws nothing here: vega-embed's element is an inline block.)
+SMALL_WIDTH = 250
+
+STANCE_COLOURS_MIXED = alt.Scale(
+    domain=["support", "oppose", "mixed", "neutral"],
+    range=["#1a9850", "#d73027", "#fdae61", "#bdbdbd"],
+)
+
+
+def small_stance_chart(stances: pd.DataFrame) -> alt.Chart:
+    """The actor-by-issue matrix in small, one mark per actor and issue (from
+    `summary.stance_summary`: `mixed` where the evidence goes both ways); issues are the
+    rows so their long labels have room on a narrow screen."""
+    if stances.empty:
+        return _empty("No positions found").properties(width=SMALL_WIDTH)
+    actors = stances["actor"].nunique()
+    return (
+        alt.Chart(stances)
+        .mark_square(size=140)
+        .encode(
+            x=alt.X("actor:N", title=None, axis=alt.Axis(labelAngle=-45, labelLimit=110)),
+            y=alt.Y("issue:N", title=None, axis=alt.Axis(labelLimit=130)),
+            color=alt.Color(
+                "stance:N",
+                scale=STANCE_COLOURS_MIXED,
+                legend=alt.Legend(orient="bottom", title=None, columns=2),
+            ),
+            tooltip=["actor", "issue", "stance", "n_positions", "positions"],
+        )
+        .properties(width=min(22 * actors, SMALL_WIDTH - 70), height=alt.Step(24))
+    )
+
+
+def small_timeline_chart(events: pd.DataFrame, published: str) -> alt.LayerChart | alt.Chart:
+    """The timeline in small, with the article's "now" (the red rule) when it is known."""
+    chart = timeline_chart(events, published)
+    if not isinstance(chart, alt.LayerChart):
+        return chart.properties(width=SMALL_WIDTH)
+    for layer in chart.layer:
+        layer.title = alt.Undefined
+    # the width only: the rows keep their own height, one step per event
+    return chart.properties(width=SMALL_WIDTH - 30).configure_legend(
+        orient="bottom", title=None, columns=2
+    )
