@@ -265,6 +265,13 @@ def iter_mentions(
             if span is None or not any(c.isalpha() for c in span.text):
                 continue
             label = _retype(span, resources)
+            following = item.doc[span.end] if span.end < len(item.doc) else None
+            if (
+                label == "PERSON"
+                and following is not None
+                and (following.lower_ in resources.government_nouns)
+            ):  # "the Reagan administration" is a government, not the man
+                span, label = item.doc[span.start : span.end + 1], "ORG"
             start, end = base + span.start_char, base + span.end_char
             text = article.text[start:end]
             norm = normalise(text)

@@ -275,7 +275,7 @@ class ActorFinder:
             )
             if affiliation in by_name
         }
-        self.government_nouns = frozenset(resources.stance.get("government_nouns", []))
+        self.government_nouns = resources.government_nouns
         named = mentions[mentions["entity_id"] != ""].sort_values("start")
         self.mentions = [
             (int(s), int(e), str(i))
@@ -353,11 +353,23 @@ class ActorFinder:
                 child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
             ):
                 continue
-            for member in [holder, *[c for c in holder.children if c.dep_ == "conj"]]:
+            # "X and Y both supported": coordinated holders, also where the parser hangs
+            # the first name on the second ("Baker and Secretary James Baker")
+            members = [holder, *[c for c in holder.children if c.dep_ in {"conj", "nmod"}]]
+            for member in members:
                 entity_id = self.token_entity(member, base)
-                if entity_id:
+                if entity_id and entity_id not in found:
                     found.append(entity_id)
         return found
+
+    def _controller(self, verb: Token, base: int) -> str:
+        """ "congratulated Wright for proposing X": the object of the verb above a
+        "for"/"of" gerund is who does it."""
+        if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
+            return ""
+        governor = verb.head.head
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        return self.token_entity(objects[0], base) if objects else ""
 
     def holders(self, cue: Token, base: int) -> list[str]:
         """Who holds a cue: its subject(s), possessor, agent or national adjective; for a
@@ -367,11 +379,14 @@ class ActorFinder:
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
                 return [entity_id]
+        controller = self._controller(cue, base)
+        if controller:
+            return [controller]
         for token in [cue, *list(cue.ancestors)[:CLIMB]]:
             found = self._holders_of(token, base)
             if found:
                 return found
-            if token.dep_ in {"ccomp", "relcl"} or token.head is token:
+            if token.dep_ == "ccomp" or token.head is token:
                 break
         return []
 

@@ -97,6 +97,11 @@ class Resources:
             lexicon_dir=lexicon_dir,
         )
 
+    @property
+    def government_nouns(self) -> frozenset[str]:
+        """ "administration", "government": after a leader's name, the government."""
+        return frozenset(w.lower() for w in self.stance.get("government_nouns", []))
+
     def with_issues(self, issues: list[dict]) -> Resources:
         """The same resources with more issues in the catalogue (an article's or an
         analyst's own); an issue with a known id replaces the catalogue's."""
