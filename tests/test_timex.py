@@ -175,6 +175,10 @@ def test_month_with_year_is_absolute(text, value, resources):
         ("The envoy will arrive next week.", TUESDAY, "2001-W23"),
         ("The envoy arrived last week.", NEW_YEAR, "2000-W52"),
         ("The envoy arrived three weeks ago.", TUESDAY, "2001-W19"),
+        ("Rebels attacked the town last weekend.", TUESDAY, "2001-W21"),
+        ("Rebels attacked the town at the weekend.", TUESDAY, "2001-W21"),
+        ("The leaders will meet at the weekend.", TUESDAY, "2001-W22"),
+        ("The leaders will meet next weekend.", TUESDAY, "2001-W22"),
     ],
 )
 def test_weeks_are_iso_weeks(text, published, value, resources):

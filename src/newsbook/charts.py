@@ -252,7 +252,9 @@ def timeline_chart(
     scale = alt.Scale(type="utc", domain=domain, padding=alt.Undefined if window_days else 12)
     x = alt.X("start:T", title=None, scale=scale)
     y = alt.Y("label:N", title=None, sort=list(frame["label"]), axis=alt.Axis(labelLimit=200))
-    colour = alt.Color("modality:N", scale=MODALITY_COLOURS, title="modality")
+    colour = alt.Color(
+        "modality:N", scale=MODALITY_COLOURS, title=None, legend=alt.Legend(orient="bottom")
+    )
     tooltip = ["event_id", "date", "granularity", "predicate", "modality", "actors", "evidence"]
     base = alt.Chart(frame).encode(x=x, y=y, color=colour, tooltip=tooltip)
     spans = (
@@ -269,7 +271,7 @@ def timeline_chart(
         now_frame = pd.DataFrame({"now": [published], "last": [last], "text": ["now"]})
         ahead = alt.Chart(now_frame).mark_rect(color="#eeeeee", opacity=0.6, clip=True)
         rule = alt.Chart(now_frame).mark_rule(color="red", strokeWidth=2)
-        label = alt.Chart(now_frame).mark_text(color="red", align="left", dx=3, dy=8, y=0)
+        label = alt.Chart(now_frame).mark_text(color="red", align="right", dx=-3, dy=8, y=0)
         layers = [
             ahead.encode(x=alt.X("now:T", scale=alt.Scale(type="utc")), x2="last:T"),
             *layers,
@@ -277,7 +279,9 @@ def timeline_chart(
             label.encode(x="now:T", text="text:N"),
         ]
     layers[0] = layers[0].properties(title=title)  # the small version drops layer titles
-    return alt.layer(*layers).properties(width=WIDTH, height=alt.Step(22)).interactive(bind_y=False)
+    # narrower than the page: the row labels take the rest
+    chart = alt.layer(*layers).properties(width=WIDTH - 200, height=alt.Step(22))
+    return chart.interactive(bind_y=False)
 
 
 MEASURES = ["precision", "recall", "f1"]

@@ -99,6 +99,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("weekday", re.compile(rf"\b(?:{SHIFT}\s+)?{WEEKDAY}\b{DAY_PART}")),
+    # a weekend is the ISO week of its Saturday
+    ("weekend", re.compile(rf"\b(?:{SHIFT}\s+|(?i:the)\s+)(?i:weekend)\b")),
     (
         "shifted_unit",
         re.compile(
@@ -340,6 +342,7 @@ def normalise(
         "month_day": "day",
         "weekday": "day",
         "deictic": "day",
+        "weekend": "week",
         "month": "month",
         "shifted_month": "month",
         "month_rel_year": "month",
@@ -379,6 +382,17 @@ def normalise(
         if shift in {"next", "coming"} and day == published:
             day += dt.timedelta(days=7)
         return day.isoformat(), "day", True
+    if kind == "weekend":
+        if shift in {"next", "coming"}:
+            direction = "future"
+        elif shift in {"last", "past"}:
+            direction = "past"
+        saturday = _shift_weekday(published, 5, direction)
+        if shift in {"last", "past"} and published.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)  # "last weekend" said on a Sunday
+        if shift in {"next", "coming"} and published.weekday() >= 5:
+            saturday += dt.timedelta(days=7)
+        return _iso_week(saturday), "week", True
     if kind == "deictic":
         word = " ".join(groups["deictic"].lower().split())
         offset = {"tomorrow": 1, "yesterday": -1, "last night": -1}.get(word, 0)
