@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -609,6 +610,9 @@ class InProcessExecutor:
 
 
 def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the pool and cleans up,
+    # the workers must not each print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker_resources()
 
 
@@ -618,8 +622,8 @@ class ProcessPoolExecutor:
     held in memory (Pool.imap alone would read all of it into its task queue)."""
 
     def __init__(self, workers: int, *, chunksize: int = 4) -> None:
-        # Fork before any reader or writer starts threads; the workers use nothing of the
-        # parent but the imported modules.
+        # Fork before any reader or writer starts threads. Forked workers inherit the
+        # parent's Resources and schema (loaded once); under spawn the initializer loads them.
         context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
         self.pool = context.Pool(workers, initializer=_init_worker)
         self.chunksize = chunksize
