@@ -18,7 +18,7 @@ from newsbook.timex import (
     date_interval,
     extract_timex,
     relation_to,
-    unresolved_note,
+    resolution_note,
 )
 
 TUESDAY = "2001-05-29"
@@ -276,9 +276,9 @@ def test_without_publication_date_relative_stays_empty_and_warns(resources):
         ("next year", "", True),
     ]
     assert any("publication date is unknown" in w for w in article.warnings)
-    note = unresolved_note(pd.Series({"published": ""}), timex)
-    assert "2 relative" in note and "'Monday'" in note
-    assert unresolved_note(pd.Series({"published": TUESDAY}), timex) == ""
+    note = resolution_note("", timex)
+    assert note.startswith("Warning") and "2 relative" in note and "'Monday'" in note
+    assert resolution_note(TUESDAY, timex).endswith(f"publication date, {TUESDAY}.")
     # the events keep their (empty) dates and still get a modality from the text
     assert list(events["modality"]) == ["occurred", "occurred", "scheduled"]
 

@@ -87,7 +87,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            r"\b(?P<count>(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,2})\s+(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"
+            rf"\b(?P<count>(?i:{'|'.join(NUMBER_WORDS)})|\d{{1,2}})\s+"
+            r"(?P<unit>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b"
         ),
     ),
     (
@@ -170,6 +171,7 @@ class TimeLexicon:
     ahead_heads: frozenset[str] = frozenset()
     deferral_verbs: frozenset[str] = frozenset()
     planning_verbs: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
     name_labels: frozenset[str] = frozenset()
     dated_plurals: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
@@ -459,23 +461,14 @@ def event_noun(token: Token) -> Token | None:
     """The noun a time expression dates when it modifies one: "the 1972 treaty",
     "Monday's meeting", "a strike on the tanker in Kuwaiti waters on Friday" (strike:
     nouns that are only places or objects of a preposition are climbed over)."""
-    if token.dep_ in {"nummod", "compound", "amod", "poss", "nmod"} and token.head.pos_ in {
-        "NOUN",
-        "PROPN",
-    }:
+    nominal = {"NOUN", "PROPN"}
+    modifiers = {"nummod", "compound", "amod", "poss", "nmod"}
+    if token.dep_ in modifiers and token.head.pos_ in nominal:
         return token.head
     if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.pos_ != "NOUN":
         return None
     noun = token.head.head
-    while (
-        noun.dep_ == "pobj"
-        and noun.head.dep_ == "prep"
-        and noun.head.head.pos_
-        in {
-            "NOUN",
-            "PROPN",
-        }
-    ):
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in nominal:
         noun = noun.head.head
     return noun if noun.pos_ == "NOUN" else None
 
@@ -485,9 +478,9 @@ def _aux_words(verb: Token) -> set[str]:
 
 
 def _is_reported(verb: Token, lexicon: TimeLexicon) -> bool:
-    """A clause that reports what someone said ("said Shultz would go")."""
+    """A clause that reports what someone said or expects ("said Shultz would go")."""
     return verb.dep_ in {"ccomp", "xcomp", "advcl"} and verb.head.lemma_.lower() in (
-        lexicon.reporting_verbs | {"predict", "expect", "believe", "think", "hope", "know"}
+        lexicon.reporting_verbs | lexicon.belief_verbs
     )
 
 
@@ -579,13 +572,12 @@ NAMEABLE = frozenset({"weekday", "month", "month_day", "shifted_month", "deictic
 
 
 def _inside_name(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool:
-    """A calendar word that is part of a longer name: "the Sunday Times", "Black
-    Monday", "the October Revolution"."""
+    """A calendar word that is (part of) a name: "the Sunday Times", "Black Monday",
+    "the October Revolution", a person called May."""
     return any(
         entity.label_.lower() in lexicon.name_labels
         and entity.start_char <= start
         and end <= entity.end_char
-        and (entity.start_char, entity.end_char) != (start, end)
         for entity in doc.ents
     )
 
@@ -684,13 +676,14 @@ def extract_timex(
     return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
 
 
-def unresolved_note(article: pd.DataFrame | pd.Series, timex: pd.DataFrame) -> str:
-    """A warning to show when relative expressions could not be resolved because the
-    publication date is unknown; empty when there is nothing to say."""
-    published = article["published"] if isinstance(article, pd.Series) else ""
+def resolution_note(published: str | dt.date | None, timex: pd.DataFrame) -> str:
+    """One line for the reader: the date relative expressions were resolved against, or
+    a warning naming those left unresolved because the publication date is unknown."""
+    if published:
+        return f"Relative dates are resolved against the publication date, {published}."
     unresolved = timex[timex["relative"].astype(bool) & (timex["value"] == "")]
-    if published or unresolved.empty:
-        return ""
+    if unresolved.empty:
+        return "The publication date is unknown; no expression here needed it."
     shown = ", ".join(f"'{t}'" for t in unresolved["text"].head(5))
     return (
         f"Warning: the publication date is unknown, so {len(unresolved)} relative "
@@ -743,15 +736,19 @@ def _hypothetical_words(verb: Token, lexicon: TimeLexicon) -> bool:
     return False
 
 
-def _ongoing_aspect(verb: Token, timex_token: Token, lexicon: TimeLexicon) -> bool:
+def _ongoing_aspect(verb: Token, lexicon: TimeLexicon) -> bool:
+    """Progressive ("is holding talks") or continuing ("talks continue", "still")."""
     progressive = verb.tag_ == "VBG" and any(c.lemma_ == "be" for c in verb.children)
-    continuing = verb.lemma_.lower() in lexicon.ongoing_verbs or any(
-        c.dep_ == "advmod" and c.lower_ in lexicon.ongoing_adverbs for c in verb.children
+    return (
+        progressive
+        or verb.lemma_.lower() in lexicon.ongoing_verbs
+        or any(c.dep_ == "advmod" and c.lower_ in lexicon.ongoing_adverbs for c in verb.children)
     )
-    since = timex_token.doc[max(timex_token.left_edge.i - 1, 0)].lower_ == "since" or (
-        timex_token.head.lower_ == "since"
-    )
-    return progressive or continuing or since
+
+
+def _since(token: Token) -> bool:
+    """The expression opens a stretch that runs up to now ("since 1985")."""
+    return token.head.lower_ == "since"
 
 
 def modality(
@@ -787,10 +784,9 @@ def modality(
         return "hypothetical"
     if relation == "after" or tense == "future" and relation != "before":
         return "scheduled"
-    token = timex_token if timex_token is not None else verb
-    if _ongoing_aspect(verb, token, lexicon) and relation in {"now", "unknown"}:
+    if timex_token is not None and _since(timex_token):
         return "ongoing"
-    if token.doc[max(token.left_edge.i - 1, 0)].lower_ == "since" and relation == "before":
+    if _ongoing_aspect(verb, lexicon) and relation in {"now", "unknown"}:
         return "ongoing"
     if tense == "present" and verb.tag_ in {"VBZ", "VBP"} and relation in {"now", "unknown"}:
         return "ongoing"
