@@ -167,7 +167,7 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     """ "X is an absurd and dangerous course": the judgement a copula's predicate carries."""
     for child in verb.children:
         if child.dep_ in {"attr", "acomp"}:
-            for token in [child, *child.children]:
+            for token in [*child.children, child]:  # "an absurd idea": the judgement first
                 if token.dep_ in {"attr", "acomp", "amod", "conj"} and lexicon.polarity(token):
                     return lexicon.polarity(token), token
     return 0, None
@@ -205,8 +205,6 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))
-        elif cues and token.pos_ in {"VERB", "AUX"} and lexicon.negated(token):
-            polarity = -polarity
         elif lemma == "be" and not cues:
             judged, judgement = _predicate_polarity(token, lexicon)
             if judged:
