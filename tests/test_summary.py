@@ -184,6 +184,17 @@ def test_default_article_links_resolve():
     assert_links_resolve(summary.contested_claims(tables)["link"], tables)
 
 
+def test_most_named_only_when_one_entity_leads(tables):
+    def lead(counts):
+        tied = {name: table.copy() for name, table in tables.items()}
+        tied["entities"] = tied["entities"].head(len(counts)).assign(n_mentions=counts)
+        found = summary.findings(tied)
+        return [s for s in found["sentence"] if "most often" in s]
+
+    assert len(lead([3, 1, 1])) == 1 and lead([3, 1, 1])[0].endswith("3 times.")
+    assert lead([2, 2, 1]) == [] and lead([1, 1, 1]) == []
+
+
 def test_key_statements_direct_first_and_linked(tables):
     statements = summary.key_statements(tables)
     assert 3 <= len(statements) <= 5

@@ -320,10 +320,13 @@ def findings(
     else:
         counts = entities["n_mentions"].map(_count)
         top = entities.loc[counts.idxmax()]
-        text = said["most_named"].format(
-            name=_text(top["name"]), times=_times(_count(top["n_mentions"]), words)
-        )
-        rows.append(_finding("cast", [Clause(text, (evidence_link("entity", top["entity_id"]),))]))
+        # "most often" only when it is true: one entity ahead of all others, named twice or more
+        if counts.max() >= 2 and (counts == counts.max()).sum() == 1:
+            text = said["most_named"].format(
+                name=_text(top["name"]), times=_times(_count(top["n_mentions"]), words)
+            )
+            link = evidence_link("entity", top["entity_id"])
+            rows.append(_finding("cast", [Clause(text, (link,))]))
 
     # Actors: named speakers and stance holders, most active first.
     named_quotes = quotes[quotes["speaker_id"].map(_text) != ""]
