@@ -258,6 +258,7 @@ def test_years_decades_and_full_dates(text, expected, resources):
         "Officials may meet soon, but this may take time.",
         "The Manila newspaper Sunday Times published the letter.",
         "Gunfire was heard at about 2200 hrs local time.",
+        "He will be questioned at the 2000 EST/0100 gmt session.",
     ],
 )
 def test_durations_and_quantities_are_not_dates(text, resources):

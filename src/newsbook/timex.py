@@ -518,7 +518,7 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
     perfect_modal = modals and "have" in auxes and verb.tag_ == "VBN"
     if auxes & lexicon.future_auxiliaries or _planned(verb, lexicon):
         return "future"
-    if "to" in auxes and verb.dep_ in {"acl", "relcl", "advcl"}:
+    if {"to", "be"} <= auxes and verb.dep_ in {"acl", "relcl", "advcl"}:
         return "future"  # "the zone, to be opened on Thursday"
     if modals and not perfect_modal:  # could meet, would go, may decide: ahead
         return "future"
@@ -558,7 +558,8 @@ def _is_quantity(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool:
         return True
     if before is not None and before.dep_ == "quantmod":
         return True
-    if after is not None and after.lower_ in lexicon.quantity_words:
+    unit = re.match(r"[^\W\d_]+|%", after.lower_) if after is not None else None
+    if unit and unit.group(0) in lexicon.quantity_words:  # "1900 GMT", "2000 EST/0100"
         return True
     if after is None or after.lower_ in lexicon.dated_plurals:
         return False  # "the 1990 elections", "1986 earnings"
