@@ -56,7 +56,7 @@ def main() -> None:
     sample = reuters_sample(n) if REUTERS.exists() else raw_sample(n)
     origin = "Reuters-21578" if REUTERS.exists() else "data/raw (repeated)"
     words = int(sample["text"].str.split().str.len().sum())
-    corpus.worker_resources()  # loaded once here; the 2 workers fork with it
+    corpus.corpus_schema()  # Resources and schema loaded once here; the 2 workers fork with them
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "stories.csv"
         sample.to_csv(source, index=False)

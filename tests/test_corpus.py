@@ -334,3 +334,15 @@ def test_corpus_rows_are_the_rows_of_analyze(folder, tmp_path):
         rows = tables[name][tables[name]["article_id"] == STORIES[2]].reset_index(drop=True)
         rows = rows[list(alone.columns)]
         pd.testing.assert_frame_equal(rows, alone, check_dtype=False, obj=name)
+
+
+def test_parquet_input_with_timestamps(tmp_path):
+    texts = [story(stem)[0] for stem in STORIES[:2]]
+    published = pd.to_datetime(["1987-03-28 09:30", None])
+    table = pd.DataFrame({"text": texts, "published": published, "url": ["http://a", None]})
+    table.to_parquet(tmp_path / "batch.parquet")
+    run_corpus(tmp_path / "batch.parquet", tmp_path / "out")
+    article = read_tables(tmp_path / "out")["article"]
+    assert list(article["article_id"]) == ["batch-1", "batch-2"]
+    assert list(article["published"]) == ["1987-03-28", ""]
+    assert list(article["url"]) == ["http://a", ""]
