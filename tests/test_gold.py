@@ -70,11 +70,14 @@ def test_corpus_quotes(scores):
     assert corpus_mean(scores, "reported speech", "recall") >= 0.85
 
 
-def test_positions_regression_floor(scores):
-    """Positions are below the issue's 0.85 (see the closing note): a guard at the level
-    measured now, seed 0.62 and corpus mean 0.56."""
-    assert scores[SEED_ID]["positions"].recall >= 0.60
-    assert corpus_mean(scores, "positions", "recall") >= 0.55
+def test_positions(scores):
+    """Stance accuracy (actor, issue, sentence and stance all right) at the issue's 0.85
+    on the seed and pooled over every gold position; the corpus mean per article is
+    lower (one article has a single position, missed) and guarded at its level."""
+    assert scores[SEED_ID]["positions"].recall >= 0.85
+    pooled = [s["positions"] for s in scores.values()]
+    assert sum(s.correct for s in pooled) / sum(s.expected for s in pooled) >= 0.85
+    assert corpus_mean(scores, "positions", "recall") >= 0.78
 
 
 def test_corpus_regression_floors(scores):

@@ -43,6 +43,10 @@ def positions_of(text: str, resources):
         ("Roth does not support the dam.", "ana-roth", "dam", "oppose"),
         ("Roth said the dam is an absurd and dangerous idea.", "ana-roth", "dam", "oppose"),
         ("Okon predicted that Norland could accept the dam.", "lev-okon", "dam", "neutral"),
+        ("President Okon warned Norland against building the dam.", "lev-okon", "dam", "oppose"),
+        ("Roth called for a water charter.", "ana-roth", "charter", "support"),
+        ("Roth congratulated Okon for backing the dam.", "lev-okon", "dam", "support"),
+        ("Roth and Okon both oppose the dam.", "lev-okon", "dam", "oppose"),
     ],
 )
 def test_stance_forms(resources, text, actor_id, issue_id, stance):
@@ -89,3 +93,14 @@ def test_analyst_override_keeps_what_the_machine_said(resources, tmp_path):
     okon = coded[coded["actor_id"] == "lev-okon"]
     assert list(okon["source"]) == ["manual"] and list(okon["machine_stance"]) == ["support"]
     assert list(disagreements(coded)["stance"]) == ["oppose"]
+
+
+def test_a_numbered_group_is_its_named_members(resources):
+    text = (
+        "Norland will not back the dam, two ministers said.\n\n"
+        "Finance Minister Maria Lopez and Trade Minister John Carter spoke after the meeting."
+    )
+    positions = positions_of(text, resources)
+    dam = positions[positions["issue_id"] == "dam"]
+    assert {"maria-lopez", "john-carter"} <= set(dam["actor_id"])
+    assert set(dam["stance"]) == {"oppose"}

@@ -57,6 +57,7 @@ class StanceLexicon:
     hedges: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
+    prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
 
     @classmethod
     def from_resources(cls, resources: Resources) -> StanceLexicon:
@@ -73,6 +74,10 @@ class StanceLexicon:
             hedges=words(stance, "hedges"),
             negations=words(stance, "negations"),
             reporting=words(resources.speech, "cue_verbs"),
+            prepositional={
+                verb.lower(): {prep.lower(): side for prep, side in ways.items()}
+                for verb, ways in (stance.get("prepositional") or {}).items()
+            },
         )
 
     def polarity(self, token: Token) -> int:
@@ -84,6 +89,14 @@ class StanceLexicon:
         if forms & self.support:
             return 1
         return 0
+
+    def through(self, verb: Token, preposition: Token) -> int:
+        """The stance a verb takes through a preposition ("warned of countermeasures",
+        "warned against escalation", "called for talks"), 0 when it takes none."""
+        if preposition.dep_ != "prep":
+            return 0
+        ways = self.prepositional.get(verb.lemma_.lower(), {})
+        return {"support": 1, "oppose": -1}.get(ways.get(preposition.lower_, ""), 0)
 
     def against_referent(self, issue: dict) -> bool:
         """Whether an issue is against what its patterns name: "Eliminating medium-range
@@ -197,11 +210,16 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth == 0 and action or sibling:
             pass
+        elif token.dep_ == "prep" and lexicon.through(token.head, token):
+            pass  # "warned against X": the verb and its preposition are one cue
         elif cues and lexicon.reverses(token):
             polarity = -polarity * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))
         elif lemma in lexicon.relational and depth > 0:
             pass  # "tie a sale to a softening of X" says nothing about X
+        elif depth > 0 and lexicon.through(token, path[depth - 1]):
+            polarity *= lexicon.through(token, path[depth - 1])
+            cues.append(Cue(token, polarity))
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))
@@ -335,7 +353,7 @@ class ActorFinder:
         found = []
         for child in token.children:
             holder = child
-            if child.dep_ in {"agent", "acl"}:  # "an offer ... announced by X"
+            if child.dep_ in {"agent", "acl", "advcl"}:  # "an offer ... announced by X"
                 agents = (
                     [child]
                     if child.dep_ == "agent"
@@ -387,6 +405,37 @@ class ActorFinder:
             if token.dep_ == "ccomp" or token.head is token:
                 break
         return []
+
+
+GROUP = re.compile(r"^(?:the\s+)?(two|three|four|both)\s+(?:\w+\s+)?(\w+?)s$", re.IGNORECASE)
+GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def group_statements(
+    quotes: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame
+) -> list[tuple[int, int, str]]:
+    """ "..., two ministers said." followed by "Defense Minister X and Foreign Minister Y
+    ...": a statement by a numbered group whose members the next sentences name, each by
+    a role with the group's noun, is each member's statement (for their stances; the
+    quotes table keeps the group's phrase)."""
+    roles = dict(zip(entities["entity_id"], entities["role"].str.lower(), strict=True))
+    people = set(entities.loc[entities["type"] == "PERSON", "entity_id"])
+    first = mentions[mentions["entity_id"].isin(people)].groupby("entity_id")["sentence_id"].min()
+    found = []
+    for row in quotes[quotes["speaker_id"] == ""].itertuples(index=False):
+        match = GROUP.match(str(row.speaker))
+        if not match:
+            continue
+        size, noun = GROUP_SIZES[match.group(1).lower()], match.group(2).lower()
+        members = [
+            entity_id
+            for entity_id, sentence_id in first.items()
+            if row.sentence_id <= sentence_id <= row.sentence_id + 2
+            and noun in roles.get(entity_id, "")
+        ]
+        if len(members) == size:
+            found += [(int(row.start), int(row.end), member) for member in members]
+    return found
 
 
 def _sentences(
@@ -442,7 +491,7 @@ def extract_positions(
         (int(s), int(e), str(i))
         for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
         if i
-    ]
+    ] + group_statements(quotes, mentions, entities)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
     previous_speakers: list[str] = []
     for base, sent, sentence_id, sentence in _sentences(parsed, sentences):
