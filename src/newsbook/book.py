@@ -137,6 +137,10 @@ def strip_volatile(path: Path) -> None:
     for cell in notebook["cells"]:
         cell.get("metadata", {}).pop("papermill", None)
         cell.get("metadata", {}).pop("execution", None)
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "injected-parameters" in tags and "remove-input" not in tags:
+            # the reader needs the article, not the path it was read from on this machine
+            tags.append("remove-input")
         if "id" in cell:
             del cell["id"]
     notebook["nbformat_minor"] = min(notebook.get("nbformat_minor", 4), 4)
