@@ -62,10 +62,13 @@ def loaded(resources):
 def test_folder_input_writes_every_table_with_contract_columns(folder, tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    (folder / "sub").mkdir()
+    (folder / "sub" / "bad-meta.txt").write_text("Some words about arms talks.", encoding="utf-8")
+    (folder / "sub" / "bad-meta.yml").write_text("published: [unclosed", encoding="utf-8")
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     out = tmp_path / "out"
     report = run_corpus(folder, out)
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # input untouched
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before  # untouched
     tables = read_tables(out)
     for name, columns in CONTRACT.items():
         assert set(columns) <= set(tables[name].columns), name
@@ -75,11 +78,12 @@ def test_folder_input_writes_every_table_with_contract_columns(folder, tmp_path)
     for name in ["sentences", "mentions", "entities", "timex"]:
         assert set(tables[name]["article_id"]) == set(STORIES), name
     errors = tables["errors"].set_index("article_id")
-    assert set(errors.index) == {"binary", "empty"}
+    assert set(errors.index) == {"binary", "empty", "bad-meta"}
+    assert errors.loc["bad-meta", "error"].startswith("sub/bad-meta.yml is not valid YAML")
     assert "empty" in errors.loc["empty", "error"] and "binary" in errors.loc["binary", "error"]
     assert errors.loc["empty", "origin"] == "empty.txt"
     assert str(tmp_path) not in out.joinpath("errors.csv").read_text(encoding="utf-8")
-    assert (report.n_articles, report.n_errors) == (4, 2)
+    assert (report.n_articles, report.n_errors) == (4, 3)
 
 
 def test_offsets_point_into_each_article(folder, tmp_path):
@@ -143,13 +147,15 @@ def test_sgml_records_become_articles(tmp_path):
     source = tmp_path / "wire"
     source.mkdir()
     content = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n' + sgml(2842, STORIES[1], "6-MAR-1987")
-    content += sgml(3014, STORIES[2], "19-MAR-1987")
+    content += sgml(3014, STORIES[2], "19-MAR-1987") + sgml(9, STORIES[3], "31-FEB-1987")
     (source / "reut2-000.sgm").write_text(content, encoding="ascii")
     run_corpus(source, tmp_path / "out")
     tables = read_tables(tmp_path / "out")
     article = tables["article"]
     assert list(article["article_id"]) == ["reuters-2842", "reuters-3014"]
     assert list(article["published"]) == ["1987-03-06", "1987-03-19"]
+    assert list(tables["errors"]["article_id"]) == ["reuters-9"]
+    assert list(tables["errors"]["origin"]) == ["reut2-000.sgm #3"]
     assert article["headline"].iloc[1] == story(STORIES[2])[0].split("\n")[0]
     folder_run = tmp_path / "plain"
     plain = tmp_path / "txt"

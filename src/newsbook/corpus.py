@@ -224,8 +224,9 @@ def analyze_record(record: Record, resources: Resources | None = None) -> Result
         tables = analyze(article, resources or worker_resources())
     except InputError as error:
         message = str(error)
-        if record.path is not None:  # name the file as INPUT names it, not as this machine does
-            message = message.replace(record.path, record.origin)
+        if record.path is not None and record.path.endswith(record.origin):
+            # name the file (or its sidecar) as INPUT names it, not as this machine does
+            message = message.replace(record.path.removesuffix(record.origin), "")
         return Result(record.article_id, record.origin, None, message)
     except Exception as error:  # noqa: BLE001 - one article's failure must not end the run
         return Result(
@@ -529,7 +530,7 @@ def sgml_record(attributes: str, body: str, *, origin: str) -> Record:
     published = None
     if date and date.group(2).lower() in MONTHS:
         day, month, year = int(date.group(1)), MONTHS[date.group(2).lower()], int(date.group(3))
-        published = dt.date(year, month, day).isoformat()
+        published = f"{year:04d}-{month:02d}-{day:02d}"  # an impossible date: an errors row
     source = "Reuters" + (f" (Reuters-21578, newid {newid})" if newid else "")
     return Record(article_id, origin, text=text, headline=title, source=source, published=published)
 
