@@ -64,13 +64,6 @@ def test_prediction_is_flagged_hedged(resources):
     assert len(rows) and set(rows["stance"]) == {"neutral"} and rows["hedged"].all()
 
 
-def test_rows_point_at_their_sentence(resources):
-    positions = positions_of("Okon backs the dam.", resources)
-    article = INTRO + "Okon backs the dam."
-    for row in positions.itertuples():
-        assert article[row.start : row.end] == row.evidence
-
-
 def test_no_issue_no_position(resources):
     assert positions_of("Okon backs the new airport.", resources).empty
 
@@ -104,3 +97,29 @@ def test_a_numbered_group_is_its_named_members(resources):
     dam = positions[positions["issue_id"] == "dam"]
     assert {"maria-lopez", "john-carter"} <= set(dam["actor_id"])
     assert set(dam["stance"]) == {"oppose"}
+
+
+def test_evidence_is_exactly_the_text_at_its_offsets(resources):
+    text = "Okon said on Monday that his government\nbacks the dam without reserve."
+    article = INTRO + text
+    positions = positions_of(text, resources)
+    assert len(positions)
+    for row in positions.itertuples():
+        assert article[row.start : row.end] == row.evidence
+
+
+def test_cli_takes_an_issue_catalogue(tmp_path, capsys):
+    from newsbook.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(INTRO + "Okon backs the dam.", encoding="utf-8")
+    catalogue = tmp_path / "issues.yml"
+    catalogue.write_text("issues:\n  - {id: dam, label: The dam, patterns: ['\\bdam\\b']}\n")
+    assert (
+        main(["analyze", str(article), "--issues", str(catalogue), "--out", str(tmp_path / "o")])
+        == 0
+    )
+    assert "dam" in (tmp_path / "o" / "positions.csv").read_text(encoding="utf-8")
+    catalogue.write_text("issues:\n  - {id: dam, patterns: ['(unclosed']}\n")
+    assert main(["analyze", str(article), "--issues", str(catalogue)]) == 2
+    assert "invalid" in capsys.readouterr().err

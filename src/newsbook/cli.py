@@ -20,6 +20,11 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("article", type=Path)
     analyze.add_argument("--published", help="publication date, YYYY-MM-DD")
     analyze.add_argument("--out", type=Path, help="output folder (default: _build/tables/ID)")
+    analyze.add_argument(
+        "--issues",
+        type=Path,
+        help="an issue catalogue (.yml with an `issues:` list) added to data/issues.yml",
+    )
     corpus = commands.add_parser("corpus", help="write the tables of many articles")
     corpus.add_argument("input", type=Path, help="a folder, or a CSV/JSONL/Parquet file")
     corpus.add_argument("--out", type=Path, help="output folder (default: _build/corpus/NAME)")
@@ -35,13 +40,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_analyze(article_path: Path, published: str | None, out: Path | None) -> Path:
+def run_analyze(
+    article_path: Path, published: str | None, out: Path | None, issues: Path | None = None
+) -> Path:
     from newsbook.article import read_article
     from newsbook.pipeline import TABLES, analyze, write_tables
-    from newsbook.resources import Resources
+    from newsbook.resources import Resources, read_issue_catalogue
 
     article = read_article(article_path, published=published)
-    tables = analyze(article, Resources.load())
+    resources = Resources.load()
+    if issues is not None:
+        resources = resources.with_issues(read_issue_catalogue(issues))
+    tables = analyze(article, resources)
     target = out or config.TABLES_DIR / article.article_id
     write_tables({name: tables[name] for name in TABLES}, target)
     for warning in article.warnings:
@@ -53,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "analyze":
-            target = run_analyze(args.article, args.published, args.out)
+            target = run_analyze(args.article, args.published, args.out, args.issues)
             print(target)
         elif args.command == "corpus":
             from newsbook.corpus import run_corpus_command

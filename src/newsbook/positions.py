@@ -529,7 +529,7 @@ def extract_positions(
                             "issue": issue.get("label", issue["id"]),
                             "stance": stance.label(cue.polarity * flip),
                             "sentence_id": sentence_id,
-                            "evidence": " ".join(sentence.text.split()),
+                            "evidence": sentence.text,
                             "cue": cue.token.text,
                             "source": "auto",
                             "hedged": stance.hedged,
@@ -694,7 +694,7 @@ def issue_candidates(
                         "sentence_id": sentence_id,
                         "start": int(sentence.start),
                         "end": int(sentence.end),
-                        "evidence": " ".join(sentence.text.split()),
+                        "evidence": sentence.text,
                     },
                 )
                 entry["n_cues"] += 1

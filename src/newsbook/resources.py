@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from newsbook import config
 from newsbook.article import load_furniture_patterns
+from newsbook.errors import InputError
 from newsbook.nlp import make_nlp
 
 
@@ -122,3 +123,32 @@ class Resources:
 
 def _yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def read_issue_catalogue(path: Path) -> list[dict]:
+    """The issues of a catalogue file (an `issues:` list of id, label, description,
+    patterns), checked: a clear error for a missing file, bad YAML, an issue without id
+    or patterns, or a pattern that is no regular expression."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"issue catalogue {path} not found")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise InputError(
+            f"issue catalogue {path} is not readable YAML ({type(error).__name__})"
+        ) from None
+    issues = data.get("issues") if isinstance(data, dict) else None
+    if not isinstance(issues, list):
+        raise InputError(f"issue catalogue {path} has no `issues:` list")
+    for issue in issues:
+        if not isinstance(issue, dict) or not issue.get("id") or not issue.get("patterns"):
+            raise InputError(f"issue catalogue {path}: every issue needs an id and patterns")
+        for pattern in issue["patterns"]:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise InputError(
+                    f"issue catalogue {path}: pattern {pattern!r} of {issue['id']} is invalid ({error})"
+                ) from None
+    return issues
