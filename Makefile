@@ -35,11 +35,12 @@ lint: $(STAMP) ## ruff lint and format check
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 
-test: $(STAMP) lint ## lint, unit and quality tests, nbval on the chapters, offline check of the built book
-	$(PY) -m pytest -q tests
+test: $(STAMP) lint ## lint, unit and quality tests, nbval on the chapters, offline check and browser tests of the built book
+	$(PY) -m pytest -q tests --ignore=tests/browser
 	$(PY) -m pytest -q --nbval chapters --nbval-current-env -p no:cacheprovider
 	$(PY) -m newsbook.book html
 	$(PY) -m pytest -q tests/offline_book_check.py
+	$(PY) -m pytest -q tests/browser
 
 bench: $(STAMP) ## speed benchmarks (ratios against a baseline in the same process)
 	$(PY) bench/run.py

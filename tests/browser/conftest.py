@@ -1,0 +1,130 @@
+"""Browser tests: Debian's chromium, driven by Playwright, against the built books.
+
+The default book (`_build/html`, from `python -m newsbook.book html`) and the book of a
+hostile article (built here through the command line into `_build/books/hostile`) are
+served by a static server on a free localhost port. Every page is watched for console
+errors, uncaught exceptions, dialogs, failed requests and requests leaving localhost.
+Screenshots for a reviewer go to `_build/screenshots/`.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_support import (
+    BUILD,
+    CHROMIUM_ARGS,
+    DEFAULT_HTML,
+    HOSTILE_ARTICLE,
+    HOSTILE_BOOK,
+    HOSTILE_PUBLISHED,
+    LAPTOP,
+    PAGE_TIMEOUT_MS,
+    ROOT,
+    Watch,
+    watch,
+)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep pytest's output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """`_build/` served on a free localhost port; yields its base URL."""
+    BUILD.mkdir(exist_ok=True)
+    handler = functools.partial(QuietHandler, directory=str(BUILD))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Debian's chromium is missing: `apt-get install chromium` (.ci/run does it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watched(browser) -> Iterator[tuple]:
+    """A fresh browser profile at laptop width and its `Watch`."""
+    context = browser.new_context(viewport=LAPTOP)
+    seen = watch(context)
+    yield context, seen
+    context.close()
+
+
+@pytest.fixture
+def seen(watched) -> Watch:
+    return watched[1]
+
+
+@pytest.fixture
+def page(watched):
+    page = watched[0].new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    return page
+
+
+def _run(command: list[str]) -> None:
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    # jupyter's kernels warn on every start; what is left is what went wrong
+    said = "\n".join(
+        line for line in result.stderr.splitlines() if "[IPKernelApp] WARNING" not in line
+    )
+    assert result.returncode == 0, f"{' '.join(command)} failed:\n{said[-3000:]}"
+    assert "Traceback" not in said, said[-3000:]
+
+
+@pytest.fixture(scope="session")
+def default_book() -> Path:
+    """The default book's html folder (built without executing, if it is missing)."""
+    if not (DEFAULT_HTML / "index.html").exists():
+        _run([sys.executable, "-m", "newsbook.book", "html"])
+    return DEFAULT_HTML
+
+
+@pytest.fixture(scope="session")
+def hostile_book() -> Path:
+    """The hostile article's book, built now through the command line."""
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "newsbook",
+            "book",
+            str(HOSTILE_ARTICLE),
+            "--published",
+            HOSTILE_PUBLISHED,
+            "--out",
+            str(HOSTILE_BOOK),
+        ]
+    )
+    return HOSTILE_BOOK / "html"
