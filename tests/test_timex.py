@@ -340,6 +340,21 @@ def test_without_publication_date_relative_stays_empty_and_warns(resources):
         ("The strike continues today.", "today", "ongoing", "continue"),
         ("Talks have continued since 1985.", "1985", "ongoing", "continue"),
         ("The talks are taking place this week.", "this week", "ongoing", "take"),
+        # a date right after a subordinate clause dates that clause; a copula's
+        # infinitive names the event
+        (
+            "Critics say the plan commits the country to defences even after the president"
+            " leaves office in 2005.",
+            "2005",
+            "scheduled",
+            "leave",
+        ),
+        (
+            "The minister was careful on Monday to describe the talks as consultations.",
+            "Monday",
+            "occurred",
+            "describe",
+        ),
         # what happened
         ("The treaty was signed in 1972.", "1972", "occurred", "sign"),
         (

@@ -450,11 +450,45 @@ def governor(token: Token) -> Token:
             if _closes_before(current, token) and current.head.i != current.i:
                 current = current.head
                 continue
-            return current
+            return _nearer_clause(current, token)
         if current.head.i == current.i:
             return current
         current = current.head
     return current
+
+
+def _nearer_clause(verb: Token, token: Token) -> Token:
+    """Low attachment: a time expression right after a subordinate clause of `verb`
+    ("... even after Reagan leaves office in 1989") dates that clause; the small parser
+    tends to hang it on the higher verb."""
+    start = token.head.i if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.i
+    start = min(start, token.left_edge.i)
+    adjacent = [
+        candidate
+        for candidate in verb.subtree
+        if candidate.i < start
+        and candidate.i != verb.i
+        and _is_verb(candidate)
+        and max(t.i for t in candidate.subtree if t.i < start) == start - 1
+        and not _closes_before(candidate, token)
+    ]
+    return max(adjacent, key=lambda t: t.i) if adjacent else verb
+
+
+def _content_verb(verb: Token) -> Token:
+    """The verb that names the event: a copula's infinitive ("was careful Monday to
+    describe" describes), else the verb itself."""
+    if verb.lemma_ != "be":
+        return verb
+    complements = [
+        *verb.children,
+        *(g for c in verb.children if c.dep_ == "acomp" for g in c.children),
+    ]
+    for child in complements:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ in {"xcomp", "advcl"} and child.pos_ == "VERB" and infinitive:
+            return child
+    return verb
 
 
 def event_noun(token: Token) -> Token | None:
@@ -821,11 +855,10 @@ def build_timeline(
             continue
         verb = governor(token)
         noun = event_noun(token)
-        tense = row.tense
-        scope = noun if noun is not None else verb
-        actors = _actors(scope, base, mentions, names)
-        if not actors and noun is not None:
-            actors = _actors(verb, base, mentions, names)
+        predicate = noun if noun is not None else _content_verb(verb)
+        # the entities of the dated noun phrase, else of the whole clause
+        actors = _actors(noun, base, mentions, names) if noun is not None else []
+        actors = actors or _actors(verb, base, mentions, names)
         sentence = verb.sent
         rows.append(
             {
@@ -834,11 +867,13 @@ def build_timeline(
                 "date": row.value,
                 "granularity": row.granularity,
                 "timex_id": row.timex_id,
-                "predicate": scope.lemma_.lower() if scope.pos_ != "PROPN" else scope.lemma_,
+                "predicate": predicate.lemma_
+                if predicate.pos_ == "PROPN"
+                else predicate.lemma_.lower(),
                 "actors": " | ".join(actors),
                 "modality": modality(
                     verb,
-                    tense,
+                    row.tense,
                     row.value,
                     article.published,
                     timex_token=token,
