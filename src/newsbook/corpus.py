@@ -906,6 +906,8 @@ def run_corpus(
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet":
         _require_pyarrow()
+    if workers < 1:
+        raise InputError(f"--workers must be 1 or more, not {workers}")
     warn = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
     input_path = Path(input_path)
     out = Path(out) if out is not None else default_out(input_path)
