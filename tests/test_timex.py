@@ -73,6 +73,7 @@ WEEKDAY_CASES = [
     ("The bank cut its rate to five pct, effective Friday.", TUESDAY, "2001-06-01"),
     ("The free trade zone, to be opened on Thursday, is the largest.", TUESDAY, "2001-05-31"),
     ("The company has scheduled a press conference for Monday.", TUESDAY, "2001-06-04"),
+    ("The union agreed to a request to reconvene the talks on Friday.", TUESDAY, "2001-06-01"),
     # a dated noun takes a past verb's direction, not a reporting verb's
     ("The banks had a deficit on Friday.", TUESDAY, "2001-05-25"),
     # across the year boundary

@@ -469,6 +469,7 @@ def _nearer_clause(verb: Token, token: Token) -> Token:
         if candidate.i < start
         and candidate.i != verb.i
         and _is_verb(candidate)
+        and candidate.dep_ in {"advcl", "relcl", "ccomp", "acl", "conj"}
         and max(t.i for t in candidate.subtree if t.i < start) == start - 1
         and not _closes_before(candidate, token)
     ]
@@ -552,8 +553,8 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
     perfect_modal = modals and "have" in auxes and verb.tag_ == "VBN"
     if auxes & lexicon.future_auxiliaries or _planned(verb, lexicon):
         return "future"
-    if {"to", "be"} <= auxes and verb.dep_ in {"acl", "relcl", "advcl"}:
-        return "future"  # "the zone, to be opened on Thursday"
+    if "to" in auxes and (verb.dep_ in {"acl", "relcl"} or "be" in auxes and verb.dep_ == "advcl"):
+        return "future"  # "a request to reconvene talks tonight", "to be opened Thursday"
     if modals and not perfect_modal:  # could meet, would go, may decide: ahead
         return "future"
     if perfect_modal:
