@@ -159,3 +159,13 @@ def test_unbalanced_mark_does_not_swallow_the_article(resources):
     row = statement(quotes, "talks would resume")
     assert row["speaker_id"] == "paul-oduya"
     assert not any(("failed" in t and "resume" in t) for t in quotes["text"])
+
+
+def test_it_and_they_stand_for_institutions_and_groups(resources):
+    text = (
+        INTRO + "The World Bank published its forecast on Tuesday. It said growth would slow.\n\n"
+        "Western diplomats said the vote was close. They said the count would take a week."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "growth would slow")["speaker_id"] == "world-bank"
+    assert statement(quotes, "count would take")["speaker"] == "Western diplomats"

@@ -76,6 +76,7 @@ class SpeechLexicon:
     pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     headline_cues: frozenset[str]
+    governments: frozenset[str]
 
     @classmethod
     def from_resources(cls, resources: Resources) -> SpeechLexicon:
@@ -99,6 +100,7 @@ class SpeechLexicon:
             pronouns=words("pronouns"),
             singular_pronouns=words("singular_pronouns"),
             headline_cues=words("headline_cues"),
+            governments=resources.government_nouns,
         )
 
 
@@ -230,6 +232,8 @@ class SpeakerResolver:
             return NOBODY
         if subject.lower_ in self.lexicon.pronouns:
             return self._pronoun(subject, base)
+        if subject.lower_ in {"it", "they"}:
+            return self._impersonal(subject, base)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
@@ -240,7 +244,7 @@ class SpeakerResolver:
         tokens = [t for t in tokens if t.dep_ != "relcl" and t.head.dep_ != "relcl"] or [subject]
         start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
         lemma = subject.lemma_.lower()
-        if not entity_id and lemma in self.lexicon.documents:
+        if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
             entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
         if not entity_id and lemma not in self.lexicon.anonymous:
             entity_id = self._by_role(subject) or self._by_definite_description(subject)
@@ -269,6 +273,24 @@ class SpeakerResolver:
         ):
             return self.last_speaker
         return self.named(self.last_subject) if self.last_subject else Speaker("", pronoun.text)
+
+    def _impersonal(self, pronoun: Token, base: int) -> Speaker:
+        """ "it said": the last speaker when that was an organisation, a state or a
+        document, else the last organisation or state named; "they said": the last
+        speaker when that was a group."""
+        last = self.last_speaker
+        if pronoun.lower_ == "they":
+            return last if last.plural else Speaker("", pronoun.text)
+        if self.types.get(last.entity_id) in {"ORG", "GPE"} or (
+            last.phrase
+            and not last.entity_id
+            and not last.plural
+            and last.head in self.lexicon.documents
+        ):
+            return last
+        earlier = self.mentions[self.mentions["start"] < base + pronoun.idx]
+        institutions = [e for e in earlier["entity_id"] if self.types.get(e) in {"ORG", "GPE"}]
+        return self.named(institutions[-1]) if institutions else Speaker("", pronoun.text)
 
     def _by_role(self, subject: Token) -> str:
         """ "President Reagan's chief of staff": the one person the article gives that role."""
