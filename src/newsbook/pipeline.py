@@ -18,7 +18,7 @@ from newsbook.nlp import parse_blocks, sentences_table
 from newsbook.positions import extract_positions, issue_candidates
 from newsbook.quotes import extract_quotes
 from newsbook.resources import Resources
-from newsbook.timex import build_timeline, extract_timex
+from newsbook.timex import build_timeline, extract_timex, load_time_lexicon
 
 TABLES = (
     "article",
@@ -73,8 +73,9 @@ def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
     sentences = sentences_table(article, parsed)
     mentions, entities = extract_entities(article, parsed, sentences, resources)
     quotes = extract_quotes(article, parsed, sentences, mentions, entities, resources)
-    timex = extract_timex(article, parsed, sentences)
-    events = build_timeline(article, parsed, timex, mentions, entities)
+    time_lexicon = load_time_lexicon(resources.lexicon_dir)
+    timex = extract_timex(article, parsed, sentences, lexicon=time_lexicon)
+    events = build_timeline(article, parsed, timex, mentions, entities, lexicon=time_lexicon)
     positions = extract_positions(
         article,
         parsed,

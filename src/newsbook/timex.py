@@ -178,6 +178,7 @@ class TimeLexicon:
 
 
 @functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=4)
 def load_time_lexicon(lexicon_dir: Path = config.LEXICON_DIR) -> TimeLexicon:
     """Read `time.yml` (and the cue verbs of `speech.yml`) from a lexicon folder."""
 
