@@ -13,6 +13,7 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -93,28 +94,33 @@ def page(watched):
     return page
 
 
-def _run(command: list[str]) -> None:
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    # jupyter's kernels warn on every start; what is left is what went wrong
-    said = "\n".join(
-        line for line in result.stderr.splitlines() if "[IPKernelApp] WARNING" not in line
+HOSTILE_BUILD = pytest.StashKey[subprocess.Popen]()
+
+
+def _start(command: list[str]) -> subprocess.Popen:
+    # a session of its own, so that its notebook kernels can be stopped with it
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
-    assert result.returncode == 0, f"{' '.join(command)} failed:\n{said[-3000:]}"
+
+
+def _finish(process: subprocess.Popen) -> None:
+    _, stderr = process.communicate()
+    # jupyter's kernels warn on every start; what is left is what went wrong
+    said = "\n".join(line for line in stderr.splitlines() if "[IPKernelApp] WARNING" not in line)
+    command = " ".join(process.args)
+    assert process.returncode == 0, f"{command} failed:\n{said[-3000:]}"
     assert "Traceback" not in said, said[-3000:]
 
 
-@pytest.fixture(scope="session")
-def default_book() -> Path:
-    """The default book's html folder (built without executing, if it is missing)."""
-    if not (DEFAULT_HTML / "index.html").exists():
-        _run([sys.executable, "-m", "newsbook.book", "html"])
-    return DEFAULT_HTML
-
-
-@pytest.fixture(scope="session")
-def hostile_book() -> Path:
-    """The hostile article's book, built now through the command line."""
-    _run(
+def _hostile_build() -> subprocess.Popen:
+    """`python -m newsbook book` of the hostile article, started in the background."""
+    return _start(
         [
             sys.executable,
             "-m",
@@ -127,4 +133,32 @@ def hostile_book() -> Path:
             str(HOSTILE_BOOK),
         ]
     )
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what will not run
+def pytest_collection_modifyitems(config, items) -> None:
+    # The hostile book takes longest to build: start it now, while other tests run.
+    if any("hostile_book" in item.fixturenames for item in items):
+        config.stash[HOSTILE_BUILD] = _hostile_build()
+
+
+def pytest_unconfigure(config) -> None:
+    process = config.stash.get(HOSTILE_BUILD, None)
+    if process is not None and process.poll() is None:  # the session ended early
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+
+
+@pytest.fixture(scope="session")
+def default_book() -> Path:
+    """The default book's html folder (built without executing, if it is missing)."""
+    if not (DEFAULT_HTML / "index.html").exists():
+        _finish(_start([sys.executable, "-m", "newsbook.book", "html"]))
+    return DEFAULT_HTML
+
+
+@pytest.fixture(scope="session")
+def hostile_book(pytestconfig) -> Path:
+    """The hostile article's book, built through the command line for this session."""
+    _finish(pytestconfig.stash.get(HOSTILE_BUILD, None) or _hostile_build())
     return HOSTILE_BOOK / "html"
