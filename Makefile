@@ -44,6 +44,7 @@ test: $(STAMP) lint ## lint, unit and quality tests, nbval on the chapters, offl
 
 bench: $(STAMP) ## speed benchmarks (ratios against a baseline in the same process)
 	$(PY) bench/run.py
+	$(PY) bench/corpus.py
 
 corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default data/raw; WORKERS=N FORMAT=parquet OUT=dir)
 	$(PY) -m newsbook corpus "$(or $(INPUT),data/raw)" --workers $(or $(WORKERS),1) --format $(or $(FORMAT),csv) $(if $(strip $(OUT)),--out "$(OUT)")

@@ -108,7 +108,7 @@ def _plausible(text: str) -> bool:
     return controls == 0 and letters >= 0.7 * len(text)
 
 
-def _check_text(text: str, *, name: str) -> None:
+def check_text(text: str, *, name: str) -> None:
     if not text.strip():
         raise InputError(f"{name} holds only white space: give a file with the article's text")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
@@ -152,7 +152,7 @@ def read_article(path: str | Path, *, published: str | dt.date | None = None) ->
             f"{path} cannot be read ({error.strerror}): check its permissions"
         ) from None
     text, encoding = decode(data, name=str(path))
-    _check_text(text, name=str(path))
+    check_text(text, name=str(path))
     meta = read_sidecar(path)
     return make_article(
         text,

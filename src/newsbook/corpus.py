@@ -36,7 +36,7 @@ from typing import Protocol
 import pandas as pd
 
 from newsbook import config
-from newsbook.article import _check_text, article_id_for, make_article, read_article
+from newsbook.article import article_id_for, check_text, make_article, read_article
 from newsbook.errors import InputError
 from newsbook.pipeline import TABLES, analyze
 from newsbook.resources import Resources
@@ -212,7 +212,7 @@ def analyze_record(record: Record, resources: Resources | None = None) -> Result
             text = record.text or ""
             if not text.strip():
                 raise InputError("the article's text is empty")
-            _check_text(text, name="the article's text")
+            check_text(text, name="the article's text")
             article = make_article(
                 text,
                 article_id=record.article_id,
