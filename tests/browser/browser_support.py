@@ -26,11 +26,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
-# Errors the book's themes log on every page, whatever the article: upstream bugs, matched
-# exactly so that anything else still fails. pydata-sphinx-theme reads an empty colour mode
-# from a fresh browser's localStorage; sphinx-thebe writes its inline config script twice.
+# Errors the book's theme logs on every page, whatever the article: an upstream bug, matched
+# exactly so that anything else still fails. sphinx-thebe writes its inline config script
+# twice. (pydata-sphinx-theme's empty colour mode is fixed by `default_mode` in _config.yml.)
 THEME_NOISE = {
-    "Got invalid theme mode: . Resetting to auto.",
     "Identifier 'THEBE_JS_URL' has already been declared",
 }
 
