@@ -10,6 +10,8 @@ CATALOGUE = [
     {"id": "dam", "label": "The river dam", "patterns": [r"\bdam\b"]},
     {"id": "charter", "label": "The water charter", "patterns": [r"\bwater charter\b"]},
     {"id": "talks", "label": "Formal talks", "patterns": [r"\bformal talks\b"]},
+    {"id": "ban", "label": "A nuclear test ban", "patterns": [r"\btest ban\b"]},
+    {"id": "cut-fleet", "label": "Cutting the fishing fleet", "patterns": [r"\bfishing fleet\b"]},
     {
         "id": "link-loan-dam",
         "label": "Linking the loan to the dam",
@@ -47,6 +49,10 @@ def positions_of(text: str, resources):
         ("Roth called for a water charter.", "ana-roth", "charter", "support"),
         ("Roth congratulated Okon for backing the dam.", "lev-okon", "dam", "support"),
         ("Roth and Okon both oppose the dam.", "lev-okon", "dam", "oppose"),
+        ("Okon supports a test ban.", "lev-okon", "ban", "support"),
+        ("Norland rejects the test ban.", "norland", "ban", "oppose"),
+        ("Roth wants to reduce the fishing fleet.", "ana-roth", "cut-fleet", "support"),
+        ("Okon refuses to cut the fishing fleet.", "lev-okon", "cut-fleet", "oppose"),
     ],
 )
 def test_stance_forms(resources, text, actor_id, issue_id, stance):

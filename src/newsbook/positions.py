@@ -195,7 +195,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
     governors ("abolish X and cut Y"). The clause a speech verb reports ends the climb:
     the reporter's words are not a stance."""
     polarity, cues = 1, []
-    action = anchor.pos_ in {"VERB", "AUX"} and not lexicon.polarity(anchor)
+    # the issue's own action: a verb with no stance of its own ("destroyed the platform"),
+    # or a noun that names one ("arms reduction", "a test ban"); supporting it is doing it
+    action = (anchor.pos_ in {"VERB", "AUX"} and not lexicon.polarity(anchor)) or (
+        anchor.pos_ == "NOUN" and lexicon.polarity(anchor) < 0
+    )
     if action:
         polarity = -1 if lexicon.negated(anchor) else 1
         cues.append(Cue(anchor, polarity))
@@ -242,6 +246,26 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
     return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
+
+
+def _speakers_by_sentence(
+    statements: list[tuple[int, int, str]], sentences: pd.DataFrame
+) -> dict[int, list[str]]:
+    spoken: dict[int, list[str]] = {}
+    for sentence_id, start, end in sentences[["sentence_id", "start", "end"]].itertuples(
+        index=False
+    ):
+        spoken[int(sentence_id)] = [i for s, _, i in statements if start <= s < end]
+    return spoken
+
+
+def _conditional(cue: Token) -> bool:
+    """ "would allow Russia to walk out": a consequence imagined, nobody's stance."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"}
+        for token in [cue, *list(cue.ancestors)[:CLIMB]]
+        for c in token.children
+    )
 
 
 def _heads_its_clause(cue: Token) -> bool:
@@ -465,7 +489,17 @@ def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
             inside = [t for t in sent if start <= t.idx < end]
             if inside:  # the word highest in the tree: "X and Y should not be linked"
-                anchors.append(min(inside, key=lambda t: (len(list(t.ancestors)), t.i)))
+                anchors.append(
+                    min(
+                        inside,
+                        key=lambda t: (
+                            len(list(t.ancestors)),
+                            t.pos_
+                            not in {"NOUN", "PROPN", "VERB"},  # "arms reduction", not "strategic"
+                            t.i,
+                        ),
+                    )
+                )
     return anchors
 
 
@@ -493,10 +527,13 @@ def extract_positions(
         if i
     ] + group_statements(quotes, mentions, entities)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
-    previous_speakers: list[str] = []
+    spoken = _speakers_by_sentence(statements, sentences)
     for base, sent, sentence_id, sentence in _sentences(parsed, sentences):
         start, end = int(sentence.start), int(sentence.end)
-        own_speakers = [i for s, e, i in statements if start <= s < end]
+        own_speakers = spoken.get(sentence_id, [])
+        previous_speakers = spoken.get(sentence_id - 1, [])
+        # a sentence of nobody's between two of one speaker's is theirs too
+        continued = [a for a in previous_speakers if a in spoken.get(sentence_id + 1, [])]
         for issue, patterns in issues:
             against = lexicon.against_referent(issue)
             for anchor in issue_anchors(sent, patterns):
@@ -514,7 +551,11 @@ def extract_positions(
                 if _heads_its_clause(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], 1) for a in speakers]
                 if not found and not own_speakers:
-                    found += [(a, stance.cues[-1], 2) for a in previous_speakers]
+                    # "This option could also ...": the option its last speaker put forward
+                    if stance.hedged:
+                        found += [(a, stance.cues[-1], 2) for a in previous_speakers]
+                    elif not _conditional(stance.cues[-1].token):
+                        found += [(a, stance.cues[-1], 2) for a in continued]
                 for actor_id, cue, rank in found:
                     key = (actor_id, issue["id"], sentence_id)
                     if key in rows and rows[key][0] <= rank:
@@ -538,7 +579,6 @@ def extract_positions(
                             "machine_stance": "",
                         },
                     )
-        previous_speakers = own_speakers
     auto = pd.DataFrame([row for _, row in rows.values()], columns=POSITION_COLUMNS)
     manual = read_manual_positions(article, annotations_dir, names, resources, sentences)
     combined = override(auto, manual)
