@@ -34,3 +34,24 @@ def test_chart_payload_decodes_to_the_same_text():
         body.index("vegaEmbed(el, ") + len("vegaEmbed(el, ") : body.index(', {"actions"')
     ]
     assert json.loads(payload) == spec
+
+
+def test_markup_links_and_monster_words_are_no_entities(resources):
+    from newsbook.article import make_article
+    from newsbook.pipeline import analyze
+
+    text = (
+        "Senator Paul Oduya spoke in Lisbon on Monday.\n\n"
+        "The page showed $$\\frac{1}{0}$$ beside a link to https://example.invalid/"
+        + "a1b2c3" * 20
+        + " and the word "
+        + "Supercalifragilistic" * 5
+        + ".\n\nOduya said the site of the Lisbon Council was defaced."
+    )
+    entities = analyze(make_article(text, article_id="t", published="2020-01-07"), resources)[
+        "entities"
+    ]
+    names = " ".join(entities["name"])
+    assert "Paul Oduya" in names
+    assert "frac" not in names and "example.invalid" not in names
+    assert all(len(word) <= 30 for word in names.split())

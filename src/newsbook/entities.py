@@ -161,6 +161,20 @@ def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]
     return "", None
 
 
+MARKUP = re.compile(r"[<>{}$\\|=]|://|www\.")
+LONGEST_NAME_WORD = 30
+
+
+def _name_like(text: str) -> bool:
+    """Text the web puts where a name could be, but which is none: markup, maths, links,
+    and words longer than any name's."""
+    return (
+        any(c.isalpha() for c in text)
+        and not MARKUP.search(text)
+        and all(len(word) <= LONGEST_NAME_WORD for word in text.split())
+    )
+
+
 def _trim(span: Span, resources: Resources) -> Span | None:
     """Drop leading articles and titles, and trailing possessives and punctuation."""
     start, end = span.start, span.end
@@ -171,7 +185,10 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
             start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}  # "Preserving the"
     ):
         end -= 1
     if end <= start:
@@ -262,7 +279,7 @@ def iter_mentions(
             if ent.label_ in SKIPPED_LABELS or _is_title_fragment(ent, resources):
                 continue
             span = _trim(ent, resources)
-            if span is None or not any(c.isalpha() for c in span.text):
+            if span is None or not _name_like(span.text):
                 continue
             label = _retype(span, resources)
             following = item.doc[span.end] if span.end < len(item.doc) else None
