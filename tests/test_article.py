@@ -105,3 +105,29 @@ def test_unknown_date_warns_and_leaves_relative_dates_empty(tmp_path: Path):
 
     timex = pd.read_csv(out / "timex.csv", keep_default_na=False, dtype=str)
     assert dict(zip(timex["text"], timex["value"], strict=True)) == {"Monday": "", "1972": "1972"}
+
+
+def test_analyze_never_replaces_files_it_did_not_write(tmp_path, capsys):
+    from newsbook.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Senator Paul Oduya spoke in Lisbon on Monday.", encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.docx").write_text("years of work")
+    assert main(["analyze", str(article), "--out", str(mine)]) == 2
+    assert "did not write" in capsys.readouterr().err
+    assert (mine / "thesis.docx").exists()
+    assert main(["analyze", str(article), "--out", str(tmp_path / "out")]) == 0
+    assert main(["analyze", str(article), "--out", str(tmp_path / "out")]) == 0
+    assert main(["analyze", str(article), "--out", str(mine / "thesis.docx")]) == 2
+
+
+def test_impossible_sidecar_date_is_one_line(tmp_path, capsys):
+    from newsbook.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Senator Paul Oduya spoke in Lisbon on Monday.", encoding="utf-8")
+    (tmp_path / "a.yml").write_text("published: 2001-02-30\n", encoding="utf-8")
+    assert main(["analyze", str(article), "--out", str(tmp_path / "o")]) == 2
+    assert "date" in capsys.readouterr().err

@@ -13,6 +13,8 @@ import yaml
 from newsbook import config, corpus
 from newsbook.cli import main
 from newsbook.corpus import link_entities, run_corpus
+from newsbook.errors import InputError
+from newsbook.output import MARKER
 from newsbook.pipeline import TABLES
 
 # Short Reuters stories; 2842, 3014 and 7535 share Reagan, 3014 and 2842 Richard Perle.
@@ -172,9 +174,9 @@ def test_two_workers_write_the_same_bytes_as_one(folder, tmp_path, fmt):
     (folder / "empty.txt").write_bytes(b"")
     run_corpus(folder, tmp_path / "one", workers=1, fmt=fmt)
     run_corpus(folder, tmp_path / "two", workers=2, fmt=fmt)
-    names = sorted(p.name for p in (tmp_path / "one").iterdir())
-    assert names == sorted(p.name for p in (tmp_path / "two").iterdir())
-    assert len(names) == len(TABLES) + 1
+    names = sorted(p.name for p in (tmp_path / "one").iterdir() if p.name != MARKER)
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir() if p.name != MARKER)
+    assert len(names) == len(TABLES) + 1  # and errors
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
@@ -352,3 +354,16 @@ def test_parquet_input_with_timestamps(tmp_path):
     assert list(article["article_id"]) == ["batch-1", "batch-2"]
     assert list(article["published"]) == ["1987-03-28", ""]
     assert list(article["url"]) == ["http://a", ""]
+
+
+def test_out_never_replaces_files_newsbook_did_not_write(folder, tmp_path):
+    thesis = tmp_path / "mine"
+    thesis.mkdir()
+    (thesis / "thesis.docx").write_text("years of work")
+    with pytest.raises(InputError, match="did not write"):
+        run_corpus(folder, thesis)
+    assert (thesis / "thesis.docx").read_text() == "years of work"
+    with pytest.raises(InputError, match="would hold INPUT"):
+        run_corpus(folder, folder)
+    run_corpus(folder, tmp_path / "out")
+    run_corpus(folder, tmp_path / "out")  # its own earlier output is replaced

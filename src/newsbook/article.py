@@ -65,7 +65,7 @@ def parse_date(value: object, *, what: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(
-            f"{what} {str(value)!r} is not a date: give it as YYYY-MM-DD, e.g. 2001-05-29"
+            f"{what} {str(value)!r} is not a date: give it as YYYY-MM-DD, e.g. 2010-03-02"
         ) from None
 
 
@@ -126,6 +126,8 @@ def read_sidecar(path: Path) -> dict:
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(f"{sidecar} is not valid YAML ({first}): fix or remove it") from None
+    except ValueError as error:  # YAML reads 2001-02-30 as a date and fails
+        raise InputError(f"{sidecar} holds an impossible date ({error}): fix it") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

@@ -24,6 +24,7 @@ import pandas as pd
 
 from newsbook import config
 from newsbook.errors import InputError
+from newsbook.output import check_replaceable, replace_folder, staging_folder
 
 BOOK_FILES = ("_config.yml", "_toc.yml", "intro.md")
 PARAMETER_TYPES = {"ARTICLE": str, "PUBLISHED": str, "GOLD": str}
@@ -213,9 +214,13 @@ def build_article_book(
         gold = Path(gold).resolve()
         gold_cases(gold, book_article=path)  # a bad gold file or a missing article, too
     target = Path(out) if out else config.BOOKS_DIR / parsed.article_id
+    check_replaceable(target)  # never over files newsbook did not write
     staging = target.parent / f".{target.name}-src"
     shutil.rmtree(staging, ignore_errors=True)
-    (staging / "chapters").mkdir(parents=True)
+    try:
+        (staging / "chapters").mkdir(parents=True)
+    except OSError as error:
+        raise InputError(f"{target} cannot be written ({error.strerror or error})") from None
     for name in BOOK_FILES:
         shutil.copy2(config.ROOT / name, staging / name)
     parameters = {"ARTICLE": str(path), "PUBLISHED": published or ""}
@@ -226,9 +231,9 @@ def build_article_book(
             wanted = {k: v for k, v in parameters.items() if k in notebook_parameters(notebook)}
             execute(notebook, staging / "chapters" / notebook.name, wanted, cwd=config.CHAPTERS_DIR)
         html = build_html(staging)
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        shutil.move(str(html), str(target / "html"))
+        book = staging_folder(target)
+        shutil.move(str(html), str(book / "html"))
+        replace_folder(book, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target / "html" / "index.html"

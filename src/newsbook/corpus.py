@@ -24,7 +24,6 @@ import re
 import shutil
 import signal
 import sys
-import tempfile
 import threading
 import unicodedata
 from collections import Counter, defaultdict
@@ -38,6 +37,7 @@ import pandas as pd
 from newsbook import config
 from newsbook.article import article_id_for, check_text, make_article, read_article
 from newsbook.errors import InputError
+from newsbook.output import check_replaceable, replace_folder, staging_folder
 from newsbook.pipeline import TABLES, analyze
 from newsbook.resources import Resources
 
@@ -74,7 +74,7 @@ PROBE_TEXT = (
     'signed in Geneva next month. "We support the treaty," Berg told reporters.\n\n'
     "Officials in Oslo said last year that the missile talks would go on."
 )
-PROBE_PUBLISHED = "2001-05-29"
+PROBE_PUBLISHED = "2010-03-02"
 
 Schema = dict[str, dict[str, str]]  # table -> column -> int | float | bool | str
 _SCHEMA: Schema | None = None
@@ -911,11 +911,14 @@ def run_corpus(
     warn = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
     input_path = Path(input_path)
     out = Path(out) if out is not None else default_out(input_path)
+    resolved_in, resolved_out = input_path.resolve(), out.resolve()
+    if resolved_out == resolved_in or resolved_out in resolved_in.parents:
+        raise InputError(f"--out {out} would hold INPUT {input_path}: give another folder")
+    check_replaceable(out)
     records = read_records(input_path)  # raises before anything is created
     schema = corpus_schema()  # loads the Resources here, so forked workers have them
     executor = make_executor(workers)  # forks before the sinks open files or threads
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging = staging_folder(out)
     report = CorpusReport(out=out)
     try:
         sink = TableSink(staging, staged_schema(schema), fmt)
@@ -927,7 +930,7 @@ def run_corpus(
         sink.close()
         executor.close()
         _add_corpus_ids(staging, fmt, schema["entities"], names)
-        _replace_folder(staging, out)
+        replace_folder(staging, out)
     except BaseException:
         executor.close()
         shutil.rmtree(staging, ignore_errors=True)
@@ -1003,17 +1006,6 @@ def _add_corpus_ids(
     finally:
         writer.close()
     partial.unlink()
-
-
-def _replace_folder(staging: Path, out: Path) -> None:
-    """`staging` becomes `out`; a previous `out` is removed only after that succeeded."""
-    if out.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-        os.replace(out, retired / out.name)
-        os.replace(staging, out)
-        shutil.rmtree(retired)
-    else:
-        os.replace(staging, out)
 
 
 def run_corpus_command(input_path: Path, out: Path | None, workers: int, fmt: str) -> Path:

@@ -398,7 +398,8 @@ def score_positions(
             & (positions["issue_id"] == g["issue"])
             & (positions["sentence_id"] == sid)
         ]
-        ok = bool(len(hit)) and g["stance"] in set(hit["stance"])
+        # one stance for the key, and the right one: output giving every stance earns nothing
+        ok = len(set(hit["stance"])) == 1 and hit["stance"].iloc[0] == g["stance"]
         correct += ok
         if not ok:
             errors.append(
@@ -435,23 +436,6 @@ def evaluate_article(gold: dict, text: str, tables: dict[str, pd.DataFrame]) -> 
         "timex values": score_timex(gold, text, tables["timex"]),
         "event dating": score_events(gold, text, tables["events"], tables["timex"]),
     }
-
-
-def scores_table(article_id: str, scores: dict[str, Score]) -> pd.DataFrame:
-    rows = [
-        {
-            "article_id": article_id,
-            "stage": stage,
-            "correct": s.correct,
-            "expected": s.expected,
-            "produced": s.produced,
-            "precision": round(s.precision, 3),
-            "recall": round(s.recall, 3),
-            "f1": round(s.f1, 3),
-        }
-        for stage, s in scores.items()
-    ]
-    return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------- tables for the book

@@ -4,9 +4,7 @@ per article in worker processes."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +13,7 @@ from newsbook.article import Article, blocks_table, headline_text, layout
 from newsbook.claims import extract_claims
 from newsbook.entities import extract_entities
 from newsbook.nlp import parse_blocks, sentences_table
+from newsbook.output import replace_folder, staging_folder
 from newsbook.positions import extract_positions, issue_candidates
 from newsbook.quotes import extract_quotes
 from newsbook.resources import Resources
@@ -105,24 +104,25 @@ def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> Path:
-    """Write one CSV per table into `out`, whole or not at all: the tables go to a
-    temporary folder beside `out`, which then replaces it."""
+    """Write one CSV per table into `out`, whole or not at all (see `output`). True and
+    false are written as the contract spells them, `true` and `false`."""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    staging = staging_folder(out)
     try:
         for name, table in tables.items():
-            table.to_csv(
+            csv_ready(table).to_csv(
                 staging / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n"
             )
-        if out.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-            os.replace(out, retired / out.name)
-            os.replace(staging, out)
-            shutil.rmtree(retired)
-        else:
-            os.replace(staging, out)
+        replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return out
+
+
+def csv_ready(table: pd.DataFrame) -> pd.DataFrame:
+    """Boolean columns as `true`/`false` (CONTRACT.md), everything else as it is."""
+    flags = [name for name in table.columns if table[name].dtype == bool]
+    if not flags:
+        return table
+    return table.assign(**{name: table[name].map({True: "true", False: "false"}) for name in flags})

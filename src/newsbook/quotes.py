@@ -498,14 +498,13 @@ def headline_statement(doc: Doc, resolver: SpeakerResolver, base: int) -> dict |
     for (s_start, s_end), (c_start, c_end), cue in parts:
         speaker = _headline_source(doc, resolver, base, s_start, s_end)
         if speaker is not None and c_end - c_start > 3:
-            cue_text = cue if cue in {":", "-"} else cue
             return {
                 **_row_text(resolver.article, base, c_start, c_end),
                 "kind": "reported",
                 "speaker_id": speaker.entity_id,
                 "speaker": speaker.phrase,
                 "speaker_head": speaker.head,
-                "cue": cue_text,
+                "cue": cue,
                 "status": "closed",
             }
     return None
