@@ -455,3 +455,16 @@ def test_page_stamp_is_not_the_publication_date(resources):
         assert not (timex["text"] + timex["value"]).str.contains("2016").any()
         values = dict(zip(timex["text"], timex["value"], strict=True))
         assert values["Monday"] == monday and values["1972"] == "1972"
+
+
+def test_event_evidence_is_exactly_the_text_at_its_offsets(resources):
+    from newsbook.article import make_article
+    from newsbook.pipeline import analyze
+
+    text = "Senator Paul Oduya spoke in Lisbon.\n\nThe talks will resume\non Wednesday, he said."
+    events = analyze(make_article(text, article_id="t", published="2010-03-02"), resources)[
+        "events"
+    ]
+    assert len(events)
+    for row in events.itertuples():
+        assert text[row.start : row.end] == row.evidence

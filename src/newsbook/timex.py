@@ -148,6 +148,8 @@ EVENT_COLUMNS = [
     "modality",
     "sentence_id",
     "evidence",
+    "start",
+    "end",
 ]
 
 
@@ -883,12 +885,19 @@ def build_timeline(
                     lexicon=lexicon,
                 ),
                 "sentence_id": row.sentence_id,
-                "evidence": " ".join(
-                    article.text[base + sentence.start_char : base + sentence.end_char].split()
-                ),
+                **_evidence(article.text, base + sentence.start_char, base + sentence.end_char),
             }
         )
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+def _evidence(text: str, start: int, end: int) -> dict:
+    """The evidence sentence exactly as it stands in the text, with its offsets."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"evidence": text[start:end], "start": start, "end": end}
 
 
 def _actors(head: Token, base: int, mentions: pd.DataFrame, names: dict[str, str]) -> list[str]:
