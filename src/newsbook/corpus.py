@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import gzip
 import html
 import json
@@ -77,28 +78,30 @@ PROBE_TEXT = (
 PROBE_PUBLISHED = "2010-03-02"
 
 Schema = dict[str, dict[str, str]]  # table -> column -> int | float | bool | str
-_SCHEMA: Schema | None = None
 
 
 def corpus_schema(resources: Resources | None = None) -> Schema:
     """The fixed columns and types of every corpus output table: the tables of `analyze`
     (as the stages build them today, read from a probe article), `entities` with
-    `corpus_entity_id` after `entity_id`, and `errors`. Cached per process."""
-    global _SCHEMA
-    if _SCHEMA is None:
-        probe = make_article(PROBE_TEXT, article_id="probe", published=PROBE_PUBLISHED)
-        tables = analyze(probe, resources or worker_resources())
-        schema = {name: _column_kinds(tables[name]) for name in TABLES}
-        entities = list(schema["entities"].items())
-        at = (
-            [c for c, _ in entities].index("entity_id") + 1
-            if "entity_id" in schema["entities"]
-            else 1
-        )
-        schema["entities"] = dict(entities[:at] + [("corpus_entity_id", "str")] + entities[at:])
-        schema["errors"] = dict.fromkeys(ERROR_COLUMNS, "str")
-        _SCHEMA = schema
-    return _SCHEMA
+    `corpus_entity_id` after `entity_id`, and `errors`. Computed once per process for
+    the default resources."""
+    return _probe_schema() if resources is None else _schema_from(resources)
+
+
+@functools.cache
+def _probe_schema() -> Schema:
+    return _schema_from(worker_resources())
+
+
+def _schema_from(resources: Resources) -> Schema:
+    probe = make_article(PROBE_TEXT, article_id="probe", published=PROBE_PUBLISHED)
+    tables = analyze(probe, resources)
+    schema = {name: _column_kinds(tables[name]) for name in TABLES}
+    entities = list(schema["entities"].items())
+    at = [c for c, _ in entities].index("entity_id") + 1 if "entity_id" in schema["entities"] else 1
+    schema["entities"] = dict(entities[:at] + [("corpus_entity_id", "str")] + entities[at:])
+    schema["errors"] = dict.fromkeys(ERROR_COLUMNS, "str")
+    return schema
 
 
 def staged_schema(schema: Schema) -> Schema:
@@ -107,10 +110,19 @@ def staged_schema(schema: Schema) -> Schema:
     return dict(schema, entities=entities)
 
 
+def _whole_number_name(column: str) -> bool:
+    """Offsets, ids of sentences and counts are whole numbers even in an empty table."""
+    return (
+        column in INT_COLUMNS
+        or column.endswith(("_start", "_end", "_sentence_id"))
+        or column.startswith("n_")
+    )
+
+
 def _column_kinds(table: pd.DataFrame) -> dict[str, str]:
     kinds = {}
     for column, dtype in table.dtypes.items():
-        if column in INT_COLUMNS or pd.api.types.is_integer_dtype(dtype):
+        if _whole_number_name(column) or pd.api.types.is_integer_dtype(dtype):
             kinds[column] = "int"
         elif column in BOOL_COLUMNS or pd.api.types.is_bool_dtype(dtype):
             kinds[column] = "bool"
@@ -188,15 +200,10 @@ class Result:
     warnings: tuple[str, ...] = ()
 
 
-_WORKER_RESOURCES: Resources | None = None
-
-
+@functools.cache
 def worker_resources() -> Resources:
     """This process's Resources, loaded once (a pool's initializer calls it)."""
-    global _WORKER_RESOURCES
-    if _WORKER_RESOURCES is None:
-        _WORKER_RESOURCES = Resources.load()
-    return _WORKER_RESOURCES
+    return Resources.load()
 
 
 def analyze_record(record: Record, resources: Resources | None = None) -> Result:
