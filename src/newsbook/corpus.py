@@ -753,7 +753,7 @@ def _read_chunks(path: Path, fmt: str) -> Iterator[pd.DataFrame]:
 
 def name_key(name: str) -> str:
     """A name as a comparable key: case, accents, periods and apostrophes dropped,
-    other punctuation and spaces as `-` ("George P. Shultz" -> "george-p-shultz")."""
+    other punctuation and spaces as `-` ("Anna K. Berg" -> "anna-k-berg")."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[.'’]", "", text)
@@ -844,12 +844,12 @@ def _person_clusters(
     for (_, last), keys in full.items():
         middles = {key: key[1].split("-")[1:-1] for key in keys}
         distinct = {tuple(m) for m in middles.values() if m}
-        if len(distinct) <= 1:  # "George Shultz" and "George P. Shultz": one person
+        if len(distinct) <= 1:  # "Anna Berg" and "Anna K. Berg": one person
             root = max(keys, key=lambda k: (len(k[1]), _reverse(k[1])))
             for key in keys:
                 parent[key] = root
             clusters_by_surname[last].add(root)
-        else:  # "George W. Bush" and "George H. W. Bush": the bare name stays apart
+        else:  # "John A. Smith" and "John B. Smith": the bare name stays apart
             for key in keys:
                 if middles[key]:
                     clusters_by_surname[last].add(key)

@@ -257,8 +257,8 @@ def _retype(span: Span, resources: Resources) -> str:
 
 
 def governs_as_state(span: Span) -> bool:
-    """A capital or country that acts or speaks ("Moscow said", "any order from
-    Washington") rather than being a place where something happens ("in Moscow")."""
+    """A capital or country that acts or speaks ("Paris said", "any order from
+    Berlin") rather than being a place where something happens ("in Paris")."""
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head

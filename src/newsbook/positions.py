@@ -269,7 +269,7 @@ def _conditional(cue: Token) -> bool:
 
 
 def _heads_its_clause(cue: Token) -> bool:
-    """Whether a cue carries the clause it stands in ("Moscow will not back down", "X is
+    """Whether a cue carries the clause it stands in ("Norland will not back down", "X is
     an absurd course"), not a subject phrase ("U.S. plans to deploy X should not be
     linked"): only then does the speaker reporting the clause take its stance."""
     token = cue
@@ -357,7 +357,7 @@ class ActorFinder:
         return ""
 
     def _clause_subject(self, pronoun: Token, base: int, wanted: set[str]) -> str:
-        """ "Moscow would not tie a sale to a softening of its stance": a possessive
+        """ "Norland would not tie a loan to a softening of its stance": a possessive
         pronoun stands first for the subject of its own clause."""
         if pronoun.dep_ != "poss":
             return ""

@@ -145,7 +145,7 @@ def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
 def speaker_token(verb: Token, lexicon: SpeechLexicon) -> Token | None:
     """Who speaks through a cue verb: its subject, climbing through "saying" and
     conjuncts; the agent of a passive cue ("described by experts as"); the object of a
-    channel verb ("quoted him as saying"); a subject after the verb ("said Ivanov",
+    channel verb ("quoted him as saying"); a subject after the verb ("said Berg",
     "Commented another diplomat:")."""
     current = verb
     for _ in range(4):
@@ -591,7 +591,7 @@ def _row(
 
 def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tuple[int, str, str]]:
     """Where the article names a source it described before: "the official, Assistant
-    Defense Secretary Richard Perle, ..." gives (offset, "official", entity id)."""
+    Minister Anna Berg, ..." gives (offset, "official", entity id)."""
     found = []
     for item in parsed:
         base = item.block.start

@@ -88,8 +88,8 @@ def _times(count: int, words: dict) -> str:
 
 
 def _lower_first(phrase: str) -> str:
-    """An issue label inside a sentence: 'Preserving the ABM Treaty' -> 'preserving the
-    ABM Treaty', 'A European ...' -> 'a European ...'. Acronyms ('US national ...') and
+    """An issue label inside a sentence: 'Preserving the Water Charter' -> 'preserving the
+    Water Charter', 'A European ...' -> 'a European ...'. Acronyms ('US national ...') and
     names of two capitalised words ('World Bank funding') stay; a one-word name at the
     start ('Germany joining ...') is the known miss of this rule."""
     words = phrase.split(" ")
@@ -111,7 +111,7 @@ def _full_stop(sentence: str) -> str:
 
 
 def _who(entity: pd.Series | None, fallback: str) -> str:
-    """'Defense Minister Sergei Ivanov': the role the article gives, then the name."""
+    """'Finance Minister Anna Berg': the role the article gives, then the name."""
     if entity is None:
         return fallback
     return " ".join(part for part in (_text(entity["role"]), _text(entity["name"])) if part)

@@ -49,7 +49,7 @@ MONTH = (
     rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"
 )
 WEEKDAY = r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-# a weekday leading a calendar date ("Monday, June 16") is part of that date
+# a weekday leading a calendar date ("Monday, March 3") is part of that date
 LEAD_WEEKDAY = r"(?:(?P<lead>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+)?"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # "l982": OCR'd wire copy spells the digit one as a lower-case L
@@ -516,7 +516,7 @@ def _aux_words(verb: Token) -> set[str]:
 
 
 def _is_reported(verb: Token, lexicon: TimeLexicon) -> bool:
-    """A clause that reports what someone said or expects ("said Shultz would go")."""
+    """A clause that reports what someone said or expects ("said Berg would go")."""
     return verb.dep_ in {"ccomp", "xcomp", "advcl"} and verb.head.lemma_.lower() in (
         lexicon.reporting_verbs | lexicon.belief_verbs
     )
