@@ -41,6 +41,7 @@ QUOTE_COLUMNS = [
 ]
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+UNATTRIBUTED = "(unattributed)"  # "It has been reported that ...": no source at all
 SCARE_QUOTE_WORDS = 4  # a short quotation no speech verb governs is a name or a scare quote
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 
@@ -401,6 +402,19 @@ def direct_cue(
     return min(outside, key=lambda t: abs(t.idx - middle)) if outside else None
 
 
+def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
+    """Whether a short quotation is someone's words ("called them "consultations"", felt
+    "indignation and regret") rather than a name or scare quotes (Reagan's "Star Wars"
+    shield): a naming verb cues it, or its cue governs it within two steps."""
+    if cue is None:
+        return False
+    if cue.lemma_.lower() in lexicon.naming:
+        return True
+    content = [t for t in doc if quote.start <= t.idx < quote.end]
+    roots = [t for t in content if not (quote.start <= t.head.idx < quote.end) or t.head is t]
+    return any(cue in (root.head, root.head.head) for root in roots)
+
+
 def iter_quotes(
     article: Article, item: ParsedBlock, resolver: SpeakerResolver, lexicon: SpeechLexicon
 ) -> Iterator[dict]:
@@ -419,7 +433,7 @@ def iter_quotes(
             around = _sentences_around(doc, sentences, quote)
             cue = direct_cue(quote, doc, around, lexicon)
             words = len(doc.text[quote.start : quote.end].split())
-            if cue is None and words <= SCARE_QUOTE_WORDS:
+            if words <= SCARE_QUOTE_WORDS and not _quoted_words(doc, quote, cue, lexicon):
                 continue
             speaker = NOBODY
             if cue is not None:
@@ -582,7 +596,7 @@ def _row(
         **_row_text(article, base, start, end),
         "kind": kind,
         "speaker_id": speaker.entity_id,
-        "speaker": speaker.phrase,
+        "speaker": speaker.phrase or UNATTRIBUTED,
         "speaker_head": speaker.head,
         "cue": cue.text if cue is not None else "",
         "status": status,
