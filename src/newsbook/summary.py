@@ -514,28 +514,37 @@ def trust(
     """The evaluation's figures for each part of the page, scored with
     `evaluate.evaluate_article` against `<gold_dir>/<article_id>.yml`; empty when the
     article has no gold (see `trust_statement`)."""
+    from newsbook.evaluate import measures
+
     words = words or load_words()
     columns = ["stage", "part", "result", "precision", "recall", "verdict"]
     _, scores, _ = _scores(tables, text, gold_dir)
     if scores is None:
         return pd.DataFrame(columns=columns)
-    rows = [
-        {
-            "stage": stage,
-            "part": words["trust"]["parts"].get(stage, stage),
-            "result": words["trust"]["result"].format(
-                correct=score.correct,
-                expected=score.expected,
-                produced=score.produced,
-                precision=f"{score.precision:.2f}",
-                recall=f"{score.recall:.2f}",
-            ),
-            "precision": f"{score.precision:.2f}",
-            "recall": f"{score.recall:.2f}",
-            "verdict": _verdict(score, words),
+    rows = []
+    for stage, score in scores.items():
+        if not (score.expected or score.produced):
+            continue  # nothing in the gold and nothing found: nothing to vouch for
+        figures = {
+            name: "—" if pd.isna(value) else f"{value:.2f}"
+            for name, value in measures(score.correct, score.expected, score.produced).items()
         }
-        for stage, score in scores.items()
-    ]
+        rows.append(
+            {
+                "stage": stage,
+                "part": words["trust"]["parts"].get(stage, stage),
+                "result": words["trust"]["result"].format(
+                    correct=score.correct,
+                    expected=score.expected,
+                    produced=score.produced,
+                    precision=figures["precision"],
+                    recall=figures["recall"],
+                ),
+                "precision": figures["precision"],
+                "recall": figures["recall"],
+                "verdict": _verdict(score, words),
+            }
+        )
     return pd.DataFrame(rows, columns=columns)
 
 
