@@ -919,6 +919,7 @@ def timeline_frame(events: pd.DataFrame, published: str | dt.date | None = None)
     month), a row `label`, and `when` (before, now, after publication, or unknown).
     Events without a resolved date are left out."""
     day = dt.date.fromisoformat(str(published)) if published else None
+    events = events.drop(columns=["start", "end"], errors="ignore")  # text offsets: not times
     rows = []
     for row in events.to_dict("records"):
         span = date_interval(row["date"])
