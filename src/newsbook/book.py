@@ -26,6 +26,8 @@ from newsbook import config
 from newsbook.errors import InputError
 from newsbook.output import check_replaceable, replace_folder, staging_folder
 
+WIDE_TEXT = 100  # characters: a cell longer than this is running text
+WIDE_COLUMN_EM = 28
 BOOK_FILES = ("_config.yml", "_toc.yml", "intro.md")
 PARAMETER_TYPES = {"ARTICLE": str, "PUBLISHED": str, "GOLD": str}
 
@@ -98,7 +100,18 @@ def anchored_table(
     missing = [name for name in [*columns, anchor] if name not in table.columns]
     if missing:
         raise KeyError(f"anchored_table: no column {', '.join(missing)}")
-    head = "".join(f"<th>{html.escape(str(name))}</th>" for name in columns)
+    shown_rows = table.head(rows)
+    # a column of sentences gets room to be read; the box scrolls sideways instead of
+    # squeezing it into a tall sliver
+    wide = {
+        name
+        for name in columns
+        if len(shown_rows) and shown_rows[name].map(lambda v: len(_cell_text(v))).max() > WIDE_TEXT
+    }
+    width = f' style="min-width: {WIDE_COLUMN_EM}em"'
+    head = "".join(
+        f"<th{width if name in wide else ''}>{html.escape(str(name))}</th>" for name in columns
+    )
     lines = [
         '<div class="newsbook-table" style="overflow-x: auto; max-width: 100%;">',
         '<table border="1" class="dataframe">',
@@ -106,7 +119,7 @@ def anchored_table(
         "<tbody>",
     ]
     seen: set[str] = set()
-    for record in table.head(rows).to_dict("records"):
+    for record in shown_rows.to_dict("records"):
         row_id = row_anchor(prefix, record[anchor])
         id_attribute = "" if row_id in seen else f' id="{row_id}"'
         seen.add(row_id)
