@@ -50,6 +50,18 @@ def positions_of(text: str, resources):
         ("Roth congratulated Okon for backing the dam.", "lev-okon", "dam", "support"),
         ("Roth and Okon both oppose the dam.", "lev-okon", "dam", "oppose"),
         ("Okon supports a test ban.", "lev-okon", "ban", "support"),
+        (
+            "Sudmark refuses to discuss changing the water charter to allow the dam.",
+            "sudmark",
+            "dam",
+            "oppose",
+        ),
+        (
+            "Sudmark refuses to discuss changing the water charter to allow the dam.",
+            "sudmark",
+            "charter",
+            "support",
+        ),
         ("Norland rejects the test ban.", "norland", "ban", "oppose"),
         ("Roth wants to reduce the fishing fleet.", "ana-roth", "cut-fleet", "support"),
         ("Okon refuses to cut the fishing fleet.", "lev-okon", "cut-fleet", "oppose"),

@@ -216,6 +216,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             pass
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif depth > 0 and path[depth - 1].dep_ == "advcl" and lexicon.polarity(token):
+            # "changing the treaty to allow X": an act done for X serves X, whatever it
+            # does to its own object
+            cues.append(Cue(token, polarity))
         elif cues and lexicon.reverses(token):
             polarity = -polarity * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))
