@@ -169,3 +169,18 @@ def test_it_and_they_stand_for_institutions_and_groups(resources):
     quotes = quotes_of(text, resources)
     assert statement(quotes, "growth would slow")["speaker_id"] == "world-bank"
     assert statement(quotes, "count would take")["speaker"] == "Western diplomats"
+
+
+def test_quotation_running_over_paragraphs_keeps_its_speaker(resources):
+    text = (
+        INTRO + 'Vendt said: "The first part of what I have to say concerns the budget, '
+        "which is too large.\n\n"
+        '"The second part concerns taxes, which will not rise this year or next year.\n\n'
+        '"And the third is about jobs," she said.\n\n'
+        '"This is nonsense from start to finish," said an opposition leader.'
+    )
+    quotes = quotes_of(text, resources)
+    direct = quotes[quotes["kind"] == "direct"]
+    assert list(direct["status"]) == ["open", "open", "closed", "closed"]
+    assert list(direct["speaker_id"]) == ["karla-vendt"] * 3 + [""]
+    assert direct.iloc[3]["speaker"] == "an opposition leader"
