@@ -184,3 +184,12 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(resources):
     assert list(direct["status"]) == ["open", "open", "closed", "closed"]
     assert list(direct["speaker_id"]) == ["karla-vendt"] * 3 + [""]
     assert direct.iloc[3]["speaker"] == "an opposition leader"
+
+
+def test_first_person_outside_quotations_is_the_writer(resources):
+    text = (
+        INTRO + '"The budget is balanced," Vendt said.\n\n'
+        "I believe the minister is wrong about the budget."
+    )
+    row = statement(quotes_of(text, resources), "minister is wrong")
+    assert row["speaker_id"] == "" and row["speaker"] == "I"

@@ -76,6 +76,7 @@ class SpeechLexicon:
     documents: frozenset[str]
     pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
+    first_person: frozenset[str]
     headline_cues: frozenset[str]
     governments: frozenset[str]
 
@@ -100,6 +101,7 @@ class SpeechLexicon:
             documents=words("document_nouns"),
             pronouns=words("pronouns"),
             singular_pronouns=words("singular_pronouns"),
+            first_person=words("first_person"),
             headline_cues=words("headline_cues"),
             governments=resources.government_nouns,
         )
@@ -231,6 +233,8 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None, base: int) -> Speaker:
         if subject is None:
             return NOBODY
+        if subject.lower_ in self.lexicon.first_person:
+            return Speaker("", subject.text, subject.lower_, plural=subject.lower_ != "i")
         if subject.lower_ in self.lexicon.pronouns:
             return self._pronoun(subject, base)
         if subject.lower_ in {"it", "they"}:
