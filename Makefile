@@ -11,6 +11,7 @@ STAMP := $(VENV)/.installed
 ARTICLE ?=
 PUBLISHED ?=
 GOLD ?=
+ISSUES ?=
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -23,12 +24,13 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP) ## create or refresh .venv from requirements.txt
 
-book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLISHED=... GOLD=... for another article)
+book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLISHED=... GOLD=... ISSUES=... for another article)
 ifeq ($(strip $(ARTICLE)),)
 	@test -z "$(strip $(GOLD))" || { echo "make book: GOLD=... needs ARTICLE=... (the default book scores data/gold)" >&2; exit 2; }
+	@test -z "$(strip $(ISSUES))" || { echo "make book: ISSUES=... needs ARTICLE=... (the default book uses data/issues.yml)" >&2; exit 2; }
 	$(PY) -m newsbook.book default
 else
-	@path=$$($(PY) -m newsbook book "$(ARTICLE)" $(if $(strip $(PUBLISHED)),--published "$(PUBLISHED)") $(if $(strip $(GOLD)),--gold "$(GOLD)")) && echo "The book is at $$path"
+	@path=$$($(PY) -m newsbook book "$(ARTICLE)" $(if $(strip $(PUBLISHED)),--published "$(PUBLISHED)") $(if $(strip $(GOLD)),--gold "$(GOLD)") $(if $(strip $(ISSUES)),--issues "$(ISSUES)")) && echo "The book is at $$path"
 endif
 
 lint: $(STAMP) ## ruff lint and format check

@@ -141,3 +141,20 @@ def test_cli_takes_an_issue_catalogue(tmp_path, capsys):
     catalogue.write_text("issues:\n  - {id: dam, patterns: ['(unclosed']}\n")
     assert main(["analyze", str(article), "--issues", str(catalogue)]) == 2
     assert "invalid" in capsys.readouterr().err
+
+
+def test_chapters_take_an_issue_catalogue(tmp_path):
+    from newsbook import book
+    from newsbook.errors import InputError
+
+    article = tmp_path / "a.txt"
+    article.write_text(INTRO + "Okon backs the dam.", encoding="utf-8")
+    catalogue = tmp_path / "issues.yml"
+    catalogue.write_text("issues:\n  - {id: dam, label: The dam, patterns: ['\\bdam\\b']}\n")
+    tables = book.chapter_tables(str(article), "2010-03-02", str(catalogue))
+    assert "dam" in set(tables["positions"]["issue_id"])
+    assert "dam" not in set(
+        book.chapter_tables(str(article), "2010-03-02")["positions"]["issue_id"]
+    )
+    with pytest.raises(InputError):
+        book.chapter_tables(str(article), "2010-03-02", str(tmp_path / "missing.yml"))

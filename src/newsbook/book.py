@@ -29,7 +29,7 @@ from newsbook.output import check_replaceable, replace_folder, staging_folder
 WIDE_TEXT = 100  # characters: a cell longer than this is running text
 WIDE_COLUMN_EM = 28
 BOOK_FILES = ("_config.yml", "_toc.yml", "intro.md")
-PARAMETER_TYPES = {"ARTICLE": str, "PUBLISHED": str, "GOLD": str}
+PARAMETER_TYPES = {"ARTICLE": str, "PUBLISHED": str, "GOLD": str, "ISSUES": str}
 
 
 def resolve_path(path: str | Path) -> Path:
@@ -53,20 +53,22 @@ def check_parameters(**parameters: object) -> None:
 
 
 @functools.lru_cache(maxsize=2)
-def _analysis(article: str, published: str) -> dict[str, pd.DataFrame]:
+def _analysis(article: str, published: str, issues: str) -> dict[str, pd.DataFrame]:
     from newsbook.article import read_article
     from newsbook.pipeline import analyze
-    from newsbook.resources import Resources
+    from newsbook.resources import Resources, read_issue_catalogue
 
-    return analyze(
-        read_article(resolve_path(article), published=published or None), Resources.load()
-    )
+    resources = Resources.load()
+    if issues:
+        resources = resources.with_issues(read_issue_catalogue(resolve_path(issues)))
+    return analyze(read_article(resolve_path(article), published=published or None), resources)
 
 
-def chapter_tables(article: str, published: str = "") -> dict[str, pd.DataFrame]:
-    """Every table of the article, computed once per kernel (copies, safe to modify)."""
-    check_parameters(ARTICLE=article, PUBLISHED=published)
-    return {name: table.copy() for name, table in _analysis(article, published).items()}
+def chapter_tables(article: str, published: str = "", issues: str = "") -> dict[str, pd.DataFrame]:
+    """Every table of the article, computed once per kernel (copies, safe to modify);
+    `issues`, an issue catalogue added to the project's."""
+    check_parameters(ARTICLE=article, PUBLISHED=published, ISSUES=issues)
+    return {name: table.copy() for name, table in _analysis(article, published, issues).items()}
 
 
 def show(table: pd.DataFrame, columns: list[str] | None = None, *, rows: int = 60) -> pd.DataFrame:
@@ -215,9 +217,11 @@ def build_article_book(
     published: str | None = None,
     out: Path | None = None,
     gold: str | Path | None = None,
+    issues: str | Path | None = None,
 ) -> Path:
     """A separate book for another article, under `_build/books/<article-id>/`; `gold`
-    (a gold file or folder, default data/gold) is what the trust chapter scores."""
+    (a gold file or folder, default data/gold) is what the trust chapter scores; `issues`
+    an issue catalogue added to the project's for the positions."""
     from newsbook.article import read_article
     from newsbook.evaluate import gold_cases
 
@@ -239,6 +243,12 @@ def build_article_book(
     parameters = {"ARTICLE": str(path), "PUBLISHED": published or ""}
     if gold:
         parameters["GOLD"] = str(gold)
+    if issues:
+        from newsbook.resources import read_issue_catalogue
+
+        issues = Path(issues).resolve()
+        read_issue_catalogue(issues)  # a bad catalogue stops here, before any chapter runs
+        parameters["ISSUES"] = str(issues)
     try:
         for notebook in chapters():
             wanted = {k: v for k, v in parameters.items() if k in notebook_parameters(notebook)}

@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument(
         "--gold", help="gold .yml file or folder for the trust chapter (default: data/gold)"
     )
+    book.add_argument(
+        "--issues", help="an issue catalogue (.yml with an `issues:` list) for the positions"
+    )
     return parser
 
 
@@ -74,7 +77,11 @@ def main(argv: list[str] | None = None) -> int:
 
             print(
                 build_article_book(
-                    args.article, published=args.published, out=args.out, gold=args.gold
+                    args.article,
+                    published=args.published,
+                    out=args.out,
+                    gold=args.gold,
+                    issues=args.issues,
                 )
             )
     except InputError as error:

