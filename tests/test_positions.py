@@ -158,3 +158,11 @@ def test_chapters_take_an_issue_catalogue(tmp_path):
     )
     with pytest.raises(InputError):
         book.chapter_tables(str(article), "2010-03-02", str(tmp_path / "missing.yml"))
+
+
+def test_a_stance_only_hoped_for_is_nobody_s(resources):
+    positions = positions_of(
+        "Okon hopes to secure Norland's support for the dam by offering a loan.", resources
+    )
+    dam = positions[positions["issue_id"] == "dam"]
+    assert "lev-okon" in set(dam["actor_id"]) and "norland" not in set(dam["actor_id"])

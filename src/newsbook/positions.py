@@ -58,6 +58,7 @@ class StanceLexicon:
     negations: frozenset[str]
     reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
     prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
+    desire: frozenset[str]
 
     @classmethod
     def from_resources(cls, resources: Resources) -> StanceLexicon:
@@ -74,6 +75,7 @@ class StanceLexicon:
             hedges=words(stance, "hedges"),
             negations=words(stance, "negations"),
             reporting=words(resources.speech, "cue_verbs"),
+            desire=words(stance, "desire"),
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
                 for verb, ways in (stance.get("prepositional") or {}).items()
@@ -89,6 +91,10 @@ class StanceLexicon:
         if forms & self.support:
             return 1
         return 0
+
+    def wishes(self, token: Token) -> bool:
+        """A verb of wanting ("hopes to", "seeks to"): what it governs is not yet real."""
+        return token.pos_ in {"VERB", "AUX"} and bool(word_forms(token) & self.desire)
 
     def through(self, verb: Token, preposition: Token) -> int:
         """The stance a verb takes through a preposition ("warned of countermeasures",
@@ -409,8 +415,12 @@ class ActorFinder:
     def _controller(self, verb: Token, base: int) -> str:
         """ "congratulated Wright for proposing X": the object of the verb above a
         "for"/"of" gerund is who does it."""
-        if verb.dep_ != "pcomp" or verb.head.dep_ != "prep":
-            return ""
+        if (
+            verb.dep_ != "pcomp"
+            or verb.head.dep_ != "prep"
+            or verb.head.lower_ not in {"for", "of"}
+        ):
+            return ""  # "secured X's support by offering": the means is the subject's own
         governor = verb.head.head
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         return self.token_entity(objects[0], base) if objects else ""
@@ -549,8 +559,13 @@ def extract_positions(
                 # (actor, cue, rank): who holds a cue outranks who reports it, who
                 # reports it outranks who spoke just before
                 found: list[tuple[str, Cue, int]] = []
+                wished = False
                 for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                    found += [(a, cue, 0) for a in finder.holders(cue.token, base)]
+                    holders = finder.holders(cue.token, base)
+                    if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
+                        holders = [a for a in holders if a in {h for h, _, _ in found}]
+                    found += [(a, cue, 0) for a in holders if (a, cue, 0) not in found]
+                    wished = wished or lexicon.wishes(cue.token)
                 speakers = [i for s, e, i in statements if s <= offset < e]
                 if _heads_its_clause(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], 1) for a in speakers]
