@@ -315,3 +315,11 @@ def test_charts_of_scores_and_errors_draw_tables_and_say_when_empty():
     empty = charts.stage_scores_chart(pooled_scores(scores.iloc[:0]))
     assert "No gold to measure against" in str(empty.to_dict())
     assert "No errors" in str(charts.errors_chart(errors.iloc[:0]).to_dict())
+
+
+def test_gold_format_for_the_chapter_keeps_code_and_demotes_headings(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Gold\n\nText.\n\n## Part\n\n```yaml\n# a comment\nkey: 1\n```\n")
+    shown = evaluate.gold_format(readme)
+    assert "# Gold" not in shown and "### Part" in shown
+    assert "\n# a comment\n" in shown and "key: 1" in shown

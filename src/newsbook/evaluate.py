@@ -853,3 +853,20 @@ def book_trust(article: str, published: str = "", gold: str = "") -> BookTrust:
         if c.article_path == article_path.resolve() or c.article_id == article_id
     ]
     return BookTrust(article_id, gold_label(gold_path), report, here[0] if here else "")
+
+
+def gold_format(readme: Path | None = None) -> str:
+    """The gold format as `data/gold/README.md` documents it, as Markdown for a chapter
+    (its title dropped and its headings set under the chapter's), so the book and the
+    tests read one description."""
+    from newsbook import config
+
+    lines = (readme or config.GOLD_DIR / "README.md").read_text(encoding="utf-8").splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    shown, in_code = [], False
+    for line in lines:
+        in_code = in_code != line.startswith("```")
+        heading = not in_code and line.startswith("#")
+        shown.append("#" + line if heading else line)
+    return "\n".join(shown).strip() + "\n"
