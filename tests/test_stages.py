@@ -127,3 +127,13 @@ def test_manual_position_overrides_and_is_marked(resources, tmp_path):
         (positions["actor_id"] == "russia") & (positions["issue_id"] == "preserve-abm-treaty")
     ]
     assert list(row["source"]) == ["manual"] and list(row["stance"]) == ["oppose"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [("U.S.", "U.S."), ("Moscow.", "Moscow"), ("the Times'", "Times"), ("Smith Jr.", "Smith Jr.")],
+)
+def test_normalise_keeps_the_full_stop_of_an_abbreviation(surface, name):
+    from newsbook.entities import normalise
+
+    assert normalise(surface) == name

@@ -19,6 +19,7 @@ from newsbook.article import Article
 from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
 from newsbook.resources import Resources
 
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 TREATY_WORDS = re.compile(r"\b(?:treaty|pact|accord|convention|protocol)\b", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset(
@@ -90,7 +91,10 @@ def normalise(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = re.sub(r"(?:'s|’s|'|’)$", "", text)
-    return text.strip(" ,.;:-")
+    text = text.strip(" ,;:-")
+    # a full stop ends a sentence, not a name, except where it ends an abbreviation
+    # ("U.S.", "Jr.")
+    return text if ABBREVIATION_END.search(text) else text.rstrip(". ")
 
 
 def _is_title_word(token: Token, resources: Resources) -> bool:

@@ -105,10 +105,8 @@ def _forms(*names: str) -> set[str]:
     for name in names:
         name = " ".join(str(name).split())
         if name:
-            # "U.S." and "U.S" (a sentence's full stop taken off) are one form
-            folded = name.casefold().rstrip(".")
-            forms.add(folded)
-            forms.add(re.sub(r"^the\s+", "", folded))
+            forms.add(name.casefold())
+            forms.add(re.sub(r"^the\s+", "", name.casefold()))
     return forms
 
 
