@@ -17,7 +17,8 @@ import pandas as pd
 from spacy.tokens import Span
 
 from newsbook.article import Article
-from newsbook.nlp import ParsedBlock
+from newsbook.entities import MentionIndex
+from newsbook.nlp import ParsedBlock, parsed_sentences
 from newsbook.resources import Resources
 
 CLAIM_COLUMNS = [
@@ -64,7 +65,7 @@ class Marker:
 
 
 def find_marker(
-    sentence: Span, lexicon: ContrastLexicon, mentions: pd.DataFrame, base: int
+    sentence: Span, lexicon: ContrastLexicon, mentions: MentionIndex, base: int
 ) -> Marker | None:
     """The sentence's marker of contrast, if it has one."""
     first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
@@ -81,7 +82,7 @@ def find_marker(
             whose = ""
             if owners:
                 start = base + owners[0].idx
-                whose = _entity_at(mentions, start, start + len(owners[0]))
+                whose = mentions.at(start, start + len(owners[0]))
             if words or owners:
                 return Marker(token.text, whose, "verb")
     lowered = sentence.text.lower()
@@ -91,13 +92,6 @@ def find_marker(
     if first is not None and first.lower_ in lexicon.openers:
         return Marker(first.text, "", "opener")
     return None
-
-
-def _entity_at(mentions: pd.DataFrame, start: int, end: int) -> str:
-    inside = mentions[
-        (mentions["start"] < end) & (mentions["end"] > start) & (mentions["entity_id"] != "")
-    ]
-    return str(inside["entity_id"].iloc[0]) if len(inside) else ""
 
 
 def _counter_span(sentences: pd.DataFrame, sentence_id: int) -> tuple[int, int]:
@@ -132,41 +126,34 @@ def iter_claims(
     parsed: list[ParsedBlock],
     sentences: pd.DataFrame,
     quotes: pd.DataFrame,
-    mentions: pd.DataFrame,
+    mentions: MentionIndex,
     lexicon: ContrastLexicon,
 ) -> Iterator[dict]:
-    starts = dict(zip(sentences["start"], sentences["sentence_id"], strict=True))
-    for item in parsed:
+    for item, sent, row in parsed_sentences(parsed, sentences):
         if item.block.section != "body":
             continue
-        base = item.block.start
-        for sent in item.doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            sentence_id = starts.get(base + tokens[0].idx) if tokens else None
-            if sentence_id is None:
-                continue
-            marker = find_marker(sent, lexicon, mentions, base)
-            if marker is None:
-                continue
-            claim = _claimed(quotes, int(sentence_id), marker)
-            if claim is None:
-                continue
-            counter_start, counter_end = _counter_span(sentences, int(sentence_id))
-            yield {
-                "article_id": article.article_id,
-                "quote_id": claim["quote_id"],
-                "sentence_id": int(claim["sentence_id"]),
-                "start": int(claim["start"]),
-                "end": int(claim["end"]),
-                "text": claim["text"],
-                "speaker_id": claim["speaker_id"],
-                "speaker": claim["speaker"],
-                "marker": marker.text,
-                "counter_sentence_id": int(sentence_id),
-                "counter_start": counter_start,
-                "counter_end": counter_end,
-                "counter_text": article.text[counter_start:counter_end],
-            }
+        marker = find_marker(sent, lexicon, mentions, item.block.start)
+        if marker is None:
+            continue
+        claim = _claimed(quotes, int(row.sentence_id), marker)
+        if claim is None:
+            continue
+        counter_start, counter_end = _counter_span(sentences, int(row.sentence_id))
+        yield {
+            "article_id": article.article_id,
+            "quote_id": claim["quote_id"],
+            "sentence_id": int(claim["sentence_id"]),
+            "start": int(claim["start"]),
+            "end": int(claim["end"]),
+            "text": claim["text"],
+            "speaker_id": claim["speaker_id"],
+            "speaker": claim["speaker"],
+            "marker": marker.text,
+            "counter_sentence_id": int(row.sentence_id),
+            "counter_start": counter_start,
+            "counter_end": counter_end,
+            "counter_text": article.text[counter_start:counter_end],
+        }
 
 
 def extract_claims(
@@ -175,11 +162,13 @@ def extract_claims(
     sentences: pd.DataFrame,
     quotes: pd.DataFrame,
     mentions: pd.DataFrame,
+    entities: pd.DataFrame,
     resources: Resources,
 ) -> pd.DataFrame:
     """The `claims` table: statements the article contests, with the counter-evidence."""
     lexicon = ContrastLexicon.from_resources(resources)
-    rows = list(iter_claims(article, parsed, sentences, quotes, mentions, lexicon))
+    index = MentionIndex(mentions, entities)
+    rows = list(iter_claims(article, parsed, sentences, quotes, index, lexicon))
     for i, row in enumerate(rows, start=1):
         row["claim_id"] = f"c{i}"
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)

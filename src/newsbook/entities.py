@@ -673,3 +673,32 @@ def missed_surnames(
                     norm=token.text,
                     tokens=(token.text,),
                 )
+
+
+class MentionIndex:
+    """The resolved mentions of an article by offset: which entity a stretch of text
+    names, and which was named last before it (what a pronoun may stand for)."""
+
+    def __init__(self, mentions: pd.DataFrame, entities: pd.DataFrame) -> None:
+        self.types = dict(zip(entities["entity_id"], entities["type"], strict=True))
+        named = mentions[mentions["entity_id"] != ""].sort_values("start")
+        self.spans = [
+            (int(s), int(e), str(i))
+            for s, e, i in zip(named["start"], named["end"], named["entity_id"], strict=True)
+        ]
+
+    def at(self, start: int, end: int, *, types: set[str] | None = None) -> str:
+        """The first entity (of these types) mentioned in [start, end), or ""."""
+        for s, e, entity_id in self.spans:
+            if s < end and start < e and (types is None or self.types.get(entity_id) in types):
+                return entity_id
+        return ""
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The mentions wholly inside [start, end)."""
+        return [(s, e, i) for s, e, i in self.spans if s >= start and e <= end]
+
+    def before(self, offset: int, types: set[str]) -> str:
+        """The last entity of these types mentioned before an offset, or ""."""
+        found = [i for s, _, i in self.spans if s < offset and self.types.get(i) in types]
+        return found[-1] if found else ""

@@ -12,13 +12,15 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsbook.article import Article, Block
 
@@ -139,3 +141,17 @@ def sentence_of(index: tuple[list[int], list[int]], offset: int) -> int:
     starts, ids = index
     position = bisect_right(starts, offset) - 1
     return ids[position] if position >= 0 else -1
+
+
+def parsed_sentences(
+    parsed: list[ParsedBlock], sentences: pd.DataFrame
+) -> Iterator[tuple[ParsedBlock, Span, Any]]:
+    """Every parsed sentence with its row of the sentences table (a named tuple), for
+    the stages that read the parse sentence by sentence."""
+    rows = {int(r.start): r for r in sentences.itertuples(index=False)}
+    for item in parsed:
+        for sent in item.doc.sents:
+            tokens = [t for t in sent if not t.is_space]
+            row = rows.get(item.block.start + tokens[0].idx) if tokens else None
+            if row is not None:
+                yield item, sent, row

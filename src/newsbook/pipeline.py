@@ -85,7 +85,7 @@ def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
         resources,
         annotations_dir=resources.annotations_dir,
     )
-    claims = extract_claims(article, parsed, sentences, quotes, mentions, resources)
+    claims = extract_claims(article, parsed, sentences, quotes, mentions, entities, resources)
     candidates = issue_candidates(article, parsed, sentences, resources)
     block_rows = blocks_table(article, blocks)
     return {

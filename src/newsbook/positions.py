@@ -13,7 +13,6 @@ overrides positions (`source = manual`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,8 @@ import yaml
 from spacy.tokens import Span, Token
 
 from newsbook.article import Article
-from newsbook.nlp import ParsedBlock
+from newsbook.entities import MentionIndex
+from newsbook.nlp import ParsedBlock, parsed_sentences
 from newsbook.resources import Resources
 
 POSITION_COLUMNS = [
@@ -326,23 +326,13 @@ class ActorFinder:
             if affiliation in by_name
         }
         self.government_nouns = resources.government_nouns
-        named = mentions[mentions["entity_id"] != ""].sort_values("start")
-        self.mentions = [
-            (int(s), int(e), str(i))
-            for s, e, i in zip(named["start"], named["end"], named["entity_id"], strict=True)
-            if self.types.get(i) in ACTOR_TYPES
-        ]
+        self.mentions = MentionIndex(mentions, entities)
 
     def at(self, start: int, end: int) -> str:
-        for s, e, entity_id in self.mentions:
-            if s < end and start < e:
-                return entity_id
-        return ""
+        return self.mentions.at(start, end, types=ACTOR_TYPES)
 
     def before(self, offset: int, types: set[str]) -> str:
-        """The last entity of these types mentioned before an offset (a pronoun's referent)."""
-        found = [i for s, _, i in self.mentions if s < offset and self.types.get(i) in types]
-        return found[-1] if found else ""
+        return self.mentions.before(offset, types)
 
     def token_entity(self, token: Token, base: int) -> str:
         start = base + token.idx
@@ -476,24 +466,6 @@ def group_statements(
     return found
 
 
-def _sentences(
-    parsed: list[ParsedBlock], sentences: pd.DataFrame
-) -> Iterator[tuple[int, Span, int, pd.Series]]:
-    by_start = {
-        int(s): row
-        for s, row in zip(sentences["start"], sentences.itertuples(index=False), strict=True)
-    }
-    for item in parsed:
-        base = item.block.start
-        for sent in item.doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            if not tokens:
-                continue
-            row = by_start.get(base + tokens[0].idx)
-            if row is not None:
-                yield base, sent, row.sentence_id, row
-
-
 def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     """The head token of each span of the sentence an issue's patterns match."""
     anchors = []
@@ -542,7 +514,8 @@ def extract_positions(
     ] + group_statements(quotes, mentions, entities)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
     spoken = _speakers_by_sentence(statements, sentences)
-    for base, sent, sentence_id, sentence in _sentences(parsed, sentences):
+    for item, sent, sentence in parsed_sentences(parsed, sentences):
+        base, sentence_id = item.block.start, sentence.sentence_id
         start, end = int(sentence.start), int(sentence.end)
         own_speakers = spoken.get(sentence_id, [])
         previous_speakers = spoken.get(sentence_id - 1, [])
@@ -732,7 +705,8 @@ def issue_candidates(
     ready-to-adopt pattern and the first sentence where it appears."""
     lexicon = StanceLexicon.from_resources(resources)
     found: dict[str, dict] = {}
-    for _base, sent, sentence_id, sentence in _sentences(parsed, sentences):
+    for _item, sent, sentence in parsed_sentences(parsed, sentences):
+        sentence_id = sentence.sentence_id
         for token in sent:
             if not lexicon.polarity(token):
                 continue

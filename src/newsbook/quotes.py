@@ -22,6 +22,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.article import Article
+from newsbook.entities import MentionIndex
 from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
 from newsbook.resources import Resources
 
@@ -216,16 +217,10 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
-        self.mentions = mentions[mentions["entity_id"] != ""].sort_values("start")
+        self.mentions = MentionIndex(mentions, entities)
+        self.entity_in = self.mentions.at
         self.last_speaker = NOBODY
         self.last_subject = ""
-
-    def entity_in(self, start: int, end: int, *, types: set[str] | None = None) -> str:
-        inside = self.mentions[(self.mentions["start"] < end) & (self.mentions["end"] > start)]
-        for entity_id in inside["entity_id"]:
-            if types is None or self.types.get(entity_id) in types:
-                return entity_id
-        return ""
 
     def named(self, entity_id: str) -> Speaker:
         return Speaker(entity_id, self.names.get(entity_id, entity_id))
@@ -293,9 +288,8 @@ class SpeakerResolver:
             and last.head in self.lexicon.documents
         ):
             return last
-        earlier = self.mentions[self.mentions["start"] < base + pronoun.idx]
-        institutions = [e for e in earlier["entity_id"] if self.types.get(e) in {"ORG", "GPE"}]
-        return self.named(institutions[-1]) if institutions else Speaker("", pronoun.text)
+        institution = self.mentions.before(base + pronoun.idx, {"ORG", "GPE"})
+        return self.named(institution) if institution else Speaker("", pronoun.text)
 
     def _by_role(self, subject: Token) -> str:
         """ "President Reagan's chief of staff": the one person the article gives that role."""
@@ -536,13 +530,11 @@ def _headline_source(
     tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
     if not tokens or len(tokens) > 5:
         return None
-    names = resolver.mentions[
-        (resolver.mentions["start"] >= base + start) & (resolver.mentions["end"] <= base + end)
-    ]
-    covered = sum(len(t) for t in names["text"])
+    names = resolver.mentions.within(base + start, base + end)
+    covered = sum(e - s for s, e, _ in names)
     last = tokens[-1].lemma_.lower()
-    if len(names) and covered >= sum(len(t) for t in tokens) - 1:
-        entity_id = str(names["entity_id"].iloc[0])
+    if names and covered >= sum(len(t) for t in tokens) - 1:
+        entity_id = names[0][2]
         if resolver.types.get(entity_id) in {"PERSON", "ORG", "GPE", "NORP"}:
             return resolver.named(entity_id)
     if last in resolver.lexicon.anonymous or last.rstrip("s") in resolver.lexicon.anonymous:
