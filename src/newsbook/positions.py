@@ -742,7 +742,7 @@ NAMED_TYPES = {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC"
 
 
 def _modified(target: Token) -> list[Token]:
-    """A noun with the compounds and adjectives right before it ("missile defense shield")."""
+    """A noun with the compounds and adjectives right before it ("river dam project")."""
     words = [target]
     for token in reversed(list(target.doc[target.left_edge.i : target.i])):
         if token.dep_ not in {"compound", "amod", "nmod"} or not (

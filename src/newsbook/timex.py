@@ -496,7 +496,7 @@ def _content_verb(verb: Token) -> Token:
 
 
 def event_noun(token: Token) -> Token | None:
-    """The noun a time expression dates when it modifies one: "the 1972 treaty",
+    """The noun a time expression dates when it modifies one: "the 1987 accord",
     "Monday's meeting", "a strike on the tanker in Kuwaiti waters on Friday" (strike:
     nouns that are only places or objects of a preposition are climbed over)."""
     nominal = {"NOUN", "PROPN"}
@@ -570,7 +570,7 @@ def _verb_tense(verb: Token, lexicon: TimeLexicon) -> str:
     if "have" in {c.lemma_ for c in verb.children if c.dep_ == "aux"}:
         return "past"  # present perfect: "has said"
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl", "ROOT", "conj"}:
-        return "past"  # reduced relative: "the treaty signed in 1972"
+        return "past"  # reduced relative: "the accord signed in 1987"
     # a bare participle ("ending March 31", "rising to 20,000 by 1990") is not anchored
     # in time by the clause it hangs from: resolve to the nearer date
     return "present"
@@ -734,7 +734,7 @@ def resolution_note(published: str | dt.date | None, timex: pd.DataFrame) -> str
 
 
 def _conditional(verb: Token, lexicon: TimeLexicon) -> bool:
-    """Inside a condition ("if the treaty is abrogated in 2002"), or the consequence of
+    """Inside a condition ("if the accord collapses in 2002"), or the consequence of
     one that a modal marks ("Russia would walk out ... if ...")."""
     for clause in [verb, *verb.ancestors]:
         if any(
@@ -806,7 +806,7 @@ def modality(
     Hypothetical: inside a condition, the consequence of one, or under a possibility
     modal. Scheduled: a future or planned clause, or a date after publication.
     Ongoing: progressive or continuing, or present tense, at a date that holds
-    publication. Occurred: the rest. A dated noun ("the 1972 treaty") takes its
+    publication. Occurred: the rest. A dated noun ("the 1987 accord") takes its
     modality from its modifiers and its date, not from the verb around it."""
     lexicon = lexicon or load_time_lexicon()
     relation = relation_to(date, published)
