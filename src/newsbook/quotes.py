@@ -401,9 +401,8 @@ def direct_cue(
 
 
 def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
-    """Whether a short quotation is someone's words ("called them "consultations"", felt
-    "indignation and regret") rather than a name or scare quotes (the mayor's "Green Deal"
-    shield): a naming verb cues it, or its cue governs it within two steps."""
+    """Whether a short quotation is someone's words ("called them "chats"", felt "deep
+    regret") rather than a name or scare quotes (the mayor's "Green Deal" plan): a naming verb cues it, or its cue governs it within two steps."""
     if cue is None:
         return False
     if cue.lemma_.lower() in lexicon.naming:
