@@ -28,7 +28,7 @@ book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLIS
 ifeq ($(strip $(ARTICLE)),)
 	@test -z "$(strip $(GOLD))" || { echo "make book: GOLD=... needs ARTICLE=... (the default book scores data/gold)" >&2; exit 2; }
 	@test -z "$(strip $(ISSUES))" || { echo "make book: ISSUES=... needs ARTICLE=... (the default book uses data/issues.yml)" >&2; exit 2; }
-	$(PY) -m newsbook.book default
+	@path=$$($(PY) -m newsbook book) && echo "The book is at $$path"
 else
 	@path=$$($(PY) -m newsbook book "$(ARTICLE)" $(if $(strip $(PUBLISHED)),--published "$(PUBLISHED)") $(if $(strip $(GOLD)),--gold "$(GOLD)") $(if $(strip $(ISSUES)),--issues "$(ISSUES)")) && echo "The book is at $$path"
 endif
@@ -40,7 +40,7 @@ lint: $(STAMP) ## ruff lint and format check
 test: $(STAMP) lint ## lint, unit and quality tests, nbval on the chapters, offline check and browser tests of the built book
 	$(PY) -m pytest -q tests --ignore=tests/browser
 	$(PY) -m pytest -q --nbval chapters --nbval-current-env -p no:cacheprovider
-	$(PY) -m newsbook.book html
+	$(PY) -m newsbook book --no-execute
 	$(PY) -m pytest -q tests/offline_book_check.py
 	$(PY) -m pytest -q tests/browser
 

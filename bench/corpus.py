@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsbook import config, corpus
-from newsbook.article import read_article
+from newsbook.text.article import read_article
 
 REUTERS = Path(
     os.environ.get(

@@ -4,9 +4,9 @@ spaCy's bare parse of the same texts. Prints; asserts nothing about time."""
 import time
 
 from newsbook import config
-from newsbook.article import read_article
+from newsbook.lexicons import Resources
 from newsbook.pipeline import analyze
-from newsbook.resources import Resources
+from newsbook.text.article import read_article
 
 
 def main() -> None:

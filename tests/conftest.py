@@ -1,6 +1,6 @@
 import pytest
 
-from newsbook.resources import Resources
+from newsbook.lexicons import Resources
 
 
 @pytest.fixture(scope="session")

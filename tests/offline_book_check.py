@@ -1,5 +1,5 @@
 """The built book references nothing on the network: no remote script, stylesheet,
-font or image in any page (run after `python -m newsbook.book html`)."""
+font or image in any page (run after `python -m newsbook book --no-execute`)."""
 
 import re
 from pathlib import Path
@@ -19,7 +19,9 @@ def pages() -> list[Path]:
 
 
 def test_book_was_built():
-    assert (HTML / "index.html").exists(), "build the book first: python -m newsbook.book html"
+    assert (HTML / "index.html").exists(), (
+        "build the book first: python -m newsbook book --no-execute"
+    )
     assert len(pages()) >= 6
 
 

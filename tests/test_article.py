@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from newsbook import config
-from newsbook.article import decode, layout, make_article, read_article
 from newsbook.errors import InputError
+from newsbook.text.article import decode, make_article, read_article
+from newsbook.text.layout import layout
 
 SEED = config.DEFAULT_ARTICLE
 

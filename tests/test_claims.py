@@ -1,8 +1,8 @@
 """Contested claims from the text's own markers of contrast, and proposed issues."""
 
-from newsbook.article import make_article
 from newsbook.pipeline import analyze
-from newsbook.positions import agreement_network
+from newsbook.stages.positions import agreement_network
+from newsbook.text.article import make_article
 
 INTRO = "Energy Minister Tomas Varga spoke in Oslo on Monday.\n\n"
 

@@ -10,12 +10,15 @@ import pandas as pd
 import pytest
 import yaml
 
-from newsbook import config, corpus
+from newsbook import config
 from newsbook.cli import main
-from newsbook.corpus import link_entities, run_corpus
+from newsbook.corpus import engines
+from newsbook.corpus.linking import link_entities
+from newsbook.corpus.records import analyze_record
+from newsbook.corpus.run import run_corpus
 from newsbook.errors import InputError
 from newsbook.output import MARKER
-from newsbook.pipeline import TABLES
+from newsbook.schema import ARTICLE_TABLES as TABLES
 
 # Short Reuters stories; 2842, 3014 and 7535 share Reagan, 3014 and 2842 Richard Perle.
 STORIES = ["reuters-10626", "reuters-2842", "reuters-3014", "reuters-7535"]
@@ -53,12 +56,6 @@ def folder(tmp_path: Path) -> Path:
         for suffix in (".txt", ".yml"):
             shutil.copy(config.RAW_DIR / f"{stem}{suffix}", source / f"{stem}{suffix}")
     return source
-
-
-@pytest.fixture(autouse=True)
-def loaded(resources):
-    """Load the Resources once in this process (forked workers inherit them)."""
-    corpus._WORKER_RESOURCES = resources
 
 
 def test_folder_input_writes_every_table_with_contract_columns(folder, tmp_path):
@@ -196,7 +193,7 @@ def test_a_failure_mid_run_leaves_the_previous_output(folder, tmp_path, monkeypa
     out = tmp_path / "out"
     run_corpus(folder, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = corpus.analyze_record
+    real = analyze_record
     calls = []
 
     def failing(record, resources=None):
@@ -205,7 +202,7 @@ def test_a_failure_mid_run_leaves_the_previous_output(folder, tmp_path, monkeypa
             raise RuntimeError("disk full")
         return real(record, resources)
 
-    monkeypatch.setattr(corpus, "analyze_record", failing)
+    monkeypatch.setattr(engines, "analyze_record", failing)
     with pytest.raises(RuntimeError):
         run_corpus(folder, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

@@ -1,22 +1,30 @@
-"""The scorers, the error and score tables, and the gold-file runner of evaluate.py."""
+"""The scorers, the error and score tables, and the gold-file runner of newsbook.evaluation."""
 
 import math
 
 import pandas as pd
 import pytest
 
-from newsbook import evaluate
+from newsbook import config
+from newsbook.book.charts import article_scores_chart, errors_chart, peers_chart, stage_scores_chart
+from newsbook.book.trust import book_trust, gold_format
 from newsbook.errors import InputError
-from newsbook.evaluate import (
+from newsbook.evaluation.gold import (
     GoldError,
-    errors_table,
     find_article,
     gold_cases,
-    gold_entities_table,
     gold_files,
     load_gold,
+    locate,
+)
+from newsbook.evaluation.runner import SYSTEMS, evaluate_gold, peer_comparison
+from newsbook.evaluation.scoring import (
+    GOLD_ERROR_COLUMNS,
+    Score,
+    errors_table,
+    gold_entities_table,
+    match_entities,
     measures,
-    peer_comparison,
     pooled_scores,
     score_entities,
     score_quotes,
@@ -55,7 +63,7 @@ SENTENCES = pd.DataFrame(
 
 
 def span(text, snippet, n=1):
-    return evaluate.locate(text, snippet, n)
+    return locate(text, snippet, n)
 
 
 def entities_table(rows):
@@ -160,8 +168,8 @@ def test_same_name_mention_resolved_to_the_wrong_person_is_an_error():
 def test_pooled_scores_sum_counts_before_dividing():
     scores = pd.concat(
         [
-            system_scores_table("s", "a", {"entities": evaluate.Score(1, 1, 1, [])}),
-            system_scores_table("s", "b", {"entities": evaluate.Score(0, 3, 1, [])}),
+            system_scores_table("s", "a", {"entities": Score(1, 1, 1, [])}),
+            system_scores_table("s", "b", {"entities": Score(0, 3, 1, [])}),
         ]
     )
     pooled = pooled_scores(scores).iloc[0]
@@ -171,9 +179,9 @@ def test_pooled_scores_sum_counts_before_dividing():
 
 def test_peer_comparison_pairs_each_peer_with_newsbook_on_its_stages():
     rows = []
-    for system in evaluate.SYSTEMS:
+    for system in SYSTEMS:
         stages = ["entities", "direct quotes", "timex values", "positions"]
-        scores = {stage: evaluate.Score(1, 2, 2, []) for stage in stages}
+        scores = {stage: Score(1, 2, 2, []) for stage in stages}
         rows.append(system_scores_table(system, "a", scores))
     table = peer_comparison(pd.concat(rows))
     pairs = set(zip(table["system"], table["stage"], strict=True))
@@ -182,14 +190,14 @@ def test_peer_comparison_pairs_each_peer_with_newsbook_on_its_stages():
 
 
 def test_gold_entities_map_onto_themselves():
-    assert evaluate.match_entities(GOLD, gold_entities_table(GOLD)) == {
+    assert match_entities(GOLD, gold_entities_table(GOLD)) == {
         g["id"]: g["id"] for g in GOLD["entities"]
     }
 
 
 def test_a_typo_in_the_gold_is_a_clear_input_error():
     with pytest.raises(GoldError):
-        evaluate.locate(TEXT, "Anna Bergg")
+        locate(TEXT, "Anna Bergg")
     assert issubclass(GoldError, InputError)
 
 
@@ -235,7 +243,7 @@ def test_article_found_by_key_then_book_article_then_beside_then_raw(tmp_path):
     assert find_article(gold_path, {}, book_article=book_article) == book_article
     assert find_article(gold_path, {"article_id": "story"}) == beside
     raw = find_article(tmp_path / "reuters-8072.yml", {})
-    assert raw == evaluate.config.RAW_DIR / "reuters-8072.txt"
+    assert raw == config.RAW_DIR / "reuters-8072.txt"
 
 
 def test_missing_article_is_a_clear_input_error(tmp_path):
@@ -257,13 +265,13 @@ def test_evaluate_gold_scores_newsbook_and_the_peers(tmp_path):
         "timex:\n  - {text: Monday, value: 2001-05-28, granularity: day}\n",
     )
     (tmp_path / "talks.txt").write_text(TEXT, encoding="utf-8")
-    report = evaluate.evaluate_gold(tmp_path)
+    report = evaluate_gold(tmp_path)
     assert report.article_ids == ["talks"]
-    assert set(report.scores["system"]) == set(evaluate.SYSTEMS)
+    assert set(report.scores["system"]) == set(SYSTEMS)
     newsbook = report.scores[report.scores["system"] == "newsbook"].set_index("stage")
     assert newsbook.loc["timex values", "recall"] == 1.0
     assert math.isnan(newsbook.loc["positions", "recall"])  # no gold: nothing measured
-    assert list(report.errors.columns) == evaluate.ERROR_COLUMNS
+    assert list(report.errors.columns) == GOLD_ERROR_COLUMNS
 
 
 def test_book_trust_says_plainly_when_the_article_has_no_gold(tmp_path):
@@ -271,12 +279,12 @@ def test_book_trust_says_plainly_when_the_article_has_no_gold(tmp_path):
     (tmp_path / "talks.txt").write_text(TEXT, encoding="utf-8")
     other = tmp_path / "other.txt"
     other.write_text(TEXT, encoding="utf-8")
-    trust = evaluate.book_trust(str(other), "", str(tmp_path))
+    trust = book_trust(str(other), "", str(tmp_path))
     assert not trust.has_gold
     assert "No gold was given for this article (other)" in trust.statement()
     assert "REFERENCE" in trust.statement()
     assert trust.scores_here().empty
-    here = evaluate.book_trust(str(tmp_path / "talks.txt"), "", str(tmp_path))
+    here = book_trust(str(tmp_path / "talks.txt"), "", str(tmp_path))
     assert here.has_gold and not here.scores_here().empty
 
 
@@ -291,9 +299,8 @@ def test_gold_snippet_missing_from_its_article_stops_before_any_work(tmp_path):
 
 
 def test_charts_of_scores_and_errors_draw_tables_and_say_when_empty():
-    from newsbook import charts
 
-    scores = system_scores_table("newsbook", "a", {"entities": evaluate.Score(1, 2, 2, [])})
+    scores = system_scores_table("newsbook", "a", {"entities": Score(1, 2, 2, [])})
     errors = errors_table(
         "newsbook",
         "a",
@@ -305,21 +312,21 @@ def test_charts_of_scores_and_errors_draw_tables_and_say_when_empty():
         pd.concat([scores, scores.assign(system="spaCy NER")], ignore_index=True)
     )
     drawn = [
-        charts.stage_scores_chart(pooled_scores(scores)),
-        charts.article_scores_chart(scores),
-        charts.errors_chart(errors),
-        charts.peers_chart(comparison),
+        stage_scores_chart(pooled_scores(scores)),
+        article_scores_chart(scores),
+        errors_chart(errors),
+        peers_chart(comparison),
     ]
     for chart in drawn:
         assert "No gold" not in str(chart.to_dict())
-    empty = charts.stage_scores_chart(pooled_scores(scores.iloc[:0]))
+    empty = stage_scores_chart(pooled_scores(scores.iloc[:0]))
     assert "No gold to measure against" in str(empty.to_dict())
-    assert "No errors" in str(charts.errors_chart(errors.iloc[:0]).to_dict())
+    assert "No errors" in str(errors_chart(errors.iloc[:0]).to_dict())
 
 
 def test_gold_format_for_the_chapter_keeps_code_and_demotes_headings(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text("# Gold\n\nText.\n\n## Part\n\n```yaml\n# a comment\nkey: 1\n```\n")
-    shown = evaluate.gold_format(readme)
+    shown = gold_format(readme)
     assert "# Gold" not in shown and "### Part" in shown
     assert "\n# a comment\n" in shown and "key: 1" in shown

@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 from newsbook import config
-from newsbook.article import read_article
-from newsbook.evaluate import Score, evaluate_article, load_gold
+from newsbook.evaluation.gold import load_gold
+from newsbook.evaluation.scoring import Score, evaluate_article
 from newsbook.pipeline import analyze
+from newsbook.text.article import read_article
 
 SEED_ID = config.DEFAULT_ARTICLE.stem
 GOLD_FILES = sorted(config.GOLD_DIR.glob("*.yml"))

@@ -4,7 +4,7 @@ suite in tests/browser/ checks the built book as a whole)."""
 import json
 import re
 
-from newsbook import charts
+from newsbook.book.charts import chart_html
 
 HOSTILE = [
     'an unclosed comment, <!-- followed by <script src="https://evil.example.invalid/x.js">',
@@ -23,13 +23,13 @@ def test_chart_script_holds_no_markup_from_the_data():
     # "<!--" then "<script" inside a <script> element makes the HTML parser ignore the
     # element's closing tag: the chart and the rest of the page vanish.
     spec = {"data": {"values": [{"text": text} for text in HOSTILE]}, "mark": "bar"}
-    body = _script_body(charts.chart_html(spec))
+    body = _script_body(chart_html(spec))
     assert not re.search(r"[<>&]", body), re.findall(r".{20}[<>&].{20}", body)[:3]
 
 
 def test_chart_payload_decodes_to_the_same_text():
     spec = {"data": {"values": [{"text": text} for text in HOSTILE]}, "mark": "bar"}
-    body = _script_body(charts.chart_html(spec))
+    body = _script_body(chart_html(spec))
     payload = body[
         body.index("vegaEmbed(el, ") + len("vegaEmbed(el, ") : body.index(', {"actions"')
     ]
@@ -37,8 +37,8 @@ def test_chart_payload_decodes_to_the_same_text():
 
 
 def test_markup_links_and_monster_words_are_no_entities(resources):
-    from newsbook.article import make_article
     from newsbook.pipeline import analyze
+    from newsbook.text.article import make_article
 
     text = (
         "Senator Paul Oduya spoke in Lisbon on Monday.\n\n"

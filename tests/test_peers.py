@@ -7,7 +7,20 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from newsbook import evaluate, peers
+from newsbook.evaluation.peers import (
+    dateparser_timex,
+    plain_nlp,
+    readable_text,
+    run_peers,
+    spacy_entities,
+    speaker_entity,
+    textacy_quotes,
+)
+from newsbook.evaluation.runner import evaluate_peers
+from newsbook.evaluation.scoring import gold_entities_table, system_scores_table
+from newsbook.stages.entities import ENTITY_COLUMNS, MENTION_COLUMNS
+from newsbook.stages.quotes import QUOTE_COLUMNS
+from newsbook.stages.timex import TIMEX_COLUMNS
 
 KNOWN = pd.DataFrame(
     [
@@ -23,7 +36,7 @@ KNOWN = pd.DataFrame(
 
 @pytest.fixture(scope="module")
 def nlp():
-    return peers.plain_nlp()
+    return plain_nlp()
 
 
 @pytest.mark.parametrize(
@@ -40,7 +53,7 @@ def nlp():
     ],
 )
 def test_speaker_text_maps_to_one_known_entity_or_none(speaker, expected):
-    assert peers.speaker_entity(speaker, KNOWN) == expected
+    assert speaker_entity(speaker, KNOWN) == expected
 
 
 def test_readable_text_blanks_furniture_and_keeps_offsets():
@@ -48,7 +61,7 @@ def test_readable_text_blanks_furniture_and_keeps_offsets():
     blocks = pd.DataFrame(
         {"start": [0, 10, 22], "end": [8, 20, 28], "section": ["headline", "body", "furniture"]}
     )
-    readable = peers.readable_text(text, blocks)
+    readable = readable_text(text, blocks)
     assert len(readable) == len(text)
     assert readable[:20] == text[:20] and readable[22:].strip() == ""
 
@@ -63,8 +76,8 @@ def test_spacy_entities_grouped_by_surface_text_with_nearest_labels():
         Span(doc, 5, 6, "ORG"),
         Span(doc, 7, 10, "LAW"),
     ]
-    mentions, entities = peers.spacy_entities(doc, article_id="a")
-    assert list(entities.columns) == peers.ENTITY_COLUMNS
+    mentions, entities = spacy_entities(doc, article_id="a")
+    assert list(entities.columns) == ENTITY_COLUMNS
     assert list(entities["name"]) == ["Baker", "Howard Baker", "the ABM Treaty"]
     baker = entities.set_index("name").loc["Baker"]
     assert baker["n_mentions"] == 2 and baker["type"] == "PERSON"  # first label on a tie
@@ -76,8 +89,8 @@ def test_spacy_entities_grouped_by_surface_text_with_nearest_labels():
 
 def test_textacy_quotes_with_mapped_speakers(nlp):
     doc = nlp('"We will never give up the treaty at all," Ivanov said on Monday.')
-    quotes = peers.textacy_quotes(doc, known_entities=KNOWN, article_id="a")
-    assert list(quotes.columns) == peers.QUOTE_COLUMNS
+    quotes = textacy_quotes(doc, known_entities=KNOWN, article_id="a")
+    assert list(quotes.columns) == QUOTE_COLUMNS
     assert len(quotes) == 1
     row = quotes.iloc[0]
     assert (row["kind"], row["speaker"], row["speaker_id"]) == ("direct", "Ivanov", "sergei-ivanov")
@@ -88,8 +101,8 @@ def test_textacy_gives_up_on_odd_quotes_and_run_peers_notes_it(nlp):
     text = '"We will never give up the treaty," Ivanov said. "And more'
     blocks = pd.DataFrame({"start": [0], "end": [len(text)], "section": ["body"]})
     with pytest.raises(ValueError):
-        peers.textacy_quotes(nlp(text), known_entities=KNOWN)
-    result = peers.run_peers(
+        textacy_quotes(nlp(text), known_entities=KNOWN)
+    result = run_peers(
         text, blocks, published=dt.date(2001, 5, 29), known_entities=KNOWN, article_id="a"
     )
     assert result["textacy"]["quotes"].empty
@@ -98,8 +111,8 @@ def test_textacy_gives_up_on_odd_quotes_and_run_peers_notes_it(nlp):
 
 def test_dateparser_values_at_its_own_period():
     text = "Talks on Monday followed the treaty signed in 1972. A visit came in March 1985."
-    timex = peers.dateparser_timex(text, published=dt.date(2001, 5, 29))
-    assert list(timex.columns) == peers.TIMEX_COLUMNS
+    timex = dateparser_timex(text, published=dt.date(2001, 5, 29))
+    assert list(timex.columns) == TIMEX_COLUMNS
     found = timex.set_index("text")
     monday = found.filter(like="Monday", axis=0).iloc[0]
     assert (monday["value"], monday["granularity"], monday["relative"]) == (
@@ -117,12 +130,10 @@ def test_dateparser_values_at_its_own_period():
 
 def test_dateparser_without_a_date_leaves_relative_values_empty():
     text = "Talks on Monday followed the treaty signed in 1972."
-    timex = peers.dateparser_timex(text, published=None).set_index("text")
+    timex = dateparser_timex(text, published=None).set_index("text")
     assert timex.filter(like="Monday", axis=0).iloc[0]["value"] == ""
     assert timex.filter(like="1972", axis=0).iloc[0]["value"] == "1972"
-    assert peers.dateparser_timex(text, published=None).equals(
-        peers.dateparser_timex(text, published=None)
-    )
+    assert dateparser_timex(text, published=None).equals(dateparser_timex(text, published=None))
 
 
 def test_peers_scored_by_the_same_scorers(nlp):
@@ -144,25 +155,25 @@ def test_peers_scored_by_the_same_scorers(nlp):
         "events": [],
     }
     blocks = pd.DataFrame({"start": [0], "end": [len(text)], "section": ["body"]})
-    tables = peers.run_peers(
+    tables = run_peers(
         text,
         blocks,
         published=dt.date(2001, 5, 29),
-        known_entities=evaluate.gold_entities_table(gold),
+        known_entities=gold_entities_table(gold),
     )
-    scores = evaluate.evaluate_peers(gold, text, tables)
+    scores = evaluate_peers(gold, text, tables)
     assert scores["textacy"]["direct quotes"].recall == 1.0
     assert scores["dateparser"]["timex values"].recall == 1.0
     assert scores["spaCy NER"]["entities"].correct >= 1
     empty = {
         "spaCy NER": {
-            "mentions": pd.DataFrame(columns=peers.MENTION_COLUMNS),
-            "entities": pd.DataFrame(columns=peers.ENTITY_COLUMNS),
+            "mentions": pd.DataFrame(columns=MENTION_COLUMNS),
+            "entities": pd.DataFrame(columns=ENTITY_COLUMNS),
         },
-        "textacy": {"quotes": pd.DataFrame(columns=peers.QUOTE_COLUMNS)},
-        "dateparser": {"timex": pd.DataFrame(columns=peers.TIMEX_COLUMNS)},
+        "textacy": {"quotes": pd.DataFrame(columns=QUOTE_COLUMNS)},
+        "dateparser": {"timex": pd.DataFrame(columns=TIMEX_COLUMNS)},
     }
-    for system, stages in evaluate.evaluate_peers(gold, text, empty).items():
-        table = evaluate.system_scores_table(system, "a", stages)
+    for system, stages in evaluate_peers(gold, text, empty).items():
+        table = system_scores_table(system, "a", stages)
         assert (table["correct"] == 0).all()
         assert not (table["f1"] > 0).any()  # zero where there is gold, blank where none

@@ -3,8 +3,9 @@ issue catalogue (none of the seed's words)."""
 
 import pytest
 
-from newsbook.article import make_article
+from newsbook.book.tables import chapter_tables
 from newsbook.pipeline import analyze
+from newsbook.text.article import make_article
 
 CATALOGUE = [
     {"id": "dam", "label": "The river dam", "patterns": [r"\bdam\b"]},
@@ -89,7 +90,7 @@ def test_no_issue_no_position(resources):
 def test_analyst_override_keeps_what_the_machine_said(resources, tmp_path):
     import dataclasses
 
-    from newsbook.positions import disagreements
+    from newsbook.stages.positions import disagreements
 
     text = "Okon backs the dam."
     machine = positions_of(text, resources)
@@ -144,20 +145,17 @@ def test_cli_takes_an_issue_catalogue(tmp_path, capsys):
 
 
 def test_chapters_take_an_issue_catalogue(tmp_path):
-    from newsbook import book
     from newsbook.errors import InputError
 
     article = tmp_path / "a.txt"
     article.write_text(INTRO + "Okon backs the dam.", encoding="utf-8")
     catalogue = tmp_path / "issues.yml"
     catalogue.write_text("issues:\n  - {id: dam, label: The dam, patterns: ['\\bdam\\b']}\n")
-    tables = book.chapter_tables(str(article), "2010-03-02", str(catalogue))
+    tables = chapter_tables(str(article), "2010-03-02", str(catalogue))
     assert "dam" in set(tables["positions"]["issue_id"])
-    assert "dam" not in set(
-        book.chapter_tables(str(article), "2010-03-02")["positions"]["issue_id"]
-    )
+    assert "dam" not in set(chapter_tables(str(article), "2010-03-02")["positions"]["issue_id"])
     with pytest.raises(InputError):
-        book.chapter_tables(str(article), "2010-03-02", str(tmp_path / "missing.yml"))
+        chapter_tables(str(article), "2010-03-02", str(tmp_path / "missing.yml"))
 
 
 def test_a_stance_only_hoped_for_is_nobody_s(resources):

@@ -3,8 +3,8 @@ text (names and places that appear in no gold article)."""
 
 import pytest
 
-from newsbook.article import make_article
 from newsbook.pipeline import analyze
+from newsbook.text.article import make_article
 
 
 def quotes_of(text: str, resources, headline: str = ""):

@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from newsbook.article import make_article
 from newsbook.pipeline import analyze
-from newsbook.quotes import pair_quotes
-from newsbook.timex import normalise
+from newsbook.stages.quotes import pair_quotes
+from newsbook.stages.timex import normalise
+from newsbook.text.article import make_article
 
 
 def tables_for(text: str, resources, published="2001-05-29"):
@@ -134,6 +134,6 @@ def test_manual_position_overrides_and_is_marked(resources, tmp_path):
     [("U.S.", "U.S."), ("Moscow.", "Moscow"), ("the Times'", "Times"), ("Smith Jr.", "Smith Jr.")],
 )
 def test_normalise_keeps_the_full_stop_of_an_abbreviation(surface, name):
-    from newsbook.entities import normalise
+    from newsbook.stages.entities import normalise
 
     assert normalise(surface) == name

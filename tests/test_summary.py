@@ -10,9 +10,31 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsbook import book, config, summary
-from newsbook.article import make_article
+from newsbook import config
+from newsbook.book.summary import (
+    CHAPTER_PAGES,
+    MAX_LINKS_PER_CLAUSE,
+    _capitalise,
+    cast,
+    cast_html,
+    claims_html,
+    contested_claims,
+    facts,
+    facts_html,
+    findings,
+    findings_html,
+    key_statements,
+    load_words,
+    stance_summary,
+    statements_html,
+    timeline_note,
+    trust,
+    trust_html,
+    trust_statement,
+)
+from newsbook.book.tables import anchored_table, chapter_tables, row_anchor
 from newsbook.pipeline import analyze
+from newsbook.text.article import make_article
 
 # Which table and id column each link prefix points into.
 TARGETS = {
@@ -98,14 +120,14 @@ def empty_tables(tables: dict[str, pd.DataFrame], *, published: str = "") -> dic
 def row_ids(tables: dict, prefix: str) -> set[str]:
     name, column = TARGETS[prefix]
     table = tables.get(name)
-    return set() if table is None else {book.row_anchor(prefix, v) for v in table[column]}
+    return set() if table is None else {row_anchor(prefix, v) for v in table[column]}
 
 
 def assert_links_resolve(links, tables) -> None:
     for link in links:
         page, _, anchor = link.partition("#")
         prefix = anchor.split("-", 1)[0]
-        assert page == summary.CHAPTER_PAGES[prefix], link
+        assert page == CHAPTER_PAGES[prefix], link
         assert anchor in row_ids(tables, prefix), f"{link} points at no row"
 
 
@@ -127,19 +149,19 @@ def parse(fragment: str) -> Links:
 
 
 def test_every_sentence_claim_links_to_existing_rows(tables):
-    found = summary.findings(tables)
+    found = findings(tables)
     assert len(found) >= 3
     claims = [clause for clauses in found["clauses"] for clause in clauses]
     assert any(c.evidence for c in claims)
     for clause in claims:
         assert_links_resolve(clause.evidence, tables)
     # the rendered links are exactly the evidence, so the page cannot link elsewhere
-    rendered = parse(summary.findings_html(found)).hrefs
+    rendered = parse(findings_html(found)).hrefs
     assert rendered == [link for clause in claims for link in clause.evidence]
 
 
 def test_actor_sentences_are_filled_from_their_rows(tables):
-    found = summary.findings(tables)
+    found = findings(tables)
     actors = found[found["topic"] == "actor"]
     assert len(actors)
     entities = tables["entities"]
@@ -150,7 +172,7 @@ def test_actor_sentences_are_filled_from_their_rows(tables):
             match = re.search(r"is quoted (once|twice|(\d+) times)", clause.text)
             if match:
                 count = {"once": 1, "twice": 2}.get(match.group(1)) or int(match.group(2))
-                assert len(clause.evidence) == min(count, summary.MAX_LINKS_PER_CLAUSE)
+                assert len(clause.evidence) == min(count, MAX_LINKS_PER_CLAUSE)
                 assert all("#quote-" in link for link in clause.evidence)
             if clause.text.startswith(("supports", "opposes")):
                 ids = {link.rsplit("-", 1)[-1] for link in clause.evidence}
@@ -160,7 +182,7 @@ def test_actor_sentences_are_filled_from_their_rows(tables):
 
 
 def test_stances_and_claims_in_sentences(tables):
-    sentences = " ".join(summary.findings(tables)["sentence"])
+    sentences = " ".join(findings(tables)["sentence"])
     assert "Energy Minister Lena Ortiz is quoted once and supports building the dam." in sentences
     assert "opposes building the dam" in sentences
     assert "is recorded both for and against World Bank funding" in sentences
@@ -168,27 +190,27 @@ def test_stances_and_claims_in_sentences(tables):
         "neutral" not in sentences and "World Bank funding" not in sentences.split("Ortiz")[1][:60]
     )
     assert "A claim by" in sentences and "Paulo Reyes is contested" in sentences
-    matrix = summary.stance_summary(tables).set_index(["actor", "issue"])["stance"]
+    matrix = stance_summary(tables).set_index(["actor", "issue"])["stance"]
     assert matrix[("Paulo Reyes", "World Bank funding")] == "mixed"
     assert matrix[("Lena Ortiz", "World Bank funding")] == "neutral"
     assert matrix[("Lena Ortiz", "Building the dam")] == "support"  # neutral takes no side
 
 
 def test_default_article_links_resolve():
-    tables = book.chapter_tables(str(config.DEFAULT_ARTICLE.relative_to(config.ROOT)))
-    found = summary.findings(tables)
+    tables = chapter_tables(str(config.DEFAULT_ARTICLE.relative_to(config.ROOT)))
+    found = findings(tables)
     links = [link for evidence in found["evidence"] for link in evidence]
     assert len(links) >= 5
     assert_links_resolve(links, tables)
-    assert_links_resolve(summary.key_statements(tables)["link"], tables)
-    assert_links_resolve(summary.contested_claims(tables)["link"], tables)
+    assert_links_resolve(key_statements(tables)["link"], tables)
+    assert_links_resolve(contested_claims(tables)["link"], tables)
 
 
 def test_most_named_only_when_one_entity_leads(tables):
     def lead(counts):
         tied = {name: table.copy() for name, table in tables.items()}
         tied["entities"] = tied["entities"].head(len(counts)).assign(n_mentions=counts)
-        found = summary.findings(tied)
+        found = findings(tied)
         return [s for s in found["sentence"] if "most often" in s]
 
     assert len(lead([3, 1, 1])) == 1 and lead([3, 1, 1])[0].endswith("3 times.")
@@ -196,7 +218,7 @@ def test_most_named_only_when_one_entity_leads(tables):
 
 
 def test_key_statements_direct_first_and_linked(tables):
-    statements = summary.key_statements(tables)
+    statements = key_statements(tables)
     assert 3 <= len(statements) <= 5
     kinds = list(statements["kind"])
     assert kinds == sorted(kinds, key=lambda k: k != "direct")
@@ -207,10 +229,10 @@ def test_key_statements_direct_first_and_linked(tables):
 
 
 def test_cast_links_every_entity_once(tables):
-    cast = summary.cast(tables)
-    assert sorted(cast["entity_id"]) == sorted(tables["entities"]["entity_id"])
-    assert_links_resolve(cast["link"], tables)
-    assert cast["group"].iloc[0] == "People"
+    shown = cast(tables)
+    assert sorted(shown["entity_id"]) == sorted(tables["entities"]["entity_id"])
+    assert_links_resolve(shown["link"], tables)
+    assert shown["group"].iloc[0] == "People"
 
 
 def test_hostile_names_come_out_escaped(tables):
@@ -222,11 +244,11 @@ def test_hostile_names_come_out_escaped(tables):
     hostile["quotes"].loc[:, "text"] = script
     hostile["article"].loc[:, "headline"] = script
     fragments = [
-        summary.facts_html(summary.facts(hostile)),
-        summary.findings_html(summary.findings(hostile)),
-        summary.cast_html(summary.cast(hostile)),
-        summary.statements_html(summary.key_statements(hostile, limit=5)),
-        summary.claims_html(summary.contested_claims(hostile)),
+        facts_html(facts(hostile)),
+        findings_html(findings(hostile)),
+        cast_html(cast(hostile)),
+        statements_html(key_statements(hostile, limit=5)),
+        claims_html(contested_claims(hostile)),
     ]
     page = "".join(fragments)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -250,51 +272,51 @@ def test_anchored_table_escapes_and_sanitises_ids():
     table = pd.DataFrame(
         {"id": ["a b", "<x>", "a b"], "name": ["<script>alert(1)</script>", None, "ok"]}
     )
-    page = book.anchored_table(table, ["name"], anchor="id", prefix="entity").data
+    page = anchored_table(table, ["name"], anchor="id", prefix="entity").data
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script" not in page
     assert re.findall(r'id="([^"]*)"', page) == ["entity-a-b", "entity--x-"]  # unique ids
     assert "nan" not in page and "None" not in page
-    assert page == book.anchored_table(table, ["name"], anchor="id", prefix="entity").data
+    assert page == anchored_table(table, ["name"], anchor="id", prefix="entity").data
 
 
 def test_empty_tables_give_plain_sentences_and_no_claims(tables):
     empty = empty_tables(tables)
-    found = summary.findings(empty)
+    found = findings(empty)
     assert len(found)
     assert all(not clause.evidence for clauses in found["clauses"] for clause in clauses)
-    words = summary.load_words()["sentences"]
+    words = load_words()["sentences"]
     sentences = set(found["sentence"])
     for key in ("no_entities", "no_statements", "no_positions", "no_events", "no_published"):
-        assert summary._capitalise(words[key]) + "." in sentences or words[key] in sentences
-    assert summary.key_statements(empty).empty and summary.cast(empty).empty
-    assert summary.stance_summary(empty).empty and summary.contested_claims(empty).empty
+        assert _capitalise(words[key]) + "." in sentences or words[key] in sentences
+    assert key_statements(empty).empty and cast(empty).empty
+    assert stance_summary(empty).empty and contested_claims(empty).empty
     for fragment in (
-        summary.cast_html(summary.cast(empty)),
-        summary.statements_html(summary.key_statements(empty)),
-        summary.claims_html(summary.contested_claims(empty)),
+        cast_html(cast(empty)),
+        statements_html(key_statements(empty)),
+        claims_html(contested_claims(empty)),
     ):
         assert fragment.startswith("<p>") and "href" not in fragment
 
 
 def test_missing_tables_are_read_as_empty(tables):
     partial = {"article": tables["article"]}
-    assert len(summary.findings(partial))
-    assert summary.contested_claims(partial).empty
-    assert summary.key_statements({}).empty
+    assert len(findings(partial))
+    assert contested_claims(partial).empty
+    assert key_statements({}).empty
 
 
 def test_missing_publication_date_shows_unknown(tables):
-    facts = summary.facts(empty_tables(tables)).set_index("fact")["value"]
-    assert facts["published"] == "unknown"
-    assert "unknown" in summary.timeline_note(empty_tables(tables))
-    assert summary.facts(tables).set_index("fact").loc["published", "value"] == "2024-05-29"
+    shown = facts(empty_tables(tables)).set_index("fact")["value"]
+    assert shown["published"] == "unknown"
+    assert "unknown" in timeline_note(empty_tables(tables))
+    assert facts(tables).set_index("fact").loc["published", "value"] == "2024-05-29"
 
 
 def test_trust_without_gold_says_so(tables, tmp_path: Path):
-    statement = summary.trust_statement(tables, text=TEXT, gold_dir=tmp_path)
+    statement = trust_statement(tables, text=TEXT, gold_dir=tmp_path)
     assert "No gold" in statement and "dam.yml" in str(statement)
     assert str(tmp_path.parent) not in statement  # no path of this machine
-    assert summary.trust(tables, text=TEXT, gold_dir=tmp_path).empty
+    assert trust(tables, text=TEXT, gold_dir=tmp_path).empty
 
 
 def test_trust_scores_against_gold(tables, tmp_path: Path):
@@ -304,10 +326,10 @@ def test_trust_scores_against_gold(tables, tmp_path: Path):
         "  - {id: nobody, name: Someone Absent, type: PERSON}\n",
         encoding="utf-8",
     )
-    scored = summary.trust(tables, text=TEXT, gold_dir=tmp_path).set_index("stage")
+    scored = trust(tables, text=TEXT, gold_dir=tmp_path).set_index("stage")
     assert scored.loc["entities", "recall"] == "0.50"  # one of two gold entities found
     assert scored.loc["entities", "result"].startswith("1 of 2 right")
-    html = summary.trust_html(scored.reset_index(), "x")
+    html = trust_html(scored.reset_index(), "x")
     assert 'id="trust-entities"' in html
 
 
@@ -315,6 +337,6 @@ def test_bad_gold_is_one_sentence_not_a_crash(tables, tmp_path: Path):
     (tmp_path / "dam.yml").write_text(
         "article_id: dam\nmentions:\n  - {text: Nowhere In Text, entity: x}\n", encoding="utf-8"
     )
-    statement = summary.trust_statement(tables, text=TEXT, gold_dir=tmp_path)
+    statement = trust_statement(tables, text=TEXT, gold_dir=tmp_path)
     assert "does not fit" in statement
-    assert summary.trust(tables, text=TEXT, gold_dir=tmp_path).empty
+    assert trust(tables, text=TEXT, gold_dir=tmp_path).empty

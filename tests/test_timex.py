@@ -11,15 +11,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from newsbook.article import layout, make_article
-from newsbook.nlp import parse_blocks, sentences_table
-from newsbook.timex import (
-    build_timeline,
-    date_interval,
-    extract_timex,
-    relation_to,
-    resolution_note,
-)
+from newsbook.stages.events import build_timeline
+from newsbook.stages.timex import date_interval, extract_timex, relation_to, resolution_note
+from newsbook.text.article import make_article
+from newsbook.text.layout import layout
+from newsbook.text.nlp import parse_blocks, sentences_table
 
 TUESDAY = "2001-05-29"
 NEW_YEAR = "2001-01-03"
@@ -444,7 +440,7 @@ def test_page_stamp_is_not_the_publication_date(resources):
     is the one relative expressions resolve against, and the stamp is no expression.
     With no date at all, "Monday" stays empty while "1972" still resolves."""
     from newsbook import config
-    from newsbook.article import read_article
+    from newsbook.text.article import read_article
 
     seed = read_article(config.DEFAULT_ARTICLE)
     undated = make_article(seed.text, article_id="seed", published=None)
@@ -458,8 +454,8 @@ def test_page_stamp_is_not_the_publication_date(resources):
 
 
 def test_event_evidence_is_exactly_the_text_at_its_offsets(resources):
-    from newsbook.article import make_article
     from newsbook.pipeline import analyze
+    from newsbook.text.article import make_article
 
     text = "Senator Paul Oduya spoke in Lisbon.\n\nThe talks will resume\non Wednesday, he said."
     events = analyze(make_article(text, article_id="t", published="2010-03-02"), resources)[

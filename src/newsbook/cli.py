@@ -30,8 +30,21 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--out", type=Path, help="output folder (default: _build/corpus/NAME)")
     corpus.add_argument("--workers", type=int, default=1, help="processes (default: 1)")
     corpus.add_argument("--format", choices=("csv", "parquet"), default="csv")
-    book = commands.add_parser("book", help="build a separate book for one article")
-    book.add_argument("article", type=Path)
+    book = commands.add_parser(
+        "book", help="build the book (the default article, or a separate book for ARTICLE)"
+    )
+    book.add_argument(
+        "article",
+        type=Path,
+        nargs="?",
+        help="an article for a separate book under _build/books/ID (default: the project's "
+        "own chapters, executed in place, into _build/html)",
+    )
+    book.add_argument(
+        "--no-execute",
+        action="store_true",
+        help="build the HTML from the chapters as they are, without running them",
+    )
     book.add_argument("--published", help="publication date, YYYY-MM-DD")
     book.add_argument("--out", type=Path, help="book folder (default: _build/books/ID)")
     book.add_argument(
@@ -46,9 +59,10 @@ def _parser() -> argparse.ArgumentParser:
 def run_analyze(
     article_path: Path, published: str | None, out: Path | None, issues: Path | None = None
 ) -> Path:
-    from newsbook.article import read_article
-    from newsbook.pipeline import TABLES, analyze, write_tables
-    from newsbook.resources import Resources, read_issue_catalogue
+    from newsbook.lexicons import Resources, read_issue_catalogue
+    from newsbook.pipeline import analyze, write_tables
+    from newsbook.schema import ARTICLE_TABLES
+    from newsbook.text.article import read_article
 
     article = read_article(article_path, published=published)
     resources = Resources.load()
@@ -56,10 +70,25 @@ def run_analyze(
         resources = resources.with_issues(read_issue_catalogue(issues))
     tables = analyze(article, resources)
     target = out or config.TABLES_DIR / article.article_id
-    write_tables({name: tables[name] for name in TABLES}, target)
+    write_tables({name: tables[name] for name in ARTICLE_TABLES}, target)
     for warning in article.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return target
+
+
+def run_book(args: argparse.Namespace) -> Path:
+    from newsbook.book.build import build_article_book, build_default_book
+
+    if args.article is None:
+        given = [name for name in ("published", "out", "gold", "issues") if getattr(args, name)]
+        if given:
+            raise InputError(f"--{given[0]} needs an ARTICLE (the default book uses data/)")
+        return build_default_book(execute_chapters=not args.no_execute)
+    if args.no_execute:
+        raise InputError("--no-execute builds the default book only: leave out ARTICLE")
+    return build_article_book(
+        args.article, published=args.published, out=args.out, gold=args.gold, issues=args.issues
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,21 +98,11 @@ def main(argv: list[str] | None = None) -> int:
             target = run_analyze(args.article, args.published, args.out, args.issues)
             print(target)
         elif args.command == "corpus":
-            from newsbook.corpus import run_corpus_command
+            from newsbook.corpus.run import run_corpus_command
 
             print(run_corpus_command(args.input, args.out, args.workers, args.format))
         elif args.command == "book":
-            from newsbook.book import build_article_book
-
-            print(
-                build_article_book(
-                    args.article,
-                    published=args.published,
-                    out=args.out,
-                    gold=args.gold,
-                    issues=args.issues,
-                )
-            )
+            print(run_book(args))
     except InputError as error:
         print(f"newsbook: error: {error}", file=sys.stderr)
         return 2

@@ -9,40 +9,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsbook.article import Article, blocks_table, headline_text, layout
-from newsbook.claims import extract_claims
-from newsbook.entities import extract_entities
-from newsbook.nlp import parse_blocks, sentences_table
+from newsbook.lexicons import Resources
 from newsbook.output import replace_folder, staging_folder
-from newsbook.positions import extract_positions, issue_candidates
-from newsbook.quotes import extract_quotes
-from newsbook.resources import Resources
-from newsbook.timex import build_timeline, extract_timex, load_time_lexicon
-
-TABLES = (
-    "article",
-    "sentences",
-    "mentions",
-    "entities",
-    "quotes",
-    "positions",
-    "claims",
-    "issue_candidates",
-    "timex",
-    "events",
-)
-ARTICLE_COLUMNS = [
-    "article_id",
-    "headline",
-    "published",
-    "source",
-    "n_sentences",
-    "n_words",
-    "url",
-    "encoding",
-    "n_paragraphs",
-    "warnings",
-]
+from newsbook.schema import csv_ready, frame
+from newsbook.stages.claims import extract_claims
+from newsbook.stages.entities import extract_entities
+from newsbook.stages.events import build_timeline
+from newsbook.stages.positions import extract_positions, issue_candidates
+from newsbook.stages.quotes import extract_quotes
+from newsbook.stages.timex import extract_timex, load_time_lexicon
+from newsbook.text.article import Article
+from newsbook.text.layout import blocks_table, headline_text, layout
+from newsbook.text.nlp import parse_blocks, sentences_table
 
 
 def article_table(
@@ -62,7 +40,7 @@ def article_table(
         "n_paragraphs": int((blocks["section"] == "body").sum()),
         "warnings": " | ".join(article.warnings),
     }
-    return pd.DataFrame([row], columns=ARTICLE_COLUMNS)
+    return frame("article", [row])
 
 
 def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
@@ -118,11 +96,3 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return out
-
-
-def csv_ready(table: pd.DataFrame) -> pd.DataFrame:
-    """Boolean columns as `true`/`false` (CONTRACT.md), everything else as it is."""
-    flags = [name for name in table.columns if table[name].dtype == bool]
-    if not flags:
-        return table
-    return table.assign(**{name: table[name].map({True: "true", False: "false"}) for name in flags})

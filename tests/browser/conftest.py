@@ -1,6 +1,6 @@
 """Browser tests: Debian's chromium, driven by Playwright, against the built books.
 
-The default book (`_build/html`, from `python -m newsbook.book html`) and the book of a
+The default book (`_build/html`, from `python -m newsbook book --no-execute`) and the book of a
 hostile article (built here through the command line into `_build/books/hostile`) are
 served by a static server on a free localhost port. Every page is watched for console
 errors, uncaught exceptions, dialogs, failed requests and requests leaving localhost.
@@ -153,7 +153,7 @@ def pytest_unconfigure(config) -> None:
 def default_book() -> Path:
     """The default book's html folder (built without executing, if it is missing)."""
     if not (DEFAULT_HTML / "index.html").exists():
-        _finish(_start([sys.executable, "-m", "newsbook.book", "html"]))
+        _finish(_start([sys.executable, "-m", "newsbook", "book", "--no-execute"]))
     return DEFAULT_HTML
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from newsbook.stages.events import timeline_frame
+
 RENDERER = "newsbook"
 BUNDLE_NAME = "vega-bundle.js"
 WIDTH = 620
@@ -230,8 +232,6 @@ def timeline_chart(
     point, a week, month, year or decade a bar spanning it. The red rule is the
     article's "now" (its publication date) and the shaded band what lies ahead of it.
     With `window_days`, only the days around publication (a close-up)."""
-    from newsbook.timex import timeline_frame
-
     if window_days and not published:
         return _empty("The publication date is unknown: no close-up around it")
     frame = timeline_frame(events, published or None)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Span
 
-from newsbook.article import Article
-from newsbook.entities import MentionIndex
-from newsbook.nlp import ParsedBlock, parsed_sentences
-from newsbook.resources import Resources
+from newsbook.lexicons import Resources
+from newsbook.stages.entities import MentionIndex
+from newsbook.text.article import Article
+from newsbook.text.nlp import ParsedBlock, parsed_sentences
 
 CLAIM_COLUMNS = [
     "article_id",

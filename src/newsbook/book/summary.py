@@ -19,7 +19,9 @@ import pandas as pd
 import yaml
 
 from newsbook import config
-from newsbook.book import anchored_table, row_anchor
+from newsbook.book.tables import anchored_table, row_anchor
+from newsbook.evaluation.gold import GoldError, load_gold
+from newsbook.evaluation.scoring import evaluate_article, measures
 
 WORDS_FILE = config.DATA_DIR / "summary.yml"
 
@@ -484,8 +486,6 @@ def _shown_path(path: Path) -> str:
 
 def _scores(tables: dict[str, pd.DataFrame], text: str, gold_dir: Path):
     """(path, scores or None, error message or '') for this article's gold."""
-    from newsbook.evaluate import GoldError, evaluate_article, load_gold
-
     path = gold_path(tables, gold_dir)
     if not path.exists():
         return path, None, ""
@@ -514,8 +514,6 @@ def trust(
     """The evaluation's figures for each part of the page, scored with
     `evaluate.evaluate_article` against `<gold_dir>/<article_id>.yml`; empty when the
     article has no gold (see `trust_statement`)."""
-    from newsbook.evaluate import measures
-
     words = words or load_words()
     columns = ["stage", "part", "result", "precision", "recall", "verdict"]
     _, scores, _ = _scores(tables, text, gold_dir)

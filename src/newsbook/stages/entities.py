@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 from spacy.tokens import Span, Token
 
-from newsbook.article import Article
-from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
-from newsbook.resources import Resources
+from newsbook.lexicons import Resources
+from newsbook.text.article import Article
+from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})

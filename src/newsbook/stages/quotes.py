@@ -21,10 +21,10 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from newsbook.article import Article
-from newsbook.entities import MentionIndex
-from newsbook.nlp import ParsedBlock, sentence_index, sentence_of
-from newsbook.resources import Resources
+from newsbook.lexicons import Resources
+from newsbook.stages.entities import MentionIndex
+from newsbook.text.article import Article
+from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
 
 OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
 QUOTE_COLUMNS = [

