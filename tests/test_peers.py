@@ -18,9 +18,7 @@ from newsbook.evaluation.peers import (
 )
 from newsbook.evaluation.runner import evaluate_peers
 from newsbook.evaluation.scoring import gold_entities_table, system_scores_table
-from newsbook.stages.entities import ENTITY_COLUMNS, MENTION_COLUMNS
-from newsbook.stages.quotes import QUOTE_COLUMNS
-from newsbook.stages.timex import TIMEX_COLUMNS
+from newsbook.schema import columns
 
 KNOWN = pd.DataFrame(
     [
@@ -77,7 +75,7 @@ def test_spacy_entities_grouped_by_surface_text_with_nearest_labels():
         Span(doc, 7, 10, "LAW"),
     ]
     mentions, entities = spacy_entities(doc, article_id="a")
-    assert list(entities.columns) == ENTITY_COLUMNS
+    assert list(entities.columns) == columns("entities")
     assert list(entities["name"]) == ["Baker", "Howard Baker", "the ABM Treaty"]
     baker = entities.set_index("name").loc["Baker"]
     assert baker["n_mentions"] == 2 and baker["type"] == "PERSON"  # first label on a tie
@@ -90,7 +88,7 @@ def test_spacy_entities_grouped_by_surface_text_with_nearest_labels():
 def test_textacy_quotes_with_mapped_speakers(nlp):
     doc = nlp('"We will never give up the treaty at all," Ivanov said on Monday.')
     quotes = textacy_quotes(doc, known_entities=KNOWN, article_id="a")
-    assert list(quotes.columns) == QUOTE_COLUMNS
+    assert list(quotes.columns) == columns("quotes")
     assert len(quotes) == 1
     row = quotes.iloc[0]
     assert (row["kind"], row["speaker"], row["speaker_id"]) == ("direct", "Ivanov", "sergei-ivanov")
@@ -112,7 +110,7 @@ def test_textacy_gives_up_on_odd_quotes_and_run_peers_notes_it(nlp):
 def test_dateparser_values_at_its_own_period():
     text = "Talks on Monday followed the treaty signed in 1972. A visit came in March 1985."
     timex = dateparser_timex(text, published=dt.date(2001, 5, 29))
-    assert list(timex.columns) == TIMEX_COLUMNS
+    assert list(timex.columns) == columns("timex")
     found = timex.set_index("text")
     monday = found.filter(like="Monday", axis=0).iloc[0]
     assert (monday["value"], monday["granularity"], monday["relative"]) == (
@@ -167,11 +165,11 @@ def test_peers_scored_by_the_same_scorers(nlp):
     assert scores["spaCy NER"]["entities"].correct >= 1
     empty = {
         "spaCy NER": {
-            "mentions": pd.DataFrame(columns=MENTION_COLUMNS),
-            "entities": pd.DataFrame(columns=ENTITY_COLUMNS),
+            "mentions": pd.DataFrame(columns=columns("mentions")),
+            "entities": pd.DataFrame(columns=columns("entities")),
         },
-        "textacy": {"quotes": pd.DataFrame(columns=QUOTE_COLUMNS)},
-        "dateparser": {"timex": pd.DataFrame(columns=TIMEX_COLUMNS)},
+        "textacy": {"quotes": pd.DataFrame(columns=columns("quotes"))},
+        "dateparser": {"timex": pd.DataFrame(columns=columns("timex"))},
     }
     for system, stages in evaluate_peers(gold, text, empty).items():
         table = system_scores_table(system, "a", stages)

@@ -11,25 +11,24 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from newsbook.pipeline import article_context
 from newsbook.stages.events import build_timeline
 from newsbook.stages.timex import date_interval, extract_timex, relation_to, resolution_note
 from newsbook.text.article import make_article
-from newsbook.text.layout import layout
-from newsbook.text.nlp import parse_blocks, sentences_table
 
 TUESDAY = "2001-05-29"
 NEW_YEAR = "2001-01-03"
 NO_MENTIONS = pd.DataFrame(columns=["start", "end", "entity_id"])
-NO_ENTITIES = pd.DataFrame(columns=["entity_id", "name"])
+NO_ENTITIES = pd.DataFrame(columns=["entity_id", "name", "type"])
 
 
 def run(text: str, resources, published: str | None = TUESDAY):
     """The timex and events tables for a text (entities left out: not under test)."""
     article = make_article(text, article_id="t", published=published)
-    parsed = parse_blocks(article, layout(article, furniture=[]), resources.nlp)
-    sentences = sentences_table(article, parsed)
-    timex = extract_timex(article, parsed, sentences)
-    events = build_timeline(article, parsed, timex, NO_MENTIONS, NO_ENTITIES)
+    context = article_context(article, resources)
+    timex = extract_timex(context)
+    no_entities = {"mentions": NO_MENTIONS, "entities": NO_ENTITIES}
+    events = build_timeline(context.with_tables(timex=timex, **no_entities))
     return article, timex, events
 
 
@@ -445,9 +444,7 @@ def test_page_stamp_is_not_the_publication_date(resources):
     seed = read_article(config.DEFAULT_ARTICLE)
     undated = make_article(seed.text, article_id="seed", published=None)
     for article, monday in [(seed, "2001-05-28"), (undated, "")]:
-        blocks = layout(article, furniture=list(resources.furniture))
-        parsed = parse_blocks(article, blocks, resources.nlp)
-        timex = extract_timex(article, parsed, sentences_table(article, parsed))
+        timex = extract_timex(article_context(article, resources))
         assert not (timex["text"] + timex["value"]).str.contains("2016").any()
         values = dict(zip(timex["text"], timex["value"], strict=True))
         assert values["Monday"] == monday and values["1972"] == "1972"

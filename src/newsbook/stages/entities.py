@@ -16,8 +16,10 @@ import pandas as pd
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Resources
+from newsbook.schema import columns
+from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
+from newsbook.text.nlp import ParsedBlock
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -42,31 +44,6 @@ PLACE_PREPOSITIONS = frozenset(
         "visiting",
     }
 )
-MENTION_COLUMNS = [
-    "article_id",
-    "mention_id",
-    "entity_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "type",
-    "kind",
-    "role",
-    "resolution",
-]
-ENTITY_COLUMNS = [
-    "article_id",
-    "entity_id",
-    "name",
-    "type",
-    "aliases",
-    "role",
-    "affiliation",
-    "n_mentions",
-    "first_start",
-    "first_sentence_id",
-]
 
 
 @dataclass
@@ -290,7 +267,7 @@ def iter_mentions(
             if (
                 label == "PERSON"
                 and following is not None
-                and (following.lower_ in resources.government_nouns)
+                and (following.lower_ in resources.stance.government_nouns)
             ):  # "the Reagan administration" is a government, not the man
                 span, label = item.doc[span.start : span.end + 1], "ORG"
             start, end = base + span.start_char, base + span.end_char
@@ -588,7 +565,7 @@ def _tables(
                 "resolution": resolution,
             }
         )
-    mentions_df = pd.DataFrame(mention_rows, columns=MENTION_COLUMNS)
+    mentions_df = pd.DataFrame(mention_rows, columns=columns("mentions"))
     entity_rows = []
     for key, entity_id in ids.items():
         entity = entities[key]
@@ -613,7 +590,7 @@ def _tables(
                 "first_sentence_id": int(own["sentence_id"].min()),
             }
         )
-    entities_df = pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS)
+    entities_df = pd.DataFrame(entity_rows, columns=columns("entities"))
     entities_df = entities_df.sort_values(["first_start", "entity_id"]).reset_index(drop=True)
     return mentions_df, entities_df
 
@@ -630,17 +607,12 @@ def _best_name(entity: _Entity) -> str:
     )
 
 
-def extract_entities(
-    article: Article,
-    parsed: list[ParsedBlock],
-    sentences: pd.DataFrame,
-    resources: Resources,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract_entities(context: ArticleContext) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The `mentions` and `entities` tables of one article (see CONTRACT.md)."""
-    index = sentence_index(sentences)
+    article, parsed, resources = context.article, context.parsed, context.resources
     found = list(iter_mentions(article, parsed, resources))
     found = sorted(found + list(missed_surnames(article, parsed, found)), key=lambda m: m.start)
-    mentions = [replace(m, sentence_id=sentence_of(index, m.start)) for m in found]
+    mentions = [replace(m, sentence_id=context.sentence_at(m.start)) for m in found]
     return resolve_entities(article, mentions, resources)
 
 
@@ -673,32 +645,3 @@ def missed_surnames(
                     norm=token.text,
                     tokens=(token.text,),
                 )
-
-
-class MentionIndex:
-    """The resolved mentions of an article by offset: which entity a stretch of text
-    names, and which was named last before it (what a pronoun may stand for)."""
-
-    def __init__(self, mentions: pd.DataFrame, entities: pd.DataFrame) -> None:
-        self.types = dict(zip(entities["entity_id"], entities["type"], strict=True))
-        named = mentions[mentions["entity_id"] != ""].sort_values("start")
-        self.spans = [
-            (int(s), int(e), str(i))
-            for s, e, i in zip(named["start"], named["end"], named["entity_id"], strict=True)
-        ]
-
-    def at(self, start: int, end: int, *, types: set[str] | None = None) -> str:
-        """The first entity (of these types) mentioned in [start, end), or ""."""
-        for s, e, entity_id in self.spans:
-            if s < end and start < e and (types is None or self.types.get(entity_id) in types):
-                return entity_id
-        return ""
-
-    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """The mentions wholly inside [start, end)."""
-        return [(s, e, i) for s, e, i in self.spans if s >= start and e <= end]
-
-    def before(self, offset: int, types: set[str]) -> str:
-        """The last entity of these types mentioned before an offset, or ""."""
-        found = [i for s, _, i in self.spans if s < offset and self.types.get(i) in types]
-        return found[-1] if found else ""

@@ -19,34 +19,18 @@ import datetime as dt
 import pandas as pd
 from spacy.tokens import Token
 
+from newsbook.lexicons import TimeLexicon
+from newsbook.schema import columns
+from newsbook.stages.context import ArticleContext
 from newsbook.stages.timex import (
-    TimeLexicon,
     content_verb,
     date_interval,
     event_noun,
     governor,
     is_reported,
-    load_time_lexicon,
     relation_to,
     token_at,
 )
-from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock
-
-EVENT_COLUMNS = [
-    "article_id",
-    "event_id",
-    "date",
-    "granularity",
-    "timex_id",
-    "predicate",
-    "actors",
-    "modality",
-    "sentence_id",
-    "evidence",
-    "start",
-    "end",
-]
 
 
 def _conditional(verb: Token, lexicon: TimeLexicon) -> bool:
@@ -114,7 +98,7 @@ def modality(
     *,
     timex_token: Token | None = None,
     noun: Token | None = None,
-    lexicon: TimeLexicon | None = None,
+    lexicon: TimeLexicon,
 ) -> str:
     """occurred, ongoing, scheduled or hypothetical, from the clause's own markers and
     where the date lies against publication.
@@ -124,7 +108,6 @@ def modality(
     Ongoing: progressive or continuing, or present tense, at a date that holds
     publication. Occurred: the rest. A dated noun ("the 1987 accord") takes its
     modality from its modifiers and its date, not from the verb around it."""
-    lexicon = lexicon or load_time_lexicon()
     relation = relation_to(date, published)
     if noun is not None:
         modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
@@ -148,21 +131,13 @@ def modality(
     return "occurred"
 
 
-def build_timeline(
-    article: Article,
-    parsed: list[ParsedBlock],
-    timex: pd.DataFrame,
-    mentions: pd.DataFrame,
-    entities: pd.DataFrame,
-    *,
-    lexicon: TimeLexicon | None = None,
-) -> pd.DataFrame:
+def build_timeline(context: ArticleContext) -> pd.DataFrame:
     """The `events` table: each dated expression tied to the predicate it dates (a verb,
     or an event noun), the entities taking part and the modality."""
-    lexicon = lexicon or load_time_lexicon()
-    names = dict(zip(entities["entity_id"], entities["name"], strict=True))
+    article, parsed, lexicon = context.article, context.parsed, context.resources.time
+    mentions, names = context.table("mentions"), context.entity_names
     rows = []
-    for row in timex.itertuples(index=False):
+    for row in context.table("timex").itertuples(index=False):
         item = next((p for p in parsed if p.block.start <= row.start < p.block.end), None)
         if item is None:
             continue
@@ -201,7 +176,7 @@ def build_timeline(
                 **_evidence(article.text, base + sentence.start_char, base + sentence.end_char),
             }
         )
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return pd.DataFrame(rows, columns=columns("events"))
 
 
 def _evidence(text: str, start: int, end: int) -> dict:

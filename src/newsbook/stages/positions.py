@@ -20,136 +20,15 @@ import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.lexicons import Resources
-from newsbook.stages.entities import MentionIndex
+from newsbook.lexicons import Resources, StanceLexicon
+from newsbook.schema import columns
+from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, parsed_sentences
+from newsbook.text.nlp import parsed_sentences
 
-POSITION_COLUMNS = [
-    "article_id",
-    "position_id",
-    "actor_id",
-    "actor",
-    "issue_id",
-    "issue",
-    "stance",
-    "sentence_id",
-    "evidence",
-    "cue",
-    "source",
-    "hedged",
-    "start",
-    "end",
-    "machine_stance",
-]
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
 CLIMB = 8  # how far up the tree a cue may govern an issue
-
-
-@dataclass(frozen=True)
-class StanceLexicon:
-    support: frozenset[str]
-    oppose: frozenset[str]
-    verb_only: frozenset[str]
-    relational: frozenset[str]
-    reversal: frozenset[str]
-    hedges: frozenset[str]
-    negations: frozenset[str]
-    reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
-    prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
-    desire: frozenset[str]
-
-    @classmethod
-    def from_resources(cls, resources: Resources) -> StanceLexicon:
-        def words(source: dict, key: str) -> frozenset[str]:
-            return frozenset(str(w).lower() for w in source.get(key, []))
-
-        stance = resources.stance
-        return cls(
-            support=words(stance, "support"),
-            oppose=words(stance, "oppose"),
-            verb_only=words(stance, "verb_only"),
-            relational=words(stance, "relational"),
-            reversal=words(stance, "reversal"),
-            hedges=words(stance, "hedges"),
-            negations=words(stance, "negations"),
-            reporting=words(resources.speech, "cue_verbs"),
-            desire=words(stance, "desire"),
-            prepositional={
-                verb.lower(): {prep.lower(): side for prep, side in ways.items()}
-                for verb, ways in (stance.get("prepositional") or {}).items()
-            },
-        )
-
-    def polarity(self, token: Token) -> int:
-        forms = word_forms(token)
-        if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
-            return 0
-        if forms & self.oppose:
-            return -1
-        if forms & self.support:
-            return 1
-        return 0
-
-    def wishes(self, token: Token) -> bool:
-        """A verb of wanting ("hopes to", "seeks to"): what it governs is not yet real."""
-        return token.pos_ in {"VERB", "AUX"} and bool(word_forms(token) & self.desire)
-
-    def through(self, verb: Token, preposition: Token) -> int:
-        """The stance a verb takes through a preposition ("warned of countermeasures",
-        "warned against escalation", "called for talks"), 0 when it takes none."""
-        if preposition.dep_ != "prep":
-            return 0
-        ways = self.prepositional.get(verb.lemma_.lower(), {})
-        return {"support": 1, "oppose": -1}.get(ways.get(preposition.lower_, ""), 0)
-
-    def against_referent(self, issue: dict) -> bool:
-        """Whether an issue is against what its patterns name: "Eliminating medium-range
-        missiles" is supported by whoever opposes the missiles. An issue may say so
-        itself (`against: true`); otherwise its label's first word decides."""
-        if "against" in issue:
-            return bool(issue["against"])
-        words = str(issue.get("label", "")).split()
-        return bool(words) and bool(_forms(words[0].lower()) & self.oppose)
-
-    def negated(self, token: Token) -> bool:
-        return any(
-            c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
-            for c in token.children
-        )
-
-    def reverses(self, token: Token) -> bool:
-        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
-        return " ".join([token.lemma_.lower(), *particles]) in self.reversal or (
-            token.lemma_.lower() in self.reversal and token.pos_ == "VERB"
-        )
-
-
-def _forms(word: str) -> set[str]:
-    """A word and the bare forms its inflections may stand for (the lemmatiser misses
-    some: "hopes" -> "hop")."""
-    forms = {word}
-    for suffix, replacement in (
-        ("s", ""),
-        ("es", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("d", ""),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ion", "e"),
-        ("ion", ""),
-    ):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            forms.add(word[: -len(suffix)] + replacement)
-    if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
-        forms.add(word[:-4])  # "cutting" -> "cut"
-    return forms
-
-
-def word_forms(token: Token) -> set[str]:
-    return {token.lemma_.lower(), *_forms(token.lower_)}
 
 
 @dataclass(frozen=True)
@@ -306,10 +185,9 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
 class ActorFinder:
     """Who holds a stance cue, resolved to an entity through the mentions table."""
 
-    def __init__(
-        self, mentions: pd.DataFrame, entities: pd.DataFrame, resources: Resources
-    ) -> None:
-        self.types = dict(zip(entities["entity_id"], entities["type"], strict=True))
+    def __init__(self, context: ArticleContext) -> None:
+        entities, resources = context.table("entities"), context.resources
+        self.types = context.entity_types
         by_name = dict(zip(entities["name"], entities["entity_id"], strict=True))
         # who an actor stands for: a nationality adjective for its state, a person for
         # the state they lead when a government noun is theirs
@@ -325,8 +203,8 @@ class ActorFinder:
             )
             if affiliation in by_name
         }
-        self.government_nouns = resources.government_nouns
-        self.mentions = MentionIndex(mentions, entities)
+        self.government_nouns = resources.stance.government_nouns
+        self.mentions = context.mention_index
 
     def at(self, start: int, end: int) -> str:
         return self.mentions.at(start, end, types=ACTOR_TYPES)
@@ -489,24 +367,14 @@ def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     return anchors
 
 
-def extract_positions(
-    article: Article,
-    parsed: list[ParsedBlock],
-    sentences: pd.DataFrame,
-    quotes: pd.DataFrame,
-    mentions: pd.DataFrame,
-    entities: pd.DataFrame,
-    resources: Resources,
-    *,
-    annotations_dir: Path | None = None,
-) -> pd.DataFrame:
-    """The `positions` table: automatic positions, then the analyst's manual ones."""
-    names = dict(zip(entities["entity_id"], entities["name"], strict=True))
-    lexicon = StanceLexicon.from_resources(resources)
-    finder = ActorFinder(mentions, entities, resources)
-    issues = [
-        (i, [re.compile(p, re.IGNORECASE) for p in i.get("patterns", [])]) for i in resources.issues
-    ]
+def extract_positions(context: ArticleContext) -> pd.DataFrame:
+    """The `positions` table: automatic positions, then the analyst's manual ones (from
+    the resources' annotations folder)."""
+    article, parsed, sentences = context.article, context.parsed, context.sentences
+    resources, names = context.resources, context.entity_names
+    quotes, mentions, entities = (context.table(n) for n in ("quotes", "mentions", "entities"))
+    lexicon = resources.stance
+    finder = ActorFinder(context)
     statements = [
         (int(s), int(e), str(i))
         for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
@@ -521,9 +389,9 @@ def extract_positions(
         previous_speakers = spoken.get(sentence_id - 1, [])
         # a sentence of nobody's between two of one speaker's is theirs too
         continued = [a for a in previous_speakers if a in spoken.get(sentence_id + 1, [])]
-        for issue, patterns in issues:
+        for issue in resources.issues:
             against = lexicon.against_referent(issue)
-            for anchor in issue_anchors(sent, patterns):
+            for anchor in issue_anchors(sent, issue.patterns):
                 stance = stance_toward(anchor, lexicon)
                 if not stance.cues:
                     continue
@@ -549,7 +417,7 @@ def extract_positions(
                     elif not _conditional(stance.cues[-1].token):
                         found += [(a, stance.cues[-1], 2) for a in continued]
                 for actor_id, cue, rank in found:
-                    key = (actor_id, issue["id"], sentence_id)
+                    key = (actor_id, issue.id, sentence_id)
                     if key in rows and rows[key][0] <= rank:
                         continue
                     rows[key] = (
@@ -558,8 +426,8 @@ def extract_positions(
                             "article_id": article.article_id,
                             "actor_id": actor_id,
                             "actor": names.get(actor_id, ""),
-                            "issue_id": issue["id"],
-                            "issue": issue.get("label", issue["id"]),
+                            "issue_id": issue.id,
+                            "issue": issue.label,
                             "stance": stance.label(cue.polarity * flip),
                             "sentence_id": sentence_id,
                             "evidence": sentence.text,
@@ -571,14 +439,14 @@ def extract_positions(
                             "machine_stance": "",
                         },
                     )
-    auto = pd.DataFrame([row for _, row in rows.values()], columns=POSITION_COLUMNS)
-    manual = read_manual_positions(article, annotations_dir, names, resources, sentences)
+    auto = pd.DataFrame([row for _, row in rows.values()], columns=columns("positions"))
+    manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     combined = override(auto, manual)
     combined = combined.sort_values(["sentence_id", "actor_id", "issue_id", "source"]).reset_index(
         drop=True
     )
     combined["position_id"] = [f"p{i}" for i in range(1, len(combined) + 1)]
-    return combined[POSITION_COLUMNS]
+    return combined[columns("positions")]
 
 
 def override(auto: pd.DataFrame, manual: pd.DataFrame) -> pd.DataFrame:
@@ -617,12 +485,12 @@ def read_manual_positions(
     """An analyst's positions for this article: `ANNOTATIONS/<article_id>.yml` with a
     `positions:` list of actor_id, issue_id, stance, sentence_id, evidence."""
     if annotations_dir is None:
-        return pd.DataFrame(columns=POSITION_COLUMNS)
+        return pd.DataFrame(columns=columns("positions"))
     path = Path(annotations_dir) / f"{article.article_id}.yml"
     if not path.exists():
-        return pd.DataFrame(columns=POSITION_COLUMNS)
+        return pd.DataFrame(columns=columns("positions"))
     entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("positions", [])
-    labels = {i["id"]: i.get("label", i["id"]) for i in resources.issues}
+    labels = {issue.id: issue.label for issue in resources.issues}
     spans = {
         int(i): (int(s), int(e))
         for i, s, e in zip(
@@ -651,7 +519,7 @@ def read_manual_positions(
                 "machine_stance": "",
             }
         )
-    return pd.DataFrame(rows, columns=POSITION_COLUMNS)
+    return pd.DataFrame(rows, columns=columns("positions"))
 
 
 def agreement_network(positions: pd.DataFrame) -> pd.DataFrame:
@@ -684,28 +552,13 @@ def agreement_network(positions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).sort_values(["a", "b"]).reset_index(drop=True)
 
 
-CANDIDATE_COLUMNS = [
-    "article_id",
-    "candidate",
-    "pattern",
-    "n_cues",
-    "cues",
-    "sentence_id",
-    "start",
-    "end",
-    "evidence",
-]
-
-
-def issue_candidates(
-    article: Article, parsed: list[ParsedBlock], sentences: pd.DataFrame, resources: Resources
-) -> pd.DataFrame:
+def issue_candidates(context: ArticleContext) -> pd.DataFrame:
     """What the article's stance cues point at, proposed as issues for a catalogue: the
     noun phrase each cue governs ("opposes [the new pipeline]"), counted, with a
     ready-to-adopt pattern and the first sentence where it appears."""
-    lexicon = StanceLexicon.from_resources(resources)
+    article, lexicon = context.article, context.resources.stance
     found: dict[str, dict] = {}
-    for _item, sent, sentence in parsed_sentences(parsed, sentences):
+    for _item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
         sentence_id = sentence.sentence_id
         for token in sent:
             if not lexicon.polarity(token):
@@ -734,7 +587,7 @@ def issue_candidates(
                 if token.lower_ not in entry["cues"]:
                     entry["cues"].append(token.lower_)
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
-    table = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    table = pd.DataFrame(rows, columns=columns("issue_candidates"))
     return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)
 
 

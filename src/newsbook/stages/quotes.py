@@ -21,25 +21,13 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from newsbook.lexicons import Resources
-from newsbook.stages.entities import MentionIndex
+from newsbook.lexicons import SpeechLexicon
+from newsbook.schema import frame
+from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
+from newsbook.text.nlp import ParsedBlock
 
 OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
-QUOTE_COLUMNS = [
-    "article_id",
-    "quote_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "kind",
-    "speaker_id",
-    "speaker",
-    "cue",
-    "status",
-]
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 UNATTRIBUTED = "(unattributed)"  # "It has been reported that ...": no source at all
@@ -63,49 +51,6 @@ class Speaker:
 
 
 NOBODY = Speaker("", "")
-
-
-@dataclass(frozen=True)
-class SpeechLexicon:
-    cues: frozenset[str]
-    naming: frozenset[str]
-    prepositional: dict[str, frozenset[str]]
-    infinitive: frozenset[str]
-    channels: frozenset[str]
-    nouns: frozenset[str]
-    anonymous: frozenset[str]
-    documents: frozenset[str]
-    pronouns: frozenset[str]
-    singular_pronouns: frozenset[str]
-    first_person: frozenset[str]
-    headline_cues: frozenset[str]
-    governments: frozenset[str]
-
-    @classmethod
-    def from_resources(cls, resources: Resources) -> SpeechLexicon:
-        speech = resources.speech
-
-        def words(key: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in speech.get(key, []))
-
-        return cls(
-            cues=words("cue_verbs"),
-            naming=words("naming_verbs"),
-            prepositional={
-                verb: frozenset(preps)
-                for verb, preps in speech.get("prepositional_cues", {}).items()
-            },
-            infinitive=words("infinitive_cues"),
-            channels=words("channel_verbs"),
-            nouns=words("cue_nouns"),
-            anonymous=words("anonymous_nouns"),
-            documents=words("document_nouns"),
-            pronouns=words("pronouns"),
-            singular_pronouns=words("singular_pronouns"),
-            first_person=words("first_person"),
-            headline_cues=words("headline_cues"),
-            governments=resources.government_nouns,
-        )
 
 
 def pair_quotes(text: str) -> list[QuoteSpan]:
@@ -199,17 +144,12 @@ def governing_cue(tokens: list[Token], lexicon: SpeechLexicon) -> Token | None:
 class SpeakerResolver:
     """Turns a speaker token into a Speaker, remembering the last one for "he said"."""
 
-    def __init__(
-        self,
-        article: Article,
-        mentions: pd.DataFrame,
-        entities: pd.DataFrame,
-        lexicon: SpeechLexicon,
-    ) -> None:
-        self.article = article
-        self.lexicon = lexicon
-        self.names = dict(zip(entities["entity_id"], entities["name"], strict=True))
-        self.types = dict(zip(entities["entity_id"], entities["type"], strict=True))
+    def __init__(self, context: ArticleContext) -> None:
+        entities = context.table("entities")
+        self.article = context.article
+        self.lexicon = context.resources.speech
+        self.names = context.entity_names
+        self.types = context.entity_types
         self.roles = {
             entity_id: role.lower()
             for entity_id, role, kind in zip(
@@ -217,7 +157,7 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
-        self.mentions = MentionIndex(mentions, entities)
+        self.mentions = context.mention_index
         self.entity_in = self.mentions.at
         self.last_speaker = NOBODY
         self.last_subject = ""
@@ -618,18 +558,10 @@ def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tu
     return found
 
 
-def extract_quotes(
-    article: Article,
-    parsed: list[ParsedBlock],
-    sentences: pd.DataFrame,
-    mentions: pd.DataFrame,
-    entities: pd.DataFrame,
-    resources: Resources,
-) -> pd.DataFrame:
+def extract_quotes(context: ArticleContext) -> pd.DataFrame:
     """The `quotes` table: direct and reported statements in text order."""
-    lexicon = SpeechLexicon.from_resources(resources)
-    resolver = SpeakerResolver(article, mentions, entities, lexicon)
-    index = sentence_index(sentences)
+    article, parsed, lexicon = context.article, context.parsed, context.resources.speech
+    resolver = SpeakerResolver(context)
     rows = [row for item in parsed for row in iter_quotes(article, item, resolver, lexicon)]
     for offset, head, entity_id in later_names(parsed, resolver):
         for row in rows:
@@ -638,8 +570,8 @@ def extract_quotes(
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
-        row["sentence_id"] = sentence_of(index, row["start"])
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+        row["sentence_id"] = context.sentence_at(row["start"])
+    return frame("quotes", rows)
 
 
 def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -16,19 +16,18 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
-import yaml
 from spacy.tokens import Doc, Token
 
-from newsbook import config
+from newsbook.lexicons import TimeLexicon
+from newsbook.schema import columns
+from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
+from newsbook.text.nlp import ParsedBlock
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -125,64 +124,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-TIMEX_COLUMNS = [
-    "article_id",
-    "timex_id",
-    "sentence_id",
-    "start",
-    "end",
-    "text",
-    "value",
-    "granularity",
-    "relative",
-    "tense",
-]
-
-
-@dataclass(frozen=True)
-class TimeLexicon:
-    """The cue lists of `data/lexicons/time.yml` (see that file for what each means),
-    plus the speech verbs of `speech.yml` (after which "would" reports a plan)."""
-
-    scheduling: frozenset[str] = frozenset()
-    future_auxiliaries: frozenset[str] = frozenset()
-    hypothetical_modals: frozenset[str] = frozenset()
-    conditional_markers: frozenset[str] = frozenset()
-    hypothetical_words: frozenset[str] = frozenset()
-    hypothetical_modifiers: frozenset[str] = frozenset()
-    scheduled_modifiers: frozenset[str] = frozenset()
-    ongoing_verbs: frozenset[str] = frozenset()
-    ongoing_adverbs: frozenset[str] = frozenset()
-    quantity_words: frozenset[str] = frozenset()
-    quantity_before: frozenset[str] = frozenset()
-    year_prepositions: frozenset[str] = frozenset()
-    ahead_heads: frozenset[str] = frozenset()
-    deferral_verbs: frozenset[str] = frozenset()
-    planning_verbs: frozenset[str] = frozenset()
-    belief_verbs: frozenset[str] = frozenset()
-    name_labels: frozenset[str] = frozenset()
-    dated_plurals: frozenset[str] = frozenset()
-    reporting_verbs: frozenset[str] = frozenset()
-
-
-@functools.lru_cache(maxsize=4)
-@functools.lru_cache(maxsize=4)
-def load_time_lexicon(lexicon_dir: Path = config.LEXICON_DIR) -> TimeLexicon:
-    """Read `time.yml` (and the cue verbs of `speech.yml`) from a lexicon folder."""
-
-    def read(name: str) -> dict:
-        path = Path(lexicon_dir) / name
-        return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
-
-    cues = read("time.yml")
-    fields = {
-        name: frozenset(str(w).lower() for w in cues.get(name, []))
-        for name in TimeLexicon.__dataclass_fields__
-        if name != "reporting_verbs"
-    }
-    speech = read("speech.yml")
-    reporting = frozenset(str(w).lower() for w in speech.get("cue_verbs", []))
-    return TimeLexicon(**fields, reporting_verbs=reporting)
 
 
 @dataclass(frozen=True)
@@ -521,10 +462,9 @@ def _planned(verb: Token, lexicon: TimeLexicon) -> bool:
     return head.lemma_ == "go" and head.tag_ == "VBG"
 
 
-def clause_tense(token: Token, lexicon: TimeLexicon | None = None) -> str:
+def clause_tense(token: Token, lexicon: TimeLexicon) -> str:
     """`future`, `past` or `present` for the clause a time expression hangs from: the
     direction a bare weekday or month is resolved in."""
-    lexicon = lexicon or load_time_lexicon()
     head = token.head.head if token.head.dep_ == "prep" else token.head
     if head.lower_ in lexicon.ahead_heads or token.head.lower_ in lexicon.ahead_heads:
         return "future"  # "effective June 24", "the talks scheduled for Wednesday"
@@ -617,12 +557,9 @@ def _is_duration(text: str, start: int, kind: str, groups: dict[str, str | None]
     return re.search(r"\b(?i:the)\s+$", text[:start]) is not None
 
 
-def iter_timex(
-    article: Article, item: ParsedBlock, lexicon: TimeLexicon | None = None
-) -> Iterator[Timex]:
+def iter_timex(article: Article, item: ParsedBlock, lexicon: TimeLexicon) -> Iterator[Timex]:
     """Time expressions of one block; where patterns overlap, the earlier pattern in
     `PATTERNS` (the more specific) wins."""
-    lexicon = lexicon or load_time_lexicon()
     text = item.doc.text
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -669,16 +606,9 @@ def _resolution_tense(token: Token, lexicon: TimeLexicon) -> str:
     return "present"
 
 
-def extract_timex(
-    article: Article,
-    parsed: list[ParsedBlock],
-    sentences: pd.DataFrame,
-    *,
-    lexicon: TimeLexicon | None = None,
-) -> pd.DataFrame:
+def extract_timex(context: ArticleContext) -> pd.DataFrame:
     """The `timex` table: one row a temporal expression, in text order."""
-    lexicon = lexicon or load_time_lexicon()
-    index = sentence_index(sentences)
+    article, parsed, lexicon = context.article, context.parsed, context.resources.time
     found = sorted(
         (t for item in parsed for t in iter_timex(article, item, lexicon)),
         key=lambda t: (t.start, t.end),
@@ -687,7 +617,7 @@ def extract_timex(
         {
             "article_id": article.article_id,
             "timex_id": f"t{i}",
-            "sentence_id": sentence_of(index, t.start),
+            "sentence_id": context.sentence_at(t.start),
             "start": t.start,
             "end": t.end,
             "text": t.text,
@@ -698,7 +628,7 @@ def extract_timex(
         }
         for i, t in enumerate(found, start=1)
     ]
-    return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
+    return pd.DataFrame(rows, columns=columns("timex"))
 
 
 def resolution_note(published: str | dt.date | None, timex: pd.DataFrame) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
@@ -44,12 +43,6 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if end > start:
         yield start, end
-
-
-def load_furniture_patterns(path: Path) -> list[re.Pattern[str]]:
-    """Regular expressions, one a line, that mark a block as page furniture."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [re.compile(line, re.IGNORECASE) for line in lines if line and not line.startswith("#")]
 
 
 def _looks_like_headline(block: str) -> bool:
@@ -97,11 +90,12 @@ def _headline_index(text: str, blocks: list[Block], headline: str) -> int | None
     return None
 
 
-def headline_text(article: Article, blocks: list[Block]) -> str:
-    """The headline as the page gives it, else the sidecar's."""
-    for block in blocks:
-        if block.section == "headline":
-            return " ".join(article.text[block.start : block.end].split())
+def headline_text(article: Article, blocks: pd.DataFrame) -> str:
+    """The headline as the page gives it (the `blocks` table's headline), else the
+    sidecar's."""
+    for section, text in zip(blocks["section"], blocks["text"], strict=True):
+        if section == "headline":
+            return " ".join(text.split())
     return article.headline
 
 

