@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
-from newsbook import config
+from newsbook import cache, config
 from newsbook.errors import InputError
 
 
@@ -67,6 +67,7 @@ class Resources:
     """The editable data every stage works from, parsed."""
 
     lexicon_dir: Path
+    fingerprint: str  # of the files read: the same fingerprint, the same resources
     furniture: tuple[re.Pattern[str], ...]
     country_aliases: dict[str, str]  # lower-cased alias -> country name
     capitals: tuple[Capital, ...]
@@ -103,7 +104,11 @@ class Resources:
         analyst's own); an issue with a known id replaces the catalogue's."""
         extra = {str(issue["id"]): Issue.from_dict(issue) for issue in issues}
         kept = tuple(i for i in self.issues if i.id not in extra)
-        return dataclasses.replace(self, issues=kept + tuple(extra.values()))
+        return dataclasses.replace(
+            self,
+            issues=kept + tuple(extra.values()),
+            fingerprint=cache.fingerprint(self.fingerprint, issues),
+        )
 
     def state_for_capital(self, name: str, day: dt.date | None) -> str | None:
         """The state a capital stands for on `day` (None when unknown for that date)."""
@@ -133,6 +138,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
     issues = _yaml(issues_file).get("issues", []) if issues_file.exists() else []
     return Resources(
         lexicon_dir=lexicon_dir,
+        fingerprint=cache.fingerprint(lexicon_dir, issues_file, annotations_dir),
         furniture=tuple(_line_patterns(lexicon_dir / "furniture.txt")),
         country_aliases=country_aliases,
         capitals=capitals,

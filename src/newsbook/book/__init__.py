@@ -6,7 +6,7 @@ chapter shows is computed in the package, so a chapter cell stays a call and a t
 """
 
 from newsbook.book import charts, summary
-from newsbook.book.parameters import check_parameters, resolve_path
+from newsbook.book.parameters import check_chapter_parameters, check_parameters, resolve_path
 from newsbook.book.tables import anchored_table, chapter_tables, row_anchor, show
 from newsbook.book.trust import book_trust, gold_format
 
@@ -15,6 +15,7 @@ __all__ = [
     "book_trust",
     "chapter_tables",
     "charts",
+    "check_chapter_parameters",
     "check_parameters",
     "gold_format",
     "resolve_path",

@@ -1,5 +1,6 @@
-"""Building the book: the chapters executed with papermill, then the HTML built with
-Jupyter Book 1.x.
+"""Building the book: the chapters executed with papermill (two at a time, skipping
+those whose inputs have not changed), then the HTML built with Jupyter Book 1.x, with
+one line per step on stderr.
 
 Executed notebooks are made byte-stable (papermill's timestamps and durations are
 stripped), so running the book twice leaves `git status` clean. A book for another
@@ -9,13 +10,17 @@ committed chapters stay nbval's baseline for the default data.
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from newsbook import config
+from newsbook import cache, config
 from newsbook.book.charts import write_bundle
 from newsbook.book.parameters import notebook_parameters
 from newsbook.errors import InputError
@@ -31,11 +36,14 @@ def chapters(directory: Path = config.CHAPTERS_DIR) -> list[Path]:
     return sorted(directory.glob("*.ipynb"))
 
 
-def strip_volatile(path: Path) -> None:
-    """Remove papermill's timestamps and durations and execution metadata."""
+def strip_volatile(path: Path, *, inputs: str) -> None:
+    """Remove papermill's timestamps and durations and execution metadata, and record
+    the fingerprint of the inputs the chapter was executed from (`inputs`), so a build
+    with the same inputs can skip it."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     notebook.get("metadata", {}).pop("papermill", None)
     notebook.get("metadata", {}).pop("widgets", None)
+    notebook.setdefault("metadata", {})["newsbook"] = {"inputs": inputs}
     for cell in notebook["cells"]:
         cell.get("metadata", {}).pop("papermill", None)
         cell.get("metadata", {}).pop("execution", None)
@@ -51,32 +59,97 @@ def strip_volatile(path: Path) -> None:
     )
 
 
-def execute(notebook: Path, output: Path, parameters: dict[str, str], *, cwd: Path) -> None:
-    """Run one chapter with papermill; unknown parameters are refused first."""
-    import papermill
+@dataclass(frozen=True)
+class ChapterRun:
+    """One chapter to execute: `source` with `parameters`, written to `output`."""
 
-    unknown = set(parameters) - notebook_parameters(notebook)
+    source: Path
+    output: Path
+    parameters: dict[str, str]
+
+    def key(self) -> str:
+        """What the executed chapter depends on: its cells' sources, the parameters and
+        the files they name, the project's data and the package's code."""
+        notebook = json.loads(self.source.read_text(encoding="utf-8"))
+        cells = [
+            "".join(cell["source"])
+            for cell in notebook["cells"]
+            if "injected-parameters" not in cell.get("metadata", {}).get("tags", [])
+        ]
+        named = [
+            path
+            for value in self.parameters.values()
+            if value
+            for path in (Path(value), Path(value).with_suffix(".yml"))
+        ]
+        return cache.fingerprint(
+            cells,
+            sorted(self.parameters.items()),
+            config.DATA_DIR,
+            *named,
+            cache.code_fingerprint(),
+        )
+
+    def is_current(self, key: str) -> bool:
+        """The output was executed from exactly these inputs (its metadata says so)."""
+        if not self.output.exists():
+            return False
+        notebook = json.loads(self.output.read_text(encoding="utf-8"))
+        return notebook.get("metadata", {}).get("newsbook", {}).get("inputs") == key
+
+
+def execute(run: ChapterRun, *, cwd: Path, key: str) -> None:
+    """Run one chapter with papermill (its kernel over IPC, not TCP); unknown parameters
+    are refused first, a failing cell is one line."""
+    import papermill
+    from jupyter_client.manager import KernelManager
+
+    unknown = set(run.parameters) - notebook_parameters(run.source)
     if unknown:
-        raise InputError(f"{notebook.name} has no parameter {', '.join(sorted(unknown))}")
-    try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(output),
-            parameters=parameters or None,
-            cwd=str(cwd),
-            progress_bar=False,
-            kernel_name="python3",
-        )
-    except papermill.PapermillExecutionError as error:
-        last = (
-            (error.evalue or error.ename).splitlines()[0] if (error.evalue or error.ename) else ""
-        )
-        raise InputError(f"{notebook.name} failed: {error.ename}: {last}") from None
-    strip_volatile(output)
+        raise InputError(f"{run.source.name} has no parameter {', '.join(sorted(unknown))}")
+    with tempfile.TemporaryDirectory(prefix="newsbook-kernel-") as sockets:
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=f"{sockets}/kernel")
+        try:
+            papermill.execute_notebook(
+                str(run.source),
+                str(run.output),
+                parameters=run.parameters or None,
+                cwd=str(cwd),
+                progress_bar=False,
+                km=kernel,
+            )
+        except papermill.PapermillExecutionError as error:
+            message = (error.evalue or error.ename or "").splitlines()
+            raise InputError(
+                f"{run.source.name} failed: {error.ename}: {message[0] if message else ''}"
+            ) from None
+        finally:
+            if kernel.has_kernel:  # papermill leaves a kernel it was given running
+                kernel.shutdown_kernel(now=True)
+    strip_volatile(run.output, inputs=key)
+
+
+def run_chapters(runs: list[ChapterRun], *, cwd: Path, workers: int = 2) -> None:
+    """Execute the chapters that changed, `workers` at a time, with one line each on
+    stderr; a chapter whose inputs are unchanged since its last run is skipped."""
+
+    def one(run: ChapterRun) -> str:
+        key = run.key()
+        name = run.output.relative_to(run.output.parents[1]).as_posix()
+        if run.is_current(key):
+            return f"{name:<32} unchanged"
+        started = time.perf_counter()
+        execute(run, cwd=cwd, key=key)
+        return f"{name:<32} {time.perf_counter() - started:5.1f} s"
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        for line in pool.map(one, runs):
+            print(line, file=sys.stderr, flush=True)
 
 
 def build_html(book_dir: Path, *, strict: bool = True) -> Path:
-    """`jupyter-book build` (1.x) of a book folder; returns its html folder."""
+    """`jupyter-book build` (1.x) of a book folder, quietly; returns its html folder."""
+    started = time.perf_counter()
     write_bundle(book_dir / "_static")
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book_dir), "--quiet"]
     if strict:
@@ -85,6 +158,7 @@ def build_html(book_dir: Path, *, strict: bool = True) -> Path:
     if result.returncode:
         sys.stderr.write(result.stdout[-4000:] + result.stderr[-4000:])
         raise InputError(f"jupyter-book could not build {book_dir} (see the messages above)")
+    print(f"{'html':<32} {time.perf_counter() - started:5.1f} s", file=sys.stderr, flush=True)
     return book_dir / "_build" / "html"
 
 
@@ -92,8 +166,7 @@ def build_default_book(*, execute_chapters: bool = True) -> Path:
     """Execute every chapter in place on the default data (unless `execute_chapters` is
     false), then build `_build/html`."""
     if execute_chapters:
-        for notebook in chapters():
-            execute(notebook, notebook, {}, cwd=notebook.parent)
+        run_chapters([ChapterRun(n, n, {}) for n in chapters()], cwd=config.CHAPTERS_DIR)
     return build_html(config.ROOT) / "index.html"
 
 
@@ -130,10 +203,16 @@ def build_article_book(
         issues = Path(issues).resolve()
         read_issue_catalogue(issues)  # a bad catalogue stops here, before any chapter runs
         parameters["ISSUES"] = str(issues)
+    runs = [
+        ChapterRun(
+            notebook,
+            staging / "chapters" / notebook.name,
+            {k: v for k, v in parameters.items() if k in notebook_parameters(notebook)},
+        )
+        for notebook in chapters()
+    ]
     try:
-        for notebook in chapters():
-            wanted = {k: v for k, v in parameters.items() if k in notebook_parameters(notebook)}
-            execute(notebook, staging / "chapters" / notebook.name, wanted, cwd=config.CHAPTERS_DIR)
+        run_chapters(runs, cwd=config.CHAPTERS_DIR)
         html = build_html(staging)
         book = staging_folder(target)
         shutil.move(str(html), str(book / "html"))

@@ -58,15 +58,20 @@ def use_offline_renderer() -> None:
 
 def write_bundle(static_dir: Path) -> Path:
     """Write vega, vega-lite and vega-embed (from the vl-convert wheel) into
-    `static_dir`, wrapped in a function scope so its `_` does not clash with Sphinx's."""
+    `static_dir`, wrapped in a function scope so its `_` does not clash with Sphinx's.
+    The bundle's first line names the versions; a bundle of the same versions is kept
+    (making one takes seconds)."""
     import vl_convert
 
-    static_dir.mkdir(parents=True, exist_ok=True)
     target = static_dir / BUNDLE_NAME
+    header = f"/* vega bundle: vl-convert {vl_convert.__version__}, vega-lite {_vl_version()} */\n"
+    if target.exists():
+        with target.open(encoding="utf-8") as handle:
+            if handle.readline() == header:
+                return target
+    static_dir.mkdir(parents=True, exist_ok=True)
     bundle = vl_convert.javascript_bundle(vl_version=_vl_version())
-    text = "(function () {\n" + bundle + "\n})();\n"
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    target.write_text(header + "(function () {\n" + bundle + "\n})();\n", encoding="utf-8")
     return target
 
 

@@ -1,10 +1,6 @@
-"""The book: what chapters call, and the runner that executes them with papermill and
-builds the HTML with Jupyter Book 1.x.
-
-Executed notebooks are made byte-stable (papermill's timestamps and durations are
-stripped), so running the book twice leaves `git status` clean. A book for another
-article is built under `_build/books/<article-id>/` from copies of the chapters; the
-committed chapters stay nbval's baseline for the default data.
+"""The chapters' parameters: what each chapter declares in its `parameters` cell, and
+the check that a chapter stops at once, in one line, on a parameter it does not know
+or one of the wrong type, however it is run (`newsbook book`, papermill, Jupyter).
 """
 
 from __future__ import annotations
@@ -19,6 +15,38 @@ from newsbook.errors import InputError
 PARAMETER_TYPES = {"ARTICLE": str, "PUBLISHED": str, "GOLD": str, "ISSUES": str}
 
 
+INJECTED_CELL = "# Parameters"  # how papermill's injected-parameters cell begins
+ASSIGNED_NAME = re.compile(r"^([A-Z_][A-Z0-9_]*)\s*=", flags=re.MULTILINE)
+
+
+class ParameterError(InputError):
+    """An unknown or ill-typed chapter parameter. In a notebook it shows as its one-line
+    message, not a traceback (IPython renders `_render_traceback_`)."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"newsbook: error: {self}"]
+
+
+def check_chapter_parameters(namespace: dict) -> None:
+    """Stop the chapter on a parameter papermill injected that its `parameters` cell
+    does not declare (a misspelt `-p ARTICEL`), and on a value of the wrong type.
+
+    Reads the cells the kernel has run (IPython's `In`): names assigned in papermill's
+    injected cell must be assigned in an earlier cell of the chapter too."""
+    history = [str(cell) for cell in namespace.get("In", [])]
+    injected = {n for c in history if c.startswith(INJECTED_CELL) for n in ASSIGNED_NAME.findall(c)}
+    declared = {
+        n for c in history if not c.startswith(INJECTED_CELL) for n in ASSIGNED_NAME.findall(c)
+    }
+    unknown = sorted(injected - declared)
+    if unknown:
+        raise ParameterError(
+            f"this chapter has no parameter {', '.join(unknown)}: "
+            f"it takes {', '.join(sorted(declared & set(PARAMETER_TYPES)))}"
+        )
+    check_parameters(**{name: namespace[name] for name in declared | injected if name in namespace})
+
+
 def resolve_path(path: str | Path) -> Path:
     """A path as given, or relative to the project root."""
     path = Path(path)
@@ -29,14 +57,14 @@ def check_parameters(**parameters: object) -> None:
     """Stop a chapter with a clear message when a parameter is unknown or malformed."""
     for name, value in parameters.items():
         if name not in PARAMETER_TYPES:
-            raise InputError(
+            raise ParameterError(
                 f"unknown parameter {name}: the chapters take {', '.join(PARAMETER_TYPES)}"
             )
         if not isinstance(value, PARAMETER_TYPES[name]):
-            raise InputError(f"parameter {name} must be text, got {value!r}")
+            raise ParameterError(f"parameter {name} must be text, got {value!r}")
     published = str(parameters.get("PUBLISHED") or "")
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-        raise InputError(f"parameter PUBLISHED {published!r} is not a date: give YYYY-MM-DD")
+        raise ParameterError(f"parameter PUBLISHED {published!r} is not a date: give YYYY-MM-DD")
 
 
 def notebook_parameters(path: Path) -> set[str]:
@@ -44,6 +72,5 @@ def notebook_parameters(path: Path) -> set[str]:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
-            source = "".join(cell["source"])
-            return set(re.findall(r"^([A-Z_][A-Z0-9_]*)\s*=", source, flags=re.MULTILINE))
+            return set(ASSIGNED_NAME.findall("".join(cell["source"])))
     return set()

@@ -1,46 +1,63 @@
-"""The book: what chapters call, and the runner that executes them with papermill and
-builds the HTML with Jupyter Book 1.x.
+"""The tables a chapter shows: an article's tables, computed once per book and read
+by every chapter, and the HTML tables whose rows other pages can link to.
 
-Executed notebooks are made byte-stable (papermill's timestamps and durations are
-stripped), so running the book twice leaves `git status` clean. A book for another
-article is built under `_build/books/<article-id>/` from copies of the chapters; the
-committed chapters stay nbval's baseline for the default data.
+An article's tables are cached on disk (`newsbook.cache`), keyed by the article's and
+its sidecar's bytes, the parameters, the lexicons and catalogue, and the package's own
+source: the seven chapters of a book read one computation, and a second build with
+nothing changed computes nothing.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import re
+from pathlib import Path
 
 import IPython.display
 import pandas as pd
 
+from newsbook import cache
 from newsbook.book.parameters import check_parameters, resolve_path
 from newsbook.lexicons import Resources, read_issue_catalogue
 from newsbook.pipeline import analyze
 from newsbook.text.article import read_article
 
 WIDE_TEXT = 100  # characters: a cell longer than this is running text
-
-
 WIDE_COLUMN_EM = 28
 
 
-@functools.lru_cache(maxsize=2)
-def _analysis(article: str, published: str, issues: str) -> dict[str, pd.DataFrame]:
-
+def article_tables(
+    article: Path, *, published: str = "", issues: Path | None = None
+) -> dict[str, pd.DataFrame]:
+    """Every table of one article (with `blocks`), from the cache when the same inputs
+    were analysed before. `issues`: an issue catalogue added to the project's."""
     resources = Resources.load()
-    if issues:
-        resources = resources.with_issues(read_issue_catalogue(resolve_path(issues)))
-    return analyze(read_article(resolve_path(article), published=published or None), resources)
+    if issues is not None:
+        resources = resources.with_issues(read_issue_catalogue(issues))
+    key = cache.fingerprint(
+        Path(article),
+        Path(article).with_suffix(".yml"),
+        published,
+        resources.fingerprint,
+        cache.code_fingerprint(),
+    )
+    return cache.cached(
+        "tables",
+        key,
+        lambda: analyze(read_article(article, published=published or None), resources),
+    )
 
 
 def chapter_tables(article: str, published: str = "", issues: str = "") -> dict[str, pd.DataFrame]:
-    """Every table of the article, computed once per kernel (copies, safe to modify);
-    `issues`, an issue catalogue added to the project's."""
+    """A chapter's view of `article_tables`: its parameters checked, paths taken from
+    the project root, and copies a chapter may change."""
     check_parameters(ARTICLE=article, PUBLISHED=published, ISSUES=issues)
-    return {name: table.copy() for name, table in _analysis(article, published, issues).items()}
+    tables = article_tables(
+        resolve_path(article),
+        published=published,
+        issues=resolve_path(issues) if issues else None,
+    )
+    return {name: table.copy() for name, table in tables.items()}
 
 
 def show(table: pd.DataFrame, columns: list[str] | None = None, *, rows: int = 60) -> pd.DataFrame:

@@ -3,12 +3,12 @@ figures of the trust chapter and of the quality tests."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from newsbook import cache
 from newsbook.evaluation import peers
 from newsbook.evaluation.gold import GoldCase, gold_cases, load_gold
 from newsbook.evaluation.scoring import (
@@ -58,22 +58,28 @@ def evaluate_peers(
     }
 
 
-@functools.lru_cache(maxsize=1)
-def _resources():
-
-    return Resources.load()
-
-
-@functools.lru_cache(maxsize=256)
 def _evaluate_case(
     case: GoldCase, published: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Scores, errors and peer notes of every system on one gold case (cached per
-    kernel: the inputs are files that do not change while a book is built)."""
+    """Scores, errors and peer notes of every system on one gold case, cached on disk
+    by the gold's and the article's bytes, the date, the resources and the code."""
+    key = cache.fingerprint(
+        case,
+        case.gold_path,
+        case.article_path,
+        case.article_path.with_suffix(".yml"),
+        published,
+        Resources.load().fingerprint,
+        cache.code_fingerprint(),
+    )
+    return cache.cached("gold", key, lambda: _run_case(case, published))
+
+
+def _run_case(case: GoldCase, published: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     gold = load_gold(case.gold_path)
     article = read_article(case.article_path, published=case.published or published or None)
     # the gold's own issue catalogue is the analyst's: positions are coded against it
-    tables = analyze(article, _resources().with_issues(gold.get("issues") or []))
+    tables = analyze(article, Resources.load().with_issues(gold.get("issues") or []))
     by_system = {"newsbook": evaluate_article(gold, article.text, tables)}
     peer_tables = peers.run_peers(
         article.text,
