@@ -41,6 +41,10 @@ def article_table(
         "encoding": article.encoding,
         "n_paragraphs": int((blocks["section"] == "body").sum()),
         "warnings": " | ".join(article.warnings),
+        "format": article.format,
+        "author": article.author,
+        "dateline": article.dateline,
+        "published_origin": article.published_origin,
     }
     return frame("article", [row])
 

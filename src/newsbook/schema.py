@@ -59,6 +59,10 @@ TABLES: dict[str, Table] = {
             encoding=STR,
             n_paragraphs=INT,
             warnings=STR,
+            format=STR,
+            author=STR,
+            dateline=STR,
+            published_origin=STR,
         ),
         _table(
             "blocks",

@@ -72,6 +72,7 @@ def analyze_record(record: Record, resources: Resources | None = None) -> Result
                 headline=record.headline,
                 source=record.source,
                 published=record.published,
+                published_origin="record",
                 url=record.url,
             )
         tables = analyze(article, resources or worker_resources())

@@ -32,6 +32,10 @@ class Article:
     url: str = ""
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    author: str = ""
+    format: str = "text"  # what the content is, whatever the file name: text | html | sgml
+    dateline: str = ""  # the place a wire story's dateline gives
+    published_origin: str = ""  # where `published` came from: option, sidecar, page, ...
 
 
 def article_id_for(path: Path) -> str:
@@ -143,13 +147,16 @@ def read_article(path: str | Path, *, published: str | dt.date | None = None) ->
     text, encoding = decode(data, name=str(path))
     check_text(text, name=str(path))
     meta = read_sidecar(path)
+    given = published not in (None, "")
     return make_article(
         text,
         article_id=article_id_for(path),
         headline=str(meta.get("headline") or ""),
         source=str(meta.get("source") or ""),
-        published=published if published not in (None, "") else meta.get("published"),
+        published=published if given else meta.get("published"),
+        published_origin="option" if given else "sidecar" if meta.get("published") else "",
         url=str(meta.get("url") or ""),
+        author=str(meta.get("author") or ""),
         encoding=encoding,
     )
 
@@ -161,10 +168,13 @@ def make_article(
     headline: str = "",
     source: str = "",
     published: str | dt.date | None = None,
+    published_origin: str = "",
     url: str = "",
+    author: str = "",
     encoding: str = "utf-8",
 ) -> Article:
-    """An Article from text already in memory (the corpus reader's entry point)."""
+    """An Article from text already in memory (the corpus reader's entry point);
+    `published_origin` says where its date came from."""
     date = parse_date(published, what="publication date")
     warnings = []
     if date is None:
@@ -178,7 +188,9 @@ def make_article(
         headline=headline,
         source=source,
         published=date,
+        published_origin=published_origin if date else "",
         url=url,
+        author=author,
         encoding=encoding,
         warnings=tuple(warnings),
     )
