@@ -1,15 +1,8 @@
-"""Stage 5, when: temporal expressions normalised against the publication date, and the
-events they date.
-
-News conventions: a bare weekday or a month-day in a past-tense clause is the latest
-such day on or before publication; in a future or scheduled clause, the next one; in a
-present-tense clause, the nearer one. Durations ("nearly a decade", "the past year") are
-not dates, nor are four-digit quantities ("2000 missiles"). Without a publication date,
-relative expressions keep an empty value; absolute ones still resolve.
-
-The calendar words (month and weekday names, last/next/ago) are the language and live
-here; the judgement calls (scheduling verbs, hypothetical modals, quantity units) are
-data, in `data/lexicons/time.yml`.
+"""Stage 6, the timeline: each dated expression tied to the event it dates (the verb
+or event noun it hangs from), the entities taking part, and the event's modality
+(occurred, ongoing, scheduled, hypothetical), judged from the clause's own markers and
+where the date lies against publication. The judgement calls (hypothetical modals,
+conditional markers, ongoing verbs) are data, in `data/lexicons/time.yml`.
 """
 
 from __future__ import annotations

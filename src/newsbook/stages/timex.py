@@ -1,5 +1,5 @@
-"""Stage 5, when: temporal expressions normalised against the publication date, and the
-events they date.
+"""Stage 5, when: temporal expressions normalised against the publication date (the
+events they date are the next stage, `events`).
 
 News conventions: a bare weekday or a month-day in a past-tense clause is the latest
 such day on or before publication; in a future or scheduled clause, the next one; in a
