@@ -14,7 +14,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsbook"
 
 # Lowest first. A module's layer is the first prefix that names it.
 LAYERS = (
-    ("newsbook.config", "newsbook.errors", "newsbook.output", "newsbook.schema", "newsbook.cache"),
+    (
+        "newsbook.config",
+        "newsbook.errors",
+        "newsbook.output",
+        "newsbook.schema",
+        "newsbook.cache",
+        "newsbook.notebooks",
+    ),
     ("newsbook.lexicons",),
     ("newsbook.text",),
     ("newsbook.stages",),

@@ -1,4 +1,5 @@
-"""`python -m newsbook analyze|book`: the command line of CONTRACT.md.
+"""`newsbook analyze|corpus|book|init` (also `python -m newsbook`): the command line of
+CONTRACT.md.
 
 Bad input ends with one line on stderr and a non-zero status, never a traceback.
 """
@@ -9,15 +10,105 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsbook import config
+from newsbook import __version__, config
 from newsbook.errors import InputError
+
+DESCRIPTION = """\
+newsbook reads news articles and writes what they say as tables: entities, quotes (who
+said what), positions (who stands where on which issue), a dated timeline. Every row
+carries character offsets into the article's text. The tables are compiled into a
+browsable book (Jupyter Book) whose chapters are regression-tested.
+
+The project folder is NEWSBOOK_ROOT, else the nearest folder upward holding a book
+(_toc.yml, as `newsbook init` lays out), else the current folder. Its data/ (lexicons/,
+issues.yml, summary.yml, gold/) overrides the defaults newsbook ships with; output goes
+to its _build/. No network is used.
+"""
+
+EPILOG = """\
+examples:
+  newsbook init my-book --article story.txt    start a book project of your own
+  cd my-book && newsbook book                    execute its chapters, build the HTML
+  newsbook analyze story.txt --published 2001-05-29 --out tables/
+  newsbook corpus articles/ --workers 2 --format parquet
+  newsbook book story.txt --gold gold/story.yml  a book of one article, in _build/books/
+
+`newsbook COMMAND --help` tells more. Exit status: 0 done, 2 bad input (one line on
+stderr, nothing half-written), 130 interrupted.
+"""
+
+ANALYZE_EPILOG = """\
+The tables (CONTRACT.md): article, sentences, mentions, entities, quotes, positions,
+timex, events, plus claims and issue_candidates. A sidecar ARTICLE_STEM.yml beside the
+article may give headline, source, published, url; --published wins over it. Without a
+date the run succeeds and relative dates stay unresolved (a warning says so).
+
+examples:
+  newsbook analyze data/raw/story.txt
+  newsbook analyze story.txt --published 2001-05-29 --out tables/story
+  newsbook analyze story.txt --issues my-issues.yml    add your own issue catalogue
+"""
+
+CORPUS_EPILOG = """\
+INPUT is a folder of .txt articles (with .yml sidecars; subfolders too) and Reuters-21578
+.sgm files, or a table with one article a row (.csv, .jsonl, also .gz, or .parquet) with
+a `text` column and optional article_id, published, headline, source, url. Articles that
+cannot be analysed go to the `errors` table; the run goes on.
+
+examples:
+  newsbook corpus data/raw
+  newsbook corpus articles.jsonl.gz --workers 2 --format parquet --out corpus/
+"""
+
+BOOK_EPILOG = """\
+Without ARTICLE: the project's own chapters are executed in place (a chapter whose
+inputs are unchanged is skipped) and the HTML built into _build/html. With ARTICLE: a
+separate book under _build/books/ID, the chapters untouched.
+
+examples:
+  newsbook book                         the project's book
+  newsbook book --no-execute            the HTML from the chapters as they are
+  newsbook book --force                 re-execute every chapter (e.g. after an upgrade)
+  newsbook book story.txt --published 2001-05-29 --issues my-issues.yml --gold gold/
+"""
+
+INIT_EPILOG = """\
+DIR gets the book (_config.yml, _toc.yml, intro.md, chapters/), the data you will edit
+(data/lexicons/, data/issues.yml, data/summary.yml, data/gold/), your articles in
+data/raw/, and a Makefile and README with the commands (make book, make test, make
+baseline). The example story reuters-8072 and its gold file come along so the trust
+chapter has gold to score.
+
+examples:
+  newsbook init my-book
+  newsbook init my-book --article ~/stories/council-vote.txt --published 2024-03-05
+  cd my-book && newsbook book
+"""
+
+
+def _command(commands, name: str, help: str, epilog: str) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name,
+        help=help,
+        description=help[0].upper() + help[1:] + ".",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsbook", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    analyze = commands.add_parser("analyze", help="write the tables of one article as CSV")
-    analyze.add_argument("article", type=Path)
+    parser = argparse.ArgumentParser(
+        prog="newsbook",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newsbook {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    analyze = _command(
+        commands, "analyze", "write the tables of one article as CSV", ANALYZE_EPILOG
+    )
+    analyze.add_argument("article", type=Path, help="the article: .txt, an HTML page or .sgm")
     analyze.add_argument("--published", help="publication date, YYYY-MM-DD")
     analyze.add_argument("--out", type=Path, help="output folder (default: _build/tables/ID)")
     analyze.add_argument(
@@ -25,13 +116,18 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="an issue catalogue (.yml with an `issues:` list) added to data/issues.yml",
     )
-    corpus = commands.add_parser("corpus", help="write the tables of many articles")
+    corpus = _command(commands, "corpus", "write the tables of many articles", CORPUS_EPILOG)
     corpus.add_argument("input", type=Path, help="a folder, or a CSV/JSONL/Parquet file")
     corpus.add_argument("--out", type=Path, help="output folder (default: _build/corpus/NAME)")
     corpus.add_argument("--workers", type=int, default=1, help="processes (default: 1)")
-    corpus.add_argument("--format", choices=("csv", "parquet"), default="csv")
-    book = commands.add_parser(
-        "book", help="build the book (the default article, or a separate book for ARTICLE)"
+    corpus.add_argument(
+        "--format", choices=("csv", "parquet"), default="csv", help="table format (default: csv)"
+    )
+    book = _command(
+        commands,
+        "book",
+        "build the book (the project's chapters, or a separate book for ARTICLE)",
+        BOOK_EPILOG,
     )
     book.add_argument(
         "article",
@@ -45,6 +141,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build the HTML from the chapters as they are, without running them",
     )
+    book.add_argument(
+        "--force",
+        action="store_true",
+        help="execute every chapter, also those whose recorded inputs are unchanged",
+    )
     book.add_argument("--published", help="publication date, YYYY-MM-DD")
     book.add_argument("--out", type=Path, help="book folder (default: _build/books/ID)")
     book.add_argument(
@@ -53,6 +154,15 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument(
         "--issues", help="an issue catalogue (.yml with an `issues:` list) for the positions"
     )
+    init = _command(commands, "init", "lay out a new book project in DIR", INIT_EPILOG)
+    init.add_argument("dir", type=Path, metavar="DIR", help="the project folder (new, or empty)")
+    init.add_argument(
+        "--article",
+        type=Path,
+        action="append",
+        help="an article to copy into data/raw/ (repeat for more; the first is the book's)",
+    )
+    init.add_argument("--published", default="", help="the first article's date, YYYY-MM-DD")
     return parser
 
 
@@ -83,9 +193,12 @@ def run_book(args: argparse.Namespace) -> Path:
         given = [name for name in ("published", "out", "gold", "issues") if getattr(args, name)]
         if given:
             raise InputError(f"--{given[0]} needs an ARTICLE (the default book uses data/)")
-        return build_default_book(execute_chapters=not args.no_execute)
-    if args.no_execute:
-        raise InputError("--no-execute builds the default book only: leave out ARTICLE")
+        if args.force and args.no_execute:
+            raise InputError("--force executes the chapters: leave out --no-execute")
+        return build_default_book(execute_chapters=not args.no_execute, force=args.force)
+    if args.no_execute or args.force:
+        flag = "--no-execute" if args.no_execute else "--force"
+        raise InputError(f"{flag} builds the default book only: leave out ARTICLE")
     return build_article_book(
         args.article, published=args.published, out=args.out, gold=args.gold, issues=args.issues
     )
@@ -103,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
             print(run_corpus_command(args.input, args.out, args.workers, args.format))
         elif args.command == "book":
             print(run_book(args))
+        elif args.command == "init":
+            from newsbook.book.project import init_project
+
+            print(init_project(args.dir, articles=args.article, published=args.published))
     except InputError as error:
         print(f"newsbook: error: {error}", file=sys.stderr)
         return 2

@@ -26,6 +26,7 @@ from newsbook.book.parameters import notebook_parameters
 from newsbook.errors import InputError
 from newsbook.evaluation.gold import gold_cases
 from newsbook.lexicons import read_issue_catalogue
+from newsbook.notebooks import write_notebook
 from newsbook.output import check_replaceable, replace_folder, staging_folder
 from newsbook.text.article import read_article
 
@@ -54,9 +55,7 @@ def strip_volatile(path: Path, *, inputs: str) -> None:
         if "id" in cell:
             del cell["id"]
     notebook["nbformat_minor"] = min(notebook.get("nbformat_minor", 4), 4)
-    path.write_text(
-        json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    write_notebook(notebook, path)
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ class ChapterRun:
         return cache.fingerprint(
             cells,
             sorted(self.parameters.items()),
-            config.DATA_DIR,
+            *sorted({config.DATA_DIR, config.DEFAULTS / "data"}),  # one folder in a checkout
             *named,
             cache.code_fingerprint(),
         )
@@ -129,14 +128,17 @@ def execute(run: ChapterRun, *, cwd: Path, key: str) -> None:
     strip_volatile(run.output, inputs=key)
 
 
-def run_chapters(runs: list[ChapterRun], *, cwd: Path, workers: int = 2) -> None:
+def run_chapters(
+    runs: list[ChapterRun], *, cwd: Path, workers: int = 2, force: bool = False
+) -> None:
     """Execute the chapters that changed, `workers` at a time, with one line each on
-    stderr; a chapter whose inputs are unchanged since its last run is skipped."""
+    stderr; a chapter whose inputs are unchanged since its last run is skipped (unless
+    `force`)."""
 
     def one(run: ChapterRun) -> str:
         key = run.key()
         name = run.output.relative_to(run.output.parents[1]).as_posix()
-        if run.is_current(key):
+        if not force and run.is_current(key):
             return f"{name:<32} unchanged"
         started = time.perf_counter()
         execute(run, cwd=cwd, key=key)
@@ -162,11 +164,17 @@ def build_html(book_dir: Path, *, strict: bool = True) -> Path:
     return book_dir / "_build" / "html"
 
 
-def build_default_book(*, execute_chapters: bool = True) -> Path:
+def build_default_book(*, execute_chapters: bool = True, force: bool = False) -> Path:
     """Execute every chapter in place on the default data (unless `execute_chapters` is
-    false), then build `_build/html`."""
+    false; all of them if `force`, else those whose inputs changed), then build
+    `_build/html`."""
+    if config.BOOK_SOURCE != config.ROOT:
+        raise InputError(
+            f"{config.ROOT} holds no book ({config.BOOK_MARKER}): start one with "
+            "`newsbook init DIR`, or give an ARTICLE for a book of its own"
+        )
     if execute_chapters:
-        run_chapters([ChapterRun(n, n, {}) for n in chapters()], cwd=config.CHAPTERS_DIR)
+        run_chapters([ChapterRun(n, n, {}) for n in chapters()], cwd=config.ROOT, force=force)
     return build_html(config.ROOT) / "index.html"
 
 
@@ -195,7 +203,7 @@ def build_article_book(
     except OSError as error:
         raise InputError(f"{target} cannot be written ({error.strerror or error})") from None
     for name in BOOK_FILES:
-        shutil.copy2(config.ROOT / name, staging / name)
+        shutil.copy2(config.BOOK_SOURCE / name, staging / name)
     parameters = {"ARTICLE": str(path), "PUBLISHED": published or ""}
     if gold:
         parameters["GOLD"] = str(gold)
@@ -212,7 +220,7 @@ def build_article_book(
         for notebook in chapters()
     ]
     try:
-        run_chapters(runs, cwd=config.CHAPTERS_DIR)
+        run_chapters(runs, cwd=config.ROOT)  # the kernels find the same project root
         html = build_html(staging)
         book = staging_folder(target)
         shutil.move(str(html), str(book / "html"))

@@ -23,7 +23,7 @@ from newsbook.book.tables import anchored_table, row_anchor
 from newsbook.evaluation.gold import GoldError, load_gold
 from newsbook.evaluation.scoring import evaluate_article, measures
 
-WORDS_FILE = config.DATA_DIR / "summary.yml"
+WORDS_FILE = config.SUMMARY_FILE
 
 # Which chapter page shows the rows of each anchor prefix.
 CHAPTER_PAGES = {

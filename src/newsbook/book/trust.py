@@ -113,7 +113,7 @@ def gold_format(readme: Path | None = None) -> str:
     """The gold format as `data/gold/README.md` documents it, as Markdown for a chapter
     (its title dropped and its headings set under the chapter's), so the book and the
     tests read one description."""
-    lines = (readme or config.GOLD_DIR / "README.md").read_text(encoding="utf-8").splitlines()
+    lines = (readme or config.GOLD_FORMAT_FILE).read_text(encoding="utf-8").splitlines()
     if lines and lines[0].startswith("# "):
         lines = lines[1:]
     shown, in_code = [], False

@@ -1,0 +1,155 @@
+"""`newsbook init DIR`: a new book project of one's own, laid out from the defaults.
+
+The project is a folder `newsbook book` builds: the book's files and the chapters (as
+templates, their `ARTICLE` parameter set to the project's article), the data a user
+edits (lexicons, issue catalogue, summary wording, gold), the articles under
+`data/raw/`, and a Makefile and README with the commands. The example story and its
+gold file come along so the trust chapter has gold to score from the first build.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from newsbook import config
+from newsbook.book.build import BOOK_FILES, chapters
+from newsbook.errors import InputError
+from newsbook.notebooks import chapter_template, read_notebook, write_notebook
+from newsbook.text.article import read_article
+
+EXAMPLE_ARTICLE = "data/raw/reuters-8072.txt"  # shipped with its gold file (data/README.md)
+EDITABLE_DATA = (
+    "data/README.md",
+    "data/lexicons",
+    "data/issues.yml",
+    "data/summary.yml",
+    "data/gold/README.md",
+    "data/gold/reuters-8072.yml",
+    EXAMPLE_ARTICLE,
+    "data/raw/reuters-8072.yml",
+)
+
+MAKEFILE = """\
+# {name}: a newsbook project. `make book` builds it, `make test` checks it still builds
+# the same tables. Run these where newsbook is installed (`pip install newsbook`).
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+PYTHON ?= python
+NEWSBOOK ?= newsbook
+
+help: ## list the targets
+\t@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\\t/'
+
+book: ## execute the chapters and build _build/html
+\t$(NEWSBOOK) book
+
+test: ## re-run the chapters against their committed outputs (nbval), then build the HTML
+\t$(PYTHON) -m pytest -q --nbval chapters --nbval-current-env -p no:cacheprovider
+\t$(NEWSBOOK) book --no-execute
+
+baseline: ## after an intended change: re-execute every chapter, show what changed, commit
+\t$(NEWSBOOK) book --force
+\t$(PYTHON) -m newsbook.book.regressions --since HEAD chapters/*.ipynb
+\tgit add chapters
+\tgit diff --cached --quiet -- chapters || git commit -q -m "$(or $(MESSAGE),Chapters re-executed)" -- chapters
+
+tables: ## the tables of ARTICLE as CSV under _build/tables (ARTICLE=data/raw/...)
+\t$(NEWSBOOK) analyze "$(or $(ARTICLE),{article})"
+
+clean: ## remove the build output
+\trm -rf _build _static/vega-bundle.js
+
+.PHONY: help book test baseline tables clean
+"""
+
+README = """\
+# {name}
+
+A newsbook project: an analysis book of the articles in `data/raw/`, starting from
+`{article}`.
+
+    make book        # execute the chapters and build _build/html (or: newsbook book)
+    make test        # the chapters still give the committed outputs, the book builds
+    make baseline    # after an intended change: re-execute, show what changed, commit
+    newsbook analyze data/raw/ARTICLE.txt     # the tables alone, as CSV
+    newsbook book data/raw/OTHER.txt          # a book of another article, in _build/books/
+
+Commit the executed chapters: they are the baseline `make test` compares against. When
+a chapter's output changes, the failure lists the table rows and chart data that were
+added, removed or changed; if the change is what you meant (a new lexicon entry, a
+renamed issue), `make baseline` records it.
+
+| path | what |
+|---|---|
+| `chapters/` | the chapters; their `parameters` cell names the article (`ARTICLE`, `PUBLISHED`, `ISSUES`, `GOLD`) |
+| `data/raw/` | your articles (`.txt`, with an optional `ARTICLE.yml` sidecar: `headline`, `source`, `published`, `url`) |
+| `data/lexicons/`, `data/issues.yml` | the domain knowledge newsbook works from: edit them for your beat |
+| `data/summary.yml` | the wording of the summary page |
+| `data/gold/` | hand-made gold the trust chapter scores against (format in `data/gold/README.md`) |
+
+The example story `reuters-8072` and its gold file come from Reuters-21578, Distribution
+1.0 (research use, with this attribution; see `data/README.md`); delete both once you
+have gold of your own.
+"""
+
+GITIGNORE = "_build/\n_static/vega-bundle.js\n.ipynb_checkpoints/\n__pycache__/\n"
+
+
+def init_project(target: Path, *, articles: list[Path] | None = None, published: str = "") -> Path:
+    """Lay out a new book project in `target` (missing or empty) from the defaults; the
+    first of `articles` (copied into `data/raw/` with their sidecars) becomes the
+    chapters' `ARTICLE`, else the example story. Returns the project folder."""
+    target = Path(target).resolve()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise InputError(f"{target} exists and is not empty: give a new folder")
+    parsed = [(Path(a), read_article(a, published=published or None)) for a in articles or []]
+    names = [a.name for a, _ in parsed]
+    if len(set(names)) != len(names):
+        raise InputError("two articles have the same file name: rename one")
+    source = config.DEFAULTS
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for relative in EDITABLE_DATA:
+            _copy(source / relative, target / relative)
+        for path, _ in parsed:
+            _copy(path, target / "data" / "raw" / path.name)
+            sidecar = path.with_suffix(".yml")
+            if sidecar.is_file():
+                _copy(sidecar, target / "data" / "raw" / sidecar.name)
+    except OSError as error:
+        raise InputError(f"{target} cannot be written ({error.strerror or error})") from None
+    article = f"data/raw/{names[0]}" if names else EXAMPLE_ARTICLE
+    for name in BOOK_FILES:
+        _copy(config.BOOK_SOURCE / name, target / name)
+    _retitle(target / "_config.yml", target.name)
+    defaults = {"ARTICLE": article, **({"PUBLISHED": published} if published else {})}
+    for chapter in chapters(config.BOOK_SOURCE / "chapters"):
+        out = target / "chapters" / chapter.name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_notebook(chapter_template(read_notebook(chapter), **defaults), out)
+    fill = {"name": target.name, "article": article}
+    (target / "Makefile").write_text(MAKEFILE.format(**fill), encoding="utf-8")
+    (target / "README.md").write_text(README.format(**fill), encoding="utf-8")
+    (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    return target
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    else:
+        shutil.copyfile(source, target)
+
+
+def _retitle(config_file: Path, title: str) -> None:
+    """The book's title is the project's name (the first `title:` line of _config.yml)."""
+    lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("title:"):
+            lines[i] = f"title: {json.dumps(title)}\n"
+            break
+    config_file.write_text("".join(lines), encoding="utf-8")
