@@ -95,6 +95,20 @@ The example story `reuters-8072` and its gold file come from Reuters-21578, Dist
 have gold of your own.
 """
 
+INTRO = """\
+# {name}
+
+This book reads news articles closely and shows, table by table, what the text says:
+who is named, who said what, where each actor stands, and when things happened. Every
+row carries the character offsets of the text it came from, so any claim the book makes
+can be found again in the article. It starts from `{article}`; the same chapters run on
+any article (`newsbook book data/raw/OTHER.txt`).
+
+Tables are produced by the `newsbook` package from the project's data (`data/lexicons/`,
+`data/issues.yml`); the chapters only call it and show the results. Nothing here is
+written by hand about the article.
+"""
+
 GITIGNORE = "_build/\n_static/vega-bundle.js\n.ipynb_checkpoints/\n__pycache__/\n"
 
 
@@ -122,7 +136,7 @@ def init_project(target: Path, *, articles: list[Path] | None = None, published:
     except OSError as error:
         raise InputError(f"{target} cannot be written ({error.strerror or error})") from None
     article = f"data/raw/{names[0]}" if names else EXAMPLE_ARTICLE
-    for name in BOOK_FILES:
+    for name in BOOK_FILES:  # intro.md is the project's own, below
         _copy(config.BOOK_SOURCE / name, target / name)
     _retitle(target / "_config.yml", target.name)
     defaults = {"ARTICLE": article, **({"PUBLISHED": published} if published else {})}
@@ -133,6 +147,7 @@ def init_project(target: Path, *, articles: list[Path] | None = None, published:
     fill = {"name": target.name, "article": article}
     (target / "Makefile").write_text(MAKEFILE.format(**fill), encoding="utf-8")
     (target / "README.md").write_text(README.format(**fill), encoding="utf-8")
+    (target / "intro.md").write_text(INTRO.format(**fill), encoding="utf-8")
     (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     return target
 
