@@ -34,8 +34,8 @@ else
 endif
 
 lint: $(STAMP) ## ruff lint and format check
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench setup.py
+	$(VENV)/bin/ruff format --check src tests bench setup.py
 
 test: $(STAMP) lint ## lint, unit and quality tests, nbval on the chapters, offline check and browser tests of the built book
 	$(PY) -m pytest -q tests --ignore=tests/browser
@@ -53,7 +53,13 @@ corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default dat
 
 .PHONY: corpus
 
+baseline: $(STAMP) ## after an intended change: re-execute every chapter, show the rows that changed, commit the chapters (MESSAGE=...)
+	$(PY) -m newsbook book --force
+	$(PY) -m newsbook.book.regressions --since HEAD chapters/*.ipynb
+	git add chapters
+	git diff --cached --quiet -- chapters || git commit -q -m "$(or $(MESSAGE),Chapters re-executed (make baseline))" -- chapters
+
 clean: ## remove build output (keeps .venv)
 	rm -rf _build _static/vega-bundle.js
 
-.PHONY: help venv book lint test bench clean
+.PHONY: help venv book lint test bench baseline clean
