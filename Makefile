@@ -8,6 +8,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# requirements.txt: every package pinned (a full pip freeze). requirements.hashes.txt: the
+# same pins with the sha256 of every file PyPI has for them (`make hashes`); CI installs
+# from it (REQUIREMENTS=requirements.hashes.txt), so a changed file on the index fails.
+REQUIREMENTS ?= requirements.txt
 ARTICLE ?=
 PUBLISHED ?=
 GOLD ?=
@@ -16,9 +20,9 @@ ISSUES ?=
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): $(REQUIREMENTS) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(REQUIREMENTS)
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
@@ -55,11 +59,16 @@ corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default dat
 
 baseline: $(STAMP) ## after an intended change: re-execute every chapter, show the rows that changed, commit the chapters (MESSAGE=...)
 	$(PY) -m newsbook book --force
-	$(PY) -m newsbook.book.regressions --since HEAD chapters/*.ipynb
+	$(PY) -m newsbook.regressions --since HEAD chapters/*.ipynb
 	git add chapters
 	git diff --cached --quiet -- chapters || git commit -q -m "$(or $(MESSAGE),Chapters re-executed (make baseline))" -- chapters
+
+hashes: $(STAMP) ## after a change to requirements.txt: the same pins with every file's sha256 into requirements.hashes.txt (needs PyPI; minutes)
+	CUSTOM_COMPILE_COMMAND="make hashes" $(PY) -m piptools compile --quiet --generate-hashes \
+	  --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --no-annotate \
+	  --output-file requirements.hashes.txt requirements.txt
 
 clean: ## remove build output (keeps .venv)
 	rm -rf _build _static/vega-bundle.js
 
-.PHONY: help venv book lint test bench baseline clean
+.PHONY: help venv book lint test bench baseline hashes clean

@@ -21,6 +21,7 @@ LAYERS = (
         "newsbook.schema",
         "newsbook.cache",
         "newsbook.notebooks",
+        "newsbook.regressions",
     ),
     ("newsbook.lexicons",),
     ("newsbook.text",),
@@ -38,6 +39,8 @@ def module_name(path: Path) -> str:
 
 
 def layer_of(module: str) -> int:
+    if module == "newsbook":  # the package itself: its docstring and version only
+        return 0
     for level, prefixes in enumerate(LAYERS):
         if any(module == p or module.startswith(p + ".") for p in prefixes):
             return level

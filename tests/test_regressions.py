@@ -1,5 +1,5 @@
 """Readable regressions: a changed chapter output is shown as the table rows and chart
-data that were added, removed or changed (newsbook.book.regressions), in nbval's failure
+data that were added, removed or changed (newsbook.regressions), in nbval's failure
 report too."""
 
 import json
@@ -7,10 +7,9 @@ import os
 import subprocess
 import sys
 
-from newsbook import config
-from newsbook.book import regressions
-from newsbook.book.regressions import Table, compare_tables, describe_change
+from newsbook import config, regressions
 from newsbook.notebooks import read_notebook, write_notebook
+from newsbook.regressions import Table, compare_tables, describe_change
 
 CHAPTER = config.CHAPTERS_DIR / "04-positions.ipynb"
 

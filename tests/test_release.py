@@ -35,3 +35,28 @@ def test_every_data_file_has_its_source_and_terms():
     assert listed
     unexplained = [f for f in listed if not any(fnmatch.fnmatch(f, p) for p in patterns)]
     assert not unexplained, f"add these to data/README.md (source, terms): {unexplained}"
+
+
+def pins(path) -> dict[str, str]:
+    """name -> version of a requirements file's `name==version` lines (names normalised)."""
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.-]+)==([^ ;\\]+)", line)
+        if match:
+            found[re.sub(r"[-_.]+", "-", match[1]).lower()] = match[2]
+    return found
+
+
+def test_hash_pins_are_the_pinned_versions():
+    """requirements.hashes.txt (CI installs from it) pins what requirements.txt pins,
+    each with its files' sha256: after a change to requirements.txt, `make hashes`."""
+    plain = pins(config.ROOT / "requirements.txt")
+    hashed_file = config.ROOT / "requirements.hashes.txt"
+    hashed = pins(hashed_file)
+    stale = {n: (v, hashed.get(n)) for n, v in plain.items() if hashed.get(n) != v}
+    assert not stale, f"run `make hashes`: requirements.txt differs from the hashes: {stale}"
+    extra = set(hashed) - set(plain)
+    assert extra <= {"pip", "setuptools", "wheel"}, f"only in the hashes: {sorted(extra)}"
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", hashed_file.read_text(encoding="utf-8"))
+    unhashed = [b.split()[0] for b in blocks if "==" in b and "--hash=sha256:" not in b]
+    assert not unhashed

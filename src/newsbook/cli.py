@@ -29,7 +29,7 @@ EPILOG = """\
 examples:
   newsbook init my-book --article story.txt    start a book project of your own
   cd my-book && newsbook book                    execute its chapters, build the HTML
-  newsbook analyze story.txt --published 2001-05-29 --out tables/
+  newsbook analyze story.txt --published 2024-03-05 --out tables/
   newsbook corpus articles/ --workers 2 --format parquet
   newsbook book story.txt --gold gold/story.yml  a book of one article, in _build/books/
 
@@ -45,7 +45,7 @@ date the run succeeds and relative dates stay unresolved (a warning says so).
 
 examples:
   newsbook analyze data/raw/story.txt
-  newsbook analyze story.txt --published 2001-05-29 --out tables/story
+  newsbook analyze story.txt --published 2024-03-05 --out tables/story
   newsbook analyze story.txt --issues my-issues.yml    add your own issue catalogue
 """
 
@@ -69,7 +69,7 @@ examples:
   newsbook book                         the project's book
   newsbook book --no-execute            the HTML from the chapters as they are
   newsbook book --force                 re-execute every chapter (e.g. after an upgrade)
-  newsbook book story.txt --published 2001-05-29 --issues my-issues.yml --gold gold/
+  newsbook book story.txt --published 2024-03-05 --issues my-issues.yml --gold gold/
 """
 
 INIT_EPILOG = """\

@@ -52,7 +52,7 @@ test: ## re-run the chapters against their committed outputs (nbval), then build
 
 baseline: ## after an intended change: re-execute every chapter, show what changed, commit
 \t$(NEWSBOOK) book --force
-\t$(PYTHON) -m newsbook.book.regressions --since HEAD chapters/*.ipynb
+\t$(PYTHON) -m newsbook.regressions --since HEAD chapters/*.ipynb
 \tgit add chapters
 \tgit diff --cached --quiet -- chapters || git commit -q -m "$(or $(MESSAGE),Chapters re-executed)" -- chapters
 

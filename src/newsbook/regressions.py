@@ -8,11 +8,13 @@ not the first differing character. `describe_change(old, new)` says that; it is 
 - by nbval (this module is a pytest plugin, registered by the package's `pytest11`
   entry point): nbval asks `pytest_assertrepr_compare` how to show a mismatched output,
   and gets the rows;
-- by `make baseline` (`python -m newsbook.book.regressions --since HEAD chapters/*.ipynb`),
+- by `make baseline` (`python -m newsbook.regressions --since HEAD chapters/*.ipynb`),
   to show what an intended change did before the chapters are committed.
 
 Rows are matched by their anchor (`<tr id=...>`), else by an id column (`*_id`, unique
 on both sides), else by content: identical rows first, then the most similar pairs.
+Standard library only, in the lowest layer: pytest loads it at start-up, and it should
+cost nothing there.
 """
 
 from __future__ import annotations
@@ -429,7 +431,7 @@ def _committed(path: Path, revision: str) -> dict | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m newsbook.book.regressions",
+        prog="python -m newsbook.regressions",
         description="What changed in chapters' outputs, as table rows: two notebooks "
         "(OLD NEW), or each NOTEBOOK against git's REV (--since).",
     )
