@@ -47,10 +47,11 @@ def project_root(cwd: Path | None = None) -> Path:
     return _checkout() or here
 
 
-def own_or_default(relative: str) -> Path:
-    """The project's own file or folder at `relative`, else the packaged default."""
-    own = ROOT / relative
-    return own if own.exists() else DEFAULTS / relative
+def own_or_default(relative: str | Path) -> Path:
+    """The project's own file or folder at `relative`, else the packaged default (the
+    project's path when neither exists, so a message names the user's path)."""
+    own, default = ROOT / relative, DEFAULTS / relative
+    return default if not own.exists() and default.exists() else own
 
 
 ROOT = project_root()

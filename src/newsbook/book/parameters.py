@@ -48,9 +48,10 @@ def check_chapter_parameters(namespace: dict) -> None:
 
 
 def resolve_path(path: str | Path) -> Path:
-    """A path as given, or relative to the project root."""
+    """A path as given, or relative to the project root (else to the packaged defaults,
+    as `data/gold` is outside a project that has no gold of its own)."""
     path = Path(path)
-    return path if path.is_absolute() else config.ROOT / path
+    return path if path.is_absolute() else config.own_or_default(path)
 
 
 def check_parameters(**parameters: object) -> None:
