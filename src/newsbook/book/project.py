@@ -115,41 +115,54 @@ GITIGNORE = "_build/\n_static/vega-bundle.js\n.ipynb_checkpoints/\n__pycache__/\
 def init_project(target: Path, *, articles: list[Path] | None = None, published: str = "") -> Path:
     """Lay out a new book project in `target` (missing or empty) from the defaults; the
     first of `articles` (copied into `data/raw/` with their sidecars) becomes the
-    chapters' `ARTICLE`, else the example story. Returns the project folder."""
+    chapters' `ARTICLE`, else the example story. Written whole or not at all (in a
+    staging folder beside `target`, renamed at the end). Returns the project folder."""
     target = Path(target).resolve()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise InputError(f"{target} exists and is not empty: give a new folder")
-    parsed = [(Path(a), read_article(a, published=published or None)) for a in articles or []]
-    names = [a.name for a, _ in parsed]
-    if len(set(names)) != len(names):
+    articles = [Path(a) for a in articles or []]
+    for n, path in enumerate(articles):  # bad input stops here, before anything is written
+        read_article(path, published=(published or None) if n == 0 else None)
+    if len({a.name for a in articles}) != len(articles):
         raise InputError("two articles have the same file name: rename one")
-    source = config.DEFAULTS
+    staging = target.with_name(f".{target.name}-init")
+    shutil.rmtree(staging, ignore_errors=True)
     try:
-        target.mkdir(parents=True, exist_ok=True)
-        for relative in EDITABLE_DATA:
-            _copy(source / relative, target / relative)
-        for path, _ in parsed:
-            _copy(path, target / "data" / "raw" / path.name)
-            sidecar = path.with_suffix(".yml")
-            if sidecar.is_file():
-                _copy(sidecar, target / "data" / "raw" / sidecar.name)
+        _lay_out(staging, articles, published, name=target.name)
+        if target.exists():
+            target.rmdir()  # empty, checked above
+        staging.rename(target)
     except OSError as error:
         raise InputError(f"{target} cannot be written ({error.strerror or error})") from None
-    article = f"data/raw/{names[0]}" if names else EXAMPLE_ARTICLE
-    for name in BOOK_FILES:  # intro.md is the project's own, below
-        _copy(config.BOOK_SOURCE / name, target / name)
-    _retitle(target / "_config.yml", target.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _lay_out(folder: Path, articles: list[Path], published: str, *, name: str) -> None:
+    for relative in EDITABLE_DATA:
+        _copy(config.DEFAULTS / relative, folder / relative)
+    for path in articles:
+        for source in (path, path.with_suffix(".yml")):
+            if source.is_file():
+                _copy(source, folder / "data" / "raw" / source.name)
+    article = f"data/raw/{articles[0].name}" if articles else EXAMPLE_ARTICLE
+    for book_file in BOOK_FILES:  # intro.md is the project's own, below
+        _copy(config.BOOK_SOURCE / book_file, folder / book_file)
+    _retitle(folder / "_config.yml", name)
     defaults = {"ARTICLE": article, **({"PUBLISHED": published} if published else {})}
     for chapter in chapters(config.BOOK_SOURCE / "chapters"):
-        out = target / "chapters" / chapter.name
+        out = folder / "chapters" / chapter.name
         out.parent.mkdir(parents=True, exist_ok=True)
         write_notebook(chapter_template(read_notebook(chapter), **defaults), out)
-    fill = {"name": target.name, "article": article}
-    (target / "Makefile").write_text(MAKEFILE.format(**fill), encoding="utf-8")
-    (target / "README.md").write_text(README.format(**fill), encoding="utf-8")
-    (target / "intro.md").write_text(INTRO.format(**fill), encoding="utf-8")
-    (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-    return target
+    fill = {"name": name, "article": article}
+    for file_name, template in (
+        ("Makefile", MAKEFILE),
+        ("README.md", README),
+        ("intro.md", INTRO),
+        (".gitignore", GITIGNORE),
+    ):
+        (folder / file_name).write_text(template.format(**fill), encoding="utf-8")
 
 
 def _copy(source: Path, target: Path) -> None:
