@@ -51,10 +51,17 @@ CHART_STATES = """() => [...document.querySelectorAll('.newsbook-chart')].map(ch
 })"""
 
 
-def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
-    """The book's pages in reading order, as paths of their HTML files."""
+def toc_pages(toc: Path = ROOT / "_toc.yml", *, part: int | None = None) -> list[str]:
+    """The book's pages in reading order, as paths of their HTML files; with `part`,
+    those of one part only (the book of an article is Part I and the root page, the
+    book of a corpus Part II)."""
     data = yaml.safe_load(toc.read_text(encoding="utf-8"))
-    pages = [data["root"]]
+    if part is not None:
+        entries = data["parts"][part]["chapters"]
+        pages = [entries[0]["file"]] if part else [data["root"], entries[0]["file"]]
+        data = {"chapters": entries[1:]}
+    else:
+        pages = [data["root"]]
 
     def walk(entries: list[dict]) -> None:
         for entry in entries:

@@ -26,7 +26,7 @@ from browser_support import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-PAGES = toc_pages()
+PAGES = toc_pages(part=0)  # a book of one article is Part I
 TOOLTIP = "#vg-tooltip-element.visible"
 
 # In the article each anchor is followed by markup. Wherever an anchor shows in the book,
