@@ -23,7 +23,12 @@ from newsbook.book.pages import evidence_href
 from newsbook.book.parameters import check_parameters, resolve_path
 from newsbook.evaluation.gold import GoldError, check_gold, find_article, gold_files, load_gold
 from newsbook.evaluation.runner import evaluate_gold
-from newsbook.evaluation.scoring import evaluate_article, pooled_scores, system_scores_table
+from newsbook.evaluation.scoring import (
+    SCORE_COLUMNS,
+    evaluate_article,
+    pooled_scores,
+    system_scores_table,
+)
 from newsbook.text.article import read_article
 
 SCORED_TABLES = ("entities", "mentions", "quotes", "positions", "sentences", "timex", "events")
@@ -121,7 +126,7 @@ def corpus_trust(cb: CorpusBook, gold: str = "") -> CorpusTrust:
             scores.append(
                 reference[reference["system"] == "newsbook"].assign(system=ARTICLE_SYSTEM)
             )
-    frame = pd.concat(scores, ignore_index=True) if scores else pd.DataFrame()
+    frame = pd.concat(scores, ignore_index=True) if scores else pd.DataFrame(columns=SCORE_COLUMNS)
     return CorpusTrust(pd.DataFrame(cases, columns=["article_id", "gold", "note"]), frame)
 
 

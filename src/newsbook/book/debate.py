@@ -251,7 +251,7 @@ class CorpusBook:
         """Each date's period start (the `date_trunc` of the queries), as text."""
         parsed = pd.to_datetime(dates.where(dates != ""), errors="coerce")
         if self.period == "week":
-            start = parsed - pd.to_timedelta(parsed.dt.weekday, unit="D")
+            start = parsed - pd.to_timedelta(parsed.dt.day_of_week, unit="D")
         else:
             start = parsed.dt.to_period("M").dt.start_time
         return start.dt.strftime("%Y-%m-%d").fillna("undated")
@@ -412,7 +412,7 @@ class CorpusBook:
             (a, i) in self.listed_cells
             for a, i in zip(rows["actor_id"], rows["issue_id"], strict=True)
         ]
-        rows = rows[keep].copy()
+        rows = rows.loc[pd.Series(keep, index=rows.index, dtype=bool)].copy()
         rows["cell"] = rows["actor_id"] + "--" + rows["issue_id"]
         rows["href"] = _links("position", rows[["article_id", "position_id"]])
         columns = ["actor", "issue", "stance", "date", "evidence", "cue", "hedged", "issue_source",
