@@ -17,6 +17,7 @@ DEFAULT_HTML = BUILD / "html"
 HOSTILE_ARTICLE = ROOT / "tests" / "fixtures" / "hostile" / "hostile-article.txt"
 HOSTILE_PUBLISHED = "2001-06-12"
 HOSTILE_BOOK = BUILD / "books" / "hostile"
+HOSTILE_CORPUS_BOOK = BUILD / "books" / "hostile-corpus"
 SCREENSHOTS = BUILD / "screenshots"
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}

@@ -192,3 +192,47 @@ def test_the_checks_catch_an_article_read_as_html(browser):
         assert len(page.evaluate(INJECTED)) >= 3, page.evaluate(INJECTED)
     finally:
         context.close()
+
+
+CORPUS_PAGES = toc_pages(part=1)  # a corpus book is Part II
+
+
+@pytest.fixture(scope="module")
+def corpus_visits(browser, server, hostile_corpus_book) -> dict[str, Visit]:
+    """Every page of the hostile corpus book, and the hostile article's own page."""
+    article = next((hostile_corpus_book / "corpus" / "articles").glob("*.html"))
+    result = {}
+    for path in [*CORPUS_PAGES, article.relative_to(hostile_corpus_book).as_posix()]:
+        context = browser.new_context(viewport=LAPTOP)
+        seen = watch(context)
+        page = context.new_page()
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
+        visit = result[path] = Visit()
+        try:
+            visit.drawn = load(page, served(server, hostile_corpus_book, path))
+            visit.chart_states = page.evaluate(CHART_STATES)
+            visit.width = page.evaluate(
+                "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+            )
+            visit.text = page.locator("main").inner_text()
+            screenshot(page, "hostile-corpus", page_id(path))
+            visit.injected = page.evaluate(INJECTED.replace(".bd-article", "main"))
+        finally:
+            visit.problems = seen.problems()
+            context.close()
+    return result
+
+
+def test_no_script_of_the_article_runs_in_the_corpus_book(corpus_visits):
+    for path, visit in corpus_visits.items():
+        assert not visit.problems, (path, visit.problems)
+        assert not visit.injected, (path, visit.injected)
+        assert visit.drawn, (path, visit.chart_states)
+        assert visit.width <= LAPTOP["width"], f"{path} is {visit.width}px wide"
+
+
+def test_the_article_page_shows_the_markup_as_text(corpus_visits):
+    article = corpus_visits[next(p for p in corpus_visits if "/articles/" in p)]
+    for anchor, markup in FOLLOWS.items():
+        assert anchor + markup in article.text, anchor
+    assert "javascript:alert('pwned-url')" in article.text  # the sidecar's url, as text

@@ -20,6 +20,7 @@ MATRIX_ACTORS, MATRIX_ISSUES = 30, 20  # the matrix chart's rows and columns at 
 WINDOW_ROWS = 20  # actor-issue rows of the moving-window chart, the most active first
 NETWORK_HEIGHT = 440
 CHART_EVENTS = 40  # merged events drawn on the timeline, the most reported first
+FINENESS = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 SPAN_MARGIN_DAYS = 31  # the timeline shows a month either side of the coverage
 KIND_COLOURS = alt.Scale(domain=["agreement", "conflict"], range=["#1a9850", "#d73027"])
 NORMALISATIONS = ["raw", "jaccard", "cosine"]
@@ -46,6 +47,14 @@ def all_periods(first: str, last: str, period: str) -> list[str]:
     return months
 
 
+def _period_axis(periods: list[str]) -> alt.X:
+    """Periods in order on x, the empty ones too (a gap in the coverage shows)."""
+    return alt.X(
+        "period:O", sort=periods, scale=alt.Scale(domain=periods), title=None,
+        axis=alt.Axis(labelAngle=-45),
+    )  # fmt: skip
+
+
 def articles_chart(per_period: pd.DataFrame, periods: list[str]) -> alt.Chart:
     """Articles per period, stacked by source; a bar opens the period's articles."""
     if per_period.empty:
@@ -61,13 +70,7 @@ def articles_chart(per_period: pd.DataFrame, periods: list[str]) -> alt.Chart:
         alt.Chart(data, title="Articles per period (a bar opens its articles)")
         .mark_bar()
         .encode(
-            x=alt.X(
-                "period:O",
-                sort=periods,
-                scale=alt.Scale(domain=periods),
-                title=None,
-                axis=alt.Axis(labelAngle=-45),
-            ),
+            x=_period_axis(periods),
             y=alt.Y("sum(articles):Q", title="articles"),
             color=alt.Color("source:N", legend=alt.Legend(orient="bottom", title=None)),
             tooltip=["period", "source", "articles"],
@@ -113,13 +116,7 @@ def presence_chart(presence: pd.DataFrame, periods: list[str]) -> alt.Chart:
         .transform_filter("datum.measure == measure")
         .mark_rect()
         .encode(
-            x=alt.X(
-                "period:O",
-                sort=periods,
-                scale=alt.Scale(domain=periods),
-                title=None,
-                axis=alt.Axis(labelAngle=-45),
-            ),
+            x=_period_axis(periods),
             y=alt.Y("actor:N", sort=order, title=None),
             color=alt.Color(
                 "value:Q",
@@ -360,8 +357,9 @@ def timeline_events(
     merged: pd.DataFrame, span: tuple[str, str], *, top: int = CHART_EVENTS
 ) -> pd.DataFrame:
     """The events the timeline chart draws: dated within the coverage (`span`, the
-    first and last publication dates, widened by SPAN_MARGIN_DAYS), the `top` most
-    reported, in date order, each with its `start` and `end` days."""
+    first and last publication dates, widened by SPAN_MARGIN_DAYS), `top` of them, the
+    most reported of each month first, in date order, each with its `start` and `end`
+    days."""
     first, last = span
     rows = []
     if first:
@@ -373,8 +371,21 @@ def timeline_events(
                 end = interval[1] + dt.timedelta(days=1)
                 rows.append({**row, "start": interval[0].isoformat(), "end": end.isoformat()})
     frame = pd.DataFrame(rows, columns=[*merged.columns, "start", "end"])
-    frame = frame.sort_values(["articles", "start", "label"], ascending=[False, True, True])
-    return frame.head(top).sort_values(["start", "label"]).reset_index(drop=True)
+    # spread over the coverage: each month's most reported event first (the finer its
+    # date the better), then each month's second, and so on
+    frame["_fineness"] = frame["granularity"].map(FINENESS).fillna(len(FINENESS))
+    frame = frame.sort_values(
+        ["articles", "_fineness", "start", "label"], ascending=[False, True, True, True]
+    )
+    frame["_rank"] = frame.groupby(frame["start"].str.slice(0, 7)).cumcount()
+    frame = frame.sort_values(["_rank", "articles", "start"], ascending=[True, False, True]).head(
+        top
+    )
+    return (
+        frame.drop(columns=["_fineness", "_rank"])
+        .sort_values(["start", "label"])
+        .reset_index(drop=True)
+    )
 
 
 def merged_timeline_chart(merged: pd.DataFrame, span: tuple[str, str]) -> alt.Chart:
@@ -388,7 +399,7 @@ def merged_timeline_chart(merged: pd.DataFrame, span: tuple[str, str]) -> alt.Ch
     high = (dt.date.fromisoformat(span[1]) + dt.timedelta(days=SPAN_MARGIN_DAYS)).isoformat()
     columns = ["label", "date", "start", "end", "granularity", "predicate", "actors", "main_modality",
                "modality", "articles", "evidence", "href"]  # fmt: skip
-    base = alt.Chart(frame[columns], title=f"The most reported events, {low} to {high}").encode(
+    base = alt.Chart(frame[columns], title=f"Events from {low} to {high}").encode(
         x=alt.X("start:T", title=None, scale=alt.Scale(type="utc", domain=[low, high])),
         y=alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=260)),
         color=alt.Color("main_modality:N", scale=MODALITY_COLOURS, title=None,

@@ -22,20 +22,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-BASE_TABLES = (
-    "article",
-    "sentences",
-    "mentions",
-    "entities",
-    "quotes",
-    "positions",
-    "timex",
-    "events",
-    "claims",
-    "issue_candidates",
-    "errors",
-    "texts",
-)
+from newsbook.schema import CORPUS_TABLES
+
+BASE_TABLES = (*CORPUS_TABLES, "texts")  # the corpus command's tables and the texts
 
 # Columns a corpus may lack (written before the stage that adds them): a view adds
 # each with the value every row of such a corpus has.
@@ -45,6 +34,14 @@ OPTIONAL_COLUMNS = {
 }
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")  # people, organisations and states
+
+# SQL functions the views use.
+MACROS: dict[str, str] = {
+    # a corpus-wide id, or, for a name no entity has, `prefix:` and the name as a key
+    "id_or_name": """(corpus_id, prefix, name) AS
+coalesce(nullif(corpus_id, ''),
+         prefix || ':' || trim(regexp_replace(lower(name), '[^a-z0-9]+', '-', 'g'), '-'))""",
+}
 
 # The views every aggregation reads, in the order they are created.
 VIEWS: dict[str, str] = {
@@ -58,12 +55,20 @@ SELECT corpus_entity_id,
 FROM (SELECT corpus_entity_id, name, type, count(*) AS n
       FROM entities WHERE corpus_entity_id <> '' GROUP BY ALL)
 GROUP BY corpus_entity_id""",
+    "actor_articles": """
+-- each corpus-wide entity: the articles naming it, its mentions, first and last seen
+SELECT e.corpus_entity_id AS actor_id, n.name AS actor, n.type,
+       count(DISTINCT e.article_id) AS articles, CAST(sum(e.n_mentions) AS BIGINT) AS mentions,
+       min(a.published) FILTER (WHERE a.published <> '') AS first_seen,
+       max(a.published) FILTER (WHERE a.published <> '') AS last_seen
+FROM entities e
+JOIN corpus_names n ON n.corpus_entity_id = e.corpus_entity_id
+JOIN article a ON a.article_id = e.article_id
+GROUP BY ALL""",
     "statements": """
 -- the tidy statements table: one row per position, with the actor's corpus-wide id
 SELECT p.article_id || '/' || p.position_id AS statement_id,
-       coalesce(nullif(e.corpus_entity_id, ''),
-                'unlinked:' || trim(regexp_replace(lower(p.actor), '[^a-z0-9]+', '-', 'g'), '-'))
-           AS actor_id,
+       id_or_name(e.corpus_entity_id, 'unlinked', p.actor) AS actor_id,
        coalesce(n.name, p.actor) AS actor,
        coalesce(n.type, '') AS actor_type,
        p.issue_id, p.issue, p.issue_source, p.stance, p.hedged,
@@ -99,9 +104,7 @@ GROUP BY ALL""",
 -- every quotation and reported statement with its speaker's corpus-wide id
 SELECT q.article_id, q.quote_id, q.kind, q.text, q.sentence_id, q.start, q."end",
        a.published AS date, a.source, a.headline,
-       coalesce(nullif(e.corpus_entity_id, ''),
-                'unnamed:' || trim(regexp_replace(lower(q.speaker), '[^a-z0-9]+', '-', 'g'), '-'))
-           AS speaker_id,
+       id_or_name(e.corpus_entity_id, 'unnamed', q.speaker) AS speaker_id,
        coalesce(n.name, q.speaker) AS speaker,
        e.corpus_entity_id IS NOT NULL AND e.corpus_entity_id <> '' AS named
 FROM quotes q
@@ -115,9 +118,7 @@ SELECT x.article_id, x.event_id,
        string_agg(x.actor_id, ' | ' ORDER BY x.actor_id) AS actor_key,
        string_agg(x.actor, ' | ' ORDER BY x.actor) AS actors
 FROM (SELECT DISTINCT v.article_id, v.event_id,
-             coalesce(nullif(e.corpus_entity_id, ''),
-                      'unlinked:' || trim(regexp_replace(lower(v.name), '[^a-z0-9]+', '-', 'g'), '-'))
-                 AS actor_id,
+             id_or_name(e.corpus_entity_id, 'unlinked', v.name) AS actor_id,
              coalesce(n.name, v.name) AS actor
       FROM (SELECT article_id, event_id, trim(unnest(string_split(actors, ' | '))) AS name
             FROM events WHERE actors <> '') v
@@ -153,25 +154,15 @@ FROM article a
 ORDER BY a.published, a.article_id""",
     "actor_presence": """
 -- the most present people, organisations and states: articles naming them, mentions
-SELECT e.corpus_entity_id AS actor_id, n.name AS actor, n.type,
-       count(DISTINCT e.article_id) AS articles, CAST(sum(e.n_mentions) AS BIGINT) AS mentions,
-       min(a.published) FILTER (WHERE a.published <> '') AS first_seen,
-       max(a.published) FILTER (WHERE a.published <> '') AS last_seen
-FROM entities e
-JOIN corpus_names n ON n.corpus_entity_id = e.corpus_entity_id
-JOIN article a ON a.article_id = e.article_id
-WHERE n.type IN $types
-GROUP BY ALL
+SELECT * FROM actor_articles
+WHERE type IN $types
 ORDER BY articles DESC, mentions DESC, actor_id
 LIMIT $top""",
     "actor_presence_over_time": """
 -- articles naming each of the most present actors, per period, beside all articles
 WITH top AS (
-  SELECT e.corpus_entity_id AS actor_id, count(DISTINCT e.article_id) AS articles,
-         sum(e.n_mentions) AS mentions
-  FROM entities e JOIN corpus_names n USING (corpus_entity_id)
-  WHERE n.type IN $types
-  GROUP BY ALL ORDER BY articles DESC, mentions DESC, actor_id LIMIT $top),
+  SELECT actor_id FROM actor_articles WHERE type IN $types
+  ORDER BY articles DESC, mentions DESC, actor_id LIMIT $top),
 periods AS (
   SELECT date_trunc($period, CAST(published AS DATE)) AS period, count(*) AS all_articles
   FROM article WHERE published <> '' GROUP BY ALL)
@@ -188,11 +179,8 @@ ORDER BY period, articles DESC, t.actor_id""",
     "cooccurrence": """
 -- pairs of the most present actors named in one sentence: one count per article
 WITH top AS (
-  SELECT e.corpus_entity_id AS actor_id, count(DISTINCT e.article_id) AS articles,
-         sum(e.n_mentions) AS mentions
-  FROM entities e JOIN corpus_names n USING (corpus_entity_id)
-  WHERE n.type IN $types
-  GROUP BY ALL ORDER BY articles DESC, mentions DESC, actor_id LIMIT $top),
+  SELECT actor_id FROM actor_articles WHERE type IN $types
+  ORDER BY articles DESC, mentions DESC, actor_id LIMIT $top),
 named AS (
   SELECT DISTINCT m.article_id, m.sentence_id, e.corpus_entity_id AS actor_id
   FROM mentions m
@@ -435,6 +423,8 @@ class CorpusDB:
             else:
                 relation = f"read_parquet({sql_literal(str(source))})"
             self._view(name, relation)
+        for name, sql in MACROS.items():
+            self.connection.execute(f"CREATE MACRO {name}{sql}")
         for name, sql in VIEWS.items():
             self.connection.execute(f"CREATE VIEW {name} AS {sql}")
 
@@ -484,6 +474,7 @@ class CorpusDB:
             lines.append(
                 f"CREATE VIEW {name} AS SELECT *{extra} FROM read_parquet('{files[name]}');"
             )
+        lines += [f"CREATE MACRO {name}{sql};" for name, sql in MACROS.items()]
         lines += [f"CREATE VIEW {name} AS {sql.strip()};" for name, sql in VIEWS.items()]
         return "\n".join(lines) + "\n"
 
