@@ -270,7 +270,7 @@ def test_evaluate_gold_scores_newsbook_and_the_peers(tmp_path):
     assert set(report.scores["system"]) == set(SYSTEMS)
     newsbook = report.scores[report.scores["system"] == "newsbook"].set_index("stage")
     assert newsbook.loc["timex values", "recall"] == 1.0
-    assert math.isnan(newsbook.loc["positions", "recall"])  # no gold: nothing measured
+    assert math.isnan(newsbook.loc["stances", "recall"])  # no gold: nothing measured
     assert list(report.errors.columns) == GOLD_ERROR_COLUMNS
 
 

@@ -1,8 +1,11 @@
-"""Quality floors against the hand-made gold in data/gold/.
+"""Quality floors against the hand-made gold in data/gold/, read from the same gold run
+as chapter 6 (newsbook.evaluation.runner: newsbook and the peers, cached on disk).
 
 Floors are the issues' targets where newsbook meets them; where it does not yet, the
-floor is the level measured now (a regression guard), and the gap is reported in the
-closing note rather than hidden.
+floor is the level measured now (a regression guard) and the gap is reported in the
+closing note rather than hidden. Figures are pooled per kind of article (wire,
+commentary, news) and over the held-out `split: test` articles, whose errors are not
+looked at while tuning.
 """
 
 import pandas as pd
@@ -10,8 +13,8 @@ import pytest
 
 from newsbook import config
 from newsbook.evaluation.gold import load_gold
-from newsbook.evaluation.scoring import Score, evaluate_article
-from newsbook.pipeline import analyze
+from newsbook.evaluation.runner import evaluate_gold
+from newsbook.evaluation.scoring import evaluate_article, pooled_scores
 from newsbook.text.article import read_article
 
 SEED_ID = config.DEFAULT_ARTICLE.stem
@@ -19,104 +22,99 @@ GOLD_FILES = sorted(config.GOLD_DIR.glob("*.yml"))
 
 
 @pytest.fixture(scope="module")
-def scores(resources) -> dict[str, dict[str, Score]]:
-    result = {}
-    for path in GOLD_FILES:
-        gold = load_gold(path)
-        article = read_article(config.RAW_DIR / f"{path.stem}.txt")
-        own = resources.with_issues(gold.get("issues") or [])
-        result[path.stem] = evaluate_article(gold, article.text, analyze(article, own))
-    return result
+def scores() -> pd.DataFrame:
+    """newsbook's scores, one row per article and stage, with the gold's kind and split."""
+    report = evaluate_gold(config.GOLD_DIR)
+    table = report.scores[report.scores["system"] == "newsbook"].copy()
+    meta = {load_gold(p).get("article_id") or p.stem: load_gold(p) for p in GOLD_FILES}
+    table["kind"] = table["article_id"].map(lambda a: meta[a].get("kind", ""))
+    table["split"] = table["article_id"].map(lambda a: meta[a].get("split", "dev"))
+    return table
 
 
-def corpus_mean(scores, stage: str, measure: str) -> float:
-    values = [
-        getattr(s[stage], measure) for a, s in scores.items() if a != SEED_ID and s[stage].expected
-    ]
-    return sum(values) / len(values)
+def pooled(scores: pd.DataFrame, stage: str, **where: str) -> pd.Series:
+    rows = scores[scores["stage"] == stage]
+    for column, value in where.items():
+        rows = rows[rows[column] == value]
+    assert len(rows), f"no gold for {stage} {where}"
+    return pooled_scores(rows, by=("stage",)).iloc[0]
 
 
-def test_there_is_gold_for_the_seed_and_ten_corpus_stories():
+def article(scores: pd.DataFrame, article_id: str, stage: str) -> pd.Series:
+    return scores[(scores["article_id"] == article_id) & (scores["stage"] == stage)].iloc[0]
+
+
+def test_gold_covers_every_kind_of_article():
+    kinds = [load_gold(p).get("kind") for p in GOLD_FILES]
     assert SEED_ID in {p.stem for p in GOLD_FILES}
-    assert len(GOLD_FILES) >= 11
+    assert kinds.count("wire") >= 10 and kinds.count("commentary") >= 5
+    complete = [p for p in GOLD_FILES if load_gold(p).get("positions_complete")]
+    assert len(complete) >= 8
 
 
-def test_seed_entities(scores):
-    seed = scores[SEED_ID]["entities"]
-    assert seed.recall >= 0.95, seed.errors
-    assert seed.precision >= 0.90, seed.errors
+def test_seed(scores):
+    assert article(scores, SEED_ID, "entities")["recall"] >= 0.95
+    assert article(scores, SEED_ID, "entities")["precision"] >= 0.90
+    same = article(scores, SEED_ID, "same-name mentions")
+    assert same["expected"] >= 9 and same["correct"] == same["expected"]
+    assert article(scores, SEED_ID, "direct quotes")["recall"] >= 0.95
+    assert article(scores, SEED_ID, "reported speech")["recall"] >= 0.85
+    assert article(scores, SEED_ID, "timex values")["recall"] >= 0.90
+    assert article(scores, SEED_ID, "event dating")["recall"] >= 0.80
+    assert article(scores, SEED_ID, "positions (own catalogue)")["recall"] >= 0.85
 
 
-def test_seed_same_surname_mentions_all_right(scores):
-    same = scores[SEED_ID]["same-name mentions"]
-    assert same.expected >= 9 and same.correct == same.expected, same.errors
+@pytest.mark.parametrize(
+    ("kind", "stage", "recall", "precision"),
+    [
+        ("wire", "entities", 0.85, 0.80),
+        ("commentary", "entities", 0.85, 0.80),
+        ("wire", "timex values", 0.85, 0.90),
+        ("commentary", "timex values", 0.90, 0.85),
+        ("wire", "event dating", 0.75, 0.80),
+        ("commentary", "event dating", 0.85, 0.80),
+        # regression guards at the level measured when the new gold came in (issue #15
+        # sets 0.95 for direct and 0.85 for reported speakers)
+        ("wire", "direct quotes", 0.83, 0.90),
+        ("commentary", "direct quotes", 0.70, 0.70),
+        ("wire", "reported speech", 0.84, 0.85),
+        ("commentary", "reported speech", 0.60, 0.85),
+    ],
+)
+def test_floors_per_kind(scores, kind, stage, recall, precision):
+    figures = pooled(scores, stage, kind=kind)
+    assert figures["recall"] >= recall, figures.to_dict()
+    assert figures["precision"] >= precision, figures.to_dict()
 
 
-def test_corpus_entities(scores):
-    assert corpus_mean(scores, "entities", "recall") >= 0.85
-    assert corpus_mean(scores, "entities", "precision") >= 0.80
+def test_stances_as_a_new_user_gets_them(scores):
+    """(actor, sentence, stance) with the project's catalogue only. A regression guard at
+    the level measured when the complete gold came in; issue #15 asks for recall 0.80
+    and precision 0.70."""
+    figures = pooled(scores, "stances")
+    assert figures["recall"] >= 0.05, figures.to_dict()
+    assert pooled(scores, "stances", kind="news")["recall"] >= 0.85
 
 
-def test_seed_quotes_and_dates(scores):
-    seed = scores[SEED_ID]
-    assert seed["direct quotes"].recall >= 0.95
-    assert seed["reported speech"].recall >= 0.85
-    assert seed["timex values"].recall >= 0.90
-    assert seed["event dating"].recall >= 0.80
+def test_positions_against_the_gold_catalogue(scores):
+    figures = pooled(scores, "positions (own catalogue)")
+    assert figures["recall"] >= 0.34 and figures["precision"] >= 0.40, figures.to_dict()
 
 
-def test_corpus_quotes(scores):
-    """Speaker accuracy on the corpus gold at the targets of the quotes issue."""
-    assert corpus_mean(scores, "direct quotes", "recall") >= 0.95
-    assert corpus_mean(scores, "reported speech", "recall") >= 0.85
-
-
-def test_positions(scores):
-    """Stance accuracy (actor, issue, sentence and stance all right) at the issue's 0.85
-    on the seed and pooled over every gold position; the corpus mean per article is
-    lower (one article has a single position, missed) and guarded at its level."""
-    assert scores[SEED_ID]["positions"].recall >= 0.85
-    pooled = [s["positions"] for s in scores.values()]
-    assert sum(s.correct for s in pooled) / sum(s.expected for s in pooled) >= 0.85
-    assert corpus_mean(scores, "positions", "recall") >= 0.78
-
-
-def test_corpus_dates(scores):
-    """Normalised values and event dating on the corpus gold at the timex issue's
-    targets (0.90 and 0.80)."""
-    assert corpus_mean(scores, "timex values", "recall") >= 0.90
-    assert corpus_mean(scores, "event dating", "recall") >= 0.80
-
-
-def pooled_precision(scores, stage: str) -> float:
-    produced = sum(s[stage].produced for s in scores.values())
-    return sum(s[stage].correct for s in scores.values()) / produced
-
-
-def test_precision_floors(scores):
-    """Recall-style accuracy can be bought with noise; these floors (the levels measured
-    now, pooled over every gold article) make noise fail. Positions are low because the
-    gold codes the article's main stances, not every stance a cue carries."""
-    assert pooled_precision(scores, "direct quotes") >= 0.95
-    assert pooled_precision(scores, "reported speech") >= 0.85
-    assert pooled_precision(scores, "timex values") >= 0.95
-    assert pooled_precision(scores, "positions") >= 0.35
-
-
-def test_scorer_gives_nothing_to_empty_output(scores):
+def test_scorer_gives_nothing_to_empty_output():
     gold = load_gold(config.GOLD_DIR / f"{SEED_ID}.yml")
-    article = read_article(config.DEFAULT_ARTICLE)
+    text = read_article(config.DEFAULT_ARTICLE).text
     empty = {
         name: pd.DataFrame(columns=cols)
         for name, cols in {
             "entities": ["entity_id", "name", "type", "aliases"],
             "mentions": ["start", "end", "entity_id"],
             "quotes": ["start", "end", "kind", "speaker_id", "speaker"],
-            "positions": ["actor_id", "issue_id", "sentence_id", "stance"],
+            "positions": ["actor_id", "issue_id", "sentence_id", "stance", "start", "end"],
             "sentences": ["sentence_id", "start", "end"],
             "timex": ["start", "end", "value", "timex_id"],
             "events": ["timex_id", "date", "modality"],
         }.items()
     }
-    for stage, score in evaluate_article(gold, article.text, empty).items():
+    for stage, score in evaluate_article(gold, text, empty).items():
         assert score.expected > 0 and score.correct == 0 and score.f1 == 0, stage

@@ -87,6 +87,8 @@ def tables(analysed) -> dict[str, pd.DataFrame]:
                 "issue": {"dam": "Building the dam", "funding": "World Bank funding"}[issue],
                 "stance": stance,
                 "sentence_id": sentence,
+                "start": tables["sentences"].set_index("sentence_id").loc[sentence, "start"],
+                "end": tables["sentences"].set_index("sentence_id").loc[sentence, "end"],
             }
             for pid, actor, issue, stance, sentence in rows
         ]

@@ -18,6 +18,7 @@ from newsbook.evaluation.scoring import (
     gold_entities_table,
     pooled_scores,
     score_entities,
+    score_positions,
     score_quotes,
     score_same_name_mentions,
     score_timex,
@@ -78,9 +79,14 @@ def _evaluate_case(
 def _run_case(case: GoldCase, published: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     gold = load_gold(case.gold_path)
     article = read_article(case.article_path, published=case.published or published or None)
-    # the gold's own issue catalogue is the analyst's: positions are coded against it
-    tables = analyze(article, Resources.load().with_issues(gold.get("issues") or []))
+    # stances as a new user gets them: the project's catalogue only, nothing from the gold
+    tables = analyze(article, Resources.load())
     by_system = {"newsbook": evaluate_article(gold, article.text, tables)}
+    # and, second, positions coded against the gold's own issue catalogue
+    own = analyze(article, Resources.load().with_issues(gold.get("issues") or []))
+    by_system["newsbook"]["positions (own catalogue)"] = score_positions(
+        gold, article.text, own["positions"], own["sentences"], own["entities"]
+    )
     peer_tables = peers.run_peers(
         article.text,
         tables["blocks"],

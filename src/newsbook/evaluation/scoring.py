@@ -321,7 +321,9 @@ def score_events(gold: dict, text: str, events: pd.DataFrame, timex: pd.DataFram
 def score_positions(
     gold: dict, text: str, positions: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame
 ) -> Score:
-    """Accuracy: the gold (actor, issue, evidence sentence) has a position with that stance."""
+    """Positions coded against an issue catalogue (the gold's own, added to the
+    project's): the gold (actor, issue, evidence sentence) has a position with that
+    stance."""
     mapping = match_entities(gold, entities)
     gold_names = _gold_names(gold)
     correct, errors = 0, []
@@ -351,6 +353,75 @@ def score_positions(
     return Score(correct, len(gold["positions"]), len(positions), errors)
 
 
+def score_stances(
+    gold: dict, text: str, positions: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame
+) -> Score:
+    """Stances as a new user gets them: each gold (actor, evidence sentence, stance) found,
+    whatever the system calls the issue (a user's article brings no catalogue).
+
+    Precision counts every (actor, sentence, stance) the system gives where the gold codes
+    every stance of the article (`positions_complete: true`); where it codes only the main
+    ones, only the system's stances in sentences the gold codes count."""
+    mapping = match_entities(gold, entities)
+    gold_names = _gold_names(gold)
+    sentence_of = _sentence_lookup(sentences)
+    expected: dict[tuple[str, int, str], tuple[int, int, dict]] = {}
+    for g in gold["positions"]:
+        start, end = locate(text, g["evidence"], g.get("occurrence", 1))
+        key = (mapping.get(g["actor"], f"?{g['actor']}"), sentence_of(start), g["stance"])
+        expected.setdefault(key, (start, end, g))
+    produced = {
+        (actor, int(sentence), stance): (int(start), int(end))
+        for actor, sentence, stance, start, end in zip(
+            positions["actor_id"],
+            positions["sentence_id"],
+            positions["stance"],
+            positions["start"],
+            positions["end"],
+            strict=True,
+        )
+    }
+    if not gold.get("positions_complete"):
+        coded = {sentence for _, sentence, _ in expected}
+        produced = {key: span for key, span in produced.items() if key[1] in coded}
+    errors = []
+    for key, (start, end, g) in expected.items():
+        if key not in produced:
+            found = sorted({s for a, n, s in produced if a == key[0] and n == key[1]})
+            errors.append(
+                _error(
+                    "wrong stance" if found else "not found",
+                    f"{gold_names.get(g['actor'], g['actor'])} {g['stance']}",
+                    "; ".join(found) or "(not found)",
+                    g["evidence"],
+                    start,
+                    end,
+                )
+            )
+    names = _system_names(entities)
+    for key, (start, end) in produced.items():
+        if key not in expected:
+            errors.append(
+                _error(
+                    "spurious stance", "", f"{names.get(key[0], key[0])} {key[2]}", "", start, end
+                )
+            )
+    correct = len(expected.keys() & produced.keys())
+    return Score(correct, len(expected), len(produced), errors)
+
+
+def _sentence_lookup(sentences: pd.DataFrame):  # noqa: ANN202 - a small closure
+    starts = list(zip(sentences["start"], sentences["end"], sentences["sentence_id"], strict=True))
+
+    def sentence_of(offset: int) -> int:
+        for start, end, sentence_id in starts:
+            if start <= offset < end:
+                return int(sentence_id)
+        return -2
+
+    return sentence_of
+
+
 def evaluate_article(gold: dict, text: str, tables: dict[str, pd.DataFrame]) -> dict[str, Score]:
     """Every stage's score on one article."""
     return {
@@ -366,7 +437,7 @@ def evaluate_article(gold: dict, text: str, tables: dict[str, pd.DataFrame]) -> 
         "reported speech": score_quotes(
             gold, text, tables["quotes"], tables["entities"], kind="reported"
         ),
-        "positions": score_positions(
+        "stances": score_stances(
             gold, text, tables["positions"], tables["sentences"], tables["entities"]
         ),
         "timex values": score_timex(gold, text, tables["timex"]),
