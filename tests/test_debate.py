@@ -231,8 +231,7 @@ def test_speakers_unnamed_ones_grouped_by_their_phrase(db):
         speakers, ["speaker_id", "speaker", "named", "statements", "direct", "articles"]
     ) == [
         ("person:ana-berg", "Ana Berg", True, 2, 1, 2),
-        ("unnamed:officials", "Officials", False, 1, 0, 1),
-        ("unnamed:officials", "officials", False, 1, 0, 1),
+        ("unnamed:officials", "Officials", False, 2, 0, 2),  # one source, however written
     ]
 
 
@@ -319,3 +318,15 @@ def test_layouts_and_graphml_are_deterministic(tmp_path):
     graph = nx.read_graphml(tmp_path / "one.graphml")
     assert graph.nodes["a"] == {"label": "A", "size": 1}
     assert sorted(d["kind"] for _, _, d in graph.edges(data=True)) == ["agreement", "conflict"]
+
+
+def test_an_unlinked_actor_written_two_ways_is_one_node():
+    more = [
+        *POSITIONS,
+        position("a1", "p9", "the-panel", "the Panel", "x", "oppose", 60),
+        position("a2", "p9", "the-panel", "the panel", "x", "oppose", 60),
+    ]
+    network = CorpusDB(tables(more)).query("actor_network")
+    panel = network[(network["a"] == "unlinked:the-panel") | (network["b"] == "unlinked:the-panel")]
+    assert not panel.duplicated(subset=["a", "b", "kind"]).any()
+    assert set(panel["kind"]) == {"agreement", "conflict"}

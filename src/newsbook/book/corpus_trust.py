@@ -158,7 +158,7 @@ def unresolved_list(cb: CorpusBook) -> IPython.display.HTML:
     """Rows resting on an unresolved name or date, up to UNRESOLVED_ROWS of each kind,
     each linked to its evidence."""
     parts = [
-        f"SELECT * FROM ({sql} ORDER BY article_id, start LIMIT {UNRESOLVED_ROWS})"
+        f"SELECT * FROM ({sql} ORDER BY article_id, start, 3 LIMIT {UNRESOLVED_ROWS})"
         for sql in UNRESOLVED_SQL.values()
     ]
     rows = cb.db.run(" UNION ALL ".join(parts))

@@ -288,7 +288,7 @@ class CorpusBook:
             "JOIN article a ON a.article_id = e.article_id "
             "JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id "
             f"AND m.start = e.first_start WHERE e.corpus_entity_id IN (SELECT actor_id FROM ({top})) "
-            "ORDER BY e.corpus_entity_id, a.published, e.article_id"
+            "ORDER BY e.corpus_entity_id, a.published, e.article_id, m.mention_id"
         )
         rows["href"] = _links("mention", rows[["article_id", "mention_id"]])
         columns = [
@@ -406,7 +406,7 @@ class CorpusBook:
         """The statements of the listed cells, actor by actor and issue by issue (a
         cell's link lands on its first), each evidence linked to its article's page."""
         rows = self.db.run(
-            "SELECT * FROM statements ORDER BY actor, issue, date, article_id, start"
+            "SELECT * FROM statements ORDER BY actor, issue, date, article_id, start, position_id"
         )
         keep = [
             (a, i) in self.listed_cells

@@ -198,8 +198,10 @@ ORDER BY articles DESC, sentences DESC, a, b""",
 -- the titles the articles give each actor, and whom they say it belongs to
 SELECT e.corpus_entity_id AS actor_id, n.name AS actor, e.role,
        e.affiliation, count(DISTINCT e.article_id) AS articles,
-       first(e.article_id ORDER BY a.published, e.article_id) AS first_article,
-       first(e.first_sentence_id ORDER BY a.published, e.article_id) AS first_sentence
+       first(e.article_id ORDER BY a.published, e.article_id, e.first_sentence_id)
+           AS first_article,
+       first(e.first_sentence_id ORDER BY a.published, e.article_id, e.first_sentence_id)
+           AS first_sentence
 FROM entities e
 JOIN corpus_names n ON n.corpus_entity_id = e.corpus_entity_id
 JOIN article a ON a.article_id = e.article_id
@@ -208,7 +210,7 @@ GROUP BY ALL
 ORDER BY articles DESC, actor, e.role, e.affiliation""",
     "top_speakers": """
 -- who is quoted most: statements (direct and reported) and the articles they are in
-SELECT speaker_id, speaker, named,
+SELECT speaker_id, min(speaker) AS speaker, bool_or(named) AS named,
        count(*) AS statements,
        count(*) FILTER (WHERE kind = 'direct') AS direct,
        count(*) FILTER (WHERE kind = 'reported') AS reported,
@@ -216,7 +218,7 @@ SELECT speaker_id, speaker, named,
        min(date) FILTER (WHERE date <> '') AS first_date,
        max(date) FILTER (WHERE date <> '') AS last_date
 FROM speeches
-GROUP BY speaker_id, speaker, named
+GROUP BY speaker_id
 ORDER BY statements DESC, articles DESC, speaker_id
 LIMIT $top""",
     "statements_per_period": """
@@ -225,7 +227,7 @@ WITH top AS (
   SELECT speaker_id FROM speeches GROUP BY speaker_id
   ORDER BY count(*) DESC, count(DISTINCT article_id) DESC, speaker_id LIMIT $top)
 SELECT date_trunc($period, CAST(s.date AS DATE)) AS period, s.speaker_id,
-       first(s.speaker) AS speaker, s.kind, count(*) AS statements
+       min(s.speaker) AS speaker, s.kind, count(*) AS statements
 FROM speeches s JOIN top USING (speaker_id)
 WHERE s.date <> ''
 GROUP BY period, s.speaker_id, s.kind
@@ -238,7 +240,7 @@ WITH top AS (
 SELECT s.speaker_id, s.speaker, s.date, s.kind, s.text, s.article_id, s.quote_id,
        s.sentence_id, s.start, s."end", s.headline
 FROM speeches s JOIN top USING (speaker_id)
-ORDER BY s.speaker_id, s.date, s.article_id, s.start""",
+ORDER BY s.speaker_id, s.date, s.article_id, s.start, s.quote_id""",
     "stance_matrix": """
 -- the actor-by-issue matrix: articles in which each actor supports, opposes, gives both
 -- sides of (mixed) or only mentions (neutral) each issue
@@ -281,7 +283,7 @@ pairs AS (
          CASE WHEN x.side = y.side THEN 'agreement' ELSE 'conflict' END AS kind,
          x.issue_id, least(x.n, y.n) AS shared, x.n * y.n AS product
   FROM sides x JOIN sides y ON x.issue_id = y.issue_id AND x.actor_id < y.actor_id)
-SELECT p.a, first(sa.actor) AS actor_a, p.b, first(sb.actor) AS actor_b, p.kind,
+SELECT p.a, min(sa.actor) AS actor_a, p.b, min(sb.actor) AS actor_b, p.kind,
        CAST(sum(p.shared) AS BIGINT) AS raw,
        round(sum(p.shared) / (ta.total + tb.total - sum(p.shared)), 3) AS jaccard,
        round(sum(p.product) / (ta.norm * tb.norm), 3) AS cosine,
@@ -289,8 +291,10 @@ SELECT p.a, first(sa.actor) AS actor_a, p.b, first(sb.actor) AS actor_b, p.kind,
 FROM pairs p
 JOIN totals ta ON ta.actor_id = p.a
 JOIN totals tb ON tb.actor_id = p.b
-JOIN (SELECT DISTINCT actor_id, actor FROM article_stances) sa ON sa.actor_id = p.a
-JOIN (SELECT DISTINCT actor_id, actor FROM article_stances) sb ON sb.actor_id = p.b
+JOIN (SELECT actor_id, min(actor) AS actor FROM article_stances GROUP BY actor_id) sa
+  ON sa.actor_id = p.a
+JOIN (SELECT actor_id, min(actor) AS actor FROM article_stances GROUP BY actor_id) sb
+  ON sb.actor_id = p.b
 GROUP BY p.a, p.b, p.kind, ta.total, tb.total, ta.norm, tb.norm
 ORDER BY p.kind, raw DESC, p.a, p.b""",
     "stance_windows": """
@@ -304,7 +308,7 @@ windows AS (
                            INTERVAL ($step) DAY)) AS DATE) AS window_start
   FROM bounds)
 SELECT w.window_start, w.window_start + INTERVAL ($window - 1) DAY AS window_end,
-       s.actor_id, first(s.actor) AS actor, s.issue_id, first(s.issue) AS issue,
+       s.actor_id, min(s.actor) AS actor, s.issue_id, min(s.issue) AS issue,
        count(*) FILTER (WHERE s.stance IN ('support', 'mixed')) AS support,
        count(*) FILTER (WHERE s.stance IN ('oppose', 'mixed')) AS oppose
 FROM windows w
