@@ -211,8 +211,15 @@ class CorpusBook:
         ]
         return pd.DataFrame(steps, columns=["step", "articles"])
 
-    def warnings(self) -> pd.DataFrame:
-        return pd.DataFrame({"warning": self.selection.get("warnings", [])}, dtype="object")
+    def overview(self) -> IPython.display.Markdown:
+        return IPython.display.Markdown(self.statement())
+
+    def warnings(self) -> pd.DataFrame | IPython.display.Markdown:
+        """The corpus command's warnings, or a line saying there were none."""
+        warnings = self.selection.get("warnings", [])
+        if not warnings:
+            return IPython.display.Markdown("No warnings.")
+        return pd.DataFrame({"warning": warnings}, dtype="object")
 
     def coverage(self) -> pd.DataFrame:
         """How much of the corpus has dates, quotations, positions, dated events."""
@@ -229,8 +236,10 @@ class CorpusBook:
             columns=["articles that", "articles", "share"],
         )
 
-    def errors(self) -> pd.DataFrame:
-        return self.db.table("errors")
+    def errors(self) -> pd.DataFrame | IPython.display.Markdown:
+        """The articles that could not be analysed, or a line saying there were none."""
+        errors = self.db.table("errors")
+        return errors if len(errors) else IPython.display.Markdown("Every article was analysed.")
 
     def articles_list(self) -> IPython.display.HTML:
         """The articles, period by period (the chart's bars link to each period's

@@ -144,7 +144,7 @@ dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 .p-oppose { box-shadow: inset 0 -2px 0 #d73027; }
 .p-neutral { box-shadow: inset 0 -2px 0 #999; }
 .m { text-decoration: underline dotted #888; }
-.target { background: #9ecae1 !important; outline: 1px solid #3182bd; }
+.target, .legend .marked { background: #9ecae1 !important; }
 a.anchor { scroll-margin-top: 4em; }
 .legend span { padding: 0 0.3em; margin-right: 0.6em; }
 """
@@ -192,7 +192,7 @@ def article_page(article: dict, text: str, spans: list[Span]) -> str:
             '<span class="q">reported statement</span>'
             '<span class="p-support">support</span><span class="p-oppose">oppose</span>'
             '<span class="p-neutral">neutral stance</span><span class="m">name</span>'
-            '<span class="target">the row a link points at</span></p>',
+            '<span class="marked">the row a link points at</span></p>',
             f'<div class="text">{marked_text(text, spans)}</div>',
             f"</main><script>{SCRIPT}</script></body></html>",
             "",
