@@ -24,6 +24,7 @@ from newsbook.text.article import read_article
 
 WIDE_TEXT = 100  # characters: a cell longer than this is running text
 WIDE_COLUMN_EM = 28
+SHORT_TEXT = 12  # characters: a column no longer than this (a date, an id) is not wrapped
 
 
 def article_tables(
@@ -87,6 +88,7 @@ def safe_href(href: object) -> str:
 
 
 Link = tuple[str, str]  # (text, href)
+NOWRAP = ' style="white-space: nowrap"'
 
 
 def _cell_html(value: object, href: object = "") -> str:
@@ -132,6 +134,16 @@ def anchored_table(
         for name in columns
         if len(shown_rows) and shown_rows[name].map(lambda v: len(_cell_text(v))).max() > WIDE_TEXT
     }
+    # a date or an id keeps to one line
+    short = {
+        name
+        for name in columns
+        if len(shown_rows)
+        and shown_rows[name]
+        .map(lambda v: len(_cell_text(v)) if not isinstance(v, list) else 99)
+        .max()
+        <= SHORT_TEXT
+    }
     width = f' style="min-width: {WIDE_COLUMN_EM}em"'
     head = "".join(
         f"<th{width if name in wide else ''}>{html.escape(str(name))}</th>" for name in columns
@@ -150,7 +162,8 @@ def anchored_table(
             id_attribute = "" if row_id in seen else f' id="{row_id}"'
             seen.add(row_id)
         cells = "".join(
-            f"<td>{_cell_html(record[name], record[links[name]] if name in links else '')}</td>"
+            f"<td{NOWRAP if name in short else ''}>"
+            f"{_cell_html(record[name], record[links[name]] if name in links else '')}</td>"
             for name in columns
         )
         lines.append(f"<tr{id_attribute}>{cells}</tr>")
