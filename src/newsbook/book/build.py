@@ -255,7 +255,7 @@ def build_corpus_book(
     )
     if gold:
         gold_cases(Path(gold).resolve())  # a bad gold file stops here, before any work
-    target = Path(out) if out else config.BOOKS_DIR / f"corpus-{source.name}"
+    target = Path(out).resolve() if out else config.BOOKS_DIR / f"corpus-{source.name}"
     staging = _staging(target, PART_TWO)
     parameters = {
         "CORPUS": str(source.corpus),
@@ -298,7 +298,7 @@ def build_article_book(
     if gold:
         gold = Path(gold).resolve()
         gold_cases(gold, book_article=path)  # a bad gold file or a missing article, too
-    target = Path(out) if out else config.BOOKS_DIR / parsed.article_id
+    target = Path(out).resolve() if out else config.BOOKS_DIR / parsed.article_id
     staging = _staging(target, PART_ONE)
     parameters = {"ARTICLE": str(path), "PUBLISHED": published or ""}
     if gold:
