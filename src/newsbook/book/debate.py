@@ -69,6 +69,7 @@ EXPORTS = [
 ]  # fmt: skip
 
 
+NONE = "None in this corpus."  # what an empty list shows
 EXPORTS_SECTION = "11-corpus.html#exports-and-the-duckdb-recipe"  # from a corpus chapter
 
 
@@ -157,6 +158,8 @@ class CorpusBook:
         """A linked table: with `anchor`, up to ROWS_PER_ANCHOR rows for each of its
         values (each value's first row carries its id, so every link to it lands);
         without, the first LISTED_ROWS rows. A note says when rows were left out."""
+        if table.empty:
+            return IPython.display.HTML(f"<p>{NONE}</p>")
         if anchor:
             shown = table.groupby(anchor, sort=False).head(ROWS_PER_ANCHOR)
             rule = f"up to {ROWS_PER_ANCHOR} rows for each {anchor.replace('_', ' ')}"
@@ -402,8 +405,9 @@ class CorpusBook:
         ]
         return matrix
 
-    def issues_list(self) -> pd.DataFrame:
-        return self.query("issues")
+    def issues_list(self) -> pd.DataFrame | IPython.display.Markdown:
+        issues = self.query("issues")
+        return issues if len(issues) else IPython.display.Markdown(NONE)
 
     def matrix_list(self) -> IPython.display.HTML:
         """The matrix as a table: each cell's counts, its statements a click away."""
