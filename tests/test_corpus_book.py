@@ -15,7 +15,7 @@ from newsbook.book import corpus as corpus_module
 from newsbook.book import corpus_charts
 from newsbook.book.build import PART_ONE, PART_TWO, part_toc
 from newsbook.book.corpus import DEFAULT_CORPUS, CorpusSource, corpus_folder, corpus_tables
-from newsbook.book.corpus_trust import shifted
+from newsbook.book.corpus_trust import shifted, unresolved_list
 from newsbook.book.debate import CorpusBook, book_for
 from newsbook.book.pages import Span, article_page, evidence_href, marked_text, page_name
 from newsbook.book.parameters import ParameterError, notebook_parameters
@@ -100,8 +100,10 @@ def test_bad_parameters_stop_a_chapter_in_one_line(corpus, parameters, error, me
         )
 
 
-def hand_made_book(positions=None) -> CorpusBook:
+def hand_made_book(positions=None, *, empty: bool = False) -> CorpusBook:
     made = tables() if positions is None else tables(positions)
+    if empty:  # a corpus whose FILTER kept nothing
+        made = {name: table.head(0) for name, table in made.items()}
     source = CorpusSource(corpus=config.ROOT / DEFAULT_CORPUS)
     selection = {"read": 5, "filtered_out": 0, "duplicates": 0, "outside_dates": 0,
                  "undated": 0, "analysed": 5, "failed": 0, "warnings": []}  # fmt: skip
@@ -134,9 +136,13 @@ LIST_CALLS = ["articles_list", "actors_list", "appearances_list", "cooccurrence_
               "network_list", "changes_list", "events_list", "exports_list"]  # fmt: skip
 
 
-@pytest.mark.parametrize("positions", [None, []], ids=["hand-made", "no positions"])
-def test_every_chart_and_list_of_the_chapters_builds(positions):
-    cb = hand_made_book(positions)
+@pytest.mark.parametrize(
+    ("positions", "empty"),
+    [(None, False), ([], False), (None, True)],
+    ids=["hand-made", "no positions", "no articles"],
+)
+def test_every_chart_and_list_of_the_chapters_builds(positions, empty):
+    cb = hand_made_book(positions, empty=empty)
     for call in CHART_CALLS:
         chart = call(cb)
         assert isinstance(chart, alt.TopLevelMixin)
@@ -172,6 +178,14 @@ def test_lists_hold_a_bounded_number_of_rows_per_link(monkeypatch):
     page = hand_made_book().statements_list().data
     assert page.count("<tr id=") == page.count("<tr") - 1  # one row (the header aside) per cell
     assert "Shown: up to 1 rows for each cell" in page
+
+
+def test_each_selection_of_a_corpus_is_a_book_of_its_own(corpus, tmp_path):
+    rule = tmp_path / "arms.yml"
+    rule.write_text("pattern: 'dam'\n", encoding="utf-8")
+    assert CorpusSource.from_parameters(str(corpus)).book_name == "stories"
+    chosen = CorpusSource.from_parameters(str(corpus), str(rule), "2010-03-01", "2010-03-31")
+    assert chosen.book_name == "stories-filter-arms-from-2010-03-01-to-2010-03-31"
 
 
 def test_evidence_links_and_page_names_are_safe():

@@ -243,7 +243,8 @@ def build_corpus_book(
     out: Path | None = None,
 ) -> Path:
     """A separate book of Part II for another corpus (a folder or a table), under
-    `_build/books/corpus-<name>/`: `rule` a FILTER file, `date_from`/`date_to` the
+    `_build/books/corpus-<name>/` (the name says the selection, see
+    `CorpusSource.book_name`): `rule` a FILTER file, `date_from`/`date_to` the
     range, `issues` a catalogue added to the project's, `gold` what the trust chapter
     scores (default data/gold)."""
     source = CorpusSource.from_parameters(
@@ -255,7 +256,7 @@ def build_corpus_book(
     )
     if gold:
         gold_cases(Path(gold).resolve())  # a bad gold file stops here, before any work
-    target = Path(out).resolve() if out else config.BOOKS_DIR / f"corpus-{source.name}"
+    target = Path(out).resolve() if out else config.BOOKS_DIR / f"corpus-{source.book_name}"
     staging = _staging(target, PART_TWO)
     parameters = {
         "CORPUS": str(source.corpus),

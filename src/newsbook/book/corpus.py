@@ -88,6 +88,19 @@ class CorpusSource:
     def name(self) -> str:
         return file_stem(self.corpus)
 
+    @property
+    def book_name(self) -> str:
+        """The folder name of this corpus's book: the corpus, then what selects and
+        codes it (`reuters-opec-from-1987-06-01`), so two selections are two books."""
+        parts = [self.name]
+        if self.rule:
+            parts.append(f"filter-{file_stem(self.rule)}")
+        parts += [f"from-{self.date_from}"] if self.date_from else []
+        parts += [f"to-{self.date_to}"] if self.date_to else []
+        if self.issues:
+            parts.append(f"issues-{file_stem(self.issues)}")
+        return "-".join(parts)
+
     def label(self, path: Path | None = None) -> str:
         """A path as a page shows it: from the project root when inside it, else its name
         (no absolute path of this machine in a page)."""

@@ -18,7 +18,7 @@ import IPython.display
 import pandas as pd
 
 from newsbook import config
-from newsbook.book.debate import CorpusBook
+from newsbook.book.debate import ROWS_PER_ANCHOR, CorpusBook
 from newsbook.book.pages import evidence_href
 from newsbook.book.parameters import check_parameters, resolve_path
 from newsbook.evaluation.gold import GoldError, check_gold, find_article, gold_files, load_gold
@@ -34,7 +34,6 @@ from newsbook.text.article import read_article
 SCORED_TABLES = ("entities", "mentions", "quotes", "positions", "sentences", "timex", "events")
 OFFSET_COLUMNS = ("start", "end", "first_start", "counter_start", "counter_end")
 CORPUS_SYSTEM, ARTICLE_SYSTEM = "corpus rows", "one article (Part I)"
-UNRESOLVED_ROWS = 40  # rows listed per kind of unresolved row
 
 
 def shifted(table: pd.DataFrame, offset: int) -> pd.DataFrame:
@@ -155,10 +154,11 @@ UNRESOLVED_SQL = {
 
 
 def unresolved_list(cb: CorpusBook) -> IPython.display.HTML:
-    """Rows resting on an unresolved name or date, up to UNRESOLVED_ROWS of each kind,
-    each linked to its evidence."""
+    """Rows resting on an unresolved name or date, up to ROWS_PER_ANCHOR of each kind
+    (the first of each kind is where the counts of `CorpusBook.unresolved` link), each
+    linked to its evidence."""
     parts = [
-        f"SELECT * FROM ({sql} ORDER BY article_id, start, 3 LIMIT {UNRESOLVED_ROWS})"
+        f"SELECT * FROM ({sql} ORDER BY article_id, start, 3 LIMIT {ROWS_PER_ANCHOR})"
         for sql in UNRESOLVED_SQL.values()
     ]
     rows = cb.db.run(" UNION ALL ".join(parts))
@@ -168,4 +168,4 @@ def unresolved_list(cb: CorpusBook) -> IPython.display.HTML:
         for a, k, r in zip(rows["article_id"], rows["kind"], rows["row_id"], strict=True)
     ]
     columns = ["kind", "text", "detail", "article_id", "sentence_id", "start", "end"]
-    return cb.listed(rows, columns, links={"text": "href"})
+    return cb.listed(rows, columns, anchor="kind", prefix="unresolved", links={"text": "href"})

@@ -533,10 +533,17 @@ class CorpusBook:
 
     # -- trust ---------------------------------------------------------------------------
 
-    def unresolved(self) -> pd.DataFrame:
+    def unresolved(self) -> IPython.display.HTML:
+        """The share of each table's rows on an unresolved name or date; a count opens
+        the rows (listed by `corpus_trust.unresolved_list`)."""
         rows = self.query("unresolved")
         rows["share"] = (rows["unresolved"] / rows["rows"].where(rows["rows"] > 0)).round(3)
-        return rows
+        rows["href"] = [
+            "#" + row_anchor("unresolved", kind) if kind and count else ""
+            for kind, count in zip(rows["kind"], rows["unresolved"], strict=True)
+        ]
+        columns = ["table", "unresolved_when", "rows", "unresolved", "share"]
+        return anchored_table(rows, columns, links={"unresolved": "href"})
 
 
 @functools.lru_cache(maxsize=4)

@@ -355,28 +355,31 @@ FROM reports
 GROUP BY date, predicate, actor_key
 ORDER BY date, articles DESC, predicate, actor_key""",
     "unresolved": """
--- rows that rest on a name or a date the tables could not resolve
-SELECT 'mentions' AS "table", 'a mention of no entity, or a description left unresolved' AS unresolved_when,
+-- rows that rest on a name or a date the tables could not resolve (`kind`: the rows'
+-- prefix in the book's lists, empty where they are not listed)
+SELECT 'mentions' AS "table", 'mention' AS kind,
+       'a mention of no entity, or a description left unresolved' AS unresolved_when,
        count(*) AS "rows",
        count(*) FILTER (WHERE entity_id = '' OR resolution LIKE 'unresolved%') AS unresolved
 FROM mentions
 UNION ALL
-SELECT 'quotes', 'the speaker is no named entity ("officials said")', count(*),
+SELECT 'quotes', 'quote', 'the speaker is no named entity ("officials said")', count(*),
        count(*) FILTER (WHERE speaker_id = '') FROM quotes
 UNION ALL
-SELECT 'positions', 'the actor is no entity of its article', count(*),
+SELECT 'positions', 'position', 'the actor is no entity of its article', count(*),
        count(*) FILTER (WHERE actor_id LIKE 'unlinked:%') FROM statements
 UNION ALL
-SELECT 'events', 'an actor is no entity of its article', count(*),
+SELECT 'events', '', 'an actor is no entity of its article', count(*),
        count(*) FILTER (WHERE actor_key LIKE '%unlinked:%')
 FROM events LEFT JOIN event_actors USING (article_id, event_id)
 UNION ALL
-SELECT 'timex', 'the expression has no value (no date to resolve it against)', count(*),
+SELECT 'timex', 'timex', 'the expression has no value (no date to resolve it against)', count(*),
        count(*) FILTER (WHERE value = '') FROM timex
 UNION ALL
-SELECT 'events', 'the event has no date', count(*), count(*) FILTER (WHERE date = '') FROM events
+SELECT 'events', 'event', 'the event has no date', count(*), count(*) FILTER (WHERE date = '')
+FROM events
 UNION ALL
-SELECT 'article', 'the publication date is unknown', count(*),
+SELECT 'article', '', 'the publication date is unknown', count(*),
        count(*) FILTER (WHERE published = '') FROM article""",
 }
 
