@@ -152,13 +152,16 @@ def test_every_chart_and_list_of_the_chapters_builds(positions, empty):
         assert (
             page.startswith('<div class="newsbook-table"') or page == "<p>None in this corpus.</p>"
         ), name
-    assert cb.coalitions().columns.tolist() == [
-        "actor_id",
-        "actor",
-        "coalition",
-        "size",
-        "cohesion",
-    ]
+    columns = ["actor_id", "actor", "coalition", "size", "cohesion"]
+    assert cb.coalitions().columns.tolist() == columns
+    if positions == [] or empty:
+        assert cb.statements_list().data == "<p>None in this corpus.</p>"
+    for name in ("coverage", "selection_table", "timeline_statement"):
+        getattr(cb, name)()
+    unresolved = cb.unresolved().data
+    listed = unresolved_list(cb).data
+    for anchor in re.findall(r'href="#([^"]+)"', unresolved):  # each count opens its rows
+        assert f'id="{anchor}"' in listed
 
 
 def test_a_matrix_cell_links_to_its_first_statement():
