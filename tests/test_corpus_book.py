@@ -20,9 +20,9 @@ from newsbook.book.debate import CorpusBook, book_for
 from newsbook.book.pages import Span, article_page, evidence_href, marked_text, page_name
 from newsbook.book.parameters import ParameterError, notebook_parameters
 from newsbook.cli import main
-from newsbook.corpus.debate import CorpusDB
+from newsbook.corpus.debate import BASE_TABLES, CorpusDB
 from newsbook.errors import InputError
-from tests.test_debate import tables
+from tests.test_debate import entity, frame, position, tables
 
 STORIES = [
     ("s1", "2010-03-01", "DAM TALKS", "Norland said on Monday it supports the river dam.\n"),
@@ -177,7 +177,7 @@ def test_a_matrix_cell_links_to_its_first_statement():
 def test_lists_hold_a_bounded_number_of_rows_per_link(monkeypatch):
     from newsbook.book import debate
 
-    monkeypatch.setattr(debate, "ROWS_PER_ANCHOR", 1)
+    monkeypatch.setattr(debate, "ROWS_PER_CELL", 1)
     page = hand_made_book().statements_list().data
     assert page.count("<tr id=") == page.count("<tr") - 1  # one row (the header aside) per cell
     assert "Shown: up to 1 rows for each cell" in page
@@ -260,3 +260,43 @@ def test_the_book_command_refuses_a_bad_corpus_in_one_line(capsys, argv, message
 def test_the_default_corpus_book_opens_once_per_process():
     source = CorpusSource.from_parameters(DEFAULT_CORPUS)
     assert book_for(source) is book_for(CorpusSource.from_parameters(DEFAULT_CORPUS))
+
+
+def large_tables(articles: int = 2000, actors: int = 80, issues: int = 60) -> dict:
+    """A corpus of `articles` articles, each with five statements of its actors on its
+    issues, five quotations and three events (invented, deterministic)."""
+    ids = [f"n{i}" for i in range(articles)]
+    dates = [f"2010-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(articles)]
+    made = {name: frame(name, []) for name in BASE_TABLES}
+    made["article"] = frame("article", [{"article_id": a, "published": d, "source": f"Wire {i % 11}",
+                                         "headline": f"Story {i}"} for i, (a, d) in enumerate(zip(ids, dates, strict=True))])  # fmt: skip
+    people = [entity(a, f"p{k}", f"person:p{(i + k) % actors}", f"Person {(i + k) % actors}")
+              for i, a in enumerate(ids) for k in range(3)]  # fmt: skip
+    made["entities"] = frame("entities", people)
+    made["mentions"] = frame("mentions", [{"article_id": e["article_id"], "mention_id": f"m{k}",
+                                           "entity_id": e["entity_id"], "sentence_id": k % 2,
+                                           "start": 10 * k, "end": 10 * k + 6, "text": e["name"]}
+                                          for k, e in enumerate(people)])  # fmt: skip
+    made["positions"] = frame("positions", [
+        position(a, f"q{k}", f"p{k % 3}", "x", f"issue-{(i * 7 + k) % issues}", ("support", "oppose")[(i + k) % 2], 20 * k)
+        for i, a in enumerate(ids) for k in range(5)])  # fmt: skip
+    made["quotes"] = frame("quotes", [{"article_id": a, "quote_id": f"q{k}", "kind": "direct",
+                                       "speaker_id": f"p{k % 3}", "text": "words " * 20, "start": k, "end": k + 100}
+                                      for a in ids for k in range(5)])  # fmt: skip
+    made["events"] = frame("events", [{"article_id": a, "event_id": f"e{k}", "date": d, "granularity": "day",
+                                       "predicate": f"act{k}", "actors": f"Person {(i + k) % actors}",
+                                       "modality": "occurred", "evidence": "An event. " * 8}
+                                      for i, (a, d) in enumerate(zip(ids, dates, strict=True)) for k in range(3)])  # fmt: skip
+    return made
+
+
+def test_pages_stay_light_with_thousands_of_rows_behind_them():
+    source = CorpusSource(corpus=config.ROOT / DEFAULT_CORPUS)
+    cb = CorpusBook(source, CorpusDB(large_tables()), {"warnings": []})
+    assert len(cb.db.table("statements")) == 10_000
+    for name in LIST_CALLS:
+        size = len(getattr(cb, name)().data)
+        assert size < 500_000, f"{name}: {size} bytes"
+    for call in CHART_CALLS:
+        size = len(json.dumps(call(cb).to_dict()))
+        assert size < 300_000, f"a chart of {size} bytes"

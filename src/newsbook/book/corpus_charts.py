@@ -16,7 +16,7 @@ from newsbook.book.tables import row_anchor
 from newsbook.stages.events import date_interval
 
 MAX_SOURCES = 8  # sources coloured apart; the rest are drawn as "other sources"
-MATRIX_ACTORS, MATRIX_ISSUES = 30, 20  # the matrix chart's rows and columns at most
+MATRIX_ACTORS, MATRIX_ISSUES = 25, 15  # the matrix chart's rows and columns at most
 WINDOW_ROWS = 20  # actor-issue rows of the moving-window chart, the most active first
 NETWORK_HEIGHT = 440
 CHART_EVENTS = 40  # merged events drawn on the timeline, the most reported first

@@ -34,7 +34,10 @@ from newsbook.corpus.networks import circle_layout, coalitions, drawn, spring_la
 # corpus is counted per month.
 WEEKLY_UP_TO_DAYS = 183
 TOP_ACTORS = 15  # actors in the presence charts: more labels than this stop being read
-NETWORK_ACTORS = 25  # nodes of the co-occurrence network, the most present first
+NETWORK_ACTORS = 25  # nodes of a network chart, the most present (or sided) first
+# Actors clustered into coalitions: the most often sided; average linkage takes time
+# growing with the cube of their number.
+COALITION_ACTORS = 60
 TOP_SPEAKERS = 12  # speakers whose statements are charted and listed
 MIN_STATEMENTS = 1  # an actor-issue cell needs this many statements to be shown
 # Moving windows of four weeks, advancing two: a wire's weekly rhythm is smoothed, and
@@ -46,8 +49,10 @@ LONG_WINDOW_DAYS, LONG_STEP_DAYS, LONG_CORPUS_DAYS = 91, 42, 366
 # into; the exports hold every row.
 ROWS_PER_ANCHOR = 20
 LISTED_ROWS = 300
-LISTED_CELLS = 300  # matrix cells whose statements are listed (besides those charted)
+LISTED_CELLS = 100  # matrix cells whose statements are listed (besides those charted)
+ROWS_PER_CELL = 3  # statements listed per cell: a cell's link shows what it rests on
 TEXT_PREVIEW = 160  # characters of a statement a chart's tooltip carries
+CHART_ROWS = 500  # rows a chart of statements draws before it counts them per week or month
 # Queries run with other limits than the book's TOP_ACTORS.
 QUERY_PARAMETERS = {
     "top_speakers": {"top": TOP_SPEAKERS},
@@ -71,6 +76,13 @@ EXPORTS = [
 
 NONE = "None in this corpus."  # what an empty list shows
 EXPORTS_SECTION = "11-corpus.html#exports-and-the-duckdb-recipe"  # from a corpus chapter
+
+
+def _preview(text: str) -> str:
+    """A row's text as a list shows it: one line, at most TEXT_PREVIEW characters (its
+    link opens the whole of it in the article)."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= TEXT_PREVIEW else flat[: TEXT_PREVIEW - 1] + "…"
 
 
 def _links(prefix: str, pairs: pd.DataFrame) -> list[str]:
@@ -154,15 +166,16 @@ class CorpusBook:
         anchor: str | None = None,
         prefix: str = "",
         links: dict[str, str] | None = None,
+        per_anchor: int = ROWS_PER_ANCHOR,
     ) -> IPython.display.HTML:
-        """A linked table: with `anchor`, up to ROWS_PER_ANCHOR rows for each of its
+        """A linked table: with `anchor`, up to `per_anchor` rows for each of its
         values (each value's first row carries its id, so every link to it lands);
         without, the first LISTED_ROWS rows. A note says when rows were left out."""
         if table.empty:
             return IPython.display.HTML(f"<p>{NONE}</p>")
         if anchor:
-            shown = table.groupby(anchor, sort=False).head(ROWS_PER_ANCHOR)
-            rule = f"up to {ROWS_PER_ANCHOR} rows for each {anchor.replace('_', ' ')}"
+            shown = table.groupby(anchor, sort=False).head(per_anchor)
+            rule = f"up to {per_anchor} rows for each {anchor.replace('_', ' ')}"
         else:
             shown, rule = table.head(LISTED_ROWS), f"the first {LISTED_ROWS} rows"
         page = anchored_table(
@@ -362,10 +375,13 @@ class CorpusBook:
         return rows
 
     def speaker_statements(self) -> pd.DataFrame:
-        """The top speakers' statements for a chart: one row per speaker, date and kind,
+        """The top speakers' statements for a chart: one row per speaker, day and kind
+        (per week or month, `period`, when days would make more than CHART_ROWS rows),
         with how many and the first one (its preview and link)."""
         rows = self._speaker_rows()
-        rows["preview"] = rows["text"].map(lambda t: " ".join(t.split())[:TEXT_PREVIEW])
+        rows["preview"] = rows["text"].map(_preview)
+        if len(rows.groupby(["speaker_id", "date", "kind"])) > CHART_ROWS:
+            rows["date"] = self._periods(rows["date"]).replace("undated", "")
         grouped = rows.groupby(["speaker_id", "speaker", "date", "kind"], sort=False)
         first = grouped.first().reset_index()
         first["statements"] = grouped.size().to_numpy()
@@ -427,26 +443,47 @@ class CorpusBook:
         ]
         rows = rows.loc[pd.Series(keep, index=rows.index, dtype=bool)].copy()
         rows["cell"] = rows["actor_id"] + "--" + rows["issue_id"]
+        rows["evidence"] = rows["evidence"].map(_preview)
         rows["href"] = _links("position", rows[["article_id", "position_id"]])
         columns = ["actor", "issue", "stance", "date", "evidence", "cue", "hedged", "issue_source",
                    "article_id", "sentence_id", "start", "end"]  # fmt: skip
-        return self.listed(rows, columns, anchor="cell", prefix="cell", links={"evidence": "href"})
+        return self.listed(
+            rows,
+            columns,
+            anchor="cell",
+            prefix="cell",
+            links={"evidence": "href"},
+            per_anchor=ROWS_PER_CELL,
+        )
 
     def actor_network(self) -> pd.DataFrame:
         """Agreement and conflict edges with every normalisation (see the query)."""
         return self.query("actor_network")
 
+    def most_sided(self, count: int) -> list[str]:
+        """The `count` actors who took a side in the most articles."""
+        frame = self.db.run(
+            "SELECT actor_id FROM sides GROUP BY actor_id "
+            f"ORDER BY sum(n) DESC, actor_id LIMIT {int(count)}"
+        )
+        return list(frame["actor_id"])
+
     def coalitions(self) -> pd.DataFrame:
-        """Actors with a side on an issue another actor also took, clustered."""
+        """The COALITION_ACTORS actors who took a side most often, among those sharing
+        an issue with another actor, clustered."""
         network = self.actor_network()
         names = self.names()
-        members = sorted(set(network["a"]) | set(network["b"]))
-        return coalitions(network, {m: names.get(m, m) for m in members})
+        linked = set(network["a"]) | set(network["b"])
+        members = [a for a in self.most_sided(COALITION_ACTORS) if a in linked]
+        return coalitions(network, {m: names.get(m, m) for m in sorted(members)})
 
     def network_drawing(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """Nodes on a circle, coalition by coalition; edges long (one row per
-        normalisation) so that a chart can select one."""
+        """The NETWORK_ACTORS actors who took a side most often, on a circle, coalition
+        by coalition; edges long (one row per normalisation) so that a chart can
+        select one."""
+        drawn_actors = set(self.most_sided(NETWORK_ACTORS))
         nodes = self.coalitions().rename(columns={"actor_id": "id", "actor": "label"})
+        nodes = nodes[nodes["id"].isin(drawn_actors)]
         layout = circle_layout(list(nodes.sort_values(["coalition", "label"])["id"]))
         long = self.actor_network().melt(
             id_vars=["a", "b", "actor_a", "actor_b", "kind", "issues"],
