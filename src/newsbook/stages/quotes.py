@@ -9,7 +9,17 @@ is the cue's subject, the agent of a passive cue, or the object of a channel ver
 mentions table: a name, a title the entities stage resolved, a role the article gives
 one person ("the chief of staff"), or a pronoun standing for the last speaker. A source
 the article does not name keeps its phrase with an empty `speaker_id`, until the article
-names it ("the official, Assistant Secretary X, ...").
+names it ("the official, Assistant Secretary X, ..."). Two people joined by "and" are a
+group: their phrase, no one entity. "The company said" is the organisation that spoke
+last (else the one named last).
+
+A quotation set off as its own paragraph belongs to the speaker the paragraph before
+introduces ("Here is how the mayor put it:"), or to an attribution just after it; set
+off after such an introduction, a paragraph is a quotation even without quotation marks
+(`status` `unmarked`). Names and titles in quotation marks (the so-called "peace
+dividend", the book "The Long Road Home") are never statements, nor is a question
+("asked whether ..."), a statement only supposed ("if they believe ...") or the writer's
+own voice ("I believe ...", "we say") on an opinion page.
 """
 
 from __future__ import annotations
@@ -32,7 +42,14 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 UNATTRIBUTED = "(unattributed)"  # "It has been reported that ...": no source at all
 SCARE_QUOTE_WORDS = 4  # a short quotation no speech verb governs is a name or a scare quote
+STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last speaker
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
+ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
+QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
+CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
+CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
+SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
+NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
 @dataclass(frozen=True)
@@ -80,26 +97,75 @@ def _inside_word(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
-    """A speech verb used as one ("so-called" is no cue)."""
+def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
+    """The cue a verb makes, as the lexicon spells it: its lemma, or its lemma and
+    particle ("rule out"); an estimate verb only with its preposition ("put ... at").
+    Empty for no cue ("so-called" is none)."""
     hyphenated = token.i > 0 and token.nbor(-1).text == "-"
-    return (
-        token.lemma_.lower() in lexicon.cues
-        and token.pos_ in {"VERB", "AUX"}
-        and token.dep_ not in {"amod", "compound"}
-        and not hyphenated
-    )
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"} or hyphenated:
+        return ""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lexicon.cues:
+            return f"{lemma} {child.lower_}"
+    if lemma in lexicon.cues:
+        return lemma
+    if lemma in lexicon.estimates and _estimate(token, lexicon):
+        return lemma
+    return ""
 
 
-def speaker_token(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
+    return bool(cue_phrase(token, lexicon))
+
+
+def _cue_text(cue: Token | None, lexicon: SpeechLexicon) -> str:
+    """The cue as written, with its particle ("ruled out")."""
+    if cue is None:
+        return ""
+    particles = [c for c in cue.children if c.dep_ == "prt"]
+    if particles and " " in cue_phrase(cue, lexicon):
+        return f"{cue.text} {particles[0].text}"
+    return cue.text
+
+
+def _near(verb: Token, depth: int = 4) -> list[Token]:
+    """The words a verb governs within its own clause, a few steps down: where the parse
+    may hang a phrase of the verb on a word before it ("warned X earlier in the day
+    against ...")."""
+    found, frontier = [], [verb]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSES]
+        found += frontier
+    return found
+
+
+def _estimate(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
+    """ "put the shortfall at 900,000 barrels": the object through the estimate's
+    preposition, or nothing."""
+    preps = lexicon.estimates.get(verb.lemma_.lower(), frozenset())
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    phrases = [t for t in _near(verb) if t.dep_ == "prep" and t.lower_ in preps]
+    if not objects or not phrases:
+        return []
+    first = min(objects[0].left_edge.i, phrases[0].left_edge.i)
+    last = max(objects[0].right_edge.i, phrases[0].right_edge.i)
+    return list(verb.doc[first : last + 1])
+
+
+def speaker_token(
+    verb: Token, lexicon: SpeechLexicon, *, quoted: tuple[int, int] = (0, 0)
+) -> Token | None:
     """Who speaks through a cue verb: its subject, climbing through "saying" and
     conjuncts; the agent of a passive cue ("described by experts as"); the object of a
     channel verb ("quoted him as saying"); a subject after the verb ("said Berg",
-    "Commented another diplomat:")."""
+    "Commented another diplomat:"). `quoted`: the characters of the quotation the verb
+    introduces, where no speaker of it can be (the parser may take a noun of the
+    quotation for the verb's subject)."""
     current = verb
     for _ in range(4):
-        children = list(current.children)
-        if current.lemma_.lower() in lexicon.channels:
+        children = [c for c in current.children if not quoted[0] <= c.idx < quoted[1]]
+        if current.lemma_.lower() in lexicon.channels and _relays(current, lexicon):
             objects = [c for c in children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
@@ -123,6 +189,17 @@ def speaker_token(verb: Token, lexicon: SpeechLexicon) -> Token | None:
     return None
 
 
+def _relays(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """Whether a channel verb relays its object's words: always, unless it also reports
+    its object ("cited rising costs"), and then only "as saying" ("cited officials as
+    saying")."""
+    if verb.lemma_.lower() not in lexicon.objects:
+        return True
+    return any(t.lower_ == "as" for t in verb.children) or any(
+        t.lemma_.lower() == "say" for t in verb.subtree if t is not verb
+    )
+
+
 def governing_cue(tokens: list[Token], lexicon: SpeechLexicon) -> Token | None:
     """The speech verb or noun the dependency tree hangs these tokens from, if any."""
     inside = {t.i for t in tokens}
@@ -132,7 +209,7 @@ def governing_cue(tokens: list[Token], lexicon: SpeechLexicon) -> Token | None:
         current = token.head
         for _ in range(6):
             if current.i not in inside and (
-                _is_cue(current, lexicon) or current.lemma_.lower() in lexicon.nouns
+                _is_cue(current, lexicon) or _is_cue_noun(current, lexicon)
             ):
                 return current
             if current.head is current:
@@ -160,7 +237,16 @@ class SpeakerResolver:
         self.mentions = context.mention_index
         self.entity_in = self.mentions.at
         self.last_speaker = NOBODY
+        self.last_speaker_at = -1  # where it spoke: a later subject may be who "he" is
         self.last_subject = ""
+        self.last_subject_at = -1
+        self.last_organisation = ""  # the last organisation that spoke ("the company said")
+
+    def spoke(self, speaker: Speaker, offset: int) -> None:
+        """Remember who spoke last, for a later "he said" or a quotation standing alone."""
+        self.last_speaker, self.last_speaker_at = speaker, offset
+        if self.types.get(speaker.entity_id) == "ORG":
+            self.last_organisation = speaker.entity_id
 
     def named(self, entity_id: str) -> Speaker:
         return Speaker(entity_id, self.names.get(entity_id, entity_id))
@@ -174,6 +260,11 @@ class SpeakerResolver:
             return self._pronoun(subject, base)
         if subject.lower_ in {"it", "they"}:
             return self._impersonal(subject, base)
+        if self._coordinated(subject):  # "The union and the company said": a group
+            start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
+            end += len(subject.right_edge)
+            phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
+            return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
@@ -186,7 +277,9 @@ class SpeakerResolver:
         lemma = subject.lemma_.lower()
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
             entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
-        if not entity_id and lemma not in self.lexicon.anonymous:
+        if not entity_id and lemma in self.lexicon.organisations:
+            entity_id = self._organisation(subject, base)
+        if not entity_id and lemma not in self.lexicon.anonymous | self.lexicon.organisations:
             entity_id = self._by_role(subject) or self._by_definite_description(subject)
         if entity_id:
             return self.named(entity_id)
@@ -208,9 +301,10 @@ class SpeakerResolver:
                     entity_id = self.entity_in(start, start + len(outer[0]), types={"PERSON"})
                     if entity_id:
                         return self.named(entity_id)
-        if self.last_speaker.phrase and not (
-            self.last_speaker.plural and pronoun.lower_ in self.lexicon.singular_pronouns
-        ):
+        singular = pronoun.lower_ in self.lexicon.singular_pronouns
+        if self.last_subject and singular and self.last_subject_at > self.last_speaker_at:
+            return self.named(self.last_subject)  # "X, who teaches ..., has ... He told me"
+        if self.last_speaker.phrase and not (self.last_speaker.plural and singular):
             return self.last_speaker
         return self.named(self.last_subject) if self.last_subject else Speaker("", pronoun.text)
 
@@ -248,6 +342,25 @@ class SpeakerResolver:
         found = [e for e, role in self.roles.items() if role.endswith(core) or core == role]
         return found[0] if len(found) == 1 else ""
 
+    @staticmethod
+    def _coordinated(subject: Token) -> bool:
+        """ "The European Union and Canada", "Vendt and Oduya": more than one speaker."""
+        return any(
+            c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in subject.children
+        ) and any(c.dep_ == "cc" for c in subject.children)
+
+    def _organisation(self, subject: Token, base: int) -> str:
+        """ "The network said": the organisation that spoke last, else the one named last
+        before ("the other company" is neither)."""
+        modifiers = {c.lower_ for c in subject.children}
+        determiners = [c for c in subject.children if c.dep_ == "det"]
+        if not determiners or determiners[0].lower_ != "the" or modifiers & SOME_OTHER:
+            return ""
+        named = any(t.pos_ == "PROPN" for t in subject.subtree)  # "the Sunday Mail newspaper"
+        if named or subject.tag_ in {"NNS", "NNPS"}:
+            return ""
+        return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
+
     def _by_definite_description(self, subject: Token) -> str:
         """ "The chief House tax writer also predicted ...": a definite description that
         names no one and is no anonymous source is the person last speaking."""
@@ -264,7 +377,7 @@ class SpeakerResolver:
                 start = base + child.idx
                 entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
                 if entity_id:
-                    self.last_subject = entity_id
+                    self.last_subject, self.last_subject_at = entity_id, start
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -278,33 +391,61 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
 def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     """What a cue reports: its clausal complement; for a naming verb its object and
     complement ("called the plan a mistake"); a prepositional or infinitive complement
-    ("warned against", "vowed to"); for a parenthetical "he said" the clause around it."""
+    ("warned against", "vowed to"); the object of a cue that reports its object
+    ("stressed the need for cuts"), of an estimate ("put the shortfall at ...") or that
+    stands for what was said ("said as much"); for a parenthetical "he said" the clause
+    around it. A question ("asked whether ...") reports nothing."""
     lemma = verb.lemma_.lower()
+    phrase = cue_phrase(verb, lexicon) or lemma
     children = list(verb.children)
     for child in children:
-        if child.dep_ == "ccomp" or (child.dep_ == "acl" and lemma in lexicon.nouns):
+        if child.dep_ == "ccomp" or (child.dep_ == "acl" and _is_cue_noun(verb, lexicon)):
+            if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
+                return []
             return _trimmed(list(child.subtree))
     if lemma in lexicon.naming:
         objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
         complements = [
             c
             for c in children
-            if c.dep_ in {"oprd", "acomp"} or (c.dep_ == "prep" and c.lower_ == "as")
+            if c.dep_ in {"oprd", "acomp"}
+            or (c.dep_ == "prep" and c.lower_ == "as")
+            or (c.dep_ == "advmod" and c.pos_ == "ADJ")  # "thought X most likely"
         ]
         if complements:
             parts = objects[:1] + complements[:1]
             first = min(p.left_edge.i for p in parts)
             last = max(p.right_edge.i for p in parts)
             return _trimmed(list(verb.doc[first : last + 1]))
-    # "accused the administration of seeking": the parser may hang the phrase on the object
-    objects_preps = [g for c in children if c.dep_ == "dobj" for g in c.children]
-    for child in children + objects_preps:
-        if child.dep_ == "prep" and child.lower_ in lexicon.prepositional.get(lemma, ()):
+    # "accused the administration of seeking": the parser may hang the phrase lower down
+    for child in children + _near(verb):
+        if child.dep_ != "prep":
+            continue
+        for preposition in lexicon.prepositional.get(lemma, ()):
+            words = preposition.split()
+            if [t.lower_ for t in child.subtree][: len(words)] != words:
+                continue
+            if len(words) > 1:  # "testified in favor of decoupling"
+                return _trimmed(list(child.subtree))
             objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return _trimmed(list(objects[0].subtree))
-        if child.dep_ == "xcomp" and lemma in lexicon.infinitive:
-            return _trimmed(list(child.subtree))
+    passive = any(c.dep_ == "nsubjpass" for c in children)
+    if lemma in lexicon.infinitive and not passive:  # "is expected to vote": no one's words
+        for child in children:  # "promised on the campaign trail to cut": an adverbial
+            infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and infinitive):
+                return _trimmed(list(child.subtree))
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if objects and " ".join(t.lower_ for t in objects[0].subtree) in lexicon.anaphoric:
+        return list(objects[0].subtree)
+    anaphora = [c for c in children if c.dep_ == "advmod" and c.lower_ in lexicon.anaphoric]
+    if anaphora and not objects:  # "said so"
+        return anaphora[:1]
+    if phrase in lexicon.objects and objects:
+        return _trimmed(list(objects[0].subtree))
+    if lemma in lexicon.estimates:
+        return _trimmed(_estimate(verb, lexicon))
     if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
@@ -313,11 +454,15 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
 
 def _sentences_around(doc: Doc, sentences: list[Span], quote: QuoteSpan) -> list[Span]:
     """The sentences a quotation spans, and the next one when the quotation ends a
-    sentence that the cue completes (`"...," a diplomat said.` parsed as two)."""
+    sentence that the cue completes (`"...," a diplomat said.` parsed as two): the
+    quotation ends in a comma, or the next sentence goes on in lower case."""
     around = [s for s in sentences if s.start_char <= quote.end and s.end_char >= quote.start - 1]
     following = [s for s in sentences if s.start_char > quote.end]
     if following and not doc.text[quote.end + 1 : following[0].start_char].strip():
-        around.append(following[0])
+        unfinished = doc.text[quote.start : quote.end].rstrip().endswith(",")
+        first = next((c for c in following[0].text if c.isalpha()), "")
+        if unfinished or first.islower():
+            around.append(following[0])
     return around
 
 
@@ -340,86 +485,289 @@ def direct_cue(
     return min(outside, key=lambda t: abs(t.idx - middle)) if outside else None
 
 
+def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
+    """The words of a quotation whose head lies outside it (punctuation aside)."""
+    content = [t for t in doc if quote.start <= t.idx < quote.end and not t.is_punct]
+    return [t for t in content if not (quote.start <= t.head.idx < quote.end) or t.head is t]
+
+
 def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
     """Whether a short quotation is someone's words ("called them "chats"", felt "deep
-    regret") rather than a name or scare quotes (the mayor's "Green Deal" plan): a naming verb cues it, or its cue governs it within two steps."""
+    regret") rather than a name or scare quotes (the mayor's "Green Deal" plan): a
+    naming verb cues it, or its cue governs it within two steps."""
     if cue is None:
         return False
     if cue.lemma_.lower() in lexicon.naming:
         return True
-    content = [t for t in doc if quote.start <= t.idx < quote.end]
-    roots = [t for t in content if not (quote.start <= t.head.idx < quote.end) or t.head is t]
-    return any(cue in (root.head, root.head.head) for root in roots)
+    return any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote))
+
+
+def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool:
+    """A quotation that names something rather than reports words: after a name marker
+    or a title noun ("the so-called "peace dividend"", "the slogan "Jobs First""), the
+    complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
+    "Star Wars""), or in apposition to a title noun ("his book, "The Long Road"")."""
+    before = [t for t in doc if t.idx < quote.start - 1 and not t.is_space]
+    if before and (
+        before[-1].lower_ in lexicon.name_markers
+        or before[-1].lemma_.lower() in lexicon.title_nouns
+    ):
+        return True
+    for root in _content_roots(doc, quote):
+        head = root.head.head if root.head.lower_ == "as" else root.head
+        if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
+            return True
+        if head.lemma_.lower() in lexicon.naming and head.dep_ == "acl":  # "a plan called "X""
+            return True
+        if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in lexicon.title_nouns:
+            return True
+    return False
+
+
+def _is_set_off(doc: Doc, quote: QuoteSpan) -> bool:
+    """A quotation that is its paragraph's whole text."""
+    text = doc.text
+    return not text[: quote.start - 1].strip() and not text[quote.end + 1 :].strip(' \n"”.,')
+
+
+def _introduced_by(
+    item: ParsedBlock | None, resolver: SpeakerResolver
+) -> tuple[Speaker, Token | None]:
+    """The speaker a paragraph ending in a colon introduces ("Here is how the mayor put
+    it:", "Tilley was blunter:"), with the verb that introduces them; NOBODY if none."""
+    if item is None or item.block.section != "body" or not item.doc.text.rstrip().endswith(":"):
+        return NOBODY, None
+    last = list(item.doc.sents)[-1]
+    subjects = [t for t in last if t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_SPEAKERS]
+    if not subjects:
+        return NOBODY, None
+    subject = subjects[-1]
+    return resolver.resolve(subject, item.block.start), subject.head
+
+
+def _attributed_after(
+    item: ParsedBlock | None, resolver: SpeakerResolver, lexicon: SpeechLexicon
+) -> tuple[Speaker, Token | None]:
+    """The speaker an attribution right after a quotation names: a line "-- Anna Berg",
+    or a first sentence whose cue reports nothing of its own ("So said the mayor.",
+    "Berg said this at a rally.")."""
+    if item is None or item.block.section != "body" or item.doc.text.lstrip()[:1] in OPENING:
+        return NOBODY, None
+    doc, base = item.doc, item.block.start
+    if ATTRIBUTION_LINE.match(doc.text) and len(doc.text.split()) <= STANDALONE_WORDS * 2:
+        entity_id = resolver.entity_in(base, base + len(doc.text))
+        if entity_id:
+            return resolver.named(entity_id), None
+    cue = next(iter(doc.sents)).root
+    anaphoric = any(t.lower_ in lexicon.anaphoric for t in cue.children)
+    content = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep"}]
+    if _is_cue(cue, lexicon) and (anaphoric or not content):
+        speaker = resolver.resolve(speaker_token(cue, lexicon), base)
+        if speaker.phrase:
+            return speaker, cue
+    return NOBODY, None
+
+
+def _unmarked_quotation(
+    item: ParsedBlock, previous: ParsedBlock | None, resolver: SpeakerResolver
+) -> dict | None:
+    """A paragraph without quotation marks set off after an introduction that names a
+    speaker and a speech verb ("The minister wrote:"): that speaker's quotation."""
+    text = item.doc.text
+    if (
+        previous is None
+        or item.block.section != "body"
+        or any(mark in text for mark in OPENING)
+        or len(text.split()) < STANDALONE_WORDS
+        or text.rstrip()[-1:] not in {".", "!", "?"}
+    ):
+        return None
+    speaker, verb = _introduced_by(previous, resolver)
+    last = list(previous.doc.sents)[-1]
+    spoken = any(_is_cue(t, resolver.lexicon) or _is_cue_noun(t, resolver.lexicon) for t in last)
+    if not speaker.phrase or not spoken:
+        return None
+    resolver.spoke(speaker, item.block.start)
+    return _row(
+        resolver.article,
+        item.block.start,
+        0,
+        len(text.rstrip()),
+        "direct",
+        speaker,
+        verb,
+        "unmarked",
+        resolver.lexicon,
+    )
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One parsed paragraph with its neighbours (where a set-off quotation's speaker is
+    named) and its quotation marks paired."""
+
+    item: ParsedBlock
+    previous: ParsedBlock | None
+    following: ParsedBlock | None
+    direct: list[QuoteSpan]
+    sentences: list[Span]
+
+    @property
+    def base(self) -> int:
+        return self.item.block.start
 
 
 def iter_quotes(
-    article: Article, item: ParsedBlock, resolver: SpeakerResolver, lexicon: SpeechLexicon
+    article: Article,
+    parsed: list[ParsedBlock],
+    index: int,
+    resolver: SpeakerResolver,
+    lexicon: SpeechLexicon,
 ) -> Iterator[dict]:
-    doc: Doc = item.doc
-    base = item.block.start
-    direct = pair_quotes(doc.text)
-    sentences = list(doc.sents)
+    """The statements of one paragraph (`parsed[index]`), in text order: within a
+    sentence a quotation and a cue are taken in the order they come, so that "he" is
+    who spoke before it."""
+    item = parsed[index]
+    paragraph = Paragraph(
+        item,
+        parsed[index - 1] if index > 0 else None,
+        parsed[index + 1] if index + 1 < len(parsed) else None,
+        pair_quotes(item.doc.text),
+        list(item.doc.sents),
+    )
     if item.block.section == "headline":
-        statement = headline_statement(doc, resolver, base)
+        statement = headline_statement(item.doc, resolver, paragraph.base)
         if statement is not None:
             yield statement
             return
-    for sentence in sentences:
-        opening = [q for q in direct if sentence.start_char <= q.start - 1 < sentence.end_char]
-        for quote in opening:
-            around = _sentences_around(doc, sentences, quote)
-            cue = direct_cue(quote, doc, around, lexicon)
-            words = len(doc.text[quote.start : quote.end].split())
-            if words <= SCARE_QUOTE_WORDS and not _quoted_words(doc, quote, cue, lexicon):
-                continue
-            speaker = NOBODY
-            if cue is not None:
-                speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), base)
-            elif words > 6:  # a quotation standing alone continues the last speaker's words
-                speaker = resolver.last_speaker
-            if speaker.phrase:
-                resolver.last_speaker = speaker
-            yield _row(article, base, quote.start, quote.end, "direct", speaker, cue, quote.status)
-        for cue in sentence:
-            if not (_is_cue(cue, lexicon) or cue.lemma_.lower() in lexicon.nouns):
-                continue
-            if any(q.start <= cue.idx < q.end for q in direct):
-                continue
-            content = reported_content(cue, lexicon)
-            if len(content) < 2:
-                continue
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            quoted = sum(
-                min(end, q.end) - max(start, q.start)
-                for q in direct
-                if q.start < end and start < q.end
-            )
-            if quoted > 0.6 * (end - start):
-                continue
-            speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), base)
-            if speaker.phrase and cue.pos_ != "NOUN":
-                resolver.last_speaker = speaker
-            if cue.pos_ == "NOUN" and not speaker.phrase:
-                continue
-            yield _row(article, base, start, end, "reported", speaker, cue, "closed")
+    unmarked = _unmarked_quotation(item, paragraph.previous, resolver)
+    if unmarked is not None:
+        yield unmarked
+        return
+    for sentence in paragraph.sentences:
+        opening = [
+            (q.start, q)
+            for q in paragraph.direct
+            if sentence.start_char <= q.start - 1 < sentence.end_char
+        ]
+        cues = [
+            (cue.idx, cue)
+            for cue in sentence
+            if (_is_cue(cue, lexicon) or _is_cue_noun(cue, lexicon))
+            and not any(q.start <= cue.idx < q.end for q in paragraph.direct)
+        ]
+        for _, found in sorted(opening + cues, key=lambda pair: pair[0]):
+            if isinstance(found, QuoteSpan):
+                row = _direct_statement(found, paragraph, resolver, lexicon)
+            else:
+                row = _reported_statement(found, paragraph, resolver, lexicon)
+            if row is not None:
+                yield row
         for cue, source, content in _according_to(sentence):
-            speaker = resolver.resolve(source, base)
+            speaker = resolver.resolve(source, paragraph.base)
             start, end = content[0].idx, content[-1].idx + len(content[-1])
-            yield _row(article, base, start, end, "reported", speaker, cue, "closed")
-        resolver.note_sentence(sentence, base)
+            yield _row(
+                article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
+            )
+        resolver.note_sentence(sentence, paragraph.base)
 
 
-def _speaker_of_cue(cue: Token, lexicon: SpeechLexicon) -> Token | None:
-    """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge"."""
+def _direct_statement(
+    quote: QuoteSpan, paragraph: Paragraph, resolver: SpeakerResolver, lexicon: SpeechLexicon
+) -> dict | None:
+    """The row of a quotation, or None for a name, a title or scare quotes."""
+    doc = paragraph.item.doc
+    if is_name_or_title(doc, quote, lexicon):
+        return None
+    around = _sentences_around(doc, paragraph.sentences, quote)
+    cue = direct_cue(quote, doc, around, lexicon)
+    words = len(doc.text[quote.start : quote.end].split())
+    if words <= SCARE_QUOTE_WORDS and not _quoted_words(doc, quote, cue, lexicon):
+        return None
+    speaker = NOBODY
+    if cue is not None:
+        subject = _speaker_of_cue(cue, lexicon, quoted=(quote.start, quote.end))
+        speaker = resolver.resolve(subject, paragraph.base)
+    elif _is_set_off(doc, quote):
+        speaker, cue = _introduced_by(paragraph.previous, resolver)
+        if not speaker.phrase and quote.status == "closed":
+            speaker, cue = _attributed_after(paragraph.following, resolver, lexicon)
+    if not speaker.phrase and cue is None and words > STANDALONE_WORDS:
+        speaker = resolver.last_speaker  # a quotation alone continues the last speaker
+    if speaker.phrase:
+        resolver.spoke(speaker, paragraph.base + quote.start)
+    return _row(
+        resolver.article,
+        paragraph.base,
+        quote.start,
+        quote.end,
+        "direct",
+        speaker,
+        cue,
+        quote.status,
+        lexicon,
+    )
+
+
+def _reported_statement(
+    cue: Token, paragraph: Paragraph, resolver: SpeakerResolver, lexicon: SpeechLexicon
+) -> dict | None:
+    """The row of what a cue outside quotation marks reports, or None: nothing
+    reported, a statement only supposed, one the quotation it mostly is already gives,
+    the writer's own voice, a statement noun with no one's name on it."""
+    if _supposed(cue):
+        return None
+    content = reported_content(cue, lexicon)
+    anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
+    if len(content) < 2 and not anaphoric:
+        return None
+    start, end = content[0].idx, content[-1].idx + len(content[-1])
+    overlapping = [q for q in paragraph.direct if q.start < end and start < q.end]
+    quoted = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
+    if quoted > 0.6 * (end - start):
+        return None
+    if overlapping and cue.lemma_.lower() in lexicon.naming:
+        return None  # "described X as "..."": the quotation is the statement
+    speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
+    if speaker.head in lexicon.first_person and not speaker.entity_id:
+        return None  # the writer's own voice
+    if cue.pos_ == "NOUN" and not speaker.phrase:
+        return None
+    if speaker.phrase and cue.pos_ != "NOUN":
+        resolver.spoke(speaker, paragraph.base + start)
+    return _row(
+        resolver.article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
+    )
+
+
+def _is_cue_noun(token: Token, lexicon: SpeechLexicon) -> bool:
+    """A statement noun used as one ("his pledge that", not "pledged to")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns
+
+
+def _supposed(cue: Token) -> bool:
+    """A cue in a condition ("if the owners believe ..."): a statement only supposed."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in cue.children)
+
+
+def _speaker_of_cue(
+    cue: Token, lexicon: SpeechLexicon, *, quoted: tuple[int, int] = (0, 0)
+) -> Token | None:
+    """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge",
+    "a statement issued by X", "X expressed concern that" (the subject of the verb the
+    noun is the object of)."""
     if cue.pos_ != "NOUN":
-        return speaker_token(cue, lexicon)
-    for child in cue.children:
+        return speaker_token(cue, lexicon, quoted=quoted)
+    participles = [c for c in cue.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for child in [*cue.children, *(g for p in participles for g in p.children)]:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon.delivering:
+        return speaker_token(cue.head, lexicon)
     return None
 
 
@@ -526,6 +874,7 @@ def _row(
     speaker: Speaker,
     cue: Token | None,
     status: str,
+    lexicon: SpeechLexicon,
 ) -> dict:
     return {
         **_row_text(article, base, start, end),
@@ -533,7 +882,7 @@ def _row(
         "speaker_id": speaker.entity_id,
         "speaker": speaker.phrase or UNATTRIBUTED,
         "speaker_head": speaker.head,
-        "cue": cue.text if cue is not None else "",
+        "cue": _cue_text(cue, lexicon),
         "status": status,
     }
 
@@ -562,7 +911,12 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
     """The `quotes` table: direct and reported statements in text order."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.speech
     resolver = SpeakerResolver(context)
-    rows = [row for item in parsed for row in iter_quotes(article, item, resolver, lexicon)]
+    blocks = list(parsed)
+    rows = [
+        row
+        for index in range(len(blocks))
+        for row in iter_quotes(article, blocks, index, resolver, lexicon)
+    ]
     for offset, head, entity_id in later_names(parsed, resolver):
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
