@@ -183,6 +183,9 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
+        if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
+            return current.head  # "Berg, declining to give details, promised ...": a
+            # sentence the parser rooted in its subject, the verb read as a participle
         if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
