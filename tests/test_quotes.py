@@ -312,6 +312,14 @@ def rows_of(quotes, snippet: str):
             "karla-vendt",
             "put",
         ),
+        # a forecast: the object with its infinitive
+        (
+            "The budget office expects the surplus to shrink sharply next year.",
+            "surplus to shrink",
+            "reported",
+            "The budget office",
+            "expects",
+        ),
         # what was said before
         ("Oduya has said as much.", "as much", "reported", "paul-oduya", "said"),
         # a statement noun delivered by a verb
@@ -391,8 +399,11 @@ def test_names_and_titles_in_quotation_marks_are_no_quotations(resources, text, 
         ("When asked if the union would strike, Oduya smiled.", "union would strike"),
         # nor is a statement only supposed
         ("If the owners believe the stadium will pay, let them pay for it.", "stadium will pay"),
-        # nor a prediction in the passive with no one to make it
+        # nor a prediction in the passive with no one to make it, nor a request
         ("The full senate is expected to vote on the bill in May.", "vote on the bill"),
+        ("The minister was urged to resign before the summer.", "resign before the summer"),
+        # "expect" reports a forecast, not a sum awaited
+        ("Vendt expects a loan of 60 million dollars from the bank.", "loan of 60 million"),
     ],
 )
 def test_no_statement(resources, text, snippet):

@@ -322,6 +322,7 @@ class SpeechLexicon:
     prepositional: dict[str, frozenset[str]]
     infinitive: frozenset[str]
     objects: frozenset[str]
+    forecasts: frozenset[str]
     estimates: dict[str, frozenset[str]]
     anaphoric: frozenset[str]
     channels: frozenset[str]
@@ -355,6 +356,7 @@ class SpeechLexicon:
             },
             infinitive=words("infinitive_cues"),
             objects=words("object_cues"),
+            forecasts=words("forecast_cues"),
             estimates={
                 verb: frozenset(preps) for verb, preps in speech.get("estimate_cues", {}).items()
             },

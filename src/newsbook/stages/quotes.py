@@ -383,6 +383,12 @@ class SpeakerResolver:
                     self.last_subject, self.last_subject_at = entity_id, start
 
 
+def _planned(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """A cue in the infinitive under a verb that is none ("plans to announce", "is
+    expected to deny"): an act intended or foreseen, not a statement made."""
+    return verb.dep_ == "xcomp" and not (_is_cue(verb.head, lexicon) or verb.head.pos_ == "NOUN")
+
+
 def _trimmed(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
@@ -433,8 +439,10 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
             objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return _trimmed(list(objects[0].subtree))
-    passive = any(c.dep_ == "nsubjpass" for c in children)
-    if lemma in lexicon.infinitive and not passive:  # "is expected to vote": no one's words
+    agentless = any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
+    if lemma in lexicon.infinitive and not agentless:  # "was urged to resign": by whom?
         for child in children:  # "promised on the campaign trail to cut": an adverbial
             infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and infinitive):
@@ -445,8 +453,21 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     anaphora = [c for c in children if c.dep_ == "advmod" and c.lower_ in lexicon.anaphoric]
     if anaphora and not objects:  # "said so"
         return anaphora[:1]
+    if _planned(verb, lexicon):  # "plans to announce a dividend": no statement yet
+        return []
     if phrase in lexicon.objects and objects:
         return _trimmed(list(objects[0].subtree))
+    if phrase in lexicon.forecasts and objects:  # "expects the economy to grow"
+        infinitives = [  # the parser may hang the infinitive inside the object
+            t
+            for t in [*children, *objects[0].subtree]
+            if t.dep_ == "xcomp"
+            and t.i > objects[0].i
+            and any(a.lower_ == "to" for a in t.children)
+        ]
+        if infinitives:
+            last = max(objects[0].right_edge.i, infinitives[0].right_edge.i)
+            return _trimmed(list(verb.doc[objects[0].left_edge.i : last + 1]))
     if lemma in lexicon.estimates:
         return _trimmed(_estimate(verb, lexicon))
     if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -717,7 +738,7 @@ def _reported_statement(
 ) -> dict | None:
     """The row of what a cue outside quotation marks reports, or None: nothing
     reported, a statement only supposed, one the quotation it mostly is already gives,
-    the writer's own voice, a statement noun with no one's name on it."""
+    the writer's own voice, a phrase reported by no one ("announcing a package")."""
     if _supposed(cue):
         return None
     content = reported_content(cue, lexicon)
@@ -734,8 +755,9 @@ def _reported_statement(
     speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
     if speaker.head in lexicon.first_person and not speaker.entity_id:
         return None  # the writer's own voice
-    if cue.pos_ == "NOUN" and not speaker.phrase:
-        return None
+    clausal = any(c.dep_ == "ccomp" for c in cue.children)
+    if not speaker.phrase and (cue.pos_ == "NOUN" or not clausal):
+        return None  # "announcing a package": whose? ("it was reported that" stays)
     if speaker.phrase and cue.pos_ != "NOUN":
         resolver.spoke(speaker, paragraph.base + start)
     return _row(
