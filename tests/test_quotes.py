@@ -215,7 +215,7 @@ def rows_of(quotes, snippet: str):
             "stops building",
             "direct",
             "tomas-brell",
-            "put",
+            "put it",
         ),
         (
             "Councillor Ada Wendt opposes the bridge. Wendt was blunter:\n\n"
@@ -245,6 +245,16 @@ def rows_of(quotes, snippet: str):
             "direct",
             "tomas-brell",
             "",
+        ),
+        # set off, with "That is how X put it." after it
+        (
+            "The plan has its defenders.\n\n"
+            '"A city that stops building stops growing, and this city will not stop."\n\n'
+            "That is how Mayor Tomas Brell put it on Tuesday.",
+            "stops growing",
+            "direct",
+            "tomas-brell",
+            "put it",
         ),
         # the parser may read a noun of the quotation as the verb's subject
         (
@@ -311,6 +321,35 @@ def rows_of(quotes, snippet: str):
             "reported",
             "karla-vendt",
             "put",
+        ),
+        # an aside with "as", a view, a verb with a particle
+        (
+            "As Vendt noted last week, the port loses money every year.",
+            "the port loses money",
+            "reported",
+            "karla-vendt",
+            "noted",
+        ),
+        (
+            "As Oduya put it, the port is a liability.",
+            "the port is a liability",
+            "reported",
+            "paul-oduya",
+            "put it",
+        ),
+        (
+            "In Oduya's view, the port is a liability.",
+            "the port is a liability",
+            "reported",
+            "paul-oduya",
+            "view",
+        ),
+        (
+            "Vendt pointed out that the port loses money.",
+            "the port loses money",
+            "reported",
+            "karla-vendt",
+            "pointed out",
         ),
         # a forecast: the object with its infinitive
         (

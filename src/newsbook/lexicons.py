@@ -325,6 +325,7 @@ class SpeechLexicon:
     forecasts: frozenset[str]
     estimates: dict[str, frozenset[str]]
     anaphoric: frozenset[str]
+    views: frozenset[str]
     channels: frozenset[str]
     nouns: frozenset[str]
     delivering: frozenset[str]
@@ -361,6 +362,7 @@ class SpeechLexicon:
                 verb: frozenset(preps) for verb, preps in speech.get("estimate_cues", {}).items()
             },
             anaphoric=words("anaphoric_objects"),
+            views=words("view_nouns"),
             channels=words("channel_verbs"),
             nouns=words("cue_nouns"),
             delivering=words("delivering_verbs"),

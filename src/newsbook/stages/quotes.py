@@ -106,8 +106,8 @@ def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
         return ""
     lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lexicon.cues:
-            return f"{lemma} {child.lower_}"
+        if child.dep_ in {"prt", "dobj"} and f"{lemma} {child.lower_}" in lexicon.cues:
+            return f"{lemma} {child.lower_}"  # "ruled out", "put it"
     if lemma in lexicon.cues:
         return lemma
     if lemma in lexicon.estimates and _estimate(token, lexicon):
@@ -123,8 +123,11 @@ def _cue_text(cue: Token | None, lexicon: SpeechLexicon) -> str:
     """The cue as written, with its particle ("ruled out")."""
     if cue is None:
         return ""
-    particles = [c for c in cue.children if c.dep_ == "prt"]
-    if particles and " " in cue_phrase(cue, lexicon):
+    phrase = cue_phrase(cue, lexicon)
+    particles = [
+        c for c in cue.children if c.dep_ in {"prt", "dobj"} and c.lower_ in phrase.split()
+    ]
+    if particles and " " in phrase:
         return f"{cue.text} {particles[0].text}"
     return cue.text
 
@@ -468,9 +471,15 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         if infinitives:
             last = max(objects[0].right_edge.i, infinitives[0].right_edge.i)
             return _trimmed(list(verb.doc[objects[0].left_edge.i : last + 1]))
-    if lemma in lexicon.estimates:
+    if lemma in lexicon.estimates and _estimate(verb, lexicon):
         return _trimmed(_estimate(verb, lexicon))
-    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+    aside = verb.dep_ == "parataxis" or (  # "..., he said, ...", "As X noted, ..."
+        verb.dep_ == "advcl"
+        and verb.i < verb.head.i  # "..., as X proposed" may be about its last words only
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+        and any(c.dep_ == "nsubj" for c in children)  # "as expected": by no one
+    )
+    if aside and verb.head.pos_ in {"VERB", "AUX"}:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
     return []
@@ -574,7 +583,7 @@ def _attributed_after(
 ) -> tuple[Speaker, Token | None]:
     """The speaker an attribution right after a quotation names: a line "-- Anna Berg",
     or a first sentence whose cue reports nothing of its own ("So said the mayor.",
-    "Berg said this at a rally.")."""
+    "Berg said this at a rally.", "That is how the mayor put it.")."""
     if item is None or item.block.section != "body" or item.doc.text.lstrip()[:1] in OPENING:
         return NOBODY, None
     doc, base = item.doc, item.block.start
@@ -582,13 +591,16 @@ def _attributed_after(
         entity_id = resolver.entity_in(base, base + len(doc.text))
         if entity_id:
             return resolver.named(entity_id), None
-    cue = next(iter(doc.sents)).root
-    anaphoric = any(t.lower_ in lexicon.anaphoric for t in cue.children)
-    content = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep"}]
-    if _is_cue(cue, lexicon) and (anaphoric or not content):
-        speaker = resolver.resolve(speaker_token(cue, lexicon), base)
-        if speaker.phrase:
-            return speaker, cue
+    first = next(iter(doc.sents))
+    for cue in first:
+        if not _is_cue(cue, lexicon) or reported_content(cue, lexicon):
+            continue
+        pointing = any(t.lower_ in lexicon.anaphoric | {"it", "this", "that"} for t in cue.children)
+        content = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep"}]
+        if pointing or (cue is first.root and not content):  # "That is how X put it."
+            speaker = resolver.resolve(speaker_token(cue, lexicon), base)
+            if speaker.phrase:
+                return speaker, cue
     return NOBODY, None
 
 
@@ -687,7 +699,9 @@ def iter_quotes(
                 row = _reported_statement(found, paragraph, resolver, lexicon)
             if row is not None:
                 yield row
-        for cue, source, content in _according_to(sentence):
+        for cue, source, content in _according_to(sentence, lexicon):
+            if any(q.start <= cue.idx < q.end for q in paragraph.direct):
+                continue  # "in Washington's opinion" inside someone's quotation
             speaker = resolver.resolve(source, paragraph.base)
             start, end = content[0].idx, content[-1].idx + len(content[-1])
             yield _row(
@@ -858,25 +872,44 @@ def _headline_source(
     return None
 
 
-def _according_to(sentence: Span) -> Iterator[tuple[Token, Token, list[Token]]]:
-    """ "..., according to X": the cue, the source and the tokens of what is reported
-    (before the phrase, or after it when the sentence opens with it)."""
+def _according_to(
+    sentence: Span, lexicon: SpeechLexicon
+) -> Iterator[tuple[Token, Token, list[Token]]]:
+    """ "..., according to X", "In X's view, ...", "in the words of X": the cue, the
+    source and the tokens of what is reported (before the phrase, or after it when the
+    sentence opens with it)."""
     doc = sentence.doc
     for token in sentence:
         if (
-            token.lower_ != "according"
-            or token.i + 1 >= len(doc)
-            or doc[token.i + 1].lower_ != "to"
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
         ):
+            phrase, cue = doc[token.i + 1], token
+            sources = [c for c in phrase.children if c.dep_ == "pobj"]
+        elif (
+            token.lemma_.lower() in lexicon.views
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "in"
+        ):
+            phrase, cue = token.head, token
+            sources = [c for c in token.children if c.dep_ == "poss"] or [
+                g
+                for c in token.children
+                if c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        else:
             continue
-        sources = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
         if not sources:
             continue
-        content = [t for t in sentence if t.i < token.i and not (t.i == token.i - 1 and t.is_punct)]
+        first = min(phrase.left_edge.i, cue.i)
+        content = [t for t in sentence if t.i < first and not (t.i == first - 1 and t.is_punct)]
         if not content:
-            content = [t for t in sentence if t.i > sources[0].right_edge.i and not t.is_punct]
+            content = [t for t in sentence if t.i > phrase.right_edge.i and not t.is_punct]
         if content:
-            yield token, sources[0], content
+            yield cue, sources[0], content
 
 
 def _row_text(article: Article, base: int, start: int, end: int) -> dict:
