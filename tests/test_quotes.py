@@ -484,3 +484,21 @@ def test_a_name_speaking_after_a_quotation_is_a_person(resources):
     quotes = tables["quotes"]
     assert set(quotes["speaker_id"]) == {"ilona-farkasz"}
     assert list(quotes["cue"]) == ["told", "said"]
+
+
+def test_words_leading_into_a_quotation_are_reported(resources):
+    """ "told X that without it "...": the reported words before the quotation are a
+    statement of their own; the quotation's own subject is not ("said its plan "...")."""
+    text = INTRO + (
+        'Vendt told the committee that without the loan "thousands of farms will close '
+        'before the harvest."\n\nOduya said his plan "contains no new taxes of any kind."'
+    )
+    quotes = quotes_of(text, resources)
+    frame = statement(quotes, "without the loan", "reported")
+    assert (frame["text"], frame["speaker_id"], frame["cue"]) == (
+        "without the loan",
+        "karla-vendt",
+        "told",
+    )
+    assert statement(quotes, "thousands of farms", "direct")["speaker_id"] == "karla-vendt"
+    assert list(quotes.loc[quotes["text"].str.contains("his plan|contains"), "kind"]) == ["direct"]

@@ -42,6 +42,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 UNATTRIBUTED = "(unattributed)"  # "It has been reported that ...": no source at all
 SCARE_QUOTE_WORDS = 4  # a short quotation no speech verb governs is a name or a scare quote
+QUOTED_SHARE = 0.6  # reported content mostly inside quotation marks is the quotation's
 STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last speaker
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
@@ -762,8 +763,14 @@ def _reported_statement(
     start, end = content[0].idx, content[-1].idx + len(content[-1])
     overlapping = [q for q in paragraph.direct if q.start < end and start < q.end]
     quoted = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
-    if quoted > 0.6 * (end - start):
-        return None
+    if quoted > QUOTED_SHARE * (end - start):
+        # mostly a quotation, which gives it; the reported words leading into it stay
+        # ("told the committee that without it "..."")
+        frame = _trimmed([t for t in content if t.idx < overlapping[0].start - 1])
+        subject = any(t.dep_ in SUBJECT_DEPS and t.head.idx >= overlapping[0].start for t in frame)
+        if subject or len([t for t in frame if not t.is_punct]) < 2:
+            return None  # "said its proposal "contains ..."": the quotation's own subject
+        start, end = frame[0].idx, frame[-1].idx + len(frame[-1])
     if overlapping and cue.lemma_.lower() in lexicon.naming:
         return None  # "described X as "..."": the quotation is the statement
     speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
