@@ -351,6 +351,14 @@ def rows_of(quotes, snippet: str):
             "karla-vendt",
             "pointed out",
         ),
+        # a reported clause the parser reads as a relative clause on the listener
+        (
+            "Oduya told a luncheon Vendt could decide within a few weeks to adopt a new budget.",
+            "Vendt could decide",
+            "reported",
+            "paul-oduya",
+            "told",
+        ),
         # a forecast: the object with its infinitive
         (
             "The budget office expects the surplus to shrink sharply next year.",

@@ -387,6 +387,21 @@ class SpeakerResolver:
                     self.last_subject, self.last_subject_at = entity_id, start
 
 
+def _clause_read_as_relative(verb: Token) -> Token | None:
+    """ "told a luncheon Reagan could decide ...": the parser may read the reported
+    clause as a relative clause on the listener. A "relative" clause right after the
+    object, with no relative word and a subject of its own, is the reported clause."""
+    for listener in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in listener.children:
+            if clause.dep_ != "relcl" or clause.left_edge.i != listener.i + 1:
+                continue
+            relative = clause.left_edge.lower_ in RELATIVE_PRONOUNS | {"whose", "where", "when"}
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if not relative and subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
+                return clause
+    return None
+
+
 def _planned(verb: Token, lexicon: SpeechLexicon) -> bool:
     """A cue in the infinitive under a verb that is none ("plans to announce", "is
     expected to deny"): an act intended or foreseen, not a statement made."""
@@ -416,6 +431,9 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
             return _trimmed(list(child.subtree))
+    clause = _clause_read_as_relative(verb)
+    if clause is not None:
+        return _trimmed(list(clause.subtree))
     if lemma in lexicon.naming:
         objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
         complements = [
