@@ -427,7 +427,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     phrase = cue_phrase(verb, lexicon) or lemma
     children = list(verb.children)
     for child in children:
-        if child.dep_ == "ccomp" or (child.dep_ == "acl" and _is_cue_noun(verb, lexicon)):
+        noun_clause = child.dep_ == "acl" and child.tag_ != "VBN"  # not "a pledge made by X"
+        if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
             return _trimmed(list(child.subtree))
@@ -1005,10 +1006,22 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    rows = _first_of_each_span(rows)
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
     return frame("quotes", rows)
+
+
+def _first_of_each_span(rows: list[dict]) -> list[dict]:
+    """Two cues over one stretch of text ("said ... and said"): one statement, the first."""
+    kept, seen = [], set()
+    for row in rows:
+        key = (row["start"], row["end"], row["kind"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept
 
 
 def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:
