@@ -1006,22 +1006,10 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
     rows.sort(key=lambda r: (r["start"], r["end"]))
-    rows = _first_of_each_span(rows)
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
     return frame("quotes", rows)
-
-
-def _first_of_each_span(rows: list[dict]) -> list[dict]:
-    """Two cues over one stretch of text ("said ... and said"): one statement, the first."""
-    kept, seen = [], set()
-    for row in rows:
-        key = (row["start"], row["end"], row["kind"])
-        if key not in seen:
-            seen.add(key)
-            kept.append(row)
-    return kept
 
 
 def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:
