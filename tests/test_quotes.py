@@ -449,6 +449,8 @@ def test_names_and_titles_in_quotation_marks_are_no_quotations(resources, text, 
         # nor a prediction in the passive with no one to make it, nor a request
         ("The full senate is expected to vote on the bill in May.", "vote on the bill"),
         ("The minister was urged to resign before the summer.", "resign before the summer"),
+        # a participle after a statement noun names its speaker, it is not its content
+        ("Taxes will fall, in line with a pledge made by Vendt at the summit.", "made by Vendt"),
         # "expect" reports a forecast, not a sum awaited
         ("Vendt expects a loan of 60 million dollars from the bank.", "loan of 60 million"),
     ],
