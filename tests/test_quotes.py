@@ -291,6 +291,23 @@ def rows_of(quotes, snippet: str):
             "emil-sarkis",
             "told",
         ),
+        # "the senator": the one senator the article names ...
+        (
+            "The senator said the border would stay open.",
+            "border would stay open",
+            "reported",
+            "paul-oduya",
+            "said",
+        ),
+        # ... unless an unnamed senator spoke before
+        (
+            "A senator from the north said taxes would fall. The senator added that the "
+            "border would stay open.",
+            "border would stay open",
+            "reported",
+            "The senator",
+            "added",
+        ),
         # a spokeswoman for a named organisation is no named source
         (
             "A spokeswoman for Harlow Mining Corp said the mine would reopen.",

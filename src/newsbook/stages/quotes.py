@@ -248,6 +248,7 @@ class SpeakerResolver:
         self.last_subject = ""
         self.last_subject_at = -1
         self.last_organisation = ""  # the last organisation that spoke ("the company said")
+        self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
 
     def spoke(self, speaker: Speaker, offset: int) -> None:
         """Remember who spoke last, for a later "he said" or a quotation standing alone."""
@@ -288,8 +289,14 @@ class SpeakerResolver:
             entity_id = self._organisation(subject, base)
         if not entity_id and lemma not in self.lexicon.anonymous | self.lexicon.organisations:
             entity_id = self._by_role(subject) or self._by_definite_description(subject)
+        if not entity_id and lemma in self.lexicon.anonymous and lemma not in self.unnamed:
+            # "the senator said" in an article that names one senator and quotes no
+            # unnamed one before ("a senator said ... the senator added" stays unnamed)
+            entity_id = self._by_role(subject) if _definite(subject) else ""
         if entity_id:
             return self.named(entity_id)
+        if lemma in self.lexicon.anonymous:
+            self.unnamed.add(lemma)
         phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
         return Speaker("", phrase, lemma, plural=subject.tag_ in {"NNS", "NNPS"})
 
@@ -406,6 +413,12 @@ def _planned(verb: Token, lexicon: SpeechLexicon) -> bool:
     """A cue in the infinitive under a verb that is none ("plans to announce", "is
     expected to deny"): an act intended or foreseen, not a statement made."""
     return verb.dep_ == "xcomp" and not (_is_cue(verb.head, lexicon) or verb.head.pos_ == "NOUN")
+
+
+def _definite(noun: Token) -> bool:
+    """ "the senator", not "a senator" or "senators"."""
+    determiners = [c for c in noun.children if c.dep_ == "det"]
+    return bool(determiners) and determiners[0].lower_ == "the" and noun.tag_ in {"NN", "NNP"}
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
