@@ -225,6 +225,22 @@ def rows_of(quotes, snippet: str):
             "ada-wendt",
             "was",
         ),
+        # a colon in the sentence introduces it; "There was more:" introduces no one
+        (
+            'Vendt was unrepentant: "We did what we had to do, and we would do it again."',
+            "what we had to do",
+            "direct",
+            "karla-vendt",
+            "was",
+        ),
+        (
+            '"We will appeal," Oduya said.\n\nThere was more: "We did what we had to do, '
+            'and we would do it again."',
+            "what we had to do",
+            "direct",
+            "paul-oduya",
+            "",
+        ),
         # set off without quotation marks, after a speech verb and a colon
         (
             "Mayor Tomas Brell wrote to the council on Friday:\n\n"

@@ -603,12 +603,24 @@ def _introduced_by(
     it:", "Tilley was blunter:"), with the verb that introduces them; NOBODY if none."""
     if item is None or item.block.section != "body" or not item.doc.text.rstrip().endswith(":"):
         return NOBODY, None
-    last = list(item.doc.sents)[-1]
-    subjects = [t for t in last if t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_SPEAKERS]
+    return _introducer(list(list(item.doc.sents)[-1]), resolver, item.block.start)
+
+
+def _introducer(
+    tokens: list[Token], resolver: SpeakerResolver, base: int
+) -> tuple[Speaker, Token | None]:
+    """The last subject of words that lead into a quotation with a colon, and its verb,
+    if it is someone: a name, a source ("one official"), a pronoun; else NOBODY ("Here
+    is the answer:")."""
+    subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_SPEAKERS]
     if not subjects:
         return NOBODY, None
-    subject = subjects[-1]
-    return resolver.resolve(subject, item.block.start), subject.head
+    speaker = resolver.resolve(subjects[-1], base)
+    lexicon = resolver.lexicon
+    someone = speaker.head in lexicon.anonymous | lexicon.pronouns | lexicon.organisations
+    if not (speaker.entity_id or someone):
+        return NOBODY, None
+    return speaker, subjects[-1].head
 
 
 def _attributed_after(
@@ -763,6 +775,10 @@ def _direct_statement(
         speaker, cue = _introduced_by(paragraph.previous, resolver)
         if not speaker.phrase and quote.status == "closed":
             speaker, cue = _attributed_after(paragraph.following, resolver, lexicon)
+    elif doc.text[: quote.start - 1].rstrip().endswith(":"):  # "X was unrepentant: "...""
+        sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
+        leading = [t for t in sentence if t.idx < quote.start - 1]
+        speaker, cue = _introducer(leading, resolver, paragraph.base)
     if not speaker.phrase and cue is None and words > STANDALONE_WORDS:
         speaker = resolver.last_speaker  # a quotation alone continues the last speaker
     if speaker.phrase:
