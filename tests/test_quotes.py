@@ -241,6 +241,21 @@ def rows_of(quotes, snippet: str):
             "paul-oduya",
             "",
         ),
+        (
+            'Vendt\'s answer was blunt: "We did what we had to do, and we would do it again."',
+            "what we had to do",
+            "direct",
+            "karla-vendt",
+            "was",
+        ),
+        # the verb right after the quotation, its speaker after it
+        (
+            '"Who will pay for the port?" asked Oduya.',
+            "Who will pay",
+            "direct",
+            "paul-oduya",
+            "asked",
+        ),
         # set off without quotation marks, after a speech verb and a colon
         (
             "Mayor Tomas Brell wrote to the council on Friday:\n\n"
@@ -463,6 +478,10 @@ def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):
         ('The ministry bought a system called "Iron Net" last year.', "Iron Net"),
         ('Oduya\'s book "How the North Was Won and Lost" sold well.', "How the North"),
         ('Vendt campaigned under the slogan "Bread, Work and Peace for All."', "Bread, Work"),
+        (
+            'The authority\'s "world-class port for a world-class city" campaign failed.',
+            "world-class",
+        ),
     ],
 )
 def test_names_and_titles_in_quotation_marks_are_no_quotations(resources, text, name):
@@ -477,6 +496,8 @@ def test_names_and_titles_in_quotation_marks_are_no_quotations(resources, text, 
         # a question is no statement
         ("Vendt refused to say whether the border would reopen.", "border would reopen"),
         ("When asked if the union would strike, Oduya smiled.", "union would strike"),
+        # nor a source's condition
+        ("Oduya, who asked not to be named, said the port would close.", "not to be named"),
         # nor is a statement only supposed
         ("If the owners believe the stadium will pay, let them pay for it.", "stadium will pay"),
         # nor a prediction in the passive with no one to make it, nor a request

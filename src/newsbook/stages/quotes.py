@@ -183,7 +183,8 @@ def speaker_token(
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subject
-        if current is verb and verb.i == verb.sent.start:
+        if current is verb and (verb.i == verb.sent.start or _right_after(verb, quoted)):
+            # "said Berg", ""...?" asked Berg": the speaker after the verb
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
@@ -194,6 +195,12 @@ def speaker_token(
             return None
         current = current.head
     return None
+
+
+def _right_after(verb: Token, quoted: tuple[int, int]) -> bool:
+    """Whether a verb comes right after the quotation it introduces ("...?" asked X)."""
+    words = [t for t in verb.doc[: verb.i] if not (t.is_punct or t.is_space)]
+    return bool(words) and quoted[0] <= words[-1].idx < quoted[1]
 
 
 def _relays(verb: Token, lexicon: SpeechLexicon) -> bool:
@@ -409,6 +416,15 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
     return None
 
 
+def _anonymity(infinitive: Token) -> bool:
+    """ "asked not to be named", "declined to be identified": a source's condition, not
+    a statement (an infinitive in the passive with no agent and no object)."""
+    children = list(infinitive.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ in {"agent", "dobj", "prep", "ccomp", "xcomp"} for c in children
+    )
+
+
 def _planned(verb: Token, lexicon: SpeechLexicon) -> bool:
     """A cue in the infinitive under a verb that is none ("plans to announce", "is
     expected to deny"): an act intended or foreseen, not a statement made."""
@@ -482,7 +498,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         for child in children:  # "promised on the campaign trail to cut": an adverbial
             infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and infinitive):
-                return _trimmed(list(child.subtree))
+                return [] if _anonymity(child) else _trimmed(list(child.subtree))
     objects = [c for c in children if c.dep_ == "dobj"]
     if objects and " ".join(t.lower_ for t in objects[0].subtree) in lexicon.anaphoric:
         return list(objects[0].subtree)
@@ -579,6 +595,10 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         or before[-1].lemma_.lower() in lexicon.title_nouns
     ):
         return True
+    after = [t for t in doc if t.idx > quote.end and not t.is_space]
+    unpunctuated = doc.text[quote.start : quote.end].rstrip()[-1:].isalnum()
+    if unpunctuated and after and after[0].lemma_.lower() in lexicon.title_nouns:
+        return True  # the "Jobs First" campaign
     for root in _content_roots(doc, quote):
         head = root.head.head if root.head.lower_ == "as" else root.head
         if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
@@ -615,8 +635,11 @@ def _introducer(
     subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_SPEAKERS]
     if not subjects:
         return NOBODY, None
-    speaker = resolver.resolve(subjects[-1], base)
     lexicon = resolver.lexicon
+    owners = [c for c in subjects[-1].children if c.dep_ == "poss"]
+    if owners and subjects[-1].lemma_.lower() not in lexicon.anonymous:
+        return resolver.resolve(owners[0], base), subjects[-1].head  # "X's answer was:"
+    speaker = resolver.resolve(subjects[-1], base)
     someone = speaker.head in lexicon.anonymous | lexicon.pronouns | lexicon.organisations
     if not (speaker.entity_id or someone):
         return NOBODY, None
