@@ -248,6 +248,22 @@ def rows_of(quotes, snippet: str):
             "karla-vendt",
             "was",
         ),
+        # a quotation that is a sentence of its own goes on with the last speaker,
+        # however short; an attribution alone in the next sentence is its cue
+        (
+            '"I think he will raise his bid," said Oduya. "He is a heavy hitter."',
+            "heavy hitter",
+            "direct",
+            "paul-oduya",
+            "",
+        ),
+        (
+            '"The bid is too low," Vendt said. "Is he trying to build an empire?" Oduya asked.',
+            "build an empire",
+            "direct",
+            "paul-oduya",
+            "asked",
+        ),
         # the verb right after the quotation, its speaker after it
         (
             '"Who will pay for the port?" asked Oduya.',

@@ -534,18 +534,27 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     return []
 
 
-def _sentences_around(doc: Doc, sentences: list[Span], quote: QuoteSpan) -> list[Span]:
+def _sentences_around(
+    doc: Doc, sentences: list[Span], quote: QuoteSpan, lexicon: SpeechLexicon
+) -> list[Span]:
     """The sentences a quotation spans, and the next one when the quotation ends a
     sentence that the cue completes (`"...," a diplomat said.` parsed as two): the
-    quotation ends in a comma, or the next sentence goes on in lower case."""
+    quotation ends in a comma, the next sentence goes on in lower case or is only an
+    attribution (`"...?" Berg asked.`)."""
     around = [s for s in sentences if s.start_char <= quote.end and s.end_char >= quote.start - 1]
     following = [s for s in sentences if s.start_char > quote.end]
     if following and not doc.text[quote.end + 1 : following[0].start_char].strip():
         unfinished = doc.text[quote.start : quote.end].rstrip().endswith(",")
         first = next((c for c in following[0].text if c.isalpha()), "")
-        if unfinished or first.islower():
+        if unfinished or first.islower() or _attribution_only(following[0], lexicon):
             around.append(following[0])
     return around
+
+
+def _attribution_only(sentence: Span, lexicon: SpeechLexicon) -> bool:
+    """ "Berg asked.": a sentence that is only a cue and its speaker."""
+    root = sentence.root
+    return _is_cue(root, lexicon) and not reported_content(root, lexicon)
 
 
 def direct_cue(
@@ -608,6 +617,19 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in lexicon.title_nouns:
             return True
     return False
+
+
+def _whole_sentences(doc: Doc, quote: QuoteSpan) -> bool:
+    """A quotation that is a sentence (or more) of its own: it opens its sentence, ends
+    in a full stop, a question or an exclamation mark, and no cue follows it."""
+    text = doc.text
+    sentence = next((s for s in doc.sents if s.start_char <= quote.start - 1 < s.end_char), None)
+    if sentence is None or text[sentence.start_char : quote.start - 1].strip():
+        return False
+    if text[quote.start : quote.end].rstrip()[-1:] not in {".", "?", "!"}:
+        return False
+    following = text[quote.end + 1 :].lstrip()[:1]
+    return not following or not (following.islower() or following == ",")
 
 
 def _is_set_off(doc: Doc, quote: QuoteSpan) -> bool:
@@ -785,10 +807,11 @@ def _direct_statement(
     doc = paragraph.item.doc
     if is_name_or_title(doc, quote, lexicon):
         return None
-    around = _sentences_around(doc, paragraph.sentences, quote)
+    around = _sentences_around(doc, paragraph.sentences, quote, lexicon)
     cue = direct_cue(quote, doc, around, lexicon)
     words = len(doc.text[quote.start : quote.end].split())
-    if words <= SCARE_QUOTE_WORDS and not _quoted_words(doc, quote, cue, lexicon):
+    whole = _whole_sentences(doc, quote)
+    if words <= SCARE_QUOTE_WORDS and not whole and not _quoted_words(doc, quote, cue, lexicon):
         return None
     speaker = NOBODY
     if cue is not None:
@@ -802,7 +825,7 @@ def _direct_statement(
         sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
         leading = [t for t in sentence if t.idx < quote.start - 1]
         speaker, cue = _introducer(leading, resolver, paragraph.base)
-    if not speaker.phrase and cue is None and words > STANDALONE_WORDS:
+    if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
         speaker = resolver.last_speaker  # a quotation alone continues the last speaker
     if speaker.phrase:
         resolver.spoke(speaker, paragraph.base + quote.start)
