@@ -264,6 +264,22 @@ def rows_of(quotes, snippet: str):
             "paul-oduya",
             "asked",
         ),
+        # words quoted in a sentence no speech verb governs: its subject's
+        (
+            'Harlow Mining Corp sought a seat on the board, petitioning the court "so that '
+            'the interests of the owners would be protected."',
+            "interests of the owners",
+            "direct",
+            "harlow-mining-corp",
+            "petitioning",
+        ),
+        (
+            'The court ruled the law "void and unenforceable in every part."',
+            "void and unenforceable",
+            "direct",
+            "The court",
+            "ruled",
+        ),
         # the verb right after the quotation, its speaker after it
         (
             '"Who will pay for the port?" asked Oduya.',
@@ -582,3 +598,16 @@ def test_words_leading_into_a_quotation_are_reported(resources):
     )
     assert statement(quotes, "thousands of farms", "direct")["speaker_id"] == "karla-vendt"
     assert list(quotes.loc[quotes["text"].str.contains("his plan|contains"), "kind"]) == ["direct"]
+
+
+def test_pronoun_in_a_report_is_the_reporter_found_through_the_controller(resources):
+    """ "X planned to contend that he had warned ...": "he" is X, the speaker of
+    "contend" through the verb that controls it, not the last speaker."""
+    text = INTRO + (
+        '"We will appeal," Vendt said. A legal source said Oduya and his lawyers planned to '
+        "contend that he had warned the court that the sales were illegal."
+    )
+    quotes = quotes_of(text, resources)
+    warned = quotes[quotes["cue"] == "warned"]
+    assert list(warned["speaker_id"]) == ["paul-oduya"]
+    assert list(quotes.loc[quotes["cue"] == "contend", "speaker"]) == ["Oduya and his lawyers"]

@@ -315,11 +315,11 @@ class SpeakerResolver:
             if current.head is current:
                 break
             current = current.head
-            if _is_cue(current, self.lexicon):
-                outer = [c for c in current.children if c.dep_ == "nsubj"]
-                if outer and outer[0].lower_ not in self.lexicon.pronouns:
-                    start = base + outer[0].idx
-                    entity_id = self.entity_in(start, start + len(outer[0]), types={"PERSON"})
+            if _is_cue(current, self.lexicon):  # "X planned to contend that he ...": X
+                outer = speaker_token(current, self.lexicon)
+                if outer is not None and outer.lower_ not in self.lexicon.pronouns:
+                    start = base + outer.idx
+                    entity_id = self.entity_in(start, start + len(outer), types={"PERSON"})
                     if entity_id:
                         return self.named(entity_id)
         singular = pronoun.lower_ in self.lexicon.singular_pronouns
@@ -619,6 +619,23 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     return False
 
 
+def _embedding_subject(
+    doc: Doc, quote: QuoteSpan, resolver: SpeakerResolver, base: int
+) -> tuple[Speaker, Token | None]:
+    """Words quoted inside a sentence no speech verb governs are those of the subject of
+    the clause around them ("UCPB sought a seat, petitioning the board "so that ..."",
+    "the court ruled the law "void""), when it has a nominal subject."""
+    roots = _content_roots(doc, quote)
+    verbs = [a for r in roots for a in r.ancestors if a.pos_ in {"VERB", "AUX"}]
+    verbs = [v for v in verbs if not quote.start <= v.idx < quote.end]
+    if not verbs:
+        return NOBODY, None
+    subject = speaker_token(verbs[0], resolver.lexicon, quoted=(quote.start, quote.end))
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return NOBODY, None
+    return resolver.resolve(subject, base), verbs[0]
+
+
 def _whole_sentences(doc: Doc, quote: QuoteSpan) -> bool:
     """A quotation that is a sentence (or more) of its own: it opens its sentence, ends
     in a full stop, a question or an exclamation mark, and no cue follows it."""
@@ -825,6 +842,8 @@ def _direct_statement(
         sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
         leading = [t for t in sentence if t.idx < quote.start - 1]
         speaker, cue = _introducer(leading, resolver, paragraph.base)
+    if not speaker.phrase and cue is None and not whole:
+        speaker, cue = _embedding_subject(doc, quote, resolver, paragraph.base)
     if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
         speaker = resolver.last_speaker  # a quotation alone continues the last speaker
     if speaker.phrase:
