@@ -514,6 +514,7 @@ def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):
             'The authority\'s "world-class port for a world-class city" campaign failed.',
             "world-class",
         ),
+        ('C.J. "Pete" Marlow, chairman, told reporters the mine would close.', "Pete"),
     ],
 )
 def test_names_and_titles_in_quotation_marks_are_no_quotations(resources, text, name):
@@ -611,3 +612,14 @@ def test_pronoun_in_a_report_is_the_reporter_found_through_the_controller(resour
     warned = quotes[quotes["cue"] == "warned"]
     assert list(warned["speaker_id"]) == ["paul-oduya"]
     assert list(quotes.loc[quotes["cue"] == "contend", "speaker"]) == ["Oduya and his lawyers"]
+
+
+def test_a_conjunction_the_parser_takes_for_a_subject_speaks_for_no_one(resources):
+    """ "believe that pledged changes ... will lead": the parser may read "pledged" as a
+    verb with "that" as its subject; "that" is no speaker."""
+    text = INTRO + (
+        "Monetary policies can help, but only if markets believe that pledged changes in "
+        "fiscal policies will lead to balanced payments, Vendt said."
+    )
+    quotes = quotes_of(text, resources)
+    assert set(quotes["speaker_id"]) == {"karla-vendt"}

@@ -178,6 +178,8 @@ def speaker_token(
         if passive and current.lemma_.lower() not in lexicon.channels:
             return agents[0] if agents else None
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].pos_ == "SCONJ":  # "believe that pledged ...": a misparse
+            return None
         if subjects:
             subject = subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
@@ -597,7 +599,8 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     """A quotation that names something rather than reports words: after a name marker
     or a title noun ("the so-called "peace dividend"", "the slogan "Jobs First""), the
     complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
-    "Star Wars""), or in apposition to a title noun ("his book, "The Long Road"")."""
+    "Star Wars""), in apposition to a title noun ("his book, "The Long Road""), a
+    nickname inside a name (J. "Pete" Smith)."""
     before = [t for t in doc if t.idx < quote.start - 1 and not t.is_space]
     if before and (
         before[-1].lower_ in lexicon.name_markers
@@ -608,6 +611,8 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     unpunctuated = doc.text[quote.start : quote.end].rstrip()[-1:].isalnum()
     if unpunctuated and after and after[0].lemma_.lower() in lexicon.title_nouns:
         return True  # the "Jobs First" campaign
+    if unpunctuated and before and after and before[-1].is_title and after[0].is_title:
+        return len(doc.text[quote.start : quote.end].split()) <= 2  # C.J. "Pete" Silas
     for root in _content_roots(doc, quote):
         head = root.head.head if root.head.lower_ == "as" else root.head
         if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
