@@ -50,15 +50,17 @@ class Issue:
     description: str = ""
     patterns: tuple[re.Pattern[str], ...] = ()
     against: bool | None = None
+    source: str = "catalogue"  # catalogue (the project's) | analyst (an --issues file)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Issue:
+    def from_dict(cls, data: dict, *, source: str = "catalogue") -> Issue:
         return cls(
             id=str(data["id"]),
             label=str(data.get("label") or data["id"]),
             description=str(data.get("description") or ""),
             patterns=tuple(re.compile(p, re.IGNORECASE) for p in data.get("patterns") or []),
             against=bool(data["against"]) if "against" in data else None,
+            source=source,
         )
 
 
@@ -102,7 +104,7 @@ class Resources:
     def with_issues(self, issues: list[dict]) -> Resources:
         """The same resources with more issues in the catalogue (an article's or an
         analyst's own); an issue with a known id replaces the catalogue's."""
-        extra = {str(issue["id"]): Issue.from_dict(issue) for issue in issues}
+        extra = {str(issue["id"]): Issue.from_dict(issue, source="analyst") for issue in issues}
         kept = tuple(i for i in self.issues if i.id not in extra)
         return dataclasses.replace(
             self,
@@ -221,13 +223,41 @@ class StanceLexicon:
     desire: frozenset[str]
 
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
+    evaluative: frozenset[str] = frozenset()  # judgements on what they are said of
+    phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # direction metaphors, polarity
+    weak: frozenset[str] = frozenset()  # cues that never name an issue of their own
+    issue_nouns: frozenset[str] = frozenset()  # "this plan": the issue last named
+    issue_pronouns: frozenset[str] = frozenset()
+    not_issues: frozenset[str] = frozenset()
+    byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
+    first_person: frozenset[str] = frozenset()  # the writer's own voice
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
         """From `stance.yml` (and the cue verbs of `speech.yml`)."""
+        emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
+        direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
+        phrases = tuple(
+            (tuple(str(phrase).lower().split()), 1 if side == "support" else -1)
+            for side in ("support", "oppose")
+            for phrase in [*(direction.get(side) or []), *(evaluative.get(side) or [])]
+            if " " in str(phrase) or str(phrase) in (direction.get(side) or [])
+        )
         return cls(
-            support=_words(stance, "support"),
-            oppose=_words(stance, "oppose"),
+            support=_words(stance, "support")
+            | _words(emotive, "support")
+            | _words(evaluative, "support"),
+            oppose=_words(stance, "oppose")
+            | _words(emotive, "oppose")
+            | _words(evaluative, "oppose"),
+            evaluative=_words(evaluative, "support") | _words(evaluative, "oppose"),
+            phrases=phrases,
+            weak=_words(stance, "weak"),
+            issue_nouns=_words(stance, "issue_nouns"),
+            issue_pronouns=_words(stance, "issue_pronouns"),
+            not_issues=_words(stance, "not_issues"),
+            byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
+            first_person=_words(voice, "first_person"),
             verb_only=_words(stance, "verb_only"),
             relational=_words(stance, "relational"),
             reversal=_words(stance, "reversal"),
@@ -243,6 +273,9 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
+        phrase = self.phrase_polarity(token)
+        if phrase:
+            return phrase
         forms = word_forms(token)
         if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
@@ -251,6 +284,30 @@ class StanceLexicon:
         if forms & self.support:
             return 1
         return 0
+
+    def phrase_polarity(self, token: Token) -> int:
+        """The side a phrase of the lexicon ("a step backwards", "on the right track")
+        takes, on the one word of the phrase that heads it in the parse; 0 elsewhere."""
+        doc = token.doc
+        for words, side in self.phrases:
+            for offset, word in enumerate(words):
+                start = token.i - offset
+                if word != token.lower_ or start < 0 or start + len(words) > len(doc):
+                    continue
+                span = doc[start : start + len(words)]
+                if [t.lower_ for t in span] != list(words):
+                    continue
+                if token.head is token or not (span.start <= token.head.i < span.end):
+                    return side
+        return 0
+
+    def is_evaluative(self, token: Token) -> bool:
+        """A judgement on what it is said of ("reckless", "a mistake", "a step
+        backwards"), held by whoever states it, not by its subject."""
+        return bool(word_forms(token) & self.evaluative) or bool(self.phrase_polarity(token))
+
+    def is_weak(self, token: Token) -> bool:
+        return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)
 
     def wishes(self, token: Token) -> bool:
         """A verb of wanting ("hopes to", "seeks to"): what it governs is not yet real."""

@@ -17,6 +17,7 @@ from newsbook.stages.claims import extract_claims
 from newsbook.stages.context import ArticleContext
 from newsbook.stages.entities import extract_entities
 from newsbook.stages.events import build_timeline
+from newsbook.stages.issues import extract_issues
 from newsbook.stages.positions import extract_positions, issue_candidates
 from newsbook.stages.quotes import extract_quotes
 from newsbook.stages.timex import extract_timex
@@ -57,6 +58,7 @@ STAGES: tuple[tuple[tuple[str, ...], Callable[[ArticleContext], object]], ...] =
     (("timex",), extract_timex),
     (("events",), build_timeline),
     (("positions",), extract_positions),
+    (("issues",), extract_issues),
     (("claims",), extract_claims),
     (("issue_candidates",), issue_candidates),
 )

@@ -20,9 +20,10 @@ import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.lexicons import Resources, StanceLexicon
+from newsbook.lexicons import Issue, Resources, StanceLexicon
 from newsbook.schema import columns
 from newsbook.stages.context import ArticleContext
+from newsbook.stages.issues import NAMED_TYPES, IssueFinder, IssueRef, catalogue_ref, phrase_tokens
 from newsbook.text.article import Article
 from newsbook.text.nlp import parsed_sentences
 
@@ -62,12 +63,19 @@ def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, 
 
 
 def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
-    """ "X is an absurd and dangerous course": the judgement a copula's predicate carries."""
+    """ "X is an absurd and dangerous course", "X turns the law on its head", "X pointed
+    in the right direction": the judgement a clause's predicate passes on its subject."""
     for child in verb.children:
-        if child.dep_ in {"attr", "acomp"}:
+        if child.dep_ in {"attr", "acomp", "oprd"}:
             for token in [*child.children, child]:  # "an absurd idea": the judgement first
-                if token.dep_ in {"attr", "acomp", "amod", "conj"} and lexicon.polarity(token):
+                if token.dep_ in {"attr", "acomp", "oprd", "amod", "conj"} and lexicon.polarity(
+                    token
+                ):
                     return lexicon.polarity(token), token
+        elif child.dep_ in {"prep", "advmod", "dobj"}:
+            for token in child.subtree:  # a metaphor of direction hanging on the verb
+                if lexicon.phrase_polarity(token):
+                    return lexicon.phrase_polarity(token), token
     return 0, None
 
 
@@ -101,6 +109,20 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             pass
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif depth == 1 and path[0].dep_ in {"nsubj", "csubj"} and not cues:
+            # the subject of a verb: judged by an evaluative verb ("the bill would hurt
+            # farmers") or by its predicate ("X is a mistake"); the subject of any other
+            # cue holds that stance, it is not its target
+            judged, judgement = (
+                (lexicon.polarity(token), token)
+                if lexicon.is_evaluative(token)
+                else _predicate_polarity(token, lexicon)
+            )
+            if judged:
+                polarity = judged * (-1 if lexicon.negated(token) else 1)
+                cues.append(Cue(judgement, polarity))
+            elif lexicon.polarity(token) and token.pos_ in {"VERB", "AUX"}:
+                break
         elif depth > 0 and path[depth - 1].dep_ == "advcl" and lexicon.polarity(token):
             # "changing the treaty to allow X": an act done for X serves X, whatever it
             # does to its own object
@@ -205,6 +227,14 @@ class ActorFinder:
         }
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
+        self.first_person = resources.stance.first_person
+        self.writer = writer_of(context)
+        quotes = context.table("quotes")
+        self.quote_spans = list(zip(quotes["start"], quotes["end"], strict=True))
+
+    def quoted(self, offset: int) -> bool:
+        """Whether an offset is inside a statement the article reports (direct or not)."""
+        return any(start <= offset < end for start, end in self.quote_spans)
 
     def at(self, start: int, end: int) -> str:
         return self.mentions.at(start, end, types=ACTOR_TYPES)
@@ -214,6 +244,8 @@ class ActorFinder:
 
     def token_entity(self, token: Token, base: int) -> str:
         start = base + token.idx
+        if token.lower_ in self.first_person and not self.quoted(start):
+            return self.writer  # "I call it a gamble": the writer of an opinion piece
         if token.pos_ == "PRON":
             if token.lower_ in {"he", "his", "him", "she", "her"}:
                 wanted = {"PERSON"}
@@ -251,9 +283,11 @@ class ActorFinder:
                 break
         return ""
 
-    def _holders_of(self, token: Token, base: int) -> list[str]:
+    def _holders_of(self, token: Token, base: int, target: Token | None = None) -> list[str]:
         found = []
         for child in token.children:
+            if target is not None and target in list(child.subtree):
+                continue  # what a stance is about never holds it
             holder = child
             if child.dep_ in {"agent", "acl", "advcl"}:  # "an offer ... announced by X"
                 agents = (
@@ -293,11 +327,14 @@ class ActorFinder:
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         return self.token_entity(objects[0], base) if objects else ""
 
-    def holders(self, cue: Token, base: int) -> list[str]:
+    def holders(self, cue: Token, base: int, target: Token | None = None) -> list[str]:
         """Who holds a cue: its subject(s), possessor, agent or national adjective; for a
         preposition ("Reagan against X") the word it modifies; else the nearest clause
-        above that has a subject."""
-        if cue.pos_ == "ADP" or cue.dep_ in {"amod", "acomp", "attr"}:
+        above that has a subject. Never the stance's own `target` or a phrase holding it
+        ("Norland's plan is a mistake" is nobody's stance on the plan but the speaker's)."""
+        if (cue.pos_ == "ADP" or cue.dep_ in {"amod", "acomp", "attr"}) and (
+            target is None or target not in list(cue.head.subtree)
+        ):
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
                 return [entity_id]
@@ -305,12 +342,73 @@ class ActorFinder:
         if controller:
             return [controller]
         for token in [cue, *list(cue.ancestors)[:CLIMB]]:
-            found = self._holders_of(token, base)
+            found = self._holders_of(token, base, target)
             if found:
                 return found
             if token.dep_ == "ccomp" or token.head is token:
                 break
         return []
+
+
+def writer_of(context: ArticleContext) -> str:
+    """The entity in whose own voice an opinion piece is written: the writer the sidecar
+    (`author`) or a byline line ("By Jane Doe") names, when the article names them as an
+    entity; "" for an article without a writer."""
+    article, lexicon = context.article, context.resources.stance
+    names = [article.author] if article.author else []
+    if lexicon.byline is not None:
+        head = article.text[:BYLINE_REACH]
+        names += [m.group("name") for m in lexicon.byline.finditer(head)]
+    entities = context.table("entities")
+    people = entities[entities["type"] == "PERSON"]
+    for name in names:
+        wanted = " ".join(name.split()).casefold()
+        for entity_id, full, aliases in zip(
+            people["entity_id"], people["name"], people["aliases"], strict=True
+        ):
+            forms = {str(full).casefold(), *(a.casefold() for a in str(aliases).split(" | "))}
+            if wanted in forms:
+                return str(entity_id)
+    return ""
+
+
+# How far into the text a byline line may stand (after a headline and a deck).
+BYLINE_REACH = 600
+
+
+def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
+    """The words a cue is about: its object, the object of its preposition ("opposition
+    to X", "against X") or of the verb it governs ("refuses to hold X", "refusal to
+    allow X"); a passive subject ("X was rejected"); the subject of the clause it
+    governs ("fears that the deal will fail"); and for a judgement, what it is said of
+    ("a reckless scheme", "the plan is a mistake", "the bill turns the law on its head")."""
+    targets = []
+    judgement = lexicon.is_evaluative(cue)
+    for child in cue.children:
+        if judgement and cue.pos_ in {"VERB", "AUX"} and child.dep_ != "nsubjpass":
+            continue  # "the bill would hurt farmers" judges the bill, not the farmers
+        if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
+            targets.append(child)
+        elif child.dep_ == "prep":
+            targets += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in {"xcomp", "acl"}:
+            targets += [g for g in child.children if g.dep_ == "dobj"]
+        elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
+            targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if judgement:
+        if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
+            targets.append(cue.head)
+        judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+        if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in {
+            "attr",
+            "acomp",
+            "oprd",
+            "advmod",
+            "prep",
+            "dobj",
+        }:
+            targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return targets
 
 
 GROUP = re.compile(r"^(?:the\s+)?(two|three|four|both)\s+(?:\w+\s+)?(\w+?)s$", re.IGNORECASE)
@@ -367,14 +465,46 @@ def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     return anchors
 
 
+def sentence_anchors(
+    sent: Span, catalogue: list[tuple[Issue, IssueRef]], issues: IssueFinder, lexicon: StanceLexicon
+) -> list[tuple[Token, IssueRef]]:
+    """The issue mentions of a sentence, in text order: every match of a catalogue
+    issue's patterns, then every target of a stance cue the catalogue does not cover
+    (a discovered issue, or the issue last named for "it" and "this plan")."""
+    anchors: list[tuple[Token, IssueRef]] = []
+    covered: set[int] = set()
+    for issue, ref in catalogue:
+        for anchor in issue_anchors(sent, issue.patterns):
+            anchors.append((anchor, ref))
+            covered.update(t.i for t in anchor.subtree)
+    for token in sent:
+        if lexicon.is_weak(token) or not (
+            lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower())
+        ):
+            continue
+        for target in stance_targets(token, lexicon):
+            if target.i in covered or any(a is target for a, _ in anchors):
+                continue
+            ref = issues.resolve(target)
+            if ref is not None:
+                anchors.append((target, ref))
+    anchors.sort(key=lambda pair: pair[0].i)
+    return anchors
+
+
 def extract_positions(context: ArticleContext) -> pd.DataFrame:
-    """The `positions` table: automatic positions, then the analyst's manual ones (from
-    the resources' annotations folder)."""
+    """The `positions` table: automatic positions on the catalogue's issues and on the
+    issues the text's stance cues point at, then the analyst's manual ones (from the
+    resources' annotations folder)."""
     article, parsed, sentences = context.article, context.parsed, context.sentences
     resources, names = context.resources, context.entity_names
     quotes, mentions, entities = (context.table(n) for n in ("quotes", "mentions", "entities"))
     lexicon = resources.stance
     finder = ActorFinder(context)
+    catalogue = [
+        (issue, catalogue_ref(issue, lexicon.against_referent(issue))) for issue in resources.issues
+    ]
+    issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
     statements = [
         (int(s), int(e), str(i))
         for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
@@ -389,56 +519,62 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
         previous_speakers = spoken.get(sentence_id - 1, [])
         # a sentence of nobody's between two of one speaker's is theirs too
         continued = [a for a in previous_speakers if a in spoken.get(sentence_id + 1, [])]
-        for issue in resources.issues:
-            against = lexicon.against_referent(issue)
-            for anchor in issue_anchors(sent, issue.patterns):
-                stance = stance_toward(anchor, lexicon)
-                if not stance.cues:
+        for anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
+            issues.note(issue)
+            stance = stance_toward(anchor, lexicon)
+            if not stance.cues:
+                continue
+            flip = -1 if issue.against and not stance.on_action else 1
+            offset = base + anchor.idx
+            # (actor, cue, rank): who holds a cue outranks who reports it, who
+            # reports it outranks who spoke just before
+            found: list[tuple[str, Cue, int]] = []
+            wished = False
+            for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
+                holders = finder.holders(cue.token, base, anchor)
+                if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
+                    holders = [a for a in holders if a in {h for h, _, _ in found}]
+                found += [(a, cue, 0) for a in holders if (a, cue, 0) not in found]
+                wished = wished or lexicon.wishes(cue.token)
+            speakers = [i for s, e, i in statements if s <= offset < e]
+            if _heads_its_clause(stance.cues[-1].token):
+                found += [(a, stance.cues[-1], 1) for a in speakers]
+            if not found and not own_speakers:
+                # "This option could also ...": the option its last speaker put forward
+                if stance.hedged:
+                    found += [(a, stance.cues[-1], 2) for a in previous_speakers]
+                elif not _conditional(stance.cues[-1].token):
+                    found += [(a, stance.cues[-1], 2) for a in continued]
+            if not found and finder.writer and not finder.quoted(offset):
+                # an opinion piece's own voice: the writer's stance
+                found.append((finder.writer, stance.cues[-1], 3))
+            target = " ".join(t.text for t in phrase_tokens(anchor))
+            for actor_id, cue, rank in found:
+                key = (actor_id, issue.id, sentence_id)
+                if key in rows and rows[key][0] <= rank:
                     continue
-                flip = -1 if against and not stance.on_action else 1
-                offset = base + anchor.idx
-                # (actor, cue, rank): who holds a cue outranks who reports it, who
-                # reports it outranks who spoke just before
-                found: list[tuple[str, Cue, int]] = []
-                wished = False
-                for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                    holders = finder.holders(cue.token, base)
-                    if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
-                        holders = [a for a in holders if a in {h for h, _, _ in found}]
-                    found += [(a, cue, 0) for a in holders if (a, cue, 0) not in found]
-                    wished = wished or lexicon.wishes(cue.token)
-                speakers = [i for s, e, i in statements if s <= offset < e]
-                if _heads_its_clause(stance.cues[-1].token):
-                    found += [(a, stance.cues[-1], 1) for a in speakers]
-                if not found and not own_speakers:
-                    # "This option could also ...": the option its last speaker put forward
-                    if stance.hedged:
-                        found += [(a, stance.cues[-1], 2) for a in previous_speakers]
-                    elif not _conditional(stance.cues[-1].token):
-                        found += [(a, stance.cues[-1], 2) for a in continued]
-                for actor_id, cue, rank in found:
-                    key = (actor_id, issue.id, sentence_id)
-                    if key in rows and rows[key][0] <= rank:
-                        continue
-                    rows[key] = (
-                        rank,
-                        {
-                            "article_id": article.article_id,
-                            "actor_id": actor_id,
-                            "actor": names.get(actor_id, ""),
-                            "issue_id": issue.id,
-                            "issue": issue.label,
-                            "stance": stance.label(cue.polarity * flip),
-                            "sentence_id": sentence_id,
-                            "evidence": sentence.text,
-                            "cue": cue.token.text,
-                            "source": "auto",
-                            "hedged": stance.hedged,
-                            "start": start,
-                            "end": end,
-                            "machine_stance": "",
-                        },
-                    )
+                rows[key] = (
+                    rank,
+                    {
+                        "article_id": article.article_id,
+                        "actor_id": actor_id,
+                        "actor": names.get(actor_id, ""),
+                        "issue_id": issue.id,
+                        "issue": issue.label,
+                        "stance": stance.label(cue.polarity * flip),
+                        "sentence_id": sentence_id,
+                        "evidence": sentence.text,
+                        "cue": cue.token.text,
+                        "source": "auto",
+                        "hedged": stance.hedged,
+                        "start": start,
+                        "end": end,
+                        "machine_stance": "",
+                        "issue_source": issue.source,
+                        "issue_pattern": issue.pattern,
+                        "target": target,
+                    },
+                )
     auto = pd.DataFrame([row for _, row in rows.values()], columns=columns("positions"))
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     combined = override(auto, manual)
@@ -491,6 +627,9 @@ def read_manual_positions(
         return pd.DataFrame(columns=columns("positions"))
     entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("positions", [])
     labels = {issue.id: issue.label for issue in resources.issues}
+    patterns = {
+        issue.id: " | ".join(p.pattern for p in issue.patterns) for issue in resources.issues
+    }
     spans = {
         int(i): (int(s), int(e))
         for i, s, e in zip(
@@ -517,6 +656,9 @@ def read_manual_positions(
                 "start": start,
                 "end": end,
                 "machine_stance": "",
+                "issue_source": "analyst",
+                "issue_pattern": patterns.get(e["issue_id"], ""),
+                "target": "",
             }
         )
     return pd.DataFrame(rows, columns=columns("positions"))
@@ -563,10 +705,10 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
         for token in sent:
             if not lexicon.polarity(token):
                 continue
-            for target in _targets(token):
+            for target in stance_targets(token, lexicon):
                 if target.pos_ not in {"NOUN", "PROPN"} or target.ent_type_ in NAMED_TYPES:
                     continue
-                phrase = " ".join(t.lower_ for t in _modified(target))
+                phrase = " ".join(t.lower_ for t in phrase_tokens(target))
                 if len(phrase) < 4:
                     continue
                 entry = found.setdefault(
@@ -589,32 +731,3 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
     table = pd.DataFrame(rows, columns=columns("issue_candidates"))
     return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)
-
-
-NAMED_TYPES = {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC"}
-
-
-def _modified(target: Token) -> list[Token]:
-    """A noun with the compounds and adjectives right before it ("river dam project")."""
-    words = [target]
-    for token in reversed(list(target.doc[target.left_edge.i : target.i])):
-        if token.dep_ not in {"compound", "amod", "nmod"} or not (
-            token.is_alpha or "-" in token.text
-        ):
-            break
-        words.insert(0, token)
-    return words
-
-
-def _targets(cue: Token) -> list[Token]:
-    """The nouns a cue is about: its object, the object of its preposition ("opposition
-    to X", "against X") or of the verb it governs ("refuses to hold X")."""
-    targets = []
-    for child in cue.children:
-        if child.dep_ in {"dobj", "pobj"}:
-            targets.append(child)
-        elif child.dep_ == "prep":
-            targets += [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_ == "xcomp":
-            targets += [g for g in child.children if g.dep_ == "dobj"]
-    return targets

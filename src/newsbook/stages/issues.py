@@ -1,0 +1,170 @@
+"""Issues found, not only catalogued: what an article's stance cues point at.
+
+When a stance cue governs a noun phrase ("slammed [the sales tax]", "[a reckless
+scheme]") that no issue of the catalogue matches, the phrase becomes a discovered issue:
+its head word with the words that narrow it ("sales tax"), lemmatised into a
+deterministic id (`sales-tax`), so the same issue in two articles of a corpus has one
+id. Within an article, phrases with one head merge when the words of one narrow the
+other's ("the tax" joins "the sales tax"); a bare "this plan", "the scheme" or "it" is
+the issue named last. The catalogue names, merges and splits issues: where one of its
+patterns matches a phrase, the catalogue's issue wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Token
+
+from newsbook.lexicons import Issue, StanceLexicon
+from newsbook.schema import frame
+from newsbook.stages.context import ArticleContext
+
+# Entity types never taken as an issue: the actors themselves, places, dates, amounts.
+NAMED_TYPES = frozenset(
+    {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
+)
+# A phrase shorter than this names nothing ("it", "act").
+MIN_PHRASE_CHARS = 4
+
+
+@dataclass(frozen=True)
+class IssueRef:
+    """An issue as the positions table names it: `source` is catalogue (the project's),
+    analyst (an --issues file or annotations) or discovered (from the text); `pattern`
+    is the regular expression that adopts it into a catalogue."""
+
+    id: str
+    label: str
+    source: str
+    pattern: str
+    against: bool = False
+
+
+def catalogue_ref(issue: Issue, against: bool) -> IssueRef:
+    return IssueRef(
+        issue.id, issue.label, issue.source, " | ".join(p.pattern for p in issue.patterns), against
+    )
+
+
+def phrase_tokens(target: Token) -> list[Token]:
+    """A noun with the compounds and adjectives right before it ("river dam project")."""
+    words = [target]
+    for token in reversed(list(target.doc[target.left_edge.i : target.i])):
+        if token.dep_ not in {"compound", "amod", "nmod"} or not (
+            token.is_alpha or "-" in token.text
+        ):
+            break
+        words.insert(0, token)
+    return words
+
+
+def adopting_pattern(words: list[str]) -> str:
+    """A catalogue pattern matching the phrase as written ("sales tax" -> \\bsales\\s+tax\\b)."""
+    return r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+
+
+def slug(words: list[str]) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class _Found:
+    ref: IssueRef
+    head: str
+    modifiers: frozenset[str]
+
+
+class IssueFinder:
+    """The issues of one article as its sentences are read in order: discovered ones
+    merged by head and lemma, the catalogue's winning where its patterns match, and
+    the issue named last (what "it" and "this plan" stand for)."""
+
+    def __init__(self, lexicon: StanceLexicon, catalogue: list[IssueRef]) -> None:
+        self.lexicon = lexicon
+        self.catalogue = catalogue
+        self.patterns = [
+            (re.compile(p, re.IGNORECASE), ref)
+            for ref in catalogue
+            for p in ref.pattern.split(" | ")
+        ]
+        self.found: list[_Found] = []
+        self.last: IssueRef | None = None
+
+    def note(self, ref: IssueRef) -> None:
+        """An issue named in the text: the one "it" or "the plan" refers to next."""
+        self.last = ref
+
+    def is_anaphor(self, target: Token) -> bool:
+        """ "it", "this plan", "the scheme": a word for an issue already named."""
+        lower = target.lower_
+        if target.pos_ == "PRON":
+            return lower in self.lexicon.issue_pronouns
+        if target.lemma_.lower() not in self.lexicon.issue_nouns and lower not in (
+            self.lexicon.issue_nouns
+        ):
+            return False
+        own = [
+            c
+            for c in target.children
+            if c.dep_ in {"compound", "amod", "nmod", "poss", "prep", "acl", "relcl", "nummod"}
+        ]
+        determiners = [c.lower_ for c in target.children if c.dep_ == "det"]
+        return not own and bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
+
+    def resolve(self, target: Token) -> IssueRef | None:
+        """The issue a stance cue's target names, or None when it names none."""
+        if self.is_anaphor(target):
+            return self.last
+        if target.pos_ not in {"NOUN", "PROPN"} or target.ent_type_ in NAMED_TYPES:
+            return None
+        if target.lemma_.lower() in self.lexicon.not_issues:
+            return None
+        words = phrase_tokens(target)
+        surface = [w.text if w.pos_ == "PROPN" else w.lower_ for w in words]
+        text = " ".join(surface)
+        if len(text) < MIN_PHRASE_CHARS:
+            return None
+        for pattern, ref in self.patterns:
+            if pattern.search(text):
+                return ref
+        head = target.lemma_.lower()
+        modifiers = frozenset(w.lemma_.lower() for w in words[:-1])
+        for found in self.found:
+            if found.head == head and (
+                modifiers <= found.modifiers or found.modifiers <= modifiers
+            ):
+                return found.ref
+        lemmas = [w.lemma_.lower() for w in words]
+        ref = IssueRef(slug(lemmas), text, "discovered", adopting_pattern(surface))
+        self.found.append(_Found(ref, head, modifiers))
+        return ref
+
+
+def extract_issues(context: ArticleContext) -> pd.DataFrame:
+    """The `issues` table: one row per issue the article's positions are on, with where
+    it comes from (catalogue, analyst, discovered), the pattern that adopts it into a
+    catalogue, the phrases that named it and how many positions and actors it has."""
+    positions = context.table("positions")
+    rows = []
+    for (issue_id, label, source, pattern), group in positions.groupby(
+        ["issue_id", "issue", "issue_source", "issue_pattern"], sort=False
+    ):
+        terms = [t for t in dict.fromkeys(group.sort_values("start")["target"]) if t]
+        rows.append(
+            {
+                "article_id": context.article.article_id,
+                "issue_id": issue_id,
+                "issue": label,
+                "issue_source": source,
+                "pattern": pattern,
+                "terms": " | ".join(terms),
+                "n_positions": len(group),
+                "n_actors": group["actor_id"].nunique(),
+                "first_sentence_id": int(group["sentence_id"].min()),
+            }
+        )
+    table = frame("issues", rows)
+    return table.sort_values(["first_sentence_id", "issue_id"]).reset_index(drop=True)
