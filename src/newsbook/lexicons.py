@@ -229,6 +229,8 @@ class StanceLexicon:
     issue_nouns: frozenset[str] = frozenset()  # "this plan": the issue last named
     issue_pronouns: frozenset[str] = frozenset()
     not_issues: frozenset[str] = frozenset()
+    generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
+    target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 
@@ -256,6 +258,8 @@ class StanceLexicon:
             issue_nouns=_words(stance, "issue_nouns"),
             issue_pronouns=_words(stance, "issue_pronouns"),
             not_issues=_words(stance, "not_issues"),
+            generic_modifiers=_words(stance, "generic_modifiers"),
+            target_prepositions=_words(stance, "target_prepositions"),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
             verb_only=_words(stance, "verb_only"),

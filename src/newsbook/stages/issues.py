@@ -75,6 +75,15 @@ class _Found:
     ref: IssueRef
     head: str
     modifiers: frozenset[str]
+    mention: str  # a pattern for every mention of the issue in the article
+
+
+def discovered_issue(ref: IssueRef, finder: IssueFinder) -> Issue:
+    """A discovered issue as a catalogue entry of its article: its patterns match every
+    mention of it (the phrase, and its head alone where the head is no word for any
+    issue), so a second reading finds its stances where no cue pointed at it first."""
+    mention = next(f.mention for f in finder.found if f.ref.id == ref.id)
+    return Issue(ref.id, ref.label, patterns=(re.compile(mention, re.IGNORECASE),))
 
 
 class IssueFinder:
@@ -122,7 +131,13 @@ class IssueFinder:
             return None
         if target.lemma_.lower() in self.lexicon.not_issues:
             return None
-        words = phrase_tokens(target)
+        if self.lexicon.polarity(target) and not self.lexicon.is_weak(target):
+            return None  # "opposition", "a gamble": the stance itself, not what it is on
+        words = [
+            w
+            for w in phrase_tokens(target)
+            if w is target or w.lower_ not in self.lexicon.generic_modifiers
+        ]
         surface = [w.text if w.pos_ == "PROPN" else w.lower_ for w in words]
         text = " ".join(surface)
         if len(text) < MIN_PHRASE_CHARS:
@@ -139,8 +154,16 @@ class IssueFinder:
                 return found.ref
         lemmas = [w.lemma_.lower() for w in words]
         ref = IssueRef(slug(lemmas), text, "discovered", adopting_pattern(surface))
-        self.found.append(_Found(ref, head, modifiers))
+        plural = re.escape(target.lower_) + r"(?:s|es)?"
+        phrase = r"\s+".join([*(re.escape(w) for w in surface[:-1]), plural])
+        alone = modifiers and head not in self.lexicon.issue_nouns and len(head) > 3
+        mention = rf"\b(?:{phrase}|{plural})\b" if alone else rf"\b{phrase}\b"
+        self.found.append(_Found(ref, head, modifiers, mention))
         return ref
+
+    def discovered(self) -> list[IssueRef]:
+        """The issues found so far that no catalogue names, in the order found."""
+        return [found.ref for found in self.found]
 
 
 def extract_issues(context: ArticleContext) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import yaml
@@ -23,7 +24,14 @@ from spacy.tokens import Span, Token
 from newsbook.lexicons import Issue, Resources, StanceLexicon
 from newsbook.schema import columns
 from newsbook.stages.context import ArticleContext
-from newsbook.stages.issues import NAMED_TYPES, IssueFinder, IssueRef, catalogue_ref, phrase_tokens
+from newsbook.stages.issues import (
+    NAMED_TYPES,
+    IssueFinder,
+    IssueRef,
+    catalogue_ref,
+    discovered_issue,
+    phrase_tokens,
+)
 from newsbook.text.article import Article
 from newsbook.text.nlp import parsed_sentences
 
@@ -389,7 +397,7 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             continue  # "the bill would hurt farmers" judges the bill, not the farmers
         if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
             targets.append(child)
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
             targets += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ in {"xcomp", "acl"}:
             targets += [g for g in child.children if g.dep_ == "dobj"]
@@ -477,13 +485,16 @@ def sentence_anchors(
         for anchor in issue_anchors(sent, issue.patterns):
             anchors.append((anchor, ref))
             covered.update(t.i for t in anchor.subtree)
+    named = {anchor.i for anchor, _ in anchors}
     for token in sent:
         if lexicon.is_weak(token) or not (
             lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower())
         ):
             continue
         for target in stance_targets(token, lexicon):
-            if target.i in covered or any(a is target for a, _ in anchors):
+            if target.i in covered or any(t.i in named for t in target.subtree):
+                continue  # "opposition to a plan for X": the catalogue's X is the issue
+            if any(a is target for a, _ in anchors):
                 continue
             ref = issues.resolve(target)
             if ref is not None:
@@ -492,40 +503,52 @@ def sentence_anchors(
     return anchors
 
 
-def extract_positions(context: ArticleContext) -> pd.DataFrame:
-    """The `positions` table: automatic positions on the catalogue's issues and on the
-    issues the text's stance cues point at, then the analyst's manual ones (from the
-    resources' annotations folder)."""
-    article, parsed, sentences = context.article, context.parsed, context.sentences
-    resources, names = context.resources, context.entity_names
-    quotes, mentions, entities = (context.table(n) for n in ("quotes", "mentions", "entities"))
-    lexicon = resources.stance
-    finder = ActorFinder(context)
-    catalogue = [
-        (issue, catalogue_ref(issue, lexicon.against_referent(issue))) for issue in resources.issues
-    ]
-    issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
-    statements = [
-        (int(s), int(e), str(i))
-        for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
-        if i
-    ] + group_statements(quotes, mentions, entities)
+@dataclass(frozen=True)
+class Mention:
+    """An issue named in a sentence, and who may be speaking there."""
+
+    issue: IssueRef
+    sentence: Any  # the sentences table's row
+    target: str
+    holders: tuple[str, ...]  # the speakers of the statement it is in, or the writer
+
+
+# Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
+RANK_HOLDER, RANK_SPEAKER, RANK_NEIGHBOUR, RANK_WRITER, RANK_SIDE = 0, 1, 2, 3, 4
+
+
+def _positions_pass(
+    context: ArticleContext,
+    finder: ActorFinder,
+    catalogue: list[tuple[Issue, IssueRef]],
+    issues: IssueFinder,
+    statements: list[tuple[int, int, str]],
+) -> tuple[dict[tuple[str, str, int], tuple[int, dict]], list[Mention]]:
+    """One reading of the article: every issue mention's stance and its holders, keyed
+    by (actor, issue, sentence), with the rank of the best way its holder was found;
+    and every mention of an issue with who speaks there."""
+    lexicon = context.resources.stance
+    spoken = _speakers_by_sentence(statements, context.sentences)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
-    spoken = _speakers_by_sentence(statements, sentences)
-    for item, sent, sentence in parsed_sentences(parsed, sentences):
+    mentions: list[Mention] = []
+    for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
         base, sentence_id = item.block.start, sentence.sentence_id
-        start, end = int(sentence.start), int(sentence.end)
         own_speakers = spoken.get(sentence_id, [])
         previous_speakers = spoken.get(sentence_id - 1, [])
         # a sentence of nobody's between two of one speaker's is theirs too
         continued = [a for a in previous_speakers if a in spoken.get(sentence_id + 1, [])]
         for anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
             issues.note(issue)
+            offset = base + anchor.idx
+            words = phrase_tokens(anchor)
+            target = anchor.doc[words[0].i : words[-1].i + 1].text
+            speakers = [i for s, e, i in statements if s <= offset < e]
+            voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
+            mentions.append(Mention(issue, sentence, target, tuple(speakers or voice)))
             stance = stance_toward(anchor, lexicon)
             if not stance.cues:
                 continue
             flip = -1 if issue.against and not stance.on_action else 1
-            offset = base + anchor.idx
             # (actor, cue, rank): who holds a cue outranks who reports it, who
             # reports it outranks who spoke just before
             found: list[tuple[str, Cue, int]] = []
@@ -534,47 +557,111 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
                 holders = finder.holders(cue.token, base, anchor)
                 if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
                     holders = [a for a in holders if a in {h for h, _, _ in found}]
-                found += [(a, cue, 0) for a in holders if (a, cue, 0) not in found]
+                found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
                 wished = wished or lexicon.wishes(cue.token)
-            speakers = [i for s, e, i in statements if s <= offset < e]
             if _heads_its_clause(stance.cues[-1].token):
-                found += [(a, stance.cues[-1], 1) for a in speakers]
+                found += [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers]
             if not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
-                    found += [(a, stance.cues[-1], 2) for a in previous_speakers]
+                    found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in previous_speakers]
                 elif not _conditional(stance.cues[-1].token):
-                    found += [(a, stance.cues[-1], 2) for a in continued]
-            if not found and finder.writer and not finder.quoted(offset):
+                    found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in continued]
+            if not found:
                 # an opinion piece's own voice: the writer's stance
-                found.append((finder.writer, stance.cues[-1], 3))
-            target = " ".join(t.text for t in phrase_tokens(anchor))
+                found += [(a, stance.cues[-1], RANK_WRITER) for a in voice]
             for actor_id, cue, rank in found:
-                key = (actor_id, issue.id, sentence_id)
-                if key in rows and rows[key][0] <= rank:
-                    continue
-                rows[key] = (
-                    rank,
-                    {
-                        "article_id": article.article_id,
-                        "actor_id": actor_id,
-                        "actor": names.get(actor_id, ""),
-                        "issue_id": issue.id,
-                        "issue": issue.label,
-                        "stance": stance.label(cue.polarity * flip),
-                        "sentence_id": sentence_id,
-                        "evidence": sentence.text,
-                        "cue": cue.token.text,
-                        "source": "auto",
-                        "hedged": stance.hedged,
-                        "start": start,
-                        "end": end,
-                        "machine_stance": "",
-                        "issue_source": issue.source,
-                        "issue_pattern": issue.pattern,
-                        "target": target,
-                    },
+                row = _row(context, actor_id, issue, sentence, target)
+                row.update(
+                    stance=stance.label(cue.polarity * flip),
+                    cue=cue.token.text,
+                    hedged=stance.hedged,
                 )
+                _keep(rows, row, rank)
+    return rows, mentions
+
+
+def _row(
+    context: ArticleContext, actor_id: str, issue: IssueRef, sentence: Any, target: str
+) -> dict:
+    """A row of the positions table, without its stance."""
+    return {
+        "article_id": context.article.article_id,
+        "actor_id": actor_id,
+        "actor": context.entity_names.get(actor_id, ""),
+        "issue_id": issue.id,
+        "issue": issue.label,
+        "sentence_id": sentence.sentence_id,
+        "evidence": sentence.text,
+        "source": "auto",
+        "start": int(sentence.start),
+        "end": int(sentence.end),
+        "machine_stance": "",
+        "issue_source": issue.source,
+        "issue_pattern": issue.pattern,
+        "target": target,
+    }
+
+
+def _keep(rows: dict[tuple[str, str, int], tuple[int, dict]], row: dict, rank: int) -> None:
+    """Keep a row unless the same actor, issue and sentence has one found a better way."""
+    key = (row["actor_id"], row["issue_id"], int(row["sentence_id"]))
+    if key not in rows or rows[key][0] > rank:
+        rows[key] = (rank, row)
+
+
+def sides(rows: dict[tuple[str, str, int], tuple[int, dict]]) -> dict[tuple[str, str], str]:
+    """Each actor's side on each issue, where their stated stances agree on one."""
+    stated: dict[tuple[str, str], set[str]] = {}
+    for (actor_id, issue_id, _), (_, row) in rows.items():
+        if row["stance"] != "neutral":
+            stated.setdefault((actor_id, issue_id), set()).add(row["stance"])
+    return {key: next(iter(found)) for key, found in stated.items() if len(found) == 1}
+
+
+def keep_sides(
+    context: ArticleContext,
+    rows: dict[tuple[str, str, int], tuple[int, dict]],
+    mentions: list[Mention],
+) -> None:
+    """An actor's statement that names an issue they take a side on elsewhere in the
+    article, with no cue of its own, argues that side ("We are determined to uphold the
+    agreement", then "the agreement is being adhered to, he said")."""
+    known = sides(rows)
+    for mention in mentions:
+        for actor_id in mention.holders:
+            side = known.get((actor_id, mention.issue.id))
+            if side:
+                row = _row(context, actor_id, mention.issue, mention.sentence, mention.target)
+                row.update(stance=side, cue="", hedged=False)
+                _keep(rows, row, RANK_SIDE)
+
+
+def extract_positions(context: ArticleContext) -> pd.DataFrame:
+    """The `positions` table: automatic positions on the catalogue's issues and on the
+    issues the text's stance cues point at, then the analyst's manual ones (from the
+    resources' annotations folder)."""
+    article, sentences = context.article, context.sentences
+    resources, names = context.resources, context.entity_names
+    quotes, mentions, entities = (context.table(n) for n in ("quotes", "mentions", "entities"))
+    lexicon = resources.stance
+    finder = ActorFinder(context)
+    catalogue = [
+        (issue, catalogue_ref(issue, lexicon.against_referent(issue))) for issue in resources.issues
+    ]
+    statements = [
+        (int(s), int(e), str(i))
+        for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
+        if i
+    ] + group_statements(quotes, mentions, entities)
+    issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
+    _positions_pass(context, finder, catalogue, issues, statements)
+    # read again with the issues found named like the catalogue's, so that every
+    # mention of them counts, before the cue that first pointed at them too
+    found = [(discovered_issue(ref, issues), ref) for ref in issues.discovered()]
+    issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
+    rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
+    keep_sides(context, rows, mentions)
     auto = pd.DataFrame([row for _, row in rows.values()], columns=columns("positions"))
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     combined = override(auto, manual)
