@@ -224,25 +224,36 @@ class StanceLexicon:
 
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
     evaluative: frozenset[str] = frozenset()  # judgements on what they are said of
-    phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # direction metaphors, polarity
+    phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # multiword cues, polarity
+    judging_phrases: frozenset[tuple[str, ...]] = frozenset()  # the evaluative ones
     weak: frozenset[str] = frozenset()  # cues that never name an issue of their own
     issue_nouns: frozenset[str] = frozenset()  # "this plan": the issue last named
     issue_pronouns: frozenset[str] = frozenset()
     not_issues: frozenset[str] = frozenset()
+    action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
     generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
+    deontics: frozenset[str] = frozenset()  # "should", "must", "have to"
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
         """From `stance.yml` (and the cue verbs of `speech.yml`)."""
         emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
         direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
+        phrasal = stance.get("phrasal") or {}
+        judging = [
+            str(phrase)
+            for side in ("support", "oppose")
+            for phrase in [*(direction.get(side) or []), *(evaluative.get(side) or [])]
+            if " " in str(phrase) or str(phrase) in (direction.get(side) or [])
+        ]
         phrases = tuple(
             (tuple(str(phrase).lower().split()), 1 if side == "support" else -1)
             for side in ("support", "oppose")
             for phrase in [*(direction.get(side) or []), *(evaluative.get(side) or [])]
+            + list(phrasal.get(side) or [])
             if " " in str(phrase) or str(phrase) in (direction.get(side) or [])
         )
         return cls(
@@ -254,14 +265,17 @@ class StanceLexicon:
             | _words(evaluative, "oppose"),
             evaluative=_words(evaluative, "support") | _words(evaluative, "oppose"),
             phrases=phrases,
+            judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
             weak=_words(stance, "weak"),
             issue_nouns=_words(stance, "issue_nouns"),
             issue_pronouns=_words(stance, "issue_pronouns"),
             not_issues=_words(stance, "not_issues"),
+            action_nouns=_words(stance, "action_nouns"),
             generic_modifiers=_words(stance, "generic_modifiers"),
             target_prepositions=_words(stance, "target_prepositions"),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
+            deontics=_words(stance, "deontics"),
             verb_only=_words(stance, "verb_only"),
             relational=_words(stance, "relational"),
             reversal=_words(stance, "reversal"),
@@ -289,11 +303,14 @@ class StanceLexicon:
             return 1
         return 0
 
-    def phrase_polarity(self, token: Token) -> int:
-        """The side a phrase of the lexicon ("a step backwards", "on the right track")
-        takes, on the one word of the phrase that heads it in the parse; 0 elsewhere."""
+    def phrase_polarity(self, token: Token, *, judging: bool = False) -> int:
+        """The side a phrase of the lexicon ("a step backwards", "on the right track",
+        "move ahead with") takes, on the one word of the phrase that heads it in the
+        parse; 0 elsewhere. `judging`: only the evaluative phrases."""
         doc = token.doc
         for words, side in self.phrases:
+            if judging and words not in self.judging_phrases:
+                continue
             for offset, word in enumerate(words):
                 start = token.i - offset
                 if word != token.lower_ or start < 0 or start + len(words) > len(doc):
@@ -308,7 +325,16 @@ class StanceLexicon:
     def is_evaluative(self, token: Token) -> bool:
         """A judgement on what it is said of ("reckless", "a mistake", "a step
         backwards"), held by whoever states it, not by its subject."""
-        return bool(word_forms(token) & self.evaluative) or bool(self.phrase_polarity(token))
+        return bool(word_forms(token) & self.evaluative) or bool(
+            self.phrase_polarity(token, judging=True)
+        )
+
+    def deontic(self, verb: Token) -> bool:
+        """ "should reject", "must go", "has to cut": what ought to be done."""
+        if any(c.dep_ == "aux" and c.lower_ in self.deontics for c in verb.children):
+            return True
+        head = verb.head  # "has to cut", "need to act": the verb above an infinitive
+        return verb.dep_ == "xcomp" and head.lemma_.lower() in self.deontics
 
     def is_weak(self, token: Token) -> bool:
         return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)

@@ -39,13 +39,18 @@ class IssueRef:
     id: str
     label: str
     source: str
-    pattern: str
+    patterns: tuple[str, ...]
     against: bool = False
+
+    @property
+    def pattern(self) -> str:
+        """The patterns, joined by " | " as the tables show them."""
+        return " | ".join(self.patterns)
 
 
 def catalogue_ref(issue: Issue, against: bool) -> IssueRef:
     return IssueRef(
-        issue.id, issue.label, issue.source, " | ".join(p.pattern for p in issue.patterns), against
+        issue.id, issue.label, issue.source, tuple(p.pattern for p in issue.patterns), against
     )
 
 
@@ -53,9 +58,7 @@ def phrase_tokens(target: Token) -> list[Token]:
     """A noun with the compounds and adjectives right before it ("river dam project")."""
     words = [target]
     for token in reversed(list(target.doc[target.left_edge.i : target.i])):
-        if token.dep_ not in {"compound", "amod", "nmod"} or not (
-            token.is_alpha or "-" in token.text
-        ):
+        if token.dep_ not in {"compound", "amod", "nmod"} or token.is_punct:
             break
         words.insert(0, token)
     return words
@@ -70,20 +73,20 @@ def slug(words: list[str]) -> str:
     return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Found:
     ref: IssueRef
     head: str
     modifiers: frozenset[str]
-    mention: str  # a pattern for every mention of the issue in the article
+    mentions: list[str]  # patterns for every phrase that named the issue in the article
 
 
 def discovered_issue(ref: IssueRef, finder: IssueFinder) -> Issue:
     """A discovered issue as a catalogue entry of its article: its patterns match every
     mention of it (the phrase, and its head alone where the head is no word for any
     issue), so a second reading finds its stances where no cue pointed at it first."""
-    mention = next(f.mention for f in finder.found if f.ref.id == ref.id)
-    return Issue(ref.id, ref.label, patterns=(re.compile(mention, re.IGNORECASE),))
+    mentions = next(f.mentions for f in finder.found if f.ref.id == ref.id)
+    return Issue(ref.id, ref.label, patterns=tuple(re.compile(m, re.IGNORECASE) for m in mentions))
 
 
 class IssueFinder:
@@ -95,9 +98,7 @@ class IssueFinder:
         self.lexicon = lexicon
         self.catalogue = catalogue
         self.patterns = [
-            (re.compile(p, re.IGNORECASE), ref)
-            for ref in catalogue
-            for p in ref.pattern.split(" | ")
+            (re.compile(p, re.IGNORECASE), ref) for ref in catalogue for p in ref.patterns
         ]
         self.found: list[_Found] = []
         self.last: IssueRef | None = None
@@ -110,7 +111,9 @@ class IssueFinder:
         """ "it", "this plan", "the scheme": a word for an issue already named."""
         lower = target.lower_
         if target.pos_ == "PRON":
-            return lower in self.lexicon.issue_pronouns
+            # "it is premature to change the law": an "it" that stands for a clause
+            extraposed = any(c.dep_ in {"xcomp", "ccomp"} for c in target.head.children)
+            return lower in self.lexicon.issue_pronouns and not extraposed
         if target.lemma_.lower() not in self.lexicon.issue_nouns and lower not in (
             self.lexicon.issue_nouns
         ):
@@ -127,6 +130,7 @@ class IssueFinder:
         """The issue a stance cue's target names, or None when it names none."""
         if self.is_anaphor(target):
             return self.last
+        target = self._content(target)
         if target.pos_ not in {"NOUN", "PROPN"} or target.ent_type_ in NAMED_TYPES:
             return None
         if target.lemma_.lower() in self.lexicon.not_issues:
@@ -147,19 +151,39 @@ class IssueFinder:
                 return ref
         head = target.lemma_.lower()
         modifiers = frozenset(w.lemma_.lower() for w in words[:-1])
-        for found in self.found:
-            if found.head == head and (
-                modifiers <= found.modifiers or found.modifiers <= modifiers
-            ):
-                return found.ref
-        lemmas = [w.lemma_.lower() for w in words]
-        ref = IssueRef(slug(lemmas), text, "discovered", adopting_pattern(surface))
         plural = re.escape(target.lower_) + r"(?:s|es)?"
         phrase = r"\s+".join([*(re.escape(w) for w in surface[:-1]), plural])
-        alone = modifiers and head not in self.lexicon.issue_nouns and len(head) > 3
-        mention = rf"\b(?:{phrase}|{plural})\b" if alone else rf"\b{phrase}\b"
-        self.found.append(_Found(ref, head, modifiers, mention))
+        for found in self.found:
+            if self._same(found, head, modifiers):
+                if rf"\b{phrase}\b" not in found.mentions:
+                    found.mentions.append(rf"\b{phrase}\b")
+                return found.ref
+        lemmas = [w.lemma_.lower() for w in words]
+        ref = IssueRef(slug(lemmas), text, "discovered", (adopting_pattern(surface),))
+        mentions = [rf"\b{phrase}\b"]
+        if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
+            mentions.append(rf"\b{plural}\b")  # "the sales tax", then "the tax"
+        self.found.append(_Found(ref, head, modifiers, mentions))
         return ref
+
+    def _content(self, target: Token) -> Token:
+        """ "implementation of a pilot program" is about the program."""
+        if target.lemma_.lower() in self.lexicon.action_nouns:
+            for child in target.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        return target
+
+    def _same(self, found: _Found, head: str, modifiers: frozenset[str]) -> bool:
+        """One issue: the same head, the words of one narrowing the other's ("the tax",
+        "the sales tax"); or two words for a proposal sharing what narrows them ("a
+        pilot plan", "the pilot bill")."""
+        if found.head == head:
+            return modifiers <= found.modifiers or found.modifiers <= modifiers
+        nouns = self.lexicon.issue_nouns
+        return head in nouns and found.head in nouns and bool(modifiers & found.modifiers)
 
     def discovered(self) -> list[IssueRef]:
         """The issues found so far that no catalogue names, in the order found."""

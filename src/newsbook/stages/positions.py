@@ -44,6 +44,7 @@ CLIMB = 8  # how far up the tree a cue may govern an issue
 class Cue:
     token: Token
     polarity: int  # the stance toward the issue composed up to this cue: +1 or -1
+    voiced: bool = False  # a judgement or an "ought": held by whoever states it
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         own, modifier = _own_modifier_polarity(anchor, lexicon)
         if own:
             polarity = own
-            cues.append(Cue(modifier, polarity))
+            cues.append(Cue(modifier, polarity, voiced=lexicon.is_evaluative(modifier)))
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
@@ -128,7 +129,7 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             )
             if judged:
                 polarity = judged * (-1 if lexicon.negated(token) else 1)
-                cues.append(Cue(judgement, polarity))
+                cues.append(Cue(judgement, polarity, voiced=True))
             elif lexicon.polarity(token) and token.pos_ in {"VERB", "AUX"}:
                 break
         elif depth > 0 and path[depth - 1].dep_ == "advcl" and lexicon.polarity(token):
@@ -150,7 +151,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             judged, judgement = _predicate_polarity(token, lexicon)
             if judged:
                 polarity = judged * (-1 if lexicon.negated(token) else 1)
-                cues.append(Cue(judgement, polarity))
+                cues.append(Cue(judgement, polarity, voiced=True))
+        elif depth > 0 and token.pos_ == "VERB" and lexicon.deontic(token):
+            # "the council should reject it", "we must not bankroll X": what ought to be
+            # done, in the voice of whoever says so
+            polarity *= -1 if lexicon.negated(token) else 1
+            cues.append(Cue(token, polarity, voiced=True))
         head = token.head
         if (
             token.dep_ in {"ccomp", "parataxis"}
@@ -554,13 +560,19 @@ def _positions_pass(
             found: list[tuple[str, Cue, int]] = []
             wished = False
             for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                holders = finder.holders(cue.token, base, anchor)
+                holders = [] if cue.voiced else finder.holders(cue.token, base, anchor)
                 if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
                     holders = [a for a in holders if a in {h for h, _, _ in found}]
                 found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
                 wished = wished or lexicon.wishes(cue.token)
             if _heads_its_clause(stance.cues[-1].token):
-                found += [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers]
+                # the speaker of another person's stance only reports it; a state's or
+                # an organisation's they may speak for ("Moscow will not ..., its
+                # minister said")
+                people = {h for h, _, _ in found if finder.types.get(h) == "PERSON"}
+                found += [
+                    (a, stance.cues[-1], RANK_SPEAKER) for a in speakers if not people - {a}
+                ]
             if not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
@@ -625,13 +637,14 @@ def keep_sides(
     mentions: list[Mention],
 ) -> None:
     """An actor's statement that names an issue they take a side on elsewhere in the
-    article, with no cue of its own, argues that side ("We are determined to uphold the
-    agreement", then "the agreement is being adhered to, he said")."""
+    article, with no stance of its own, argues that side ("We are determined to uphold
+    the agreement", then "the agreement is being adhered to, he said")."""
     known = sides(rows)
+    stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
     for mention in mentions:
         for actor_id in mention.holders:
             side = known.get((actor_id, mention.issue.id))
-            if side:
+            if side and (actor_id, mention.sentence.sentence_id) not in stated:
                 row = _row(context, actor_id, mention.issue, mention.sentence, mention.target)
                 row.update(stance=side, cue="", hedged=False)
                 _keep(rows, row, RANK_SIDE)
