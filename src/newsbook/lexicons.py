@@ -235,7 +235,6 @@ class StanceLexicon:
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
-    deontics: frozenset[str] = frozenset()  # "should", "must", "have to"
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
@@ -275,7 +274,6 @@ class StanceLexicon:
             target_prepositions=_words(stance, "target_prepositions"),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
-            deontics=_words(stance, "deontics"),
             verb_only=_words(stance, "verb_only"),
             relational=_words(stance, "relational"),
             reversal=_words(stance, "reversal"),
@@ -328,13 +326,6 @@ class StanceLexicon:
         return bool(word_forms(token) & self.evaluative) or bool(
             self.phrase_polarity(token, judging=True)
         )
-
-    def deontic(self, verb: Token) -> bool:
-        """ "should reject", "must go", "has to cut": what ought to be done."""
-        if any(c.dep_ == "aux" and c.lower_ in self.deontics for c in verb.children):
-            return True
-        head = verb.head  # "has to cut", "need to act": the verb above an infinitive
-        return verb.dep_ == "xcomp" and head.lemma_.lower() in self.deontics
 
     def is_weak(self, token: Token) -> bool:
         return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)

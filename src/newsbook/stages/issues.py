@@ -128,10 +128,13 @@ class IssueFinder:
 
     def resolve(self, target: Token) -> IssueRef | None:
         """The issue a stance cue's target names, or None when it names none."""
-        if self.is_anaphor(target):
-            return self.last
+        if self.is_anaphor(target) or target.dep_ == "csubj":
+            return self.last  # "it", "the plan", "what the council approved"
         target = self._content(target)
-        if target.pos_ not in {"NOUN", "PROPN"} or target.ent_type_ in NAMED_TYPES:
+        named_law = target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
+        if target.pos_ not in {"NOUN", "PROPN"} or (
+            target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
+        ):
             return None
         if target.lemma_.lower() in self.lexicon.not_issues:
             return None

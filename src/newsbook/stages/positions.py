@@ -152,11 +152,7 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             if judged:
                 polarity = judged * (-1 if lexicon.negated(token) else 1)
                 cues.append(Cue(judgement, polarity, voiced=True))
-        elif depth > 0 and token.pos_ == "VERB" and lexicon.deontic(token):
-            # "the council should reject it", "we must not bankroll X": what ought to be
-            # done, in the voice of whoever says so
-            polarity *= -1 if lexicon.negated(token) else 1
-            cues.append(Cue(token, polarity, voiced=True))
+
         head = token.head
         if (
             token.dep_ in {"ccomp", "parataxis"}
@@ -244,7 +240,14 @@ class ActorFinder:
         self.first_person = resources.stance.first_person
         self.writer = writer_of(context)
         quotes = context.table("quotes")
-        self.quote_spans = list(zip(quotes["start"], quotes["end"], strict=True))
+        # the writer's own words ("I call it a gamble") are no one else's statement
+        others = [
+            str(speaker).lower() not in self.first_person and (not self.writer or i != self.writer)
+            for i, speaker in zip(quotes["speaker_id"], quotes["speaker"], strict=True)
+        ]
+        self.quote_spans = list(
+            zip(quotes.loc[others, "start"], quotes.loc[others, "end"], strict=True)
+        )
 
     def quoted(self, offset: int) -> bool:
         """Whether an offset is inside a statement the article reports (direct or not)."""
@@ -320,9 +323,9 @@ class ActorFinder:
             ):
                 continue
             # "X and Y both supported": coordinated holders, also where the parser hangs
-            # the first name on the second ("Baker and Secretary James Baker")
-            members = [holder, *[c for c in holder.children if c.dep_ in {"conj", "nmod"}]]
-            for member in members:
+            # the first name on the second ("Baker and Secretary James Baker") or on a
+            # description ("Council members X and Y")
+            for member in _coordinated(holder):
                 entity_id = self.token_entity(member, base)
                 if entity_id and entity_id not in found:
                     found.append(entity_id)
@@ -364,6 +367,16 @@ class ActorFinder:
         return []
 
 
+def _coordinated(holder: Token) -> list[Token]:
+    """A holder and those coordinated with it or named in apposition to it."""
+    members, todo = [], [holder]
+    while todo:
+        token = todo.pop(0)
+        members.append(token)
+        todo += [c for c in token.children if c.dep_ in {"conj", "nmod", "appos"}]
+    return members
+
+
 def writer_of(context: ArticleContext) -> str:
     """The entity in whose own voice an opinion piece is written: the writer the sidecar
     (`author`) or a byline line ("By Jane Doe") names, when the article names them as an
@@ -399,8 +412,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     targets = []
     judgement = lexicon.is_evaluative(cue)
     for child in cue.children:
-        if judgement and cue.pos_ in {"VERB", "AUX"} and child.dep_ != "nsubjpass":
-            continue  # "the bill would hurt farmers" judges the bill, not the farmers
+        if judgement and child.dep_ != "nsubjpass":
+            # "the bill would hurt farmers", "a step backwards for the city": a judgement
+            # is on what it is said of, never on who suffers it
+            continue
         if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
@@ -421,7 +436,7 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             "prep",
             "dobj",
         }:
-            targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     return targets
 
 
@@ -570,9 +585,7 @@ def _positions_pass(
                 # an organisation's they may speak for ("Moscow will not ..., its
                 # minister said")
                 people = {h for h, _, _ in found if finder.types.get(h) == "PERSON"}
-                found += [
-                    (a, stance.cues[-1], RANK_SPEAKER) for a in speakers if not people - {a}
-                ]
+                found += [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers if not people - {a}]
             if not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
