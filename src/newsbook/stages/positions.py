@@ -32,6 +32,7 @@ from newsbook.stages.issues import (
     discovered_issue,
     phrase_tokens,
 )
+from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
 from newsbook.text.nlp import parsed_sentences
 
@@ -379,28 +380,29 @@ def _coordinated(holder: Token) -> list[Token]:
 
 def writer_of(context: ArticleContext) -> str:
     """The entity in whose own voice an opinion piece is written: the writer the sidecar
-    (`author`) or a byline line ("By Jane Doe") names, when the article names them as an
-    entity; "" for an article without a writer."""
-    article, lexicon = context.article, context.resources.stance
-    names = [article.author] if article.author else []
-    if lexicon.byline is not None:
-        head = article.text[:BYLINE_REACH]
-        names += [m.group("name") for m in lexicon.byline.finditer(head)]
+    or a byline names, when the article names them as an entity; else, for a text that
+    reads as commentary, its publication; "" for a report."""
     entities = context.table("entities")
-    people = entities[entities["type"] == "PERSON"]
+    forms = {
+        str(entity_id): {str(name).casefold(), *(a.casefold() for a in str(aliases).split(" | "))}
+        for entity_id, name, aliases, kind in zip(
+            entities["entity_id"],
+            entities["name"],
+            entities["aliases"],
+            entities["type"],
+            strict=True,
+        )
+        if kind in {"PERSON", "ORG"}
+    }
+    names = byline_names(context)
+    if not names and reads_as_commentary(context):
+        names = [context.article.source]
     for name in names:
         wanted = " ".join(name.split()).casefold()
-        for entity_id, full, aliases in zip(
-            people["entity_id"], people["name"], people["aliases"], strict=True
-        ):
-            forms = {str(full).casefold(), *(a.casefold() for a in str(aliases).split(" | "))}
-            if wanted in forms:
-                return str(entity_id)
+        for entity_id, known in forms.items():
+            if wanted and wanted in known:
+                return entity_id
     return ""
-
-
-# How far into the text a byline line may stand (after a headline and a deck).
-BYLINE_REACH = 600
 
 
 def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
