@@ -13,6 +13,7 @@ overrides positions (`source = manual`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -522,6 +523,10 @@ def sentence_anchors(
             ref = issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
+    for token in sent:  # "this scheme", "the deal": the issue last named, named again
+        if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
+            if token.i not in covered and not any(a is token for a, _ in anchors):
+                anchors.append((token, issues.last))
     anchors.sort(key=lambda pair: pair[0].i)
     return anchors
 
@@ -638,12 +643,18 @@ def _keep(rows: dict[tuple[str, str, int], tuple[int, dict]], row: dict, rank: i
 
 
 def sides(rows: dict[tuple[str, str, int], tuple[int, dict]]) -> dict[tuple[str, str], str]:
-    """Each actor's side on each issue, where their stated stances agree on one."""
-    stated: dict[tuple[str, str], set[str]] = {}
+    """Each actor's side on each issue: the stance most of their stated stances take
+    (none on a tie)."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
     for (actor_id, issue_id, _), (_, row) in rows.items():
         if row["stance"] != "neutral":
-            stated.setdefault((actor_id, issue_id), set()).add(row["stance"])
-    return {key: next(iter(found)) for key, found in stated.items() if len(found) == 1}
+            counts.setdefault((actor_id, issue_id), Counter())[row["stance"]] += 1
+    known = {}
+    for key, stances in counts.items():
+        ranked = stances.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            known[key] = ranked[0][0]
+    return known
 
 
 def keep_sides(
