@@ -219,6 +219,8 @@ class StanceLexicon:
     hedges: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
+    naming: frozenset[str]  # "called the plan a folly": the judgement is the caller's
+    apprehension: frozenset[str]  # "fears that X will ruin Y": the clause's judgement stands
     prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
     desire: frozenset[str]
 
@@ -280,6 +282,8 @@ class StanceLexicon:
             hedges=_words(stance, "hedges"),
             negations=_words(stance, "negations"),
             reporting=_words(speech, "cue_verbs"),
+            naming=_words(speech, "naming_verbs"),
+            apprehension=_words(stance, "apprehension"),
             desire=_words(stance, "desire"),
             government_nouns=_words(stance, "government_nouns"),
             prepositional={

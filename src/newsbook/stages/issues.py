@@ -143,7 +143,8 @@ class IssueFinder:
         words = [
             w
             for w in phrase_tokens(target)
-            if w is target or w.lower_ not in self.lexicon.generic_modifiers
+            if w is target
+            or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
         ]
         surface = [w.text if w.pos_ == "PROPN" else w.lower_ for w in words]
         text = " ".join(surface)
@@ -161,8 +162,11 @@ class IssueFinder:
                 if rf"\b{phrase}\b" not in found.mentions:
                     found.mentions.append(rf"\b{phrase}\b")
                 return found.ref
-        lemmas = [w.lemma_.lower() for w in words]
-        ref = IssueRef(slug(lemmas), text, "discovered", (adopting_pattern(surface),))
+        # the id: the words as written, the head as its lemma ("sales taxes": sales-tax)
+        singular = head if target.lower_.startswith(head[:-1]) else target.lower_
+        ref = IssueRef(
+            slug([*surface[:-1], singular]), text, "discovered", (adopting_pattern(surface),)
+        )
         mentions = [rf"\b{phrase}\b"]
         if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
             mentions.append(rf"\b{plural}\b")  # "the sales tax", then "the tax"

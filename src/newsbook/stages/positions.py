@@ -120,7 +120,14 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
             pass
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
-        elif depth == 1 and path[0].dep_ in {"nsubj", "csubj"} and not cues:
+        elif (
+            depth == 1
+            and not cues
+            and (
+                path[0].dep_ in {"nsubj", "csubj"}
+                or (path[0].dep_ == "dobj" and lemma in lexicon.naming)  # "called X a folly"
+            )
+        ):
             # the subject of a verb: judged by an evaluative verb ("the bill would hurt
             # farmers") or by its predicate ("X is a mistake"); the subject of any other
             # cue holds that stance, it is not its target
@@ -146,6 +153,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         elif depth > 0 and lexicon.through(token, path[depth - 1]):
             polarity *= lexicon.through(token, path[depth - 1])
             cues.append(Cue(token, polarity))
+        elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
+            cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))
@@ -428,17 +437,18 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
             targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
     if judgement:
-        if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
-            targets.append(cue.head)
         judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
-        if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in {
-            "attr",
-            "acomp",
-            "oprd",
-            "advmod",
-            "prep",
-            "dobj",
-        }:
+        if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
+            if cue.head.dep_ not in {"attr", "oprd"}:
+                targets.append(cue.head)  # "a reckless scheme"
+            else:  # "the levy is a reckless scheme": the levy
+                cue, judged = cue.head, cue.head.head
+        elif cue.dep_ == "pobj":  # "puts the river on the right track"
+            judged = cue.head.head
+        if judged.lemma_.lower() in lexicon.naming:  # "called the levy a folly"
+            targets += [c for c in judged.children if c.dep_ == "dobj"]
+        clause = {"attr", "acomp", "oprd", "advmod", "prep", "dobj", "pobj"}
+        if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause:
             targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     return targets
 
@@ -582,7 +592,10 @@ def _positions_pass(
             found: list[tuple[str, Cue, int]] = []
             wished = False
             for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                holders = [] if cue.voiced else finder.holders(cue.token, base, anchor)
+                holders = finder.holders(cue.token, base, anchor)
+                if cue.voiced:  # a judgement is its caller's ("X called it a folly")
+                    naming = cue.token.head.lemma_.lower() in lexicon.naming
+                    holders = finder.holders(cue.token.head, base, anchor) if naming else []
                 if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
                     holders = [a for a in holders if a in {h for h, _, _ in found}]
                 found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
