@@ -315,12 +315,12 @@ class StanceLexicon:
                 continue
             for offset, word in enumerate(words):
                 start = token.i - offset
-                if word != token.lower_ or start < 0 or start + len(words) > len(doc):
+                if word not in _spellings(token) or start < 0 or start + len(words) > len(doc):
                     continue
                 span = doc[start : start + len(words)]
-                if [t.lower_ for t in span] != list(words):
+                if not all(w in _spellings(t) for t, w in zip(span, words, strict=True)):
                     continue
-                if token.head is token or not (span.start <= token.head.i < span.end):
+                if token.head == token or not (span.start <= token.head.i < span.end):
                     return side
         return 0
 
@@ -388,6 +388,11 @@ def _forms(word: str) -> set[str]:
     if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
         forms.add(word[:-4])  # "cutting" -> "cut"
     return forms
+
+
+def _spellings(token: Token) -> tuple[str, str]:
+    """A word as written and as its lemma ("moved ahead" is "move ahead")."""
+    return token.lower_, token.lemma_.lower()
 
 
 def word_forms(token: Token) -> set[str]:

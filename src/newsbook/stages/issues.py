@@ -143,7 +143,7 @@ class IssueFinder:
         words = [
             w
             for w in phrase_tokens(target)
-            if w is target
+            if w == target
             or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
         ]
         surface = [w.text if w.pos_ == "PROPN" else w.lower_ for w in words]

@@ -206,8 +206,8 @@ def _heads_its_clause(cue: Token) -> bool:
     linked"): only then does the speaker reporting the clause take its stance."""
     token = cue
     while token.pos_ not in {"VERB", "AUX"}:
-        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head is token:
-            return token.head is token
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head == token:
+            return token.head == token
         token = token.head
     return token.dep_ not in {"nsubj", "nsubjpass", "csubj", "acl", "relcl", "amod"}
 
@@ -373,7 +373,7 @@ class ActorFinder:
             found = self._holders_of(token, base, target)
             if found:
                 return found
-            if token.dep_ == "ccomp" or token.head is token:
+            if token.dep_ == "ccomp" or token.head == token:
                 break
         return []
 
@@ -528,14 +528,14 @@ def sentence_anchors(
         for target in stance_targets(token, lexicon):
             if target.i in covered or any(t.i in named for t in target.subtree):
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
-            if any(a is target for a, _ in anchors):
+            if any(a == target for a, _ in anchors):
                 continue
             ref = issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
     for token in sent:  # "this scheme", "the deal": the issue last named, named again
         if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
-            if token.i not in covered and not any(a is token for a, _ in anchors):
+            if token.i not in covered and not any(a == token for a, _ in anchors):
                 anchors.append((token, issues.last))
     anchors.sort(key=lambda pair: pair[0].i)
     return anchors
@@ -600,7 +600,7 @@ def _positions_pass(
                     holders = [a for a in holders if a in {h for h, _, _ in found}]
                 found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
                 wished = wished or lexicon.wishes(cue.token)
-            if _heads_its_clause(stance.cues[-1].token):
+            if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
                 # the speaker of another person's stance only reports it; a state's or
                 # an organisation's they may speak for ("Moscow will not ..., its
                 # minister said")
