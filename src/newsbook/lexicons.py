@@ -209,6 +209,26 @@ def read_issue_catalogue(path: Path) -> list[dict]:
     return issues
 
 
+# The word lists of `stance.yml` read as they stand (see that file for what each means).
+STANCE_WORD_LISTS = (
+    "verb_only",
+    "relational",
+    "reversal",
+    "hedges",
+    "negations",
+    "desire",
+    "government_nouns",
+    "weak",
+    "issue_nouns",
+    "issue_pronouns",
+    "not_issues",
+    "action_nouns",
+    "generic_modifiers",
+    "target_prepositions",
+    "apprehension",
+)
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
     support: frozenset[str]
@@ -267,25 +287,11 @@ class StanceLexicon:
             evaluative=_words(evaluative, "support") | _words(evaluative, "oppose"),
             phrases=phrases,
             judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
-            weak=_words(stance, "weak"),
-            issue_nouns=_words(stance, "issue_nouns"),
-            issue_pronouns=_words(stance, "issue_pronouns"),
-            not_issues=_words(stance, "not_issues"),
-            action_nouns=_words(stance, "action_nouns"),
-            generic_modifiers=_words(stance, "generic_modifiers"),
-            target_prepositions=_words(stance, "target_prepositions"),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
-            verb_only=_words(stance, "verb_only"),
-            relational=_words(stance, "relational"),
-            reversal=_words(stance, "reversal"),
-            hedges=_words(stance, "hedges"),
-            negations=_words(stance, "negations"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),
-            apprehension=_words(stance, "apprehension"),
-            desire=_words(stance, "desire"),
-            government_nouns=_words(stance, "government_nouns"),
+            **{name: _words(stance, name) for name in STANCE_WORD_LISTS},
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
                 for verb, ways in (stance.get("prepositional") or {}).items()

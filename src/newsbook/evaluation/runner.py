@@ -12,6 +12,7 @@ from newsbook import cache
 from newsbook.evaluation import peers
 from newsbook.evaluation.gold import GoldCase, gold_cases, load_gold
 from newsbook.evaluation.scoring import (
+    SCORE_COLUMNS,
     Score,
     errors_table,
     evaluate_article,
@@ -176,17 +177,4 @@ def position_scores_by_kind(report: GoldReport, system: str = "newsbook") -> pd.
     overall = pooled_scores(scores, by=("split", "stage")).assign(kind="all")
     table = pd.concat([by_kind, overall], ignore_index=True)
     table = table.sort_values(["stage", "split", "kind"], kind="stable").reset_index(drop=True)
-    return table[
-        [
-            "stage",
-            "split",
-            "kind",
-            "articles",
-            "correct",
-            "expected",
-            "produced",
-            "precision",
-            "recall",
-            "f1",
-        ]
-    ]
+    return table[["stage", "split", "kind", "articles", *SCORE_COLUMNS[3:]]]
