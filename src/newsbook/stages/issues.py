@@ -150,6 +150,8 @@ class IssueFinder:
         text = " ".join(surface)
         if len(text) < MIN_PHRASE_CHARS:
             return None
+        if len(words) == 1 and target.lemma_.lower() in self.lexicon.issue_nouns:
+            return None  # "a plan", "the measure" alone name no issue of their own
         for pattern, ref in self.patterns:
             if pattern.search(text):
                 return ref
@@ -174,13 +176,21 @@ class IssueFinder:
         return ref
 
     def _content(self, target: Token) -> Token:
-        """ "implementation of a pilot program" is about the program."""
-        if target.lemma_.lower() in self.lexicon.action_nouns:
-            for child in target.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    objects = [g for g in child.children if g.dep_ == "pobj"]
-                    if objects:
-                        return objects[0]
+        """What a word for doing or proposing something is about: "implementation of a
+        pilot program" is about the program, "a plan to build a stadium" about the
+        stadium, "a ban on imports" about the imports."""
+        lemma = target.lemma_.lower()
+        if lemma not in self.lexicon.action_nouns and lemma not in self.lexicon.issue_nouns:
+            return target
+        for child in target.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "for", "on"}:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+            else:
+                continue
+            if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
+                return objects[0]
         return target
 
     def _same(self, found: _Found, head: str, modifiers: frozenset[str]) -> bool:
