@@ -90,14 +90,15 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     return 0, None
 
 
-def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
+def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = False) -> Stance:
     """The stance the tree above an issue mention takes toward it. Cues compose on the
     way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
     talks); a negation or a reversal ("will not back down from") turns it round. A
     mention that is itself a verb without a stance of its own ("destroyed the platform")
     is the issue's action: doing it supports it. Coordinated words are siblings, not
     governors ("abolish X and cut Y"). The clause a speech verb reports ends the climb:
-    the reporter's words are not a stance."""
+    the reporter's words are not a stance. `discovered`: the mention is a phrase a cue
+    pointed at, whose own word ("proposals") names the issue and takes no stance."""
     polarity, cues = 1, []
     # the issue's own action: a verb with no stance of its own ("destroyed the platform"),
     # or a noun that names one ("arms reduction", "a test ban"); supporting it is doing it
@@ -118,6 +119,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth == 0 and action or sibling:
             pass
+        elif depth == 0 and discovered and lexicon.is_weak(token) and lexicon.polarity(token) > 0:
+            pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
         elif (
@@ -583,7 +586,7 @@ def _positions_pass(
             speakers = [i for s, e, i in statements if s <= offset < e]
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             mentions.append(Mention(issue, sentence, target, tuple(speakers or voice)))
-            stance = stance_toward(anchor, lexicon)
+            stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
             if not stance.cues:
                 continue
             flip = -1 if issue.against and not stance.on_action else 1
