@@ -160,7 +160,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
-            cues.append(Cue(token, polarity))
+            # a judgement above a stance ("suffered damage from his support of X") is
+            # whoever states it, not the stance's holder
+            cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
         elif lemma == "be" and not cues:
             judged, judgement = _predicate_polarity(token, lexicon)
             if judged:
