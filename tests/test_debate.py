@@ -9,7 +9,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from newsbook.corpus.debate import BASE_TABLES, CorpusDB, render, sql_literal
+from newsbook.corpus.debate import BASE_TABLES, OPTIONAL_COLUMNS, CorpusDB, render, sql_literal
 from newsbook.corpus.networks import circle_layout, coalitions, stance_similarity, write_graphml
 from newsbook.schema import TABLES, corpus_columns
 
@@ -92,6 +92,8 @@ def tables(positions: list[dict] = POSITIONS, *, issue_source: bool = False) -> 
         found["positions"]["issue_source"] = [
             "discovered" if p["issue_id"] == "y" else "catalogue" for p in positions
         ]
+    else:  # a corpus written before discovered issues: no issue_source, pattern, target
+        found["positions"] = found["positions"].drop(columns=list(OPTIONAL_COLUMNS["positions"]))
     found["events"] = frame("events", EVENTS)
     found["quotes"] = frame("quotes", [
         {"article_id": "a1", "quote_id": "q1", "kind": "direct", "speaker_id": "ana-berg", "speaker": "Ana Berg"},

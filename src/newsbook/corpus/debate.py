@@ -29,8 +29,9 @@ BASE_TABLES = (*CORPUS_TABLES, "texts")  # the corpus command's tables and the t
 # Columns a corpus may lack (written before the stage that adds them): a view adds
 # each with the value every row of such a corpus has.
 OPTIONAL_COLUMNS = {
-    # before discovered issues, every issue came from a catalogue
-    "positions": {"issue_source": "'catalogue'"},
+    # before discovered issues, every issue came from a catalogue (and had no adopting
+    # pattern or target phrase of its own)
+    "positions": {"issue_source": "'catalogue'", "issue_pattern": "''", "target": "''"},
 }
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")  # people, organisations and states
@@ -71,7 +72,7 @@ SELECT p.article_id || '/' || p.position_id AS statement_id,
        id_or_name(e.corpus_entity_id, 'unlinked', p.actor) AS actor_id,
        coalesce(n.name, p.actor) AS actor,
        coalesce(n.type, '') AS actor_type,
-       p.issue_id, p.issue, p.issue_source, p.stance, p.hedged,
+       p.issue_id, p.issue, p.issue_source, p.issue_pattern, p.target, p.stance, p.hedged,
        a.published AS date, p.article_id, a.headline, a.source,
        p.source AS coded_by, p.sentence_id, p.start, p."end", p.evidence, p.cue,
        p.position_id
@@ -263,6 +264,7 @@ ORDER BY articles DESC, actor, issue""",
     "issues": """
 -- the issues of the statements, where they come from, and how many actors took a side
 SELECT issue_id, min(issue) AS issue, min(issue_source) AS issue_source,
+       min(issue_pattern) AS pattern,
        count(*) AS statements, count(DISTINCT article_id) AS articles,
        count(DISTINCT actor_id) AS actors,
        count(*) FILTER (WHERE stance = 'support') AS support,
