@@ -16,7 +16,9 @@ from newsbook.book.tables import row_anchor
 from newsbook.stages.events import date_interval
 
 MAX_SOURCES = 8  # sources coloured apart; the rest are drawn as "other sources"
-MATRIX_ACTORS, MATRIX_ISSUES = 25, 15  # the matrix chart's rows and columns at most
+# The matrix chart's rows and columns at most: ten issues of 48 pixels and the actors'
+# names fit the page's width.
+MATRIX_ACTORS, MATRIX_ISSUES = 25, 10
 WINDOW_ROWS = 20  # actor-issue rows of the moving-window chart, the most active first
 NETWORK_HEIGHT = 440
 CHART_EVENTS = 40  # merged events drawn on the timeline, the most reported first
@@ -164,10 +166,17 @@ def network_chart(
         if edge_colour
         else alt.value("#9e9e9e")
     )
+    # conflict dashed, so that it shows where it runs beside agreement
+    dash = (
+        alt.StrokeDash(f"{edge_colour}:N", scale=alt.Scale(domain=["agreement", "conflict"],
+                                                           range=[[1, 0], [6, 3]]), legend=None)
+        if edge_colour
+        else alt.value([1, 0])
+    )  # fmt: skip
     lines = lines.encode(
         x=x, y=y, x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.5, 7]), legend=None),
-        color=colour, tooltip=tooltip,
+        color=colour, strokeDash=dash, tooltip=tooltip,
     )  # fmt: skip
     node_tooltip = [c for c in ["label", "type", "articles", "mentions", "coalition", "size",
                                 "cohesion"] if c in nodes.columns]  # fmt: skip
@@ -290,8 +299,8 @@ def stance_matrix_chart(matrix: pd.DataFrame) -> alt.Chart | alt.LayerChart:
             "stance:N", scale=STANCE_COLOURS_MIXED, legend=alt.Legend(orient="bottom", title=None)
         )
     )
-    labels = base.mark_text(fontSize=10).encode(text="counts:N")
-    return alt.layer(cells, labels).properties(width=alt.Step(64), height=alt.Step(24))
+    labels = base.mark_text(fontSize=9).encode(text="counts:N")
+    return alt.layer(cells, labels).properties(width=alt.Step(48), height=alt.Step(24))
 
 
 def _counts_label(cell: dict) -> str:

@@ -29,6 +29,7 @@ from newsbook.book.pages import evidence_href, export_href
 from newsbook.book.tables import anchored_table, row_anchor
 from newsbook.corpus.debate import ACTOR_TYPES, CorpusDB
 from newsbook.corpus.networks import circle_layout, coalitions, drawn, spring_layout
+from newsbook.schema import CORPUS_TABLES
 
 # Bars per week while a corpus spans up to half a year (26 bars read well); a longer
 # corpus is counted per month.
@@ -68,8 +69,8 @@ EXPORTS = [
     ("cooccurrence.graphml", "actors named in the same sentence"),
     ("views.sql", "DuckDB views over the Parquet files (run it in their folder)"),
     ("queries.sql", "every query of these chapters, as it ran"),
-    ("article.parquet", "article, sentences, mentions, entities, quotes, positions, timex, "
-     "events, claims, issue_candidates, errors: every table of the corpus command, Parquet"),
+    ("article.parquet", f"{', '.join(CORPUS_TABLES)}: every table of the corpus command, "
+     "Parquet, each in its file"),
     ("texts.parquet", "the articles' texts, which the offsets point into"),
 ]  # fmt: skip
 
