@@ -63,6 +63,16 @@ class Mention:
     sentence_id: int = -1
 
 
+def cased(text: str, parsed: str) -> str:
+    """A name written in capitals ("MARIA LOPEZ") as the parser read it, re-cased from
+    the article's own spelling or in title case (`nlp.recase`); a word the parser saw
+    in lower case takes title case. Other names are kept as written."""
+    if any(c.islower() for c in text) or sum(c.isalpha() for c in text) < 2:
+        return text
+    words = re.split(r"(\s+)", parsed)
+    return "".join(w if not w[:1].islower() else w[:1].upper() + w[1:] for w in words)
+
+
 def normalise(text: str) -> str:
     """A surface form without line breaks, leading article or possessive."""
     text = " ".join(text.split())
@@ -142,6 +152,7 @@ def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]
     return "", None
 
 
+DATELINE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 MARKUP = re.compile(r"[<>{}$\\|=]|://|www\.")
 LONGEST_NAME_WORD = 30
 
@@ -256,6 +267,7 @@ def iter_mentions(
     """Named mentions in text order, cleaned and typed, with any title or appositive role."""
     for item in parsed:
         base = item.block.start
+        in_dateline = item.block.section == "dateline"
         for ent in item.doc.ents:
             if ent.label_ in SKIPPED_LABELS or _is_title_fragment(ent, resources):
                 continue
@@ -263,6 +275,8 @@ def iter_mentions(
             if span is None or not _name_like(span.text):
                 continue
             label = _retype(span, resources)
+            if in_dateline and label in DATELINE_LABELS:
+                label = "GPE"  # a dateline names the place the story was filed from
             following = item.doc[span.end] if span.end < len(item.doc) else None
             if (
                 label == "PERSON"
@@ -272,14 +286,14 @@ def iter_mentions(
                 span, label = item.doc[span.start : span.end + 1], "ORG"
             start, end = base + span.start_char, base + span.end_char
             text = article.text[start:end]
-            norm = normalise(text)
+            norm = normalise(cased(text, span.text))
             canonical = span.ent_id_ or (norm if label in {"WEAPON", "TREATY"} else "")
             if label in {"GPE", "NORP", "LOC", "ORG"}:
                 country = resources.country_aliases.get(norm.lower())
                 capital_state = resources.state_for_capital(norm, article.published)
                 if country:
                     label, canonical = "GPE", country
-                elif capital_state and governs_as_state(span):
+                elif capital_state and governs_as_state(span) and not in_dateline:
                     label, canonical = "GPE", capital_state
             role, owner = ("", None)
             if label == "PERSON":
