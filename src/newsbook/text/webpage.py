@@ -197,7 +197,8 @@ def _flat(text: str) -> str:
 
 
 def _unquoted(text: str) -> str:
-    return _flat(re.sub(r"[\"'“”‘’«»]", " ", text))
+    """The words alone (a pull quote drops or changes the quotation's punctuation)."""
+    return " " + _flat(re.sub(r"[^\w\s]", " ", text)).casefold() + " "
 
 
 def _visible_pieces(tree: lxml.html.HtmlElement) -> Iterator[Piece]:
