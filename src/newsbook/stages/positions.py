@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Resources, StanceLexicon
 from newsbook.schema import columns
-from newsbook.stages.context import ArticleContext
+from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.text.article import Article
 from newsbook.text.nlp import parsed_sentences
 
@@ -141,10 +141,11 @@ def _speakers_by_sentence(
     statements: list[tuple[int, int, str]], sentences: pd.DataFrame
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
+    index = SpanIndex(statements)
     for sentence_id, start, end in sentences[["sentence_id", "start", "end"]].itertuples(
         index=False
     ):
-        spoken[int(sentence_id)] = [i for s, _, i in statements if start <= s < end]
+        spoken[int(sentence_id)] = index.starting_in(start, end)
     return spoken
 
 
@@ -382,6 +383,7 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
     ] + group_statements(quotes, mentions, entities)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
     spoken = _speakers_by_sentence(statements, sentences)
+    statement_index = SpanIndex(statements)
     for item, sent, sentence in parsed_sentences(parsed, sentences):
         base, sentence_id = item.block.start, sentence.sentence_id
         start, end = int(sentence.start), int(sentence.end)
@@ -407,7 +409,7 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
                         holders = [a for a in holders if a in {h for h, _, _ in found}]
                     found += [(a, cue, 0) for a in holders if (a, cue, 0) not in found]
                     wished = wished or lexicon.wishes(cue.token)
-                speakers = [i for s, e, i in statements if s <= offset < e]
+                speakers = statement_index.holding(offset)
                 if _heads_its_clause(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], 1) for a in speakers]
                 if not found and not own_speakers:
