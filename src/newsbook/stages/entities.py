@@ -184,9 +184,14 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}  # "Preserving the"
     ):
         end -= 1
-    if end <= start:
-        return None
+    units = resources.layout.table_units
+    if all(t.lower_ in units or t.is_punct for t in doc[start:end]):
+        return None  # "cts", "Avg shrs": units of a figures line, no name
     label = span.label_
+    while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in units:
+        end -= 1  # "U.S. dlrs": a name before a unit written as copy writes units
+        if doc[start:end].text.lower() in resources.country_aliases:
+            label = "GPE"
     country_end = _country_prefix_end(doc, start, end, resources)
     if country_end is not None:
         end, label = country_end, "GPE"

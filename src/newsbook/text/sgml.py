@@ -1,8 +1,9 @@
 """Wire-service SGML (Reuters-21578): one `<REUTERS>` record is one story.
 
-A story's text is its `TITLE`, a blank line, then its `DATELINE` and `BODY` as a reader
-sees them ("WASHINGTON, March 18 - The European Community ..."); `published` comes from
-`<DATE>`, the author from `<AUTHOR>`. Plain data out, so the corpus readers and the
+A story's text is its `TITLE`, a blank line and its `BODY`; for `analyze` (one record,
+`read_record`) the `DATELINE` opens the body as a reader sees it ("WASHINGTON, March 18 -
+The European Community ..."). `published` comes from `<DATE>`, the author from
+`<AUTHOR>`. Plain data out, so the corpus readers and the
 one-article reader (`read_record`) share it.
 """
 
@@ -59,9 +60,13 @@ def _sgml_text(raw: str) -> str:
 BYLINE_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
-def sgml_story(attributes: str, body: str, *, origin: str) -> WireStory:
-    """One `<REUTERS>` record: text is `TITLE`, a blank line, `DATELINE` and `BODY`;
-    `published` from `<DATE>`, `author` from `<AUTHOR>`."""
+def sgml_story(
+    attributes: str, body: str, *, origin: str, with_dateline: bool = False
+) -> WireStory:
+    """One `<REUTERS>` record: text is `TITLE`, a blank line and `BODY` (with
+    `with_dateline`, `DATELINE` and `BODY`: what `analyze` reads; the corpus keeps the
+    layout of the project's Reuters texts); `published` from `<DATE>`, `author` from
+    `<AUTHOR>`."""
     attrs = {k.upper(): v for k, v in SGML_ATTRIBUTE.findall(attributes)}
     newid = attrs.get("NEWID", "")
     article_id = f"reuters-{newid}" if newid else article_id_for(Path(origin.replace("#", "")))
@@ -72,7 +77,7 @@ def sgml_story(attributes: str, body: str, *, origin: str) -> WireStory:
         text_body = _sgml_text(re.sub(r"<[^>]+>", "", text_element)).strip("\n")
         title = "" if title and text_body.strip().startswith(title) else title
     dateline = " ".join(_sgml_text(_sgml_element(body, "DATELINE")).split())
-    if dateline and text_body.strip():
+    if with_dateline and dateline and text_body.strip():
         text_body = f"{dateline} {text_body.lstrip()}"
     text = f"{title}\n\n{text_body}" if title else text_body
     author = BYLINE_BY.sub("", " ".join(_sgml_text(_sgml_element(body, "AUTHOR")).split()))
@@ -99,7 +104,7 @@ def read_record(text: str, *, name: str, article_id: str) -> WireStory:
             f"{name} holds {len(records)} wire records; `analyze` reads one article: "
             f"use `newsbook corpus {name}` for a file of many"
         )
-    story = sgml_story(*records[0], origin=name)
+    story = sgml_story(*records[0], origin=name, with_dateline=True)
     return dataclasses.replace(story, article_id=article_id)
 
 
