@@ -214,3 +214,16 @@ def test_the_gold_of_web_pages_and_records_is_found(tmp_path):
     paths = {c.article_id: Path(c.article_path).name for c in cases}
     assert paths["web-modern-2019"] == "web-modern-2019.html"
     assert paths["reuters-sgml-6716"] == "reuters-sgml-6716.sgm"
+
+
+def test_units_in_prose_are_no_entities(resources):
+    text = (
+        "Acme Corp posts gain\n\n"
+        "Acme Corp said it earned 1.5 mln U.S. dlrs, or 20 cts a share, in the quarter.\n\n"
+        "Avg shrs rose to 7.1 mln, the company said."
+    )
+    entities = analyze(make_article(text, article_id="t", published="1987-03-02"), resources)[
+        "entities"
+    ]
+    names = {n.lower() for n in entities["name"]}
+    assert not names & {"cts", "dlrs", "u.s. dlrs", "avg", "avg shrs"}, names

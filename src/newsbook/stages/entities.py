@@ -188,10 +188,13 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     if all(t.lower_ in units or t.is_punct for t in doc[start:end]):
         return None  # "cts", "Avg shrs": units of a figures line, no name
     label = span.label_
-    while end > start + 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in units:
-        end -= 1  # "U.S. dlrs": a name before a unit written as copy writes units
-        if doc[start:end].text.lower() in resources.country_aliases:
-            label = "GPE"
+    while end > start + 1 and doc[end - 1].lower_ in units:
+        # "U.S. dlrs", "U.S. Dlrs" (wire copy capitalises after "U.S."): a name and a unit
+        country = doc[start : end - 1].text.lower() in resources.country_aliases
+        if not (country or doc[end - 1].is_lower):
+            break
+        end -= 1
+        label = "GPE" if country else label
     country_end = _country_prefix_end(doc, start, end, resources)
     if country_end is not None:
         end, label = country_end, "GPE"

@@ -20,6 +20,7 @@ import pandas as pd
 
 from newsbook.lexicons import LayoutLexicon
 from newsbook.text.article import Article
+from newsbook.text.sgml import MONTHS
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r?\n(?=[ \t]+\S)")
 # Sections the parser reads; the others (furniture, table) are skipped by every stage.
@@ -318,7 +319,7 @@ def _timestamp_date(line: str, cues: LayoutLexicon) -> dt.date | None:
         if not match:
             continue
         month = match["month"]
-        number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.lower()[:3], 0)
+        number = int(month) if month.isdigit() else MONTHS.get(month.lower()[:3], 0)
         try:
             return dt.date(int(match["year"]), number, int(match["day"]))
         except ValueError:
