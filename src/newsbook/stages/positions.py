@@ -164,8 +164,9 @@ def _heads_its_clause(cue: Token) -> bool:
     linked"): only then does the speaker reporting the clause take its stance."""
     token = cue
     while token.pos_ not in {"VERB", "AUX"}:
-        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head is token:
-            return token.head is token
+        # spaCy makes a new Token object on each access: compare positions, not identity
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head.i == token.i:
+            return token.head.i == token.i
         token = token.head
     return token.dep_ not in {"nsubj", "nsubjpass", "csubj", "acl", "relcl", "amod"}
 
