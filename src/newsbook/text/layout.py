@@ -119,10 +119,13 @@ def _split_lines(
         return
     run_start = None
     position = start
-    for line in text[start:end].split("\n"):
+    lines = text[start:end].split("\n")
+    # a byline stands alone; "by President Reagan." wrapped from a sentence does not
+    alone = len(lines) == 1 and number < BYLINE_BLOCKS
+    for line in lines:
         line_start, line_end = position, position + len(line)
         position = line_end + 1
-        kind = _line_kind(line, cues, near_top=number < BYLINE_BLOCKS)
+        kind = _line_kind(line, cues, near_top=alone)
         if not kind:
             if run_start is None:
                 run_start = line_start
@@ -152,7 +155,10 @@ def _byline_author(line: str, cues: LayoutLexicon) -> str:
     if not 2 <= len(words) <= 5 or words[0].lower() not in cues.byline_openers:
         return ""
     names = words[1:]
-    if all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in names) and not names[-1].endswith(","):
+    ends_sentence = len(names[-1]) > 3 and names[-1].endswith(".")  # not "Jr." or an initial
+    if all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in names) and not (
+        names[-1].endswith(",") or ends_sentence
+    ):
         return " ".join(names)
     return ""
 
