@@ -67,7 +67,7 @@ TABLES: dict[str, Table] = {
         ),
         _table(
             "blocks",
-            "paragraph-like block of the page (headline, dateline, body, table, furniture)",
+            "paragraph-like block of the page (headline, byline, dateline, body, table, furniture)",
             ("start",),
             article_id=STR,
             paragraph_id=INT,

@@ -1,11 +1,12 @@
 """The page's layout: the article's text cut into paragraph-like blocks, each sorted
-into headline, dateline, body, table or furniture.
+into headline, byline, dateline, body, table or furniture.
 
-Furniture (site banners, archive stamps, wire sign-offs, timestamp lines, bylines, page
-markers) and figures tables are skipped, never cut out: every block keeps its offsets
-into the text. A dateline ("LONDON, March 23 -") is a block of its own before the first
-body block, so the first sentence is the story's; a timestamp line, a byline and the
-dateline give the article's date, author and place (`layout_facts`).
+Furniture (site banners, archive stamps, wire sign-offs, timestamp lines, page markers)
+and figures tables are skipped, never cut out: every block keeps its offsets into the
+text. A byline ("By Ellen Marsh") and a dateline ("LONDON, March 23 -") are blocks of
+their own, read for their names but not the story's sentences, so the first sentence is
+the story's; a timestamp line, the byline and the dateline give the article's date,
+author and place (`layout_facts`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from newsbook.text.sgml import MONTHS
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r?\n(?=[ \t]+\S)")
 # Sections the parser reads; the others (furniture, table) are skipped by every stage.
-PARSED_SECTIONS = ("headline", "dateline", "body")
+# A byline and a dateline are read (the writer and the place are entities) but are not
+# the story's sentences.
+PARSED_SECTIONS = ("headline", "byline", "dateline", "body")
 # A byline stands near the top of a page: this many blocks from the start at most.
 BYLINE_BLOCKS = 6
 # A figures row is short and mostly figures, units and abbreviations; a table has
@@ -48,7 +51,7 @@ class Block:
 
     start: int
     end: int
-    section: str  # headline | dateline | body | table | furniture
+    section: str  # headline | byline | dateline | body | table | furniture
     kind: str = ""
 
 
@@ -98,7 +101,8 @@ def layout(
             if not kind and len(chunk.split()) <= max_furniture_words:
                 if any(pattern.search(chunk) for pattern in furniture):
                     kind = "furniture pattern"
-            blocks.append(Block(piece_start, piece_end, "furniture" if kind else "body", kind))
+            section = "body" if not kind else "byline" if kind == "byline" else "furniture"
+            blocks.append(Block(piece_start, piece_end, section, kind))
     headline_index = _headline_index(text, blocks, article.headline)
     if headline_index is not None:
         block = blocks[headline_index]
