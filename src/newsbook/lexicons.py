@@ -318,18 +318,31 @@ def word_forms(token: Token) -> set[str]:
 
 @dataclass(frozen=True)
 class SpeechLexicon:
+    """The word lists of `speech.yml` (see that file for what each means). A cue of two
+    words ("rule out") is a verb's lemma and its particle."""
+
     cues: frozenset[str]
     naming: frozenset[str]
     prepositional: dict[str, frozenset[str]]
     infinitive: frozenset[str]
+    objects: frozenset[str]
+    forecasts: frozenset[str]
+    estimates: dict[str, frozenset[str]]
+    anaphoric: frozenset[str]
+    views: frozenset[str]
     channels: frozenset[str]
     nouns: frozenset[str]
+    delivering: frozenset[str]
     anonymous: frozenset[str]
     documents: frozenset[str]
+    organisations: frozenset[str]
     pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     first_person: frozenset[str]
     headline_cues: frozenset[str]
+    name_verbs: frozenset[str]
+    name_markers: frozenset[str]
+    title_nouns: frozenset[str]
     governments: frozenset[str]
 
     @classmethod
@@ -347,14 +360,26 @@ class SpeechLexicon:
                 for verb, preps in speech.get("prepositional_cues", {}).items()
             },
             infinitive=words("infinitive_cues"),
+            objects=words("object_cues"),
+            forecasts=words("forecast_cues"),
+            estimates={
+                verb: frozenset(preps) for verb, preps in speech.get("estimate_cues", {}).items()
+            },
+            anaphoric=words("anaphoric_objects"),
+            views=words("view_nouns"),
             channels=words("channel_verbs"),
             nouns=words("cue_nouns"),
+            delivering=words("delivering_verbs"),
             anonymous=words("anonymous_nouns"),
             documents=words("document_nouns"),
+            organisations=words("organisation_nouns"),
             pronouns=words("pronouns"),
             singular_pronouns=words("singular_pronouns"),
             first_person=words("first_person"),
             headline_cues=words("headline_cues"),
+            name_verbs=words("name_verbs"),
+            name_markers=words("name_markers"),
+            title_nouns=words("title_nouns"),
             governments=governments,
         )
 

@@ -217,15 +217,20 @@ def score_quotes(
     gold: dict, text: str, quotes: pd.DataFrame, entities: pd.DataFrame, *, kind: str
 ) -> Score:
     """Speaker accuracy over the gold statements of one kind: the statement must be
-    found (a system row overlapping it) with the right speaker."""
+    found (a system row overlapping it) with the right speaker.
+
+    Precision counts in the gold's units: each gold statement a row was given for, and
+    each row of this kind overlapping no gold statement (one long quotation the gold
+    splits into sentences is several statements, found or not, never a bonus)."""
     mapping = match_entities(gold, entities)
     gold_names = _gold_names(gold)
     wanted = [q for q in gold["quotes"] if q["kind"] == kind]
-    correct, errors, spans = 0, [], []
+    correct, found_statements, errors, spans = 0, 0, [], []
     for g in wanted:
         start, end = locate(text, g["text"], g.get("occurrence", 1))
         spans.append((start, end))
         hit = _overlapping(quotes, start, end)
+        found_statements += bool(len(hit))
         same_kind = hit[hit["kind"] == kind]
         hit = same_kind if len(same_kind) else hit
         expected = (
@@ -246,8 +251,10 @@ def score_quotes(
                 )
             )
     own = quotes[quotes["kind"] == kind]
+    spurious = 0
     for _, row in own.iterrows():
         if not any(row["start"] < e and row["end"] > s for s, e in spans):
+            spurious += 1
             errors.append(
                 _error(
                     f"spurious {kind}",
@@ -258,7 +265,7 @@ def score_quotes(
                     int(row["end"]),
                 )
             )
-    return Score(correct, len(wanted), len(own), errors)
+    return Score(correct, len(wanted), found_statements + spurious, errors)
 
 
 def score_timex(gold: dict, text: str, timex: pd.DataFrame) -> Score:

@@ -24,6 +24,9 @@ from newsbook.text.nlp import ParsedBlock
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# labels of things that cannot speak: a name the NER gave one of them but that speaks is
+# a misreading (see _speaks_after_quotation)
+MUTE_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 TREATY_WORDS = re.compile(r"\b(?:treaty|pact|accord|convention|protocol)\b", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset(
     {
@@ -252,9 +255,27 @@ def _retype(span: Span, resources: Resources) -> str:
     if label == "LAW" and TREATY_WORDS.search(span.text):
         return "TREATY"
     previous = doc[span.start - 1] if span.start > 0 else None
+    if label in MUTE_LABELS and _speaks_after_quotation(span, resources):
+        return "PERSON"
     if previous is not None and previous.lower_ in resources.org_descriptors and label != "PERSON":
         return "ORG"
     return label
+
+
+def _speaks_after_quotation(span: Span, resources: Resources) -> bool:
+    """'"...," Anna Berg, professor of law, said.': a name right after a closing
+    quotation mark that speaks, which the NER took for a title (WORK_OF_ART) or a
+    product: a person's name (proper nouns only, no article before)."""
+    doc = span.doc
+    previous = doc[span.start - 1] if span.start > 0 else None
+    return (
+        previous is not None
+        and previous.is_quote
+        and len(span) >= 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+        and span.root.dep_ == "nsubj"
+        and span.root.head.lemma_.lower() in resources.speech.cues
+    )
 
 
 def governs_as_state(span: Span) -> bool:
