@@ -104,17 +104,35 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
 
 
 def test_stances_as_a_new_user_gets_them(scores):
-    """(actor, sentence, stance) with the project's catalogue only. A regression guard at
-    the level measured when the complete gold came in; issue #15 asks for recall 0.80
-    and precision 0.70."""
+    """(actor, sentence, stance) with the project's catalogue only. Regression guards at
+    the level measured with discovered issues, evaluative cues and the writer's voice;
+    issue #15 asks for recall 0.80 and precision 0.70, which newsbook does not reach."""
     figures = pooled(scores, "stances")
-    assert figures["recall"] >= 0.05, figures.to_dict()
-    assert pooled(scores, "stances", kind="news")["recall"] >= 0.85
+    assert figures["recall"] >= 0.28 and figures["precision"] >= 0.54, figures.to_dict()
+    news = pooled(scores, "stances", kind="news")
+    assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("where", "recall", "precision"),
+    [
+        ({"kind": "wire"}, 0.27, 0.55),
+        ({"kind": "commentary"}, 0.23, 0.50),
+        # the held-out articles, never looked at while tuning
+        ({"split": "test"}, 0.18, 0.33),
+    ],
+)
+def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
+    figures = pooled(scores, "stances", **where)
+    assert figures["recall"] >= recall, figures.to_dict()
+    assert figures["precision"] >= precision, figures.to_dict()
 
 
 def test_positions_against_the_gold_catalogue(scores):
     figures = pooled(scores, "positions (own catalogue)")
-    assert figures["recall"] >= 0.34 and figures["precision"] >= 0.40, figures.to_dict()
+    assert figures["recall"] >= 0.46 and figures["precision"] >= 0.41, figures.to_dict()
+    seed = article(scores, SEED_ID, "positions (own catalogue)")
+    assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
 
 def test_scorer_gives_nothing_to_empty_output():

@@ -50,15 +50,17 @@ class Issue:
     description: str = ""
     patterns: tuple[re.Pattern[str], ...] = ()
     against: bool | None = None
+    source: str = "catalogue"  # catalogue (the project's) | analyst (an --issues file)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Issue:
+    def from_dict(cls, data: dict, *, source: str = "catalogue") -> Issue:
         return cls(
             id=str(data["id"]),
             label=str(data.get("label") or data["id"]),
             description=str(data.get("description") or ""),
             patterns=tuple(re.compile(p, re.IGNORECASE) for p in data.get("patterns") or []),
             against=bool(data["against"]) if "against" in data else None,
+            source=source,
         )
 
 
@@ -104,7 +106,7 @@ class Resources:
     def with_issues(self, issues: list[dict]) -> Resources:
         """The same resources with more issues in the catalogue (an article's or an
         analyst's own); an issue with a known id replaces the catalogue's."""
-        extra = {str(issue["id"]): Issue.from_dict(issue) for issue in issues}
+        extra = {str(issue["id"]): Issue.from_dict(issue, source="analyst") for issue in issues}
         kept = tuple(i for i in self.issues if i.id not in extra)
         return dataclasses.replace(
             self,
@@ -211,6 +213,26 @@ def read_issue_catalogue(path: Path) -> list[dict]:
     return issues
 
 
+# The word lists of `stance.yml` read as they stand (see that file for what each means).
+STANCE_WORD_LISTS = (
+    "verb_only",
+    "relational",
+    "reversal",
+    "hedges",
+    "negations",
+    "desire",
+    "government_nouns",
+    "weak",
+    "issue_nouns",
+    "issue_pronouns",
+    "not_issues",
+    "action_nouns",
+    "generic_modifiers",
+    "target_prepositions",
+    "apprehension",
+)
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
     support: frozenset[str]
@@ -221,25 +243,59 @@ class StanceLexicon:
     hedges: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
+    naming: frozenset[str]  # "called the plan a folly": the judgement is the caller's
+    apprehension: frozenset[str]  # "fears that X will ruin Y": the clause's judgement stands
     prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
     desire: frozenset[str]
 
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
+    evaluative: frozenset[str] = frozenset()  # judgements on what they are said of
+    phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # multiword cues, polarity
+    judging_phrases: frozenset[tuple[str, ...]] = frozenset()  # the evaluative ones
+    weak: frozenset[str] = frozenset()  # cues that never name an issue of their own
+    issue_nouns: frozenset[str] = frozenset()  # "this plan": the issue last named
+    issue_pronouns: frozenset[str] = frozenset()
+    not_issues: frozenset[str] = frozenset()
+    action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
+    generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
+    target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
+    byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
+    first_person: frozenset[str] = frozenset()  # the writer's own voice
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
         """From `stance.yml` (and the cue verbs of `speech.yml`)."""
+        emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
+        direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
+        phrasal = stance.get("phrasal") or {}
+        judging = [
+            str(phrase)
+            for side in ("support", "oppose")
+            for phrase in [*(direction.get(side) or []), *(evaluative.get(side) or [])]
+            if " " in str(phrase) or str(phrase) in (direction.get(side) or [])
+        ]
+        phrases = tuple(
+            (tuple(str(phrase).lower().split()), 1 if side == "support" else -1)
+            for side in ("support", "oppose")
+            for phrase in [*(direction.get(side) or []), *(evaluative.get(side) or [])]
+            + list(phrasal.get(side) or [])
+            if " " in str(phrase) or str(phrase) in (direction.get(side) or [])
+        )
         return cls(
-            support=_words(stance, "support"),
-            oppose=_words(stance, "oppose"),
-            verb_only=_words(stance, "verb_only"),
-            relational=_words(stance, "relational"),
-            reversal=_words(stance, "reversal"),
-            hedges=_words(stance, "hedges"),
-            negations=_words(stance, "negations"),
+            support=_words(stance, "support")
+            | _words(emotive, "support")
+            | _words(evaluative, "support"),
+            oppose=_words(stance, "oppose")
+            | _words(emotive, "oppose")
+            | _words(evaluative, "oppose"),
+            evaluative=_words(evaluative, "support") | _words(evaluative, "oppose"),
+            phrases=phrases,
+            judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
+            byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
+            first_person=_words(voice, "first_person"),
             reporting=_words(speech, "cue_verbs"),
-            desire=_words(stance, "desire"),
-            government_nouns=_words(stance, "government_nouns"),
+            naming=_words(speech, "naming_verbs"),
+            **{name: _words(stance, name) for name in STANCE_WORD_LISTS},
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
                 for verb, ways in (stance.get("prepositional") or {}).items()
@@ -247,6 +303,9 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
+        phrase = self.phrase_polarity(token)
+        if phrase:
+            return phrase
         forms = word_forms(token)
         if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
@@ -255,6 +314,35 @@ class StanceLexicon:
         if forms & self.support:
             return 1
         return 0
+
+    def phrase_polarity(self, token: Token, *, judging: bool = False) -> int:
+        """The side a phrase of the lexicon ("a step backwards", "on the right track",
+        "move ahead with") takes, on the one word of the phrase that heads it in the
+        parse; 0 elsewhere. `judging`: only the evaluative phrases."""
+        doc = token.doc
+        for words, side in self.phrases:
+            if judging and words not in self.judging_phrases:
+                continue
+            for offset, word in enumerate(words):
+                start = token.i - offset
+                if word not in _spellings(token) or start < 0 or start + len(words) > len(doc):
+                    continue
+                span = doc[start : start + len(words)]
+                if not all(w in _spellings(t) for t, w in zip(span, words, strict=True)):
+                    continue
+                if token.head == token or not (span.start <= token.head.i < span.end):
+                    return side
+        return 0
+
+    def is_evaluative(self, token: Token) -> bool:
+        """A judgement on what it is said of ("reckless", "a mistake", "a step
+        backwards"), held by whoever states it, not by its subject."""
+        return bool(word_forms(token) & self.evaluative) or bool(
+            self.phrase_polarity(token, judging=True)
+        )
+
+    def is_weak(self, token: Token) -> bool:
+        return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)
 
     def wishes(self, token: Token) -> bool:
         """A verb of wanting ("hopes to", "seeks to"): what it governs is not yet real."""
@@ -310,6 +398,11 @@ def _forms(word: str) -> set[str]:
     if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
         forms.add(word[:-4])  # "cutting" -> "cut"
     return forms
+
+
+def _spellings(token: Token) -> tuple[str, str]:
+    """A word as written and as its lemma ("moved ahead" is "move ahead")."""
+    return token.lower_, token.lemma_.lower()
 
 
 def word_forms(token: Token) -> set[str]:

@@ -18,9 +18,11 @@ from newsbook.stages.claims import extract_claims
 from newsbook.stages.context import ArticleContext
 from newsbook.stages.entities import extract_entities
 from newsbook.stages.events import build_timeline
+from newsbook.stages.issues import extract_issues
 from newsbook.stages.positions import extract_positions, issue_candidates
 from newsbook.stages.quotes import extract_quotes
 from newsbook.stages.timex import extract_timex
+from newsbook.stages.voice import add_publication
 from newsbook.text.article import Article
 from newsbook.text.language import language_of
 from newsbook.text.layout import (
@@ -104,7 +106,9 @@ STAGES: tuple[tuple[tuple[str, ...], Callable[[ArticleContext], object]], ...] =
     (("quotes",), extract_quotes),
     (("timex",), extract_timex),
     (("events",), build_timeline),
+    (("entities",), add_publication),
     (("positions",), extract_positions),
+    (("issues",), extract_issues),
     (("claims",), extract_claims),
     (("issue_candidates",), issue_candidates),
 )

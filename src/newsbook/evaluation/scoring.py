@@ -330,7 +330,8 @@ def score_positions(
 ) -> Score:
     """Positions coded against an issue catalogue (the gold's own, added to the
     project's): the gold (actor, issue, evidence sentence) has a position with that
-    stance."""
+    stance. Precision is over the positions on the catalogue's issues: a position on an
+    issue discovered in the text is coded against no catalogue (`stances` counts it)."""
     mapping = match_entities(gold, entities)
     gold_names = _gold_names(gold)
     correct, errors = 0, []
@@ -357,7 +358,10 @@ def score_positions(
                     end,
                 )
             )
-    return Score(correct, len(gold["positions"]), len(positions), errors)
+    coded = positions
+    if "issue_source" in positions.columns:
+        coded = positions[positions["issue_source"] != "discovered"]
+    return Score(correct, len(gold["positions"]), len(coded), errors)
 
 
 def score_stances(
