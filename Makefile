@@ -57,6 +57,9 @@ bench: $(STAMP) ## speed benchmarks (ratios against a baseline in the same proce
 	$(PY) bench/run.py
 	$(PY) bench/corpus.py
 
+bench-long: $(STAMP) ## words/s of a 5 MB text against a 1,000-word article (several minutes)
+	$(PY) bench/long_text.py
+
 corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default data/raw; WORKERS=N FORMAT=parquet OUT=dir)
 	$(PY) -m newsbook corpus "$(or $(INPUT),data/raw)" --workers $(or $(WORKERS),1) --format $(or $(FORMAT),csv) $(if $(strip $(OUT)),--out "$(OUT)")
 
@@ -65,4 +68,4 @@ corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default dat
 clean: ## remove build output (keeps .venv)
 	rm -rf _build _static/vega-bundle.js
 
-.PHONY: help venv book lint test bench clean
+.PHONY: help venv book lint test bench bench-long clean

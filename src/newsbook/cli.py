@@ -82,8 +82,9 @@ def run_analyze(
         resources = resources.with_issues(read_issue_catalogue(issues))
     tables = analyze(article, resources)
     target = out or config.TABLES_DIR / article.article_id
-    write_tables({name: tables[name] for name in ARTICLE_TABLES}, target)
-    for warning in article.warnings:
+    write_tables({name: tables[name] for name in ARTICLE_TABLES}, target, text=article.text)
+    warnings = tables["article"]["warnings"].iloc[0]
+    for warning in warnings.split(" | ") if warnings else []:
         print(f"warning: {warning}", file=sys.stderr)
     return target
 
