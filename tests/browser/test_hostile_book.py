@@ -115,30 +115,45 @@ def read_tooltips(page, visit: Visit) -> None:
             page.wait_for_selector(TOOLTIP, state="detached", timeout=2_000)
 
 
+def visit_page(browser, url: str, shot: tuple[str, str], *, tooltips: bool, article: str) -> Visit:
+    """One page, visited in a fresh browser profile: what it drew and showed, its
+    screenshot, its tooltips (with `tooltips`), and what it did that it must not;
+    `article` is the selector of the text where the article's markup would land."""
+    context = browser.new_context(viewport=LAPTOP)
+    seen = watch(context)
+    page = context.new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    visit = Visit()
+    try:
+        visit.drawn = load(page, url)
+        visit.chart_states = page.evaluate(CHART_STATES)
+        visit.width = page.evaluate(
+            "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        )
+        visit.text = page.locator("main").inner_text()
+        screenshot(page, *shot)
+        if tooltips:
+            read_tooltips(page, visit)
+        visit.injected = page.evaluate(INJECTED.replace(".bd-article", article))  # after hovering
+    finally:
+        visit.problems = seen.problems()
+        context.close()
+    return visit
+
+
 @pytest.fixture(scope="module")
 def visits(browser, server, hostile_book) -> dict[str, Visit]:
     """Every page of the hostile book, visited once in a fresh browser profile."""
-    result = {}
-    for path in PAGES:
-        context = browser.new_context(viewport=LAPTOP)
-        seen = watch(context)
-        page = context.new_page()
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        visit = result[path] = Visit()
-        try:
-            visit.drawn = load(page, served(server, hostile_book, path))
-            visit.chart_states = page.evaluate(CHART_STATES)
-            visit.width = page.evaluate(
-                "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-            )
-            visit.text = page.locator("main").inner_text()
-            screenshot(page, "hostile", page_id(path))
-            read_tooltips(page, visit)
-            visit.injected = page.evaluate(INJECTED)  # after hovering, too
-        finally:
-            visit.problems = seen.problems()
-            context.close()
-    return result
+    return {
+        path: visit_page(
+            browser,
+            served(server, hostile_book, path),
+            ("hostile", page_id(path)),
+            tooltips=True,
+            article=".bd-article",
+        )
+        for path in PAGES
+    }
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
@@ -201,26 +216,16 @@ CORPUS_PAGES = toc_pages(part=1)  # a corpus book is Part II
 def corpus_visits(browser, server, hostile_corpus_book) -> dict[str, Visit]:
     """Every page of the hostile corpus book, and the hostile article's own page."""
     article = next((hostile_corpus_book / "corpus" / "articles").glob("*.html"))
-    result = {}
-    for path in [*CORPUS_PAGES, article.relative_to(hostile_corpus_book).as_posix()]:
-        context = browser.new_context(viewport=LAPTOP)
-        seen = watch(context)
-        page = context.new_page()
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        visit = result[path] = Visit()
-        try:
-            visit.drawn = load(page, served(server, hostile_corpus_book, path))
-            visit.chart_states = page.evaluate(CHART_STATES)
-            visit.width = page.evaluate(
-                "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-            )
-            visit.text = page.locator("main").inner_text()
-            screenshot(page, "hostile-corpus", page_id(path))
-            visit.injected = page.evaluate(INJECTED.replace(".bd-article", "main"))
-        finally:
-            visit.problems = seen.problems()
-            context.close()
-    return result
+    return {
+        path: visit_page(
+            browser,
+            served(server, hostile_corpus_book, path),
+            ("hostile-corpus", page_id(path)),
+            tooltips=False,
+            article="main",
+        )
+        for path in [*CORPUS_PAGES, article.relative_to(hostile_corpus_book).as_posix()]
+    }
 
 
 def test_no_script_of_the_article_runs_in_the_corpus_book(corpus_visits):
