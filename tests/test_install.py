@@ -7,6 +7,7 @@ dependencies in this environment's site-packages (a .pth file), as if pip had in
 them there too.
 """
 
+import csv
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsbook import config
 from newsbook.cli import run_analyze
@@ -102,6 +104,10 @@ def test_the_wheel_carries_the_defaults_and_no_outputs(wheel):
         "_toc.yml",
         "intro.md",
         "chapters/00-summary.ipynb",
+        "chapters/corpus/11-corpus.ipynb",
+        "data/corpus/README.md",
+        "data/corpus/filter.yml",
+        "data/corpus/reuters-arms-control.csv",  # what Part II reads by default
     ):
         assert f"newsbook/defaults/{needed}" in names
     assert not any(SEED.stem in name for name in names), "the seed is not ours to ship"
@@ -141,7 +147,7 @@ def test_the_default_book_needs_a_book_project(venv, tmp_path):
     assert refused.returncode == 2
     assert refused.stderr.strip().splitlines() == [
         f"newsbook: error: {tmp_path} holds no book (_toc.yml): start one with "
-        "`newsbook init DIR`, or give an ARTICLE for a book of its own"
+        "`newsbook init DIR`, or give an ARTICLE or --corpus for a book of its own"
     ]
 
 
@@ -154,10 +160,33 @@ def test_help_reads_like_a_manual(venv, tmp_path):
     assert version.strip() == f"newsbook {__import__('newsbook').__version__}"
 
 
+CORPUS_CHAPTERS_KEPT = 1  # of Part II's six: the round below is about the project, not them
+CORPUS_ROWS_KEPT = 3  # stories of the example corpus: enough for every table of chapter 11
+
+
+def smaller_part_two(project: Path) -> None:
+    """Part II of an init'd project cut down as a user could: its first chapter only (the
+    others leave the folder and the toc), its corpus the first stories of the example."""
+    toc_file = project / "_toc.yml"
+    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    part_two = toc["parts"][1]
+    for entry in part_two["chapters"][CORPUS_CHAPTERS_KEPT:]:
+        (project / f"{entry['file']}.ipynb").unlink()
+    part_two["chapters"] = part_two["chapters"][:CORPUS_CHAPTERS_KEPT]
+    toc_file.write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+    corpus = project / "data" / "corpus" / "reuters-arms-control.csv"
+    with corpus.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with corpus.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows[: 1 + CORPUS_ROWS_KEPT])
+
+
+@pytest.mark.slow
 def test_init_lays_out_a_book_that_builds_tests_and_rebaselines(venv, tmp_path):
     """The whole round of a user's project, with the installed tool: init with their
     article, build, commit, `make test`; rename an issue (an intended change): nbval
-    names the changed rows; `make baseline` re-executes and commits them."""
+    names the changed rows; `make baseline` re-executes and commits them. Part I whole,
+    Part II smaller (smaller_part_two): the round takes minutes per part."""
     project = tmp_path / "my-book"
     checked([venv / "newsbook", "init", project, "--article", SEED], tmp_path)
     assert (project / "data" / "raw" / SEED.name).is_file()
@@ -168,12 +197,23 @@ def test_init_lays_out_a_book_that_builds_tests_and_rebaselines(venv, tmp_path):
     assert f'ARTICLE = "data/raw/{SEED.name}"' in "".join(parameters["source"])
     refused = run([venv / "newsbook", "init", project], tmp_path)
     assert refused.returncode == 2 and "not empty" in refused.stderr
+    part_two = sorted(p.name for p in (project / "chapters" / "corpus").glob("*.ipynb"))
+    assert part_two == sorted(p.name for p in (config.CHAPTERS_DIR / "corpus").glob("*.ipynb"))
+    for name in ("README.md", "filter.yml", "reuters-arms-control.csv", "reuters-opec.csv"):
+        assert (project / "data" / "corpus" / name).is_file()
+    toc = yaml.safe_load((project / "_toc.yml").read_text(encoding="utf-8"))
+    assert toc == yaml.safe_load((config.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    smaller_part_two(project)
 
     make = ["make", f"PYTHON={venv / 'python'}", f"NEWSBOOK={venv / 'newsbook'}"]
     path = {"PATH": f"{venv}:{os.environ['PATH']}", **GIT_IDENTITY}
     git = ["git"]
     checked(make + ["book"], project, **path)
-    assert (project / "_build" / "html" / "chapters" / "04-positions.html").is_file()
+    html = project / "_build" / "html"
+    assert (html / "chapters" / "04-positions.html").is_file()
+    assert (html / "chapters" / "corpus" / "11-corpus.html").is_file()
+    pages = sorted(p.name for p in (html / "corpus" / "articles").glob("*.html"))
+    assert len(pages) == CORPUS_ROWS_KEPT, pages  # the project's corpus, not the packaged one
     checked(["git", "init", "-q"], project)
     checked(git + ["add", "."], project)
     checked(git + ["commit", "-qm", "the book"], project, **GIT_IDENTITY)

@@ -61,15 +61,18 @@ examples:
 """
 
 BOOK_EPILOG = """\
-Without ARTICLE: the project's own chapters are executed in place (a chapter whose
-inputs are unchanged is skipped) and the HTML built into _build/html. With ARTICLE: a
-separate book under _build/books/ID, the chapters untouched.
+Without ARTICLE: the project's own chapters (Part I on its article, Part II on its
+corpus) are executed in place (a chapter whose inputs are unchanged is skipped) and the
+HTML built into _build/html. With ARTICLE: a separate book of Part I under
+_build/books/ID; with --corpus: a separate book of Part II under
+_build/books/corpus-NAME; the chapters untouched.
 
 examples:
   newsbook book                         the project's book
   newsbook book --no-execute            the HTML from the chapters as they are
   newsbook book --force                 re-execute every chapter (e.g. after an upgrade)
   newsbook book story.txt --published 2024-03-05 --issues my-issues.yml --gold gold/
+  newsbook book --corpus articles.csv --filter rule.yml --from 1987-03-01 --to 1987-04-30
 """
 
 INIT_EPILOG = """\
@@ -126,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     book = _command(
         commands,
         "book",
-        "build the book (the project's chapters, or a separate book for ARTICLE)",
+        "build the book (the project's chapters, or a separate book for ARTICLE or --corpus)",
         BOOK_EPILOG,
     )
     book.add_argument(
@@ -154,6 +157,16 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument(
         "--issues", help="an issue catalogue (.yml with an `issues:` list) for the positions"
     )
+    book.add_argument(
+        "--corpus",
+        help="a folder or a CSV/JSONL/Parquet table of articles for a separate corpus book "
+        "(Part II) under _build/books/corpus-NAME",
+    )
+    book.add_argument(
+        "--filter", help="a FILTER rule (.yml, format in data/corpus/README.md) for --corpus"
+    )
+    book.add_argument("--from", dest="date_from", help="first publication date, YYYY-MM-DD")
+    book.add_argument("--to", dest="date_to", help="last publication date, YYYY-MM-DD")
     init = _command(commands, "init", "lay out a new book project in DIR", INIT_EPILOG)
     init.add_argument("dir", type=Path, metavar="DIR", help="the project folder (new, or empty)")
     init.add_argument(
@@ -180,19 +193,41 @@ def run_analyze(
         resources = resources.with_issues(read_issue_catalogue(issues))
     tables = analyze(article, resources)
     target = out or config.TABLES_DIR / article.article_id
-    write_tables({name: tables[name] for name in ARTICLE_TABLES}, target)
-    for warning in article.warnings:
+    write_tables({name: tables[name] for name in ARTICLE_TABLES}, target, text=article.text)
+    warnings = tables["article"]["warnings"].iloc[0]
+    for warning in warnings.split(" | ") if warnings else []:
         print(f"warning: {warning}", file=sys.stderr)
     return target
 
 
 def run_book(args: argparse.Namespace) -> Path:
-    from newsbook.book.build import build_article_book, build_default_book
+    from newsbook.book.build import build_article_book, build_corpus_book, build_default_book
 
+    corpus_options = {"filter": args.filter, "from": args.date_from, "to": args.date_to}
+    if args.corpus:
+        if args.article is not None or args.published or args.no_execute or args.force:
+            raise InputError(
+                "--corpus builds a corpus book: leave out ARTICLE, --published, --no-execute "
+                "and --force"
+            )
+        return build_corpus_book(
+            args.corpus,
+            rule=args.filter,
+            date_from=args.date_from or "",
+            date_to=args.date_to or "",
+            issues=args.issues,
+            gold=args.gold,
+            out=args.out,
+        )
+    given = [f"--{name}" for name, value in corpus_options.items() if value]
+    if given:
+        raise InputError(f"{given[0]} needs --corpus PATH (a folder or a table of articles)")
     if args.article is None:
         given = [name for name in ("published", "out", "gold", "issues") if getattr(args, name)]
         if given:
-            raise InputError(f"--{given[0]} needs an ARTICLE (the default book uses data/)")
+            raise InputError(
+                f"--{given[0]} needs an ARTICLE or --corpus (the default book uses data/)"
+            )
         if args.force and args.no_execute:
             raise InputError("--force executes the chapters: leave out --no-execute")
         return build_default_book(execute_chapters=not args.no_execute, force=args.force)

@@ -8,7 +8,7 @@ not the first differing character. `describe_change(old, new)` says that; it is 
 - by nbval (this module is a pytest plugin, registered by the package's `pytest11`
   entry point): nbval asks `pytest_assertrepr_compare` how to show a mismatched output,
   and gets the rows;
-- by `make baseline` (`python -m newsbook.regressions --since HEAD chapters/*.ipynb`),
+- by `make baseline` (`python -m newsbook.regressions --since HEAD chapters/*.ipynb ...`),
   to show what an intended change did before the chapters are committed.
 
 Rows are matched by their anchor (`<tr id=...>`), else by an id column (`*_id`, unique

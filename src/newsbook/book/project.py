@@ -1,10 +1,11 @@
 """`newsbook init DIR`: a new book project of one's own, laid out from the defaults.
 
-The project is a folder `newsbook book` builds: the book's files and the chapters (as
-templates, their `ARTICLE` parameter set to the project's article), the data a user
-edits (lexicons, issue catalogue, summary wording, gold), the articles under
-`data/raw/`, and a Makefile and README with the commands. The example story and its
-gold file come along so the trust chapter has gold to score from the first build.
+The project is a folder `newsbook book` builds: the book's files and the chapters of
+both parts (as templates; Part I's `ARTICLE` parameter set to the project's article),
+the data a user edits (lexicons, issue catalogue, summary wording, gold), the articles
+under `data/raw/`, Part II's corpora and FILTER rule under `data/corpus/`, and a
+Makefile and README with the commands. The example story and its gold file come along
+so the trust chapter has gold to score from the first build.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from newsbook import config
-from newsbook.book.build import BOOK_FILES, chapters
+from newsbook.book.build import BOOK_FILES, CORPUS_CHAPTERS_DIR, chapters
 from newsbook.errors import InputError
 from newsbook.notebooks import chapter_template, read_notebook, write_notebook
 from newsbook.text.article import read_article
@@ -25,6 +26,7 @@ EDITABLE_DATA = (
     "data/lexicons",
     "data/issues.yml",
     "data/summary.yml",
+    "data/corpus",  # Part II's corpora (Reuters-21578), their FILTER rule and format
     "data/gold/README.md",
     "data/gold/reuters-8072.yml",
     EXAMPLE_ARTICLE,
@@ -46,13 +48,16 @@ help: ## list the targets
 book: ## execute the chapters and build _build/html
 \t$(NEWSBOOK) book
 
+corpus-book: ## Part II on another corpus, in _build/books/ (CORPUS=data/raw or a table)
+\t$(NEWSBOOK) book --corpus "$(or $(CORPUS),data/raw)"
+
 test: ## re-run the chapters against their committed outputs (nbval), then build the HTML
 \t$(PYTHON) -m pytest -q --nbval chapters --nbval-current-env -p no:cacheprovider
 \t$(NEWSBOOK) book --no-execute
 
 baseline: ## after an intended change: re-execute every chapter, show what changed, commit
 \t$(NEWSBOOK) book --force
-\t$(PYTHON) -m newsbook.regressions --since HEAD chapters/*.ipynb
+\t$(PYTHON) -m newsbook.regressions --since HEAD chapters/*.ipynb chapters/corpus/*.ipynb
 \tgit add chapters
 \tgit diff --cached --quiet -- chapters || git commit -q -m "$(or $(MESSAGE),Chapters re-executed)" -- chapters
 
@@ -62,7 +67,7 @@ tables: ## the tables of ARTICLE as CSV under _build/tables (ARTICLE=data/raw/..
 clean: ## remove the build output
 \trm -rf _build _static/vega-bundle.js
 
-.PHONY: help book test baseline tables clean
+.PHONY: help book corpus-book test baseline tables clean
 """
 
 README = """\
@@ -76,6 +81,7 @@ A newsbook project: an analysis book of the articles in `data/raw/`, starting fr
     make baseline    # after an intended change: re-execute, show what changed, commit
     newsbook analyze data/raw/ARTICLE.txt     # the tables alone, as CSV
     newsbook book data/raw/OTHER.txt          # a book of another article, in _build/books/
+    make corpus-book                          # Part II on your articles (CORPUS=data/raw)
 
 Commit the executed chapters: they are the baseline `make test` compares against. When
 a chapter's output changes, the failure lists the table rows and chart data that were
@@ -84,15 +90,19 @@ renamed issue), `make baseline` records it.
 
 | path | what |
 |---|---|
-| `chapters/` | the chapters; their `parameters` cell names the article (`ARTICLE`, `PUBLISHED`, `ISSUES`, `GOLD`) |
+| `chapters/` | Part I, one article; the `parameters` cell names it (`ARTICLE`, `PUBLISHED`, `ISSUES`, `GOLD`) |
+| `chapters/corpus/` | Part II, a debate across many articles; the `parameters` cell names the corpus (`CORPUS`, `FILTER`, `FROM`, `TO`, `ISSUES`, `GOLD`) |
 | `data/raw/` | your articles (`.txt`, with an optional `ARTICLE.yml` sidecar: `headline`, `source`, `published`, `url`) |
 | `data/lexicons/`, `data/issues.yml` | the domain knowledge newsbook works from: edit them for your beat |
 | `data/summary.yml` | the wording of the summary page |
 | `data/gold/` | hand-made gold the trust chapter scores against (format in `data/gold/README.md`) |
+| `data/corpus/` | Part II's example corpora, the FILTER rule that cut the default and the rule's format (`data/corpus/README.md`) |
 
-The example story `reuters-8072` and its gold file come from Reuters-21578, Distribution
-1.0 (research use, with this attribution; see `data/README.md`); delete both once you
-have gold of your own.
+The example story `reuters-8072` and its gold file, and the corpora of `data/corpus/`,
+come from Reuters-21578, Distribution 1.0 (research use only, with this attribution; see
+`data/README.md`). Part II reads `data/corpus/reuters-arms-control.csv` until you point
+it at your own articles (`make corpus-book` for a separate book of `data/raw/`); delete
+the examples once you have articles and gold of your own.
 """
 
 INTRO = """\
@@ -102,7 +112,9 @@ This book reads news articles closely and shows, table by table, what the text s
 who is named, who said what, where each actor stands, and when things happened. Every
 row carries the character offsets of the text it came from, so any claim the book makes
 can be found again in the article. It starts from `{article}`; the same chapters run on
-any article (`newsbook book data/raw/OTHER.txt`).
+any article (`newsbook book data/raw/OTHER.txt`). Part II reads a debate across many
+articles: the same tables for every article of a corpus, put together into actors, who
+said what, who stands where and who agrees with whom, and one timeline.
 
 Tables are produced by the `newsbook` package from the project's data (`data/lexicons/`,
 `data/issues.yml`); the chapters only call it and show the results. Nothing here is
@@ -147,12 +159,12 @@ def _lay_out(folder: Path, articles: list[Path], published: str, *, name: str) -
             if source.is_file():
                 _copy(source, folder / "data" / "raw" / source.name)
     article = f"data/raw/{articles[0].name}" if articles else EXAMPLE_ARTICLE
-    for book_file in BOOK_FILES:  # intro.md is the project's own, below
+    for book_file in (*BOOK_FILES, config.BOOK_MARKER):  # intro.md is the project's own, below
         _copy(config.BOOK_SOURCE / book_file, folder / book_file)
     _retitle(folder / "_config.yml", name)
     defaults = {"ARTICLE": article, **({"PUBLISHED": published} if published else {})}
-    for chapter in chapters(config.BOOK_SOURCE / "chapters"):
-        out = folder / "chapters" / chapter.name
+    for chapter in chapters() + chapters(CORPUS_CHAPTERS_DIR):
+        out = folder / chapter.relative_to(config.BOOK_SOURCE)
         out.parent.mkdir(parents=True, exist_ok=True)
         write_notebook(chapter_template(read_notebook(chapter), **defaults), out)
     fill = {"name": name, "article": article}
