@@ -226,6 +226,8 @@ STANCE_WORD_LISTS = (
     "generic_modifiers",
     "target_prepositions",
     "apprehension",
+    "conditions",
+    "spokespeople",
 )
 
 
@@ -255,6 +257,8 @@ class StanceLexicon:
     action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
     generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
+    conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
+    spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 

@@ -158,6 +158,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             cues.append(Cue(token, polarity))
         elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
             cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
+        elif _aimed(token, lexicon):
+            pass  # "strikes against the networks": what a thing is aimed at, no stance
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
@@ -176,6 +178,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and not lexicon.polarity(head)
         ):
             break
+        if token.dep_ == "relcl" or _opens_condition(token, lexicon):
+            # "insisted that the treaty, which bars X, be honoured": a relative clause
+            # describes what it hangs on, a stance on that is no stance on X; what a
+            # condition imagines is no part of the stance it conditions
+            break
     if not cues:
         # "This option could also include X": no stance, but an option put forward
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
@@ -183,6 +190,19 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
     return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
+
+
+def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "strikes against the networks", "a shield against missiles": a preposition of
+    opposition on a noun that is no attitude of its own says what the thing is aimed
+    at, not what anyone thinks of it ("a vote against X", "Reagan against X" do)."""
+    head = cue.head
+    return (
+        cue.pos_ == "ADP"
+        and head.pos_ == "NOUN"
+        and not lexicon.polarity(head)
+        and head.lemma_.lower() not in lexicon.prepositional
+    )
 
 
 def _speakers_by_sentence(
@@ -203,6 +223,19 @@ def _conditional(cue: Token) -> bool:
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
         for c in token.children
     )
+
+
+def _opens_condition(token: Token, lexicon: StanceLexicon) -> bool:
+    """The verb of a clause that states a condition ("if Norland should offer ...")."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children
+    )
+
+
+def _in_condition(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "if Norland should offer to build the dam": a cue inside a condition is a case
+    imagined, not a stance taken."""
+    return any(_opens_condition(token, lexicon) for token in [cue, *cue.ancestors])
 
 
 def _heads_its_clause(cue: Token) -> bool:
@@ -254,6 +287,8 @@ class ActorFinder:
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
         self.first_person = resources.stance.first_person
+        self.anonymous = resources.speech.anonymous
+        self.spokespeople = resources.stance.spokespeople
         self.writer = writer_of(context)
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
@@ -290,14 +325,28 @@ class ActorFinder:
         entity_id = self.at(start, start + len(token))
         if entity_id:
             return self.states.get(entity_id, entity_id)
+        lemma = token.lemma_.lower()
         for child in token.children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
-            if child.dep_ in {"compound", "appos", "poss", "amod"} and child.i < token.i + 3:
+            if child.dep_ != "appos" and self.unnamed_member(token):
+                continue
+            if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
+                child = next((g for g in child.children if g.dep_ == "pobj"), child)
+            elif child.dep_ not in {"compound", "appos", "poss", "amod"}:
+                continue
+            if child.i < token.i + 3 or lemma in self.spokespeople:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
                 if entity_id and token.lemma_.lower() in self.government_nouns:
                     return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
                     return self.states.get(entity_id, entity_id)
         return ""
+
+    def unnamed_member(self, token: Token) -> bool:
+        """ "U.S. Government officials", "party members": unnamed members of an
+        organisation are no one the article names; its spokesman, though, speaks for it
+        ("a spokeswoman for the firm")."""
+        lemma = token.lemma_.lower()
+        return lemma in self.anonymous and lemma not in self.spokespeople
 
     def _clause_subject(self, pronoun: Token, base: int, wanted: set[str]) -> str:
         """ "Norland would not tie a loan to a softening of its stance": a possessive
@@ -338,6 +387,8 @@ class ActorFinder:
                 child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
             ):
                 continue
+            elif child.dep_ != "nsubj" and self.unnamed_member(token):
+                continue  # "U.S. officials seeking to block X": no one the article names
             # "X and Y both supported": coordinated holders, also where the parser hangs
             # the first name on the second ("Baker and Secretary James Baker") or on a
             # description ("Council members X and Y")
@@ -365,8 +416,9 @@ class ActorFinder:
         preposition ("Reagan against X") the word it modifies; else the nearest clause
         above that has a subject. Never the stance's own `target` or a phrase holding it
         ("Norland's plan is a mistake" is nobody's stance on the plan but the speaker's)."""
-        if (cue.pos_ == "ADP" or cue.dep_ in {"amod", "acomp", "attr"}) and (
-            target is None or target not in list(cue.head.subtree)
+        outside = target is None or target not in list(cue.head.subtree)
+        if (cue.pos_ == "ADP" and (outside or target in list(cue.subtree))) or (
+            cue.dep_ in {"amod", "acomp", "attr"} and outside
         ):
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
@@ -489,6 +541,25 @@ def group_statements(
     return found
 
 
+def spokesman_statements(
+    quotes: pd.DataFrame, mentions: pd.DataFrame, spokespeople: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """ "..., a Norland spokeswoman said": the statement of an organisation's unnamed
+    spokesman is the organisation's, when the phrase naming them names it (one
+    organisation or state of the same sentence)."""
+    found = []
+    institutions = mentions[mentions["type"].isin(["ORG", "GPE"]) & (mentions["entity_id"] != "")]
+    for row in quotes[quotes["speaker_id"] == ""].itertuples(index=False):
+        phrase = str(row.speaker)
+        if not set(re.findall(r"[a-z]+", phrase.lower())) & spokespeople:
+            continue
+        named = institutions[institutions["sentence_id"] == row.sentence_id]
+        entities = {e for e, text in zip(named["entity_id"], named["text"], strict=True) if re.search(rf"\b{re.escape(str(text))}\b", phrase)}
+        if len(entities) == 1:
+            found.append((int(row.start), int(row.end), entities.pop()))
+    return found
+
+
 def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     """The head token of each span of the sentence an issue's patterns match."""
     anchors = []
@@ -526,8 +597,10 @@ def sentence_anchors(
             covered.update(t.i for t in anchor.subtree)
     named = {anchor.i for anchor, _ in anchors}
     for token in sent:
-        if lexicon.is_weak(token) or not (
-            lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower())
+        if (
+            lexicon.is_weak(token)
+            or _aimed(token, lexicon)
+            or not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
         ):
             continue
         for target in stance_targets(token, lexicon):
@@ -589,8 +662,8 @@ def _positions_pass(
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             mentions.append(Mention(issue, sentence, target, tuple(speakers or voice)))
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
-            if not stance.cues:
-                continue
+            if not stance.cues or _in_condition(stance.cues[-1].token, lexicon):
+                continue  # "if Norland should offer to build X": no one's stance yet
             flip = -1 if issue.against and not stance.on_action else 1
             # (actor, cue, rank): who holds a cue outranks who reports it, who
             # reports it outranks who spoke just before
@@ -609,8 +682,14 @@ def _positions_pass(
                 # the speaker of another person's stance only reports it; a state's or
                 # an organisation's they may speak for ("Moscow will not ..., its
                 # minister said")
-                people = {h for h, _, _ in found if finder.types.get(h) == "PERSON"}
-                found += [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers if not people - {a}]
+                # minister said"); a paper or a study reporting a state's stance does not
+                holders = {h for h, _, _ in found}
+                people = {h for h in holders if finder.types.get(h) == "PERSON"}
+                found += [
+                    (a, stance.cues[-1], RANK_SPEAKER)
+                    for a in speakers
+                    if not people - {a} and (finder.types.get(a) == "PERSON" or holders <= {a})
+                ]
             if not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
@@ -710,7 +789,9 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
         (int(s), int(e), str(i))
         for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
         if i
-    ] + group_statements(quotes, mentions, entities)
+    ]
+    statements += group_statements(quotes, mentions, entities)
+    statements += spokesman_statements(quotes, mentions, lexicon.spokespeople)
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
     _positions_pass(context, finder, catalogue, issues, statements)
     # read again with the issues found named like the catalogue's, so that every
