@@ -176,8 +176,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             token.dep_ in {"ccomp", "parataxis"}
             and head.lemma_.lower() in lexicon.reporting
             and not lexicon.polarity(head)
+            and not (cues and head.lemma_.lower() in lexicon.apprehension)
         ):
-            break
+            break  # (a warning that X could ruin Y is the warner's own stance)
         if token.dep_ == "relcl" or _opens_condition(token, lexicon):
             # "insisted that the treaty, which bars X, be honoured": a relative clause
             # describes what it hangs on, a stance on that is no stance on X; what a
@@ -288,6 +289,14 @@ class ActorFinder:
         self.mentions = context.mention_index
         self.first_person = resources.stance.first_person
         self.anonymous = resources.speech.anonymous
+        self.organisation_nouns = resources.speech.organisations
+        self.roles = {
+            entity_id: " ".join(str(role).lower().split())
+            for entity_id, role, kind in zip(
+                entities["entity_id"], entities["role"], entities["type"], strict=True
+            )
+            if kind == "PERSON" and role
+        }
         self.spokespeople = resources.stance.spokespeople
         self.writer = writer_of(context)
         quotes = context.table("quotes")
@@ -326,7 +335,9 @@ class ActorFinder:
         if entity_id:
             return self.states.get(entity_id, entity_id)
         lemma = token.lemma_.lower()
-        for child in token.children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
+        # "the council president, Grace Whitfield": an apposition names the very one
+        children = sorted(token.children, key=lambda c: c.dep_ != "appos")
+        for child in children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
             if child.dep_ != "appos" and self.unnamed_member(token):
                 continue
             if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
@@ -339,6 +350,21 @@ class ActorFinder:
                     return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
                     return self.states.get(entity_id, entity_id)
+        return self.described(token, base)
+
+    def described(self, noun: Token, base: int) -> str:
+        """ "the mayor", "the network": a definite description names the one person the
+        article gives that role, or the organisation of that kind named last."""
+        determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
+        if noun.pos_ != "NOUN" or not determiners or determiners[0] not in {"the", "its"}:
+            return ""
+        words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        core = " ".join([*words, noun.lower_])
+        people = [e for e, role in self.roles.items() if role == core or role.endswith(" " + core)]
+        if len(people) == 1:
+            return people[0]
+        if noun.lemma_.lower() in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
+            return self.before(base + noun.idx, {"ORG"})
         return ""
 
     def unnamed_member(self, token: Token) -> bool:
@@ -541,22 +567,31 @@ def group_statements(
     return found
 
 
-def spokesman_statements(
-    quotes: pd.DataFrame, mentions: pd.DataFrame, spokespeople: frozenset[str]
-) -> list[tuple[int, int, str]]:
-    """ "..., a Norland spokeswoman said": the statement of an organisation's unnamed
-    spokesman is the organisation's, when the phrase naming them names it (one
-    organisation or state of the same sentence)."""
-    found = []
-    institutions = mentions[mentions["type"].isin(["ORG", "GPE"]) & (mentions["entity_id"] != "")]
-    for row in quotes[quotes["speaker_id"] == ""].itertuples(index=False):
-        phrase = str(row.speaker)
-        if not set(re.findall(r"[a-z]+", phrase.lower())) & spokespeople:
-            continue
-        named = institutions[institutions["sentence_id"] == row.sentence_id]
-        entities = {e for e, text in zip(named["entity_id"], named["text"], strict=True) if re.search(rf"\b{re.escape(str(text))}\b", phrase)}
-        if len(entities) == 1:
-            found.append((int(row.start), int(row.end), entities.pop()))
+def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tuple[int, int, str]]:
+    """ "The bill's sponsors, Representatives X and Y, say ...", "a Norland spokeswoman
+    said": a statement the quotes table gives no single speaker is each actor its
+    speaker's phrase names as a whole (its head, what is coordinated or in apposition
+    with it), not one it only mentions ("an aide to X")."""
+    quotes = context.table("quotes")
+    unnamed = quotes[quotes["speaker_id"] == ""]
+    found: list[tuple[int, int, str]] = []
+    for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
+        base = item.block.start
+        for row in unnamed[unnamed["sentence_id"] == sentence.sentence_id].itertuples():
+            words = str(row.speaker).split()
+            if not words:
+                continue
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            for match in re.finditer(pattern, sent.text):
+                start, end = sent.start_char + match.start(), sent.start_char + match.end()
+                if base + start < row.end and row.start < base + end:
+                    continue  # the words quoted, not who said them
+                span = sent.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                actors = [finder.token_entity(t, base) for t in _coordinated(span.root)]
+                found += [(int(row.start), int(row.end), a) for a in dict.fromkeys(actors) if a]
+                break
     return found
 
 
@@ -791,7 +826,7 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
         if i
     ]
     statements += group_statements(quotes, mentions, entities)
-    statements += spokesman_statements(quotes, mentions, lexicon.spokespeople)
+    statements += phrase_statements(context, finder)
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
     _positions_pass(context, finder, catalogue, issues, statements)
     # read again with the issues found named like the catalogue's, so that every
