@@ -367,6 +367,16 @@ class ActorFinder:
             return self.before(base + noun.idx, {"ORG"})
         return ""
 
+    def others_subject(self, sent: Span, base: int) -> bool:
+        """Whether a sentence is about what someone the article names did ("X has
+        examined thirty stadiums"): its subject names an actor other than the writer."""
+        for child in sent.root.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                entity_id = self.at(base + child.idx, base + child.idx + len(child))
+                if entity_id and entity_id != self.writer:
+                    return True
+        return False
+
     def unnamed_member(self, token: Token) -> bool:
         """ "U.S. Government officials", "party members": unnamed members of an
         organisation are no one the article names; its spokesman, though, speaks for it
@@ -695,45 +705,28 @@ def _positions_pass(
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = [i for s, e, i in statements if s <= offset < e]
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
-            mentions.append(Mention(issue, sentence, target, tuple(speakers or voice)))
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
-            if not stance.cues or _in_condition(stance.cues[-1].token, lexicon):
-                continue  # "if Norland should offer to build X": no one's stance yet
-            flip = -1 if issue.against and not stance.on_action else 1
-            # (actor, cue, rank): who holds a cue outranks who reports it, who
-            # reports it outranks who spoke just before
             found: list[tuple[str, Cue, int]] = []
-            wished = False
-            for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                holders = finder.holders(cue.token, base, anchor)
-                if cue.voiced:  # a judgement is its caller's ("X called it a folly")
-                    naming = cue.token.head.lemma_.lower() in lexicon.naming
-                    holders = finder.holders(cue.token.head, base, anchor) if naming else []
-                if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
-                    holders = [a for a in holders if a in {h for h, _, _ in found}]
-                found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
-                wished = wished or lexicon.wishes(cue.token)
-            if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
-                # the speaker of another person's stance only reports it; a state's or
-                # an organisation's they may speak for ("Moscow will not ..., its
-                # minister said")
-                # minister said"); a paper or a study reporting a state's stance does not
-                holders = {h for h, _, _ in found}
-                people = {h for h in holders if finder.types.get(h) == "PERSON"}
-                found += [
-                    (a, stance.cues[-1], RANK_SPEAKER)
-                    for a in speakers
-                    if not people - {a} and (finder.types.get(a) == "PERSON" or holders <= {a})
-                ]
-            if not found and not own_speakers:
+            if stance.cues and not _in_condition(stance.cues[-1].token, lexicon):
+                # (not "if Norland should offer to build X": no one's stance yet)
+                found = _holders_found(finder, stance, anchor, base, speakers, lexicon)
+            if stance.cues and not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in previous_speakers]
                 elif not _conditional(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in continued]
-            if not found:
+            if stance.cues and not found:
                 # an opinion piece's own voice: the writer's stance
                 found += [(a, stance.cues[-1], RANK_WRITER) for a in voice]
+            held = {a for a, _, rank in found if rank == RANK_HOLDER}
+            if speakers:  # who reports another's stance does not argue it
+                arguers = [] if held - set(speakers) else speakers
+            else:
+                own = not (held or own_speakers or finder.others_subject(sent, base))
+                arguers = voice if own and not _describes(anchor) else []
+            mentions.append(Mention(issue, sentence, target, tuple(arguers)))
+            flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
                 row = _row(context, actor_id, issue, sentence, target)
                 row.update(
@@ -743,6 +736,47 @@ def _positions_pass(
                 )
                 _keep(rows, row, rank)
     return rows, mentions
+
+
+def _holders_found(
+    finder: ActorFinder,
+    stance: Stance,
+    anchor: Token,
+    base: int,
+    speakers: list[str],
+    lexicon: StanceLexicon,
+) -> list[tuple[str, Cue, int]]:
+    """Who holds a stance, as (actor, cue, rank): who holds a cue outranks who reports
+    it."""
+    found: list[tuple[str, Cue, int]] = []
+    wished = False
+    for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
+        holders = finder.holders(cue.token, base, anchor)
+        if cue.voiced:  # a judgement is its caller's ("X called it a folly")
+            naming = cue.token.head.lemma_.lower() in lexicon.naming
+            holders = finder.holders(cue.token.head, base, anchor) if naming else []
+        if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
+            holders = [a for a in holders if a in {h for h, _, _ in found}]
+        found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
+        wished = wished or lexicon.wishes(cue.token)
+    if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
+        # the speaker of another person's stance only reports it; a state's or an
+        # organisation's they may speak for ("Moscow will not ..., its minister said");
+        # a paper or a study reporting a state's stance does not
+        holders = {h for h, _, _ in found}
+        people = {h for h in holders if finder.types.get(h) == "PERSON"}
+        found += [
+            (a, stance.cues[-1], RANK_SPEAKER)
+            for a in speakers
+            if not people - {a} and (finder.types.get(a) == "PERSON" or holders <= {a})
+        ]
+    return found
+
+
+def _describes(token: Token) -> bool:
+    """Whether a word stands in a relative clause ("the economists who have studied
+    these deals"): it describes something else, it says nothing of its own."""
+    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
 
 
 def _row(
