@@ -228,6 +228,7 @@ STANCE_WORD_LISTS = (
     "apprehension",
     "conditions",
     "spokespeople",
+    "obligation",
 )
 
 
@@ -259,6 +260,7 @@ class StanceLexicon:
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
+    obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 

@@ -165,10 +165,14 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
             cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
-        elif lemma == "be" and not cues:
+        elif lemma == "be" and (not cues or path[depth - 1].dep_ in {"nsubj", "csubj"}):
+            # "X is a mistake"; "the mayor's refusal to allow X is troubling": a
+            # judgement on another's stance takes the other side
             judged, judgement = _predicate_polarity(token, lexicon)
             if judged:
-                polarity = judged * (-1 if lexicon.negated(token) else 1)
+                polarity = (
+                    judged * (polarity if cues else 1) * (-1 if lexicon.negated(token) else 1)
+                )
                 cues.append(Cue(judgement, polarity, voiced=True))
 
         head = token.head
@@ -184,6 +188,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # describes what it hangs on, a stance on that is no stance on X; what a
             # condition imagines is no part of the stance it conditions
             break
+    # "Norland should not fund X", "you have to cut X": an ought is its speaker's
+    cues = [Cue(c.token, c.polarity, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
     if not cues:
         # "This option could also include X": no stance, but an option put forward
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
@@ -191,6 +197,21 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
     return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
+
+
+def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "should not fund X", "must go", "has to cut X": what someone ought to do is the
+    judgement of whoever says so, not a stance of the one who ought to."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.obligation for c in verb.children):
+        return True
+    governor = verb.head  # "has to cut": the obligation governs the verb
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and f"{governor.lemma_.lower()} to" in lexicon.obligation
+    )
 
 
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
@@ -227,8 +248,9 @@ def _conditional(cue: Token) -> bool:
 
 
 def _opens_condition(token: Token, lexicon: StanceLexicon) -> bool:
-    """The verb of a clause that states a condition ("if Norland should offer ...")."""
-    return token.dep_ == "advcl" and any(
+    """The verb of a clause that states a condition ("if Norland should offer ...") or
+    asks a question ("the question is whether we want X")."""
+    return token.dep_ in {"advcl", "ccomp"} and any(
         c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children
     )
 
@@ -579,15 +601,14 @@ def group_statements(
 
 def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tuple[int, int, str]]:
     """ "The bill's sponsors, Representatives X and Y, say ...", "a Norland spokeswoman
-    said": a statement the quotes table gives no single speaker is each actor its
-    speaker's phrase names as a whole (its head, what is coordinated or in apposition
-    with it), not one it only mentions ("an aide to X")."""
+    said": a statement is each actor its speaker's phrase names as a whole (its head,
+    what is coordinated or in apposition with it), not one it only mentions ("an aide
+    to X"); the quotes table names one speaker at most."""
     quotes = context.table("quotes")
-    unnamed = quotes[quotes["speaker_id"] == ""]
     found: list[tuple[int, int, str]] = []
     for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
         base = item.block.start
-        for row in unnamed[unnamed["sentence_id"] == sentence.sentence_id].itertuples():
+        for row in quotes[quotes["sentence_id"] == sentence.sentence_id].itertuples():
             words = str(row.speaker).split()
             if not words:
                 continue
@@ -599,8 +620,15 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
                 span = sent.doc.char_span(start, end, alignment_mode="expand")
                 if span is None:
                     continue
-                actors = [finder.token_entity(t, base) for t in _coordinated(span.root)]
-                found += [(int(row.start), int(row.end), a) for a in dict.fromkeys(actors) if a]
+                whole = span.root
+                while whole.dep_ in {"conj", "appos"}:  # "sponsors, X and Y": from X
+                    whole = whole.head
+                actors = [finder.token_entity(t, base) for t in _coordinated(whole)]
+                found += [
+                    (int(row.start), int(row.end), a)
+                    for a in dict.fromkeys(actors)
+                    if a and a != row.speaker_id
+                ]
                 break
     return found
 
@@ -706,21 +734,26 @@ def _positions_pass(
             speakers = [i for s, e, i in statements if s <= offset < e]
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
-            found: list[tuple[str, Cue, int]] = []
-            if stance.cues and not _in_condition(stance.cues[-1].token, lexicon):
-                # (not "if Norland should offer to build X": no one's stance yet)
-                found = _holders_found(finder, stance, anchor, base, speakers, lexicon)
-            if stance.cues and not found and not own_speakers:
+            # (not "if Norland should offer to build X": no one's stance yet)
+            taken = bool(stance.cues) and not _in_condition(stance.cues[-1].token, lexicon)
+            found = _holders_found(finder, stance, anchor, base, speakers, lexicon) if taken else []
+            if taken and not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in previous_speakers]
                 elif not _conditional(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in continued]
-            if stance.cues and not found:
-                # an opinion piece's own voice: the writer's stance
-                found += [(a, stance.cues[-1], RANK_WRITER) for a in voice]
+            outer = stance.cues[-1] if taken else None
+            if outer is not None and (
+                not found or outer.voiced and not any(c is outer for _, c, _ in found)
+            ):
+                # an opinion piece's own voice: the writer's stance, also where they
+                # judge another's ("the mayor's refusal to allow X is troubling")
+                found += [(a, outer, RANK_WRITER) for a in voice]
             held = {a for a, _, rank in found if rank == RANK_HOLDER}
-            if speakers:  # who reports another's stance does not argue it
+            if _in_condition(anchor, lexicon):  # "whether we want X" argues nothing
+                arguers = []
+            elif speakers:  # who reports another's stance does not argue it
                 arguers = [] if held - set(speakers) else speakers
             else:
                 own = not (held or own_speakers or finder.others_subject(sent, base))
