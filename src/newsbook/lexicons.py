@@ -85,6 +85,8 @@ class Resources:
     stance: StanceLexicon
     contrast: ContrastLexicon
     time: TimeLexicon
+    layout: LayoutLexicon
+    languages: LanguageLexicon
 
     @classmethod
     def load(
@@ -156,6 +158,8 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         stance=stance,
         contrast=ContrastLexicon.from_data(_yaml(lexicon_dir / "contrast.yml")),
         time=TimeLexicon.from_data(_yaml(lexicon_dir / "time.yml"), speech),
+        layout=LayoutLexicon.from_data(_yaml(lexicon_dir / "layout.yml")),
+        languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
     )
 
 
@@ -531,3 +535,60 @@ class TimeLexicon:
             if name != "reporting_verbs"
         }
         return cls(**fields, reporting_verbs=_words(speech, "cue_verbs"))
+
+
+@dataclass(frozen=True)
+class LayoutLexicon:
+    """The cues of `data/lexicons/layout.yml`: what on a page is a timestamp, a
+    dateline, a byline, a page marker or a figures table (see that file)."""
+
+    months: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
+    timestamps: tuple[re.Pattern[str], ...] = ()
+    byline_openers: frozenset[str] = frozenset()
+    page_markers: tuple[re.Pattern[str], ...] = ()
+    table_units: frozenset[str] = frozenset()
+    table_note_openers: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict) -> LayoutLexicon:
+        """From `layout.yml`."""
+        return cls(
+            months=_words(data, "months"),
+            agencies=_words(data, "agencies"),
+            timestamps=tuple(re.compile(p) for p in data.get("timestamp_patterns") or []),
+            byline_openers=_words(data, "byline_openers"),
+            page_markers=tuple(
+                re.compile(p, re.IGNORECASE) for p in data.get("page_markers") or []
+            ),
+            table_units=_words(data, "table_units"),
+            # longest first, so "six mths" is tried before "six"
+            table_note_openers=tuple(
+                sorted(_words(data, "table_note_openers"), key=lambda w: (-len(w), w))
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class LanguageLexicon:
+    """The function words of a few languages (`data/lexicons/languages.yml`): `reads`
+    is the language the pipeline is made for."""
+
+    reads: str = "en"
+    names: tuple[tuple[str, str], ...] = ()
+    stopwords: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict) -> LanguageLexicon:
+        """From `languages.yml` (languages in file order)."""
+        return cls(
+            reads=str(data.get("reads") or "en"),
+            names=tuple((str(k), str(v)) for k, v in (data.get("names") or {}).items()),
+            stopwords=tuple(
+                (str(code), frozenset(str(w).lower() for w in words or []))
+                for code, words in (data.get("stopwords") or {}).items()
+            ),
+        )
+
+    def name(self, code: str) -> str:
+        return dict(self.names).get(code, code)

@@ -7,11 +7,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from newsbook.errors import InputError
-from newsbook.lexicons import Resources
+from newsbook.lexicons import Resources, read_issue_catalogue
 from newsbook.pipeline import analyze
 from newsbook.schema import ARTICLE_TABLES, TABLES, conform
 from newsbook.text.article import check_text, make_article, read_article
@@ -32,6 +33,7 @@ class Record:
     published: str | None = None
     url: str = ""
     error: str = ""
+    issues: str | None = None  # an issue catalogue (.yml) added to the project's
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,11 @@ class Result:
 
 
 @functools.cache
-def worker_resources() -> Resources:
-    """This process's Resources, loaded once (a pool's initializer calls it)."""
+def worker_resources(issues: str | None = None) -> Resources:
+    """This process's Resources, loaded once (a pool's initializer calls it); with
+    `issues`, an issue catalogue added to the project's (loaded once per catalogue)."""
+    if issues:
+        return Resources.load().with_issues(read_issue_catalogue(Path(issues)))
     return Resources.load()
 
 
@@ -75,6 +80,8 @@ def analyze_record(record: Record, resources: Resources | None = None) -> Result
                 published_origin="record",
                 url=record.url,
             )
+        if record.issues:
+            resources = worker_resources(record.issues)
         tables = analyze(article, resources or worker_resources())
     except InputError as error:
         message = str(error)

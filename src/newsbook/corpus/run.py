@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from newsbook import config
 from newsbook.corpus.engines import make_executor
 from newsbook.corpus.linking import link_entities
 from newsbook.corpus.readers import cell_text, file_stem, read_records, unique_ids
-from newsbook.corpus.records import Result, worker_resources
+from newsbook.corpus.records import Record, Result, worker_resources
 from newsbook.corpus.sinks import TableSink, open_writer, read_chunks
 from newsbook.errors import InputError
 from newsbook.output import check_replaceable, replace_folder, staging_folder
@@ -54,9 +54,11 @@ def run_corpus(
     fmt: str = "csv",
     progress: Callable[[str], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    select: Callable[[Iterator[Record]], Iterator[Record]] | None = None,
 ) -> CorpusReport:
     """Analyse every article of INPUT and write the corpus tables to `out`, whole or not
-    at all. Raises InputError for a bad INPUT as a whole."""
+    at all. Raises InputError for a bad INPUT as a whole. `select` maps the stream of
+    records (ids made unique) to those to analyse (see corpus.selection)."""
     if fmt not in FORMATS:
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet":
@@ -79,7 +81,8 @@ def run_corpus(
         staged = {name: TABLES[name].columns for name in CORPUS_TABLES}
         sink = TableSink(staging, staged, fmt)
         names: Counter[tuple[str, str, str]] = Counter()
-        for result in executor.map(unique_ids(records, warn)):
+        stream = unique_ids(records, warn)
+        for result in executor.map(select(stream) if select else stream):
             _collect(result, sink, names, report)
             if progress and (report.n_articles + report.n_errors) % 25 == 0:
                 progress(f"{report.n_articles} articles, {report.n_errors} errors")

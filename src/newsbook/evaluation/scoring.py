@@ -433,9 +433,99 @@ def _sentence_lookup(sentences: pd.DataFrame):  # noqa: ANN202 - a small closure
     return sentence_of
 
 
+READING_FIELDS = {  # gold `reading:` key -> column of the `article` table
+    "format": "format",
+    "headline": "headline",
+    "published": "published",
+    "author": "author",
+    "site": "source",
+    "dateline": "dateline",
+    "language": "language",
+}
+
+
+def _flat(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def score_reading_metadata(gold: dict, article: pd.DataFrame) -> Score:
+    """What the reader says about the file (format, headline, date, author, site,
+    dateline place, language) against the gold's `reading:`; a field the gold leaves
+    null is not scored. Precision counts every value the reader gave, right or wrong."""
+    reading = gold.get("reading") or {}
+    row = article.iloc[0] if len(article) else pd.Series(dtype=object)
+    correct = expected = produced = 0
+    errors = []
+    for key, column in READING_FIELDS.items():
+        if reading.get(key) is None:
+            continue
+        wanted = _flat(iso_value(reading[key]))
+        found = _flat(row.get(column, "") if column in row else "")
+        found = "" if found == "nan" else found
+        expected += 1
+        produced += bool(found)
+        if found.casefold() == wanted.casefold():
+            correct += 1
+        else:
+            errors.append(_error(f"wrong {key}", wanted, found or "(none)", key, None, None))
+    return Score(correct, expected, produced, errors)
+
+
+def score_reading_story(
+    gold: dict, text: str, sentences: pd.DataFrame, blocks: pd.DataFrame
+) -> Score:
+    """The story as read: the first sentence of the body is the gold's (its opening,
+    white space collapsed; none for a story that is all table), every `kept` snippet is
+    in the text, no `dropped` snippet is in a sentence, and the figures tables are
+    counted right. One point each (accuracy)."""
+    reading = gold.get("reading") or {}
+    flat_text = _flat(text)
+    body = sentences[sentences["section"] == "body"] if "section" in sentences else sentences
+    checks = 0
+    errors = []
+    if "first_sentence" in reading:
+        checks += 1
+        wanted = _flat(reading["first_sentence"] or "")
+        first = _flat(body.sort_values("start")["text"].iloc[0]) if len(body) else ""
+        ok = first.startswith(wanted) if wanted else not first
+        if not ok:
+            errors.append(_error("wrong first sentence", wanted, first[:120], wanted, None, None))
+    for snippet in reading.get("kept") or []:
+        checks += 1
+        if _flat(snippet) not in flat_text:
+            errors.append(_error("not kept", snippet, "", snippet, None, None))
+    spans = list(zip(sentences["start"], sentences["end"], strict=True))
+    for snippet in reading.get("dropped") or []:
+        checks += 1
+        position = text.find(str(snippet))
+        while position >= 0:
+            if any(s < position + len(snippet) and position < e for s, e in spans):
+                errors.append(
+                    _error("read as story", "", snippet, snippet, position, position + len(snippet))
+                )
+                break
+            position = text.find(str(snippet), position + 1)
+    if "tables" in reading:
+        checks += 1
+        found = int((blocks["section"] == "table").sum()) if "section" in blocks else 0
+        if found != int(reading["tables"] or 0):
+            errors.append(_error("tables", reading["tables"], found, "tables", None, None))
+    return Score(checks - len(errors), checks, checks, errors)
+
+
 def evaluate_article(gold: dict, text: str, tables: dict[str, pd.DataFrame]) -> dict[str, Score]:
-    """Every stage's score on one article."""
+    """Every stage's score on one article (the reading stages where the gold has a
+    `reading:` section)."""
+    reading = {}
+    if gold.get("reading"):
+        reading = {
+            "reading: metadata": score_reading_metadata(gold, tables["article"]),
+            "reading: story": score_reading_story(
+                gold, text, tables["sentences"], tables["blocks"]
+            ),
+        }
     return {
+        **reading,
         "entities": score_entities(
             gold, tables["entities"], text=text, mentions=tables.get("mentions")
         ),

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, Resources, StanceLexicon
 from newsbook.schema import columns
-from newsbook.stages.context import ArticleContext
+from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
     NAMED_TYPES,
     IssueFinder,
@@ -231,10 +231,11 @@ def _speakers_by_sentence(
     statements: list[tuple[int, int, str]], sentences: pd.DataFrame
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
+    index = SpanIndex(statements)  # bisects: no scan of every statement per sentence
     for sentence_id, start, end in sentences[["sentence_id", "start", "end"]].itertuples(
         index=False
     ):
-        spoken[int(sentence_id)] = [i for s, _, i in statements if start <= s < end]
+        spoken[int(sentence_id)] = index.starting_in(start, end)
     return spoken
 
 
@@ -718,6 +719,7 @@ def _positions_pass(
     and every mention of an issue with who speaks there."""
     lexicon = context.resources.stance
     spoken = _speakers_by_sentence(statements, context.sentences)
+    statement_index = SpanIndex(statements)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
     mentions: list[Mention] = []
     for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
@@ -731,7 +733,7 @@ def _positions_pass(
             offset = base + anchor.idx
             words = phrase_tokens(anchor)
             target = anchor.doc[words[0].i : words[-1].i + 1].text
-            speakers = [i for s, e, i in statements if s <= offset < e]
+            speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
             # (not "if Norland should offer to build X": no one's stance yet)
