@@ -311,6 +311,16 @@ def test_no_one_holds(resources, text, actor_id, issue_id):
     assert rows.empty, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
+def test_against_on_a_noun_of_attitude_is_a_view_held(resources):
+    """ "its stance against the dam" is opposition; "the shield against the dam" (in
+    test_no_one_holds) only says what a thing is aimed at."""
+    positions = positions_of(
+        "Okon said Sudmark would not soften its stance against the dam.", resources
+    )
+    dam = positions[positions["issue_id"] == "dam"]
+    assert ("lev-okon", "oppose") in set(zip(dam["actor_id"], dam["stance"], strict=True)), dam
+
+
 def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
     positions = positions_of(
         "A report in The Harbour Gazette said that Sudmark backs the dam.", resources

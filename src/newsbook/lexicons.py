@@ -248,7 +248,7 @@ class StanceLexicon:
     reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
     naming: frozenset[str]  # "called the plan a folly": the judgement is the caller's
     apprehension: frozenset[str]  # "fears that X will ruin Y": the clause's judgement stands
-    prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
+    prepositional: dict[str, dict[str, str]]  # verb or noun of attitude -> preposition -> side
     desire: frozenset[str]
 
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
