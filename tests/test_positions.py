@@ -366,14 +366,3 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
     positions, _ = discovered_of(text, resources)
     sides = set(zip(positions["actor_id"], positions["stance"], strict=True))
     assert ("lev-okon", "oppose") in sides and ("jane-marlow", "support") in sides
-
-
-def test_the_writer_argues_a_side_only_in_their_own_sentences(resources):
-    text = (
-        "By Jane Marlow\n\nThe port levy is a dangerous folly. "
-        "Roth, who studied the port levy, spoke on Monday. "
-        "Okon has examined the port levy."
-    )
-    positions, _ = discovered_of(text, resources)
-    writer = positions[positions["actor_id"] == "jane-marlow"]
-    assert list(writer["sentence_id"]) == [writer["sentence_id"].min()]

@@ -390,16 +390,6 @@ class ActorFinder:
             return self.before(base + noun.idx, {"ORG"})
         return ""
 
-    def others_subject(self, sent: Span, base: int) -> bool:
-        """Whether a sentence is about what someone the article names did ("X has
-        examined thirty stadiums"): its subject names an actor other than the writer."""
-        for child in sent.root.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                entity_id = self.at(base + child.idx, base + child.idx + len(child))
-                if entity_id and entity_id != self.writer:
-                    return True
-        return False
-
     def unnamed_member(self, token: Token) -> bool:
         """ "U.S. Government officials", "party members": unnamed members of an
         organisation are no one the article names; its spokesman, though, speaks for it
@@ -757,9 +747,8 @@ def _positions_pass(
                 arguers = []
             elif speakers:  # who reports another's stance does not argue it
                 arguers = [] if held - set(speakers) else speakers
-            else:
-                own = not (held or own_speakers or finder.others_subject(sent, base))
-                arguers = voice if own and not _describes(anchor) else []
+            else:  # an opinion piece's own voice argues its writer's side
+                arguers = voice
             mentions.append(Mention(issue, sentence, target, tuple(arguers)))
             flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
@@ -806,12 +795,6 @@ def _holders_found(
             if not people - {a} and (finder.types.get(a) == "PERSON" or holders <= {a})
         ]
     return found
-
-
-def _describes(token: Token) -> bool:
-    """Whether a word stands in a relative clause ("the economists who have studied
-    these deals"): it describes something else, it says nothing of its own."""
-    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
 
 
 def _row(
