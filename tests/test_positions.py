@@ -282,32 +282,32 @@ def test_a_stance_only_hoped_for_is_nobody_s(resources):
     assert "lev-okon" in set(dam["actor_id"]) and "norland" not in set(dam["actor_id"])
 
 
+def dam_rows(text: str, actor_id: str, resources):
+    """The positions an actor holds on the dam in an invented text."""
+    positions = positions_of(text, resources)
+    return positions[(positions["actor_id"] == actor_id) & (positions["issue_id"] == "dam")]
+
+
 @pytest.mark.parametrize(
-    ("text", "actor_id", "issue_id"),
+    ("text", "actor_id"),
     [
         # a relative clause describes what it hangs on: honouring a charter that bars
         # the dam is no stance on the dam
-        (
-            "Okon insisted that the water charter, which bars the dam, be honoured.",
-            "lev-okon",
-            "dam",
-        ),
+        ("Okon insisted that the water charter, which bars the dam, be honoured.", "lev-okon"),
         # what a condition imagines is nobody's stance
         (
             "Norland will back the water charter if Sudmark should offer to build the dam.",
             "sudmark",
-            "dam",
         ),
-        ("The question is whether Sudmark wants the dam.", "sudmark", "dam"),
+        ("The question is whether Sudmark wants the dam.", "sudmark"),
         # "against" on a thing says what it is aimed at, not what anyone thinks
-        ("Norland inspected the shield against the dam.", "norland", "dam"),
+        ("Norland inspected the shield against the dam.", "norland"),
         # unnamed members of an organisation are no one the article names
-        ("Sudmark officials seeking to block the dam met Roth.", "sudmark", "dam"),
+        ("Sudmark officials seeking to block the dam met Roth.", "sudmark"),
     ],
 )
-def test_no_one_holds(resources, text, actor_id, issue_id):
-    positions = positions_of(text, resources)
-    rows = positions[(positions["actor_id"] == actor_id) & (positions["issue_id"] == issue_id)]
+def test_no_one_holds(resources, text, actor_id):
+    rows = dam_rows(text, actor_id, resources)
     assert rows.empty, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
@@ -351,9 +351,8 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
     ],
 )
 def test_who_holds_a_stance(resources, text, actor_id, stance):
-    positions = positions_of(text, resources)
-    rows = positions[(positions["actor_id"] == actor_id) & (positions["issue_id"] == "dam")]
-    assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+    rows = dam_rows(text, actor_id, resources)
+    assert set(rows["stance"]) == {stance}, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
 def test_an_ought_is_not_its_subject_s_stance(resources):
