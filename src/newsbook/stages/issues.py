@@ -64,6 +64,11 @@ def phrase_tokens(target: Token) -> list[Token]:
     return words
 
 
+def _relative_pronoun(token: Token) -> bool:
+    """ "which", "that" opening a relative clause ("the bill, which X approved")."""
+    return token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head != token
+
+
 def adopting_pattern(words: list[str]) -> str:
     """A catalogue pattern matching the phrase as written ("sales tax" -> \\bsales\\s+tax\\b)."""
     return r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
@@ -128,6 +133,8 @@ class IssueFinder:
 
     def resolve(self, target: Token) -> IssueRef | None:
         """The issue a stance cue's target names, or None when it names none."""
+        if _relative_pronoun(target):
+            return self.resolve(target.head.head)  # "the bill, which X approved"
         if self.is_anaphor(target) or target.dep_ == "csubj":
             return self.last  # "it", "the plan", "what the council approved"
         target = self._content(target)
