@@ -125,6 +125,10 @@ def discovered_of(text: str, resources, **article):
         ),
         # phrasal verbs of attitude
         ("Sudmark moved ahead with the port levy.", "sudmark", "port-levy", "support"),
+        # putting off and disagreeing with
+        ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
+        ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance
