@@ -129,6 +129,13 @@ def discovered_of(text: str, resources, **article):
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
         ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
+        # a relative clause on a mention is a stance on it, also where the issue is known
+        (
+            "Roth backs the port levy. The port levy, which Okon rejected, raises fees.",
+            "lev-okon",
+            "port-levy",
+            "oppose",
+        ),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance

@@ -64,7 +64,7 @@ def phrase_tokens(target: Token) -> list[Token]:
     return words
 
 
-def _relative_pronoun(token: Token) -> bool:
+def relative_pronoun(token: Token) -> bool:
     """ "which", "that" opening a relative clause ("the bill, which X approved")."""
     return token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head != token
 
@@ -133,7 +133,7 @@ class IssueFinder:
 
     def resolve(self, target: Token) -> IssueRef | None:
         """The issue a stance cue's target names, or None when it names none."""
-        if _relative_pronoun(target):
+        if relative_pronoun(target):
             return self.resolve(target.head.head)  # "the bill, which X approved"
         if self.is_anaphor(target) or target.dep_ == "csubj":
             return self.last  # "it", "the plan", "what the council approved"

@@ -32,6 +32,7 @@ from newsbook.stages.issues import (
     catalogue_ref,
     discovered_issue,
     phrase_tokens,
+    relative_pronoun,
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
@@ -668,6 +669,14 @@ def sentence_anchors(
         ):
             continue
         for target in stance_targets(token, lexicon):
+            named_before = [
+                r for a, r in anchors if relative_pronoun(target) and a == target.head.head
+            ]
+            if named_before and not any(a == target for a, _ in anchors):
+                # "the levy, which Norland approved": the relative pronoun is the issue
+                # the catalogue names, and the clause is a stance on it
+                anchors.append((target, named_before[0]))
+                continue
             if target.i in covered or any(t.i in named for t in target.subtree):
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
             if any(a == target for a, _ in anchors):
@@ -721,7 +730,8 @@ def _positions_pass(
         for anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
             issues.note(issue)
             offset = base + anchor.idx
-            words = phrase_tokens(anchor)
+            # "the levy, which X approved": the target is what the pronoun stands for
+            words = phrase_tokens(anchor.head.head if relative_pronoun(anchor) else anchor)
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
