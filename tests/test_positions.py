@@ -136,6 +136,19 @@ def discovered_of(text: str, resources, **article):
             "port-levy",
             "oppose",
         ),
+        # a participle with its agent on a mention is the agent's stance on it
+        (
+            "The fishing quota, vetoed by Okon last year, is back.",
+            "lev-okon",
+            "fishing-quota",
+            "oppose",
+        ),
+        (
+            "Roth backs the port levy. The port levy, proposed by Okon, would raise fees.",
+            "lev-okon",
+            "port-levy",
+            "support",
+        ),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance

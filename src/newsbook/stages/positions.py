@@ -67,11 +67,23 @@ class Stance:
 
 
 def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
-    """ "truly hostile statements", "an absurd course": a judgement on the mention itself."""
+    """ "truly hostile statements", "an absurd course": a judgement on the mention itself;
+    "the levy, proposed by Norland": a participle with its agent, a stance on it."""
     for child in anchor.children:
         if child.dep_ in {"amod", "acomp"} and lexicon.polarity(child):
             return lexicon.polarity(child), child
+        if _agent_participle(child) and lexicon.polarity(child):
+            return lexicon.polarity(child), child
     return 0, None
+
+
+def _agent_participle(token: Token) -> bool:
+    """ "(the levy,) vetoed by Norland": a past participle on a noun, with its agent."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and any(child.dep_ == "agent" for child in token.children)
+    )
 
 
 def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
@@ -543,6 +555,8 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             targets += [g for g in child.children if g.dep_ == "dobj"]
         elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
             targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if _agent_participle(cue):
+        targets.append(cue.head)  # "a measure vetoed by Norland": the measure
     if judgement:
         judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
         if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
