@@ -372,6 +372,8 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
         ("Sudmark warned that the dam could ruin the coast.", "sudmark", "oppose"),
         # what someone ought to do is the speaker's judgement
         ("Norland should not fund the dam, Okon said.", "lev-okon", "oppose"),
+        # the subject pronoun of a reported clause is its reporter, not the one told
+        ("Roth told Okon he backed the dam.", "ana-roth", "support"),
     ],
 )
 def test_who_holds_a_stance(resources, text, actor_id, stance):

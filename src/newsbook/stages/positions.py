@@ -334,6 +334,7 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
@@ -366,7 +367,11 @@ class ActorFinder:
                 wanted = {"GPE", "ORG"}
             else:
                 return ""
-            return self._clause_subject(token, base, wanted) or self.before(start, wanted)
+            return (
+                self._clause_subject(token, base, wanted)
+                or self._reporter(token, base, wanted)
+                or self.before(start, wanted)
+            )
         entity_id = self.at(start, start + len(token))
         if entity_id:
             return self.states.get(entity_id, entity_id)
@@ -425,6 +430,26 @@ class ActorFinder:
                     return entity_id
             if subjects or token.dep_ in {"ccomp", "relcl"}:
                 break
+        return ""
+
+    def _reporter(self, pronoun: Token, base: int, wanted: set[str]) -> str:
+        """ "Roth told Okon he backed X": the subject pronoun of a reported clause stands
+        for the one who reports it (named before it), not for whoever was named last."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return ""
+        clause = pronoun.head
+        verbs = [clause.head] if clause.dep_ == "ccomp" else []
+        # the parser may hang the speech verb under the clause it reports
+        verbs += [c for c in clause.children if c.dep_ in {"ccomp", "parataxis"}]
+        for verb in verbs:
+            if verb.lemma_.lower() not in self.reporting or verb.i > pronoun.i:
+                continue
+            for subject in verb.children:
+                if subject.dep_ != "nsubj":
+                    continue
+                entity_id = self.at(base + subject.idx, base + subject.idx + len(subject))
+                if entity_id and self.types.get(entity_id) in wanted:
+                    return entity_id
         return ""
 
     def _holders_of(self, token: Token, base: int, target: Token | None = None) -> list[str]:
