@@ -55,13 +55,20 @@ def catalogue_ref(issue: Issue, against: bool) -> IssueRef:
 
 
 def phrase_tokens(target: Token) -> list[Token]:
-    """A noun with the compounds and adjectives right before it ("river dam project")."""
+    """A noun with the compounds and adjectives right before it ("river dam project"),
+    and a code that names it ("a 50/50 plan", not the count in "two plans")."""
     words = [target]
     for token in reversed(list(target.doc[target.left_edge.i : target.i])):
-        if token.dep_ not in {"compound", "amod", "nmod"} or token.is_punct:
+        naming = token.dep_ in {"compound", "amod", "nmod"} or _code(token)
+        if not naming or token.is_punct:
             break
         words.insert(0, token)
     return words
+
+
+def _code(token: Token) -> bool:
+    """A number modifier written as a code ("50/50", "4-2"), not a quantity ("two", "3.5")."""
+    return token.dep_ == "nummod" and bool(re.search(r"\d[^\d.,]+\d", token.text))
 
 
 def relative_pronoun(token: Token) -> bool:
