@@ -151,6 +151,8 @@ def discovered_of(text: str, resources, **article):
         ),
         # a code names a plan ("a 50/50 plan"), a count does not
         ("Okon supports a 50/50 plan.", "lev-okon", "50-50-plan", "support"),
+        # a bare gerund is the thing done
+        ("Okon testified in favor of rezoning.", "lev-okon", "rezoning", "support"),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance

@@ -76,6 +76,15 @@ def relative_pronoun(token: Token) -> bool:
     return token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head != token
 
 
+def bare_gerund(token: Token) -> bool:
+    """ "(in favour of) decoupling": a gerund with no object, a name for a thing done."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in {"pcomp", "pobj"}
+        and not any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp"} for c in token.children)
+    )
+
+
 def adopting_pattern(words: list[str]) -> str:
     """A catalogue pattern matching the phrase as written ("sales tax" -> \\bsales\\s+tax\\b)."""
     return r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
@@ -146,7 +155,7 @@ class IssueFinder:
             return self.last  # "it", "the plan", "what the council approved"
         target = self._content(target)
         named_law = target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
-        if target.pos_ not in {"NOUN", "PROPN"} or (
+        if (target.pos_ not in {"NOUN", "PROPN"} and not bare_gerund(target)) or (
             target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
         ):
             return None
@@ -180,6 +189,8 @@ class IssueFinder:
                 return found.ref
         # the id: the words as written, the head as its lemma ("sales taxes": sales-tax)
         singular = head if target.lower_.startswith(head[:-1]) else target.lower_
+        if bare_gerund(target):
+            singular = head = target.lower_  # "decoupling", not "decouple"
         ref = IssueRef(
             slug([*surface[:-1], singular]), text, "discovered", (adopting_pattern(surface),)
         )

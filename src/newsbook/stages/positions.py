@@ -29,6 +29,7 @@ from newsbook.stages.issues import (
     NAMED_TYPES,
     IssueFinder,
     IssueRef,
+    bare_gerund,
     catalogue_ref,
     discovered_issue,
     phrase_tokens,
@@ -575,7 +576,8 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
-            targets += [g for g in child.children if g.dep_ == "pobj"]
+            # "in favour of decoupling": a bare gerund is the thing done
+            targets += [g for g in child.children if g.dep_ == "pobj" or bare_gerund(g)]
         elif child.dep_ in {"xcomp", "acl"}:
             targets += [g for g in child.children if g.dep_ == "dobj"]
         elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
