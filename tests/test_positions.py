@@ -153,6 +153,9 @@ def discovered_of(text: str, resources, **article):
         ("Okon supports a 50/50 plan.", "lev-okon", "50-50-plan", "support"),
         # a bare gerund is the thing done
         ("Okon testified in favor of rezoning.", "lev-okon", "rezoning", "support"),
+        # words of intent and commitment name what they commit to
+        ("Okon proposed a port levy.", "lev-okon", "port-levy", "support"),
+        ("Roth promised a fishing quota.", "ana-roth", "fishing-quota", "support"),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance
