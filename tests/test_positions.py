@@ -156,6 +156,13 @@ def discovered_of(text: str, resources, **article):
         # words of intent and commitment name what they commit to
         ("Okon proposed a port levy.", "lev-okon", "port-levy", "support"),
         ("Roth promised a fishing quota.", "ana-roth", "fishing-quota", "support"),
+        # a possessive pronoun on a word for an issue points back like "the"
+        (
+            "Roth backs the port levy. Okon rejected her proposal.",
+            "lev-okon",
+            "port-levy",
+            "oppose",
+        ),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance

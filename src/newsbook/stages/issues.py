@@ -139,13 +139,17 @@ class IssueFinder:
             self.lexicon.issue_nouns
         ):
             return False
+        # "her bill", "its offer": a possessive pronoun points back like "the"
+        pointing = [c for c in target.children if c.dep_ == "poss" and c.pos_ == "PRON"]
         own = [
             c
             for c in target.children
             if c.dep_ in {"compound", "amod", "nmod", "poss", "prep", "acl", "relcl", "nummod"}
+            and c not in pointing
         ]
         determiners = [c.lower_ for c in target.children if c.dep_ == "det"]
-        return not own and bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
+        definite = bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
+        return not own and (definite or bool(pointing))
 
     def resolve(self, target: Token) -> IssueRef | None:
         """The issue a stance cue's target names, or None when it names none."""
