@@ -130,25 +130,10 @@ def discovered_of(text: str, resources, **article):
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
         ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
         # a relative clause on a mention is a stance on it, also where the issue is known
-        (
-            "Roth backs the port levy. The port levy, which Okon rejected, raises fees.",
-            "lev-okon",
-            "port-levy",
-            "oppose",
-        ),
+        ("Roth backs a levy. The levy, which Okon rejected, is new.", "lev-okon", "levy", "oppose"),
         # a participle with its agent on a mention is the agent's stance on it
-        (
-            "The fishing quota, vetoed by Okon last year, is back.",
-            "lev-okon",
-            "fishing-quota",
-            "oppose",
-        ),
-        (
-            "Roth backs the port levy. The port levy, proposed by Okon, would raise fees.",
-            "lev-okon",
-            "port-levy",
-            "support",
-        ),
+        ("The fishing quota, vetoed by Okon, is back.", "lev-okon", "fishing-quota", "oppose"),
+        ("Roth backs a levy. The levy, proposed by Okon, is new.", "lev-okon", "levy", "support"),
         # a code names a plan ("a 50/50 plan"), a count does not
         ("Okon supports a 50/50 plan.", "lev-okon", "50-50-plan", "support"),
         # a bare gerund is the thing done
@@ -157,12 +142,7 @@ def discovered_of(text: str, resources, **article):
         ("Okon proposed a port levy.", "lev-okon", "port-levy", "support"),
         ("Roth promised a fishing quota.", "ana-roth", "fishing-quota", "support"),
         # a possessive pronoun on a word for an issue points back like "the"
-        (
-            "Roth backs the port levy. Okon rejected her proposal.",
-            "lev-okon",
-            "port-levy",
-            "oppose",
-        ),
+        ("Roth backs a port levy. Okon rejected her proposal.", "lev-okon", "port-levy", "oppose"),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance
