@@ -141,6 +141,8 @@ def discovered_of(text: str, resources, **article):
         # words of intent and commitment name what they commit to
         ("Okon proposed a port levy.", "lev-okon", "port-levy", "support"),
         ("Roth promised a fishing quota.", "ana-roth", "fishing-quota", "support"),
+        # what is needed is wanted
+        ("Okon said the port levy was needed.", "lev-okon", "port-levy", "support"),
         # a possessive pronoun on a word for an issue points back like "the"
         ("Roth backs a port levy. Okon rejected her proposal.", "lev-okon", "port-levy", "oppose"),
         # "it" is the issue last named
