@@ -623,3 +623,14 @@ def test_a_conjunction_the_parser_takes_for_a_subject_speaks_for_no_one(resource
     )
     quotes = quotes_of(text, resources)
     assert set(quotes["speaker_id"]) == {"karla-vendt"}
+
+
+def test_a_council_or_police_title_is_no_part_of_the_speakers_name(resources):
+    """ "said Councilwoman X": the speaker is X, the title no part of the name."""
+    quotes = quotes_of(
+        '"The pool stays open all summer," said Councilwoman Imelda Strake. '
+        '"Nobody should pay twice for water," she added.',
+        resources,
+    )
+    assert statement(quotes, "pool stays open")["speaker_id"] == "imelda-strake"
+    assert statement(quotes, "pay twice")["speaker_id"] == "imelda-strake"
