@@ -634,3 +634,17 @@ def test_a_council_or_police_title_is_no_part_of_the_speakers_name(resources):
     )
     assert statement(quotes, "pool stays open")["speaker_id"] == "imelda-strake"
     assert statement(quotes, "pay twice")["speaker_id"] == "imelda-strake"
+
+
+def test_a_participle_cue_on_reported_words_speaks_for_the_reporter(resources):
+    """ "X added that a governor should ..., saying "...": the words after "saying" are
+    X's, not the governor's; and "he said" after them is X again."""
+    quotes = quotes_of(
+        "Governor Lena Brakes signed the levee bill on Tuesday.\n\n"
+        "Engineer Tomas Quill added that a governor should have room to delay repairs, "
+        'saying "in the end, every state must weigh the cost against the risk."\n\n'
+        'Otherwise, he said, "the river will decide for us."',
+        resources,
+    )
+    assert statement(quotes, "every state must weigh", "direct")["speaker_id"] == "tomas-quill"
+    assert statement(quotes, "river will decide", "direct")["speaker_id"] == "tomas-quill"

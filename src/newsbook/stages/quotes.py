@@ -166,7 +166,7 @@ def speaker_token(
     "Commented another diplomat:"). `quoted`: the characters of the quotation the verb
     introduces, where no speaker of it can be (the parser may take a noun of the
     quotation for the verb's subject)."""
-    current = verb
+    current = _reporter_of_participle(verb, lexicon) or verb
     for _ in range(4):
         children = [c for c in current.children if not quoted[0] <= c.idx < quoted[1]]
         if current.lemma_.lower() in lexicon.channels and _relays(current, lexicon):
@@ -196,6 +196,18 @@ def speaker_token(
         if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
+    return None
+
+
+def _reporter_of_participle(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+    """ "X added that Y should wait, saying ...": a participle cue the parser hangs on a
+    verb of another's reported words speaks for the reporter (the cue governing that
+    verb), not for the subject of the words reported."""
+    host = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"} or host is verb:
+        return None
+    if host.dep_ == "ccomp" and host.head is not host and _is_cue(host.head, lexicon):
+        return host.head
     return None
 
 
