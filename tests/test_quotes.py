@@ -648,3 +648,15 @@ def test_a_participle_cue_on_reported_words_speaks_for_the_reporter(resources):
     )
     assert statement(quotes, "every state must weigh", "direct")["speaker_id"] == "tomas-quill"
     assert statement(quotes, "river will decide", "direct")["speaker_id"] == "tomas-quill"
+
+
+def test_a_second_cue_of_the_same_reporter_is_the_reporters(resources):
+    """ "He said A was to blame and said B would ...": the second "said" is the
+    reporter's, though the parser hangs it on the reported clause."""
+    quotes = quotes_of(
+        "Port director Elsa Fennimore spoke after the strike ended.\n\n"
+        "She said Mayor Ivo Raskin was the main cause of the delay and said the port "
+        'would use "every lawful means to end the blockade."',
+        resources,
+    )
+    assert statement(quotes, "every lawful means", "direct")["speaker_id"] == "elsa-fennimore"

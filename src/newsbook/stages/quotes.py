@@ -200,11 +200,15 @@ def speaker_token(
 
 
 def _reporter_of_participle(verb: Token, lexicon: SpeechLexicon) -> Token | None:
-    """ "X added that Y should wait, saying ...": a participle cue the parser hangs on a
-    verb of another's reported words speaks for the reporter (the cue governing that
-    verb), not for the subject of the words reported."""
+    """ "X added that Y should wait, saying ...", "X said Y was to blame and said ...": a
+    cue without a subject of its own (a participle, a second verb of the same subject)
+    that the parser hangs on a verb of another's reported words speaks for the reporter
+    (the cue governing that verb), not for the subject of the words reported."""
     host = verb.head
-    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"} or host is verb:
+    if host is verb or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}
+    if not (participle or verb.dep_ == "conj"):
         return None
     if host.dep_ == "ccomp" and host.head is not host and _is_cue(host.head, lexicon):
         return host.head
