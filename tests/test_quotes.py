@@ -660,3 +660,15 @@ def test_a_second_cue_of_the_same_reporter_is_the_reporters(resources):
         resources,
     )
     assert statement(quotes, "every lawful means", "direct")["speaker_id"] == "elsa-fennimore"
+
+
+def test_an_attribution_ending_at_an_abbreviation_leads_into_the_quotation(resources):
+    """ `X said in an interview in the U.S. "..."`: the parser ends the sentence at
+    "U.S."; the quotation after it is still X's."""
+    quotes = quotes_of(
+        "Trade envoy Sabine Orlov met union leaders on Friday.\n\n"
+        'Orlov said in a radio interview in the U.S. "We are ready to do whatever it '
+        'takes to keep the plants open and the workers paid."',
+        resources,
+    )
+    assert statement(quotes, "keep the plants open", "direct")["speaker_id"] == "sabine-orlov"

@@ -560,6 +560,13 @@ def _sentences_around(
     quotation ends in a comma, the next sentence goes on in lower case or is only an
     attribution (`"...?" Berg asked.`)."""
     around = [s for s in sentences if s.start_char <= quote.end and s.end_char >= quote.start - 1]
+    preceding = [s for s in sentences if s.end_char <= quote.start - 1]
+    if preceding and preceding[-1] not in around:
+        # `Berg said at a rally in the U.S. "..."`: the parser may end the sentence at an
+        # abbreviation; an attribution right before the opening mark leads into it
+        between = doc.text[preceding[-1].end_char : quote.start - 1]
+        if not between.strip() and _attribution_only(preceding[-1], lexicon):
+            around.insert(0, preceding[-1])
     following = [s for s in sentences if s.start_char > quote.end]
     if following and not doc.text[quote.end + 1 : following[0].start_char].strip():
         unfinished = doc.text[quote.start : quote.end].rstrip().endswith(",")
