@@ -672,3 +672,19 @@ def test_an_attribution_ending_at_an_abbreviation_leads_into_the_quotation(resou
         resources,
     )
     assert statement(quotes, "keep the plants open", "direct")["speaker_id"] == "sabine-orlov"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nordic Council has warned the Canadian Senate that tough fishing legislation "
+        "it is considering could prompt retaliation by Nordic fleets.",
+        "The Andean Pact has warned the Brazilian Congress that harsh tariff legislation "
+        "it is drafting could prompt retaliation by Andean exporters.",
+    ],
+)
+def test_a_that_clause_read_as_a_noun_after_the_listener_is_reported(resources, text):
+    """ "warned X that tough legislation it is weighing could ...": the parser takes
+    "that" for a determiner; what follows the listener is still the warning."""
+    row = statement(quotes_of(text, resources), "could prompt retaliation", "reported")
+    assert row["text"].startswith("tough") or row["text"].startswith("harsh")

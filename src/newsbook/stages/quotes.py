@@ -434,6 +434,21 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
     return None
 
 
+def _clause_read_as_noun(verb: Token) -> Token | None:
+    """ "warned the House that tough legislation it is considering could ...": the parser
+    may take "that" for a determiner and hang the reported clause on the cue as a loose
+    noun or a second object. Such a dependent after the listener, opening with "that"
+    and holding a verb, is the clause."""
+    listeners = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in verb.children:
+        second = child.dep_ == "dobj" and listeners and child is not listeners[0]
+        if (child.dep_ == "dep" or second) and child.i > verb.i:
+            verbs = any(t.pos_ in {"VERB", "AUX"} for t in child.subtree)
+            if child.left_edge.lower_ == "that" and verbs:
+                return child
+    return None
+
+
 def _anonymity(infinitive: Token) -> bool:
     """ "asked not to be named", "declined to be identified": a source's condition, not
     a statement (an infinitive in the passive with no agent and no object)."""
@@ -479,7 +494,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
             return _trimmed(list(child.subtree))
-    clause = _clause_read_as_relative(verb)
+    clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
     if lemma in lexicon.naming:
