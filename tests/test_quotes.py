@@ -688,3 +688,25 @@ def test_a_that_clause_read_as_a_noun_after_the_listener_is_reported(resources, 
     "that" for a determiner; what follows the listener is still the warning."""
     row = statement(quotes_of(text, resources), "could prompt retaliation", "reported")
     assert row["text"].startswith("tough") or row["text"].startswith("harsh")
+
+
+def test_a_cue_read_as_the_complement_of_what_it_reports_still_reports_it(resources):
+    """ "X told Y, a senator, he backed ...": the parser roots the sentence in the
+    reported verb and hangs the cue on it; the clause is still X's statement."""
+    quotes = quotes_of(
+        "Minister Hal Ostrander met the water committee on Monday.\n\n"
+        "Ostrander told Vukovic, a Texas Republican, he backed parts of the bill, "
+        "such as one funding new dams under the compact.",
+        resources,
+    )
+    row = statement(quotes, "parts of the bill", "reported")
+    assert row["speaker_id"] == "hal-ostrander"
+
+
+def test_a_clause_before_a_source_that_shows_it_is_no_speakers_statement(resources):
+    """ "Wardens wrote 12 tickets in May, court records show.": the wardens wrote, they
+    said nothing (the records, a document, are the source)."""
+    quotes = quotes_of(
+        "Wardens wrote 12 tickets for illegal fishing in May, court records show.", resources
+    )
+    assert not quotes["speaker"].str.contains("Wardens").any(), quotes[["text", "speaker"]]

@@ -50,6 +50,7 @@ QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a sta
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
+OWN_CONTENT = {"dobj", "ccomp", "xcomp", "prep", "acomp", "attr", "advcl", "oprd"}
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
@@ -561,7 +562,16 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
         and any(c.dep_ == "nsubj" for c in children)  # "as expected": by no one
     )
-    if aside and verb.head.pos_ in {"VERB", "AUX"}:
+    leading = (  # "X told Y, a senator, he backed ...": the parser may read the reported
+        # clause as the sentence's root and the cue before it as its complement
+        verb.dep_ == "ccomp"
+        and verb.i < verb.head.i
+        and any(c.dep_ in SUBJECT_DEPS for c in children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.head.children if c.i > verb.i)
+        # and says something itself: "..., police records show." is the attribution
+        and any(c.dep_ in OWN_CONTENT for c in verb.head.children if c.i > verb.head.i)
+    )
+    if (aside or leading) and verb.head.pos_ in {"VERB", "AUX"}:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
     return []
