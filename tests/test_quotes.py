@@ -710,3 +710,19 @@ def test_a_clause_before_a_source_that_shows_it_is_no_speakers_statement(resourc
         "Wardens wrote 12 tickets for illegal fishing in May, court records show.", resources
     )
     assert not quotes["speaker"].str.contains("Wardens").any(), quotes[["text", "speaker"]]
+
+
+def test_an_unattributed_quotation_in_another_language_is_not_given(resources):
+    """In an article the parser does not read, quotation marks with no cue it knows are
+    no one's words as far as newsbook can tell."""
+    text = (
+        "Der Gemeinderat von Altheim hat am Dienstag beschlossen, die Brücke über den "
+        "Fluss zu sperren. „Wir schließen die Brücke für den Verkehr“, sagte "
+        "Bürgermeisterin Lina Ostwald nach der Sitzung. Die Sperrung soll im Mai beginnen "
+        "und bis zum Herbst dauern, wie die Verwaltung mitteilte. Die Anwohner sind mit "
+        "der Entscheidung nicht zufrieden und wollen sich dagegen wehren."
+    )
+    article = make_article(text, article_id="t", published="1999-03-02")
+    tables = analyze(article, resources)
+    assert tables["article"]["language"].iloc[0] == "de"
+    assert not (tables["quotes"]["speaker"] == "(unattributed)").any(), tables["quotes"]

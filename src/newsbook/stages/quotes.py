@@ -1152,6 +1152,10 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
+    if article.language not in {"", context.resources.languages.reads}:
+        # in a language the cue words are not in, quotation marks alone tell no one's
+        # words from a title or a slogan: only what a cue attributes is given
+        rows = [row for row in rows if row["speaker"] != UNATTRIBUTED]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
