@@ -726,3 +726,14 @@ def test_an_unattributed_quotation_in_another_language_is_not_given(resources):
     tables = analyze(article, resources)
     assert tables["article"]["language"].iloc[0] == "de"
     assert not (tables["quotes"]["speaker"] == "(unattributed)").any(), tables["quotes"]
+
+
+def test_a_quotation_under_a_cue_not_yet_spoken_is_the_reporters(resources):
+    """ "X said that members should expect "painful choices"": the members have said
+    nothing; the quoted words are X's."""
+    quotes = quotes_of(
+        "Budget director Olu Banda said Monday that the county faces a deficit, and that council "
+        'members should expect "painful choices" when they meet next week.',
+        resources,
+    )
+    assert statement(quotes, "painful choices", "direct")["speaker_id"] == "olu-banda"

@@ -51,6 +51,7 @@ CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only suppose
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
 OWN_CONTENT = {"dobj", "ccomp", "xcomp", "prep", "acomp", "attr", "advcl", "oprd"}
+UNSPOKEN = {"will", "would", "shall", "should", "must", "may", "might", "can", "could", "'ll"}
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
@@ -870,6 +871,22 @@ def iter_quotes(
         resolver.note_sentence(sentence, paragraph.base)
 
 
+def _reporter_of_unspoken(cue: Token, lexicon: SpeechLexicon) -> Token | None:
+    """ "X said that members should expect "painful choices"": a cue with a modal
+    ("should expect", "will announce") names words not yet spoken; inside what another
+    cue reports, the quotation is that reporter's words."""
+    if not any(c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in cue.children):
+        return None
+    current = cue
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "conj", "xcomp"} or current.head is current:
+            return None
+        current = current.head
+        if _is_cue(current, lexicon):
+            return current
+    return None
+
+
 def _direct_statement(
     quote: QuoteSpan, paragraph: Paragraph, resolver: SpeakerResolver, lexicon: SpeechLexicon
 ) -> dict | None:
@@ -884,6 +901,7 @@ def _direct_statement(
     if words <= SCARE_QUOTE_WORDS and not whole and not _quoted_words(doc, quote, cue, lexicon):
         return None
     speaker = NOBODY
+    cue = _reporter_of_unspoken(cue, lexicon) or cue if cue is not None else None
     if cue is not None:
         subject = _speaker_of_cue(cue, lexicon, quoted=(quote.start, quote.end))
         speaker = resolver.resolve(subject, paragraph.base)
