@@ -663,7 +663,7 @@ def test_a_second_cue_of_the_same_reporter_is_the_reporters(resources):
 
 
 def test_an_attribution_ending_at_an_abbreviation_leads_into_the_quotation(resources):
-    """ `X said in an interview in the U.S. "..."`: the parser ends the sentence at
+    """`X said in an interview in the U.S. "..."`: the parser ends the sentence at
     "U.S."; the quotation after it is still X's."""
     quotes = quotes_of(
         "Trade envoy Sabine Orlov met union leaders on Friday.\n\n"
