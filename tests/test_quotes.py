@@ -737,3 +737,16 @@ def test_a_quotation_under_a_cue_not_yet_spoken_is_the_reporters(resources):
         resources,
     )
     assert statement(quotes, "painful choices", "direct")["speaker_id"] == "olu-banda"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour master Ilse Varga declined to say which berths would be closed.",
+        "Harbour master Ilse Varga refused to say whether the berths would be closed.",
+    ],
+)
+def test_a_refused_statement_reports_nothing(resources, text):
+    """ "declined to say which ...": nothing was said."""
+    quotes = quotes_of(text, resources)
+    assert not quotes["text"].str.contains("berths").any(), quotes[["text", "speaker"]]

@@ -490,6 +490,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     lemma = verb.lemma_.lower()
     phrase = cue_phrase(verb, lexicon) or lemma
     children = list(verb.children)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.refusals:
+        return []  # "declined to say which ...": a statement refused
     for child in children:
         noun_clause = child.dep_ == "acl" and child.tag_ != "VBN"  # not "a pledge made by X"
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
