@@ -750,3 +750,14 @@ def test_a_refused_statement_reports_nothing(resources, text):
     """ "declined to say which ...": nothing was said."""
     quotes = quotes_of(text, resources)
     assert not quotes["text"].str.contains("berths").any(), quotes[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    "headline", ["VENDT WARNS SENATE ON NEW BORDER BILL", "Vendt warns of $40 million shortfall"]
+)
+def test_a_headline_cue_with_only_a_topic_is_no_statement(resources, headline):
+    """ "X WARNS SENATE ON BILL", "X warns of a shortfall": the headline names what X
+    spoke about, not what X said."""
+    quotes = quotes_of(INTRO + "Vendt spoke to the Senate on Monday.", resources, headline=headline)
+    first_line = len(headline)
+    assert not (quotes["start"] < first_line).any(), quotes[["text", "speaker"]]

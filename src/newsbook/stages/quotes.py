@@ -46,6 +46,7 @@ QUOTED_SHARE = 0.6  # reported content mostly inside quotation marks is the quot
 STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last speaker
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
+TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -860,7 +861,7 @@ def iter_quotes(
                 row = _direct_statement(found, paragraph, resolver, lexicon)
             else:
                 row = _reported_statement(found, paragraph, resolver, lexicon)
-            if row is not None:
+            if row is not None and not _headline_topic(row, paragraph):
                 yield row
         for cue, source, content in _according_to(sentence, lexicon):
             if any(q.start <= cue.idx < q.end for q in paragraph.direct):
@@ -887,6 +888,15 @@ def _reporter_of_unspoken(cue: Token, lexicon: SpeechLexicon) -> Token | None:
         if _is_cue(current, lexicon):
             return current
     return None
+
+
+def _headline_topic(row: dict, paragraph: Paragraph) -> bool:
+    """ "Director warns of $64 million shortfall": in a headline, what a cue is about
+    (after "of", "on", "about", "over") is its topic, not its words."""
+    if paragraph.item.block.section != "headline" or row["kind"] != "reported":
+        return False
+    before = paragraph.item.doc.text[: row["start"] - paragraph.base].split()
+    return bool(before) and before[-1].lower() in TOPIC_PREPOSITIONS
 
 
 def _direct_statement(
@@ -1019,7 +1029,9 @@ def headline_statement(doc: Doc, resolver: SpeakerResolver, base: int) -> dict |
     for token in doc:
         if lowered[token.i] not in resolver.lexicon.headline_cues or token.i == 0:
             continue
-        if token.i + 1 < len(doc):  # "SOURCE SAYS statement"
+        topic = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+        if token.i + 1 < len(doc) and not set(topic) & TOPIC_PREPOSITIONS:
+            # "SOURCE SAYS statement", not "SOURCE WARNS (CONGRESS) ON BILL": a topic
             parts.append(
                 ((0, token.idx - 1), (doc[token.i + 1].idx, len(text.rstrip())), token.text)
             )
