@@ -753,3 +753,16 @@ COUNCILWOMAN = (
 def test_quotation_speaker_through_a_misleading_parse(resources, text, snippet, speaker_id):
     quotes = quotes_of(text, resources)
     assert statement(quotes, snippet, "direct")["speaker_id"] == speaker_id
+
+
+def test_a_participle_not_set_off_belongs_to_its_own_clause(resources):
+    """ "X will publish a draft law calling for ..., an official said": the law calls
+    for it, the official does not (only ", saying ..." is the reporter's)."""
+    quotes = quotes_of(
+        "The Vellmar council will publish a draft\nlaw today calling for an end to all "
+        "river\ntolls in the valley, an official in the\ncouncil's transport office told "
+        "Reuters.",
+        resources,
+    )
+    calls = quotes[quotes["text"].str.startswith("an end to all")]
+    assert not calls["speaker"].str.contains("official").any(), quotes[["text", "speaker"]]

@@ -210,7 +210,9 @@ def _reporter_of_participle(verb: Token, lexicon: SpeechLexicon) -> Token | None
     host = verb.head
     if host is verb or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
-    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}
+    # set off by a comma: ", saying ...", not "a treaty calling for ..." (the treaty's)
+    set_off = verb.i > 0 and verb.nbor(-1).text == ","
+    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and set_off
     if not (participle or verb.dep_ == "conj"):
         return None
     if host.dep_ == "ccomp" and host.head is not host and _is_cue(host.head, lexicon):
