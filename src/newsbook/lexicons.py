@@ -443,6 +443,7 @@ class SpeechLexicon:
     name_markers: frozenset[str]
     title_nouns: frozenset[str]
     governments: frozenset[str]
+    refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -480,6 +481,7 @@ class SpeechLexicon:
             name_markers=words("name_markers"),
             title_nouns=words("title_nouns"),
             governments=governments,
+            refusals=words("refusal_verbs"),
         )
 
 
