@@ -125,6 +125,26 @@ def discovered_of(text: str, resources, **article):
         ),
         # phrasal verbs of attitude
         ("Sudmark moved ahead with the port levy.", "sudmark", "port-levy", "support"),
+        # putting off and disagreeing with
+        ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
+        ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
+        # a relative clause on a mention is a stance on it, also where the issue is known
+        ("Roth backs a levy. The levy, which Okon rejected, is new.", "lev-okon", "levy", "oppose"),
+        # a participle with its agent on a mention is the agent's stance on it
+        ("The fishing quota, vetoed by Okon, is back.", "lev-okon", "fishing-quota", "oppose"),
+        ("Roth backs a levy. The levy, proposed by Okon, is new.", "lev-okon", "levy", "support"),
+        # a code names a plan ("a 50/50 plan"), a count does not
+        ("Okon supports a 50/50 plan.", "lev-okon", "50-50-plan", "support"),
+        # a bare gerund is the thing done
+        ("Okon testified in favor of rezoning.", "lev-okon", "rezoning", "support"),
+        # words of intent and commitment name what they commit to
+        ("Okon proposed a port levy.", "lev-okon", "port-levy", "support"),
+        ("Roth promised a fishing quota.", "ana-roth", "fishing-quota", "support"),
+        # what is needed is wanted
+        ("Okon said the port levy was needed.", "lev-okon", "port-levy", "support"),
+        # a possessive pronoun on a word for an issue points back like "the"
+        ("Roth backs a port levy. Okon rejected her proposal.", "lev-okon", "port-levy", "oppose"),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance
@@ -348,6 +368,8 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
         ("Sudmark warned that the dam could ruin the coast.", "sudmark", "oppose"),
         # what someone ought to do is the speaker's judgement
         ("Norland should not fund the dam, Okon said.", "lev-okon", "oppose"),
+        # the subject pronoun of a reported clause is its reporter, not the one told
+        ("Roth told Okon he backed the dam.", "ana-roth", "support"),
     ],
 )
 def test_who_holds_a_stance(resources, text, actor_id, stance):

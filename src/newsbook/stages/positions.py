@@ -29,9 +29,11 @@ from newsbook.stages.issues import (
     NAMED_TYPES,
     IssueFinder,
     IssueRef,
+    bare_gerund,
     catalogue_ref,
     discovered_issue,
     phrase_tokens,
+    relative_pronoun,
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
@@ -66,11 +68,23 @@ class Stance:
 
 
 def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
-    """ "truly hostile statements", "an absurd course": a judgement on the mention itself."""
+    """ "truly hostile statements", "an absurd course": a judgement on the mention itself;
+    "the levy, proposed by Norland": a participle with its agent, a stance on it."""
     for child in anchor.children:
         if child.dep_ in {"amod", "acomp"} and lexicon.polarity(child):
             return lexicon.polarity(child), child
+        if _agent_participle(child) and lexicon.polarity(child):
+            return lexicon.polarity(child), child
     return 0, None
+
+
+def _agent_participle(token: Token) -> bool:
+    """ "(the levy,) vetoed by Norland": a past participle on a noun, with its agent."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and any(child.dep_ == "agent" for child in token.children)
+    )
 
 
 def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
@@ -321,6 +335,7 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
@@ -353,7 +368,11 @@ class ActorFinder:
                 wanted = {"GPE", "ORG"}
             else:
                 return ""
-            return self._clause_subject(token, base, wanted) or self.before(start, wanted)
+            return (
+                self._clause_subject(token, base, wanted)
+                or self._reporter(token, base, wanted)
+                or self.before(start, wanted)
+            )
         entity_id = self.at(start, start + len(token))
         if entity_id:
             return self.states.get(entity_id, entity_id)
@@ -412,6 +431,26 @@ class ActorFinder:
                     return entity_id
             if subjects or token.dep_ in {"ccomp", "relcl"}:
                 break
+        return ""
+
+    def _reporter(self, pronoun: Token, base: int, wanted: set[str]) -> str:
+        """ "Roth told Okon he backed X": the subject pronoun of a reported clause stands
+        for the one who reports it (named before it), not for whoever was named last."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return ""
+        clause = pronoun.head
+        verbs = [clause.head] if clause.dep_ == "ccomp" else []
+        # the parser may hang the speech verb under the clause it reports
+        verbs += [c for c in clause.children if c.dep_ in {"ccomp", "parataxis"}]
+        for verb in verbs:
+            if verb.lemma_.lower() not in self.reporting or verb.i > pronoun.i:
+                continue
+            for subject in verb.children:
+                if subject.dep_ != "nsubj":
+                    continue
+                entity_id = self.at(base + subject.idx, base + subject.idx + len(subject))
+                if entity_id and self.types.get(entity_id) in wanted:
+                    return entity_id
         return ""
 
     def _holders_of(self, token: Token, base: int, target: Token | None = None) -> list[str]:
@@ -537,11 +576,14 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
-            targets += [g for g in child.children if g.dep_ == "pobj"]
+            # "in favour of decoupling": a bare gerund is the thing done
+            targets += [g for g in child.children if g.dep_ == "pobj" or bare_gerund(g)]
         elif child.dep_ in {"xcomp", "acl"}:
             targets += [g for g in child.children if g.dep_ == "dobj"]
         elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
             targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if _agent_participle(cue):
+        targets.append(cue.head)  # "a measure vetoed by Norland": the measure
     if judgement:
         judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
         if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
@@ -668,6 +710,14 @@ def sentence_anchors(
         ):
             continue
         for target in stance_targets(token, lexicon):
+            named_before = [
+                r for a, r in anchors if relative_pronoun(target) and a == target.head.head
+            ]
+            if named_before and not any(a == target for a, _ in anchors):
+                # "the levy, which Norland approved": the relative pronoun is the issue
+                # the catalogue names, and the clause is a stance on it
+                anchors.append((target, named_before[0]))
+                continue
             if target.i in covered or any(t.i in named for t in target.subtree):
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
             if any(a == target for a, _ in anchors):
@@ -721,7 +771,8 @@ def _positions_pass(
         for anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
             issues.note(issue)
             offset = base + anchor.idx
-            words = phrase_tokens(anchor)
+            # "the levy, which X approved": the target is what the pronoun stands for
+            words = phrase_tokens(anchor.head.head if relative_pronoun(anchor) else anchor)
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
