@@ -565,15 +565,19 @@ def _tables(
                 "resolution": resolution,
             }
         )
-    mentions_df = pd.DataFrame(mention_rows, columns=columns("mentions"))
+    # Each entity's mentions, grouped on plain rows: a DataFrame filter per entity costs
+    # more than the whole stage (the corpus runs this for every article).
+    own_rows: dict[str, list[dict]] = {}
+    for row in mention_rows:
+        own_rows.setdefault(row["entity_id"], []).append(row)
     entity_rows = []
     for key, entity_id in ids.items():
         entity = entities[key]
         name = _best_name(entity)
-        own = mentions_df[mentions_df["entity_id"] == entity_id]
+        own = own_rows[entity_id]
         aliases = []
-        for text in own.loc[own["kind"] == "name", "text"]:
-            alias = normalise(text)
+        for row in own:
+            alias = normalise(row["text"]) if row["kind"] == "name" else name
             if alias != name and alias not in aliases:
                 aliases.append(alias)
         entity_rows.append(
@@ -586,13 +590,13 @@ def _tables(
                 "role": entity.roles[0] if entity.roles else "",
                 "affiliation": entity.affiliations[0] if entity.affiliations else "",
                 "n_mentions": len(own),
-                "first_start": int(own["start"].min()),
-                "first_sentence_id": int(own["sentence_id"].min()),
+                "first_start": min(row["start"] for row in own),
+                "first_sentence_id": min(row["sentence_id"] for row in own),
             }
         )
-    entities_df = pd.DataFrame(entity_rows, columns=columns("entities"))
-    entities_df = entities_df.sort_values(["first_start", "entity_id"]).reset_index(drop=True)
-    return mentions_df, entities_df
+    entity_rows.sort(key=lambda row: (row["first_start"], row["entity_id"]))
+    mentions_df = pd.DataFrame(mention_rows, columns=columns("mentions"))
+    return mentions_df, pd.DataFrame(entity_rows, columns=columns("entities"))
 
 
 def _best_name(entity: _Entity) -> str:
