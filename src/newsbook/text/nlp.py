@@ -22,6 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsbook.schema import table_rows
 from newsbook.text.article import Article
 from newsbook.text.layout import Block
 
@@ -171,7 +172,7 @@ def parsed_sentences(
 ) -> Iterator[tuple[ParsedBlock, Span, Any]]:
     """Every parsed sentence with its row of the sentences table (a named tuple), for
     the stages that read the parse sentence by sentence."""
-    rows = {int(r.start): r for r in sentences.itertuples(index=False)}
+    rows = {int(r.start): r for r in table_rows(sentences)}
     for item in parsed:
         for sent in item.doc.sents:
             tokens = [t for t in sent if not t.is_space]
