@@ -7,6 +7,7 @@ that stops keeps the partitions it finished, and a rerun skips them.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -92,14 +93,13 @@ def analyze_partition(
     finished = read_summary(done)
     if finished is not None:
         return finished
-    resources = worker_resources()
     items: list[tuple[Record, Article | str]] = []
     for record in partition.records:
         try:
             items.append((record, record_article(record)))
         except Exception as error:  # noqa: BLE001 - one record's problem is its error row
             items.append((record, error_message(record, error)))
-    results = analyze_many((a for _, a in items if isinstance(a, Article)), resources)
+    results = _analyzed([(r, a) for r, a in items if isinstance(a, Article)])
     staging = Path(tempfile.mkdtemp(prefix=f".{partition.name}-", dir=parts))
     try:
         counts = {"n_articles": 0, "n_errors": 0, "n_undated": 0}
@@ -123,6 +123,15 @@ def analyze_partition(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return summary
+
+
+def _analyzed(
+    articles: list[tuple[Record, Article]],
+) -> Iterator[dict[str, pd.DataFrame] | Exception]:
+    """`analyze_many` over the articles, in order, each run of articles that share an
+    issue catalogue (`Record.issues`) with its own Resources."""
+    for issues, run in itertools.groupby(articles, key=lambda pair: pair[0].issues):
+        yield from analyze_many((article for _, article in run), worker_resources(issues))
 
 
 def _commit(staging: Path, done: Path) -> None:

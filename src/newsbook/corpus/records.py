@@ -7,9 +7,10 @@ import dataclasses
 import functools
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from newsbook.errors import InputError
-from newsbook.lexicons import Resources
+from newsbook.lexicons import Resources, read_issue_catalogue
 from newsbook.text.article import Article, check_text, make_article, read_article
 
 
@@ -28,6 +29,7 @@ class Record:
     published: str | None = None
     url: str = ""
     error: str = ""
+    issues: str | None = None  # an issue catalogue (.yml) added to the project's
 
     def size(self) -> int:
         """About how much there is to analyse (characters, or a file's bytes), for cutting
@@ -43,9 +45,12 @@ class Record:
 
 
 @functools.cache
-def worker_resources() -> Resources:
-    """This process's Resources, loaded once (a pool's initializer or a Dask worker's
-    first task calls it; forked workers inherit the parent's)."""
+def worker_resources(issues: str | None = None) -> Resources:
+    """This process's Resources, loaded once (forked workers inherit the parent's; a
+    Dask worker loads them for its first task); with `issues`, an issue catalogue added
+    to the project's (loaded once per catalogue)."""
+    if issues:
+        return Resources.load().with_issues(read_issue_catalogue(Path(issues)))
     return Resources.load()
 
 

@@ -20,7 +20,7 @@ import json
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,13 +82,16 @@ def run_corpus(
     columns: dict[str, str] | None = None,
     progress: bool = False,
     warn: Callable[[str], None] | None = None,
+    select: Callable[[Iterator[Record]], Iterator[Record]] | None = None,
     partition_size: int | None = None,
 ) -> CorpusReport:
     """Analyse every article of INPUT and write the corpus tables to `out`, whole or not
     at all; resume an earlier run of the same command that stopped. `progress` shows it
-    on stderr; `partition_size` (bytes of text) overrides the automatic one. Raises
-    InputError for a bad INPUT or option, and when the run stops on a dead worker or a
-    full disk (its finished part kept)."""
+    on stderr; `select` maps the stream of records (ids made unique) to those to analyse
+    (see corpus.selection; the progress total counts the records before it);
+    `partition_size` (bytes of text) overrides the automatic one. Raises InputError for
+    a bad INPUT or option, and when the run stops on a dead worker or a full disk (its
+    finished part kept)."""
     if fmt not in FORMATS:
         raise InputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if engine not in ENGINES:
@@ -115,6 +118,8 @@ def run_corpus(
             bar = Progress(n_records, resumed=resumed)
             warn = _through(bar, warn)
         records = unique_ids(read_records(input_path, columns=columns), warn)
+        if select is not None:
+            records = select(records)
         summaries: dict[int, PartSummary] = dict(finished)
         todo = (p for p in cut(records, max_bytes=size) if p.index not in finished)
         for summary in runner.run(todo, state.parts, bar or (lambda n: None)):

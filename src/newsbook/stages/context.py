@@ -68,11 +68,11 @@ class MentionIndex:
 
     def __init__(self, mentions: pd.DataFrame, types: dict[str, str]) -> None:
         self.types = types
-        columns = (mentions[c].tolist() for c in ("start", "end", "entity_id"))
-        self.spans = sorted(
-            ((int(s), int(e), str(i)) for s, e, i in zip(*columns, strict=True) if i != ""),
-            key=lambda span: span[0],
-        )
+        named = mentions[mentions["entity_id"] != ""].sort_values("start")
+        self.spans = [
+            (int(s), int(e), str(i))
+            for s, e, i in zip(named["start"], named["end"], named["entity_id"], strict=True)
+        ]
 
     def at(self, start: int, end: int, *, types: set[str] | None = None) -> str:
         """The first entity (of these types) mentioned in [start, end), or ""."""

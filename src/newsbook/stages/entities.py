@@ -565,16 +565,15 @@ def _tables(
                 "resolution": resolution,
             }
         )
-    # Each entity's mentions, grouped on plain rows: a DataFrame filter per entity costs
-    # more than the whole stage (the corpus runs this for every article).
-    own_rows: dict[str, list[dict]] = {}
+    mentions_df = pd.DataFrame(mention_rows, columns=columns("mentions"))
+    by_entity: dict[str, list[dict]] = {}
     for row in mention_rows:
-        own_rows.setdefault(row["entity_id"], []).append(row)
+        by_entity.setdefault(row["entity_id"], []).append(row)
     entity_rows = []
     for key, entity_id in ids.items():
         entity = entities[key]
         name = _best_name(entity)
-        own = own_rows[entity_id]
+        own = by_entity[entity_id]
         aliases = []
         for row in own:
             alias = normalise(row["text"]) if row["kind"] == "name" else name
@@ -594,9 +593,9 @@ def _tables(
                 "first_sentence_id": min(row["sentence_id"] for row in own),
             }
         )
-    entity_rows.sort(key=lambda row: (row["first_start"], row["entity_id"]))
-    mentions_df = pd.DataFrame(mention_rows, columns=columns("mentions"))
-    return mentions_df, pd.DataFrame(entity_rows, columns=columns("entities"))
+    entities_df = pd.DataFrame(entity_rows, columns=columns("entities"))
+    entities_df = entities_df.sort_values(["first_start", "entity_id"]).reset_index(drop=True)
+    return mentions_df, entities_df
 
 
 def _best_name(entity: _Entity) -> str:
