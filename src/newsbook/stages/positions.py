@@ -21,7 +21,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Resources, StanceLexicon
-from newsbook.schema import columns, table_rows
+from newsbook.schema import columns
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.nlp import parsed_sentences
@@ -323,30 +323,21 @@ def group_statements(
     ...": a statement by a numbered group whose members the next sentences name, each by
     a role with the group's noun, is each member's statement (for their stances; the
     quotes table keeps the group's phrase)."""
-    unnamed = [row for row in table_rows(quotes) if row.speaker_id == ""]
-    matches = [(row, GROUP.match(str(row.speaker))) for row in unnamed]
-    if not any(match for _, match in matches):
-        return []  # (the usual case: no statement by a numbered group)
-    kinds = zip(*(entities[c].tolist() for c in ("entity_id", "role", "type")), strict=True)
-    roles, people = {}, set()
-    for entity_id, role, kind in kinds:
-        roles[entity_id] = role.lower()
-        if kind == "PERSON":
-            people.add(entity_id)
-    first: dict[str, int] = {}  # each person's first sentence, by entity id
-    for entity_id, sentence_id in zip(
-        *(mentions[c].tolist() for c in ("entity_id", "sentence_id")), strict=True
-    ):
-        if entity_id in people:
-            first[entity_id] = min(sentence_id, first.get(entity_id, sentence_id))
+    unnamed = zip(quotes["speaker_id"].tolist(), quotes["speaker"].tolist(), strict=True)
+    if not any(i == "" and GROUP.match(str(speaker)) for i, speaker in unnamed):
+        return []  # the usual case, found without the table operations below
+    roles = dict(zip(entities["entity_id"], entities["role"].str.lower(), strict=True))
+    people = set(entities.loc[entities["type"] == "PERSON", "entity_id"])
+    first = mentions[mentions["entity_id"].isin(people)].groupby("entity_id")["sentence_id"].min()
     found = []
-    for row, match in matches:
+    for row in quotes[quotes["speaker_id"] == ""].itertuples(index=False):
+        match = GROUP.match(str(row.speaker))
         if not match:
             continue
         size, noun = GROUP_SIZES[match.group(1).lower()], match.group(2).lower()
         members = [
             entity_id
-            for entity_id, sentence_id in sorted(first.items())
+            for entity_id, sentence_id in first.items()
             if row.sentence_id <= sentence_id <= row.sentence_id + 2
             and noun in roles.get(entity_id, "")
         ]
@@ -598,8 +589,8 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
                 if token.lower_ not in entry["cues"]:
                     entry["cues"].append(token.lower_)
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
-    rows.sort(key=lambda row: (-row["n_cues"], row["start"]))  # stable, like sort_values
-    return pd.DataFrame(rows, columns=columns("issue_candidates"))
+    table = pd.DataFrame(rows, columns=columns("issue_candidates"))
+    return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)
 
 
 NAMED_TYPES = {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC"}
