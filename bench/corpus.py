@@ -35,10 +35,10 @@ import psutil
 from newsbook import config
 from newsbook.text.nlp import MODEL
 
+# ../shared/corpus beside the checkout (or beside the folder of worktrees it is in)
+SHARED = [up / "shared" / "corpus" / "reuters21578.csv.gz" for up in config.ROOT.parents[:2]]
 REUTERS = Path(
-    os.environ.get(
-        "NEWSBOOK_REUTERS", config.ROOT.parent / "shared" / "corpus" / "reuters21578.csv.gz"
-    )
+    os.environ.get("NEWSBOOK_REUTERS") or next((p for p in SHARED if p.exists()), SHARED[0])
 )
 COLUMNS = "text=body,published=date,headline=title,article_id=newid"
 SEED = 7
@@ -101,9 +101,9 @@ def measure(command: list[str]) -> dict[str, float]:
     return {"wall": wall, "cpu": cpu, "mb": peak / 1e6}
 
 
-def run(name: str, source: Path, out: Path, *, workers: list[str] | None = None) -> dict:
+def run(name: str, source: Path, out: Path) -> dict:
     """One measured run: bare spaCy, or `newsbook corpus` with the run's options."""
-    options = RUNS[name] if workers is None else workers
+    options = RUNS[name]
     if options is None:
         return measure([sys.executable, "-c", BARE, str(source)])
     command = [sys.executable, "-m", "newsbook", "corpus", str(source), "--out", str(out)]

@@ -3,6 +3,7 @@ resumable output, and corpus-wide entity ids. Built from a few short stories und
 data/raw/."""
 
 import errno
+import io
 import json
 import os
 import random
@@ -21,6 +22,7 @@ from newsbook import config
 from newsbook.cli import main
 from newsbook.corpus import engines, partitions
 from newsbook.corpus.linking import link_entities
+from newsbook.corpus.progress import Progress
 from newsbook.corpus.run import run_corpus
 from newsbook.errors import InputError
 from newsbook.output import MARKER
@@ -515,3 +517,15 @@ def test_out_never_replaces_files_newsbook_did_not_write(folder, tmp_path):
         run_corpus(folder, folder)
     run_corpus(folder, tmp_path / "out")
     run_corpus(folder, tmp_path / "out")  # its own earlier output is replaced
+
+
+def test_progress_bar_on_a_terminal_shows_rate_and_time_left():
+    stream = io.StringIO()
+    bar = Progress(200, resumed=50, stream=stream, live=True)
+    for _ in range(3):
+        bar(10)
+    bar.note("warning: one line, not drawn over")
+    bar.close()
+    shown = stream.getvalue()
+    assert "80/200" in shown and "articles/s" in shown and "<" in shown  # tqdm's time left
+    assert "warning: one line, not drawn over\n" in shown

@@ -7,6 +7,7 @@ input order afterwards, so the order of work never shows in the output."""
 from __future__ import annotations
 
 import concurrent.futures
+import logging
 import multiprocessing
 import os
 import signal
@@ -22,6 +23,7 @@ from newsbook.text.nlp import make_nlp
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 2  # partitions handed to a worker ahead of its results
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False, "logging.distributed": "error"}
 
 
 class WorkerLost(InputError):
@@ -137,6 +139,7 @@ class DaskEngine:
 
     def __init__(self, workers: int, scheduler: str | None = None) -> None:
         try:
+            import dask
             from dask.distributed import Client, LocalCluster
         except ImportError:
             raise InputError(
@@ -147,13 +150,17 @@ class DaskEngine:
             if scheduler:
                 self.client = Client(scheduler, timeout="30s")
             else:
-                self.cluster = LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    host="127.0.0.1",
-                    dashboard_address=None,
-                )
+                # Quiet workers: no statistical profiler walking the task's stack every
+                # 10 ms, no log lines on the command's stderr (its progress is there).
+                logging.getLogger("distributed").setLevel(logging.ERROR)
+                with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                    self.cluster = LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                    )
                 self.client = Client(self.cluster)
         except OSError as error:
             self.close()
