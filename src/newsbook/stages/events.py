@@ -13,7 +13,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from newsbook.lexicons import TimeLexicon
-from newsbook.schema import columns, table_rows
+from newsbook.schema import columns
 from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.stages.timex import (
     content_verb,
@@ -130,7 +130,7 @@ def build_timeline(context: ArticleContext) -> pd.DataFrame:
     article, parsed, lexicon = context.article, context.parsed, context.resources.time
     mentions, names = context.mention_index, context.entity_names
     rows = []
-    for row in table_rows(context.table("timex")):
+    for row in context.table("timex").itertuples(index=False):
         item = next((p for p in parsed if p.block.start <= row.start < p.block.end), None)
         if item is None:
             continue

@@ -141,8 +141,9 @@ def _speakers_by_sentence(
     statements: list[tuple[int, int, str]], sentences: pd.DataFrame
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
-    spans = (sentences[c].tolist() for c in ("sentence_id", "start", "end"))
-    for sentence_id, start, end in zip(*spans, strict=True):
+    for sentence_id, start, end in sentences[["sentence_id", "start", "end"]].itertuples(
+        index=False
+    ):
         spoken[int(sentence_id)] = [i for s, _, i in statements if start <= s < end]
     return spoken
 
