@@ -110,7 +110,7 @@ def analyze_partition(
                     writer.add_article(outcome)
                     counts["n_articles"] += 1
                     counts["n_undated"] += any(UNDATED in w for w in item.warnings)
-                else:
+                else:  # the reader's message, or the analysis's exception
                     message = outcome if isinstance(outcome, str) else None
                     writer.add_error(record, message or error_message(record, outcome))
                     counts["n_errors"] += 1
