@@ -101,21 +101,21 @@ class ProcessPool:
             if partition is not None:
                 running[self.pool.submit(analyze_partition, partition, parts)] = partition
 
-        for _ in range(self.slots * IN_FLIGHT_PER_WORKER):
-            submit()
-        while running:
-            finished, _ = concurrent.futures.wait(
-                running, return_when=concurrent.futures.FIRST_COMPLETED
-            )
-            for future in finished:
-                del running[future]
-                try:
-                    summary = future.result()
-                except concurrent.futures.process.BrokenProcessPool:
-                    raise WorkerLost("a worker process died (killed, or out of memory?)") from None
-                progress(summary.n_records)
-                yield summary
+        try:
+            for _ in range(self.slots * IN_FLIGHT_PER_WORKER):
                 submit()
+            while running:
+                finished, _ = concurrent.futures.wait(
+                    running, return_when=concurrent.futures.FIRST_COMPLETED
+                )
+                for future in finished:
+                    del running[future]
+                    summary = future.result()
+                    progress(summary.n_records)
+                    yield summary
+                    submit()
+        except concurrent.futures.process.BrokenProcessPool:
+            raise WorkerLost("a worker process died (killed, or out of memory?)") from None
 
     def close(self) -> None:
         # the pool's own list of its processes: concurrent.futures can stop taking work
