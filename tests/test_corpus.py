@@ -316,7 +316,10 @@ def test_a_killed_worker_stops_the_run_and_the_rerun_resumes(folder, tmp_path, m
     assert same_files(whole, out)
 
 
+@pytest.mark.filterwarnings("ignore:Port .* is already in use")  # another cluster on 8787
 def test_dask_local_cluster_writes_the_tables_of_the_local_engine(folder, tmp_path):
+    """Two Dask workers on this machine (loopback only, no dashboard): the tables of the
+    local engine, byte for byte."""
     (folder / "empty.txt").write_bytes(b"")
     run_corpus(folder, tmp_path / "local", fmt="parquet")
     report = run_corpus(
