@@ -105,11 +105,14 @@ def run_corpus(
     if resolved_out == resolved_in or resolved_out in resolved_in.parents:
         raise InputError(f"--out {out} would hold INPUT {input_path}: give another folder")
     check_replaceable(out)
-    n_records, n_bytes = _survey(read_records(input_path, columns=columns))  # raises first
+    survey = read_records(input_path, columns=columns)  # a bad INPUT raises here, first
+    # the engine before the survey: a pool forks before this process reads the input
+    # (with pyarrow's threads, for Parquet)
     runner = make_engine(engine, workers, scheduler)
     report = CorpusReport(out=out)
     bar = None
     try:
+        n_records, n_bytes = _survey(survey)
         size = partition_size or partition_bytes(n_bytes, runner.slots)
         state = RunState(out, _run_key(input_path, columns, size))
         finished = state.open(warn)
