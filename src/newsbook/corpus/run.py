@@ -42,10 +42,12 @@ from newsbook.schema import corpus_columns
 from newsbook.text.nlp import MODEL
 
 FORMATS = ("csv", "parquet")
-# Partition size: several partitions per worker (the work balances, progress shows, and
-# a stopped run loses little), each large enough that a task's overhead is nothing next
-# to its analysis (~1 s per 30 KB of news text).
-PARTITIONS_PER_SLOT = 32
+# Partition size: about PARTITIONS of them (dozens per worker on a few cores, so the work
+# balances, progress shows and a stopped run loses little), each large enough that a
+# task's overhead is nothing next to its analysis (~1 s of work per 30 KB of news text),
+# and at most a few MB. The size depends on the input alone, so a stopped run resumes
+# with any number of workers or either engine.
+PARTITIONS = 64
 PARTITION_MIN_BYTES = 32_000
 PARTITION_MAX_BYTES = 4_000_000
 ENTITY_KEY = ("name", "type", "aliases")
@@ -65,10 +67,9 @@ def default_out(input_path: Path) -> Path:
     return config.BUILD_DIR / "corpus" / file_stem(Path(input_path))
 
 
-def partition_bytes(total_bytes: int, slots: int) -> int:
-    """The partition size for an input of `total_bytes` on `slots` workers."""
-    share = total_bytes / (PARTITIONS_PER_SLOT * max(1, slots))
-    return int(min(PARTITION_MAX_BYTES, max(PARTITION_MIN_BYTES, share)))
+def partition_bytes(total_bytes: int) -> int:
+    """The partition size for an input of `total_bytes` of text."""
+    return int(min(PARTITION_MAX_BYTES, max(PARTITION_MIN_BYTES, total_bytes / PARTITIONS)))
 
 
 def run_corpus(
@@ -113,7 +114,7 @@ def run_corpus(
     bar = None
     try:
         n_records, n_bytes = _survey(survey)
-        size = partition_size or partition_bytes(n_bytes, runner.slots)
+        size = partition_size or partition_bytes(n_bytes)
         state = RunState(out, _run_key(input_path, columns, size))
         finished = state.open(warn)
         if progress:
