@@ -74,19 +74,22 @@ def sample(table: pd.DataFrame, n: int, folder: Path) -> tuple[Path, int]:
 
 
 def measure(command: list[str]) -> dict[str, float]:
-    """Wall and CPU seconds and peak resident memory (MB, summed over the process tree,
-    sampled every 50 ms) of one command, from its start to its exit. CPU seconds come
+    """Wall and CPU seconds and peak memory (MB, summed over the process tree, sampled
+    every 50 ms: resident, which counts pages forked workers share once per worker, and
+    proportional, which splits them) of one command, from its start to its exit. CPU seconds come
     from os.times(), which counts every child this process has waited for (and the
     children they waited for)."""
     before = os.times()
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak = peak_pss = 0
     watched = psutil.Process(process.pid)
     while process.poll() is None:
         try:
             tree = [watched, *watched.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree))
+            memory = [p.memory_full_info() for p in tree]
+            peak = max(peak, sum(m.rss for m in memory))
+            peak_pss = max(peak_pss, sum(m.pss for m in memory))
         except psutil.Error:
             pass
         time.sleep(0.05)
@@ -98,7 +101,7 @@ def measure(command: list[str]) -> dict[str, float]:
     cpu = (after.children_user + after.children_system) - (
         before.children_user + before.children_system
     )
-    return {"wall": wall, "cpu": cpu, "mb": peak / 1e6}
+    return {"wall": wall, "cpu": cpu, "mb": peak / 1e6, "pss": peak_pss / 1e6}
 
 
 def run(name: str, source: Path, out: Path) -> dict:
@@ -141,8 +144,8 @@ def main() -> None:
                 results[name].append(result)
                 print(
                     f"  round {round_ + 1} {name:6s} {result['wall']:7.1f} s wall "
-                    f"{result['cpu']:7.1f} s CPU {result['mb']:7.0f} MB "
-                    f"(load {os.getloadavg()[0]:.1f})",
+                    f"{result['cpu']:7.1f} s CPU {result['mb']:6.0f} MB RSS "
+                    f"{result['pss']:6.0f} MB PSS (load {os.getloadavg()[0]:.1f})",
                     flush=True,
                 )
         print(
@@ -173,8 +176,9 @@ def main() -> None:
             path, n_words = sample(table, n, folder)
             result = run("w1", path, folder / f"memory-{n}")
             print(
-                f"peak memory, 1 worker, {n:,} articles: {result['mb']:,.0f} MB "
-                f"({result['wall']:.0f} s, {n_words / result['wall']:,.0f} words/s)",
+                f"peak memory, 1 worker, {n:,} articles: {result['mb']:,.0f} MB RSS, "
+                f"{result['pss']:,.0f} MB PSS ({result['wall']:.0f} s wall, "
+                f"{n_words / result['cpu']:,.0f} words per CPU-second)",
                 flush=True,
             )
         if not args.no_whole:
@@ -182,7 +186,7 @@ def main() -> None:
             print(
                 f"whole corpus ({REUTERS.name}: every row, {len(table):,} with a body), "
                 f"2 workers: {result['wall'] / 60:.1f} min wall, {result['cpu'] / 60:.1f} min "
-                f"CPU, peak {result['mb']:,.0f} MB"
+                f"CPU, peak {result['mb']:,.0f} MB RSS, {result['pss']:,.0f} MB PSS"
             )
         print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
