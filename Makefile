@@ -12,6 +12,10 @@ ARTICLE ?=
 PUBLISHED ?=
 GOLD ?=
 ISSUES ?=
+CORPUS ?=
+FILTER ?=
+FROM ?=
+TO ?=
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -24,12 +28,17 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP) ## create or refresh .venv from requirements.txt
 
-book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLISHED=... GOLD=... ISSUES=... for another article)
-ifeq ($(strip $(ARTICLE)),)
-	@test -z "$(strip $(GOLD))" || { echo "make book: GOLD=... needs ARTICLE=... (the default book scores data/gold)" >&2; exit 2; }
-	@test -z "$(strip $(ISSUES))" || { echo "make book: ISSUES=... needs ARTICLE=... (the default book uses data/issues.yml)" >&2; exit 2; }
+book: $(STAMP) ## execute the chapters and build _build/html (ARTICLE=... PUBLISHED=... GOLD=... ISSUES=... for another article; CORPUS=... FILTER=... FROM=... TO=... ISSUES=... GOLD=... for another corpus)
+ifneq ($(strip $(CORPUS)),)
+	@test -z "$(strip $(ARTICLE))" || { echo "make book: give ARTICLE=... or CORPUS=..., not both" >&2; exit 2; }
+	@path=$$($(PY) -m newsbook book --corpus "$(CORPUS)" $(if $(strip $(FILTER)),--filter "$(FILTER)") $(if $(strip $(FROM)),--from "$(FROM)") $(if $(strip $(TO)),--to "$(TO)") $(if $(strip $(ISSUES)),--issues "$(ISSUES)") $(if $(strip $(GOLD)),--gold "$(GOLD)")) && echo "The book is at $$path"
+else ifeq ($(strip $(ARTICLE)),)
+	@test -z "$(strip $(GOLD))" || { echo "make book: GOLD=... needs ARTICLE=... or CORPUS=... (the default book scores data/gold)" >&2; exit 2; }
+	@test -z "$(strip $(ISSUES))" || { echo "make book: ISSUES=... needs ARTICLE=... or CORPUS=... (the default book uses data/issues.yml)" >&2; exit 2; }
+	@test -z "$(strip $(FILTER)$(FROM)$(TO))" || { echo "make book: FILTER=..., FROM=... and TO=... need CORPUS=..." >&2; exit 2; }
 	@path=$$($(PY) -m newsbook book) && echo "The book is at $$path"
 else
+	@test -z "$(strip $(FILTER)$(FROM)$(TO))" || { echo "make book: FILTER=..., FROM=... and TO=... need CORPUS=..., not ARTICLE=..." >&2; exit 2; }
 	@path=$$($(PY) -m newsbook book "$(ARTICLE)" $(if $(strip $(PUBLISHED)),--published "$(PUBLISHED)") $(if $(strip $(GOLD)),--gold "$(GOLD)") $(if $(strip $(ISSUES)),--issues "$(ISSUES)")) && echo "The book is at $$path"
 endif
 
@@ -48,6 +57,9 @@ bench: $(STAMP) ## speed benchmarks (ratios against a baseline in the same proce
 	$(PY) bench/run.py
 	$(PY) bench/corpus.py $(BENCH)
 
+bench-long: $(STAMP) ## words/s of a 5 MB text against a 1,000-word article (several minutes)
+	$(PY) bench/long_text.py
+
 corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default data/raw; WORKERS=N FORMAT=parquet OUT=dir COLUMNS=text=body,... ENGINE=dask SCHEDULER=tcp://HOST:8786)
 	$(PY) -m newsbook corpus "$(or $(INPUT),data/raw)" --workers $(or $(WORKERS),1) --format $(or $(FORMAT),csv) $(if $(strip $(OUT)),--out "$(OUT)") $(if $(strip $(COLUMNS)),--columns "$(COLUMNS)") $(if $(strip $(ENGINE)),--engine "$(ENGINE)") $(if $(strip $(SCHEDULER)),--scheduler "$(SCHEDULER)")
 
@@ -56,4 +68,4 @@ corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default dat
 clean: ## remove build output (keeps .venv)
 	rm -rf _build _static/vega-bundle.js
 
-.PHONY: help venv book lint test bench clean
+.PHONY: help venv book lint test bench bench-long clean

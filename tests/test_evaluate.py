@@ -330,3 +330,34 @@ def test_gold_format_for_the_chapter_keeps_code_and_demotes_headings(tmp_path):
     shown = gold_format(readme)
     assert "# Gold" not in shown and "### Part" in shown
     assert "\n# a comment\n" in shown and "key: 1" in shown
+
+
+def test_one_quotation_over_two_gold_statements_is_not_a_bonus():
+    """Precision counts gold statements found plus spurious rows: a row covering two
+    gold quotations is two statements (both right here), and a stray row is one more."""
+    text = 'Talks\n\n"We agree. We will sign," Anna Berg said. "Nothing," Olaf Berg said.'
+    gold = {
+        **GOLD,
+        "quotes": [
+            {"kind": "direct", "text": "We agree", "speaker": "anna-berg"},
+            {"kind": "direct", "text": "We will sign", "speaker": "anna-berg"},
+        ],
+    }
+    entities = pd.DataFrame(
+        [
+            {"entity_id": "e1", "name": "Anna Berg", "type": "PERSON", "aliases": "Berg"},
+            {"entity_id": "e2", "name": "Olaf Berg", "type": "PERSON", "aliases": ""},
+        ]
+    )
+    start, end = span(text, "We agree. We will sign,")
+    stray_start, stray_end = span(text, "Nothing,")
+    quotes = pd.DataFrame(
+        [
+            {"start": start, "end": end, "kind": "direct", "speaker_id": "e1", "speaker": "Anna Berg"},
+            {"start": stray_start, "end": stray_end, "kind": "direct", "speaker_id": "e2",
+             "speaker": "Olaf Berg"},
+        ]
+    )  # fmt: skip
+    score = score_quotes(gold, text, quotes, entities, kind="direct")
+    assert (score.correct, score.expected, score.produced) == (2, 2, 3)
+    assert score.precision == 2 / 3

@@ -22,14 +22,28 @@ GOLD_FILES = sorted(config.GOLD_DIR.glob("*.yml"))
 
 
 @pytest.fixture(scope="module")
-def scores() -> pd.DataFrame:
-    """newsbook's scores, one row per article and stage, with the gold's kind and split."""
+def all_scores() -> pd.DataFrame:
+    """newsbook's scores, one row per article and stage, with the gold's kind, split and
+    set (`reading`: issue #14's inputs as users have them)."""
     report = evaluate_gold(config.GOLD_DIR)
     table = report.scores[report.scores["system"] == "newsbook"].copy()
     meta = {load_gold(p).get("article_id") or p.stem: load_gold(p) for p in GOLD_FILES}
     table["kind"] = table["article_id"].map(lambda a: meta[a].get("kind", ""))
     table["split"] = table["article_id"].map(lambda a: meta[a].get("split", "dev"))
+    table["set"] = table["article_id"].map(lambda a: meta[a].get("set", ""))
     return table
+
+
+@pytest.fixture(scope="module")
+def scores(all_scores) -> pd.DataFrame:
+    """The scores on the quality gold, the population the floors below were set on (the
+    reading set is measured by its own floors, further down)."""
+    return all_scores[all_scores["set"] != "reading"]
+
+
+@pytest.fixture(scope="module")
+def reading_scores(all_scores) -> pd.DataFrame:
+    return all_scores[all_scores["set"] == "reading"]
 
 
 def pooled(scores: pd.DataFrame, stage: str, **where: str) -> pd.Series:
@@ -57,8 +71,9 @@ def test_seed(scores):
     assert article(scores, SEED_ID, "entities")["precision"] >= 0.90
     same = article(scores, SEED_ID, "same-name mentions")
     assert same["expected"] >= 9 and same["correct"] == same["expected"]
-    assert article(scores, SEED_ID, "direct quotes")["recall"] >= 0.95
-    assert article(scores, SEED_ID, "reported speech")["recall"] >= 0.85
+    for stage in ("direct quotes", "reported speech"):
+        assert article(scores, SEED_ID, stage)["recall"] == 1.0, stage
+        assert article(scores, SEED_ID, stage)["precision"] == 1.0, stage
     assert article(scores, SEED_ID, "timex values")["recall"] >= 0.90
     assert article(scores, SEED_ID, "event dating")["recall"] >= 0.80
     assert article(scores, SEED_ID, "positions (own catalogue)")["recall"] >= 0.85
@@ -73,12 +88,13 @@ def test_seed(scores):
         ("commentary", "timex values", 0.90, 0.85),
         ("wire", "event dating", 0.75, 0.80),
         ("commentary", "event dating", 0.85, 0.80),
-        # regression guards at the level measured when the new gold came in (issue #15
-        # sets 0.95 for direct and 0.85 for reported speakers)
-        ("wire", "direct quotes", 0.83, 0.90),
-        ("commentary", "direct quotes", 0.70, 0.70),
-        ("wire", "reported speech", 0.84, 0.85),
-        ("commentary", "reported speech", 0.60, 0.85),
+        # speakers, at the level reached (issue #15 sets 0.95 for direct and 0.85 for
+        # reported speakers; commentary direct quotes are short of it). Precision counts
+        # gold statements found plus spurious rows (score_quotes), so it never exceeds 1
+        ("wire", "direct quotes", 1.00, 1.00),
+        ("commentary", "direct quotes", 0.85, 0.85),
+        ("wire", "reported speech", 0.92, 0.95),
+        ("commentary", "reported speech", 0.88, 0.93),
     ],
 )
 def test_floors_per_kind(scores, kind, stage, recall, precision):
@@ -88,17 +104,35 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
 
 
 def test_stances_as_a_new_user_gets_them(scores):
-    """(actor, sentence, stance) with the project's catalogue only. A regression guard at
-    the level measured when the complete gold came in; issue #15 asks for recall 0.80
-    and precision 0.70."""
+    """(actor, sentence, stance) with the project's catalogue only. Regression guards at
+    the level measured with discovered issues, evaluative cues and the writer's voice;
+    issue #15 asks for recall 0.80 and precision 0.70, which newsbook does not reach."""
     figures = pooled(scores, "stances")
-    assert figures["recall"] >= 0.05, figures.to_dict()
-    assert pooled(scores, "stances", kind="news")["recall"] >= 0.85
+    assert figures["recall"] >= 0.28 and figures["precision"] >= 0.54, figures.to_dict()
+    news = pooled(scores, "stances", kind="news")
+    assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("where", "recall", "precision"),
+    [
+        ({"kind": "wire"}, 0.27, 0.55),
+        ({"kind": "commentary"}, 0.23, 0.50),
+        # the held-out articles, never looked at while tuning
+        ({"split": "test"}, 0.18, 0.33),
+    ],
+)
+def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
+    figures = pooled(scores, "stances", **where)
+    assert figures["recall"] >= recall, figures.to_dict()
+    assert figures["precision"] >= precision, figures.to_dict()
 
 
 def test_positions_against_the_gold_catalogue(scores):
     figures = pooled(scores, "positions (own catalogue)")
-    assert figures["recall"] >= 0.34 and figures["precision"] >= 0.40, figures.to_dict()
+    assert figures["recall"] >= 0.46 and figures["precision"] >= 0.41, figures.to_dict()
+    seed = article(scores, SEED_ID, "positions (own catalogue)")
+    assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
 
 def test_scorer_gives_nothing_to_empty_output():
@@ -118,3 +152,35 @@ def test_scorer_gives_nothing_to_empty_output():
     }
     for stage, score in evaluate_article(gold, text, empty).items():
         assert score.expected > 0 and score.correct == 0 and score.f1 == 0, stage
+
+
+def test_reading_web_pages_records_and_layouts(reading_scores):
+    """Issue #14: format, headline, date, author, site, dateline and language read from
+    web pages, wire records and wire layouts; the story's first sentence, what is kept
+    and dropped, and the figures tables."""
+    assert reading_scores["article_id"].nunique() >= 13
+    metadata = pooled(reading_scores, "reading: metadata")
+    assert metadata["recall"] >= 0.95 and metadata["precision"] >= 0.95, metadata.to_dict()
+    story = pooled(reading_scores, "reading: story")
+    assert story["recall"] >= 0.95, story.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("stage", "recall", "precision"),
+    [
+        # regression guards at the level measured when the reading set came in
+        ("entities", 0.88, 0.55),
+        ("same-name mentions", 0.84, 0.84),
+        ("timex values", 0.93, 0.89),
+        ("event dating", 0.73, 0.70),
+        ("direct quotes", 0.65, 0.62),
+        ("reported speech", 0.81, 0.79),
+        ("positions (own catalogue)", 0.20, 0.34),
+    ],
+)
+def test_stages_on_pages_and_records(reading_scores, stage, recall, precision):
+    """The stages on the reading set: what a user's pages and records give (floors at
+    the level measured when the set came in; the closing report gives the gaps)."""
+    figures = pooled(reading_scores, stage)
+    assert figures["recall"] >= recall, figures.to_dict()
+    assert figures["precision"] >= precision, figures.to_dict()

@@ -1,6 +1,8 @@
 """Stances: negation, reversal, composition and hedging, on invented text with its own
 issue catalogue (none of the seed's words)."""
 
+import re
+
 import pytest
 
 from newsbook.book.tables import chapter_tables
@@ -83,8 +85,122 @@ def test_prediction_is_flagged_hedged(resources):
     assert len(rows) and set(rows["stance"]) == {"neutral"} and rows["hedged"].all()
 
 
-def test_no_issue_no_position(resources):
-    assert positions_of("Okon backs the new airport.", resources).empty
+def test_no_stance_cue_no_position(resources):
+    assert positions_of("Okon visited the new airport.", resources).empty
+
+
+def discovered_of(text: str, resources, **article):
+    """Positions and issues with the project's catalogue only, as a new user gets them."""
+    made = make_article(INTRO + text, article_id="t", published="2010-03-02", **article)
+    tables = analyze(made, resources)
+    return tables["positions"], tables["issues"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "issue_id", "stance"),
+    [
+        # a stance cue's target no catalogue names is an issue of its own
+        ("Okon backs the new airport.", "lev-okon", "airport", "support"),
+        # verbs of condemnation, praise and fear
+        ("Okon slammed the fishing quota.", "lev-okon", "fishing-quota", "oppose"),
+        ("Roth hailed the water accord.", "ana-roth", "water-accord", "support"),
+        (
+            "Okon fears that the fishing quota will ruin the coast.",
+            "lev-okon",
+            "fishing-quota",
+            "oppose",
+        ),
+        ("Roth warned that the port levy would hurt farmers.", "ana-roth", "port-levy", "oppose"),
+        # evaluative nouns and adjectives on the target
+        ("Roth said the port levy is a reckless scheme.", "ana-roth", "port-levy", "oppose"),
+        ("Okon called the water accord a breakthrough.", "lev-okon", "water-accord", "support"),
+        ("Roth said the dangerous port levy must go.", "ana-roth", "port-levy", "oppose"),
+        # metaphors of direction
+        ("Roth said the port levy is a step backwards.", "ana-roth", "port-levy", "oppose"),
+        (
+            "Okon said the water accord puts the river on the right track.",
+            "lev-okon",
+            "water-accord",
+            "support",
+        ),
+        # phrasal verbs of attitude
+        ("Sudmark moved ahead with the port levy.", "sudmark", "port-levy", "support"),
+        # "it" is the issue last named
+        ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
+        # coordinated and appositive subjects each hold the stance
+        ("Roth and Okon slammed the fishing quota.", "ana-roth", "fishing-quota", "oppose"),
+        ("Roth and Okon slammed the fishing quota.", "lev-okon", "fishing-quota", "oppose"),
+        (
+            "Two ministers, Roth and Okon, rejected the port levy.",
+            "lev-okon",
+            "port-levy",
+            "oppose",
+        ),
+    ],
+)
+def test_discovered_stance_forms(resources, text, actor_id, issue_id, stance):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[(positions["actor_id"] == actor_id) & (positions["issue_id"] == issue_id)]
+    assert len(rows), positions[["actor_id", "issue_id", "stance", "cue"]]
+    assert set(rows["stance"]) == {stance}
+    assert set(rows["issue_source"]) == {"discovered"}
+
+
+def test_discovered_issues_merge_by_head_and_words(resources):
+    positions, issues = discovered_of(
+        "Roth backs the sales tax. Okon opposes the tax. Norland rejected the new sales tax.",
+        resources,
+    )
+    assert set(positions["issue_id"]) == {"sales-tax"}
+    assert list(issues["issue_id"]) == ["sales-tax"]
+    row = issues.iloc[0]
+    assert row["issue_source"] == "discovered" and row["n_actors"] == 3
+    assert re.search(row["pattern"], "a sales tax", re.IGNORECASE)
+    assert "tax" in row["terms"].split(" | ")
+
+
+def test_the_catalogue_wins_where_it_matches(resources):
+    positions, issues = discovered_of("Okon opposes the missile defense shield.", resources)
+    assert list(positions["issue_id"]) == ["us-missile-defense"]
+    assert list(issues["issue_source"]) == ["catalogue"]
+    own = positions_of("Okon backs the dam.", resources)
+    assert set(own.loc[own["issue_id"] == "dam", "issue_source"]) == {"analyst"}
+
+
+def test_a_signed_column_is_its_writer_s(resources):
+    text = "By Jane Marlow\n\nThe port levy is a dangerous folly. Okon backs the port levy."
+    positions, _ = discovered_of(text, resources)
+    levy = positions[positions["issue_id"] == "port-levy"]
+    assert ("jane-marlow", "oppose") in set(zip(levy["actor_id"], levy["stance"], strict=True))
+    assert ("lev-okon", "support") in set(zip(levy["actor_id"], levy["stance"], strict=True))
+
+
+def test_an_unsigned_editorial_is_its_publication_s(resources):
+    text = (
+        "The port levy is a reckless gamble. We have said so before, and we say it again: "
+        "our harbour cannot carry it. The levy is a costly mistake and a dangerous folly. "
+        "It would hurt the fishermen, and it is unfair to the families of the coast."
+    )
+    made = make_article(
+        INTRO + text, article_id="t", published="2010-03-02", source="The Harbour Gazette"
+    )
+    tables = analyze(made, resources)
+    gazette = tables["entities"][tables["entities"]["name"] == "The Harbour Gazette"]
+    assert list(gazette["type"]) == ["ORG"]
+    positions = tables["positions"]
+    own = positions[positions["actor_id"] == gazette["entity_id"].iloc[0]]
+    assert len(own) and set(own["stance"]) == {"oppose"}
+
+
+def test_a_wire_report_has_no_voice_of_its_own(resources):
+    made = make_article(
+        INTRO + "Okon backs the port levy, officials said.",
+        article_id="t",
+        published="2010-03-02",
+        source="Reuters",
+    )
+    tables = analyze(made, resources)
+    assert "Reuters" not in set(tables["entities"]["name"])
 
 
 def test_analyst_override_keeps_what_the_machine_said(resources, tmp_path):

@@ -47,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         help="an existing Dask cluster's scheduler, e.g. tcp://HOST:8786 (implies --engine dask)",
     )
     book = commands.add_parser(
-        "book", help="build the book (the default article, or a separate book for ARTICLE)"
+        "book",
+        help="build the book (the default article and corpus, or a separate book for "
+        "ARTICLE or --corpus)",
     )
     book.add_argument(
         "article",
@@ -69,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
     book.add_argument(
         "--issues", help="an issue catalogue (.yml with an `issues:` list) for the positions"
     )
+    book.add_argument(
+        "--corpus",
+        help="a folder or a CSV/JSONL/Parquet table of articles for a separate corpus book "
+        "(Part II) under _build/books/corpus-NAME",
+    )
+    book.add_argument(
+        "--filter", help="a FILTER rule (.yml, format in data/corpus/README.md) for --corpus"
+    )
+    book.add_argument("--from", dest="date_from", help="first publication date, YYYY-MM-DD")
+    book.add_argument("--to", dest="date_to", help="last publication date, YYYY-MM-DD")
     return parser
 
 
@@ -86,19 +98,40 @@ def run_analyze(
         resources = resources.with_issues(read_issue_catalogue(issues))
     tables = analyze(article, resources)
     target = out or config.TABLES_DIR / article.article_id
-    write_tables({name: tables[name] for name in ARTICLE_TABLES}, target)
-    for warning in article.warnings:
+    write_tables({name: tables[name] for name in ARTICLE_TABLES}, target, text=article.text)
+    warnings = tables["article"]["warnings"].iloc[0]
+    for warning in warnings.split(" | ") if warnings else []:
         print(f"warning: {warning}", file=sys.stderr)
     return target
 
 
 def run_book(args: argparse.Namespace) -> Path:
-    from newsbook.book.build import build_article_book, build_default_book
+    from newsbook.book.build import build_article_book, build_corpus_book, build_default_book
 
+    corpus_options = {"filter": args.filter, "from": args.date_from, "to": args.date_to}
+    if args.corpus:
+        if args.article is not None or args.published or args.no_execute:
+            raise InputError(
+                "--corpus builds a corpus book: leave out ARTICLE, --published and --no-execute"
+            )
+        return build_corpus_book(
+            args.corpus,
+            rule=args.filter,
+            date_from=args.date_from or "",
+            date_to=args.date_to or "",
+            issues=args.issues,
+            gold=args.gold,
+            out=args.out,
+        )
+    given = [f"--{name}" for name, value in corpus_options.items() if value]
+    if given:
+        raise InputError(f"{given[0]} needs --corpus PATH (a folder or a table of articles)")
     if args.article is None:
         given = [name for name in ("published", "out", "gold", "issues") if getattr(args, name)]
         if given:
-            raise InputError(f"--{given[0]} needs an ARTICLE (the default book uses data/)")
+            raise InputError(
+                f"--{given[0]} needs an ARTICLE or --corpus (the default book uses data/)"
+            )
         return build_default_book(execute_chapters=not args.no_execute)
     if args.no_execute:
         raise InputError("--no-execute builds the default book only: leave out ARTICLE")

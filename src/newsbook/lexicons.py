@@ -50,15 +50,17 @@ class Issue:
     description: str = ""
     patterns: tuple[re.Pattern[str], ...] = ()
     against: bool | None = None
+    source: str = "catalogue"  # catalogue (the project's) | analyst (an --issues file)
 
     @classmethod
-    def from_dict(cls, data: dict) -> Issue:
+    def from_dict(cls, data: dict, *, source: str = "catalogue") -> Issue:
         return cls(
             id=str(data["id"]),
             label=str(data.get("label") or data["id"]),
             description=str(data.get("description") or ""),
             patterns=tuple(re.compile(p, re.IGNORECASE) for p in data.get("patterns") or []),
             against=bool(data["against"]) if "against" in data else None,
+            source=source,
         )
 
 
@@ -83,6 +85,8 @@ class Resources:
     stance: StanceLexicon
     contrast: ContrastLexicon
     time: TimeLexicon
+    layout: LayoutLexicon
+    languages: LanguageLexicon
 
     @classmethod
     def load(
@@ -102,7 +106,7 @@ class Resources:
     def with_issues(self, issues: list[dict]) -> Resources:
         """The same resources with more issues in the catalogue (an article's or an
         analyst's own); an issue with a known id replaces the catalogue's."""
-        extra = {str(issue["id"]): Issue.from_dict(issue) for issue in issues}
+        extra = {str(issue["id"]): Issue.from_dict(issue, source="analyst") for issue in issues}
         kept = tuple(i for i in self.issues if i.id not in extra)
         return dataclasses.replace(
             self,
@@ -154,6 +158,8 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         stance=stance,
         contrast=ContrastLexicon.from_data(_yaml(lexicon_dir / "contrast.yml")),
         time=TimeLexicon.from_data(_yaml(lexicon_dir / "time.yml"), speech),
+        layout=LayoutLexicon.from_data(_yaml(lexicon_dir / "layout.yml")),
+        languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
     )
 
 
@@ -207,6 +213,26 @@ def read_issue_catalogue(path: Path) -> list[dict]:
     return issues
 
 
+# The word lists of `stance.yml` read as they stand (see that file for what each means).
+STANCE_WORD_LISTS = (
+    "verb_only",
+    "relational",
+    "reversal",
+    "hedges",
+    "negations",
+    "desire",
+    "government_nouns",
+    "weak",
+    "issue_nouns",
+    "issue_pronouns",
+    "not_issues",
+    "action_nouns",
+    "generic_modifiers",
+    "target_prepositions",
+    "apprehension",
+)
+
+
 @dataclass(frozen=True)
 class StanceLexicon:
     support: frozenset[str]
@@ -217,25 +243,59 @@ class StanceLexicon:
     hedges: frozenset[str]
     negations: frozenset[str]
     reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
+    naming: frozenset[str]  # "called the plan a folly": the judgement is the caller's
+    apprehension: frozenset[str]  # "fears that X will ruin Y": the clause's judgement stands
     prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
     desire: frozenset[str]
 
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
+    evaluative: frozenset[str] = frozenset()  # judgements on what they are said of
+    phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # multiword cues, polarity
+    judging_phrases: frozenset[tuple[str, ...]] = frozenset()  # the evaluative ones
+    weak: frozenset[str] = frozenset()  # cues that never name an issue of their own
+    issue_nouns: frozenset[str] = frozenset()  # "this plan": the issue last named
+    issue_pronouns: frozenset[str] = frozenset()
+    not_issues: frozenset[str] = frozenset()
+    action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
+    generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
+    target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
+    byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
+    first_person: frozenset[str] = frozenset()  # the writer's own voice
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
         """From `stance.yml` (and the cue verbs of `speech.yml`)."""
+        emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
+        direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
+        phrasal = stance.get("phrasal") or {}
+        judging = [
+            str(phrase)
+            for side in ("support", "oppose")
+            for phrase in [*(direction.get(side) or []), *(evaluative.get(side) or [])]
+            if " " in str(phrase) or str(phrase) in (direction.get(side) or [])
+        ]
+        phrases = tuple(
+            (tuple(str(phrase).lower().split()), 1 if side == "support" else -1)
+            for side in ("support", "oppose")
+            for phrase in [*(direction.get(side) or []), *(evaluative.get(side) or [])]
+            + list(phrasal.get(side) or [])
+            if " " in str(phrase) or str(phrase) in (direction.get(side) or [])
+        )
         return cls(
-            support=_words(stance, "support"),
-            oppose=_words(stance, "oppose"),
-            verb_only=_words(stance, "verb_only"),
-            relational=_words(stance, "relational"),
-            reversal=_words(stance, "reversal"),
-            hedges=_words(stance, "hedges"),
-            negations=_words(stance, "negations"),
+            support=_words(stance, "support")
+            | _words(emotive, "support")
+            | _words(evaluative, "support"),
+            oppose=_words(stance, "oppose")
+            | _words(emotive, "oppose")
+            | _words(evaluative, "oppose"),
+            evaluative=_words(evaluative, "support") | _words(evaluative, "oppose"),
+            phrases=phrases,
+            judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
+            byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
+            first_person=_words(voice, "first_person"),
             reporting=_words(speech, "cue_verbs"),
-            desire=_words(stance, "desire"),
-            government_nouns=_words(stance, "government_nouns"),
+            naming=_words(speech, "naming_verbs"),
+            **{name: _words(stance, name) for name in STANCE_WORD_LISTS},
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
                 for verb, ways in (stance.get("prepositional") or {}).items()
@@ -243,6 +303,9 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
+        phrase = self.phrase_polarity(token)
+        if phrase:
+            return phrase
         forms = word_forms(token)
         if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
@@ -251,6 +314,35 @@ class StanceLexicon:
         if forms & self.support:
             return 1
         return 0
+
+    def phrase_polarity(self, token: Token, *, judging: bool = False) -> int:
+        """The side a phrase of the lexicon ("a step backwards", "on the right track",
+        "move ahead with") takes, on the one word of the phrase that heads it in the
+        parse; 0 elsewhere. `judging`: only the evaluative phrases."""
+        doc = token.doc
+        for words, side in self.phrases:
+            if judging and words not in self.judging_phrases:
+                continue
+            for offset, word in enumerate(words):
+                start = token.i - offset
+                if word not in _spellings(token) or start < 0 or start + len(words) > len(doc):
+                    continue
+                span = doc[start : start + len(words)]
+                if not all(w in _spellings(t) for t, w in zip(span, words, strict=True)):
+                    continue
+                if token.head == token or not (span.start <= token.head.i < span.end):
+                    return side
+        return 0
+
+    def is_evaluative(self, token: Token) -> bool:
+        """A judgement on what it is said of ("reckless", "a mistake", "a step
+        backwards"), held by whoever states it, not by its subject."""
+        return bool(word_forms(token) & self.evaluative) or bool(
+            self.phrase_polarity(token, judging=True)
+        )
+
+    def is_weak(self, token: Token) -> bool:
+        return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)
 
     def wishes(self, token: Token) -> bool:
         """A verb of wanting ("hopes to", "seeks to"): what it governs is not yet real."""
@@ -308,24 +400,42 @@ def _forms(word: str) -> set[str]:
     return forms
 
 
+def _spellings(token: Token) -> tuple[str, str]:
+    """A word as written and as its lemma ("moved ahead" is "move ahead")."""
+    return token.lower_, token.lemma_.lower()
+
+
 def word_forms(token: Token) -> set[str]:
     return {token.lemma_.lower(), *_forms(token.lower_)}
 
 
 @dataclass(frozen=True)
 class SpeechLexicon:
+    """The word lists of `speech.yml` (see that file for what each means). A cue of two
+    words ("rule out") is a verb's lemma and its particle."""
+
     cues: frozenset[str]
     naming: frozenset[str]
     prepositional: dict[str, frozenset[str]]
     infinitive: frozenset[str]
+    objects: frozenset[str]
+    forecasts: frozenset[str]
+    estimates: dict[str, frozenset[str]]
+    anaphoric: frozenset[str]
+    views: frozenset[str]
     channels: frozenset[str]
     nouns: frozenset[str]
+    delivering: frozenset[str]
     anonymous: frozenset[str]
     documents: frozenset[str]
+    organisations: frozenset[str]
     pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
     first_person: frozenset[str]
     headline_cues: frozenset[str]
+    name_verbs: frozenset[str]
+    name_markers: frozenset[str]
+    title_nouns: frozenset[str]
     governments: frozenset[str]
 
     @classmethod
@@ -343,14 +453,26 @@ class SpeechLexicon:
                 for verb, preps in speech.get("prepositional_cues", {}).items()
             },
             infinitive=words("infinitive_cues"),
+            objects=words("object_cues"),
+            forecasts=words("forecast_cues"),
+            estimates={
+                verb: frozenset(preps) for verb, preps in speech.get("estimate_cues", {}).items()
+            },
+            anaphoric=words("anaphoric_objects"),
+            views=words("view_nouns"),
             channels=words("channel_verbs"),
             nouns=words("cue_nouns"),
+            delivering=words("delivering_verbs"),
             anonymous=words("anonymous_nouns"),
             documents=words("document_nouns"),
+            organisations=words("organisation_nouns"),
             pronouns=words("pronouns"),
             singular_pronouns=words("singular_pronouns"),
             first_person=words("first_person"),
             headline_cues=words("headline_cues"),
+            name_verbs=words("name_verbs"),
+            name_markers=words("name_markers"),
+            title_nouns=words("title_nouns"),
             governments=governments,
         )
 
@@ -407,3 +529,60 @@ class TimeLexicon:
             if name != "reporting_verbs"
         }
         return cls(**fields, reporting_verbs=_words(speech, "cue_verbs"))
+
+
+@dataclass(frozen=True)
+class LayoutLexicon:
+    """The cues of `data/lexicons/layout.yml`: what on a page is a timestamp, a
+    dateline, a byline, a page marker or a figures table (see that file)."""
+
+    months: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
+    timestamps: tuple[re.Pattern[str], ...] = ()
+    byline_openers: frozenset[str] = frozenset()
+    page_markers: tuple[re.Pattern[str], ...] = ()
+    table_units: frozenset[str] = frozenset()
+    table_note_openers: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict) -> LayoutLexicon:
+        """From `layout.yml`."""
+        return cls(
+            months=_words(data, "months"),
+            agencies=_words(data, "agencies"),
+            timestamps=tuple(re.compile(p) for p in data.get("timestamp_patterns") or []),
+            byline_openers=_words(data, "byline_openers"),
+            page_markers=tuple(
+                re.compile(p, re.IGNORECASE) for p in data.get("page_markers") or []
+            ),
+            table_units=_words(data, "table_units"),
+            # longest first, so "six mths" is tried before "six"
+            table_note_openers=tuple(
+                sorted(_words(data, "table_note_openers"), key=lambda w: (-len(w), w))
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class LanguageLexicon:
+    """The function words of a few languages (`data/lexicons/languages.yml`): `reads`
+    is the language the pipeline is made for."""
+
+    reads: str = "en"
+    names: tuple[tuple[str, str], ...] = ()
+    stopwords: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @classmethod
+    def from_data(cls, data: dict) -> LanguageLexicon:
+        """From `languages.yml` (languages in file order)."""
+        return cls(
+            reads=str(data.get("reads") or "en"),
+            names=tuple((str(k), str(v)) for k, v in (data.get("names") or {}).items()),
+            stopwords=tuple(
+                (str(code), frozenset(str(w).lower() for w in words or []))
+                for code, words in (data.get("stopwords") or {}).items()
+            ),
+        )
+
+    def name(self, code: str) -> str:
+        return dict(self.names).get(code, code)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,11 +20,21 @@ from newsbook.stages.claims import extract_claims
 from newsbook.stages.context import ArticleContext
 from newsbook.stages.entities import extract_entities
 from newsbook.stages.events import build_timeline
+from newsbook.stages.issues import extract_issues
 from newsbook.stages.positions import extract_positions, issue_candidates
 from newsbook.stages.quotes import extract_quotes
 from newsbook.stages.timex import extract_timex
+from newsbook.stages.voice import add_publication
 from newsbook.text.article import Article
-from newsbook.text.layout import Block, blocks_table, headline_text, layout
+from newsbook.text.language import language_of
+from newsbook.text.layout import (
+    PARSED_SECTIONS,
+    Block,
+    blocks_table,
+    headline_text,
+    layout,
+    layout_facts,
+)
 from newsbook.text.nlp import ParsedBlock, make_nlp, parse_blocks, parse_many, sentences_table
 
 
@@ -52,8 +63,47 @@ def article_table(
         "author": article.author,
         "dateline": article.dateline,
         "published_origin": article.published_origin,
+        "language": article.language,
     }
     return frame("article", [row])
+
+
+def pieces_table(article: Article) -> pd.DataFrame:
+    """One row a piece of the file beside the story (a web page's visible text, a wire
+    record's elements) with whether the story kept it; empty for plain text."""
+    rows = [
+        {
+            "article_id": article.article_id,
+            "piece_id": i,
+            "element": piece.element,
+            "text": piece.text,
+            "kept": piece.kept,
+        }
+        for i, piece in enumerate(article.pieces)
+    ]
+    return frame("pieces", rows)
+
+
+def read_layout(article: Article, resources: Resources) -> tuple[Article, list[Block]]:
+    """The article's blocks, and the article with what its layout and words tell: the
+    dateline's place, the date of a timestamp line (when no other date is known), the
+    byline's author, its language (a warning when it is not the one the parser reads)."""
+    blocks = layout(article, furniture=resources.furniture, cues=resources.layout)
+    facts = layout_facts(article.text, blocks, resources.layout)
+    if article.published is None and facts.timestamp is not None:
+        article = article.with_published(facts.timestamp, "timestamp")
+    body = (article.text[b.start : b.end] for b in blocks if b.section in PARSED_SECTIONS)
+    language, warning = language_of(body, resources.languages)
+    return (
+        replace(
+            article,
+            dateline=article.dateline or facts.dateline,
+            author=article.author or facts.author,
+            language=language,
+            warnings=article.warnings + ((warning,) if warning else ()),
+        ),
+        blocks,
+    )
 
 
 # The stages in order: each takes the context and returns the tables it names; the
@@ -63,7 +113,9 @@ STAGES: tuple[tuple[tuple[str, ...], Callable[[ArticleContext], object]], ...] =
     (("quotes",), extract_quotes),
     (("timex",), extract_timex),
     (("events",), build_timeline),
+    (("entities",), add_publication),
     (("positions",), extract_positions),
+    (("issues",), extract_issues),
     (("claims",), extract_claims),
     (("issue_candidates",), issue_candidates),
 )
@@ -75,8 +127,9 @@ ARTICLES_PER_BATCH = 32
 
 
 def article_context(article: Article, resources: Resources) -> ArticleContext:
-    """The article laid out (furniture skipped) and parsed: what every stage starts from."""
-    blocks = layout(article, furniture=resources.furniture)
+    """The article laid out (furniture and tables skipped) and parsed: what every stage
+    starts from. Its `article` holds what the layout told (see `read_layout`)."""
+    article, blocks = read_layout(article, resources)
     return _context(article, resources, blocks, parse_blocks(article, blocks, _nlp(resources)))
 
 
@@ -92,7 +145,8 @@ def _context(
 
 
 def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
-    """Every table of the contract for one article, plus `blocks` (the page's layout)."""
+    """Every table of the contract for one article, plus `blocks` (the page's layout)
+    and `pieces` (what the file held beside the story)."""
     return _run_stages(article_context(article, resources))
 
 
@@ -108,43 +162,40 @@ def analyze_many(
     articles = iter(articles)
     while batch := list(itertools.islice(articles, batch_size)):
         with nlp.memory_zone():
-            results = [
-                _analysed(article, resources, parse)
-                for article, parse in _parse(batch, resources, nlp)
-            ]
+            results = [_analysed(resources, parse) for parse in _parse(batch, resources, nlp)]
         yield from results
 
 
-def _parse(
-    batch: list[Article], resources: Resources, nlp: Language
-) -> list[tuple[Article, tuple[list[Block], list[ParsedBlock]] | Exception]]:
-    """Each article's blocks and parse. When the batch fails (an article the parser
-    rejects), each article is laid out and parsed alone again, so only that one fails."""
+Parse = tuple[Article, list[Block], list[ParsedBlock]]
+
+
+def _parse(batch: list[Article], resources: Resources, nlp: Language) -> list[Parse | Exception]:
+    """Each article (with what its layout told), its blocks and its parse. When the
+    batch fails (an article the parser rejects), each article is laid out and parsed
+    alone again, so only that one fails."""
     try:
-        laid_out = [layout(article, furniture=resources.furniture) for article in batch]
-        parses = parse_many(list(zip(batch, laid_out, strict=True)), nlp)
-        return [(a, (b, p)) for a, b, p in zip(batch, laid_out, parses, strict=True)]
+        laid_out = [read_layout(article, resources) for article in batch]
+        parses = parse_many(laid_out, nlp)
+        return [(a, b, p) for (a, b), p in zip(laid_out, parses, strict=True)]
     except Exception:  # noqa: BLE001 - find the article that failed, below
         pass
-    alone: list[tuple[Article, tuple[list[Block], list[ParsedBlock]] | Exception]] = []
+    alone: list[Parse | Exception] = []
     for article in batch:
         try:
-            blocks = layout(article, furniture=resources.furniture)
-            alone.append((article, (blocks, parse_blocks(article, blocks, nlp))))
+            article, blocks = read_layout(article, resources)
+            alone.append((article, blocks, parse_blocks(article, blocks, nlp)))
         except Exception as error:  # noqa: BLE001 - this article's failure, not the batch's
-            alone.append((article, error))
+            alone.append(error)
     return alone
 
 
 def _analysed(
-    article: Article,
-    resources: Resources,
-    parse: tuple[list[Block], list[ParsedBlock]] | Exception,
+    resources: Resources, parse: Parse | Exception
 ) -> dict[str, pd.DataFrame] | Exception:
     if isinstance(parse, Exception):
         return parse
     try:
-        return _run_stages(_context(article, resources, *parse))
+        return _run_stages(_context(parse[0], resources, parse[1], parse[2]))
     except Exception as error:  # noqa: BLE001 - one article's failure must not end the stream
         return error
 
@@ -161,13 +212,15 @@ def _run_stages(context: ArticleContext) -> dict[str, pd.DataFrame]:
     return {
         "article": article_table(article, tables["blocks"], context.sentences, headline),
         "blocks": tables["blocks"],
+        "pieces": pieces_table(article),
         "sentences": context.sentences,
         **{name: tables[name] for names, _ in STAGES for name in names},
     }
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> Path:
-    """Write one CSV per table into `out`, whole or not at all (see `output`). True and
+def write_tables(tables: dict[str, pd.DataFrame], out: Path, *, text: str | None = None) -> Path:
+    """Write one CSV per table into `out`, whole or not at all (see `output`), and the
+    article's text as `text.txt` (UTF-8): every row's offsets point into it. True and
     false are written as the contract spells them, `true` and `false`."""
     out = Path(out)
     staging = staging_folder(out)
@@ -176,6 +229,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> Path:
             csv_ready(table).to_csv(
                 staging / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n"
             )
+        if text is not None:
+            # newline="" keeps the text's own line ends, so offsets hold byte for byte
+            with open(staging / "text.txt", "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
         replace_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

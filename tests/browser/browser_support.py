@@ -17,6 +17,7 @@ DEFAULT_HTML = BUILD / "html"
 HOSTILE_ARTICLE = ROOT / "tests" / "fixtures" / "hostile" / "hostile-article.txt"
 HOSTILE_PUBLISHED = "2001-06-12"
 HOSTILE_BOOK = BUILD / "books" / "hostile"
+HOSTILE_CORPUS_BOOK = BUILD / "books" / "hostile-corpus"
 SCREENSHOTS = BUILD / "screenshots"
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
@@ -51,10 +52,17 @@ CHART_STATES = """() => [...document.querySelectorAll('.newsbook-chart')].map(ch
 })"""
 
 
-def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
-    """The book's pages in reading order, as paths of their HTML files."""
+def toc_pages(toc: Path = ROOT / "_toc.yml", *, part: int | None = None) -> list[str]:
+    """The book's pages in reading order, as paths of their HTML files; with `part`,
+    those of one part only (the book of an article is Part I and the root page, the
+    book of a corpus Part II)."""
     data = yaml.safe_load(toc.read_text(encoding="utf-8"))
-    pages = [data["root"]]
+    if part is not None:
+        entries = data["parts"][part]["chapters"]
+        pages = [entries[0]["file"]] if part else [data["root"], entries[0]["file"]]
+        data = {"chapters": entries[1:]}
+    else:
+        pages = [data["root"]]
 
     def walk(entries: list[dict]) -> None:
         for entry in entries:

@@ -27,6 +27,7 @@ from browser_support import (
     DEFAULT_HTML,
     HOSTILE_ARTICLE,
     HOSTILE_BOOK,
+    HOSTILE_CORPUS_BOOK,
     HOSTILE_PUBLISHED,
     LAPTOP,
     PAGE_TIMEOUT_MS,
@@ -95,6 +96,7 @@ def page(watched):
 
 
 HOSTILE_BUILD = pytest.StashKey[subprocess.Popen]()
+HOSTILE_CORPUS_BUILD = pytest.StashKey[subprocess.Popen]()
 
 
 def _start(command: list[str]) -> subprocess.Popen:
@@ -135,18 +137,38 @@ def _hostile_build() -> subprocess.Popen:
     )
 
 
+def _hostile_corpus_build() -> subprocess.Popen:
+    """`python -m newsbook book --corpus` of the hostile article's folder, in the
+    background."""
+    return _start(
+        [
+            sys.executable,
+            "-m",
+            "newsbook",
+            "book",
+            "--corpus",
+            str(HOSTILE_ARTICLE.parent),
+            "--out",
+            str(HOSTILE_CORPUS_BOOK),
+        ]
+    )
+
+
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected what will not run
 def pytest_collection_modifyitems(config, items) -> None:
-    # The hostile book takes longest to build: start it now, while other tests run.
+    # The hostile books take longest to build: start them now, while other tests run.
     if any("hostile_book" in item.fixturenames for item in items):
         config.stash[HOSTILE_BUILD] = _hostile_build()
+    if any("hostile_corpus_book" in item.fixturenames for item in items):
+        config.stash[HOSTILE_CORPUS_BUILD] = _hostile_corpus_build()
 
 
 def pytest_unconfigure(config) -> None:
-    process = config.stash.get(HOSTILE_BUILD, None)
-    if process is not None and process.poll() is None:  # the session ended early
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
+    for key in (HOSTILE_BUILD, HOSTILE_CORPUS_BUILD):
+        process = config.stash.get(key, None)
+        if process is not None and process.poll() is None:  # the session ended early
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
 
 
 @pytest.fixture(scope="session")
@@ -162,3 +184,10 @@ def hostile_book(pytestconfig) -> Path:
     """The hostile article's book, built through the command line for this session."""
     _finish(pytestconfig.stash.get(HOSTILE_BUILD, None) or _hostile_build())
     return HOSTILE_BOOK / "html"
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus_book(pytestconfig) -> Path:
+    """The corpus book of the hostile article's folder, built for this session."""
+    _finish(pytestconfig.stash.get(HOSTILE_CORPUS_BUILD, None) or _hostile_corpus_build())
+    return HOSTILE_CORPUS_BOOK / "html"

@@ -26,7 +26,7 @@ from browser_support import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-PAGES = toc_pages()
+PAGES = toc_pages(part=0)  # a book of one article is Part I
 TOOLTIP = "#vg-tooltip-element.visible"
 
 # In the article each anchor is followed by markup. Wherever an anchor shows in the book,
@@ -115,30 +115,45 @@ def read_tooltips(page, visit: Visit) -> None:
             page.wait_for_selector(TOOLTIP, state="detached", timeout=2_000)
 
 
+def visit_page(browser, url: str, shot: tuple[str, str], *, tooltips: bool, article: str) -> Visit:
+    """One page, visited in a fresh browser profile: what it drew and showed, its
+    screenshot, its tooltips (with `tooltips`), and what it did that it must not;
+    `article` is the selector of the text where the article's markup would land."""
+    context = browser.new_context(viewport=LAPTOP)
+    seen = watch(context)
+    page = context.new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    visit = Visit()
+    try:
+        visit.drawn = load(page, url)
+        visit.chart_states = page.evaluate(CHART_STATES)
+        visit.width = page.evaluate(
+            "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        )
+        visit.text = page.locator("main").inner_text()
+        screenshot(page, *shot)
+        if tooltips:
+            read_tooltips(page, visit)
+        visit.injected = page.evaluate(INJECTED.replace(".bd-article", article))  # after hovering
+    finally:
+        visit.problems = seen.problems()
+        context.close()
+    return visit
+
+
 @pytest.fixture(scope="module")
 def visits(browser, server, hostile_book) -> dict[str, Visit]:
     """Every page of the hostile book, visited once in a fresh browser profile."""
-    result = {}
-    for path in PAGES:
-        context = browser.new_context(viewport=LAPTOP)
-        seen = watch(context)
-        page = context.new_page()
-        page.set_default_timeout(PAGE_TIMEOUT_MS)
-        visit = result[path] = Visit()
-        try:
-            visit.drawn = load(page, served(server, hostile_book, path))
-            visit.chart_states = page.evaluate(CHART_STATES)
-            visit.width = page.evaluate(
-                "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
-            )
-            visit.text = page.locator("main").inner_text()
-            screenshot(page, "hostile", page_id(path))
-            read_tooltips(page, visit)
-            visit.injected = page.evaluate(INJECTED)  # after hovering, too
-        finally:
-            visit.problems = seen.problems()
-            context.close()
-    return result
+    return {
+        path: visit_page(
+            browser,
+            served(server, hostile_book, path),
+            ("hostile", page_id(path)),
+            tooltips=True,
+            article=".bd-article",
+        )
+        for path in PAGES
+    }
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_id)
@@ -192,3 +207,37 @@ def test_the_checks_catch_an_article_read_as_html(browser):
         assert len(page.evaluate(INJECTED)) >= 3, page.evaluate(INJECTED)
     finally:
         context.close()
+
+
+CORPUS_PAGES = toc_pages(part=1)  # a corpus book is Part II
+
+
+@pytest.fixture(scope="module")
+def corpus_visits(browser, server, hostile_corpus_book) -> dict[str, Visit]:
+    """Every page of the hostile corpus book, and the hostile article's own page."""
+    article = next((hostile_corpus_book / "corpus" / "articles").glob("*.html"))
+    return {
+        path: visit_page(
+            browser,
+            served(server, hostile_corpus_book, path),
+            ("hostile-corpus", page_id(path)),
+            tooltips=False,
+            article="main",
+        )
+        for path in [*CORPUS_PAGES, article.relative_to(hostile_corpus_book).as_posix()]
+    }
+
+
+def test_no_script_of_the_article_runs_in_the_corpus_book(corpus_visits):
+    for path, visit in corpus_visits.items():
+        assert not visit.problems, (path, visit.problems)
+        assert not visit.injected, (path, visit.injected)
+        assert visit.drawn, (path, visit.chart_states)
+        assert visit.width <= LAPTOP["width"], f"{path} is {visit.width}px wide"
+
+
+def test_the_article_page_shows_the_markup_as_text(corpus_visits):
+    article = corpus_visits[next(p for p in corpus_visits if "/articles/" in p)]
+    for anchor, markup in FOLLOWS.items():
+        assert anchor + markup in article.text, anchor
+    assert "javascript:alert('pwned-url')" in article.text  # the sidecar's url, as text

@@ -5,6 +5,7 @@ or one of the wrong type, however it is run (`newsbook book`, papermill, Jupyter
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -12,7 +13,17 @@ from pathlib import Path
 from newsbook import config
 from newsbook.errors import InputError
 
-PARAMETER_TYPES = {"ARTICLE": str, "PUBLISHED": str, "GOLD": str, "ISSUES": str}
+PARAMETER_TYPES = {
+    "ARTICLE": str,
+    "PUBLISHED": str,
+    "GOLD": str,
+    "ISSUES": str,
+    "CORPUS": str,
+    "FILTER": str,
+    "FROM": str,
+    "TO": str,
+}
+DATE_PARAMETERS = ("PUBLISHED", "FROM", "TO")
 
 
 INJECTED_CELL = "# Parameters"  # how papermill's injected-parameters cell begins
@@ -62,9 +73,20 @@ def check_parameters(**parameters: object) -> None:
             )
         if not isinstance(value, PARAMETER_TYPES[name]):
             raise ParameterError(f"parameter {name} must be text, got {value!r}")
-    published = str(parameters.get("PUBLISHED") or "")
-    if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-        raise ParameterError(f"parameter PUBLISHED {published!r} is not a date: give YYYY-MM-DD")
+    for name in DATE_PARAMETERS:
+        value = str(parameters.get(name) or "")
+        if value and not _is_date(value):
+            raise ParameterError(f"parameter {name} {value!r} is not a date: give YYYY-MM-DD")
+
+
+def _is_date(value: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def notebook_parameters(path: Path) -> set[str]:

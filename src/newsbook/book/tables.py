@@ -24,6 +24,7 @@ from newsbook.text.article import read_article
 
 WIDE_TEXT = 100  # characters: a cell longer than this is running text
 WIDE_COLUMN_EM = 28
+SHORT_TEXT = 12  # characters: a column no longer than this (a date, an id) is not wrapped
 
 
 def article_tables(
@@ -79,16 +80,50 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def safe_href(href: object) -> str:
+    """A link the book writes itself: relative (a page of the book, a fragment) and
+    never a scheme such as `javascript:`; anything else is no link."""
+    text = _cell_text(href)
+    return "" if re.match(r"^[^/?#]*:", text) else text
+
+
+Link = tuple[str, str]  # (text, href)
+NOWRAP = ' style="white-space: nowrap"'
+
+
+def _cell_html(value: object, href: object = "") -> str:
+    """A cell: its text escaped, inside a link when `href` is one; a list of (text,
+    href) pairs is several links, comma-separated."""
+    if isinstance(value, list):
+        return ", ".join(_cell_html(text, link) for text, link in value)
+    text = html.escape(_cell_text(value))
+    link = safe_href(href)
+    return f'<a href="{html.escape(link, quote=True)}">{text}</a>' if link and text else text
+
+
 def anchored_table(
-    table: pd.DataFrame, columns: list[str], *, anchor: str, prefix: str, rows: int = 200
+    table: pd.DataFrame,
+    columns: list[str],
+    *,
+    anchor: str | None = None,
+    prefix: str = "",
+    rows: int = 200,
+    links: dict[str, str] | None = None,
 ) -> IPython.display.HTML:
     """An HTML table whose rows can be linked to: each `<tr>` has the id
     `{prefix}-{row[anchor]}` (see `row_anchor`), so another page can point at
     `chapter.html#{prefix}-{id}`. Every cell is escaped (article text comes from the
     open web); classes are pandas' so the book theme styles it, and the wrapper scrolls
     sideways on a narrow screen. A repeated anchor keeps its id on the first row only
-    (ids must be unique)."""
-    missing = [name for name in [*columns, anchor] if name not in table.columns]
+    (ids must be unique). `links` maps a shown column to the column holding its link (a
+    relative href, see `safe_href`); a cell holding a list of (text, href) pairs shows
+    each as a link."""
+    links = links or {}
+    missing = [
+        name
+        for name in [*columns, *([anchor] if anchor else []), *links.values()]
+        if name not in table.columns
+    ]
     if missing:
         raise KeyError(f"anchored_table: no column {', '.join(missing)}")
     shown_rows = table.head(rows)
@@ -98,6 +133,16 @@ def anchored_table(
         name
         for name in columns
         if len(shown_rows) and shown_rows[name].map(lambda v: len(_cell_text(v))).max() > WIDE_TEXT
+    }
+    # a date or an id keeps to one line
+    short = {
+        name
+        for name in columns
+        if len(shown_rows)
+        and shown_rows[name]
+        .map(lambda v: len(_cell_text(v)) if not isinstance(v, list) else 99)
+        .max()
+        <= SHORT_TEXT
     }
     width = f' style="min-width: {WIDE_COLUMN_EM}em"'
     head = "".join(
@@ -111,10 +156,16 @@ def anchored_table(
     ]
     seen: set[str] = set()
     for record in shown_rows.to_dict("records"):
-        row_id = row_anchor(prefix, record[anchor])
-        id_attribute = "" if row_id in seen else f' id="{row_id}"'
-        seen.add(row_id)
-        cells = "".join(f"<td>{html.escape(_cell_text(record[name]))}</td>" for name in columns)
+        id_attribute = ""
+        if anchor:
+            row_id = row_anchor(prefix, record[anchor])
+            id_attribute = "" if row_id in seen else f' id="{row_id}"'
+            seen.add(row_id)
+        cells = "".join(
+            f"<td{NOWRAP if name in short else ''}>"
+            f"{_cell_html(record[name], record[links[name]] if name in links else '')}</td>"
+            for name in columns
+        )
         lines.append(f"<tr{id_attribute}>{cells}</tr>")
     lines += ["</tbody>", "</table>", "</div>"]
     return IPython.display.HTML("\n".join(lines))

@@ -8,7 +8,7 @@ The article text of a gold file is found, in this order, at
 1. the path in the gold file's optional `article:` key (relative to the gold file),
 2. the book's own article, when its id is the gold's `article_id`,
 3. beside the gold file: `<article_id>.txt` (or .html, .htm, .sgm) in the same folder,
-4. the project's `data/raw/<article_id>.txt`;
+4. the project's `data/raw/<article_id>.txt` (or .html, .htm, .sgm);
 no article at any of these is an InputError naming the places looked at. The article id
 is the gold's `article_id`, else the gold file's stem; the publication date is the
 gold's `published`, else the article's own (sidecar or the book's PUBLISHED).
@@ -97,6 +97,11 @@ def find_article(gold_path: Path, gold: dict, *, book_article: Path | None = Non
     """The article a gold file annotates (the order is in this module's docstring)."""
     gold_path = Path(gold_path)
     article_id = str(gold.get("article_id") or gold_path.stem)
+    if isinstance(gold.get("article"), dict):
+        raise GoldError(
+            f"gold file {gold_path.name}: `article:` names the article's file; what a reader "
+            "should get from the file goes under `reading:` (see data/gold/README.md)"
+        )
     if gold.get("article"):
         given = (gold_path.parent / str(gold["article"])).resolve()
         if not given.is_file():
@@ -106,7 +111,7 @@ def find_article(gold_path: Path, gold: dict, *, book_article: Path | None = Non
     if book_article is not None and article_id_for(Path(book_article)) == article_id:
         return Path(book_article)
     tried = [gold_path.parent / f"{article_id}{suffix}" for suffix in ARTICLE_SUFFIXES]
-    tried.append(config.RAW_DIR / f"{article_id}.txt")
+    tried += [config.RAW_DIR / f"{article_id}{suffix}" for suffix in ARTICLE_SUFFIXES]
     for candidate in tried:
         if candidate.is_file():
             return candidate
@@ -129,6 +134,11 @@ def check_gold(gold: dict, text: str, *, name: str) -> None:
         for entity in gold["entities"]:
             if not entity["id"] or not entity["name"]:
                 raise KeyError("id or name")
+        reading = gold.get("reading")
+        if reading is not None and not isinstance(reading, dict):
+            raise GoldError("`reading:` must be a mapping (format, headline, ...)")
+        for snippet in (reading or {}).get("kept") or []:
+            locate(" ".join(text.split()), " ".join(str(snippet).split()))
     except (KeyError, TypeError, AttributeError) as error:
         raise GoldError(f"gold file {name}: an item lacks the key {error}") from None
     except GoldError as error:

@@ -12,6 +12,7 @@ from newsbook import cache
 from newsbook.evaluation import peers
 from newsbook.evaluation.gold import GoldCase, gold_cases, load_gold
 from newsbook.evaluation.scoring import (
+    SCORE_COLUMNS,
     Score,
     errors_table,
     evaluate_article,
@@ -154,3 +155,26 @@ def peer_comparison(scores: pd.DataFrame) -> pd.DataFrame:
         .drop(columns=["_stage", "_system"])
         .reset_index(drop=True)
     )
+
+
+POSITION_STAGES = ("stances", "positions (own catalogue)")
+
+
+def position_scores_by_kind(report: GoldReport, system: str = "newsbook") -> pd.DataFrame:
+    """Stances and positions pooled per kind of article (wire, commentary, news) and per
+    split (dev, the articles tuned on; test, the held-out ones whose figures are the
+    honest ones), then over all: what issue #15's targets are read against."""
+    meta = {}
+    for case in report.cases:
+        gold = load_gold(case.gold_path)
+        meta[case.article_id] = (gold.get("kind") or "", gold.get("split") or "dev")
+    scores = report.scores[
+        (report.scores["system"] == system) & report.scores["stage"].isin(POSITION_STAGES)
+    ].copy()
+    scores["kind"] = scores["article_id"].map(lambda a: meta[a][0])
+    scores["split"] = scores["article_id"].map(lambda a: meta[a][1])
+    by_kind = pooled_scores(scores, by=("split", "kind", "stage"))
+    overall = pooled_scores(scores, by=("split", "stage")).assign(kind="all")
+    table = pd.concat([by_kind, overall], ignore_index=True)
+    table = table.sort_values(["stage", "split", "kind"], kind="stable").reset_index(drop=True)
+    return table[["stage", "split", "kind", "articles", *SCORE_COLUMNS[3:]]]

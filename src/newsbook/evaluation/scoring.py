@@ -217,15 +217,20 @@ def score_quotes(
     gold: dict, text: str, quotes: pd.DataFrame, entities: pd.DataFrame, *, kind: str
 ) -> Score:
     """Speaker accuracy over the gold statements of one kind: the statement must be
-    found (a system row overlapping it) with the right speaker."""
+    found (a system row overlapping it) with the right speaker.
+
+    Precision counts in the gold's units: each gold statement a row was given for, and
+    each row of this kind overlapping no gold statement (one long quotation the gold
+    splits into sentences is several statements, found or not, never a bonus)."""
     mapping = match_entities(gold, entities)
     gold_names = _gold_names(gold)
     wanted = [q for q in gold["quotes"] if q["kind"] == kind]
-    correct, errors, spans = 0, [], []
+    correct, found_statements, errors, spans = 0, 0, [], []
     for g in wanted:
         start, end = locate(text, g["text"], g.get("occurrence", 1))
         spans.append((start, end))
         hit = _overlapping(quotes, start, end)
+        found_statements += bool(len(hit))
         same_kind = hit[hit["kind"] == kind]
         hit = same_kind if len(same_kind) else hit
         expected = (
@@ -246,8 +251,10 @@ def score_quotes(
                 )
             )
     own = quotes[quotes["kind"] == kind]
+    spurious = 0
     for _, row in own.iterrows():
         if not any(row["start"] < e and row["end"] > s for s, e in spans):
+            spurious += 1
             errors.append(
                 _error(
                     f"spurious {kind}",
@@ -258,7 +265,7 @@ def score_quotes(
                     int(row["end"]),
                 )
             )
-    return Score(correct, len(wanted), len(own), errors)
+    return Score(correct, len(wanted), found_statements + spurious, errors)
 
 
 def score_timex(gold: dict, text: str, timex: pd.DataFrame) -> Score:
@@ -323,7 +330,8 @@ def score_positions(
 ) -> Score:
     """Positions coded against an issue catalogue (the gold's own, added to the
     project's): the gold (actor, issue, evidence sentence) has a position with that
-    stance."""
+    stance. Precision is over the positions on the catalogue's issues: a position on an
+    issue discovered in the text is coded against no catalogue (`stances` counts it)."""
     mapping = match_entities(gold, entities)
     gold_names = _gold_names(gold)
     correct, errors = 0, []
@@ -350,7 +358,10 @@ def score_positions(
                     end,
                 )
             )
-    return Score(correct, len(gold["positions"]), len(positions), errors)
+    coded = positions
+    if "issue_source" in positions.columns:
+        coded = positions[positions["issue_source"] != "discovered"]
+    return Score(correct, len(gold["positions"]), len(coded), errors)
 
 
 def score_stances(
@@ -422,9 +433,99 @@ def _sentence_lookup(sentences: pd.DataFrame):  # noqa: ANN202 - a small closure
     return sentence_of
 
 
+READING_FIELDS = {  # gold `reading:` key -> column of the `article` table
+    "format": "format",
+    "headline": "headline",
+    "published": "published",
+    "author": "author",
+    "site": "source",
+    "dateline": "dateline",
+    "language": "language",
+}
+
+
+def _flat(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def score_reading_metadata(gold: dict, article: pd.DataFrame) -> Score:
+    """What the reader says about the file (format, headline, date, author, site,
+    dateline place, language) against the gold's `reading:`; a field the gold leaves
+    null is not scored. Precision counts every value the reader gave, right or wrong."""
+    reading = gold.get("reading") or {}
+    row = article.iloc[0] if len(article) else pd.Series(dtype=object)
+    correct = expected = produced = 0
+    errors = []
+    for key, column in READING_FIELDS.items():
+        if reading.get(key) is None:
+            continue
+        wanted = _flat(iso_value(reading[key]))
+        found = _flat(row.get(column, "") if column in row else "")
+        found = "" if found == "nan" else found
+        expected += 1
+        produced += bool(found)
+        if found.casefold() == wanted.casefold():
+            correct += 1
+        else:
+            errors.append(_error(f"wrong {key}", wanted, found or "(none)", key, None, None))
+    return Score(correct, expected, produced, errors)
+
+
+def score_reading_story(
+    gold: dict, text: str, sentences: pd.DataFrame, blocks: pd.DataFrame
+) -> Score:
+    """The story as read: the first sentence of the body is the gold's (its opening,
+    white space collapsed; none for a story that is all table), every `kept` snippet is
+    in the text, no `dropped` snippet is in a sentence, and the figures tables are
+    counted right. One point each (accuracy)."""
+    reading = gold.get("reading") or {}
+    flat_text = _flat(text)
+    body = sentences[sentences["section"] == "body"] if "section" in sentences else sentences
+    checks = 0
+    errors = []
+    if "first_sentence" in reading:
+        checks += 1
+        wanted = _flat(reading["first_sentence"] or "")
+        first = _flat(body.sort_values("start")["text"].iloc[0]) if len(body) else ""
+        ok = first.startswith(wanted) if wanted else not first
+        if not ok:
+            errors.append(_error("wrong first sentence", wanted, first[:120], wanted, None, None))
+    for snippet in reading.get("kept") or []:
+        checks += 1
+        if _flat(snippet) not in flat_text:
+            errors.append(_error("not kept", snippet, "", snippet, None, None))
+    spans = list(zip(sentences["start"], sentences["end"], strict=True))
+    for snippet in reading.get("dropped") or []:
+        checks += 1
+        position = text.find(str(snippet))
+        while position >= 0:
+            if any(s < position + len(snippet) and position < e for s, e in spans):
+                errors.append(
+                    _error("read as story", "", snippet, snippet, position, position + len(snippet))
+                )
+                break
+            position = text.find(str(snippet), position + 1)
+    if "tables" in reading:
+        checks += 1
+        found = int((blocks["section"] == "table").sum()) if "section" in blocks else 0
+        if found != int(reading["tables"] or 0):
+            errors.append(_error("tables", reading["tables"], found, "tables", None, None))
+    return Score(checks - len(errors), checks, checks, errors)
+
+
 def evaluate_article(gold: dict, text: str, tables: dict[str, pd.DataFrame]) -> dict[str, Score]:
-    """Every stage's score on one article."""
+    """Every stage's score on one article (the reading stages where the gold has a
+    `reading:` section)."""
+    reading = {}
+    if gold.get("reading"):
+        reading = {
+            "reading: metadata": score_reading_metadata(gold, tables["article"]),
+            "reading: story": score_reading_story(
+                gold, text, tables["sentences"], tables["blocks"]
+            ),
+        }
     return {
+        **reading,
         "entities": score_entities(
             gold, tables["entities"], text=text, mentions=tables.get("mentions")
         ),

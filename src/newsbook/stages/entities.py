@@ -8,6 +8,7 @@ discourse (the one last mentioned); when neither decides, the mention is marked
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,9 @@ from newsbook.text.nlp import ParsedBlock
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# labels of things that cannot speak: a name the NER gave one of them but that speaks is
+# a misreading (see _speaks_after_quotation)
+MUTE_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 TREATY_WORDS = re.compile(r"\b(?:treaty|pact|accord|convention|protocol)\b", re.IGNORECASE)
 PLACE_PREPOSITIONS = frozenset(
     {
@@ -61,6 +65,16 @@ class Mention:
     canonical: str = ""  # a name fixed by a gazetteer (treaty, weapon, country)
     tokens: tuple[str, ...] = field(default_factory=tuple)
     sentence_id: int = -1
+
+
+def cased(text: str, parsed: str) -> str:
+    """A name written in capitals ("MARIA LOPEZ") as the parser read it, re-cased from
+    the article's own spelling or in title case (`nlp.recase`); a word the parser saw
+    in lower case takes title case. Other names are kept as written."""
+    if any(c.islower() for c in text) or sum(c.isalpha() for c in text) < 2:
+        return text
+    words = re.split(r"(\s+)", parsed)
+    return "".join(w if not w[:1].islower() else w[:1].upper() + w[1:] for w in words)
 
 
 def normalise(text: str) -> str:
@@ -142,6 +156,7 @@ def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]
     return "", None
 
 
+DATELINE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 MARKUP = re.compile(r"[<>{}$\\|=]|://|www\.")
 LONGEST_NAME_WORD = 30
 
@@ -172,9 +187,17 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}  # "Preserving the"
     ):
         end -= 1
-    if end <= start:
-        return None
+    units = resources.layout.table_units
+    if all(t.lower_ in units or t.is_punct for t in doc[start:end]):
+        return None  # "cts", "Avg shrs": units of a figures line, no name
     label = span.label_
+    while end > start + 1 and doc[end - 1].lower_ in units:
+        # "U.S. dlrs", "U.S. Dlrs" (wire copy capitalises after "U.S."): a name and a unit
+        country = doc[start : end - 1].text.lower() in resources.country_aliases
+        if not (country or doc[end - 1].is_lower):
+            break
+        end -= 1
+        label = "GPE" if country else label
     country_end = _country_prefix_end(doc, start, end, resources)
     if country_end is not None:
         end, label = country_end, "GPE"
@@ -232,9 +255,27 @@ def _retype(span: Span, resources: Resources) -> str:
     if label == "LAW" and TREATY_WORDS.search(span.text):
         return "TREATY"
     previous = doc[span.start - 1] if span.start > 0 else None
+    if label in MUTE_LABELS and _speaks_after_quotation(span, resources):
+        return "PERSON"
     if previous is not None and previous.lower_ in resources.org_descriptors and label != "PERSON":
         return "ORG"
     return label
+
+
+def _speaks_after_quotation(span: Span, resources: Resources) -> bool:
+    """'"...," Anna Berg, professor of law, said.': a name right after a closing
+    quotation mark that speaks, which the NER took for a title (WORK_OF_ART) or a
+    product: a person's name (proper nouns only, no article before)."""
+    doc = span.doc
+    previous = doc[span.start - 1] if span.start > 0 else None
+    return (
+        previous is not None
+        and previous.is_quote
+        and len(span) >= 2
+        and all(t.pos_ == "PROPN" and t.is_title for t in span)
+        and span.root.dep_ == "nsubj"
+        and span.root.head.lemma_.lower() in resources.speech.cues
+    )
 
 
 def governs_as_state(span: Span) -> bool:
@@ -256,6 +297,7 @@ def iter_mentions(
     """Named mentions in text order, cleaned and typed, with any title or appositive role."""
     for item in parsed:
         base = item.block.start
+        in_dateline = item.block.section == "dateline"
         for ent in item.doc.ents:
             if ent.label_ in SKIPPED_LABELS or _is_title_fragment(ent, resources):
                 continue
@@ -263,6 +305,8 @@ def iter_mentions(
             if span is None or not _name_like(span.text):
                 continue
             label = _retype(span, resources)
+            if in_dateline and label in DATELINE_LABELS:
+                label = "GPE"  # a dateline names the place the story was filed from
             following = item.doc[span.end] if span.end < len(item.doc) else None
             if (
                 label == "PERSON"
@@ -272,14 +316,14 @@ def iter_mentions(
                 span, label = item.doc[span.start : span.end + 1], "ORG"
             start, end = base + span.start_char, base + span.end_char
             text = article.text[start:end]
-            norm = normalise(text)
+            norm = normalise(cased(text, span.text))
             canonical = span.ent_id_ or (norm if label in {"WEAPON", "TREATY"} else "")
             if label in {"GPE", "NORP", "LOC", "ORG"}:
                 country = resources.country_aliases.get(norm.lower())
                 capital_state = resources.state_for_capital(norm, article.published)
                 if country:
                     label, canonical = "GPE", country
-                elif capital_state and governs_as_state(span):
+                elif capital_state and governs_as_state(span) and not in_dateline:
                     label, canonical = "GPE", capital_state
             role, owner = ("", None)
             if label == "PERSON":
@@ -364,12 +408,13 @@ def resolve_entities(
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_person_types(mentions)
     people = _full_names(mentions)
+    lookups = _Lookups.of(mentions, resources)
     entities: dict[str, _Entity] = {}
     assigned: list[tuple[Mention, str, str]] = []  # mention, entity key, resolution
-    history: list[tuple[int, str]] = []  # (sentence_id, entity key) of resolved people
+    history = _History()  # the resolved people, in order
 
     for mention in mentions:
-        key, resolution = _key_for(mention, people, history, resources, mentions)
+        key, resolution = _key_for(mention, people, history, resources, lookups)
         if key:
             entity = entities.setdefault(
                 key, _Entity(key, mention.type, [], [], [], mention.canonical)
@@ -381,9 +426,67 @@ def resolve_entities(
             if mention.affiliation:
                 entity.affiliations.append(mention.affiliation)
             if mention.type == "PERSON":
-                history.append((mention.sentence_id, key))
+                history.add(mention.sentence_id, key)
         assigned.append((mention, key, resolution))
     return _tables(article, assigned, entities)
+
+
+@dataclass
+class _History:
+    """The sentence each resolved person was last named in, and the order they were
+    named in (who was mentioned last)."""
+
+    last_sentence: dict[str, int] = field(default_factory=dict)
+    last_seen: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+
+    def add(self, sentence_id: int, key: str) -> None:
+        self.last_sentence[key] = sentence_id
+        self.last_seen[key] = self.count
+        self.count += 1
+
+    def latest(self, keys: list[str]) -> tuple[str, set[str]]:
+        """The one of `keys` named last, and all of them named in that sentence."""
+        seen = [k for k in keys if k in self.last_seen]
+        if not seen:
+            return "", set()
+        last = max(seen, key=self.last_seen.__getitem__)
+        sentence = self.last_sentence[last]
+        return last, {k for k in seen if self.last_sentence[k] == sentence}
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    """What resolution asks of all the mentions, computed once: the full names by the
+    core of their title, and the organisations by last word and by initials."""
+
+    described: dict[str, frozenset[str]]  # title core -> person keys with that title
+    titled: dict[str, frozenset[str]]  # the same over every named mention of 2+ words
+    orgs_by_last: dict[str, tuple[int, str]]  # last word -> (order, name) of the first
+    orgs_by_initials: dict[str, tuple[int, str]]
+
+    @classmethod
+    def of(cls, mentions: list[Mention], resources: Resources) -> _Lookups:
+        described: dict[str, set[str]] = {}
+        titled: dict[str, set[str]] = {}
+        by_last: dict[str, tuple[int, str]] = {}
+        by_initials: dict[str, tuple[int, str]] = {}
+        for order, m in enumerate(mentions):
+            if len(m.tokens) >= 2 and m.role:
+                core = _role_core(m.role, resources)
+                titled.setdefault(core, set()).add(f"PERSON:{m.norm}")
+                if m.type == "PERSON" and m.kind == "name":
+                    described.setdefault(core, set()).add(f"PERSON:{m.norm}")
+            if m.type == "ORG" and len(m.tokens) >= 2:
+                by_last.setdefault(m.tokens[-1], (order, m.norm.lower()))
+                initials = "".join(t[0] for t in m.tokens if t[:1].isupper())
+                by_initials.setdefault(initials, (order, m.norm.lower()))
+        return cls(
+            {k: frozenset(v) for k, v in described.items()},
+            {k: frozenset(v) for k, v in titled.items()},
+            by_last,
+            by_initials,
+        )
 
 
 def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
@@ -419,16 +522,16 @@ def _full_names(mentions: list[Mention]) -> dict[str, list[str]]:
 def _key_for(
     mention: Mention,
     people: dict[str, list[str]],
-    history: list[tuple[int, str]],
+    history: _History,
     resources: Resources,
-    mentions: list[Mention],
+    lookups: _Lookups,
 ) -> tuple[str, str]:
     if mention.canonical:
         return f"{mention.type}:{mention.canonical.lower()}", "gazetteer"
     if mention.type == "PERSON":
-        return _person_key(mention, people, history, resources, mentions)
+        return _person_key(mention, people, history, resources, lookups)
     if mention.type == "ORG":
-        longer = _longer_org(mention, mentions)
+        longer = _longer_org(mention, lookups)
         if longer:
             return f"ORG:{longer}", "short form"
     return f"{mention.type}:{mention.norm.lower()}", "name"
@@ -437,21 +540,18 @@ def _key_for(
 def _person_key(
     mention: Mention,
     people: dict[str, list[str]],
-    history: list[tuple[int, str]],
+    history: _History,
     resources: Resources,
-    mentions: list[Mention],
+    lookups: _Lookups,
 ) -> tuple[str, str]:
     if mention.kind == "description":
         core = _role_core(mention.role, resources)
         matches = sorted(
             {
-                f"PERSON:{m.norm}"
-                for m in mentions
-                if m.type == "PERSON"
-                and m.kind == "name"
-                and len(m.tokens) >= 2
-                and m.role
-                and _role_core(m.role, resources).endswith(core)
+                key
+                for title, keys in lookups.described.items()
+                if title.endswith(core)
+                for key in keys
             }
         )
         if len(matches) == 1:
@@ -467,38 +567,27 @@ def _person_key(
         return f"PERSON:{mention.norm.casefold()}", "name"
     if len(candidates) == 1:
         return f"PERSON:{candidates[0]}", "surname"
-    return _choose_person(mention, candidates, history, resources, mentions)
+    return _choose_person(mention, candidates, history, resources, lookups)
 
 
 def _choose_person(
     mention: Mention,
     candidates: list[str],
-    history: list[tuple[int, str]],
+    history: _History,
     resources: Resources,
-    mentions: list[Mention],
+    lookups: _Lookups,
 ) -> tuple[str, str]:
     """One of several people with the mention's surname: by title, then by who was
     mentioned last; `ambiguous` when the last sentence naming them names both."""
     keys = [f"PERSON:{c}" for c in candidates]
     if mention.role:
-        core = _role_core(mention.role, resources)
-        by_role = [
-            k
-            for k in keys
-            if any(
-                m.role and _role_core(m.role, resources) == core and f"PERSON:{m.norm}" == k
-                for m in mentions
-                if len(m.tokens) >= 2
-            )
-        ]
+        titled = lookups.titled.get(_role_core(mention.role, resources), frozenset())
+        by_role = [k for k in keys if k in titled]
         if len(by_role) == 1:
             return by_role[0], "title"
-    recent = [(sid, key) for sid, key in history if key in keys]
-    if recent:
-        last_sentence = recent[-1][0]
-        in_last = {key for sid, key in recent if sid == last_sentence}
-        if len(in_last) == 1:
-            return recent[-1][1], "discourse"
+    last, in_last = history.latest(keys)
+    if last and len(in_last) == 1:
+        return last, "discourse"
     return "", "ambiguous"
 
 
@@ -507,18 +596,18 @@ def _own_name(norm: str, known: list[str]) -> str:
     return next((n for n in known if n.casefold() == norm.casefold()), norm)
 
 
-def _longer_org(mention: Mention, mentions: list[Mention]) -> str:
-    """ "Times" for "The New York Times", "CPS" for "Center for Policy Studies"."""
+def _longer_org(mention: Mention, lookups: _Lookups) -> str:
+    """ "Times" for "The New York Times", "CPS" for "Center for Policy Studies": the
+    first organisation of two words or more ending with the word, or with it as its
+    initials."""
     if len(mention.tokens) != 1:
         return ""
     word = mention.norm
-    for other in mentions:
-        if other.type != "ORG" or len(other.tokens) < 2:
-            continue
-        initials = "".join(t[0] for t in other.tokens if t[:1].isupper())
-        if other.tokens[-1] == word or (len(word) >= 2 and word.isupper() and initials == word):
-            return other.norm.lower()
-    return ""
+    found = [lookups.orgs_by_last.get(word)]
+    if len(word) >= 2 and word.isupper():
+        found.append(lookups.orgs_by_initials.get(word))
+    hits = [hit for hit in found if hit is not None]
+    return min(hits)[1] if hits else ""
 
 
 def _slug(text: str) -> str:
@@ -629,17 +718,21 @@ def missed_surnames(
         for m in mentions
         if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2
     }
-    covered = [(m.start, m.end) for m in mentions]
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in covered]
+    longest = max((e - s for s, e in covered), default=0)
+
+    def is_covered(start: int, end: int) -> bool:
+        low = bisect.bisect_left(starts, start - longest)
+        high = bisect.bisect_left(starts, end)
+        return any(s < end and start < e for s, e in covered[low:high])
+
     for item in parsed:
         base = item.block.start
         for token in item.doc:
             start = base + token.idx
             end = start + len(token)
-            if (
-                token.text in surnames
-                and token.is_title
-                and not any(s < end and start < e for s, e in covered)
-            ):
+            if token.text in surnames and token.is_title and not is_covered(start, end):
                 yield Mention(
                     start=start,
                     end=end,

@@ -7,6 +7,7 @@ conditional markers, ongoing verbs) are data, in `data/lexicons/time.yml`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import pandas as pd
@@ -130,8 +131,10 @@ def build_timeline(context: ArticleContext) -> pd.DataFrame:
     article, parsed, lexicon = context.article, context.parsed, context.resources.time
     mentions, names = context.mention_index, context.entity_names
     rows = []
+    starts = [p.block.start for p in parsed]  # parsed blocks are in text order
     for row in context.table("timex").itertuples(index=False):
-        item = next((p for p in parsed if p.block.start <= row.start < p.block.end), None)
+        at = bisect.bisect_right(starts, row.start) - 1
+        item = parsed[at] if at >= 0 and row.start < parsed[at].block.end else None
         if item is None:
             continue
         base = item.block.start

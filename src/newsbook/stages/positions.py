@@ -13,16 +13,27 @@ overrides positions (`source = manual`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.lexicons import Resources, StanceLexicon
+from newsbook.lexicons import Issue, Resources, StanceLexicon
 from newsbook.schema import columns
-from newsbook.stages.context import ArticleContext
+from newsbook.stages.context import ArticleContext, SpanIndex
+from newsbook.stages.issues import (
+    NAMED_TYPES,
+    IssueFinder,
+    IssueRef,
+    catalogue_ref,
+    discovered_issue,
+    phrase_tokens,
+)
+from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
 from newsbook.text.nlp import parsed_sentences
 
@@ -35,6 +46,7 @@ CLIMB = 8  # how far up the tree a cue may govern an issue
 class Cue:
     token: Token
     polarity: int  # the stance toward the issue composed up to this cue: +1 or -1
+    voiced: bool = False  # a judgement or an "ought": held by whoever states it
 
 
 @dataclass(frozen=True)
@@ -62,23 +74,31 @@ def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, 
 
 
 def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
-    """ "X is an absurd and dangerous course": the judgement a copula's predicate carries."""
+    """ "X is an absurd and dangerous course", "X turns the law on its head", "X pointed
+    in the right direction": the judgement a clause's predicate passes on its subject."""
     for child in verb.children:
-        if child.dep_ in {"attr", "acomp"}:
+        if child.dep_ in {"attr", "acomp", "oprd"}:
             for token in [*child.children, child]:  # "an absurd idea": the judgement first
-                if token.dep_ in {"attr", "acomp", "amod", "conj"} and lexicon.polarity(token):
+                if token.dep_ in {"attr", "acomp", "oprd", "amod", "conj"} and lexicon.polarity(
+                    token
+                ):
                     return lexicon.polarity(token), token
+        elif child.dep_ in {"prep", "advmod", "dobj"}:
+            for token in child.subtree:  # a metaphor of direction hanging on the verb
+                if lexicon.phrase_polarity(token):
+                    return lexicon.phrase_polarity(token), token
     return 0, None
 
 
-def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
+def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = False) -> Stance:
     """The stance the tree above an issue mention takes toward it. Cues compose on the
     way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
     talks); a negation or a reversal ("will not back down from") turns it round. A
     mention that is itself a verb without a stance of its own ("destroyed the platform")
     is the issue's action: doing it supports it. Coordinated words are siblings, not
     governors ("abolish X and cut Y"). The clause a speech verb reports ends the climb:
-    the reporter's words are not a stance."""
+    the reporter's words are not a stance. `discovered`: the mention is a phrase a cue
+    pointed at, whose own word ("proposals") names the issue and takes no stance."""
     polarity, cues = 1, []
     # the issue's own action: a verb with no stance of its own ("destroyed the platform"),
     # or a noun that names one ("arms reduction", "a test ban"); supporting it is doing it
@@ -92,15 +112,38 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         own, modifier = _own_modifier_polarity(anchor, lexicon)
         if own:
             polarity = own
-            cues.append(Cue(modifier, polarity))
+            cues.append(Cue(modifier, polarity, voiced=lexicon.is_evaluative(modifier)))
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth == 0 and action or sibling:
             pass
+        elif depth == 0 and discovered and lexicon.is_weak(token) and lexicon.polarity(token) > 0:
+            pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif (
+            depth == 1
+            and not cues
+            and (
+                path[0].dep_ in {"nsubj", "csubj"}
+                or (path[0].dep_ == "dobj" and lemma in lexicon.naming)  # "called X a folly"
+            )
+        ):
+            # the subject of a verb: judged by an evaluative verb ("the bill would hurt
+            # farmers") or by its predicate ("X is a mistake"); the subject of any other
+            # cue holds that stance, it is not its target
+            judged, judgement = (
+                (lexicon.polarity(token), token)
+                if lexicon.is_evaluative(token)
+                else _predicate_polarity(token, lexicon)
+            )
+            if judged:
+                polarity = judged * (-1 if lexicon.negated(token) else 1)
+                cues.append(Cue(judgement, polarity, voiced=True))
+            elif lexicon.polarity(token) and token.pos_ in {"VERB", "AUX"}:
+                break
         elif depth > 0 and path[depth - 1].dep_ == "advcl" and lexicon.polarity(token):
             # "changing the treaty to allow X": an act done for X serves X, whatever it
             # does to its own object
@@ -113,14 +156,19 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon) -> Stance:
         elif depth > 0 and lexicon.through(token, path[depth - 1]):
             polarity *= lexicon.through(token, path[depth - 1])
             cues.append(Cue(token, polarity))
+        elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
+            cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
-            cues.append(Cue(token, polarity))
+            # a judgement above a stance ("suffered damage from his support of X") is
+            # whoever states it, not the stance's holder
+            cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
         elif lemma == "be" and not cues:
             judged, judgement = _predicate_polarity(token, lexicon)
             if judged:
                 polarity = judged * (-1 if lexicon.negated(token) else 1)
-                cues.append(Cue(judgement, polarity))
+                cues.append(Cue(judgement, polarity, voiced=True))
+
         head = token.head
         if (
             token.dep_ in {"ccomp", "parataxis"}
@@ -141,10 +189,11 @@ def _speakers_by_sentence(
     statements: list[tuple[int, int, str]], sentences: pd.DataFrame
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
+    index = SpanIndex(statements)  # bisects: no scan of every statement per sentence
     for sentence_id, start, end in sentences[["sentence_id", "start", "end"]].itertuples(
         index=False
     ):
-        spoken[int(sentence_id)] = [i for s, _, i in statements if start <= s < end]
+        spoken[int(sentence_id)] = index.starting_in(start, end)
     return spoken
 
 
@@ -163,8 +212,8 @@ def _heads_its_clause(cue: Token) -> bool:
     linked"): only then does the speaker reporting the clause take its stance."""
     token = cue
     while token.pos_ not in {"VERB", "AUX"}:
-        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head is token:
-            return token.head is token
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head == token:
+            return token.head == token
         token = token.head
     return token.dep_ not in {"nsubj", "nsubjpass", "csubj", "acl", "relcl", "amod"}
 
@@ -205,6 +254,21 @@ class ActorFinder:
         }
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
+        self.first_person = resources.stance.first_person
+        self.writer = writer_of(context)
+        quotes = context.table("quotes")
+        # the writer's own words ("I call it a gamble") are no one else's statement
+        others = [
+            str(speaker).lower() not in self.first_person and (not self.writer or i != self.writer)
+            for i, speaker in zip(quotes["speaker_id"], quotes["speaker"], strict=True)
+        ]
+        self.quote_spans = list(
+            zip(quotes.loc[others, "start"], quotes.loc[others, "end"], strict=True)
+        )
+
+    def quoted(self, offset: int) -> bool:
+        """Whether an offset is inside a statement the article reports (direct or not)."""
+        return any(start <= offset < end for start, end in self.quote_spans)
 
     def at(self, start: int, end: int) -> str:
         return self.mentions.at(start, end, types=ACTOR_TYPES)
@@ -214,6 +278,8 @@ class ActorFinder:
 
     def token_entity(self, token: Token, base: int) -> str:
         start = base + token.idx
+        if token.lower_ in self.first_person and not self.quoted(start):
+            return self.writer  # "I call it a gamble": the writer of an opinion piece
         if token.pos_ == "PRON":
             if token.lower_ in {"he", "his", "him", "she", "her"}:
                 wanted = {"PERSON"}
@@ -251,9 +317,11 @@ class ActorFinder:
                 break
         return ""
 
-    def _holders_of(self, token: Token, base: int) -> list[str]:
+    def _holders_of(self, token: Token, base: int, target: Token | None = None) -> list[str]:
         found = []
         for child in token.children:
+            if target is not None and target in list(child.subtree):
+                continue  # what a stance is about never holds it
             holder = child
             if child.dep_ in {"agent", "acl", "advcl"}:  # "an offer ... announced by X"
                 agents = (
@@ -272,9 +340,9 @@ class ActorFinder:
             ):
                 continue
             # "X and Y both supported": coordinated holders, also where the parser hangs
-            # the first name on the second ("Baker and Secretary James Baker")
-            members = [holder, *[c for c in holder.children if c.dep_ in {"conj", "nmod"}]]
-            for member in members:
+            # the first name on the second ("Baker and Secretary James Baker") or on a
+            # description ("Council members X and Y")
+            for member in _coordinated(holder):
                 entity_id = self.token_entity(member, base)
                 if entity_id and entity_id not in found:
                     found.append(entity_id)
@@ -293,11 +361,14 @@ class ActorFinder:
         objects = [c for c in governor.children if c.dep_ == "dobj"]
         return self.token_entity(objects[0], base) if objects else ""
 
-    def holders(self, cue: Token, base: int) -> list[str]:
+    def holders(self, cue: Token, base: int, target: Token | None = None) -> list[str]:
         """Who holds a cue: its subject(s), possessor, agent or national adjective; for a
         preposition ("Reagan against X") the word it modifies; else the nearest clause
-        above that has a subject."""
-        if cue.pos_ == "ADP" or cue.dep_ in {"amod", "acomp", "attr"}:
+        above that has a subject. Never the stance's own `target` or a phrase holding it
+        ("Norland's plan is a mistake" is nobody's stance on the plan but the speaker's)."""
+        if (cue.pos_ == "ADP" or cue.dep_ in {"amod", "acomp", "attr"}) and (
+            target is None or target not in list(cue.head.subtree)
+        ):
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
                 return [entity_id]
@@ -305,12 +376,87 @@ class ActorFinder:
         if controller:
             return [controller]
         for token in [cue, *list(cue.ancestors)[:CLIMB]]:
-            found = self._holders_of(token, base)
+            found = self._holders_of(token, base, target)
             if found:
                 return found
-            if token.dep_ == "ccomp" or token.head is token:
+            if token.dep_ == "ccomp" or token.head == token:
                 break
         return []
+
+
+def _coordinated(holder: Token) -> list[Token]:
+    """A holder and those coordinated with it or named in apposition to it."""
+    members, todo = [], [holder]
+    while todo:
+        token = todo.pop(0)
+        members.append(token)
+        todo += [c for c in token.children if c.dep_ in {"conj", "nmod", "appos"}]
+    return members
+
+
+def writer_of(context: ArticleContext) -> str:
+    """The entity in whose own voice an opinion piece is written: the writer the sidecar
+    or a byline names, when the article names them as an entity; else, for a text that
+    reads as commentary, its publication; "" for a report."""
+    entities = context.table("entities")
+    forms = {
+        str(entity_id): {str(name).casefold(), *(a.casefold() for a in str(aliases).split(" | "))}
+        for entity_id, name, aliases, kind in zip(
+            entities["entity_id"],
+            entities["name"],
+            entities["aliases"],
+            entities["type"],
+            strict=True,
+        )
+        if kind in {"PERSON", "ORG"}
+    }
+    names = byline_names(context)
+    if not names and reads_as_commentary(context):
+        names = [context.article.source]
+    for name in names:
+        wanted = " ".join(name.split()).casefold()
+        for entity_id, known in forms.items():
+            if wanted and wanted in known:
+                return entity_id
+    return ""
+
+
+def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
+    """The words a cue is about: its object, the object of its preposition ("opposition
+    to X", "against X") or of the verb it governs ("refuses to hold X", "refusal to
+    allow X"); a passive subject ("X was rejected"); the subject of the clause it
+    governs ("fears that the deal will fail"); and for a judgement, what it is said of
+    ("a reckless scheme", "the plan is a mistake", "the bill turns the law on its head")."""
+    targets = []
+    judgement = lexicon.is_evaluative(cue)
+    for child in cue.children:
+        if judgement and child.dep_ != "nsubjpass":
+            # "the bill would hurt farmers", "a step backwards for the city": a judgement
+            # is on what it is said of, never on who suffers it
+            continue
+        if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
+            targets.append(child)
+        elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
+            targets += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in {"xcomp", "acl"}:
+            targets += [g for g in child.children if g.dep_ == "dobj"]
+        elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
+            targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if judgement:
+        judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+        if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
+            if cue.head.dep_ not in {"attr", "oprd"}:
+                targets.append(cue.head)  # "a reckless scheme"
+            else:  # "the levy is a reckless scheme": the levy
+                cue, judged = cue.head, cue.head.head
+        elif cue.dep_ == "pobj":  # "puts the river on the right track"
+            judged = cue.head.head
+        if judged.lemma_.lower() in lexicon.naming:  # "called the levy a folly"
+            targets += [c for c in judged.children if c.dep_ == "dobj"]
+        clause = {"attr", "acomp", "oprd", "advmod", "prep", "dobj", "pobj"}
+        if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause:
+            targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    return targets
 
 
 GROUP = re.compile(r"^(?:the\s+)?(two|three|four|both)\s+(?:\w+\s+)?(\w+?)s$", re.IGNORECASE)
@@ -370,78 +516,214 @@ def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     return anchors
 
 
+def sentence_anchors(
+    sent: Span, catalogue: list[tuple[Issue, IssueRef]], issues: IssueFinder, lexicon: StanceLexicon
+) -> list[tuple[Token, IssueRef]]:
+    """The issue mentions of a sentence, in text order: every match of a catalogue
+    issue's patterns, then every target of a stance cue the catalogue does not cover
+    (a discovered issue, or the issue last named for "it" and "this plan")."""
+    anchors: list[tuple[Token, IssueRef]] = []
+    covered: set[int] = set()
+    for issue, ref in catalogue:
+        for anchor in issue_anchors(sent, issue.patterns):
+            anchors.append((anchor, ref))
+            covered.update(t.i for t in anchor.subtree)
+    named = {anchor.i for anchor, _ in anchors}
+    for token in sent:
+        if lexicon.is_weak(token) or not (
+            lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower())
+        ):
+            continue
+        for target in stance_targets(token, lexicon):
+            if target.i in covered or any(t.i in named for t in target.subtree):
+                continue  # "opposition to a plan for X": the catalogue's X is the issue
+            if any(a == target for a, _ in anchors):
+                continue
+            ref = issues.resolve(target)
+            if ref is not None:
+                anchors.append((target, ref))
+    for token in sent:  # "this scheme", "the deal": the issue last named, named again
+        if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
+            if token.i not in covered and not any(a == token for a, _ in anchors):
+                anchors.append((token, issues.last))
+    anchors.sort(key=lambda pair: pair[0].i)
+    return anchors
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An issue named in a sentence, and who may be speaking there."""
+
+    issue: IssueRef
+    sentence: Any  # the sentences table's row
+    target: str
+    holders: tuple[str, ...]  # the speakers of the statement it is in, or the writer
+
+
+# Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
+RANK_HOLDER, RANK_SPEAKER, RANK_NEIGHBOUR, RANK_WRITER, RANK_SIDE = 0, 1, 2, 3, 4
+
+
+def _positions_pass(
+    context: ArticleContext,
+    finder: ActorFinder,
+    catalogue: list[tuple[Issue, IssueRef]],
+    issues: IssueFinder,
+    statements: list[tuple[int, int, str]],
+) -> tuple[dict[tuple[str, str, int], tuple[int, dict]], list[Mention]]:
+    """One reading of the article: every issue mention's stance and its holders, keyed
+    by (actor, issue, sentence), with the rank of the best way its holder was found;
+    and every mention of an issue with who speaks there."""
+    lexicon = context.resources.stance
+    spoken = _speakers_by_sentence(statements, context.sentences)
+    statement_index = SpanIndex(statements)
+    rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
+    mentions: list[Mention] = []
+    for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
+        base, sentence_id = item.block.start, sentence.sentence_id
+        own_speakers = spoken.get(sentence_id, [])
+        previous_speakers = spoken.get(sentence_id - 1, [])
+        # a sentence of nobody's between two of one speaker's is theirs too
+        continued = [a for a in previous_speakers if a in spoken.get(sentence_id + 1, [])]
+        for anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
+            issues.note(issue)
+            offset = base + anchor.idx
+            words = phrase_tokens(anchor)
+            target = anchor.doc[words[0].i : words[-1].i + 1].text
+            speakers = statement_index.holding(offset)
+            voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
+            mentions.append(Mention(issue, sentence, target, tuple(speakers or voice)))
+            stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
+            if not stance.cues:
+                continue
+            flip = -1 if issue.against and not stance.on_action else 1
+            # (actor, cue, rank): who holds a cue outranks who reports it, who
+            # reports it outranks who spoke just before
+            found: list[tuple[str, Cue, int]] = []
+            wished = False
+            for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
+                holders = finder.holders(cue.token, base, anchor)
+                if cue.voiced:  # a judgement is its caller's ("X called it a folly")
+                    naming = cue.token.head.lemma_.lower() in lexicon.naming
+                    holders = finder.holders(cue.token.head, base, anchor) if naming else []
+                if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
+                    holders = [a for a in holders if a in {h for h, _, _ in found}]
+                found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
+                wished = wished or lexicon.wishes(cue.token)
+            if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
+                # the speaker of another person's stance only reports it; a state's or
+                # an organisation's they may speak for ("Moscow will not ..., its
+                # minister said")
+                people = {h for h, _, _ in found if finder.types.get(h) == "PERSON"}
+                found += [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers if not people - {a}]
+            if not found and not own_speakers:
+                # "This option could also ...": the option its last speaker put forward
+                if stance.hedged:
+                    found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in previous_speakers]
+                elif not _conditional(stance.cues[-1].token):
+                    found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in continued]
+            if not found:
+                # an opinion piece's own voice: the writer's stance
+                found += [(a, stance.cues[-1], RANK_WRITER) for a in voice]
+            for actor_id, cue, rank in found:
+                row = _row(context, actor_id, issue, sentence, target)
+                row.update(
+                    stance=stance.label(cue.polarity * flip),
+                    cue=cue.token.text,
+                    hedged=stance.hedged,
+                )
+                _keep(rows, row, rank)
+    return rows, mentions
+
+
+def _row(
+    context: ArticleContext, actor_id: str, issue: IssueRef, sentence: Any, target: str
+) -> dict:
+    """A row of the positions table, without its stance."""
+    return {
+        "article_id": context.article.article_id,
+        "actor_id": actor_id,
+        "actor": context.entity_names.get(actor_id, ""),
+        "issue_id": issue.id,
+        "issue": issue.label,
+        "sentence_id": sentence.sentence_id,
+        "evidence": sentence.text,
+        "source": "auto",
+        "start": int(sentence.start),
+        "end": int(sentence.end),
+        "machine_stance": "",
+        "issue_source": issue.source,
+        "issue_pattern": issue.pattern,
+        "target": target,
+    }
+
+
+def _keep(rows: dict[tuple[str, str, int], tuple[int, dict]], row: dict, rank: int) -> None:
+    """Keep a row unless the same actor, issue and sentence has one found a better way."""
+    key = (row["actor_id"], row["issue_id"], int(row["sentence_id"]))
+    if key not in rows or rows[key][0] > rank:
+        rows[key] = (rank, row)
+
+
+def sides(rows: dict[tuple[str, str, int], tuple[int, dict]]) -> dict[tuple[str, str], str]:
+    """Each actor's side on each issue: the stance most of their stated stances take
+    (none on a tie)."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for (actor_id, issue_id, _), (_, row) in rows.items():
+        if row["stance"] != "neutral":
+            counts.setdefault((actor_id, issue_id), Counter())[row["stance"]] += 1
+    known = {}
+    for key, stances in counts.items():
+        ranked = stances.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            known[key] = ranked[0][0]
+    return known
+
+
+def keep_sides(
+    context: ArticleContext,
+    rows: dict[tuple[str, str, int], tuple[int, dict]],
+    mentions: list[Mention],
+) -> None:
+    """An actor's statement that names an issue they take a side on elsewhere in the
+    article, with no stance of its own, argues that side ("We are determined to uphold
+    the agreement", then "the agreement is being adhered to, he said")."""
+    known = sides(rows)
+    stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
+    for mention in mentions:
+        for actor_id in mention.holders:
+            side = known.get((actor_id, mention.issue.id))
+            if side and (actor_id, mention.sentence.sentence_id) not in stated:
+                row = _row(context, actor_id, mention.issue, mention.sentence, mention.target)
+                row.update(stance=side, cue="", hedged=False)
+                _keep(rows, row, RANK_SIDE)
+
+
 def extract_positions(context: ArticleContext) -> pd.DataFrame:
-    """The `positions` table: automatic positions, then the analyst's manual ones (from
-    the resources' annotations folder)."""
-    article, parsed, sentences = context.article, context.parsed, context.sentences
+    """The `positions` table: automatic positions on the catalogue's issues and on the
+    issues the text's stance cues point at, then the analyst's manual ones (from the
+    resources' annotations folder)."""
+    article, sentences = context.article, context.sentences
     resources, names = context.resources, context.entity_names
     quotes, mentions, entities = (context.table(n) for n in ("quotes", "mentions", "entities"))
     lexicon = resources.stance
     finder = ActorFinder(context)
+    catalogue = [
+        (issue, catalogue_ref(issue, lexicon.against_referent(issue))) for issue in resources.issues
+    ]
     statements = [
         (int(s), int(e), str(i))
         for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
         if i
     ] + group_statements(quotes, mentions, entities)
-    rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
-    spoken = _speakers_by_sentence(statements, sentences)
-    for item, sent, sentence in parsed_sentences(parsed, sentences):
-        base, sentence_id = item.block.start, sentence.sentence_id
-        start, end = int(sentence.start), int(sentence.end)
-        own_speakers = spoken.get(sentence_id, [])
-        previous_speakers = spoken.get(sentence_id - 1, [])
-        # a sentence of nobody's between two of one speaker's is theirs too
-        continued = [a for a in previous_speakers if a in spoken.get(sentence_id + 1, [])]
-        for issue in resources.issues:
-            against = lexicon.against_referent(issue)
-            for anchor in issue_anchors(sent, issue.patterns):
-                stance = stance_toward(anchor, lexicon)
-                if not stance.cues:
-                    continue
-                flip = -1 if against and not stance.on_action else 1
-                offset = base + anchor.idx
-                # (actor, cue, rank): who holds a cue outranks who reports it, who
-                # reports it outranks who spoke just before
-                found: list[tuple[str, Cue, int]] = []
-                wished = False
-                for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                    holders = finder.holders(cue.token, base)
-                    if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
-                        holders = [a for a in holders if a in {h for h, _, _ in found}]
-                    found += [(a, cue, 0) for a in holders if (a, cue, 0) not in found]
-                    wished = wished or lexicon.wishes(cue.token)
-                speakers = [i for s, e, i in statements if s <= offset < e]
-                if _heads_its_clause(stance.cues[-1].token):
-                    found += [(a, stance.cues[-1], 1) for a in speakers]
-                if not found and not own_speakers:
-                    # "This option could also ...": the option its last speaker put forward
-                    if stance.hedged:
-                        found += [(a, stance.cues[-1], 2) for a in previous_speakers]
-                    elif not _conditional(stance.cues[-1].token):
-                        found += [(a, stance.cues[-1], 2) for a in continued]
-                for actor_id, cue, rank in found:
-                    key = (actor_id, issue.id, sentence_id)
-                    if key in rows and rows[key][0] <= rank:
-                        continue
-                    rows[key] = (
-                        rank,
-                        {
-                            "article_id": article.article_id,
-                            "actor_id": actor_id,
-                            "actor": names.get(actor_id, ""),
-                            "issue_id": issue.id,
-                            "issue": issue.label,
-                            "stance": stance.label(cue.polarity * flip),
-                            "sentence_id": sentence_id,
-                            "evidence": sentence.text,
-                            "cue": cue.token.text,
-                            "source": "auto",
-                            "hedged": stance.hedged,
-                            "start": start,
-                            "end": end,
-                            "machine_stance": "",
-                        },
-                    )
+    issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
+    _positions_pass(context, finder, catalogue, issues, statements)
+    # read again with the issues found named like the catalogue's, so that every
+    # mention of them counts, before the cue that first pointed at them too
+    found = [(discovered_issue(ref, issues), ref) for ref in issues.discovered()]
+    issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
+    rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
+    keep_sides(context, rows, mentions)
     auto = pd.DataFrame([row for _, row in rows.values()], columns=columns("positions"))
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     combined = override(auto, manual)
@@ -494,6 +776,9 @@ def read_manual_positions(
         return pd.DataFrame(columns=columns("positions"))
     entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("positions", [])
     labels = {issue.id: issue.label for issue in resources.issues}
+    patterns = {
+        issue.id: " | ".join(p.pattern for p in issue.patterns) for issue in resources.issues
+    }
     spans = {
         int(i): (int(s), int(e))
         for i, s, e in zip(
@@ -520,6 +805,9 @@ def read_manual_positions(
                 "start": start,
                 "end": end,
                 "machine_stance": "",
+                "issue_source": "analyst",
+                "issue_pattern": patterns.get(e["issue_id"], ""),
+                "target": "",
             }
         )
     return pd.DataFrame(rows, columns=columns("positions"))
@@ -566,10 +854,10 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
         for token in sent:
             if not lexicon.polarity(token):
                 continue
-            for target in _targets(token):
+            for target in stance_targets(token, lexicon):
                 if target.pos_ not in {"NOUN", "PROPN"} or target.ent_type_ in NAMED_TYPES:
                     continue
-                phrase = " ".join(t.lower_ for t in _modified(target))
+                phrase = " ".join(t.lower_ for t in phrase_tokens(target))
                 if len(phrase) < 4:
                     continue
                 entry = found.setdefault(
@@ -592,32 +880,3 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
     table = pd.DataFrame(rows, columns=columns("issue_candidates"))
     return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)
-
-
-NAMED_TYPES = {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC"}
-
-
-def _modified(target: Token) -> list[Token]:
-    """A noun with the compounds and adjectives right before it ("river dam project")."""
-    words = [target]
-    for token in reversed(list(target.doc[target.left_edge.i : target.i])):
-        if token.dep_ not in {"compound", "amod", "nmod"} or not (
-            token.is_alpha or "-" in token.text
-        ):
-            break
-        words.insert(0, token)
-    return words
-
-
-def _targets(cue: Token) -> list[Token]:
-    """The nouns a cue is about: its object, the object of its preposition ("opposition
-    to X", "against X") or of the verb it governs ("refuses to hold X")."""
-    targets = []
-    for child in cue.children:
-        if child.dep_ in {"dobj", "pobj"}:
-            targets.append(child)
-        elif child.dep_ == "prep":
-            targets += [g for g in child.children if g.dep_ == "pobj"]
-        elif child.dep_ == "xcomp":
-            targets += [g for g in child.children if g.dep_ == "dobj"]
-    return targets

@@ -9,7 +9,17 @@ is the cue's subject, the agent of a passive cue, or the object of a channel ver
 mentions table: a name, a title the entities stage resolved, a role the article gives
 one person ("the chief of staff"), or a pronoun standing for the last speaker. A source
 the article does not name keeps its phrase with an empty `speaker_id`, until the article
-names it ("the official, Assistant Secretary X, ...").
+names it ("the official, Assistant Secretary X, ..."). Two people joined by "and" are a
+group: their phrase, no one entity. "The company said" is the organisation that spoke
+last (else the one named last).
+
+A quotation set off as its own paragraph belongs to the speaker the paragraph before
+introduces ("Here is how the mayor put it:"), or to an attribution just after it; set
+off after such an introduction, a paragraph is a quotation even without quotation marks
+(`status` `unmarked`). Names and titles in quotation marks (the so-called "peace
+dividend", the book "The Long Road Home") are never statements, nor is a question
+("asked whether ..."), a statement only supposed ("if they believe ...") or the writer's
+own voice ("I believe ...", "we say") on an opinion page.
 """
 
 from __future__ import annotations
@@ -32,7 +42,15 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 UNATTRIBUTED = "(unattributed)"  # "It has been reported that ...": no source at all
 SCARE_QUOTE_WORDS = 4  # a short quotation no speech verb governs is a name or a scare quote
+QUOTED_SHARE = 0.6  # reported content mostly inside quotation marks is the quotation's
+STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last speaker
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
+ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
+QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
+CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
+CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
+SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
+NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
 @dataclass(frozen=True)
@@ -80,26 +98,78 @@ def _inside_word(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
 
 
-def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
-    """A speech verb used as one ("so-called" is no cue)."""
+def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
+    """The cue a verb makes, as the lexicon spells it: its lemma, or its lemma and
+    particle ("rule out"); an estimate verb only with its preposition ("put ... at").
+    Empty for no cue ("so-called" is none)."""
     hyphenated = token.i > 0 and token.nbor(-1).text == "-"
-    return (
-        token.lemma_.lower() in lexicon.cues
-        and token.pos_ in {"VERB", "AUX"}
-        and token.dep_ not in {"amod", "compound"}
-        and not hyphenated
-    )
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"} or hyphenated:
+        return ""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in {"prt", "dobj"} and f"{lemma} {child.lower_}" in lexicon.cues:
+            return f"{lemma} {child.lower_}"  # "ruled out", "put it"
+    if lemma in lexicon.cues:
+        return lemma
+    if lemma in lexicon.estimates and _estimate(token, lexicon):
+        return lemma
+    return ""
 
 
-def speaker_token(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
+    return bool(cue_phrase(token, lexicon))
+
+
+def _cue_text(cue: Token | None, lexicon: SpeechLexicon) -> str:
+    """The cue as written, with its particle ("ruled out")."""
+    if cue is None:
+        return ""
+    phrase = cue_phrase(cue, lexicon)
+    particles = [
+        c for c in cue.children if c.dep_ in {"prt", "dobj"} and c.lower_ in phrase.split()
+    ]
+    if particles and " " in phrase:
+        return f"{cue.text} {particles[0].text}"
+    return cue.text
+
+
+def _near(verb: Token, depth: int = 4) -> list[Token]:
+    """The words a verb governs within its own clause, a few steps down: where the parse
+    may hang a phrase of the verb on a word before it ("warned X earlier in the day
+    against ...")."""
+    found, frontier = [], [verb]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSES]
+        found += frontier
+    return found
+
+
+def _estimate(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
+    """ "put the shortfall at 900,000 barrels": the object through the estimate's
+    preposition, or nothing."""
+    preps = lexicon.estimates.get(verb.lemma_.lower(), frozenset())
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    phrases = [t for t in _near(verb) if t.dep_ == "prep" and t.lower_ in preps]
+    if not objects or not phrases:
+        return []
+    first = min(objects[0].left_edge.i, phrases[0].left_edge.i)
+    last = max(objects[0].right_edge.i, phrases[0].right_edge.i)
+    return list(verb.doc[first : last + 1])
+
+
+def speaker_token(
+    verb: Token, lexicon: SpeechLexicon, *, quoted: tuple[int, int] = (0, 0)
+) -> Token | None:
     """Who speaks through a cue verb: its subject, climbing through "saying" and
     conjuncts; the agent of a passive cue ("described by experts as"); the object of a
     channel verb ("quoted him as saying"); a subject after the verb ("said Berg",
-    "Commented another diplomat:")."""
+    "Commented another diplomat:"). `quoted`: the characters of the quotation the verb
+    introduces, where no speaker of it can be (the parser may take a noun of the
+    quotation for the verb's subject)."""
     current = verb
     for _ in range(4):
-        children = list(current.children)
-        if current.lemma_.lower() in lexicon.channels:
+        children = [c for c in current.children if not quoted[0] <= c.idx < quoted[1]]
+        if current.lemma_.lower() in lexicon.channels and _relays(current, lexicon):
             objects = [c for c in children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
@@ -108,19 +178,42 @@ def speaker_token(verb: Token, lexicon: SpeechLexicon) -> Token | None:
         if passive and current.lemma_.lower() not in lexicon.channels:
             return agents[0] if agents else None
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].pos_ == "SCONJ":  # "believe that pledged ...": a misparse
+            return None
         if subjects:
             subject = subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subject
-        if current is verb and verb.i == verb.sent.start:
+        if current is verb and (verb.i == verb.sent.start or _right_after(verb, quoted)):
+            # "said Berg", ""...?" asked Berg": the speaker after the verb
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
+        if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
+            return current.head  # "Berg, declining to give details, promised ...": a
+            # sentence the parser rooted in its subject, the verb read as a participle
         if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
     return None
+
+
+def _right_after(verb: Token, quoted: tuple[int, int]) -> bool:
+    """Whether a verb comes right after the quotation it introduces ("...?" asked X)."""
+    words = [t for t in verb.doc[: verb.i] if not (t.is_punct or t.is_space)]
+    return bool(words) and quoted[0] <= words[-1].idx < quoted[1]
+
+
+def _relays(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """Whether a channel verb relays its object's words: always, unless it also reports
+    its object ("cited rising costs"), and then only "as saying" ("cited officials as
+    saying")."""
+    if verb.lemma_.lower() not in lexicon.objects:
+        return True
+    return any(t.lower_ == "as" for t in verb.children) or any(
+        t.lemma_.lower() == "say" for t in verb.subtree if t is not verb
+    )
 
 
 def governing_cue(tokens: list[Token], lexicon: SpeechLexicon) -> Token | None:
@@ -132,7 +225,7 @@ def governing_cue(tokens: list[Token], lexicon: SpeechLexicon) -> Token | None:
         current = token.head
         for _ in range(6):
             if current.i not in inside and (
-                _is_cue(current, lexicon) or current.lemma_.lower() in lexicon.nouns
+                _is_cue(current, lexicon) or _is_cue_noun(current, lexicon)
             ):
                 return current
             if current.head is current:
@@ -160,7 +253,17 @@ class SpeakerResolver:
         self.mentions = context.mention_index
         self.entity_in = self.mentions.at
         self.last_speaker = NOBODY
+        self.last_speaker_at = -1  # where it spoke: a later subject may be who "he" is
         self.last_subject = ""
+        self.last_subject_at = -1
+        self.last_organisation = ""  # the last organisation that spoke ("the company said")
+        self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
+
+    def spoke(self, speaker: Speaker, offset: int) -> None:
+        """Remember who spoke last, for a later "he said" or a quotation standing alone."""
+        self.last_speaker, self.last_speaker_at = speaker, offset
+        if self.types.get(speaker.entity_id) == "ORG":
+            self.last_organisation = speaker.entity_id
 
     def named(self, entity_id: str) -> Speaker:
         return Speaker(entity_id, self.names.get(entity_id, entity_id))
@@ -174,6 +277,11 @@ class SpeakerResolver:
             return self._pronoun(subject, base)
         if subject.lower_ in {"it", "they"}:
             return self._impersonal(subject, base)
+        if self._coordinated(subject):  # "The union and the company said": a group
+            start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
+            end += len(subject.right_edge)
+            phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
+            return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
@@ -186,10 +294,18 @@ class SpeakerResolver:
         lemma = subject.lemma_.lower()
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
             entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
-        if not entity_id and lemma not in self.lexicon.anonymous:
+        if not entity_id and lemma in self.lexicon.organisations:
+            entity_id = self._organisation(subject, base)
+        if not entity_id and lemma not in self.lexicon.anonymous | self.lexicon.organisations:
             entity_id = self._by_role(subject) or self._by_definite_description(subject)
+        if not entity_id and lemma in self.lexicon.anonymous and lemma not in self.unnamed:
+            # "the senator said" in an article that names one senator and quotes no
+            # unnamed one before ("a senator said ... the senator added" stays unnamed)
+            entity_id = self._by_role(subject) if _definite(subject) else ""
         if entity_id:
             return self.named(entity_id)
+        if lemma in self.lexicon.anonymous:
+            self.unnamed.add(lemma)
         phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
         return Speaker("", phrase, lemma, plural=subject.tag_ in {"NNS", "NNPS"})
 
@@ -201,16 +317,17 @@ class SpeakerResolver:
             if current.head is current:
                 break
             current = current.head
-            if _is_cue(current, self.lexicon):
-                outer = [c for c in current.children if c.dep_ == "nsubj"]
-                if outer and outer[0].lower_ not in self.lexicon.pronouns:
-                    start = base + outer[0].idx
-                    entity_id = self.entity_in(start, start + len(outer[0]), types={"PERSON"})
+            if _is_cue(current, self.lexicon):  # "X planned to contend that he ...": X
+                outer = speaker_token(current, self.lexicon)
+                if outer is not None and outer.lower_ not in self.lexicon.pronouns:
+                    start = base + outer.idx
+                    entity_id = self.entity_in(start, start + len(outer), types={"PERSON"})
                     if entity_id:
                         return self.named(entity_id)
-        if self.last_speaker.phrase and not (
-            self.last_speaker.plural and pronoun.lower_ in self.lexicon.singular_pronouns
-        ):
+        singular = pronoun.lower_ in self.lexicon.singular_pronouns
+        if self.last_subject and singular and self.last_subject_at > self.last_speaker_at:
+            return self.named(self.last_subject)  # "X, who teaches ..., has ... He told me"
+        if self.last_speaker.phrase and not (self.last_speaker.plural and singular):
             return self.last_speaker
         return self.named(self.last_subject) if self.last_subject else Speaker("", pronoun.text)
 
@@ -248,6 +365,25 @@ class SpeakerResolver:
         found = [e for e, role in self.roles.items() if role.endswith(core) or core == role]
         return found[0] if len(found) == 1 else ""
 
+    @staticmethod
+    def _coordinated(subject: Token) -> bool:
+        """ "The European Union and Canada", "Vendt and Oduya": more than one speaker."""
+        return any(
+            c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in subject.children
+        ) and any(c.dep_ == "cc" for c in subject.children)
+
+    def _organisation(self, subject: Token, base: int) -> str:
+        """ "The network said": the organisation that spoke last, else the one named last
+        before ("the other company" is neither)."""
+        modifiers = {c.lower_ for c in subject.children}
+        determiners = [c for c in subject.children if c.dep_ == "det"]
+        if not determiners or determiners[0].lower_ != "the" or modifiers & SOME_OTHER:
+            return ""
+        named = any(t.pos_ == "PROPN" for t in subject.subtree)  # "the Sunday Mail newspaper"
+        if named or subject.tag_ in {"NNS", "NNPS"}:
+            return ""
+        return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
+
     def _by_definite_description(self, subject: Token) -> str:
         """ "The chief House tax writer also predicted ...": a definite description that
         names no one and is no anonymous source is the person last speaking."""
@@ -264,7 +400,43 @@ class SpeakerResolver:
                 start = base + child.idx
                 entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
                 if entity_id:
-                    self.last_subject = entity_id
+                    self.last_subject, self.last_subject_at = entity_id, start
+
+
+def _clause_read_as_relative(verb: Token) -> Token | None:
+    """ "told a luncheon Reagan could decide ...": the parser may read the reported
+    clause as a relative clause on the listener. A "relative" clause right after the
+    object, with no relative word and a subject of its own, is the reported clause."""
+    for listener in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in listener.children:
+            if clause.dep_ != "relcl" or clause.left_edge.i != listener.i + 1:
+                continue
+            relative = clause.left_edge.lower_ in RELATIVE_PRONOUNS | {"whose", "where", "when"}
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if not relative and subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
+                return clause
+    return None
+
+
+def _anonymity(infinitive: Token) -> bool:
+    """ "asked not to be named", "declined to be identified": a source's condition, not
+    a statement (an infinitive in the passive with no agent and no object)."""
+    children = list(infinitive.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ in {"agent", "dobj", "prep", "ccomp", "xcomp"} for c in children
+    )
+
+
+def _planned(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """A cue in the infinitive under a verb that is none ("plans to announce", "is
+    expected to deny"): an act intended or foreseen, not a statement made."""
+    return verb.dep_ == "xcomp" and not (_is_cue(verb.head, lexicon) or verb.head.pos_ == "NOUN")
+
+
+def _definite(noun: Token) -> bool:
+    """ "the senator", not "a senator" or "senators"."""
+    determiners = [c for c in noun.children if c.dep_ == "det"]
+    return bool(determiners) and determiners[0].lower_ == "the" and noun.tag_ in {"NN", "NNP"}
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
@@ -278,47 +450,113 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
 def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     """What a cue reports: its clausal complement; for a naming verb its object and
     complement ("called the plan a mistake"); a prepositional or infinitive complement
-    ("warned against", "vowed to"); for a parenthetical "he said" the clause around it."""
+    ("warned against", "vowed to"); the object of a cue that reports its object
+    ("stressed the need for cuts"), of an estimate ("put the shortfall at ...") or that
+    stands for what was said ("said as much"); for a parenthetical "he said" the clause
+    around it. A question ("asked whether ...") reports nothing."""
     lemma = verb.lemma_.lower()
+    phrase = cue_phrase(verb, lexicon) or lemma
     children = list(verb.children)
     for child in children:
-        if child.dep_ == "ccomp" or (child.dep_ == "acl" and lemma in lexicon.nouns):
+        noun_clause = child.dep_ == "acl" and child.tag_ != "VBN"  # not "a pledge made by X"
+        if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
+            if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
+                return []
             return _trimmed(list(child.subtree))
+    clause = _clause_read_as_relative(verb)
+    if clause is not None:
+        return _trimmed(list(clause.subtree))
     if lemma in lexicon.naming:
         objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
         complements = [
             c
             for c in children
-            if c.dep_ in {"oprd", "acomp"} or (c.dep_ == "prep" and c.lower_ == "as")
+            if c.dep_ in {"oprd", "acomp"}
+            or (c.dep_ == "prep" and c.lower_ == "as")
+            or (c.dep_ == "advmod" and c.pos_ == "ADJ")  # "thought X most likely"
         ]
         if complements:
             parts = objects[:1] + complements[:1]
             first = min(p.left_edge.i for p in parts)
             last = max(p.right_edge.i for p in parts)
             return _trimmed(list(verb.doc[first : last + 1]))
-    # "accused the administration of seeking": the parser may hang the phrase on the object
-    objects_preps = [g for c in children if c.dep_ == "dobj" for g in c.children]
-    for child in children + objects_preps:
-        if child.dep_ == "prep" and child.lower_ in lexicon.prepositional.get(lemma, ()):
+    # "accused the administration of seeking": the parser may hang the phrase lower down
+    for child in children + _near(verb):
+        if child.dep_ != "prep":
+            continue
+        for preposition in lexicon.prepositional.get(lemma, ()):
+            words = preposition.split()
+            if [t.lower_ for t in child.subtree][: len(words)] != words:
+                continue
+            if len(words) > 1:  # "testified in favor of decoupling"
+                return _trimmed(list(child.subtree))
             objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return _trimmed(list(objects[0].subtree))
-        if child.dep_ == "xcomp" and lemma in lexicon.infinitive:
-            return _trimmed(list(child.subtree))
-    if verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+    agentless = any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
+    if lemma in lexicon.infinitive and not agentless:  # "was urged to resign": by whom?
+        for child in children:  # "promised on the campaign trail to cut": an adverbial
+            infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and infinitive):
+                return [] if _anonymity(child) else _trimmed(list(child.subtree))
+    objects = [c for c in children if c.dep_ == "dobj"]
+    if objects and " ".join(t.lower_ for t in objects[0].subtree) in lexicon.anaphoric:
+        return list(objects[0].subtree)
+    anaphora = [c for c in children if c.dep_ == "advmod" and c.lower_ in lexicon.anaphoric]
+    if anaphora and not objects:  # "said so"
+        return anaphora[:1]
+    if _planned(verb, lexicon):  # "plans to announce a dividend": no statement yet
+        return []
+    if phrase in lexicon.objects and objects:
+        return _trimmed(list(objects[0].subtree))
+    if phrase in lexicon.forecasts and objects:  # "expects the economy to grow"
+        infinitives = [  # the parser may hang the infinitive inside the object
+            t
+            for t in [*children, *objects[0].subtree]
+            if t.dep_ == "xcomp"
+            and t.i > objects[0].i
+            and any(a.lower_ == "to" for a in t.children)
+        ]
+        if infinitives:
+            last = max(objects[0].right_edge.i, infinitives[0].right_edge.i)
+            return _trimmed(list(verb.doc[objects[0].left_edge.i : last + 1]))
+    if lemma in lexicon.estimates and _estimate(verb, lexicon):
+        return _trimmed(_estimate(verb, lexicon))
+    aside = verb.dep_ == "parataxis" or (  # "..., he said, ...", "As X noted, ..."
+        verb.dep_ == "advcl"
+        and verb.i < verb.head.i  # "..., as X proposed" may be about its last words only
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
+        and any(c.dep_ == "nsubj" for c in children)  # "as expected": by no one
+    )
+    if aside and verb.head.pos_ in {"VERB", "AUX"}:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
     return []
 
 
-def _sentences_around(doc: Doc, sentences: list[Span], quote: QuoteSpan) -> list[Span]:
+def _sentences_around(
+    doc: Doc, sentences: list[Span], quote: QuoteSpan, lexicon: SpeechLexicon
+) -> list[Span]:
     """The sentences a quotation spans, and the next one when the quotation ends a
-    sentence that the cue completes (`"...," a diplomat said.` parsed as two)."""
+    sentence that the cue completes (`"...," a diplomat said.` parsed as two): the
+    quotation ends in a comma, the next sentence goes on in lower case or is only an
+    attribution (`"...?" Berg asked.`)."""
     around = [s for s in sentences if s.start_char <= quote.end and s.end_char >= quote.start - 1]
     following = [s for s in sentences if s.start_char > quote.end]
     if following and not doc.text[quote.end + 1 : following[0].start_char].strip():
-        around.append(following[0])
+        unfinished = doc.text[quote.start : quote.end].rstrip().endswith(",")
+        first = next((c for c in following[0].text if c.isalpha()), "")
+        if unfinished or first.islower() or _attribution_only(following[0], lexicon):
+            around.append(following[0])
     return around
+
+
+def _attribution_only(sentence: Span, lexicon: SpeechLexicon) -> bool:
+    """ "Berg asked.": a sentence that is only a cue and its speaker."""
+    root = sentence.root
+    return _is_cue(root, lexicon) and not reported_content(root, lexicon)
 
 
 def direct_cue(
@@ -340,86 +578,360 @@ def direct_cue(
     return min(outside, key=lambda t: abs(t.idx - middle)) if outside else None
 
 
+def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
+    """The words of a quotation whose head lies outside it (punctuation aside)."""
+    content = [t for t in doc if quote.start <= t.idx < quote.end and not t.is_punct]
+    return [t for t in content if not (quote.start <= t.head.idx < quote.end) or t.head is t]
+
+
 def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
     """Whether a short quotation is someone's words ("called them "chats"", felt "deep
-    regret") rather than a name or scare quotes (the mayor's "Green Deal" plan): a naming verb cues it, or its cue governs it within two steps."""
+    regret") rather than a name or scare quotes (the mayor's "Green Deal" plan): a
+    naming verb cues it, or its cue governs it within two steps."""
     if cue is None:
         return False
     if cue.lemma_.lower() in lexicon.naming:
         return True
-    content = [t for t in doc if quote.start <= t.idx < quote.end]
-    roots = [t for t in content if not (quote.start <= t.head.idx < quote.end) or t.head is t]
-    return any(cue in (root.head, root.head.head) for root in roots)
+    return any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote))
+
+
+def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool:
+    """A quotation that names something rather than reports words: after a name marker
+    or a title noun ("the so-called "peace dividend"", "the slogan "Jobs First""), the
+    complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
+    "Star Wars""), in apposition to a title noun ("his book, "The Long Road""), a
+    nickname inside a name (J. "Pete" Smith)."""
+    before = [t for t in doc if t.idx < quote.start - 1 and not t.is_space]
+    if before and (
+        before[-1].lower_ in lexicon.name_markers
+        or before[-1].lemma_.lower() in lexicon.title_nouns
+    ):
+        return True
+    after = [t for t in doc if t.idx > quote.end and not t.is_space]
+    unpunctuated = doc.text[quote.start : quote.end].rstrip()[-1:].isalnum()
+    if unpunctuated and after and after[0].lemma_.lower() in lexicon.title_nouns:
+        return True  # the "Jobs First" campaign
+    if unpunctuated and before and after and before[-1].is_title and after[0].is_title:
+        return len(doc.text[quote.start : quote.end].split()) <= 2  # C.J. "Pete" Silas
+    for root in _content_roots(doc, quote):
+        head = root.head.head if root.head.lower_ == "as" else root.head
+        if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
+            return True
+        if head.lemma_.lower() in lexicon.naming and head.dep_ == "acl":  # "a plan called "X""
+            return True
+        if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in lexicon.title_nouns:
+            return True
+    return False
+
+
+def _embedding_subject(
+    doc: Doc, quote: QuoteSpan, resolver: SpeakerResolver, base: int
+) -> tuple[Speaker, Token | None]:
+    """Words quoted inside a sentence no speech verb governs are those of the subject of
+    the clause around them ("UCPB sought a seat, petitioning the board "so that ..."",
+    "the court ruled the law "void""), when it has a nominal subject."""
+    roots = _content_roots(doc, quote)
+    verbs = [a for r in roots for a in r.ancestors if a.pos_ in {"VERB", "AUX"}]
+    verbs = [v for v in verbs if not quote.start <= v.idx < quote.end]
+    if not verbs:
+        return NOBODY, None
+    subject = speaker_token(verbs[0], resolver.lexicon, quoted=(quote.start, quote.end))
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return NOBODY, None
+    return resolver.resolve(subject, base), verbs[0]
+
+
+def _whole_sentences(doc: Doc, quote: QuoteSpan) -> bool:
+    """A quotation that is a sentence (or more) of its own: it opens its sentence, ends
+    in a full stop, a question or an exclamation mark, and no cue follows it."""
+    text = doc.text
+    sentence = next((s for s in doc.sents if s.start_char <= quote.start - 1 < s.end_char), None)
+    if sentence is None or text[sentence.start_char : quote.start - 1].strip():
+        return False
+    if text[quote.start : quote.end].rstrip()[-1:] not in {".", "?", "!"}:
+        return False
+    following = text[quote.end + 1 :].lstrip()[:1]
+    return not following or not (following.islower() or following == ",")
+
+
+def _is_set_off(doc: Doc, quote: QuoteSpan) -> bool:
+    """A quotation that is its paragraph's whole text."""
+    text = doc.text
+    return not text[: quote.start - 1].strip() and not text[quote.end + 1 :].strip(' \n"”.,')
+
+
+def _introduced_by(
+    item: ParsedBlock | None, resolver: SpeakerResolver
+) -> tuple[Speaker, Token | None]:
+    """The speaker a paragraph ending in a colon introduces ("Here is how the mayor put
+    it:", "Tilley was blunter:"), with the verb that introduces them; NOBODY if none."""
+    if item is None or item.block.section != "body" or not item.doc.text.rstrip().endswith(":"):
+        return NOBODY, None
+    return _introducer(list(list(item.doc.sents)[-1]), resolver, item.block.start)
+
+
+def _introducer(
+    tokens: list[Token], resolver: SpeakerResolver, base: int
+) -> tuple[Speaker, Token | None]:
+    """The last subject of words that lead into a quotation with a colon, and its verb,
+    if it is someone: a name, a source ("one official"), a pronoun; else NOBODY ("Here
+    is the answer:")."""
+    subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_SPEAKERS]
+    if not subjects:
+        return NOBODY, None
+    lexicon = resolver.lexicon
+    owners = [c for c in subjects[-1].children if c.dep_ == "poss"]
+    if owners and subjects[-1].lemma_.lower() not in lexicon.anonymous:
+        return resolver.resolve(owners[0], base), subjects[-1].head  # "X's answer was:"
+    speaker = resolver.resolve(subjects[-1], base)
+    someone = speaker.head in lexicon.anonymous | lexicon.pronouns | lexicon.organisations
+    if not (speaker.entity_id or someone):
+        return NOBODY, None
+    return speaker, subjects[-1].head
+
+
+def _attributed_after(
+    item: ParsedBlock | None, resolver: SpeakerResolver, lexicon: SpeechLexicon
+) -> tuple[Speaker, Token | None]:
+    """The speaker an attribution right after a quotation names: a line "-- Anna Berg",
+    or a first sentence whose cue reports nothing of its own ("So said the mayor.",
+    "Berg said this at a rally.", "That is how the mayor put it.")."""
+    if item is None or item.block.section != "body" or item.doc.text.lstrip()[:1] in OPENING:
+        return NOBODY, None
+    doc, base = item.doc, item.block.start
+    if ATTRIBUTION_LINE.match(doc.text) and len(doc.text.split()) <= STANDALONE_WORDS * 2:
+        entity_id = resolver.entity_in(base, base + len(doc.text))
+        if entity_id:
+            return resolver.named(entity_id), None
+    first = next(iter(doc.sents))
+    for cue in first:
+        if not _is_cue(cue, lexicon) or reported_content(cue, lexicon):
+            continue
+        pointing = any(t.lower_ in lexicon.anaphoric | {"it", "this", "that"} for t in cue.children)
+        content = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep"}]
+        if pointing or (cue is first.root and not content):  # "That is how X put it."
+            speaker = resolver.resolve(speaker_token(cue, lexicon), base)
+            if speaker.phrase:
+                return speaker, cue
+    return NOBODY, None
+
+
+def _unmarked_quotation(
+    item: ParsedBlock, previous: ParsedBlock | None, resolver: SpeakerResolver
+) -> dict | None:
+    """A paragraph without quotation marks set off after an introduction that names a
+    speaker and a speech verb ("The minister wrote:"): that speaker's quotation."""
+    text = item.doc.text
+    if (
+        previous is None
+        or item.block.section != "body"
+        or any(mark in text for mark in OPENING)
+        or len(text.split()) < STANDALONE_WORDS
+        or text.rstrip()[-1:] not in {".", "!", "?"}
+    ):
+        return None
+    speaker, verb = _introduced_by(previous, resolver)
+    last = list(previous.doc.sents)[-1]
+    spoken = any(_is_cue(t, resolver.lexicon) or _is_cue_noun(t, resolver.lexicon) for t in last)
+    if not speaker.phrase or not spoken:
+        return None
+    resolver.spoke(speaker, item.block.start)
+    return _row(
+        resolver.article,
+        item.block.start,
+        0,
+        len(text.rstrip()),
+        "direct",
+        speaker,
+        verb,
+        "unmarked",
+        resolver.lexicon,
+    )
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One parsed paragraph with its neighbours (where a set-off quotation's speaker is
+    named) and its quotation marks paired."""
+
+    item: ParsedBlock
+    previous: ParsedBlock | None
+    following: ParsedBlock | None
+    direct: list[QuoteSpan]
+    sentences: list[Span]
+
+    @property
+    def base(self) -> int:
+        return self.item.block.start
 
 
 def iter_quotes(
-    article: Article, item: ParsedBlock, resolver: SpeakerResolver, lexicon: SpeechLexicon
+    article: Article,
+    parsed: list[ParsedBlock],
+    index: int,
+    resolver: SpeakerResolver,
+    lexicon: SpeechLexicon,
 ) -> Iterator[dict]:
-    doc: Doc = item.doc
-    base = item.block.start
-    direct = pair_quotes(doc.text)
-    sentences = list(doc.sents)
+    """The statements of one paragraph (`parsed[index]`), in text order: within a
+    sentence a quotation and a cue are taken in the order they come, so that "he" is
+    who spoke before it."""
+    item = parsed[index]
+    paragraph = Paragraph(
+        item,
+        parsed[index - 1] if index > 0 else None,
+        parsed[index + 1] if index + 1 < len(parsed) else None,
+        pair_quotes(item.doc.text),
+        list(item.doc.sents),
+    )
     if item.block.section == "headline":
-        statement = headline_statement(doc, resolver, base)
+        statement = headline_statement(item.doc, resolver, paragraph.base)
         if statement is not None:
             yield statement
             return
-    for sentence in sentences:
-        opening = [q for q in direct if sentence.start_char <= q.start - 1 < sentence.end_char]
-        for quote in opening:
-            around = _sentences_around(doc, sentences, quote)
-            cue = direct_cue(quote, doc, around, lexicon)
-            words = len(doc.text[quote.start : quote.end].split())
-            if words <= SCARE_QUOTE_WORDS and not _quoted_words(doc, quote, cue, lexicon):
-                continue
-            speaker = NOBODY
-            if cue is not None:
-                speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), base)
-            elif words > 6:  # a quotation standing alone continues the last speaker's words
-                speaker = resolver.last_speaker
-            if speaker.phrase:
-                resolver.last_speaker = speaker
-            yield _row(article, base, quote.start, quote.end, "direct", speaker, cue, quote.status)
-        for cue in sentence:
-            if not (_is_cue(cue, lexicon) or cue.lemma_.lower() in lexicon.nouns):
-                continue
-            if any(q.start <= cue.idx < q.end for q in direct):
-                continue
-            content = reported_content(cue, lexicon)
-            if len(content) < 2:
-                continue
+    unmarked = _unmarked_quotation(item, paragraph.previous, resolver)
+    if unmarked is not None:
+        yield unmarked
+        return
+    for sentence in paragraph.sentences:
+        opening = [
+            (q.start, q)
+            for q in paragraph.direct
+            if sentence.start_char <= q.start - 1 < sentence.end_char
+        ]
+        cues = [
+            (cue.idx, cue)
+            for cue in sentence
+            if (_is_cue(cue, lexicon) or _is_cue_noun(cue, lexicon))
+            and not any(q.start <= cue.idx < q.end for q in paragraph.direct)
+        ]
+        for _, found in sorted(opening + cues, key=lambda pair: pair[0]):
+            if isinstance(found, QuoteSpan):
+                row = _direct_statement(found, paragraph, resolver, lexicon)
+            else:
+                row = _reported_statement(found, paragraph, resolver, lexicon)
+            if row is not None:
+                yield row
+        for cue, source, content in _according_to(sentence, lexicon):
+            if any(q.start <= cue.idx < q.end for q in paragraph.direct):
+                continue  # "in Washington's opinion" inside someone's quotation
+            speaker = resolver.resolve(source, paragraph.base)
             start, end = content[0].idx, content[-1].idx + len(content[-1])
-            quoted = sum(
-                min(end, q.end) - max(start, q.start)
-                for q in direct
-                if q.start < end and start < q.end
+            yield _row(
+                article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
             )
-            if quoted > 0.6 * (end - start):
-                continue
-            speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), base)
-            if speaker.phrase and cue.pos_ != "NOUN":
-                resolver.last_speaker = speaker
-            if cue.pos_ == "NOUN" and not speaker.phrase:
-                continue
-            yield _row(article, base, start, end, "reported", speaker, cue, "closed")
-        for cue, source, content in _according_to(sentence):
-            speaker = resolver.resolve(source, base)
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            yield _row(article, base, start, end, "reported", speaker, cue, "closed")
-        resolver.note_sentence(sentence, base)
+        resolver.note_sentence(sentence, paragraph.base)
 
 
-def _speaker_of_cue(cue: Token, lexicon: SpeechLexicon) -> Token | None:
-    """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge"."""
+def _direct_statement(
+    quote: QuoteSpan, paragraph: Paragraph, resolver: SpeakerResolver, lexicon: SpeechLexicon
+) -> dict | None:
+    """The row of a quotation, or None for a name, a title or scare quotes."""
+    doc = paragraph.item.doc
+    if is_name_or_title(doc, quote, lexicon):
+        return None
+    around = _sentences_around(doc, paragraph.sentences, quote, lexicon)
+    cue = direct_cue(quote, doc, around, lexicon)
+    words = len(doc.text[quote.start : quote.end].split())
+    whole = _whole_sentences(doc, quote)
+    if words <= SCARE_QUOTE_WORDS and not whole and not _quoted_words(doc, quote, cue, lexicon):
+        return None
+    speaker = NOBODY
+    if cue is not None:
+        subject = _speaker_of_cue(cue, lexicon, quoted=(quote.start, quote.end))
+        speaker = resolver.resolve(subject, paragraph.base)
+    elif _is_set_off(doc, quote):
+        speaker, cue = _introduced_by(paragraph.previous, resolver)
+        if not speaker.phrase and quote.status == "closed":
+            speaker, cue = _attributed_after(paragraph.following, resolver, lexicon)
+    elif doc.text[: quote.start - 1].rstrip().endswith(":"):  # "X was unrepentant: "...""
+        sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
+        leading = [t for t in sentence if t.idx < quote.start - 1]
+        speaker, cue = _introducer(leading, resolver, paragraph.base)
+    if not speaker.phrase and cue is None and not whole:
+        speaker, cue = _embedding_subject(doc, quote, resolver, paragraph.base)
+    if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
+        speaker = resolver.last_speaker  # a quotation alone continues the last speaker
+    if speaker.phrase:
+        resolver.spoke(speaker, paragraph.base + quote.start)
+    return _row(
+        resolver.article,
+        paragraph.base,
+        quote.start,
+        quote.end,
+        "direct",
+        speaker,
+        cue,
+        quote.status,
+        lexicon,
+    )
+
+
+def _reported_statement(
+    cue: Token, paragraph: Paragraph, resolver: SpeakerResolver, lexicon: SpeechLexicon
+) -> dict | None:
+    """The row of what a cue outside quotation marks reports, or None: nothing
+    reported, a statement only supposed, one the quotation it mostly is already gives,
+    the writer's own voice, a phrase reported by no one ("announcing a package")."""
+    if _supposed(cue):
+        return None
+    content = reported_content(cue, lexicon)
+    anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
+    if len(content) < 2 and not anaphoric:
+        return None
+    start, end = content[0].idx, content[-1].idx + len(content[-1])
+    overlapping = [q for q in paragraph.direct if q.start < end and start < q.end]
+    quoted = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
+    if quoted > QUOTED_SHARE * (end - start):
+        # mostly a quotation, which gives it; the reported words leading into it stay
+        # ("told the committee that without it "..."")
+        frame = _trimmed([t for t in content if t.idx < overlapping[0].start - 1])
+        subject = any(t.dep_ in SUBJECT_DEPS and t.head.idx >= overlapping[0].start for t in frame)
+        if subject or len([t for t in frame if not t.is_punct]) < 2:
+            return None  # "said its proposal "contains ..."": the quotation's own subject
+        start, end = frame[0].idx, frame[-1].idx + len(frame[-1])
+    if overlapping and cue.lemma_.lower() in lexicon.naming:
+        return None  # "described X as "..."": the quotation is the statement
+    speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
+    if speaker.head in lexicon.first_person and not speaker.entity_id:
+        return None  # the writer's own voice
+    clausal = any(c.dep_ == "ccomp" for c in cue.children)
+    if not speaker.phrase and (cue.pos_ == "NOUN" or not clausal):
+        return None  # "announcing a package": whose? ("it was reported that" stays)
+    if speaker.phrase and cue.pos_ != "NOUN":
+        resolver.spoke(speaker, paragraph.base + start)
+    return _row(
+        resolver.article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
+    )
+
+
+def _is_cue_noun(token: Token, lexicon: SpeechLexicon) -> bool:
+    """A statement noun used as one ("his pledge that", not "pledged to")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns
+
+
+def _supposed(cue: Token) -> bool:
+    """A cue in a condition ("if the owners believe ..."): a statement only supposed."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in cue.children)
+
+
+def _speaker_of_cue(
+    cue: Token, lexicon: SpeechLexicon, *, quoted: tuple[int, int] = (0, 0)
+) -> Token | None:
+    """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge",
+    "a statement issued by X", "X expressed concern that" (the subject of the verb the
+    noun is the object of)."""
     if cue.pos_ != "NOUN":
-        return speaker_token(cue, lexicon)
-    for child in cue.children:
+        return speaker_token(cue, lexicon, quoted=quoted)
+    participles = [c for c in cue.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for child in [*cue.children, *(g for p in participles for g in p.children)]:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon.delivering:
+        return speaker_token(cue.head, lexicon)
     return None
 
 
@@ -485,25 +997,44 @@ def _headline_source(
     return None
 
 
-def _according_to(sentence: Span) -> Iterator[tuple[Token, Token, list[Token]]]:
-    """ "..., according to X": the cue, the source and the tokens of what is reported
-    (before the phrase, or after it when the sentence opens with it)."""
+def _according_to(
+    sentence: Span, lexicon: SpeechLexicon
+) -> Iterator[tuple[Token, Token, list[Token]]]:
+    """ "..., according to X", "In X's view, ...", "in the words of X": the cue, the
+    source and the tokens of what is reported (before the phrase, or after it when the
+    sentence opens with it)."""
     doc = sentence.doc
     for token in sentence:
         if (
-            token.lower_ != "according"
-            or token.i + 1 >= len(doc)
-            or doc[token.i + 1].lower_ != "to"
+            token.lower_ == "according"
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == "to"
         ):
+            phrase, cue = doc[token.i + 1], token
+            sources = [c for c in phrase.children if c.dep_ == "pobj"]
+        elif (
+            token.lemma_.lower() in lexicon.views
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "in"
+        ):
+            phrase, cue = token.head, token
+            sources = [c for c in token.children if c.dep_ == "poss"] or [
+                g
+                for c in token.children
+                if c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        else:
             continue
-        sources = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
         if not sources:
             continue
-        content = [t for t in sentence if t.i < token.i and not (t.i == token.i - 1 and t.is_punct)]
+        first = min(phrase.left_edge.i, cue.i)
+        content = [t for t in sentence if t.i < first and not (t.i == first - 1 and t.is_punct)]
         if not content:
-            content = [t for t in sentence if t.i > sources[0].right_edge.i and not t.is_punct]
+            content = [t for t in sentence if t.i > phrase.right_edge.i and not t.is_punct]
         if content:
-            yield token, sources[0], content
+            yield cue, sources[0], content
 
 
 def _row_text(article: Article, base: int, start: int, end: int) -> dict:
@@ -526,6 +1057,7 @@ def _row(
     speaker: Speaker,
     cue: Token | None,
     status: str,
+    lexicon: SpeechLexicon,
 ) -> dict:
     return {
         **_row_text(article, base, start, end),
@@ -533,7 +1065,7 @@ def _row(
         "speaker_id": speaker.entity_id,
         "speaker": speaker.phrase or UNATTRIBUTED,
         "speaker_head": speaker.head,
-        "cue": cue.text if cue is not None else "",
+        "cue": _cue_text(cue, lexicon),
         "status": status,
     }
 
@@ -562,7 +1094,12 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
     """The `quotes` table: direct and reported statements in text order."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.speech
     resolver = SpeakerResolver(context)
-    rows = [row for item in parsed for row in iter_quotes(article, item, resolver, lexicon)]
+    blocks = list(parsed)
+    rows = [
+        row
+        for index in range(len(blocks))
+        for row in iter_quotes(article, blocks, index, resolver, lexicon)
+    ]
     for offset, head, entity_id in later_names(parsed, resolver):
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:

