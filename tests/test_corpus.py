@@ -138,7 +138,7 @@ def test_jsonl_input_keeps_going_past_a_broken_line(tmp_path):
     assert list(tables["errors"]["origin"]) == ["line 2"]
 
 
-def sgml(newid: int, stem: str, day: str) -> str:
+def sgml(newid: int, stem: str, day: str, author: str = "") -> str:
     text, meta = story(stem)
     title, body = text.split("\n\n", 1)
     body = body.replace("&", "&amp;").replace("<", "&lt;")
@@ -146,7 +146,7 @@ def sgml(newid: int, stem: str, day: str) -> str:
         f'<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="1" NEWID="{newid}">\n'
         f"<DATE>{day} 10:44:39.16</DATE>\n<TOPICS></TOPICS>\n"
         f"<TEXT>&#2;\n<TITLE>{title}</TITLE>\n<DATELINE>    WASHINGTON, March 3 - </DATELINE>"
-        f"<BODY>{body}&#3;</BODY></TEXT>\n</REUTERS>\n"
+        f"{f'<AUTHOR>    by {author}</AUTHOR>' if author else ''}<BODY>{body}&#3;</BODY></TEXT>\n</REUTERS>\n"
     )
 
 
@@ -154,7 +154,9 @@ def test_sgml_records_become_articles(tmp_path):
     source = tmp_path / "wire"
     source.mkdir()
     content = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n' + sgml(2842, STORIES[1], "6-MAR-1987")
-    content += sgml(3014, STORIES[2], "19-MAR-1987") + sgml(9, STORIES[3], "31-FEB-1987")
+    content += sgml(3014, STORIES[2], "19-MAR-1987", "Jane Roe") + sgml(
+        9, STORIES[3], "31-FEB-1987"
+    )
     (source / "reut2-000.sgm").write_text(content, encoding="ascii")
     run_corpus(source, tmp_path / "out")
     tables = read_tables(tmp_path / "out")
@@ -164,6 +166,9 @@ def test_sgml_records_become_articles(tmp_path):
     assert list(tables["errors"]["article_id"]) == ["reuters-9"]
     assert list(tables["errors"]["origin"]) == ["reut2-000.sgm #3"]
     assert article["headline"].iloc[1] == story(STORIES[2])[0].split("\n")[0]
+    # read as `analyze` reads a wire record: its format and its <AUTHOR>
+    assert list(article["format"]) == ["sgml", "sgml"]
+    assert list(article["author"]) == ["", "Jane Roe"]
     folder_run = tmp_path / "plain"
     plain = tmp_path / "txt"
     plain.mkdir()

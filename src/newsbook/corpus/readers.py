@@ -126,6 +126,8 @@ def _sgml_records(path: Path, *, origin: str) -> Iterator[Record]:
             headline=story.headline,
             source=story.source,
             published=story.published,
+            author=story.author,
+            format="sgml",
         )
 
 

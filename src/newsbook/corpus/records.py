@@ -30,6 +30,8 @@ class Record:
     url: str = ""
     error: str = ""
     issues: str | None = None  # an issue catalogue (.yml) added to the project's
+    author: str = ""  # a wire record's <AUTHOR>, as `analyze` reads it
+    format: str = "text"  # what held the text: "sgml" for a wire record
 
     def size(self) -> int:
         """About how much there is to analyse (characters, or a file's bytes), for cutting
@@ -74,6 +76,8 @@ def record_article(record: Record) -> Article:
         published=record.published,
         published_origin="record",
         url=record.url,
+        author=record.author,
+        format=record.format,
     )
 
 
