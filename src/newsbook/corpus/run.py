@@ -89,8 +89,9 @@ def run_corpus(
     """Analyse every article of INPUT and write the corpus tables to `out`, whole or not
     at all; resume an earlier run of the same command that stopped. `progress` shows it
     on stderr; `select` maps the stream of records (ids made unique) to those to analyse
-    (see corpus.selection; the progress total counts the records before it);
-    `partition_size` (bytes of text) overrides the automatic one. Raises InputError for
+    (see corpus.selection; the progress total counts the records before it; a resumed
+    run cannot tell one `select` from another, so each selection needs its own `out`,
+    as the corpus book's staging folders are); `partition_size` (bytes of text) overrides the automatic one. Raises InputError for
     a bad INPUT or option, and when the run stops on a dead worker or a full disk (its
     finished part kept)."""
     if fmt not in FORMATS:
