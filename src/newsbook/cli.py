@@ -1,4 +1,4 @@
-"""`python -m newsbook analyze|book`: the command line of CONTRACT.md.
+"""`python -m newsbook analyze|corpus|book`: the command line of CONTRACT.md.
 
 Bad input ends with one line on stderr and a non-zero status, never a traceback.
 """
@@ -30,6 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--out", type=Path, help="output folder (default: _build/corpus/NAME)")
     corpus.add_argument("--workers", type=int, default=1, help="processes (default: 1)")
     corpus.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    corpus.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,...",
+        help="a table's own column names, e.g. text=body,published=date,headline=title",
+    )
+    corpus.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default=None,
+        help="local processes (default), or Dask (a local cluster of --workers processes)",
+    )
+    corpus.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="an existing Dask cluster's scheduler, e.g. tcp://HOST:8786 (implies --engine dask)",
+    )
     book = commands.add_parser(
         "book",
         help="build the book (the default article and corpus, or a separate book for "
@@ -133,13 +149,25 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "corpus":
             from newsbook.corpus.run import run_corpus_command
 
-            print(run_corpus_command(args.input, args.out, args.workers, args.format))
+            engine = args.engine or ("dask" if args.scheduler else "local")
+            print(
+                run_corpus_command(
+                    args.input,
+                    args.out,
+                    args.workers,
+                    args.format,
+                    engine=engine,
+                    scheduler=args.scheduler,
+                    columns=args.columns,
+                )
+            )
         elif args.command == "book":
             print(run_book(args))
     except InputError as error:
         print(f"newsbook: error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("newsbook: interrupted; nothing was written", file=sys.stderr)
+    except KeyboardInterrupt as interrupt:
+        message = str(interrupt) or "interrupted; nothing was written"
+        print(f"newsbook: {message}", file=sys.stderr)
         return 130
     return 0

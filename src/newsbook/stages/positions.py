@@ -612,6 +612,9 @@ def group_statements(
     ...": a statement by a numbered group whose members the next sentences name, each by
     a role with the group's noun, is each member's statement (for their stances; the
     quotes table keeps the group's phrase)."""
+    unnamed = zip(quotes["speaker_id"].tolist(), quotes["speaker"].tolist(), strict=True)
+    if not any(i == "" and GROUP.match(str(speaker)) for i, speaker in unnamed):
+        return []  # the usual case, found without the table operations below
     roles = dict(zip(entities["entity_id"], entities["role"].str.lower(), strict=True))
     people = set(entities.loc[entities["type"] == "PERSON", "entity_id"])
     first = mentions[mentions["entity_id"].isin(people)].groupby("entity_id")["sentence_id"].min()
