@@ -57,15 +57,15 @@ test: $(STAMP) lint ## lint, unit and quality tests, nbval on the chapters, offl
 	$(PY) -m pytest -q tests/offline_book_check.py
 	$(PY) -m pytest -q tests/browser
 
-bench: $(STAMP) ## speed benchmarks (ratios against a baseline in the same process)
+bench: $(STAMP) ## speed benchmarks (ratios against a baseline in the same process; BENCH="--repeat 5 --no-whole" for bench/corpus.py)
 	$(PY) bench/run.py
-	$(PY) bench/corpus.py
+	$(PY) bench/corpus.py $(BENCH)
 
 bench-long: $(STAMP) ## words/s of a 5 MB text against a 1,000-word article (several minutes)
 	$(PY) bench/long_text.py
 
-corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default data/raw; WORKERS=N FORMAT=parquet OUT=dir)
-	$(PY) -m newsbook corpus "$(or $(INPUT),data/raw)" --workers $(or $(WORKERS),1) --format $(or $(FORMAT),csv) $(if $(strip $(OUT)),--out "$(OUT)")
+corpus: $(STAMP) ## tables of many articles (INPUT=folder|table.csv, default data/raw; WORKERS=N FORMAT=parquet OUT=dir COLUMNS=text=body,... ENGINE=dask SCHEDULER=tcp://HOST:8786)
+	$(PY) -m newsbook corpus "$(or $(INPUT),data/raw)" --workers $(or $(WORKERS),1) --format $(or $(FORMAT),csv) $(if $(strip $(OUT)),--out "$(OUT)") $(if $(strip $(COLUMNS)),--columns "$(COLUMNS)") $(if $(strip $(ENGINE)),--engine "$(ENGINE)") $(if $(strip $(SCHEDULER)),--scheduler "$(SCHEDULER)")
 
 .PHONY: corpus
 

@@ -1,82 +1,194 @@
-"""Throughput of `corpus` with 1 and 2 workers, as a ratio to the 1-worker run in the same
-process. Prints; asserts nothing about time.
+"""Corpus throughput, end to end (process start to last byte written), from one run:
+words/s of bare spaCy (`spacy.load(MODEL)`, `nlp.pipe` over the same texts), of
+`newsbook corpus` with 1 and 2 workers and with Dask on 2 workers, each as a ratio to
+bare spaCy measured in the same round; peak memory (resident set summed over the
+process tree) at 1,000 and 10,000 articles; and the wall time of the whole
+Reuters-21578 corpus on 2 workers. Prints; asserts nothing about time.
 
-The input is ~200 Reuters-21578 stories written to a temporary CSV at bench time, from
-`../shared/corpus/reuters21578.csv.gz` (or NEWSBOOK_REUTERS); without it, the stories
-under data/raw/ repeated. usage: .venv/bin/python bench/corpus.py [N_STORIES]
+The machine may be shared: every figure is measured `--repeat` times, rounds
+interleaved, and printed as median [min-max]; CPU seconds (user + system over the
+process tree) are printed beside wall seconds, as they suffer less from other load.
+
+Input: `../shared/corpus/reuters21578.csv.gz` (or NEWSBOOK_REUTERS), read by newsbook
+through `--columns text=body,published=date,headline=title,article_id=newid`; samples
+of stories with a body, drawn with a fixed seed.
+
+usage: .venv/bin/python bench/corpus.py [--repeat 3] [--articles 1000]
+           [--memory 1000,10000] [--no-whole] [--only bare,w1,w2,dask2]
 """
 
+from __future__ import annotations
+
+import argparse
 import gzip
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 
-from newsbook import config, corpus
-from newsbook.text.article import read_article
+from newsbook import config
+from newsbook.text.nlp import MODEL
 
+# ../shared/corpus beside the checkout (or beside the folder of worktrees it is in)
+SHARED = [up / "shared" / "corpus" / "reuters21578.csv.gz" for up in config.ROOT.parents[:2]]
 REUTERS = Path(
-    os.environ.get(
-        "NEWSBOOK_REUTERS", config.ROOT.parent / "shared" / "corpus" / "reuters21578.csv.gz"
-    )
+    os.environ.get("NEWSBOOK_REUTERS") or next((p for p in SHARED if p.exists()), SHARED[0])
 )
+COLUMNS = "text=body,published=date,headline=title,article_id=newid"
+SEED = 7
+BARE = f"""
+import csv, sys, spacy
+with open(sys.argv[1], newline="", encoding="utf-8") as handle:
+    texts = [row["body"] for row in csv.DictReader(handle)]
+nlp = spacy.load({MODEL!r})
+for doc in nlp.pipe(texts):
+    pass
+"""
+RUNS = {  # name -> newsbook corpus options (None: bare spaCy)
+    "bare": None,
+    "w1": ["--workers", "1"],
+    "w2": ["--workers", "2"],
+    "dask2": ["--engine", "dask", "--workers", "2"],
+}
 
 
-def reuters_sample(n: int) -> pd.DataFrame:
-    """The first `n` stories with a body of 50 to 600 words, in the corpus's order."""
+def stories() -> pd.DataFrame:
     with gzip.open(REUTERS, "rt", encoding="utf-8") as handle:
-        stories = pd.read_csv(handle, dtype=str, keep_default_na=False)
-    words = stories["body"].str.split().str.len()
-    stories = stories[(words >= 50) & (words <= 600)].head(n)
-    return pd.DataFrame(
-        {
-            "article_id": "reuters-" + stories["newid"],
-            "text": stories["title"] + "\n\n" + stories["body"],
-            "published": stories["date"].str[:10],
-            "headline": stories["title"],
-        }
+        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    return table[table["body"].str.strip() != ""]
+
+
+def sample(table: pd.DataFrame, n: int, folder: Path) -> tuple[Path, int]:
+    """`n` stories with a body (fixed seed, corpus order) as a CSV in Reuters' own
+    columns, and their words."""
+    rows = table.sample(n, random_state=SEED).sort_index() if n < len(table) else table
+    path = folder / f"reuters-{n}.csv"
+    rows[["newid", "date", "title", "body"]].to_csv(path, index=False)
+    return path, int(rows["body"].str.split().str.len().sum())
+
+
+def measure(command: list[str]) -> dict[str, float]:
+    """Wall and CPU seconds and peak memory (MB, summed over the process tree, sampled
+    every 50 ms: resident, which counts pages forked workers share once per worker, and
+    proportional, which splits them) of one command, from its start to its exit. CPU seconds come
+    from os.times(), which counts every child this process has waited for (and the
+    children they waited for)."""
+    before = os.times()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = peak_pss = 0
+    watched = psutil.Process(process.pid)
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            memory = [p.memory_full_info() for p in tree]
+            peak = max(peak, sum(m.rss for m in memory))
+            peak_pss = max(peak_pss, sum(m.pss for m in memory))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    after = os.times()
+    if process.returncode != 0:
+        error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{error}")
+    cpu = (after.children_user + after.children_system) - (
+        before.children_user + before.children_system
     )
+    return {"wall": wall, "cpu": cpu, "mb": peak / 1e6, "pss": peak_pss / 1e6}
 
 
-def raw_sample(n: int) -> pd.DataFrame:
-    articles = [read_article(p) for p in sorted(config.RAW_DIR.glob("*.txt"))]
-    rows = [
-        {"article_id": f"{a.article_id}-{i}", "text": a.text, "published": str(a.published or "")}
-        for i in range(n // len(articles) + 1)
-        for a in articles
-    ]
-    return pd.DataFrame(rows[:n])
+def run(name: str, source: Path, out: Path) -> dict:
+    """One measured run: bare spaCy, or `newsbook corpus` with the run's options."""
+    options = RUNS[name]
+    if options is None:
+        return measure([sys.executable, "-c", BARE, str(source)])
+    command = [sys.executable, "-m", "newsbook", "corpus", str(source), "--out", str(out)]
+    return measure([*command, "--columns", COLUMNS, "--format", "parquet", *options])
+
+
+def spread(values: list[float], fmt: str = "{:,.0f}") -> str:
+    if len(values) == 1:
+        return fmt.format(values[0])
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return f"{fmt.format(mid)} [{fmt.format(low)}-{fmt.format(high)}]"
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    sample = reuters_sample(n) if REUTERS.exists() else raw_sample(n)
-    origin = "Reuters-21578" if REUTERS.exists() else "data/raw (repeated)"
-    words = int(sample["text"].str.split().str.len().sum())
-    corpus.corpus_schema()  # Resources and schema loaded once here; the 2 workers fork with them
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--memory", default="1000,10000", help="article counts ('' for none)")
+    parser.add_argument("--no-whole", action="store_true", help="skip the whole corpus")
+    parser.add_argument("--only", default=",".join(RUNS), help="runs to measure")
+    args = parser.parse_args()
+    if not REUTERS.exists():
+        sys.exit(f"{REUTERS} is missing (set NEWSBOOK_REUTERS)")
+    names = [n for n in args.only.split(",") if n]
+    table = stories()
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "stories.csv"
-        sample.to_csv(source, index=False)
-        seconds = {}
-        for workers in (1, 2):
-            start = time.perf_counter()
-            report = corpus.run_corpus(source, Path(tmp) / f"out-{workers}", workers=workers)
-            seconds[workers] = time.perf_counter() - start
-        same = all(
-            (Path(tmp) / "out-1" / f.name).read_bytes() == f.read_bytes()
-            for f in (Path(tmp) / "out-2").iterdir()
-        )
-    print(f"{len(sample)} stories from {origin}, {words} words, {report.n_errors} errors")
-    for workers, elapsed in seconds.items():
+        folder = Path(tmp)
+        source, words = sample(table, args.articles, folder)
+        print(f"{args.articles} Reuters-21578 stories, {words:,} words; {os.cpu_count()} CPUs")
+        print(f"load average at start: {os.getloadavg()[0]:.1f}", flush=True)
+        results: dict[str, list[dict[str, float]]] = {name: [] for name in names}
+        for round_ in range(args.repeat):
+            for name in names:
+                result = run(name, source, folder / f"out-{name}")
+                results[name].append(result)
+                print(
+                    f"  round {round_ + 1} {name:6s} {result['wall']:7.1f} s wall "
+                    f"{result['cpu']:7.1f} s CPU {result['mb']:6.0f} MB RSS "
+                    f"{result['pss']:6.0f} MB PSS (load {os.getloadavg()[0]:.1f})",
+                    flush=True,
+                )
         print(
-            f"{workers} worker(s): {len(sample) / elapsed:6.1f} articles/s, "
-            f"{words / elapsed:8,.0f} words/s, "
-            f"ratio to 1 worker: {seconds[1] / elapsed:.2f}x"
+            f"\nwords/s, median [min-max] of {args.repeat} rounds (ratio to bare spaCy of the "
+            "same round):"
         )
-    print(f"outputs identical: {same}; CPUs here: {os.cpu_count()}")
+        bare = results.get("bare")
+        for name in names:
+            wall = [words / r["wall"] for r in results[name]]
+            cpu = [words / r["cpu"] for r in results[name]]
+            line = f"  {name:6s} wall {spread(wall):>22s}  per CPU-second {spread(cpu):>22s}"
+            if bare and name != "bare":
+                ratio = [b["wall"] / r["wall"] for b, r in zip(bare, results[name], strict=True)]
+                ratio_cpu = [b["cpu"] / r["cpu"] for b, r in zip(bare, results[name], strict=True)]
+                line += f"  ratio {spread(ratio, '{:.2f}')} (CPU {spread(ratio_cpu, '{:.2f}')})"
+            print(line)
+        if "w1" in results and "w2" in results:
+            speedup = [
+                a["wall"] / b["wall"] for a, b in zip(results["w1"], results["w2"], strict=True)
+            ]
+            print(f"  2 workers / 1 worker (wall): {spread(speedup, '{:.2f}')}")
+        if "w1" in results and "dask2" in results:
+            speedup = [
+                a["wall"] / b["wall"] for a, b in zip(results["w1"], results["dask2"], strict=True)
+            ]
+            print(f"  Dask 2 workers / 1 worker (wall): {spread(speedup, '{:.2f}')}")
+        for n in [int(x) for x in args.memory.split(",") if x]:
+            path, n_words = sample(table, n, folder)
+            result = run("w1", path, folder / f"memory-{n}")
+            print(
+                f"peak memory, 1 worker, {n:,} articles: {result['mb']:,.0f} MB RSS, "
+                f"{result['pss']:,.0f} MB PSS ({result['wall']:.0f} s wall, "
+                f"{n_words / result['cpu']:,.0f} words per CPU-second)",
+                flush=True,
+            )
+        if not args.no_whole:
+            result = run("w2", REUTERS, folder / "whole")
+            print(
+                f"whole corpus ({REUTERS.name}: every row, {len(table):,} with a body), "
+                f"2 workers: {result['wall'] / 60:.1f} min wall, {result['cpu'] / 60:.1f} min "
+                f"CPU, peak {result['mb']:,.0f} MB RSS, {result['pss']:,.0f} MB PSS"
+            )
+        print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

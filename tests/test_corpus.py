@@ -1,9 +1,17 @@
-"""The `corpus` command: inputs, errors, byte-identical workers, atomic output, and
-corpus-wide entity ids. Built from a few short stories under data/raw/."""
+"""The `corpus` command: inputs, errors, byte-identical workers and engines, atomic and
+resumable output, and corpus-wide entity ids. Built from a few short stories under
+data/raw/."""
 
+import errno
+import io
 import json
+import os
 import random
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -12,9 +20,9 @@ import yaml
 
 from newsbook import config
 from newsbook.cli import main
-from newsbook.corpus import engines
+from newsbook.corpus import engines, partitions
 from newsbook.corpus.linking import link_entities
-from newsbook.corpus.records import analyze_record
+from newsbook.corpus.progress import Progress
 from newsbook.corpus.run import run_corpus
 from newsbook.errors import InputError
 from newsbook.output import MARKER
@@ -130,7 +138,7 @@ def test_jsonl_input_keeps_going_past_a_broken_line(tmp_path):
     assert list(tables["errors"]["origin"]) == ["line 2"]
 
 
-def sgml(newid: int, stem: str, day: str) -> str:
+def sgml(newid: int, stem: str, day: str, author: str = "") -> str:
     text, meta = story(stem)
     title, body = text.split("\n\n", 1)
     body = body.replace("&", "&amp;").replace("<", "&lt;")
@@ -138,7 +146,7 @@ def sgml(newid: int, stem: str, day: str) -> str:
         f'<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="1" NEWID="{newid}">\n'
         f"<DATE>{day} 10:44:39.16</DATE>\n<TOPICS></TOPICS>\n"
         f"<TEXT>&#2;\n<TITLE>{title}</TITLE>\n<DATELINE>    WASHINGTON, March 3 - </DATELINE>"
-        f"<BODY>{body}&#3;</BODY></TEXT>\n</REUTERS>\n"
+        f"{f'<AUTHOR>    by {author}</AUTHOR>' if author else ''}<BODY>{body}&#3;</BODY></TEXT>\n</REUTERS>\n"
     )
 
 
@@ -146,7 +154,9 @@ def test_sgml_records_become_articles(tmp_path):
     source = tmp_path / "wire"
     source.mkdir()
     content = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n' + sgml(2842, STORIES[1], "6-MAR-1987")
-    content += sgml(3014, STORIES[2], "19-MAR-1987") + sgml(9, STORIES[3], "31-FEB-1987")
+    content += sgml(3014, STORIES[2], "19-MAR-1987", "Jane Roe") + sgml(
+        9, STORIES[3], "31-FEB-1987"
+    )
     (source / "reut2-000.sgm").write_text(content, encoding="ascii")
     run_corpus(source, tmp_path / "out")
     tables = read_tables(tmp_path / "out")
@@ -156,6 +166,9 @@ def test_sgml_records_become_articles(tmp_path):
     assert list(tables["errors"]["article_id"]) == ["reuters-9"]
     assert list(tables["errors"]["origin"]) == ["reut2-000.sgm #3"]
     assert article["headline"].iloc[1] == story(STORIES[2])[0].split("\n")[0]
+    # read as `analyze` reads a wire record: its format and its <AUTHOR>
+    assert list(article["format"]) == ["sgml", "sgml"]
+    assert list(article["author"]) == ["", "Jane Roe"]
     folder_run = tmp_path / "plain"
     plain = tmp_path / "txt"
     plain.mkdir()
@@ -189,24 +202,172 @@ def test_parquet_holds_the_same_rows_as_csv(folder, tmp_path):
     assert str(entities["start" if "start" in entities else "n_mentions"].dtype) == "int64"
 
 
-def test_a_failure_mid_run_leaves_the_previous_output(folder, tmp_path, monkeypatch):
+def same_files(one: Path, two: Path) -> bool:
+    names = sorted(p.name for p in one.iterdir())
+    assert names == sorted(p.name for p in two.iterdir())
+    return all((one / n).read_bytes() == (two / n).read_bytes() for n in names)
+
+
+def unfinished(out: Path) -> Path:
+    return out.parent / f".{out.name}.unfinished"
+
+
+def test_a_failure_mid_run_leaves_the_previous_output_and_resumes(folder, tmp_path, monkeypatch):
+    (folder / "empty.txt").write_bytes(b"")
     out = tmp_path / "out"
-    run_corpus(folder, out)
+    run_corpus(folder, out, partition_size=1)  # one record a partition
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real = analyze_record
+    real = partitions.analyze_partition
     calls = []
 
-    def failing(record, resources=None):
-        calls.append(record.article_id)
+    def failing(partition, parts, **options):
+        calls.append(partition.index)
         if len(calls) == 3:
-            raise RuntimeError("disk full")
-        return real(record, resources)
+            raise RuntimeError("a bug")
+        return real(partition, parts, **options)
 
-    monkeypatch.setattr(engines, "analyze_record", failing)
+    monkeypatch.setattr(engines, "analyze_partition", failing)
     with pytest.raises(RuntimeError):
-        run_corpus(folder, out)
+        run_corpus(folder, out, partition_size=1)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # no staging left
+    # what is left beside `out` is the finished part of the run, nothing half-written
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.unfinished", "in", "out"]
+    assert len(list((unfinished(out) / "parts").iterdir())) == 2
+    monkeypatch.undo()
+    report = run_corpus(folder, out, partition_size=1)
+    assert report.n_resumed == 2 and report.n_partitions == 4  # the empty file has no size
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+def test_a_killed_run_restarted_ends_with_the_same_bytes(folder, tmp_path):
+    """A run killed midway (SIGKILL: nothing of it can clean up) and started again with
+    the same command skips what it finished and writes what a run never stopped writes."""
+    whole = tmp_path / "whole"
+    run_corpus(folder, whole, partition_size=1)
+    out = tmp_path / "out"
+    script = (
+        "import sys; from pathlib import Path; from newsbook.corpus.run import run_corpus; "
+        "run_corpus(Path(sys.argv[1]), Path(sys.argv[2]), partition_size=1)"
+    )
+    run = subprocess.Popen([sys.executable, "-c", script, str(folder), str(out)])
+    parts = unfinished(out) / "parts"
+    while run.poll() is None and not (parts.exists() and any(parts.glob("0*/summary.json"))):
+        time.sleep(0.05)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert run.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    assert not out.exists()
+    report = run_corpus(folder, out, partition_size=1)
+    assert report.n_resumed >= 1
+    assert same_files(whole, out)
+    assert not unfinished(out).exists()
+
+
+def test_interrupt_and_full_disk_keep_the_finished_part(folder, tmp_path, monkeypatch, capsys):
+    whole = tmp_path / "whole"
+    run_corpus(folder, whole, partition_size=1)
+    out = tmp_path / "out"
+    real = partitions.analyze_partition
+
+    def interrupted(partition, parts, **options):
+        if partition.index == 2:
+            raise KeyboardInterrupt
+        return real(partition, parts, **options)
+
+    monkeypatch.setattr(engines, "analyze_partition", interrupted)
+    args = ["corpus", str(folder), "--out", str(out)]
+    monkeypatch.setattr("newsbook.corpus.run.partition_bytes", lambda *_: 1)
+    assert main(args) == 130
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("newsbook: interrupted") and "resumes" in err, err
+    assert not out.exists()
+    writes = []
+    flush = partitions.PartWriter.flush
+
+    def disk_full(self, name):
+        writes.append(name)
+        if len(writes) == 15:  # in the second partition of this run (11 tables each)
+            raise OSError(errno.ENOSPC, "No space left on device", "parts/x.parquet")
+        return flush(self, name)
+
+    monkeypatch.setattr(engines, "analyze_partition", real)
+    monkeypatch.setattr(partitions.PartWriter, "flush", disk_full)
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "No space left on device" in err and "resumes" in err, err
+    monkeypatch.setattr(partitions.PartWriter, "flush", flush)
+    assert main(args) == 0
+    assert "resumed: 3 of 4 partitions" in capsys.readouterr().err
+    assert same_files(whole, out)
+
+
+def dying(partition, parts, **options):
+    """A worker killed (by the OOM killer, say) in the middle of the third partition."""
+    if partition.index == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return partitions.analyze_partition(partition, parts, **options)
+
+
+def test_a_killed_worker_stops_the_run_and_the_rerun_resumes(folder, tmp_path, monkeypatch):
+    whole = tmp_path / "whole"
+    run_corpus(folder, whole, partition_size=1)
+    out = tmp_path / "out"
+    monkeypatch.setattr(engines, "analyze_partition", dying)  # forked workers inherit it
+    with pytest.raises(InputError, match="worker process died.*resumes"):
+        run_corpus(folder, out, workers=2, partition_size=1)
+    monkeypatch.undo()
+    run_corpus(folder, out, workers=2, partition_size=1)
+    assert same_files(whole, out)
+
+
+@pytest.mark.filterwarnings("ignore:Port .* is already in use")  # another cluster on 8787
+def test_dask_local_cluster_writes_the_tables_of_the_local_engine(folder, tmp_path):
+    """Two Dask workers on this machine (loopback only, no dashboard): the tables of the
+    local engine, byte for byte."""
+    (folder / "empty.txt").write_bytes(b"")
+    run_corpus(folder, tmp_path / "local", fmt="parquet")
+    report = run_corpus(
+        folder, tmp_path / "dask", fmt="parquet", engine="dask", workers=2, partition_size=1
+    )
+    assert report.n_partitions == 4
+    assert same_files(tmp_path / "local", tmp_path / "dask")
+
+
+def test_columns_map_a_table_with_its_own_column_names(folder, tmp_path, capsys):
+    rows = []
+    for stem in STORIES[:3]:
+        text, meta = story(stem)
+        rows.append({"newid": stem, "body": text, "date": f"{meta['published']}T10:01:02"})
+    own = tmp_path / "own.csv"
+    pd.DataFrame(rows).to_csv(own, index=False)
+    renamed = pd.DataFrame(rows).rename(
+        columns={"newid": "article_id", "body": "text", "date": "published"}
+    )
+    renamed.to_csv(tmp_path / "contract.csv", index=False)
+    args = ["corpus", str(own), "--out", str(tmp_path / "own-out")]
+    assert main([*args, "--columns", "text=body, published=date,article_id=newid"]) == 0
+    run_corpus(tmp_path / "contract.csv", tmp_path / "contract-out")
+    assert same_files(tmp_path / "own-out", tmp_path / "contract-out")
+    assert list(read_tables(tmp_path / "own-out")["article"]["article_id"]) == STORIES[:3]
+    capsys.readouterr()
+    for columns, says in [
+        ("text=body,words=date", "'words' is not a field"),
+        ("text=content", "has no `content` column"),
+        ("text", "is not FIELD=COLUMN"),
+        ("published=date", "has no `text` column"),
+    ]:
+        assert main([*args, "--columns", columns]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("newsbook: error:") and says in err and err.count("\n") == 1, err
+    assert main(["corpus", str(folder), "--columns", "text=body"]) == 2
+    assert "--columns is for a table" in capsys.readouterr().err
+
+
+def test_progress_is_plain_lines_off_a_terminal(folder, tmp_path, capsys):
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "corpus: 4/4 articles (100%)" in err and "articles/s" in err and "\r" not in err
 
 
 def test_bad_input_is_one_line_and_status_2(tmp_path, capsys):
@@ -364,3 +525,15 @@ def test_out_never_replaces_files_newsbook_did_not_write(folder, tmp_path):
         run_corpus(folder, folder)
     run_corpus(folder, tmp_path / "out")
     run_corpus(folder, tmp_path / "out")  # its own earlier output is replaced
+
+
+def test_progress_bar_on_a_terminal_shows_rate_and_time_left():
+    stream = io.StringIO()
+    bar = Progress(200, resumed=50, stream=stream, live=True)
+    for _ in range(3):
+        bar(10)
+    bar.note("warning: one line, not drawn over")
+    bar.close()
+    shown = stream.getvalue()
+    assert "80/200" in shown and "articles/s" in shown and "<" in shown  # tqdm's time left
+    assert "warning: one line, not drawn over\n" in shown

@@ -125,6 +125,26 @@ def discovered_of(text: str, resources, **article):
         ),
         # phrasal verbs of attitude
         ("Sudmark moved ahead with the port levy.", "sudmark", "port-levy", "support"),
+        # putting off and disagreeing with
+        ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
+        ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
+        # a relative clause on a mention is a stance on it, also where the issue is known
+        ("Roth backs a levy. The levy, which Okon rejected, is new.", "lev-okon", "levy", "oppose"),
+        # a participle with its agent on a mention is the agent's stance on it
+        ("The fishing quota, vetoed by Okon, is back.", "lev-okon", "fishing-quota", "oppose"),
+        ("Roth backs a levy. The levy, proposed by Okon, is new.", "lev-okon", "levy", "support"),
+        # a code names a plan ("a 50/50 plan"), a count does not
+        ("Okon supports a 50/50 plan.", "lev-okon", "50-50-plan", "support"),
+        # a bare gerund is the thing done
+        ("Okon testified in favor of rezoning.", "lev-okon", "rezoning", "support"),
+        # words of intent and commitment name what they commit to
+        ("Okon proposed a port levy.", "lev-okon", "port-levy", "support"),
+        ("Roth promised a fishing quota.", "ana-roth", "fishing-quota", "support"),
+        # what is needed is wanted
+        ("Okon said the port levy was needed.", "lev-okon", "port-levy", "support"),
+        # a possessive pronoun on a word for an issue points back like "the"
+        ("Roth backs a port levy. Okon rejected her proposal.", "lev-okon", "port-levy", "oppose"),
         # "it" is the issue last named
         ("Roth backs a port levy. Okon said it is a mistake.", "lev-okon", "port-levy", "oppose"),
         # coordinated and appositive subjects each hold the stance
@@ -280,3 +300,90 @@ def test_a_stance_only_hoped_for_is_nobody_s(resources):
     )
     dam = positions[positions["issue_id"] == "dam"]
     assert "lev-okon" in set(dam["actor_id"]) and "norland" not in set(dam["actor_id"])
+
+
+def dam_rows(text: str, actor_id: str, resources):
+    """The positions an actor holds on the dam in an invented text."""
+    positions = positions_of(text, resources)
+    return positions[(positions["actor_id"] == actor_id) & (positions["issue_id"] == "dam")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # a relative clause describes what it hangs on: honouring a charter that bars
+        # the dam is no stance on the dam
+        ("Okon insisted that the water charter, which bars the dam, be honoured.", "lev-okon"),
+        # what a condition imagines is nobody's stance
+        (
+            "Norland will back the water charter if Sudmark should offer to build the dam.",
+            "sudmark",
+        ),
+        ("The question is whether Sudmark wants the dam.", "sudmark"),
+        # "against" on a thing says what it is aimed at, not what anyone thinks
+        ("Norland inspected the shield against the dam.", "norland"),
+        # unnamed members of an organisation are no one the article names
+        ("Sudmark officials seeking to block the dam met Roth.", "sudmark"),
+    ],
+)
+def test_no_one_holds(resources, text, actor_id):
+    rows = dam_rows(text, actor_id, resources)
+    assert rows.empty, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_against_on_a_noun_of_attitude_is_a_view_held(resources):
+    """ "its stance against the dam" is opposition; "the shield against the dam" (in
+    test_no_one_holds) only says what a thing is aimed at."""
+    positions = positions_of(
+        "Okon said Sudmark would not soften its stance against the dam.", resources
+    )
+    dam = positions[positions["issue_id"] == "dam"]
+    assert ("lev-okon", "oppose") in set(zip(dam["actor_id"], dam["stance"], strict=True)), dam
+
+
+def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
+    positions = positions_of(
+        "A report in The Harbour Gazette said that Sudmark backs the dam.", resources
+    )
+    dam = positions[positions["issue_id"] == "dam"]
+    assert "sudmark" in set(dam["actor_id"])
+    assert not any("gazette" in a for a in dam["actor_id"])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "stance"),
+    [
+        # a spokesman speaks for the organisation that the phrase naming him names
+        ("The dam is a reckless gamble, a Sudmark spokeswoman said.", "sudmark", "oppose"),
+        # a group of speakers is each of the actors its phrase names as a whole
+        (
+            "Roth backs the dam. Its sponsors, Senators Maria Lopez and John Carter, say it is "
+            "a lifeline.",
+            "john-carter",
+            "support",
+        ),
+        # "the prime minister": the one person with that role
+        ("Roth backs the dam. The prime minister has also praised the dam.", "ana-roth", "support"),
+        # a warning that something could do harm is the warner's own stance
+        ("Sudmark warned that the dam could ruin the coast.", "sudmark", "oppose"),
+        # what someone ought to do is the speaker's judgement
+        ("Norland should not fund the dam, Okon said.", "lev-okon", "oppose"),
+        # the subject pronoun of a reported clause is its reporter, not the one told
+        ("Roth told Okon he backed the dam.", "ana-roth", "support"),
+    ],
+)
+def test_who_holds_a_stance(resources, text, actor_id, stance):
+    rows = dam_rows(text, actor_id, resources)
+    assert set(rows["stance"]) == {stance}, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_an_ought_is_not_its_subject_s_stance(resources):
+    positions = positions_of("Norland should not fund the dam, Okon said.", resources)
+    assert "norland" not in set(positions["actor_id"])
+
+
+def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
+    text = "By Jane Marlow\n\nOkon's rejection of the water charter is deeply troubling."
+    positions, _ = discovered_of(text, resources)
+    sides = set(zip(positions["actor_id"], positions["stance"], strict=True))
+    assert ("lev-okon", "oppose") in sides and ("jane-marlow", "support") in sides

@@ -623,3 +623,146 @@ def test_a_conjunction_the_parser_takes_for_a_subject_speaks_for_no_one(resource
     )
     quotes = quotes_of(text, resources)
     assert set(quotes["speaker_id"]) == {"karla-vendt"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nordic Council has warned the Canadian Senate that tough fishing legislation "
+        "it is considering could prompt retaliation by Nordic fleets.",
+        "The Andean Pact has warned the Brazilian Congress that harsh tariff legislation "
+        "it is drafting could prompt retaliation by Andean exporters.",
+    ],
+)
+def test_a_that_clause_read_as_a_noun_after_the_listener_is_reported(resources, text):
+    """ "warned X that tough legislation it is weighing could ...": the parser takes
+    "that" for a determiner; what follows the listener is still the warning."""
+    row = statement(quotes_of(text, resources), "could prompt retaliation", "reported")
+    assert row["text"].startswith("tough") or row["text"].startswith("harsh")
+
+
+def test_a_cue_read_as_the_complement_of_what_it_reports_still_reports_it(resources):
+    """ "X told Y, a senator, he backed ...": the parser roots the sentence in the
+    reported verb and hangs the cue on it; the clause is still X's statement."""
+    quotes = quotes_of(
+        "Minister Hal Ostrander met the water committee on Monday.\n\n"
+        "Ostrander told Vukovic, a Texas Republican, he backed parts of the bill, "
+        "such as one funding new dams under the compact.",
+        resources,
+    )
+    row = statement(quotes, "parts of the bill", "reported")
+    assert row["speaker_id"] == "hal-ostrander"
+
+
+def test_a_clause_before_a_source_that_shows_it_is_no_speakers_statement(resources):
+    """ "Wardens wrote 12 tickets in May, court records show.": the wardens wrote, they
+    said nothing (the records, a document, are the source)."""
+    quotes = quotes_of(
+        "Wardens wrote 12 tickets for illegal fishing in May, court records show.", resources
+    )
+    assert not quotes["speaker"].str.contains("Wardens").any(), quotes[["text", "speaker"]]
+
+
+def test_an_unattributed_quotation_in_another_language_is_not_given(resources):
+    """In an article the parser does not read, quotation marks with no cue it knows are
+    no one's words as far as newsbook can tell."""
+    text = (
+        "Der Gemeinderat von Altheim hat am Dienstag beschlossen, die Brücke über den "
+        "Fluss zu sperren. „Wir schließen die Brücke für den Verkehr“, sagte "
+        "Bürgermeisterin Lina Ostwald nach der Sitzung. Die Sperrung soll im Mai beginnen "
+        "und bis zum Herbst dauern, wie die Verwaltung mitteilte. Die Anwohner sind mit "
+        "der Entscheidung nicht zufrieden und wollen sich dagegen wehren."
+    )
+    article = make_article(text, article_id="t", published="1999-03-02")
+    tables = analyze(article, resources)
+    assert tables["article"]["language"].iloc[0] == "de"
+    assert not (tables["quotes"]["speaker"] == "(unattributed)").any(), tables["quotes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour master Ilse Varga declined to say which berths would be closed.",
+        "Harbour master Ilse Varga refused to say whether the berths would be closed.",
+    ],
+)
+def test_a_refused_statement_reports_nothing(resources, text):
+    """ "declined to say which ...": nothing was said."""
+    quotes = quotes_of(text, resources)
+    assert not quotes["text"].str.contains("berths").any(), quotes[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    "headline", ["VENDT WARNS SENATE ON NEW BORDER BILL", "Vendt warns of $40 million shortfall"]
+)
+def test_a_headline_cue_with_only_a_topic_is_no_statement(resources, headline):
+    """ "X WARNS SENATE ON BILL", "X warns of a shortfall": the headline names what X
+    spoke about, not what X said."""
+    quotes = quotes_of(INTRO + "Vendt spoke to the Senate on Monday.", resources, headline=headline)
+    first_line = len(headline)
+    assert not (quotes["start"] < first_line).any(), quotes[["text", "speaker"]]
+
+
+PARTICIPLE = (
+    "Governor Lena Brakes signed the levee bill on Tuesday.\n\n"
+    "Engineer Tomas Quill added that a governor should have room to delay repairs, "
+    'saying "in the end, every state must weigh the cost against the risk."\n\n'
+    'Otherwise, he said, "the river will decide for us."'
+)
+COUNCILWOMAN = (
+    '"The pool stays open all summer," said Councilwoman Imelda Strake. '
+    '"Nobody should pay twice for water," she added.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker_id"),
+    [
+        # a council title is no part of the speaker's name
+        (COUNCILWOMAN, "pool stays open", "imelda-strake"),
+        (COUNCILWOMAN, "pay twice", "imelda-strake"),
+        # a participle cue hung on another's reported words is the reporter's, and so is
+        # the "he said" after it
+        (PARTICIPLE, "every state must weigh", "tomas-quill"),
+        (PARTICIPLE, "river will decide", "tomas-quill"),
+        # a second "said" of the same reporter, hung on the reported clause
+        (
+            "Port director Elsa Fennimore spoke after the strike ended.\n\n"
+            "She said Mayor Ivo Raskin was the main cause of the delay and said the port "
+            'would use "every lawful means to end the blockade."',
+            "every lawful means",
+            "elsa-fennimore",
+        ),
+        # the parser ends the attribution at "U.S."; the quotation after it is still X's
+        (
+            "Trade envoy Sabine Orlov met union leaders on Friday.\n\n"
+            'Orlov said in a radio interview in the U.S. "We are ready to do whatever it '
+            'takes to keep the plants open and the workers paid."',
+            "keep the plants open",
+            "sabine-orlov",
+        ),
+        # "members should expect "..."": the members have said nothing; the words are X's
+        (
+            "Budget director Olu Banda said Monday that the county faces a deficit, and that "
+            'council members should expect "painful choices" when they meet next week.',
+            "painful choices",
+            "olu-banda",
+        ),
+    ],
+)
+def test_quotation_speaker_through_a_misleading_parse(resources, text, snippet, speaker_id):
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, snippet, "direct")["speaker_id"] == speaker_id
+
+
+def test_a_participle_not_set_off_belongs_to_its_own_clause(resources):
+    """ "X will publish a draft law calling for ..., an official said": the law calls
+    for it, the official does not (only ", saying ..." is the reporter's)."""
+    quotes = quotes_of(
+        "The Vellmar council will publish a draft\nlaw today calling for an end to all "
+        "river\ntolls in the valley, an official in the\ncouncil's transport office told "
+        "Reuters.",
+        resources,
+    )
+    calls = quotes[quotes["text"].str.startswith("an end to all")]
+    assert not calls["speaker"].str.contains("official").any(), quotes[["text", "speaker"]]

@@ -53,11 +53,15 @@ CORPUS_EPILOG = """\
 INPUT is a folder of .txt articles (with .yml sidecars; subfolders too) and Reuters-21578
 .sgm files, or a table with one article a row (.csv, .jsonl, also .gz, or .parquet) with
 a `text` column and optional article_id, published, headline, source, url. Articles that
-cannot be analysed go to the `errors` table; the run goes on.
+cannot be analysed go to the `errors` table; the run goes on. An interrupted run,
+restarted with the same command, skips what was finished and ends with the same bytes.
 
 examples:
   newsbook corpus data/raw
   newsbook corpus articles.jsonl.gz --workers 2 --format parquet --out corpus/
+  newsbook corpus reuters21578.csv.gz --columns text=body,published=date,headline=title,article_id=newid
+  newsbook corpus articles.parquet --engine dask --workers 2
+  newsbook corpus articles.parquet --scheduler tcp://10.0.0.5:8786
 """
 
 BOOK_EPILOG = """\
@@ -125,6 +129,22 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--workers", type=int, default=1, help="processes (default: 1)")
     corpus.add_argument(
         "--format", choices=("csv", "parquet"), default="csv", help="table format (default: csv)"
+    )
+    corpus.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,...",
+        help="a table's own column names, e.g. text=body,published=date,headline=title",
+    )
+    corpus.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default=None,
+        help="local processes (default), or Dask (a local cluster of --workers processes)",
+    )
+    corpus.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="an existing Dask cluster's scheduler, e.g. tcp://HOST:8786 (implies --engine dask)",
     )
     book = _command(
         commands,
@@ -248,7 +268,18 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "corpus":
             from newsbook.corpus.run import run_corpus_command
 
-            print(run_corpus_command(args.input, args.out, args.workers, args.format))
+            engine = args.engine or ("dask" if args.scheduler else "local")
+            print(
+                run_corpus_command(
+                    args.input,
+                    args.out,
+                    args.workers,
+                    args.format,
+                    engine=engine,
+                    scheduler=args.scheduler,
+                    columns=args.columns,
+                )
+            )
         elif args.command == "book":
             print(run_book(args))
         elif args.command == "init":
@@ -258,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as error:
         print(f"newsbook: error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("newsbook: interrupted; nothing was written", file=sys.stderr)
+    except KeyboardInterrupt as interrupt:
+        message = str(interrupt) or "interrupted; nothing was written"
+        print(f"newsbook: {message}", file=sys.stderr)
         return 130
     return 0

@@ -230,6 +230,9 @@ STANCE_WORD_LISTS = (
     "generic_modifiers",
     "target_prepositions",
     "apprehension",
+    "conditions",
+    "spokespeople",
+    "obligation",
 )
 
 
@@ -245,7 +248,7 @@ class StanceLexicon:
     reporting: frozenset[str]  # speech verbs: the clause they report ends a stance's reach
     naming: frozenset[str]  # "called the plan a folly": the judgement is the caller's
     apprehension: frozenset[str]  # "fears that X will ruin Y": the clause's judgement stands
-    prepositional: dict[str, dict[str, str]]  # verb -> preposition -> support | oppose
+    prepositional: dict[str, dict[str, str]]  # verb or noun of attitude -> preposition -> side
     desire: frozenset[str]
 
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
@@ -259,6 +262,9 @@ class StanceLexicon:
     action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
     generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
+    conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
+    spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
+    obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 
@@ -437,6 +443,7 @@ class SpeechLexicon:
     name_markers: frozenset[str]
     title_nouns: frozenset[str]
     governments: frozenset[str]
+    refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -474,6 +481,7 @@ class SpeechLexicon:
             name_markers=words("name_markers"),
             title_nouns=words("title_nouns"),
             governments=governments,
+            refusals=words("refusal_verbs"),
         )
 
 

@@ -1,15 +1,17 @@
 """One article in, every table out: the stages in order, each a function of the
-tables before it. `analyze` is pure (no files written), so the corpus runner can call it
-per article in worker processes."""
+tables before it. `analyze` is pure (no files written); `analyze_many` does the same for
+a stream of articles, parsing them in batches (the corpus runner's entry point)."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+from spacy.language import Language
 
 from newsbook.lexicons import Resources
 from newsbook.output import replace_folder, staging_folder
@@ -33,24 +35,29 @@ from newsbook.text.layout import (
     layout,
     layout_facts,
 )
-from newsbook.text.nlp import make_nlp, parse_blocks, sentences_table
+from newsbook.text.nlp import ParsedBlock, make_nlp, parse_blocks, parse_many, sentences_table
 
 
 def article_table(
     article: Article, blocks: pd.DataFrame, sentences: pd.DataFrame, headline: str
 ) -> pd.DataFrame:
     """The one-row `article` table."""
-    body = sentences[sentences["section"] == "body"]
+    sections = sentences["section"].tolist()
+    body = [
+        text
+        for section, text in zip(sections, sentences["text"].tolist(), strict=True)
+        if section == "body"
+    ]
     row = {
         "article_id": article.article_id,
         "headline": headline,
         "published": article.published.isoformat() if article.published else "",
         "source": article.source,
         "n_sentences": len(body),
-        "n_words": int(body["text"].str.split().str.len().sum()) if len(body) else 0,
+        "n_words": sum(len(text.split()) for text in body),
         "url": article.url,
         "encoding": article.encoding,
-        "n_paragraphs": int((blocks["section"] == "body").sum()),
+        "n_paragraphs": blocks["section"].tolist().count("body"),
         "warnings": " | ".join(article.warnings),
         "format": article.format,
         "author": article.author,
@@ -114,11 +121,25 @@ STAGES: tuple[tuple[tuple[str, ...], Callable[[ArticleContext], object]], ...] =
 )
 
 
+# Articles parsed together by `analyze_many`: enough blocks for full parser batches,
+# few enough that a batch's tables (and the strings spaCy keeps for it) stay small.
+ARTICLES_PER_BATCH = 32
+
+
 def article_context(article: Article, resources: Resources) -> ArticleContext:
     """The article laid out (furniture and tables skipped) and parsed: what every stage
     starts from. Its `article` holds what the layout told (see `read_layout`)."""
     article, blocks = read_layout(article, resources)
-    parsed = parse_blocks(article, blocks, make_nlp(resources.entity_patterns))
+    return _context(article, resources, blocks, parse_blocks(article, blocks, _nlp(resources)))
+
+
+def _nlp(resources: Resources) -> Language:
+    return make_nlp(resources.entity_patterns)
+
+
+def _context(
+    article: Article, resources: Resources, blocks: list[Block], parsed: list[ParsedBlock]
+) -> ArticleContext:
     context = ArticleContext(article, resources, tuple(parsed), sentences_table(article, parsed))
     return context.with_tables(blocks=blocks_table(article, blocks))
 
@@ -126,7 +147,60 @@ def article_context(article: Article, resources: Resources) -> ArticleContext:
 def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
     """Every table of the contract for one article, plus `blocks` (the page's layout)
     and `pieces` (what the file held beside the story)."""
-    context = article_context(article, resources)
+    return _run_stages(article_context(article, resources))
+
+
+def analyze_many(
+    articles: Iterable[Article], resources: Resources, *, batch_size: int = ARTICLES_PER_BATCH
+) -> Iterator[dict[str, pd.DataFrame] | Exception]:
+    """`analyze` for each article, in order, parsing `batch_size` articles at a time
+    through one `nlp.pipe`. An article whose analysis fails yields its exception instead
+    of its tables, so one bad article does not end the stream. Each batch runs in a spaCy
+    memory zone: the strings its parses add are freed afterwards, so memory stays flat
+    over a long stream (the tables hold plain Python values, never a Doc)."""
+    nlp = _nlp(resources)
+    articles = iter(articles)
+    while batch := list(itertools.islice(articles, batch_size)):
+        with nlp.memory_zone():
+            results = [_analysed(resources, parse) for parse in _parse(batch, resources, nlp)]
+        yield from results
+
+
+Parse = tuple[Article, list[Block], list[ParsedBlock]]
+
+
+def _parse(batch: list[Article], resources: Resources, nlp: Language) -> list[Parse | Exception]:
+    """Each article (with what its layout told), its blocks and its parse. When the
+    batch fails (an article the parser rejects), each article is laid out and parsed
+    alone again, so only that one fails."""
+    try:
+        laid_out = [read_layout(article, resources) for article in batch]
+        parses = parse_many(laid_out, nlp)
+        return [(a, b, p) for (a, b), p in zip(laid_out, parses, strict=True)]
+    except Exception:  # noqa: BLE001 - find the article that failed, below
+        pass
+    alone: list[Parse | Exception] = []
+    for article in batch:
+        try:
+            article, blocks = read_layout(article, resources)
+            alone.append((article, blocks, parse_blocks(article, blocks, nlp)))
+        except Exception as error:  # noqa: BLE001 - this article's failure, not the batch's
+            alone.append(error)
+    return alone
+
+
+def _analysed(
+    resources: Resources, parse: Parse | Exception
+) -> dict[str, pd.DataFrame] | Exception:
+    if isinstance(parse, Exception):
+        return parse
+    try:
+        return _run_stages(_context(parse[0], resources, parse[1], parse[2]))
+    except Exception as error:  # noqa: BLE001 - one article's failure must not end the stream
+        return error
+
+
+def _run_stages(context: ArticleContext) -> dict[str, pd.DataFrame]:
     article = context.article
     for names, stage in STAGES:
         made = stage(context)

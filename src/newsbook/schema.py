@@ -10,6 +10,8 @@ false.
 
 from __future__ import annotations
 
+import collections
+import functools
 import math
 from dataclasses import dataclass
 
@@ -296,6 +298,19 @@ def corpus_columns(name: str) -> dict[str, str]:
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """A table from row dicts, with exactly the table's columns in order."""
     return pd.DataFrame(rows, columns=columns(name))
+
+
+def table_rows(table: pd.DataFrame) -> list[tuple]:
+    """A table's rows as named tuples with the same values as `itertuples(index=False)`
+    gives, without the named-tuple class it builds on every call (which costs more than
+    the rows of an article's short tables)."""
+    row = _row_type(tuple(table.columns))
+    return list(map(row._make, zip(*(table[c].tolist() for c in table.columns), strict=True)))
+
+
+@functools.lru_cache(maxsize=64)
+def _row_type(names: tuple[str, ...]) -> type:
+    return collections.namedtuple("Row", names, rename=True)
 
 
 def _missing(value: object) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
 
 from newsbook import cache, config
 from newsbook.book.parameters import check_parameters, resolve_path
@@ -29,12 +29,12 @@ from newsbook.corpus.readers import file_stem
 from newsbook.corpus.records import Record
 from newsbook.corpus.run import run_corpus
 from newsbook.corpus.selection import Selection, read_filter, select_records, with_issues
-from newsbook.corpus.sinks import TableSink
+from newsbook.corpus.sinks import open_table
 from newsbook.errors import InputError
 from newsbook.lexicons import Resources, read_issue_catalogue
 
 DEFAULT_CORPUS = "data/corpus/reuters-arms-control.csv"
-TEXT_ROWS_PER_APPEND = 500  # article texts buffered before they go to the Parquet writer
+TEXT_ROWS_PER_GROUP = 500  # article texts per Parquet row group of texts.parquet
 
 
 @dataclass(frozen=True)
@@ -141,13 +141,14 @@ def _compute(source: CorpusSource, target: Path) -> None:
     staging.mkdir(parents=True)
     rule = read_filter(source.rule) if source.rule else None
     selection, warnings = Selection(), []
-    texts = TableSink(staging, {"texts": {"article_id": "str", "text": "str"}}, "parquet")
+    texts_columns = {"article_id": "str", "text": "str"}
+    texts = open_table(staging / "texts.parquet", texts_columns, "parquet")
     pending: list[dict[str, str]] = []
 
     def keep_text(article_id: str, text: str) -> None:
         pending.append({"article_id": article_id, "text": text})
-        if len(pending) >= TEXT_ROWS_PER_APPEND:
-            texts.append("texts", pd.DataFrame(pending))
+        if len(pending) >= TEXT_ROWS_PER_GROUP:
+            texts.write(pa.Table.from_pylist(pending))
             pending.clear()
 
     def select(records: Iterator[Record]) -> Iterator[Record]:
@@ -165,7 +166,8 @@ def _compute(source: CorpusSource, target: Path) -> None:
         report = run_corpus(
             source.corpus, staging / "tables", fmt="parquet", warn=warnings.append, select=select
         )
-        texts.append("texts", pd.DataFrame(pending, columns=["article_id", "text"]))
+        if pending:
+            texts.write(pa.Table.from_pylist(pending))
         texts.close()
         summary = {
             **asdict(selection),

@@ -26,12 +26,35 @@ SGML_SUFFIXES = (".sgm", ".sgml")
 RECORD_FIELDS = ("text", "article_id", "published", "headline", "source", "url")
 
 
-def read_records(input_path: Path) -> Iterator[Record]:
-    """Records of INPUT in a fixed order, read lazily. Raises InputError at once (before
-    any record) for a missing, unreadable or unknown input or a table without `text`."""
+def parse_columns(spec: str) -> dict[str, str]:
+    """`--columns text=body,published=date` as {field: input column}; InputError for an
+    unknown field, a field named twice or an item without `=`."""
+    mapping: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in spec.split(","))):
+        field, sep, column = (part.strip() for part in item.partition("="))
+        if not sep or not field or not column:
+            raise InputError(f"--columns: {item!r} is not FIELD=COLUMN (e.g. text=body)")
+        if field not in RECORD_FIELDS:
+            raise InputError(
+                f"--columns: {field!r} is not a field; the fields are {', '.join(RECORD_FIELDS)}"
+            )
+        if field in mapping:
+            raise InputError(f"--columns: {field!r} is given twice")
+        mapping[field] = column
+    return mapping
+
+
+def read_records(input_path: Path, *, columns: dict[str, str] | None = None) -> Iterator[Record]:
+    """Records of INPUT in a fixed order, read lazily. `columns` maps a record field to
+    the table's own column for it (`{"text": "body"}`); an unmapped field is read from
+    the column of its own name. Raises InputError at once (before any record) for a
+    missing, unreadable or unknown input or a table without its text column."""
     input_path = Path(input_path)
+    columns = dict(columns or {})
     if not input_path.exists():
         raise InputError(f"{input_path} does not exist: give a folder or a CSV/JSONL/Parquet file")
+    if columns and (input_path.is_dir() or _tabular_kind(input_path) is None):
+        raise InputError(f"--columns is for a table (CSV, JSONL, Parquet); {input_path} is not one")
     if input_path.is_dir():
         files = _folder_files(input_path)
         if not files:
@@ -50,10 +73,10 @@ def read_records(input_path: Path) -> Iterator[Record]:
         )
     _check_readable(input_path)
     if kind == "csv":
-        return _csv_records(input_path)
+        return _csv_records(input_path, columns)
     if kind == "jsonl":
-        return _jsonl_records(input_path)
-    return _parquet_records(input_path)
+        return _jsonl_records(input_path, columns)
+    return _parquet_records(input_path, columns)
 
 
 def _tabular_kind(path: Path) -> str | None:
@@ -103,6 +126,8 @@ def _sgml_records(path: Path, *, origin: str) -> Iterator[Record]:
             headline=story.headline,
             source=story.source,
             published=story.published,
+            author=story.author,
+            format="sgml",
         )
 
 
@@ -163,15 +188,40 @@ def file_stem(path: Path) -> str:
     return article_id_for(Path(name or "row"))
 
 
-def _require_text(columns: Iterable[str], path: Path) -> None:
-    if "text" not in set(columns):
-        raise InputError(
-            f"{path} has no `text` column: one article a row needs `text` "
-            "(optional: article_id, published, headline, source, url)"
-        )
+class ColumnMap:
+    """A table's columns as record fields: each field read from its mapped column, or
+    from the column of its own name when it is not mapped."""
+
+    def __init__(self, names: Iterable[str], mapping: dict[str, str], path: Path) -> None:
+        names = set(names)
+        for field, column in mapping.items():
+            if column not in names:
+                raise InputError(
+                    f"{path} has no `{column}` column (--columns {field}={column}); "
+                    f"its columns: {', '.join(sorted(names))}"
+                )
+        self.source = {
+            field: mapping.get(field, field)
+            for field in RECORD_FIELDS
+            if mapping.get(field, field) in names
+        }
+        if "text" not in self.source:
+            raise InputError(
+                f"{path} has no `text` column: one article a row needs `text` "
+                "(optional: article_id, published, headline, source, url; "
+                "--columns text=COLUMN names another)"
+            )
+
+    @property
+    def columns(self) -> list[str]:
+        """The input's columns to read, without repeats."""
+        return list(dict.fromkeys(self.source.values()))
+
+    def row(self, raw: dict) -> dict:
+        return {field: raw.get(column) for field, column in self.source.items()}
 
 
-def _csv_records(path: Path) -> Iterator[Record]:
+def _csv_records(path: Path, mapping: dict[str, str]) -> Iterator[Record]:
     try:
         chunks = pd.read_csv(
             path, dtype=str, keep_default_na=False, chunksize=1000, encoding="utf-8-sig"
@@ -182,16 +232,17 @@ def _csv_records(path: Path) -> Iterator[Record]:
         raise InputError(f"{path} is not a readable UTF-8 CSV file ({reason})") from None
     if first is None:
         raise InputError(f"{path} has no rows")
-    _require_text(first.columns, path)
-    return _csv_rows(path, first, chunks)
+    return _csv_rows(path, first, chunks, ColumnMap(first.columns, mapping, path))
 
 
-def _csv_rows(path: Path, first: pd.DataFrame, chunks: Iterator[pd.DataFrame]) -> Iterator[Record]:
+def _csv_rows(
+    path: Path, first: pd.DataFrame, chunks: Iterator[pd.DataFrame], columns: ColumnMap
+) -> Iterator[Record]:
     stem, number = file_stem(path), 0
     for chunk in _chain_first(first, chunks, path):
         for row in chunk.to_dict("records"):
             number += 1
-            yield _row_record(row, number=number, stem=stem, origin=f"row {number}")
+            yield _row_record(columns.row(row), number=number, stem=stem, origin=f"row {number}")
 
 
 def _chain_first(
@@ -211,7 +262,7 @@ def _open_text(path: Path):
     return open(path, encoding="utf-8-sig")
 
 
-def _jsonl_records(path: Path) -> Iterator[Record]:
+def _jsonl_records(path: Path, mapping: dict[str, str]) -> Iterator[Record]:
     lines = _jsonl_lines(path)
     first = next(lines, None)
     if first is None:
@@ -223,8 +274,8 @@ def _jsonl_records(path: Path) -> Iterator[Record]:
         raise InputError(f"{path} line {number} is not JSON: give one JSON object a line") from None
     if not isinstance(row, dict):
         raise InputError(f"{path} line {number} is not a JSON object")
-    _require_text(row.keys(), path)
-    return _jsonl_rows(path, first, lines)
+    ColumnMap(row.keys(), mapping, path)  # the first line must have the text (mapped) key
+    return _jsonl_rows(path, first, lines, mapping)
 
 
 def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -238,7 +289,7 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def _jsonl_rows(
-    path: Path, first: tuple[int, str], lines: Iterator[tuple[int, str]]
+    path: Path, first: tuple[int, str], lines: Iterator[tuple[int, str]], mapping: dict[str, str]
 ) -> Iterator[Record]:
     stem = file_stem(path)
 
@@ -256,10 +307,12 @@ def _jsonl_rows(
         if not isinstance(row, dict):
             yield Record(f"{stem}-{count}", origin, error="not a JSON object")
             continue
+        # each line may have its own keys: a line without the text's key has no text
+        row = {field: row.get(mapping.get(field, field)) for field in RECORD_FIELDS}
         yield _row_record(row, number=count, stem=stem, origin=origin)
 
 
-def _parquet_records(path: Path) -> Iterator[Record]:
+def _parquet_records(path: Path, mapping: dict[str, str]) -> Iterator[Record]:
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -268,20 +321,18 @@ def _parquet_records(path: Path) -> Iterator[Record]:
         names = pq.read_schema(path).names
     except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a bad file
         raise InputError(f"{path} is not a readable Parquet file ({error})") from None
-    _require_text(names, path)
-    wanted = [name for name in RECORD_FIELDS if name in names]
-    return _parquet_rows(path, wanted)
+    return _parquet_rows(path, ColumnMap(names, mapping, path))
 
 
-def _parquet_rows(path: Path, wanted: list[str]) -> Iterator[Record]:
+def _parquet_rows(path: Path, columns: ColumnMap) -> Iterator[Record]:
     """Opened only when iterated, so a worker pool forks before pyarrow starts threads."""
     import pyarrow.parquet as pq
 
     stem, number = file_stem(path), 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=1000, columns=wanted):
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=1000, columns=columns.columns):
         for row in batch.to_pylist():
             number += 1
-            yield _row_record(row, number=number, stem=stem, origin=f"row {number}")
+            yield _row_record(columns.row(row), number=number, stem=stem, origin=f"row {number}")
 
 
 def unique_ids(records: Iterable[Record], warn: Callable[[str], None]) -> Iterator[Record]:

@@ -1,21 +1,17 @@
-"""The unit of corpus work: a `Record` (one article to read, plain data that pickles to
-a worker) in, a `Result` (its tables in the corpus's fixed schema, or why there are
-none) out."""
+"""The unit of corpus input: a `Record` (one article to read, plain data that pickles
+to a worker process or a Dask task), and the Article it becomes."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from newsbook.errors import InputError
 from newsbook.lexicons import Resources, read_issue_catalogue
-from newsbook.pipeline import analyze
-from newsbook.schema import ARTICLE_TABLES, TABLES, conform
-from newsbook.text.article import check_text, make_article, read_article
+from newsbook.text.article import Article, check_text, make_article, read_article
 
 
 @dataclass(frozen=True)
@@ -34,71 +30,64 @@ class Record:
     url: str = ""
     error: str = ""
     issues: str | None = None  # an issue catalogue (.yml) added to the project's
+    author: str = ""  # a wire record's <AUTHOR>, as `analyze` reads it
+    format: str = "text"  # what held the text: "sgml" for a wire record
 
-
-@dataclass(frozen=True)
-class Result:
-    """What `analyze_record` returns: the tables of one article (in the corpus's fixed
-    columns and types), or why there are none."""
-
-    article_id: str
-    origin: str
-    tables: dict[str, pd.DataFrame] | None
-    error: str = ""
-    warnings: tuple[str, ...] = ()
+    def size(self) -> int:
+        """About how much there is to analyse (characters, or a file's bytes), for cutting
+        the input into partitions of similar work."""
+        if self.text is not None:
+            return len(self.text)
+        if self.path is not None:
+            try:
+                return os.stat(self.path).st_size
+            except OSError:
+                return 0
+        return 0
 
 
 @functools.cache
 def worker_resources(issues: str | None = None) -> Resources:
-    """This process's Resources, loaded once (a pool's initializer calls it); with
-    `issues`, an issue catalogue added to the project's (loaded once per catalogue)."""
+    """This process's Resources, loaded once (forked workers inherit the parent's; a
+    Dask worker loads them for its first task); with `issues`, an issue catalogue added
+    to the project's (loaded once per catalogue)."""
     if issues:
         return Resources.load().with_issues(read_issue_catalogue(Path(issues)))
     return Resources.load()
 
 
-def analyze_record(record: Record, resources: Resources | None = None) -> Result:
-    """The unit of work: one record in, its tables (or an error) out. Pure apart from
-    reading the record's own file; a bad article is an error, never an exception."""
+def record_article(record: Record) -> Article:
+    """The record as an Article: its file read (with the sidecar), or its text checked.
+    Raises InputError for a record that is not an article."""
     if record.error:
-        return Result(record.article_id, record.origin, None, record.error)
-    try:
-        if record.path is not None:
-            article = read_article(record.path, published=record.published)
-            article = dataclasses.replace(article, article_id=record.article_id)
-        else:
-            text = record.text or ""
-            if not text.strip():
-                raise InputError("the article's text is empty")
-            check_text(text, name="the article's text")
-            article = make_article(
-                text,
-                article_id=record.article_id,
-                headline=record.headline,
-                source=record.source,
-                published=record.published,
-                published_origin="record",
-                url=record.url,
-            )
-        if record.issues:
-            resources = worker_resources(record.issues)
-        tables = analyze(article, resources or worker_resources())
-    except InputError as error:
-        message = str(error)
-        if record.path is not None and record.path.endswith(record.origin):
-            # name the file (or its sidecar) as INPUT names it, not as this machine does
-            message = message.replace(record.path.removesuffix(record.origin), "")
-        return Result(record.article_id, record.origin, None, message)
-    except Exception as error:  # noqa: BLE001 - one article's failure must not end the run
-        return Result(
-            record.article_id,
-            record.origin,
-            None,
-            f"internal error: {type(error).__name__}: {error}",
-        )
-    return Result(
-        article.article_id,
-        record.origin,
-        {name: conform(tables[name], TABLES[name].columns) for name in ARTICLE_TABLES},
-        warnings=article.warnings,
+        raise InputError(record.error)
+    if record.path is not None:
+        article = read_article(record.path, published=record.published)
+        return dataclasses.replace(article, article_id=record.article_id)
+    text = record.text or ""
+    if not text.strip():
+        raise InputError("the article's text is empty")
+    check_text(text, name="the article's text")
+    return make_article(
+        text,
+        article_id=record.article_id,
+        headline=record.headline,
+        source=record.source,
+        published=record.published,
+        published_origin="record",
+        url=record.url,
+        author=record.author,
+        format=record.format,
     )
+
+
+def error_message(record: Record, error: BaseException) -> str:
+    """The `errors` table's line for a record that could not be analysed: an InputError
+    as it says, naming a file as INPUT names it (not as this machine does); anything
+    else as an internal error."""
+    if not isinstance(error, InputError):
+        return f"internal error: {type(error).__name__}: {error}"
+    message = str(error)
+    if record.path is not None and record.path.endswith(record.origin):
+        message = message.replace(record.path.removesuffix(record.origin), "")
+    return message

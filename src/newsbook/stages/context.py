@@ -63,6 +63,18 @@ class ArticleContext:
         return sentence_of(self._sentence_starts, offset)
 
 
+def named_by_start(mentions: pd.DataFrame) -> dict[str, list]:
+    """`start`, `end` and `entity_id` of the mentions resolved to an entity, sorted by
+    start (stable), as lists: what a DataFrame filter and sort give, at a fraction of
+    their cost on an article's short table."""
+    columns = ("start", "end", "entity_id")
+    rows = sorted(
+        (row for row in zip(*(mentions[c].tolist() for c in columns), strict=True) if row[2] != ""),
+        key=lambda row: row[0],
+    )
+    return {c: [row[i] for row in rows] for i, c in enumerate(columns)}
+
+
 class MentionIndex:
     """The resolved mentions of an article by offset: which entity a stretch of text
     names, and which was named last before it (what a pronoun may stand for). Lookups
@@ -71,7 +83,7 @@ class MentionIndex:
 
     def __init__(self, mentions: pd.DataFrame, types: dict[str, str]) -> None:
         self.types = types
-        named = mentions[mentions["entity_id"] != ""].sort_values("start")
+        named = named_by_start(mentions)
         self.spans = [
             (int(s), int(e), str(i))
             for s, e, i in zip(named["start"], named["end"], named["entity_id"], strict=True)

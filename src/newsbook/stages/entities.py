@@ -682,9 +682,9 @@ def _tables(
                 "first_sentence_id": min(row["sentence_id"] for row in own),
             }
         )
-    entities_df = pd.DataFrame(entity_rows, columns=columns("entities"))
-    entities_df = entities_df.sort_values(["first_start", "entity_id"]).reset_index(drop=True)
-    return mentions_df, entities_df
+    # sorted as sort_values(["first_start", "entity_id"]) sorts, before the frame is built
+    entity_rows.sort(key=lambda row: (row["first_start"], row["entity_id"]))
+    return mentions_df, pd.DataFrame(entity_rows, columns=columns("entities"))
 
 
 def _best_name(entity: _Entity) -> str:

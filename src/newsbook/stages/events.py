@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from newsbook.lexicons import TimeLexicon
 from newsbook.schema import columns
-from newsbook.stages.context import ArticleContext
+from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.stages.timex import (
     content_verb,
     date_interval,
@@ -129,7 +129,7 @@ def build_timeline(context: ArticleContext) -> pd.DataFrame:
     """The `events` table: each dated expression tied to the predicate it dates (a verb,
     or an event noun), the entities taking part and the modality."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.time
-    mentions, names = context.table("mentions"), context.entity_names
+    mentions, names = context.mention_index, context.entity_names
     rows = []
     starts = [p.block.start for p in parsed]  # parsed blocks are in text order
     for row in context.table("timex").itertuples(index=False):
@@ -184,14 +184,12 @@ def _evidence(text: str, start: int, end: int) -> dict:
     return {"evidence": text[start:end], "start": start, "end": end}
 
 
-def _actors(head: Token, base: int, mentions: pd.DataFrame, names: dict[str, str]) -> list[str]:
+def _actors(head: Token, base: int, mentions: MentionIndex, names: dict[str, str]) -> list[str]:
     """Canonical names of the entities mentioned in a predicate's phrase, in text order."""
     tokens = list(head.subtree)
     start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
-    inside = mentions[
-        (mentions["start"] >= start) & (mentions["end"] <= end) & (mentions["entity_id"] != "")
-    ]
-    return list(dict.fromkeys(names[e] for e in inside["entity_id"] if e in names))
+    inside = (entity_id for _, _, entity_id in mentions.within(start, end))
+    return list(dict.fromkeys(names[e] for e in inside if e in names))
 
 
 def timeline_frame(events: pd.DataFrame, published: str | dt.date | None = None) -> pd.DataFrame:

@@ -55,13 +55,34 @@ def catalogue_ref(issue: Issue, against: bool) -> IssueRef:
 
 
 def phrase_tokens(target: Token) -> list[Token]:
-    """A noun with the compounds and adjectives right before it ("river dam project")."""
+    """A noun with the compounds and adjectives right before it ("river dam project"),
+    and a code that names it ("a 50/50 plan", not the count in "two plans")."""
     words = [target]
     for token in reversed(list(target.doc[target.left_edge.i : target.i])):
-        if token.dep_ not in {"compound", "amod", "nmod"} or token.is_punct:
+        naming = token.dep_ in {"compound", "amod", "nmod"} or _code(token)
+        if not naming or token.is_punct:
             break
         words.insert(0, token)
     return words
+
+
+def _code(token: Token) -> bool:
+    """A number modifier written as a code ("50/50", "4-2"), not a quantity ("two", "3.5")."""
+    return token.dep_ == "nummod" and bool(re.search(r"\d[^\d.,]+\d", token.text))
+
+
+def relative_pronoun(token: Token) -> bool:
+    """ "which", "that" opening a relative clause ("the bill, which X approved")."""
+    return token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head != token
+
+
+def bare_gerund(token: Token) -> bool:
+    """ "(in favour of) decoupling": a gerund with no object, a name for a thing done."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in {"pcomp", "pobj"}
+        and not any(c.dep_ in {"dobj", "prep", "ccomp", "xcomp"} for c in token.children)
+    )
 
 
 def adopting_pattern(words: list[str]) -> str:
@@ -118,21 +139,27 @@ class IssueFinder:
             self.lexicon.issue_nouns
         ):
             return False
+        # "her bill", "its offer": a possessive pronoun points back like "the"
+        pointing = [c for c in target.children if c.dep_ == "poss" and c.pos_ == "PRON"]
         own = [
             c
             for c in target.children
             if c.dep_ in {"compound", "amod", "nmod", "poss", "prep", "acl", "relcl", "nummod"}
+            and c not in pointing
         ]
         determiners = [c.lower_ for c in target.children if c.dep_ == "det"]
-        return not own and bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
+        definite = bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
+        return not own and (definite or bool(pointing))
 
     def resolve(self, target: Token) -> IssueRef | None:
         """The issue a stance cue's target names, or None when it names none."""
+        if relative_pronoun(target):
+            return self.resolve(target.head.head)  # "the bill, which X approved"
         if self.is_anaphor(target) or target.dep_ == "csubj":
             return self.last  # "it", "the plan", "what the council approved"
         target = self._content(target)
         named_law = target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
-        if target.pos_ not in {"NOUN", "PROPN"} or (
+        if (target.pos_ not in {"NOUN", "PROPN"} and not bare_gerund(target)) or (
             target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
         ):
             return None
@@ -166,6 +193,8 @@ class IssueFinder:
                 return found.ref
         # the id: the words as written, the head as its lemma ("sales taxes": sales-tax)
         singular = head if target.lower_.startswith(head[:-1]) else target.lower_
+        if bare_gerund(target):
+            singular = head = target.lower_  # "decoupling", not "decouple"
         ref = IssueRef(
             slug([*surface[:-1], singular]), text, "discovered", (adopting_pattern(surface),)
         )

@@ -29,9 +29,11 @@ from newsbook.stages.issues import (
     NAMED_TYPES,
     IssueFinder,
     IssueRef,
+    bare_gerund,
     catalogue_ref,
     discovered_issue,
     phrase_tokens,
+    relative_pronoun,
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
@@ -66,11 +68,23 @@ class Stance:
 
 
 def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
-    """ "truly hostile statements", "an absurd course": a judgement on the mention itself."""
+    """ "truly hostile statements", "an absurd course": a judgement on the mention itself;
+    "the levy, proposed by Norland": a participle with its agent, a stance on it."""
     for child in anchor.children:
         if child.dep_ in {"amod", "acomp"} and lexicon.polarity(child):
             return lexicon.polarity(child), child
+        if _agent_participle(child) and lexicon.polarity(child):
+            return lexicon.polarity(child), child
     return 0, None
+
+
+def _agent_participle(token: Token) -> bool:
+    """ "(the levy,) vetoed by Norland": a past participle on a noun, with its agent."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and any(child.dep_ == "agent" for child in token.children)
+    )
 
 
 def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
@@ -158,15 +172,21 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             cues.append(Cue(token, polarity))
         elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
             cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
+        elif _aimed(token, lexicon):
+            pass  # "strikes against the networks": what a thing is aimed at, no stance
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
             cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
-        elif lemma == "be" and not cues:
+        elif lemma == "be" and (not cues or path[depth - 1].dep_ in {"nsubj", "csubj"}):
+            # "X is a mistake"; "the mayor's refusal to allow X is troubling": a
+            # judgement on another's stance takes the other side
             judged, judgement = _predicate_polarity(token, lexicon)
             if judged:
-                polarity = judged * (-1 if lexicon.negated(token) else 1)
+                polarity = (
+                    judged * (polarity if cues else 1) * (-1 if lexicon.negated(token) else 1)
+                )
                 cues.append(Cue(judgement, polarity, voiced=True))
 
         head = token.head
@@ -174,8 +194,16 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             token.dep_ in {"ccomp", "parataxis"}
             and head.lemma_.lower() in lexicon.reporting
             and not lexicon.polarity(head)
+            and not (cues and head.lemma_.lower() in lexicon.apprehension)
         ):
+            break  # (a warning that X could ruin Y is the warner's own stance)
+        if token.dep_ == "relcl" or _opens_condition(token, lexicon):
+            # "insisted that the treaty, which bars X, be honoured": a relative clause
+            # describes what it hangs on, a stance on that is no stance on X; what a
+            # condition imagines is no part of the stance it conditions
             break
+    # "Norland should not fund X", "you have to cut X": an ought is its speaker's
+    cues = [Cue(c.token, c.polarity, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
     if not cues:
         # "This option could also include X": no stance, but an option put forward
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
@@ -183,6 +211,34 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
     return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
+
+
+def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "should not fund X", "must go", "has to cut X": what someone ought to do is the
+    judgement of whoever says so, not a stance of the one who ought to."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.obligation for c in verb.children):
+        return True
+    governor = verb.head  # "has to cut": the obligation governs the verb
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and f"{governor.lemma_.lower()} to" in lexicon.obligation
+    )
+
+
+def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "strikes against the networks", "a shield against missiles": a preposition of
+    opposition on a noun that is no attitude of its own says what the thing is aimed
+    at, not what anyone thinks of it ("a vote against X", "Reagan against X" do)."""
+    head = cue.head
+    return (
+        cue.pos_ == "ADP"
+        and head.pos_ == "NOUN"
+        and not lexicon.polarity(head)
+        and head.lemma_.lower() not in lexicon.prepositional
+    )
 
 
 def _speakers_by_sentence(
@@ -204,6 +260,20 @@ def _conditional(cue: Token) -> bool:
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
         for c in token.children
     )
+
+
+def _opens_condition(token: Token, lexicon: StanceLexicon) -> bool:
+    """The verb of a clause that states a condition ("if Norland should offer ...") or
+    asks a question ("the question is whether we want X")."""
+    return token.dep_ in {"advcl", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children
+    )
+
+
+def _in_condition(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "if Norland should offer to build the dam": a cue inside a condition is a case
+    imagined, not a stance taken."""
+    return any(_opens_condition(token, lexicon) for token in [cue, *cue.ancestors])
 
 
 def _heads_its_clause(cue: Token) -> bool:
@@ -255,6 +325,17 @@ class ActorFinder:
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
         self.first_person = resources.stance.first_person
+        self.anonymous = resources.speech.anonymous
+        self.organisation_nouns = resources.speech.organisations
+        self.roles = {
+            entity_id: " ".join(str(role).lower().split())
+            for entity_id, role, kind in zip(
+                entities["entity_id"], entities["role"], entities["type"], strict=True
+            )
+            if kind == "PERSON" and role
+        }
+        self.spokespeople = resources.stance.spokespeople
+        self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
@@ -287,18 +368,53 @@ class ActorFinder:
                 wanted = {"GPE", "ORG"}
             else:
                 return ""
-            return self._clause_subject(token, base, wanted) or self.before(start, wanted)
+            return (
+                self._clause_subject(token, base, wanted)
+                or self._reporter(token, base, wanted)
+                or self.before(start, wanted)
+            )
         entity_id = self.at(start, start + len(token))
         if entity_id:
             return self.states.get(entity_id, entity_id)
-        for child in token.children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
-            if child.dep_ in {"compound", "appos", "poss", "amod"} and child.i < token.i + 3:
+        lemma = token.lemma_.lower()
+        # "the council president, Grace Whitfield": an apposition names the very one
+        children = sorted(token.children, key=lambda c: c.dep_ != "appos")
+        for child in children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
+            if child.dep_ != "appos" and self.unnamed_member(token):
+                continue
+            if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
+                child = next((g for g in child.children if g.dep_ == "pobj"), child)
+            elif child.dep_ not in {"compound", "appos", "poss", "amod"}:
+                continue
+            if child.i < token.i + 3 or lemma in self.spokespeople:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
                 if entity_id and token.lemma_.lower() in self.government_nouns:
                     return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
                     return self.states.get(entity_id, entity_id)
+        return self.described(token, base)
+
+    def described(self, noun: Token, base: int) -> str:
+        """ "the mayor", "the network": a definite description names the one person the
+        article gives that role, or the organisation of that kind named last."""
+        determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
+        if noun.pos_ != "NOUN" or not determiners or determiners[0] not in {"the", "its"}:
+            return ""
+        words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+        core = " ".join([*words, noun.lower_])
+        people = [e for e, role in self.roles.items() if role == core or role.endswith(" " + core)]
+        if len(people) == 1:
+            return people[0]
+        if noun.lemma_.lower() in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
+            return self.before(base + noun.idx, {"ORG"})
         return ""
+
+    def unnamed_member(self, token: Token) -> bool:
+        """ "U.S. Government officials", "party members": unnamed members of an
+        organisation are no one the article names; its spokesman, though, speaks for it
+        ("a spokeswoman for the firm")."""
+        lemma = token.lemma_.lower()
+        return lemma in self.anonymous and lemma not in self.spokespeople
 
     def _clause_subject(self, pronoun: Token, base: int, wanted: set[str]) -> str:
         """ "Norland would not tie a loan to a softening of its stance": a possessive
@@ -315,6 +431,26 @@ class ActorFinder:
                     return entity_id
             if subjects or token.dep_ in {"ccomp", "relcl"}:
                 break
+        return ""
+
+    def _reporter(self, pronoun: Token, base: int, wanted: set[str]) -> str:
+        """ "Roth told Okon he backed X": the subject pronoun of a reported clause stands
+        for the one who reports it (named before it), not for whoever was named last."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+            return ""
+        clause = pronoun.head
+        verbs = [clause.head] if clause.dep_ == "ccomp" else []
+        # the parser may hang the speech verb under the clause it reports
+        verbs += [c for c in clause.children if c.dep_ in {"ccomp", "parataxis"}]
+        for verb in verbs:
+            if verb.lemma_.lower() not in self.reporting or verb.i > pronoun.i:
+                continue
+            for subject in verb.children:
+                if subject.dep_ != "nsubj":
+                    continue
+                entity_id = self.at(base + subject.idx, base + subject.idx + len(subject))
+                if entity_id and self.types.get(entity_id) in wanted:
+                    return entity_id
         return ""
 
     def _holders_of(self, token: Token, base: int, target: Token | None = None) -> list[str]:
@@ -339,6 +475,8 @@ class ActorFinder:
                 child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
             ):
                 continue
+            elif child.dep_ != "nsubj" and self.unnamed_member(token):
+                continue  # "U.S. officials seeking to block X": no one the article names
             # "X and Y both supported": coordinated holders, also where the parser hangs
             # the first name on the second ("Baker and Secretary James Baker") or on a
             # description ("Council members X and Y")
@@ -366,8 +504,9 @@ class ActorFinder:
         preposition ("Reagan against X") the word it modifies; else the nearest clause
         above that has a subject. Never the stance's own `target` or a phrase holding it
         ("Norland's plan is a mistake" is nobody's stance on the plan but the speaker's)."""
-        if (cue.pos_ == "ADP" or cue.dep_ in {"amod", "acomp", "attr"}) and (
-            target is None or target not in list(cue.head.subtree)
+        outside = target is None or target not in list(cue.head.subtree)
+        if (cue.pos_ == "ADP" and (outside or target in list(cue.subtree))) or (
+            cue.dep_ in {"amod", "acomp", "attr"} and outside
         ):
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
@@ -437,11 +576,14 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
-            targets += [g for g in child.children if g.dep_ == "pobj"]
+            # "in favour of decoupling": a bare gerund is the thing done
+            targets += [g for g in child.children if g.dep_ == "pobj" or bare_gerund(g)]
         elif child.dep_ in {"xcomp", "acl"}:
             targets += [g for g in child.children if g.dep_ == "dobj"]
         elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
             targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if _agent_participle(cue):
+        targets.append(cue.head)  # "a measure vetoed by Norland": the measure
     if judgement:
         judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
         if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
@@ -470,6 +612,9 @@ def group_statements(
     ...": a statement by a numbered group whose members the next sentences name, each by
     a role with the group's noun, is each member's statement (for their stances; the
     quotes table keeps the group's phrase)."""
+    unnamed = zip(quotes["speaker_id"].tolist(), quotes["speaker"].tolist(), strict=True)
+    if not any(i == "" and GROUP.match(str(speaker)) for i, speaker in unnamed):
+        return []  # the usual case, found without the table operations below
     roles = dict(zip(entities["entity_id"], entities["role"].str.lower(), strict=True))
     people = set(entities.loc[entities["type"] == "PERSON", "entity_id"])
     first = mentions[mentions["entity_id"].isin(people)].groupby("entity_id")["sentence_id"].min()
@@ -487,6 +632,40 @@ def group_statements(
         ]
         if len(members) == size:
             found += [(int(row.start), int(row.end), member) for member in members]
+    return found
+
+
+def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tuple[int, int, str]]:
+    """ "The bill's sponsors, Representatives X and Y, say ...", "a Norland spokeswoman
+    said": a statement is each actor its speaker's phrase names as a whole (its head,
+    what is coordinated or in apposition with it), not one it only mentions ("an aide
+    to X"); the quotes table names one speaker at most."""
+    quotes = context.table("quotes")
+    found: list[tuple[int, int, str]] = []
+    for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
+        base = item.block.start
+        for row in quotes[quotes["sentence_id"] == sentence.sentence_id].itertuples():
+            words = str(row.speaker).split()
+            if not words:
+                continue
+            pattern = r"\s+".join(re.escape(w) for w in words)
+            for match in re.finditer(pattern, sent.text):
+                start, end = sent.start_char + match.start(), sent.start_char + match.end()
+                if base + start < row.end and row.start < base + end:
+                    continue  # the words quoted, not who said them
+                span = sent.doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                whole = span.root
+                while whole.dep_ in {"conj", "appos"}:  # "sponsors, X and Y": from X
+                    whole = whole.head
+                actors = [finder.token_entity(t, base) for t in _coordinated(whole)]
+                found += [
+                    (int(row.start), int(row.end), a)
+                    for a in dict.fromkeys(actors)
+                    if a and a != row.speaker_id
+                ]
+                break
     return found
 
 
@@ -527,11 +706,21 @@ def sentence_anchors(
             covered.update(t.i for t in anchor.subtree)
     named = {anchor.i for anchor, _ in anchors}
     for token in sent:
-        if lexicon.is_weak(token) or not (
-            lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower())
+        if (
+            lexicon.is_weak(token)
+            or _aimed(token, lexicon)
+            or not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
         ):
             continue
         for target in stance_targets(token, lexicon):
+            named_before = [
+                r for a, r in anchors if relative_pronoun(target) and a == target.head.head
+            ]
+            if named_before and not any(a == target for a, _ in anchors):
+                # "the levy, which Norland approved": the relative pronoun is the issue
+                # the catalogue names, and the clause is a stance on it
+                anchors.append((target, named_before[0]))
+                continue
             if target.i in covered or any(t.i in named for t in target.subtree):
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
             if any(a == target for a, _ in anchors):
@@ -585,43 +774,37 @@ def _positions_pass(
         for anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
             issues.note(issue)
             offset = base + anchor.idx
-            words = phrase_tokens(anchor)
+            # "the levy, which X approved": the target is what the pronoun stands for
+            words = phrase_tokens(anchor.head.head if relative_pronoun(anchor) else anchor)
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
-            mentions.append(Mention(issue, sentence, target, tuple(speakers or voice)))
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
-            if not stance.cues:
-                continue
-            flip = -1 if issue.against and not stance.on_action else 1
-            # (actor, cue, rank): who holds a cue outranks who reports it, who
-            # reports it outranks who spoke just before
-            found: list[tuple[str, Cue, int]] = []
-            wished = False
-            for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
-                holders = finder.holders(cue.token, base, anchor)
-                if cue.voiced:  # a judgement is its caller's ("X called it a folly")
-                    naming = cue.token.head.lemma_.lower() in lexicon.naming
-                    holders = finder.holders(cue.token.head, base, anchor) if naming else []
-                if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
-                    holders = [a for a in holders if a in {h for h, _, _ in found}]
-                found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
-                wished = wished or lexicon.wishes(cue.token)
-            if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
-                # the speaker of another person's stance only reports it; a state's or
-                # an organisation's they may speak for ("Moscow will not ..., its
-                # minister said")
-                people = {h for h, _, _ in found if finder.types.get(h) == "PERSON"}
-                found += [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers if not people - {a}]
-            if not found and not own_speakers:
+            # (not "if Norland should offer to build X": no one's stance yet)
+            taken = bool(stance.cues) and not _in_condition(stance.cues[-1].token, lexicon)
+            found = _holders_found(finder, stance, anchor, base, speakers, lexicon) if taken else []
+            if taken and not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in previous_speakers]
                 elif not _conditional(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in continued]
-            if not found:
-                # an opinion piece's own voice: the writer's stance
-                found += [(a, stance.cues[-1], RANK_WRITER) for a in voice]
+            outer = stance.cues[-1] if taken else None
+            if outer is not None and (
+                not found or outer.voiced and not any(c is outer for _, c, _ in found)
+            ):
+                # an opinion piece's own voice: the writer's stance, also where they
+                # judge another's ("the mayor's refusal to allow X is troubling")
+                found += [(a, outer, RANK_WRITER) for a in voice]
+            held = {a for a, _, rank in found if rank == RANK_HOLDER}
+            if _in_condition(anchor, lexicon):  # "whether we want X" argues nothing
+                arguers = []
+            elif speakers:  # who reports another's stance does not argue it
+                arguers = [] if held - set(speakers) else speakers
+            else:  # an opinion piece's own voice argues its writer's side
+                arguers = voice
+            mentions.append(Mention(issue, sentence, target, tuple(arguers)))
+            flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
                 row = _row(context, actor_id, issue, sentence, target)
                 row.update(
@@ -631,6 +814,41 @@ def _positions_pass(
                 )
                 _keep(rows, row, rank)
     return rows, mentions
+
+
+def _holders_found(
+    finder: ActorFinder,
+    stance: Stance,
+    anchor: Token,
+    base: int,
+    speakers: list[str],
+    lexicon: StanceLexicon,
+) -> list[tuple[str, Cue, int]]:
+    """Who holds a stance, as (actor, cue, rank): who holds a cue outranks who reports
+    it."""
+    found: list[tuple[str, Cue, int]] = []
+    wished = False
+    for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
+        holders = finder.holders(cue.token, base, anchor)
+        if cue.voiced:  # a judgement is its caller's ("X called it a folly")
+            naming = cue.token.head.lemma_.lower() in lexicon.naming
+            holders = finder.holders(cue.token.head, base, anchor) if naming else []
+        if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
+            holders = [a for a in holders if a in {h for h, _, _ in found}]
+        found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
+        wished = wished or lexicon.wishes(cue.token)
+    if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
+        # the speaker of another person's stance only reports it; a state's or an
+        # organisation's they may speak for ("Moscow will not ..., its minister said");
+        # a paper or a study reporting a state's stance does not
+        holders = {h for h, _, _ in found}
+        people = {h for h in holders if finder.types.get(h) == "PERSON"}
+        found += [
+            (a, stance.cues[-1], RANK_SPEAKER)
+            for a in speakers
+            if not people - {a} and (finder.types.get(a) == "PERSON" or holders <= {a})
+        ]
+    return found
 
 
 def _row(
@@ -712,7 +930,9 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
         (int(s), int(e), str(i))
         for s, e, i in zip(quotes["start"], quotes["end"], quotes["speaker_id"], strict=True)
         if i
-    ] + group_statements(quotes, mentions, entities)
+    ]
+    statements += group_statements(quotes, mentions, entities)
+    statements += phrase_statements(context, finder)
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
     _positions_pass(context, finder, catalogue, issues, statements)
     # read again with the issues found named like the catalogue's, so that every

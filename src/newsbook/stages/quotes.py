@@ -46,10 +46,13 @@ QUOTED_SHARE = 0.6  # reported content mostly inside quotation marks is the quot
 STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last speaker
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
+TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
+OWN_CONTENT = {"dobj", "ccomp", "xcomp", "prep", "acomp", "attr", "advcl", "oprd"}
+UNSPOKEN = {"will", "would", "shall", "should", "must", "may", "might", "can", "could", "'ll"}
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
@@ -166,7 +169,7 @@ def speaker_token(
     "Commented another diplomat:"). `quoted`: the characters of the quotation the verb
     introduces, where no speaker of it can be (the parser may take a noun of the
     quotation for the verb's subject)."""
-    current = verb
+    current = _reporter_of_participle(verb, lexicon) or verb
     for _ in range(4):
         children = [c for c in current.children if not quoted[0] <= c.idx < quoted[1]]
         if current.lemma_.lower() in lexicon.channels and _relays(current, lexicon):
@@ -196,6 +199,24 @@ def speaker_token(
         if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
+    return None
+
+
+def _reporter_of_participle(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+    """ "X added that Y should wait, saying ...", "X said Y was to blame and said ...": a
+    cue without a subject of its own (a participle, a second verb of the same subject)
+    that the parser hangs on a verb of another's reported words speaks for the reporter
+    (the cue governing that verb), not for the subject of the words reported."""
+    host = verb.head
+    if host is verb or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    # set off by a comma: ", saying ...", not "a treaty calling for ..." (the treaty's)
+    set_off = verb.i > 0 and verb.nbor(-1).text == ","
+    participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and set_off
+    if not (participle or verb.dep_ == "conj"):
+        return None
+    if host.dep_ == "ccomp" and host.head is not host and _is_cue(host.head, lexicon):
+        return host.head
     return None
 
 
@@ -418,6 +439,21 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
     return None
 
 
+def _clause_read_as_noun(verb: Token) -> Token | None:
+    """ "warned the House that tough legislation it is considering could ...": the parser
+    may take "that" for a determiner and hang the reported clause on the cue as a loose
+    noun or a second object. Such a dependent after the listener, opening with "that"
+    and holding a verb, is the clause."""
+    listeners = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in verb.children:
+        second = child.dep_ == "dobj" and listeners and child is not listeners[0]
+        if (child.dep_ == "dep" or second) and child.i > verb.i:
+            verbs = any(t.pos_ in {"VERB", "AUX"} for t in child.subtree)
+            if child.left_edge.lower_ == "that" and verbs:
+                return child
+    return None
+
+
 def _anonymity(infinitive: Token) -> bool:
     """ "asked not to be named", "declined to be identified": a source's condition, not
     a statement (an infinitive in the passive with no agent and no object)."""
@@ -457,13 +493,15 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     lemma = verb.lemma_.lower()
     phrase = cue_phrase(verb, lexicon) or lemma
     children = list(verb.children)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.refusals:
+        return []  # "declined to say which ...": a statement refused
     for child in children:
         noun_clause = child.dep_ == "acl" and child.tag_ != "VBN"  # not "a pledge made by X"
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
             return _trimmed(list(child.subtree))
-    clause = _clause_read_as_relative(verb)
+    clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
     if lemma in lexicon.naming:
@@ -530,7 +568,16 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in children)
         and any(c.dep_ == "nsubj" for c in children)  # "as expected": by no one
     )
-    if aside and verb.head.pos_ in {"VERB", "AUX"}:
+    leading = (  # "X told Y, a senator, he backed ...": the parser may read the reported
+        # clause as the sentence's root and the cue before it as its complement
+        verb.dep_ == "ccomp"
+        and verb.i < verb.head.i
+        and any(c.dep_ in SUBJECT_DEPS for c in children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.head.children if c.i > verb.i)
+        # and says something itself: "..., police records show." is the attribution
+        and any(c.dep_ in OWN_CONTENT for c in verb.head.children if c.i > verb.head.i)
+    )
+    if (aside or leading) and verb.head.pos_ in {"VERB", "AUX"}:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
     return []
@@ -544,6 +591,13 @@ def _sentences_around(
     quotation ends in a comma, the next sentence goes on in lower case or is only an
     attribution (`"...?" Berg asked.`)."""
     around = [s for s in sentences if s.start_char <= quote.end and s.end_char >= quote.start - 1]
+    preceding = [s for s in sentences if s.end_char <= quote.start - 1]
+    if preceding and preceding[-1] not in around:
+        # `Berg said at a rally in the U.S. "..."`: the parser may end the sentence at an
+        # abbreviation; an attribution right before the opening mark leads into it
+        between = doc.text[preceding[-1].end_char : quote.start - 1]
+        if not between.strip() and _attribution_only(preceding[-1], lexicon):
+            around.insert(0, preceding[-1])
     following = [s for s in sentences if s.start_char > quote.end]
     if following and not doc.text[quote.end + 1 : following[0].start_char].strip():
         unfinished = doc.text[quote.start : quote.end].rstrip().endswith(",")
@@ -809,7 +863,7 @@ def iter_quotes(
                 row = _direct_statement(found, paragraph, resolver, lexicon)
             else:
                 row = _reported_statement(found, paragraph, resolver, lexicon)
-            if row is not None:
+            if row is not None and not _headline_topic(row, paragraph):
                 yield row
         for cue, source, content in _according_to(sentence, lexicon):
             if any(q.start <= cue.idx < q.end for q in paragraph.direct):
@@ -820,6 +874,31 @@ def iter_quotes(
                 article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
             )
         resolver.note_sentence(sentence, paragraph.base)
+
+
+def _reporter_of_unspoken(cue: Token, lexicon: SpeechLexicon) -> Token | None:
+    """ "X said that members should expect "painful choices"": a cue with a modal
+    ("should expect", "will announce") names words not yet spoken; inside what another
+    cue reports, the quotation is that reporter's words."""
+    if not any(c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in cue.children):
+        return None
+    current = cue
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "conj", "xcomp"} or current.head is current:
+            return None
+        current = current.head
+        if _is_cue(current, lexicon):
+            return current
+    return None
+
+
+def _headline_topic(row: dict, paragraph: Paragraph) -> bool:
+    """ "Director warns of $64 million shortfall": in a headline, what a cue is about
+    (after "of", "on", "about", "over") is its topic, not its words."""
+    if paragraph.item.block.section != "headline" or row["kind"] != "reported":
+        return False
+    before = paragraph.item.doc.text[: row["start"] - paragraph.base].split()
+    return bool(before) and before[-1].lower() in TOPIC_PREPOSITIONS
 
 
 def _direct_statement(
@@ -836,6 +915,7 @@ def _direct_statement(
     if words <= SCARE_QUOTE_WORDS and not whole and not _quoted_words(doc, quote, cue, lexicon):
         return None
     speaker = NOBODY
+    cue = _reporter_of_unspoken(cue, lexicon) or cue if cue is not None else None
     if cue is not None:
         subject = _speaker_of_cue(cue, lexicon, quoted=(quote.start, quote.end))
         speaker = resolver.resolve(subject, paragraph.base)
@@ -951,7 +1031,9 @@ def headline_statement(doc: Doc, resolver: SpeakerResolver, base: int) -> dict |
     for token in doc:
         if lowered[token.i] not in resolver.lexicon.headline_cues or token.i == 0:
             continue
-        if token.i + 1 < len(doc):  # "SOURCE SAYS statement"
+        topic = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+        if token.i + 1 < len(doc) and not set(topic) & TOPIC_PREPOSITIONS:
+            # "SOURCE SAYS statement", not "SOURCE WARNS (CONGRESS) ON BILL": a topic
             parts.append(
                 ((0, token.idx - 1), (doc[token.i + 1].idx, len(text.rstrip())), token.text)
             )
@@ -1104,6 +1186,10 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
+    if article.language not in {"", context.resources.languages.reads}:
+        # in a language the cue words are not in, quotation marks alone tell no one's
+        # words from a title or a slogan: only what a cue attributes is given
+        rows = [row for row in rows if row["speaker"] != UNATTRIBUTED]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"

