@@ -326,19 +326,31 @@ class StanceLexicon:
         "move ahead with") takes, on the one word of the phrase that heads it in the
         parse; 0 elsewhere. `judging`: only the evaluative phrases."""
         doc = token.doc
-        for words, side in self.phrases:
+        spellings = _spellings(token)
+        places = sorted({p for s in spellings for p in self._phrase_places.get(s, ())})
+        for index, offset in places:  # in the lexicon's order, as the first match wins
+            words, side = self.phrases[index]
             if judging and words not in self.judging_phrases:
                 continue
-            for offset, word in enumerate(words):
-                start = token.i - offset
-                if word not in _spellings(token) or start < 0 or start + len(words) > len(doc):
-                    continue
+            start = token.i - offset
+            if start >= 0 and start + len(words) <= len(doc):
                 span = doc[start : start + len(words)]
                 if not all(w in _spellings(t) for t, w in zip(span, words, strict=True)):
                     continue
                 if token.head == token or not (span.start <= token.head.i < span.end):
                     return side
         return 0
+
+    @functools.cached_property
+    def _phrase_places(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Each word of a multiword cue to where it stands (phrase, offset): a token is
+        tried only against the phrases that hold its spelling, which on a long article is
+        the difference between a lookup and a scan of every phrase for every word."""
+        places: dict[str, list[tuple[int, int]]] = {}
+        for index, (words, _side) in enumerate(self.phrases):
+            for offset, word in enumerate(words):
+                places.setdefault(word, []).append((index, offset))
+        return {word: tuple(found) for word, found in places.items()}
 
     def is_evaluative(self, token: Token) -> bool:
         """A judgement on what it is said of ("reckless", "a mistake", "a step
