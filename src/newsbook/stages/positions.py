@@ -343,13 +343,14 @@ class ActorFinder:
             str(speaker).lower() not in self.first_person and (not self.writer or i != self.writer)
             for i, speaker in zip(quotes["speaker_id"], quotes["speaker"], strict=True)
         ]
-        self.quote_spans = list(
-            zip(quotes.loc[others, "start"], quotes.loc[others, "end"], strict=True)
+        reported = quotes.loc[others]
+        self.quote_spans = SpanIndex(
+            [(s, e, "") for s, e in zip(reported["start"], reported["end"], strict=True)]
         )
 
     def quoted(self, offset: int) -> bool:
         """Whether an offset is inside a statement the article reports (direct or not)."""
-        return any(start <= offset < end for start, end in self.quote_spans)
+        return bool(self.quote_spans.holding(offset))
 
     def at(self, start: int, end: int) -> str:
         return self.mentions.at(start, end, types=ACTOR_TYPES)

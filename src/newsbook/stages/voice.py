@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newsbook.schema import frame
-from newsbook.stages.context import ArticleContext
+from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.text.nlp import parsed_sentences
 
 # Uses of "I", "we", "our" outside quotation marks that make a text the writer's own
@@ -42,13 +42,13 @@ def reads_as_commentary(context: ArticleContext) -> bool:
     if byline_names(context):
         return True
     lexicon, quotes = context.resources.stance, context.table("quotes")
-    spans = list(zip(quotes["start"], quotes["end"], strict=True))
+    quoted = SpanIndex([(s, e, "") for s, e in zip(quotes["start"], quotes["end"], strict=True)])
     first_person = evaluative = sentences = 0
     for item, sent, _row in parsed_sentences(context.parsed, context.sentences):
         sentences += 1
         for token in sent:
             offset = item.block.start + token.idx
-            if any(start <= offset < end for start, end in spans):
+            if quoted.holding(offset):
                 continue
             first_person += token.lower_ in lexicon.first_person
             evaluative += lexicon.is_evaluative(token)
