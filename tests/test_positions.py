@@ -47,7 +47,6 @@ def positions_of(text: str, resources):
         ("Okon backs the dam.", "lev-okon", "dam", "support"),
         ("Roth does not support the dam.", "ana-roth", "dam", "oppose"),
         ("Roth said the dam is an absurd and dangerous idea.", "ana-roth", "dam", "oppose"),
-        ("Okon predicted that Norland could accept the dam.", "lev-okon", "dam", "neutral"),
         ("President Okon warned Norland against building the dam.", "lev-okon", "dam", "oppose"),
         ("Roth called for a water charter.", "ana-roth", "charter", "support"),
         ("Roth congratulated Okon for backing the dam.", "lev-okon", "dam", "support"),
@@ -83,6 +82,19 @@ def test_prediction_is_flagged_hedged(resources):
     )
     rows = positions[positions["issue_id"] == "dam"]
     assert len(rows) and set(rows["stance"]) == {"neutral"} and rows["hedged"].all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okon predicted that Norland could accept the dam.",
+        "Norland might back the dam.",
+        "The council is expected to vote on the water charter in June.",
+    ],
+)
+def test_a_prediction_or_possibility_is_no_stance(resources, text):
+    # data/gold/README.md: predictions are not stances; "neutral" is explicitly undecided
+    assert positions_of(text, resources).empty
 
 
 def test_no_stance_cue_no_position(resources):
@@ -387,3 +399,33 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
     positions, _ = discovered_of(text, resources)
     sides = set(zip(positions["actor_id"], positions["stance"], strict=True))
     assert ("lev-okon", "oppose") in sides and ("jane-marlow", "support") in sides
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "stance"),
+    [
+        # an actor's own proposal is one they support, whoever judges it
+        ("Norland delivered its final offer to the union on Monday.", "norland", "support"),
+        ("Okon rejected Norland's offer.", "norland", "support"),
+        ("Okon rejected Norland's offer.", "lev-okon", "oppose"),
+        ("Roth welcomed a Sudmark offer announced by Okon.", "lev-okon", "support"),
+        ("Roth said Okon's proposal was disappointing.", "lev-okon", "support"),
+        ("Roth said Okon's proposal was disappointing.", "ana-roth", "oppose"),
+    ],
+)
+def test_an_own_proposal_is_its_owner_s(resources, text, actor_id, stance):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["actor_id"] == actor_id]
+    assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan reached the union on Monday.",  # nobody's plan
+        "Wages would rise by a tenth under the Norland plan.",  # a circumstance
+    ],
+)
+def test_a_proposal_without_its_owner_or_in_passing_is_no_stance(resources, text):
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.lexicons import Issue, Resources, StanceLexicon
+from newsbook.lexicons import Issue, Resources, StanceLexicon, word_forms
 from newsbook.schema import columns
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
@@ -49,6 +49,7 @@ class Cue:
     token: Token
     polarity: int  # the stance toward the issue composed up to this cue: +1 or -1
     voiced: bool = False  # a judgement or an "ought": held by whoever states it
+    owned: bool = False  # an actor's own proposal ("Norland's offer"): held by its owner only
 
 
 @dataclass(frozen=True)
@@ -124,16 +125,23 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         cues.append(Cue(anchor, polarity))
     else:
         own, modifier = _own_modifier_polarity(anchor, lexicon)
-        if own:
+        if own_proposal(anchor, lexicon):
+            cues.append(Cue(anchor, polarity, owned=True))  # "Norland's offer": Norland's
+        elif own:
             polarity = own
             cues.append(Cue(modifier, polarity, voiced=lexicon.is_evaluative(modifier)))
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
-        if depth == 0 and action or sibling:
+        if depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
-        elif depth == 0 and discovered and lexicon.is_weak(token) and lexicon.polarity(token) > 0:
+        elif (
+            depth == 0
+            and discovered
+            and (lexicon.is_weak(token) or word_forms(token) & lexicon.proposals)
+            and lexicon.polarity(token) > 0
+        ):
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
@@ -203,14 +211,52 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # condition imagines is no part of the stance it conditions
             break
     # "Norland should not fund X", "you have to cut X": an ought is its speaker's
-    cues = [Cue(c.token, c.polarity, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
+    cues = [replace(c, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
     if not cues:
         # "This option could also include X": no stance, but an option put forward
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
-        if verb is not None and _hedged(verb, lexicon):
+        if verb is not None and _hedged(verb, lexicon) and _put_forward(verb, lexicon):
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
-    return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
+    hedged = not cues[-1].owned and _hedged(cues[-1].token, lexicon)
+    if hedged and not _put_forward(cues[-1].token, lexicon):
+        # "Norland could accept the dam", "is expected to back it": a possibility or a
+        # prediction is no one's stance; an option put forward is its speaker's, neutral
+        return Stance((), False, on_action=False)
+    return Stance(tuple(cues), hedged, on_action=action)
+
+
+def _put_forward(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "One option could see Norland accept the dam": a case put forward as an option
+    (the speaker's, undecided), not a prediction."""
+    return any(
+        token.lemma_.lower() in lexicon.options
+        or any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.options for c in token.children)
+        for token in [cue, *list(cue.ancestors)[:CLIMB]]
+    )
+
+
+OWNER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland's offer", "its proposal", "the Sudmark plan", "an offer announced by
+    Roth": a noun of proposing with its owner named on it, who supports it whatever
+    anyone else says of it ("the union rejected Norland's offer"). "The plan" alone is
+    nobody's; "under the Norland plan" a circumstance ("billed as its offer" is not)."""
+    if noun.pos_ != "NOUN" or not word_forms(noun) & lexicon.proposals:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ not in {*lexicon.target_prepositions, "as"}:
+        return False  # "under the Norland plan": a circumstance, not what anyone thinks
+    return any(
+        child.dep_ == "poss"
+        or (
+            child.dep_ in {"compound", "amod", "nmod"}
+            and (child.pos_ == "PROPN" or child.ent_type_ in OWNER_TYPES)
+        )
+        or _agent_participle(child)
+        for child in noun.children
+    )
 
 
 def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
@@ -416,6 +462,11 @@ class ActorFinder:
         ("a spokeswoman for the firm")."""
         lemma = token.lemma_.lower()
         return lemma in self.anonymous and lemma not in self.spokespeople
+
+    def owners(self, noun: Token, base: int) -> list[str]:
+        """Who a proposal is named as belonging to: its possessor, the name or national
+        adjective on it, or the agent of a participle on it ("an offer announced by X")."""
+        return self._holders_of(noun, base)
 
     def _clause_subject(self, pronoun: Token, base: int, wanted: set[str]) -> str:
         """ "Norland would not tie a loan to a softening of its stance": a possessive
@@ -729,6 +780,13 @@ def sentence_anchors(
             ref = issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
+    for token in sent:  # "Norland's offer": a proposal is an issue of its own
+        # (not "a Norland plan for a dam": the dam is the issue, the plan names none)
+        if own_proposal(token, lexicon) and not any(t.i in named for t in token.subtree):
+            if not any(a == token for a, _ in anchors):
+                ref = issues.proposal(token)
+                if ref is not None:
+                    anchors.append((token, ref))
     for token in sent:  # "this scheme", "the deal": the issue last named, named again
         if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
             if token.i not in covered and not any(a == token for a, _ in anchors):
@@ -783,16 +841,19 @@ def _positions_pass(
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
             # (not "if Norland should offer to build X": no one's stance yet)
             taken = bool(stance.cues) and not _in_condition(stance.cues[-1].token, lexicon)
+            owned = taken and stance.cues[-1].owned  # the owner's, never the writer's
             found = _holders_found(finder, stance, anchor, base, speakers, lexicon) if taken else []
-            if taken and not found and not own_speakers:
+            if taken and not owned and not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in previous_speakers]
                 elif not _conditional(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in continued]
             outer = stance.cues[-1] if taken else None
-            if outer is not None and (
-                not found or outer.voiced and not any(c is outer for _, c, _ in found)
+            if (
+                outer is not None
+                and not owned
+                and (not found or outer.voiced and not any(c is outer for _, c, _ in found))
             ):
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
@@ -830,6 +891,10 @@ def _holders_found(
     found: list[tuple[str, Cue, int]] = []
     wished = False
     for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
+        if cue.owned:  # only the owner named on it, never the subject of a verb above
+            holders = finder.owners(cue.token, base)
+            found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
+            continue
         holders = finder.holders(cue.token, base, anchor)
         if cue.voiced:  # a judgement is its caller's ("X called it a folly")
             naming = cue.token.head.lemma_.lower() in lexicon.naming
@@ -838,11 +903,14 @@ def _holders_found(
             holders = [a for a in holders if a in {h for h, _, _ in found}]
         found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
         wished = wished or lexicon.wishes(cue.token)
+    if stance.cues[-1].owned:
+        return found
     if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
         # the speaker of another person's stance only reports it; a state's or an
         # organisation's they may speak for ("Moscow will not ..., its minister said");
-        # a paper or a study reporting a state's stance does not
-        holders = {h for h, _, _ in found}
+        # a paper or a study reporting a state's stance does not; the owner of a proposal
+        # they judge ("Okon's offer is a mistake, Roth said") holds the proposal only
+        holders = {h for h, cue, _ in found if not cue.owned}
         people = {h for h in holders if finder.types.get(h) == "PERSON"}
         found += [
             (a, stance.cues[-1], RANK_SPEAKER)
