@@ -429,3 +429,24 @@ def test_an_own_proposal_is_its_owner_s(resources, text, actor_id, stance):
 def test_a_proposal_without_its_owner_or_in_passing_is_no_stance(resources, text):
     positions, _ = discovered_of(text, resources)
     assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "stance"),
+    [
+        # a weak cue with the preposition of its stance, negated or prescribed, takes a side
+        ("Okon pushed hard for a harbour tunnel.", "lev-okon", "support"),
+        ("Okon said Norland should freeze the port fees.", "lev-okon", "oppose"),
+        ("Sudmark is not changing its fishing quota, Okon said.", "lev-okon", "support"),
+    ],
+)
+def test_a_weak_cue_pointed_takes_a_side(resources, text, actor_id, stance):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["actor_id"] == actor_id]
+    assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_a_weak_cue_alone_or_describing_names_no_issue(resources):
+    text = "Okon will build a harbour tunnel. Fans who will never buy a season ticket pay."
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]

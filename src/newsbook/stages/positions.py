@@ -274,6 +274,22 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
+    """A cue too common to name an issue of its own that here takes a side on what it
+    governs: with the preposition of its stance ("pushed for a farm plan"), or as a
+    verb negated or prescribed ("is not changing its price level", "the council should
+    freeze rates", "you have to cut the deficit"): saying what is or ought to be done is
+    a stance on it."""
+    if any(lexicon.through(cue, child) for child in cue.children):
+        return True
+    # (not in a relative clause: "people who will never buy a ticket" describes them)
+    return (
+        cue.pos_ == "VERB"
+        and cue.dep_ != "relcl"
+        and (lexicon.negated(cue) or _ought(cue, lexicon))
+    )
+
+
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "strikes against the networks", "a shield against missiles": a preposition of
     opposition on a noun that is no attitude of its own says what the thing is aimed
@@ -759,7 +775,7 @@ def sentence_anchors(
     named = {anchor.i for anchor, _ in anchors}
     for token in sent:
         if (
-            lexicon.is_weak(token)
+            (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
             or not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
         ):
