@@ -450,3 +450,16 @@ def test_a_weak_cue_alone_or_describing_names_no_issue(resources):
     text = "Okon will build a harbour tunnel. Fans who will never buy a season ticket pay."
     positions, _ = discovered_of(text, resources)
     assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okon, one of two votes against the port levy, left the chamber.",
+        "Okon, a fierce opponent of the port levy, left the chamber.",
+    ],
+)
+def test_an_apposition_says_who_holds_the_stance(resources, text):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["actor_id"] == "lev-okon"]
+    assert set(rows["stance"]) == {"oppose"}, positions[["actor_id", "issue_id", "stance", "cue"]]

@@ -586,6 +586,11 @@ class ActorFinder:
             found = self._holders_of(token, base, target)
             if found:
                 return found
+            if token.dep_ == "appos" and token.head.i != token.i:
+                # "X, one of the two votes against the levy": an apposition says who
+                # the one it stands beside is
+                entity_id = self.token_entity(token.head, base)
+                return [entity_id] if entity_id else []
             if token.dep_ == "ccomp" or token.head == token:
                 break
         return []
