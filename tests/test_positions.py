@@ -463,3 +463,24 @@ def test_an_apposition_says_who_holds_the_stance(resources, text):
     positions, _ = discovered_of(text, resources)
     rows = positions[positions["actor_id"] == "lev-okon"]
     assert set(rows["stance"]) == {"oppose"}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_their_in_a_reported_clause_is_the_organisations_its_reporters_speak_for(resources):
+    text = (
+        "Officials from the Norland Farmers Union and the Sudmark Fishers Guild said "
+        "their groups oppose the port levy."
+    )
+    positions, _ = discovered_of(text, resources)
+    assert {"norland-farmers-union", "sudmark-fishers-guild"} <= set(positions["actor_id"]), (
+        positions[["actor_id", "issue_id", "stance", "cue"]]
+    )
+    assert set(positions["stance"]) == {"oppose"}
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [("Okon said he opposes any 50/92.", {"50-92"}), ("Okon opposes 40 of them.", set())],
+)
+def test_a_code_alone_names_a_plan_a_count_does_not(resources, text, issues):
+    positions, _ = discovered_of(text, resources)
+    assert set(positions["issue_id"]) == issues, positions[["actor_id", "issue_id", "stance"]]

@@ -26,6 +26,8 @@ from newsbook.stages.context import ArticleContext
 NAMED_TYPES = frozenset(
     {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
 )
+# A number written as a code ("50/50", "4-2"), not a quantity ("two", "3.5").
+CODE = re.compile(r"\d[^\d.,]+\d")
 # A phrase shorter than this names nothing ("it", "act").
 MIN_PHRASE_CHARS = 4
 
@@ -68,7 +70,12 @@ def phrase_tokens(target: Token) -> list[Token]:
 
 def _code(token: Token) -> bool:
     """A number modifier written as a code ("50/50", "4-2"), not a quantity ("two", "3.5")."""
-    return token.dep_ == "nummod" and bool(re.search(r"\d[^\d.,]+\d", token.text))
+    return token.dep_ == "nummod" and bool(CODE.search(token.text))
+
+
+def _code_name(token: Token) -> bool:
+    """ "(opposes any) 0/92": a code standing alone as the name of a plan."""
+    return token.pos_ == "NUM" and bool(CODE.search(token.text))
 
 
 def relative_pronoun(token: Token) -> bool:
@@ -170,8 +177,11 @@ class IssueFinder:
     def _named(self, target: Token, *, proposal: bool) -> IssueRef | None:
         """The catalogue's or a discovered issue for a phrase; `proposal`: the phrase is an
         actor's own proposal, which names an issue even as a bare "offer"."""
-        named_law = target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
-        if (target.pos_ not in {"NOUN", "PROPN"} and not bare_gerund(target)) or (
+        named_law = (
+            target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
+        ) or _code_name(target)  # "the Farm Income Act", "0/92" (no count)
+        named = target.pos_ in {"NOUN", "PROPN"} or bare_gerund(target) or _code_name(target)
+        if not named or (
             target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
         ):
             return None

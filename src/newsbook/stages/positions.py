@@ -549,8 +549,46 @@ class ActorFinder:
             # the first name on the second ("Baker and Secretary James Baker") or on a
             # description ("Council members X and Y")
             for member in _coordinated(holder):
-                entity_id = self.token_entity(member, base)
-                if entity_id and entity_id not in found:
+                entity_ids = [self.token_entity(member, base)] or []
+                if not entity_ids[0]:
+                    entity_ids = self._their(member, base)
+                found += [e for e in entity_ids if e and e not in found]
+        return found
+
+    def _their(self, holder: Token, base: int) -> list[str]:
+        """ "Officials from X and Y said their groups oppose Z", "leaders of X said they
+        oppose Z": a plural pronoun in a reported clause stands for the organisations
+        its reporters are named as speaking for."""
+        plural = {"they", "their", "them"}
+        if holder.lower_ not in plural and not any(
+            c.dep_ == "poss" and c.lower_ in plural for c in holder.children
+        ):
+            return []
+        verb = next(
+            (
+                t.head
+                for t in [holder, *list(holder.ancestors)[:CLIMB]]
+                if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.reporting
+            ),
+            None,
+        )
+        if verb is None:
+            return []
+        found = []
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            named = [subject]
+            for member in _coordinated(subject):
+                named += [
+                    g
+                    for p in member.children
+                    if p.dep_ == "prep" and p.lower_ in {"from", "of", "for", "at"}
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for g in _coordinated(o)
+                ]
+            for token in named:
+                entity_id = self.at(base + token.idx, base + token.idx + len(token))
+                if self.types.get(entity_id) in {"ORG", "GPE", "NORP"} and entity_id not in found:
                     found.append(entity_id)
         return found
 
