@@ -438,6 +438,9 @@ def test_a_proposal_without_its_owner_or_in_passing_is_no_stance(resources, text
         ("Okon pushed hard for a harbour tunnel.", "lev-okon", "support"),
         ("Okon said Norland should freeze the port fees.", "lev-okon", "oppose"),
         ("Sudmark is not changing its fishing quota, Okon said.", "lev-okon", "support"),
+        # verbs of advocacy and direction are stances of their own
+        ("Okon defends the harbour tunnel.", "lev-okon", "support"),
+        ("Roth ordered a customs review.", "ana-roth", "support"),
     ],
 )
 def test_a_weak_cue_pointed_takes_a_side(resources, text, actor_id, stance):
