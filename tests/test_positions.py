@@ -143,6 +143,9 @@ def discovered_of(text: str, resources, **article):
         ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
         # a relative clause on a mention is a stance on it, also where the issue is known
         ("Roth backs a levy. The levy, which Okon rejected, is new.", "lev-okon", "levy", "oppose"),
+        # and so is one with no relative pronoun ("the levy Okon rejected")
+        ("Roth backs a levy. The levy Okon rejected is new.", "lev-okon", "levy", "oppose"),
+        ("Okon said the fishing quota he wants is modest.", "lev-okon", "fishing-quota", "support"),
         # a participle with its agent on a mention is the agent's stance on it
         ("The fishing quota, vetoed by Okon, is back.", "lev-okon", "fishing-quota", "oppose"),
         ("Roth backs a levy. The levy, proposed by Okon, is new.", "lev-okon", "levy", "support"),

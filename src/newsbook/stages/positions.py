@@ -274,6 +274,21 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def _bare_relative(verb: Token) -> bool:
+    """ "the levy Okon rejected", "the changes it seeks": a relative clause with no
+    relative pronoun and no object of its own, whose object is the noun it hangs on."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass"} or c.tag_ in {"WDT", "WP"}
+            for c in verb.children
+        )
+    )
+
+
 def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
     """A cue too common to name an issue of its own that here takes a side on what it
     governs: with the preposition of its stance ("pushed for a farm plan"), or as a
@@ -839,6 +854,14 @@ def sentence_anchors(
             ref = issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
+        if _bare_relative(token) and not any(a == token for a, _ in anchors):
+            # "the levy Okon rejected": the clause is a stance on the noun it hangs on
+            known = [r for a, r in anchors if a == token.head]
+            ref = known[0] if known else None
+            if ref is None and token.head.i not in covered:
+                ref = issues.resolve(token.head)
+            if ref is not None:
+                anchors.append((token, ref))
     for token in sent:  # "Norland's offer": a proposal is an issue of its own
         # (not "a Norland plan for a dam": the dam is the issue, the plan names none)
         if own_proposal(token, lexicon) and not any(t.i in named for t in token.subtree):
@@ -893,7 +916,9 @@ def _positions_pass(
             issues.note(issue)
             offset = base + anchor.idx
             # "the levy, which X approved": the target is what the pronoun stands for
-            words = phrase_tokens(anchor.head.head if relative_pronoun(anchor) else anchor)
+            # and "the levy X approved" the noun the clause hangs on
+            named = anchor.head.head if relative_pronoun(anchor) else anchor
+            words = phrase_tokens(anchor.head if _bare_relative(anchor) else named)
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
