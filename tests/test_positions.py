@@ -127,6 +127,8 @@ def discovered_of(text: str, resources, **article):
         ("Roth said the port levy is a reckless scheme.", "ana-roth", "port-levy", "oppose"),
         ("Okon called the water accord a breakthrough.", "lev-okon", "water-accord", "support"),
         ("Roth said the dangerous port levy must go.", "ana-roth", "port-levy", "oppose"),
+        # a judging subject judges what it is said to be
+        ("Roth said the biggest mistake was the port levy.", "ana-roth", "port-levy", "oppose"),
         # metaphors of direction
         ("Roth said the port levy is a step backwards.", "ana-roth", "port-levy", "oppose"),
         (

@@ -187,6 +187,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
             cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
+        elif lemma == "be" and path[depth - 1].dep_ == "attr" and _judging_subject(token, lexicon):
+            # "the stumbling block is the levy": what a judging subject is said to be
+            # is judged ("the levy is a stumbling block")
+            judged, judgement = _judging_subject(token, lexicon)
+            polarity = judged * (polarity if cues else 1) * (-1 if lexicon.negated(token) else 1)
+            cues.append(Cue(judgement, polarity, voiced=True))
         elif lemma == "be" and (not cues or path[depth - 1].dep_ in {"nsubj", "csubj"}):
             # "X is a mistake"; "the mayor's refusal to allow X is troubling": a
             # judgement on another's stance takes the other side
@@ -257,6 +263,15 @@ def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
         or _agent_participle(child)
         for child in noun.children
     )
+
+
+def _judging_subject(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token] | None:
+    """ "The real danger is ...", "the biggest mistake was ...": a copula's subject that
+    is a judgement, and its side."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if lexicon.is_evaluative(subject) and lexicon.polarity(subject):
+            return lexicon.polarity(subject), subject
+    return None
 
 
 def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
@@ -719,6 +734,9 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
                 cue, judged = cue.head, cue.head.head
         elif cue.dep_ == "pobj":  # "puts the river on the right track"
             judged = cue.head.head
+        if cue.dep_ == "nsubj" and _judging_subject(cue.head, lexicon):
+            # "the biggest mistake was the levy": the levy
+            targets += [c for c in cue.head.children if c.dep_ == "attr"]
         if judged.lemma_.lower() in lexicon.naming:  # "called the levy a folly"
             targets += [c for c in judged.children if c.dep_ == "dobj"]
         clause = {"attr", "acomp", "oprd", "advmod", "prep", "dobj", "pobj"}
