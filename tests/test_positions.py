@@ -492,3 +492,9 @@ def test_their_in_a_reported_clause_is_the_organisations_its_reporters_speak_for
 def test_a_code_alone_names_a_plan_a_count_does_not(resources, text, issues):
     positions, _ = discovered_of(text, resources)
     assert set(positions["issue_id"]) == issues, positions[["actor_id", "issue_id", "stance"]]
+
+
+def test_a_negated_opinion_verb_negates_the_clause_it_governs(resources):
+    text = "Okon said he did not think Sudmark needed the port levy."
+    positions, _ = discovered_of(text, resources)
+    assert positions[["actor_id", "stance"]].values.tolist() == [["lev-okon", "oppose"]], positions

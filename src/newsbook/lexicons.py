@@ -235,6 +235,7 @@ STANCE_WORD_LISTS = (
     "obligation",
     "proposals",
     "options",
+    "neg_raising",
 )
 
 
@@ -269,6 +270,7 @@ class StanceLexicon:
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
+    neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 

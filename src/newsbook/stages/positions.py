@@ -210,6 +210,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and not lexicon.polarity(head)
             and not (cues and head.lemma_.lower() in lexicon.apprehension)
         ):
+            if cues and head.lemma_.lower() in lexicon.neg_raising and lexicon.negated(head):
+                # "I don't think we should back X": the negation belongs to the clause,
+                # and the stance to the one who thinks so
+                polarity = -polarity
+                cues.append(Cue(head, polarity))
             break  # (a warning that X could ruin Y is the warner's own stance)
         if token.dep_ == "relcl" or _opens_condition(token, lexicon):
             # "insisted that the treaty, which bars X, be honoured": a relative clause
@@ -1004,7 +1009,8 @@ def _holders_found(
         if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
             holders = [a for a in holders if a in {h for h, _, _ in found}]
         found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
-        wished = wished or lexicon.wishes(cue.token)
+        # (nor is a stance someone "does not think" another takes)
+        wished = wished or lexicon.wishes(cue.token) or cue.token.lemma_ in lexicon.neg_raising
     if stance.cues[-1].owned:
         return found
     if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
