@@ -416,9 +416,19 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         ("Roth welcomed a Sudmark offer announced by Okon.", "lev-okon", "support"),
         ("Roth said Okon's proposal was disappointing.", "lev-okon", "support"),
         ("Roth said Okon's proposal was disappointing.", "ana-roth", "oppose"),
+        # a weak cue with the preposition of its stance, negated or prescribed, takes a side
+        ("Okon pushed hard for a harbour tunnel.", "lev-okon", "support"),
+        ("Okon said Norland should freeze the port fees.", "lev-okon", "oppose"),
+        ("Sudmark is not changing its fishing quota, Okon said.", "lev-okon", "support"),
+        # verbs of advocacy and direction are stances of their own
+        ("Okon defends the harbour tunnel.", "lev-okon", "support"),
+        ("Roth ordered a customs review.", "ana-roth", "support"),
+        # an apposition says who holds the stance
+        ("Okon, one of two votes against the port levy, left the chamber.", "lev-okon", "oppose"),
+        ("Okon, a fierce opponent of the port levy, left the chamber.", "lev-okon", "oppose"),
     ],
 )
-def test_an_own_proposal_is_its_owner_s(resources, text, actor_id, stance):
+def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     positions, _ = discovered_of(text, resources)
     rows = positions[positions["actor_id"] == actor_id]
     assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
@@ -429,48 +439,13 @@ def test_an_own_proposal_is_its_owner_s(resources, text, actor_id, stance):
     [
         "The plan reached the union on Monday.",  # nobody's plan
         "Wages would rise by a tenth under the Norland plan.",  # a circumstance
+        "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
+        "Fans who will never buy a season ticket pay.",  # a relative clause describes
     ],
 )
-def test_a_proposal_without_its_owner_or_in_passing_is_no_stance(resources, text):
+def test_no_one_s_stance(resources, text):
     positions, _ = discovered_of(text, resources)
     assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
-
-
-@pytest.mark.parametrize(
-    ("text", "actor_id", "stance"),
-    [
-        # a weak cue with the preposition of its stance, negated or prescribed, takes a side
-        ("Okon pushed hard for a harbour tunnel.", "lev-okon", "support"),
-        ("Okon said Norland should freeze the port fees.", "lev-okon", "oppose"),
-        ("Sudmark is not changing its fishing quota, Okon said.", "lev-okon", "support"),
-        # verbs of advocacy and direction are stances of their own
-        ("Okon defends the harbour tunnel.", "lev-okon", "support"),
-        ("Roth ordered a customs review.", "ana-roth", "support"),
-    ],
-)
-def test_a_weak_cue_pointed_takes_a_side(resources, text, actor_id, stance):
-    positions, _ = discovered_of(text, resources)
-    rows = positions[positions["actor_id"] == actor_id]
-    assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
-
-
-def test_a_weak_cue_alone_or_describing_names_no_issue(resources):
-    text = "Okon will build a harbour tunnel. Fans who will never buy a season ticket pay."
-    positions, _ = discovered_of(text, resources)
-    assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Okon, one of two votes against the port levy, left the chamber.",
-        "Okon, a fierce opponent of the port levy, left the chamber.",
-    ],
-)
-def test_an_apposition_says_who_holds_the_stance(resources, text):
-    positions, _ = discovered_of(text, resources)
-    rows = positions[positions["actor_id"] == "lev-okon"]
-    assert set(rows["stance"]) == {"oppose"}, positions[["actor_id", "issue_id", "stance", "cue"]]
 
 
 def test_their_in_a_reported_clause_is_the_organisations_its_reporters_speak_for(resources):
