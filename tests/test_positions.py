@@ -423,6 +423,9 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         # verbs of advocacy and direction are stances of their own
         ("Okon defends the harbour tunnel.", "lev-okon", "support"),
         ("Roth ordered a customs review.", "ana-roth", "support"),
+        # "it is a mistake to ...": the judgement is on doing what the clause says
+        ("Okon said it would be a mistake to raise the port levy.", "lev-okon", "oppose"),
+        ("It is premature to cut the fishing quota, Roth said.", "ana-roth", "support"),
         # an apposition says who holds the stance
         ("Okon, one of two votes against the port levy, left the chamber.", "lev-okon", "oppose"),
         ("Okon, a fierce opponent of the port levy, left the chamber.", "lev-okon", "oppose"),
@@ -441,6 +444,7 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
         "Wages would rise by a tenth under the Norland plan.",  # a circumstance
         "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
         "Fans who will never buy a season ticket pay.",  # a relative clause describes
+        "It is premature to cut the fishing quota.",  # the "it" is the clause, no one
     ],
 )
 def test_no_one_s_stance(resources, text):

@@ -193,6 +193,13 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             judged, judgement = _judging_subject(token, lexicon)
             polarity = judged * (polarity if cues else 1) * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(judgement, polarity, voiced=True))
+        elif lemma == "be" and path[depth - 1].dep_ in {"xcomp", "ccomp"} and _extraposed(token):
+            # "it is premature to change the law", "it would be a mistake to cut X": the
+            # judgement is on doing what the clause says
+            judged, judgement = _predicate_polarity(token, lexicon)
+            if judged:
+                polarity *= judged * (-1 if lexicon.negated(token) else 1)
+                cues.append(Cue(judgement, polarity, voiced=True))
         elif lemma == "be" and (not cues or path[depth - 1].dep_ in {"nsubj", "csubj"}):
             # "X is a mistake"; "the mayor's refusal to allow X is troubling": a
             # judgement on another's stance takes the other side
@@ -204,6 +211,13 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
                 cues.append(Cue(judgement, polarity, voiced=True))
 
         head = token.head
+        if token.dep_ in {"relcl", "acl"} and head.dep_ == "attr" and _extraposed(head.head):
+            if token in _extraposed_clauses(head.head) and lexicon.polarity(head):
+                # "it would be a mistake to raise X": the clause, not a relative one
+                be = head.head
+                polarity *= lexicon.polarity(head) * (-1 if lexicon.negated(be) else 1)
+                cues.append(Cue(head, polarity, voiced=True))
+                break
         if (
             token.dep_ in {"ccomp", "parataxis"}
             and head.lemma_.lower() in lexicon.reporting
@@ -268,6 +282,28 @@ def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
         or _agent_participle(child)
         for child in noun.children
     )
+
+
+def _extraposed(verb: Token) -> bool:
+    """ "It is premature to change the law", "it would be a mistake to raise X": a copula
+    whose subject "it" stands for the clause after it."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) and bool(
+        _extraposed_clauses(verb)
+    )
+
+
+def _extraposed_clauses(verb: Token) -> list[Token]:
+    """The clauses after a copula ("to change the law"), also where the parser hangs the
+    infinitive on the predicate noun ("a mistake [to raise X]")."""
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    return clauses + [
+        g
+        for c in verb.children
+        if c.dep_ == "attr"
+        for g in c.children
+        if g.dep_ in {"relcl", "acl"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+    ]
 
 
 def _judging_subject(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token] | None:
@@ -574,6 +610,8 @@ class ActorFinder:
                 holder = objects[0]
             elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"that", "which", "who"}:
                 holder = token.head
+            elif child.dep_ == "nsubj" and child.lower_ == "it" and _extraposed(token):
+                continue  # "it is premature to cut X": the "it" is the clause, no one
             elif child.dep_ not in {"nsubj", "poss"} and not (
                 child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
             ):
@@ -739,6 +777,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
                 cue, judged = cue.head, cue.head.head
         elif cue.dep_ == "pobj":  # "puts the river on the right track"
             judged = cue.head.head
+        if cue.dep_ in {"acomp", "attr"} and _extraposed(cue.head):
+            # "it is premature to change the law": the law
+            clauses = _extraposed_clauses(cue.head)
+            targets += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
         if cue.dep_ == "nsubj" and _judging_subject(cue.head, lexicon):
             # "the biggest mistake was the levy": the levy
             targets += [c for c in cue.head.children if c.dep_ == "attr"]
