@@ -67,6 +67,10 @@ def positions_of(text: str, resources):
         ("Norland rejects the test ban.", "norland", "ban", "oppose"),
         ("Roth wants to reduce the fishing fleet.", "ana-roth", "cut-fleet", "support"),
         ("Okon refuses to cut the fishing fleet.", "lev-okon", "cut-fleet", "oppose"),
+        # explicitly undecided
+        ("Okon said he had not taken a position on the dam.", "lev-okon", "dam", "neutral"),
+        ("Roth is undecided about the dam.", "ana-roth", "dam", "neutral"),
+        ("Okon has no view on the dam.", "lev-okon", "dam", "neutral"),
     ],
 )
 def test_stance_forms(resources, text, actor_id, issue_id, stance):
@@ -477,3 +481,25 @@ def test_a_negated_opinion_verb_negates_the_clause_it_governs(resources):
     text = "Okon said he did not think Sudmark needed the port levy."
     positions, _ = discovered_of(text, resources)
     assert positions[["actor_id", "stance"]].values.tolist() == [["lev-okon", "oppose"]], positions
+
+
+def test_the_stance_lexicon_reads_every_word_as_a_word():
+    # YAML 1.1 reads a bare no, yes, on or off as a boolean: "no" was lost from the
+    # negations and "on" from the target prepositions
+    import yaml
+
+    from newsbook import config
+
+    data = yaml.safe_load((config.LEXICON_DIR / "stance.yml").read_text(encoding="utf-8"))
+
+    def words(node):
+        if isinstance(node, dict):
+            return [w for value in node.values() for w in words(value)]
+        return [w for value in node for w in words(value)] if isinstance(node, list) else [node]
+
+    assert not [w for w in words(data) if isinstance(w, bool)]
+
+
+def test_no_before_a_cue_turns_it_round(resources):
+    rows = positions_of("Okon voiced no support for the dam.", resources)
+    assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"oppose"}, rows

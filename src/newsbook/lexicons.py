@@ -236,6 +236,7 @@ STANCE_WORD_LISTS = (
     "proposals",
     "options",
     "neg_raising",
+    "undecided",
 )
 
 
@@ -271,6 +272,7 @@ class StanceLexicon:
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
+    undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 

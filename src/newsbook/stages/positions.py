@@ -131,6 +131,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             polarity = own
             cues.append(Cue(modifier, polarity, voiced=lexicon.is_evaluative(modifier)))
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
+    undecided = _undecided(path, lexicon)
+    if undecided is not None:  # "has not taken a position on X": explicitly neutral
+        return Stance((Cue(undecided, 1),), True, on_action=False)
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
@@ -282,6 +285,25 @@ def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
         or _agent_participle(child)
         for child in noun.children
     )
+
+
+def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
+    """ "has not taken a position on X", "has no view on X", "is undecided about X": an
+    actor explicitly neutral on X; the word that holds it (the verb, or the adjective)."""
+    for depth in range(1, len(path) - 1):
+        preposition, word = path[depth], path[depth + 1]
+        if preposition.dep_ != "prep" or preposition.lower_ not in {"on", "about", "over"}:
+            continue
+        if word.lemma_.lower() in lexicon.undecided and word.pos_ == "ADJ":
+            return word  # "is undecided about X"
+        if word.lemma_.lower() not in lexicon.undecided or word.pos_ != "NOUN":
+            continue
+        verb = word.head if word.dep_ in {"dobj", "attr"} else None
+        if lexicon.negated(word) and verb is not None:
+            return verb  # "has no position on X"
+        if verb is not None and lexicon.negated(verb):
+            return verb  # "has not taken a position on X"
+    return None
 
 
 def _extraposed(verb: Token) -> bool:
