@@ -180,8 +180,22 @@ def _line_patterns(path: Path) -> list[re.Pattern[str]]:
     return [re.compile(line, re.IGNORECASE) for line in _lines(path)]
 
 
+class _LexiconLoader(yaml.SafeLoader):
+    """YAML with YAML 1.2's booleans: only `true` and `false`. Under YAML 1.1 a word
+    list's bare `no`, `on`, `yes` or `off` (all common words) would load as a boolean."""
+
+
+_LexiconLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LexiconLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _yaml(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LexiconLoader) or {}
 
 
 def read_issue_catalogue(path: Path) -> list[dict]:
