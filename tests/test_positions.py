@@ -503,3 +503,16 @@ def test_the_stance_lexicon_reads_every_word_as_a_word():
 def test_no_before_a_cue_turns_it_round(resources):
     rows = positions_of("Okon voiced no support for the dam.", resources)
     assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"oppose"}, rows
+
+
+def test_a_writer_telling_what_is_due_does_not_argue(resources):
+    text = (
+        "By Jane Marlow\n\nThe port levy is a dangerous folly. "
+        "The final vote on the port levy is due next month. "
+        "The port levy would take a tenth of every catch."
+    )
+    positions, _ = discovered_of(text, resources)
+    writer = positions[positions["actor_id"] == "jane-marlow"]
+    assert list(writer["stance"]) == ["oppose", "oppose"]
+    told = positions[positions["evidence"].str.startswith("The final vote")]
+    assert told.empty

@@ -408,6 +408,12 @@ def _speakers_by_sentence(
     return spoken
 
 
+def _modal(token: Token) -> bool:
+    """Whether a modal verb ("should", "would", "could", "must") rules the clause a word
+    stands in or one above it."""
+    return any(c.tag_ == "MD" for t in [token, *list(token.ancestors)[:CLIMB]] for c in t.children)
+
+
 def _conditional(cue: Token) -> bool:
     """ "would allow Russia to walk out": a consequence imagined, nobody's stance."""
     return any(
@@ -972,6 +978,7 @@ class Mention:
     sentence: Any  # the sentences table's row
     target: str
     holders: tuple[str, ...]  # the speakers of the statement it is in, or the writer
+    narrated: bool = False  # the writer's own telling of what is, was or will be done
 
 
 # Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
@@ -1036,7 +1043,8 @@ def _positions_pass(
                 arguers = [] if held - set(speakers) else speakers
             else:  # an opinion piece's own voice argues its writer's side
                 arguers = voice
-            mentions.append(Mention(issue, sentence, target, tuple(arguers)))
+            narrated = not speakers and not _modal(anchor)
+            mentions.append(Mention(issue, sentence, target, tuple(arguers), narrated))
             flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
                 row = _row(context, actor_id, issue, sentence, target)
@@ -1147,6 +1155,10 @@ def keep_sides(
     known = sides(rows)
     stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
     for mention in mentions:
+        if mention.narrated:
+            # the writer telling what was done or is due ("the vote on the bonds is due
+            # next month") reports it; they argue in what should, would or could be
+            continue
         for actor_id in mention.holders:
             side = known.get((actor_id, mention.issue.id))
             if side and (actor_id, mention.sentence.sentence_id) not in stated:
