@@ -401,6 +401,10 @@ def test_who_holds_a_stance(resources, text, actor_id, stance):
 def test_an_ought_is_not_its_subject_s_stance(resources):
     positions = positions_of("Norland should not fund the dam, Okon said.", resources)
     assert "norland" not in set(positions["actor_id"])
+    # also where the cue is the verb's preposition
+    positions = positions_of("Okon said Norland should guard against the dam.", resources)
+    sides = set(zip(positions["actor_id"], positions["stance"], strict=True))
+    assert sides == {("lev-okon", "oppose")}
 
 
 def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):

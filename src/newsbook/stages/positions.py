@@ -239,7 +239,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # condition imagines is no part of the stance it conditions
             break
     # "Norland should not fund X", "you have to cut X": an ought is its speaker's
-    cues = [replace(c, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
+    # ("should guard against X": the ought is on the verb the preposition hangs on)
+    cues = [replace(c, voiced=c.voiced or _ought(_clause_verb(c.token), lexicon)) for c in cues]
     if not cues:
         # "This option could also include X": no stance, but an option put forward
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
@@ -350,6 +351,12 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and f"{governor.lemma_.lower()} to" in lexicon.obligation
     )
+
+
+def _clause_verb(cue: Token) -> Token:
+    """The verb a preposition cue hangs on ("guard against X": "guard"); any other cue
+    itself."""
+    return cue.head if cue.pos_ == "ADP" and cue.dep_ == "prep" else cue
 
 
 def _bare_relative(verb: Token) -> bool:
