@@ -520,3 +520,9 @@ def test_a_writer_telling_what_is_due_does_not_argue(resources):
     assert list(writer["stance"]) == ["oppose", "oppose"]
     told = positions[positions["evidence"].str.startswith("The final vote")]
     assert told.empty
+
+
+def test_who_is_urged_to_act_is_no_issue(resources):
+    positions, _ = discovered_of("Okon urged the fishermen to reject the port levy.", resources)
+    rows = set(zip(positions["actor_id"], positions["issue_id"], positions["stance"], strict=True))
+    assert rows == {("lev-okon", "port-levy", "oppose")}

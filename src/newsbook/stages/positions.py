@@ -148,6 +148,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif depth == 1 and not cues and _addressee(path[0]):
+            break  # "urged shareholders to reject X": asked to act, not judged
         elif (
             depth == 1
             and not cues
@@ -357,6 +359,12 @@ def _clause_verb(cue: Token) -> Token:
     """The verb a preposition cue hangs on ("guard against X": "guard"); any other cue
     itself."""
     return cue.head if cue.pos_ == "ADP" and cue.dep_ == "prep" else cue
+
+
+def _addressee(token: Token) -> bool:
+    """ "urged shareholders to reject X", "asked Norland to build Y": the object of a
+    verb that also says what it is to do is who is asked, not what the stance is on."""
+    return token.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in token.head.children)
 
 
 def _bare_relative(verb: Token) -> bool:
@@ -792,7 +800,7 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             # "the bill would hurt farmers", "a step backwards for the city": a judgement
             # is on what it is said of, never on who suffers it
             continue
-        if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
+        if child.dep_ in {"dobj", "pobj", "nsubjpass"} and not _addressee(child):
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
             # "in favour of decoupling": a bare gerund is the thing done
