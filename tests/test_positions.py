@@ -526,3 +526,15 @@ def test_who_is_urged_to_act_is_no_issue(resources):
     positions, _ = discovered_of("Okon urged the fishermen to reject the port levy.", resources)
     rows = set(zip(positions["actor_id"], positions["issue_id"], positions["stance"], strict=True))
     assert rows == {("lev-okon", "port-levy", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roth will resign as soon as Norland approves the dam, Okon said.",
+        "After Sudmark pushes through the water charter, Roth will have to resign, Okon said.",
+    ],
+)
+def test_a_clause_of_time_dates_an_event_and_states_no_stance(resources, text):
+    positions = positions_of(text, resources)
+    assert positions[positions["issue_id"].isin({"dam", "charter"})].empty

@@ -439,10 +439,18 @@ def _conditional(cue: Token) -> bool:
 
 
 def _opens_condition(token: Token, lexicon: StanceLexicon) -> bool:
-    """The verb of a clause that states a condition ("if Norland should offer ...") or
-    asks a question ("the question is whether we want X")."""
-    return token.dep_ in {"advcl", "ccomp"} and any(
-        c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children
+    """The verb of a clause that states a condition ("if Norland should offer ..."), asks
+    a question ("the question is whether we want X") or dates an event ("after Norland
+    approves X")."""
+    if token.dep_ not in {"advcl", "ccomp"}:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children):
+        return True
+    # ("as soon as X approves": the clause hangs on the adverb "soon")
+    first = token.head.left_edge if token.head.pos_ == "ADV" else token.left_edge
+    opening = " ".join(t.lower_ for t in token.doc[first.i : token.i])
+    return token.dep_ == "advcl" and any(
+        opening == words or opening.startswith(words + " ") for words in lexicon.time_clauses
     )
 
 
