@@ -538,3 +538,12 @@ def test_who_is_urged_to_act_is_no_issue(resources):
 def test_a_clause_of_time_dates_an_event_and_states_no_stance(resources, text):
     positions = positions_of(text, resources)
     assert positions[positions["issue_id"].isin({"dam", "charter"})].empty
+
+
+def test_an_attitude_said_to_exist_is_not_its_reporter_s(resources):
+    positions = positions_of("Okon acknowledged there was strong opposition to the dam.", resources)
+    assert positions[positions["issue_id"] == "dam"].empty
+    positions = positions_of("Okon acknowledged his strong opposition to the dam.", resources)
+    assert set(zip(positions["actor_id"], positions["stance"], strict=True)) == {
+        ("lev-okon", "oppose")
+    }

@@ -429,6 +429,19 @@ def _modal(token: Token) -> bool:
     return any(c.tag_ == "MD" for t in [token, *list(token.ancestors)[:CLIMB]] for c in t.children)
 
 
+def _unheld_attitude(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "There were grave doubts about X", "there is opposition to X": an attitude said to
+    exist has holders left unnamed; whoever says so reports it (a judgement, "there is
+    no need for X", is the speaker's own)."""
+    head = cue.head
+    return (
+        cue.dep_ in {"attr", "nsubj"}
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in head.children)
+        and not lexicon.is_evaluative(cue)
+    )
+
+
 def _conditional(cue: Token) -> bool:
     """ "would allow Russia to walk out": a consequence imagined, nobody's stance."""
     return any(
@@ -1041,7 +1054,11 @@ def _positions_pass(
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
             # (not "if Norland should offer to build X": no one's stance yet)
-            taken = bool(stance.cues) and not _in_condition(stance.cues[-1].token, lexicon)
+            taken = (
+                bool(stance.cues)
+                and not _in_condition(stance.cues[-1].token, lexicon)
+                and not _unheld_attitude(stance.cues[-1].token, lexicon)
+            )
             owned = taken and stance.cues[-1].owned  # the owner's, never the writer's
             found = _holders_found(finder, stance, anchor, base, speakers, lexicon) if taken else []
             if taken and not owned and not found and not own_speakers:
