@@ -547,3 +547,9 @@ def test_an_attitude_said_to_exist_is_not_its_reporter_s(resources):
     assert set(zip(positions["actor_id"], positions["stance"], strict=True)) == {
         ("lev-okon", "oppose")
     }
+
+
+def test_a_noun_of_apprehension_is_no_issue(resources):
+    text = "Okon plans to discuss concerns about the port levy with Roth."
+    positions, issues = discovered_of(text, resources)
+    assert "concern" not in set(issues["issue_id"]) | set(positions["issue_id"])
