@@ -553,3 +553,13 @@ def test_a_noun_of_apprehension_is_no_issue(resources):
     text = "Okon plans to discuss concerns about the port levy with Roth."
     positions, issues = discovered_of(text, resources)
     assert "concern" not in set(issues["issue_id"]) | set(positions["issue_id"])
+
+
+def test_a_participle_describing_an_issue_does_not_judge_it(resources):
+    text = "Roth said the water charter is a privately financed project."
+    positions = positions_of(text, resources)
+    assert positions[positions["issue_id"] == "charter"].empty
+    positions = positions_of("Roth said the water charter is a dangerous project.", resources)
+    assert set(zip(positions["actor_id"], positions["stance"], strict=True)) == {
+        ("ana-roth", "oppose")
+    }

@@ -72,11 +72,19 @@ def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, 
     """ "truly hostile statements", "an absurd course": a judgement on the mention itself;
     "the levy, proposed by Norland": a participle with its agent, a stance on it."""
     for child in anchor.children:
-        if child.dep_ in {"amod", "acomp"} and lexicon.polarity(child):
+        if child.dep_ in {"amod", "acomp"} and _judges(child, lexicon):
             return lexicon.polarity(child), child
         if _agent_participle(child) and lexicon.polarity(child):
             return lexicon.polarity(child), child
     return 0, None
+
+
+def _judges(modifier: Token, lexicon: StanceLexicon) -> bool:
+    """A modifier or predicate with a side; not a participle of a verb that is a stance
+    only as a verb ("a contingently financed offer", "a planned cut" describe it)."""
+    if modifier.dep_ == "amod" and word_forms(modifier) & lexicon.verb_only:
+        return False
+    return bool(lexicon.polarity(modifier))
 
 
 def _agent_participle(token: Token) -> bool:
@@ -94,8 +102,8 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     for child in verb.children:
         if child.dep_ in {"attr", "acomp", "oprd"}:
             for token in [*child.children, child]:  # "an absurd idea": the judgement first
-                if token.dep_ in {"attr", "acomp", "oprd", "amod", "conj"} and lexicon.polarity(
-                    token
+                if token.dep_ in {"attr", "acomp", "oprd", "amod", "conj"} and _judges(
+                    token, lexicon
                 ):
                     return lexicon.polarity(token), token
         elif child.dep_ in {"prep", "advmod", "dobj"}:
