@@ -86,6 +86,7 @@ def test_prediction_is_flagged_hedged(resources):
     )
     rows = positions[positions["issue_id"] == "dam"]
     assert len(rows) and set(rows["stance"]) == {"neutral"} and rows["hedged"].all()
+    assert set(rows["actor_id"]) == {"lev-okon"}  # Sudmark's agreeing is only imagined
 
 
 @pytest.mark.parametrize(

@@ -1115,6 +1115,10 @@ def _holders_found(
 ) -> list[tuple[str, Cue, int]]:
     """Who holds a stance, as (actor, cue, rank): who holds a cue outranks who reports
     it."""
+    if stance.hedged and _put_forward(stance.cues[-1].token, lexicon):
+        # "one option could see Norland accept X": the option is its speaker's, and
+        # Norland's acceptance only imagined
+        return [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers]
     found: list[tuple[str, Cue, int]] = []
     wished = False
     for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
