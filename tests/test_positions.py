@@ -564,3 +564,11 @@ def test_a_participle_describing_an_issue_does_not_judge_it(resources):
     assert set(zip(positions["actor_id"], positions["stance"], strict=True)) == {
         ("ana-roth", "oppose")
     }
+
+
+def test_a_decision_reported_by_its_speaker_is_theirs_too(resources):
+    text = "Okon said the Sudmark cabinet reached its decision to reject the dam."
+    positions = positions_of(text, resources)
+    assert ("lev-okon", "oppose") in set(
+        zip(positions["actor_id"], positions["stance"], strict=True)
+    )

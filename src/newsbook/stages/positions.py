@@ -490,6 +490,9 @@ def _heads_its_clause(cue: Token) -> bool:
         if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head == token:
             return token.head == token
         token = token.head
+    if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.head.pos_ == "VERB":
+        # "reached its decision to reject X": what the object decided is the clause's
+        return _heads_its_clause(token.head.head)
     return token.dep_ not in {"nsubj", "nsubjpass", "csubj", "acl", "relcl", "amod"}
 
 
