@@ -489,6 +489,31 @@ def rows_of(quotes, snippet: str):
             "karla-vendt",
             "testified",
         ),
+        # speakers the NER misses but the text marks: a wire's company in angle brackets
+        # (the parser takes the closing bracket for the subject), a title before a name,
+        # a publication before the word announcing it, and "it" for that publication
+        (
+            "<Vereenigde Drukkerij Maasland NV> said it expected a loss for the year.",
+            "expected a loss",
+            "reported",
+            "vereenigde-drukkerij-maasland-nv",
+            "said",
+        ),
+        (
+            "Fire Chief Ilse Varga said crews would stay on the ridge overnight.",
+            "crews would stay",
+            "reported",
+            "ilse-varga",
+            "said",
+        ),
+        (
+            "The Evening Courier newspaper said the council had erred. It called the vote "
+            '"a betrayal of every taxpayer in the city."',
+            "a betrayal of every taxpayer",
+            "direct",
+            "evening-courier",
+            "called",
+        ),
     ],
 )
 def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):

@@ -313,6 +313,9 @@ class SpeakerResolver:
         tokens = [t for t in tokens if t.dep_ != "relcl" and t.head.dep_ != "relcl"] or [subject]
         start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
         lemma = subject.lemma_.lower()
+        if not entity_id and not any(c.isalpha() for c in subject.text):
+            # "<Acme NV> said": the parser may take the closing bracket for the subject
+            entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
             entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
         if not entity_id and lemma in self.lexicon.organisations:
