@@ -514,6 +514,32 @@ def rows_of(quotes, snippet: str):
             "evening-courier",
             "called",
         ),
+        # an institution is the one the article names with its word, never the person
+        # who spoke last; a description with a modifier only an organisation so named
+        (
+            "The Interior Ministry is drafting the bill. Vendt said the bill was ready. "
+            "The ministry said the bill would reach parliament in May.",
+            "reach parliament in May",
+            "reported",
+            "interior-ministry",
+            "said",
+        ),
+        (
+            "Vendt said the bill was ready. The ministry said the bill would reach "
+            "parliament in May.",
+            "reach parliament in May",
+            "reported",
+            "The ministry",
+            "said",
+        ),
+        (
+            "The Farmers Union said prices were too low. According to the central bank, "
+            "inflation will slow this year.",
+            "inflation will slow",
+            "reported",
+            "the central bank",
+            "According",
+        ),
     ],
 )
 def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):
@@ -791,3 +817,11 @@ def test_a_participle_not_set_off_belongs_to_its_own_clause(resources):
     )
     calls = quotes[quotes["text"].str.startswith("an end to all")]
     assert not calls["speaker"].str.contains("official").any(), quotes[["text", "speaker"]]
+
+
+def test_a_that_clause_read_as_relative_on_the_cues_phrase_is_reported(resources):
+    # the parser hangs the clause on "commentary", with "that" as its marker
+    row = statement(
+        quotes_of("Kurjer said in a commentary that the plan was doomed.", resources), "doomed"
+    )
+    assert (row["text"], row["kind"], row["cue"]) == ("the plan was doomed", "reported", "said")

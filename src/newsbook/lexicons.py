@@ -456,6 +456,7 @@ class SpeechLexicon:
     title_nouns: frozenset[str]
     governments: frozenset[str]
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
+    institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -494,6 +495,7 @@ class SpeechLexicon:
             title_nouns=words("title_nouns"),
             governments=governments,
             refusals=words("refusal_verbs"),
+            institutions=words("institution_nouns"),
         )
 
 

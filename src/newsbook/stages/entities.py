@@ -263,8 +263,13 @@ def _retype(span: Span, resources: Resources) -> str:
     previous = doc[span.start - 1] if span.start > 0 else None
     if label in MUTE_LABELS and _speaks_after_quotation(span, resources):
         return "PERSON"
-    if previous is not None and previous.lower_ in resources.org_descriptors and label != "PERSON":
-        return "ORG"
+    if previous is not None and previous.lower_ in resources.org_descriptors:
+        # "arms exporter Rosoboronexport"; a name the NER took for a person only with an
+        # article before the word ("the daily Gazeta Nova"): without one, the word may
+        # describe the person ("bank robber Ned Kelly")
+        article = previous.i > 0 and doc[previous.i - 1].lower_ in {"the", "a", "an"}
+        if label != "PERSON" or article:
+            return "ORG"
     return label
 
 

@@ -318,9 +318,12 @@ class SpeakerResolver:
             entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
             entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
-        if not entity_id and lemma in self.lexicon.organisations:
+        institutions = self.lexicon.organisations | self.lexicon.institutions
+        if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
-        if not entity_id and lemma not in self.lexicon.anonymous | self.lexicon.organisations:
+        # an institution, a document or a government is no person named by a role
+        not_a_person = self.lexicon.documents | self.lexicon.governments | institutions
+        if not entity_id and lemma not in self.lexicon.anonymous | not_a_person:
             entity_id = self._by_role(subject) or self._by_definite_description(subject)
         if not entity_id and lemma in self.lexicon.anonymous and lemma not in self.unnamed:
             # "the senator said" in an article that names one senator and quotes no
@@ -397,8 +400,11 @@ class SpeakerResolver:
         ) and any(c.dep_ == "cc" for c in subject.children)
 
     def _organisation(self, subject: Token, base: int) -> str:
-        """ "The network said": the organisation that spoke last, else the one named last
-        before ("the other company" is neither)."""
+        """ "The network said": for a company-like word, the organisation that spoke
+        last, else the one named last before; "the ministry said": for an institution
+        (not whichever organisation spoke last), the one the article names with that
+        word ("the Finance Ministry"). "The other company" is none, nor "the central
+        bank" unless one organisation is so named ("Central Bank of Norland")."""
         modifiers = {c.lower_ for c in subject.children}
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or modifiers & SOME_OTHER:
@@ -406,7 +412,31 @@ class SpeakerResolver:
         named = any(t.pos_ == "PROPN" for t in subject.subtree)  # "the Sunday Mail newspaper"
         if named or subject.tag_ in {"NNS", "NNPS"}:
             return ""
+        described = [
+            c.lower_ for c in subject.children if c.dep_ in {"amod", "compound"} and c.i < subject.i
+        ]
+        if described or subject.lemma_.lower() not in self.lexicon.organisations:
+            return self._named_with(subject.lower_, described)
         return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
+
+    def _named_with(self, noun: str, described: list[str]) -> str:
+        """The one organisation the article names with a word: its name holds the word
+        (and the words describing it: "the central bank", "Central Bank of Norland"), or
+        the word stands right beside one of its names ("the daily Gazeta", "the Courier
+        newspaper")."""
+        text = self.article.text.casefold()
+        found = set()
+        for start, end, entity_id in self.mentions.spans:
+            if self.types.get(entity_id) != "ORG":
+                continue
+            words = set(re.findall(r"\w+", self.names.get(entity_id, "").casefold()))
+            if {noun, *described} <= words:
+                found.add(entity_id)
+            elif not described and (
+                text[:start].split()[-1:] == [noun] or text[end:].split()[:1] == [noun]
+            ):
+                found.add(entity_id)
+        return found.pop() if len(found) == 1 else ""
 
     def _by_definite_description(self, subject: Token) -> str:
         """ "The chief House tax writer also predicted ...": a definite description that
@@ -438,6 +468,16 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
             relative = clause.left_edge.lower_ in RELATIVE_PRONOUNS | {"whose", "where", "when"}
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
             if not relative and subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
+                return clause
+    # "said in a commentary that the plan was doomed": a "relative" clause on the noun of
+    # the cue's own phrase whose "that" only marks it (a relative "that" is its subject
+    # or object) and that has a subject of its own is the reported clause
+    nouns = [g for t in _near(verb, 2) if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.children:
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if clause.dep_ == "relcl" and marks and marks[0] == clause.left_edge and subjects:
                 return clause
     return None
 
