@@ -825,3 +825,42 @@ def test_a_that_clause_read_as_relative_on_the_cues_phrase_is_reported(resources
         quotes_of("Kurjer said in a commentary that the plan was doomed.", resources), "doomed"
     )
     assert (row["text"], row["kind"], row["cue"]) == ("the plan was doomed", "reported", "said")
+
+
+def test_a_sentence_between_two_statements_of_one_speaker_goes_on_with_them(resources):
+    text = (
+        "Oduya said the tariff would hurt exporters.\n\n"
+        'Trade with the north had already slowed. "But the ministry will not listen," he said.'
+    )
+    row = statement(quotes_of(INTRO + text, resources), "Trade with the north")
+    assert (row["speaker_id"], row["kind"], row["status"]) == (
+        "paul-oduya",
+        "reported",
+        "continued",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # background in a paragraph of its own
+        "Oduya said the tariff would hurt exporters.\n\nTrade with the north slowed in May.\n\n"
+        '"But the ministry will not listen," he said.',
+        # the next statement opens with its attribution
+        "Oduya said the tariff would hurt exporters.\n\nTrade with the north slowed in May. "
+        "He said the ministry would not listen.",
+        # the statements around it are not one speaker's
+        "Vendt said the tariff would hurt exporters.\n\nTrade with the north slowed in May. "
+        '"But the ministry will not listen," Oduya said.',
+    ],
+)
+def test_a_sentence_not_framed_by_one_speaker_is_no_statement(resources, text):
+    quotes = quotes_of(INTRO + text, resources)
+    assert not quotes["text"].str.contains("Trade with the north").any(), quotes[
+        ["text", "speaker"]
+    ]
+
+
+def test_as_someone_put_it_is_no_estimate(resources):
+    quotes = quotes_of(INTRO + 'As Vendt put it at a rally, "We cannot afford to wait."', resources)
+    assert list(quotes["kind"]) == ["direct"], quotes[["text", "kind", "cue"]]

@@ -603,7 +603,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         if infinitives:
             last = max(objects[0].right_edge.i, infinitives[0].right_edge.i)
             return _trimmed(list(verb.doc[objects[0].left_edge.i : last + 1]))
-    if lemma in lexicon.estimates and _estimate(verb, lexicon):
+    if lemma in lexicon.estimates and phrase == lemma and _estimate(verb, lexicon):
+        # not "as X put it at a meeting": "put it" is a cue of its own, "it" no sum
         return _trimmed(_estimate(verb, lexicon))
     aside = verb.dep_ == "parataxis" or (  # "..., he said, ...", "As X noted, ..."
         verb.dep_ == "advcl"
@@ -1233,11 +1234,61 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         # in a language the cue words are not in, quotation marks alone tell no one's
         # words from a title or a slogan: only what a cue attributes is given
         rows = [row for row in rows if row["speaker"] != UNATTRIBUTED]
+    rows += _continued(rows, context)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
     return frame("quotes", rows)
+
+
+def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
+    """A sentence with no cue between two statements of the same speaker, where the one
+    after opens its sentence in the same paragraph and is attributed at its end ("X said
+    A. B. "C," he said."): the speaker's words going on, reported (status `continued`).
+    Background the writer puts between two statements is not so framed: it stands in a
+    paragraph of its own, or the next statement opens with its attribution."""
+    sentences = {s["sentence_id"]: s for s in context.sentences.to_dict("records")}
+    holding: dict[int, list[dict]] = {}
+    opening: dict[int, dict] = {}  # a statement opening its sentence (or its mark)
+    for row in rows:
+        sentence_id = context.sentence_at(row["start"])
+        holding.setdefault(sentence_id, []).append(row)
+        if sentence_id in sentences and 0 <= row["start"] - sentences[sentence_id]["start"] <= 1:
+            opening[sentence_id] = row
+    found = []
+    for sentence_id, here in sentences.items():
+        after, next_row = sentences.get(sentence_id + 1), opening.get(sentence_id + 1)
+        if (
+            after is None
+            or next_row is None
+            or sentence_id in holding
+            or here["section"] != "body"
+            or here["paragraph_id"] != after["paragraph_id"]
+            or not next_row["speaker_id"]
+            or not next_row["cue"]  # the next statement names its speaker through a cue
+            or all(
+                r["speaker_id"] != next_row["speaker_id"] for r in holding.get(sentence_id - 1, [])
+            )
+        ):
+            continue
+        sentence = str(here["text"]).rstrip()
+        if sentence[-1:] == "?" or any(m in sentence for m in (*OPENING, *OPENING.values())):
+            continue  # a question, or words quoted from someone
+        start = int(here["start"])
+        end = start + len(context.article.text[start : int(here["end"])].rstrip().rstrip("."))
+        found.append(
+            {
+                **_row_text(context.article, 0, start, end),
+                "kind": "reported",
+                "speaker_id": next_row["speaker_id"],
+                "speaker": next_row["speaker"],
+                "speaker_head": next_row["speaker_head"],
+                "cue": "",
+                "status": "continued",
+            }
+        )
+    return found
 
 
 def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:
