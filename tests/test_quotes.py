@@ -864,3 +864,23 @@ def test_a_sentence_not_framed_by_one_speaker_is_no_statement(resources, text):
 def test_as_someone_put_it_is_no_estimate(resources):
     quotes = quotes_of(INTRO + 'As Vendt put it at a rally, "We cannot afford to wait."', resources)
     assert list(quotes["kind"]) == ["direct"], quotes[["text", "kind", "cue"]]
+
+
+def test_a_description_qualified_by_an_affiliation_is_someone_new(resources):
+    text = (
+        '"The quota will hold," Oduya said.\n\n'
+        '"Buyers will come back in the spring," said the regional manager for one of the '
+        "large shipping lines, who spoke on condition that he not be named."
+    )
+    row = statement(quotes_of(INTRO + text, resources), "Buyers will come back")
+    assert row["speaker_id"] == "" and row["speaker"].startswith("the regional manager")
+
+
+def test_a_name_set_off_before_a_cue_without_subject_is_its_speaker(resources):
+    text = (
+        "Norland unveils a new plan this month aimed at boosting exports, director-general of "
+        "the NEXA export institute, Ilse Marta Varga, said."
+    )
+    row = statement(quotes_of(text, resources), "boosting exports")
+    assert row["speaker"] == "Ilse Marta Varga"
+    assert row["text"].endswith("boosting exports")

@@ -193,6 +193,8 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
+        if current is verb and _speaker_hung_before(verb) is not None:
+            return _speaker_hung_before(verb)
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
             return current.head  # "Berg, declining to give details, promised ...": a
             # sentence the parser rooted in its subject, the verb read as a participle
@@ -444,6 +446,8 @@ class SpeakerResolver:
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or subject.tag_ == "NNS":
             return ""
+        if any(t.dep_ in {"prep", "relcl", "appos"} for t in subject.rights):
+            return ""  # "the regional manager for one of the oil companies": someone new
         entity_id = self.last_speaker.entity_id
         return entity_id if self.types.get(entity_id) == "PERSON" else ""
 
@@ -543,7 +547,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
-            return _trimmed(list(child.subtree))
+            return _trimmed(_without_speaker(list(child.subtree), verb))
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
@@ -625,6 +629,31 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
     return []
+
+
+def _speaker_hung_before(verb: Token) -> Token | None:
+    """ "..., director of the institute, Anna Berg, said.": the name right before a cue
+    that has no subject, set off by a comma (the parser hangs it on the words before)."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i < 2:
+        return None
+    if verb.nbor(-1).text == "," and verb.nbor(-2).pos_ == "PROPN":
+        return verb.nbor(-2)
+    return None
+
+
+def _without_speaker(tokens: list[Token], verb: Token) -> list[Token]:
+    """What a cue reports without its speaker's name and description that the parser
+    hung on it ("..., director of the institute, Anna Berg, said.")."""
+    speaker = _speaker_hung_before(verb)
+    if speaker is None or speaker not in tokens:
+        return tokens
+    kept = [t for t in tokens if t.i < speaker.left_edge.i]
+    words = [t for t in kept if not t.is_punct]
+    if words:  # the description before the name: an apposition ending where it begins
+        description = [a for a in [words[-1], *words[-1].ancestors] if a.dep_ == "appos"]
+        if description and description[-1].right_edge.i >= words[-1].i:
+            kept = [t for t in kept if t.i < description[-1].left_edge.i]
+    return kept
 
 
 def _sentences_around(
