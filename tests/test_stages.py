@@ -185,3 +185,23 @@ def test_a_ticker_in_angle_brackets_is_no_name(resources):
     text = "Vereenigde Drukkerij Maasland NV <VDMN.AS> and Koppel Holdings Corp <KOPL> said sales rose."
     names = set(tables_for(text, resources)["entities"]["name"])
     assert not names & {"VDMN.AS", "KOPL"}, names
+
+
+def test_a_company_is_named_by_the_first_word_of_its_name(resources):
+    text = (
+        "KORVAL COMPLETES TENDER\n\n"
+        "Korval Industries Inc said it will buy all the shares tendered.\n\n"
+        "About 19 mln shares were tendered under the offer, Korval said."
+    )
+    tables = tables_for(text, resources, published="1987-03-02")
+    korval = tables["mentions"][tables["mentions"]["text"].str.casefold() == "korval"]
+    assert set(korval["entity_id"]) == {"korval-industries-inc"}
+    assert list(
+        tables["entities"]["type"][tables["entities"]["entity_id"] == "korval-industries-inc"]
+    ) == ["ORG"]
+
+
+def test_a_persons_surname_is_not_taken_for_a_company(resources):
+    text = "Anna Korval founded Korval Industries Inc in 1970.\n\nKorval said the firm was sound."
+    mentions = tables_for(text, resources)["mentions"]
+    assert list(mentions[mentions["text"] == "Korval"]["entity_id"]) == ["anna-korval"]

@@ -87,6 +87,7 @@ class Resources:
     time: TimeLexicon
     layout: LayoutLexicon
     languages: LanguageLexicon
+    company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
 
     @classmethod
     def load(
@@ -160,6 +161,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         time=TimeLexicon.from_data(_yaml(lexicon_dir / "time.yml"), speech),
         layout=LayoutLexicon.from_data(_yaml(lexicon_dir / "layout.yml")),
         languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
+        company_suffixes=frozenset(_lines(lexicon_dir / "company_suffixes.txt", lower=True)),
     )
 
 

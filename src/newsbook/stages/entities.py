@@ -485,7 +485,7 @@ def resolve_entities(
     resources: Resources,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group mentions into entities; return the `mentions` and `entities` tables."""
-    mentions = _harmonise_person_types(mentions)
+    mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
     people = _full_names(mentions)
     lookups = _Lookups.of(mentions, resources)
     entities: dict[str, _Entity] = {}
@@ -548,6 +548,7 @@ class _Lookups:
     # NV"; a first word is often an organisation of its own: "Senate" in "Senate Finance
     # Committee")
     orgs_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    companies_by_first: dict[str, str] = field(default_factory=dict)  # "acme" -> "acme inc"
 
     @classmethod
     def of(cls, mentions: list[Mention], resources: Resources) -> _Lookups:
@@ -577,7 +578,46 @@ class _Lookups:
             by_last,
             by_initials,
             by_word,
+            _companies_by_first_word(mentions, resources),
         )
+
+
+def _companies_by_first_word(mentions: list[Mention], resources: Resources) -> dict[str, str]:
+    """The first word of each company's name that ends in a legal form ("Acme" for "Acme
+    Industries Inc"), casefolded, -> the first such name (lower case) in text order."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        legal_form = (
+            bool(m.tokens) and m.tokens[-1].casefold().rstrip(".") in resources.company_suffixes
+        )
+        if m.type == "ORG" and len(m.tokens) >= 2 and legal_form:
+            found.setdefault(m.tokens[0].casefold(), m.norm.lower())
+    return found
+
+
+def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """A one-word name that opens the name of a company the article gives with its legal
+    form is that company, whatever the NER called it ("Acme" tagged PERSON beside "Acme
+    Industries Inc"); not the surname of a person the article names in full, nor a
+    country or a place the gazetteer knows."""
+    companies = _companies_by_first_word(mentions, resources)
+    surnames = {
+        m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
+    }
+    fixed = []
+    for m in mentions:
+        word = m.norm.casefold()
+        if (
+            m.type in {"PERSON", "GPE", "NORP", "LOC"}
+            and m.kind == "name"
+            and len(m.tokens) == 1
+            and not m.canonical
+            and word in companies
+            and word not in surnames
+        ):
+            m = replace(m, type="ORG")
+        fixed.append(m)
+    return fixed
 
 
 def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
@@ -697,6 +737,9 @@ def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     found = [lookups.orgs_by_last.get(word)]
     if len(word) >= 2 and word.isupper():
         found.append(lookups.orgs_by_initials.get(word))
+    company = lookups.companies_by_first.get(word.casefold())
+    if company and company != word.lower():
+        return company  # "Acme" for "Acme Industries Inc"
     inner = lookups.orgs_by_word.get(word.casefold(), [])
     if len(inner) == 1 and word[:1].isupper():  # the one long name holding the word
         found.append(inner[0])
