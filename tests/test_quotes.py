@@ -884,3 +884,17 @@ def test_a_name_set_off_before_a_cue_without_subject_is_its_speaker(resources):
     row = statement(quotes_of(text, resources), "boosting exports")
     assert row["speaker"] == "Ilse Marta Varga"
     assert row["text"].endswith("boosting exports")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("A reading above 50 generally indicates that the economy is expanding.", False),
+        ("The latest figures suggest that exports are recovering.", False),
+        ("Oduya suggested that the tariff be dropped.", True),
+        ("Analysts suggested that exports were recovering.", True),
+    ],
+)
+def test_evidence_is_no_statement_unless_its_subject_can_speak(resources, text, kept):
+    quotes = quotes_of(INTRO + text, resources)
+    assert (quotes["kind"] == "reported").any() == kept, quotes[["text", "speaker", "cue"]]

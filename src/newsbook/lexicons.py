@@ -459,6 +459,7 @@ class SpeechLexicon:
     governments: frozenset[str]
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
+    evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -498,6 +499,7 @@ class SpeechLexicon:
             governments=governments,
             refusals=words("refusal_verbs"),
             institutions=words("institution_nouns"),
+            evidential=words("evidential_cues"),
         )
 
 

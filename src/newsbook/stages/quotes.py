@@ -264,6 +264,7 @@ class SpeakerResolver:
         entities = context.table("entities")
         self.article = context.article
         self.lexicon = context.resources.speech
+        self.title_heads = context.resources.title_heads
         self.names = context.entity_names
         self.types = context.entity_types
         self.roles = {
@@ -287,6 +288,15 @@ class SpeakerResolver:
         self.last_speaker, self.last_speaker_at = speaker, offset
         if self.types.get(speaker.entity_id) == "ORG":
             self.last_organisation = speaker.entity_id
+
+    def can_speak(self, speaker: Speaker) -> bool:
+        """Whether a source is someone: a named entity, or a pronoun, a source noun, an
+        institution, a document or a title standing for one."""
+        lexicon = self.lexicon
+        heads = lexicon.pronouns | lexicon.anonymous | lexicon.documents | lexicon.governments
+        heads |= lexicon.organisations | lexicon.institutions | self.title_heads
+        pronoun = speaker.phrase.lower() in {"it", "they"}
+        return bool(speaker.entity_id) or speaker.head in heads or pronoun
 
     def named(self, entity_id: str) -> Speaker:
         return Speaker(entity_id, self.names.get(entity_id, entity_id))
@@ -1047,6 +1057,8 @@ def _reported_statement(
     speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
     if speaker.head in lexicon.first_person and not speaker.entity_id:
         return None  # the writer's own voice
+    if cue.lemma_.lower() in lexicon.evidential and not resolver.can_speak(speaker):
+        return None  # "a reading above 50 indicates that ...": evidence, not words
     clausal = any(c.dep_ == "ccomp" for c in cue.children)
     if not speaker.phrase and (cue.pos_ == "NOUN" or not clausal):
         return None  # "announcing a package": whose? ("it was reported that" stays)
