@@ -898,3 +898,38 @@ def test_a_name_set_off_before_a_cue_without_subject_is_its_speaker(resources):
 def test_evidence_is_no_statement_unless_its_subject_can_speak(resources, text, kept):
     quotes = quotes_of(INTRO + text, resources)
     assert (quotes["kind"] == "reported").any() == kept, quotes[["text", "speaker", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        # an order placed "at a cost of": no estimate
+        (
+            "Norair has placed a firm order for four jets at a cost of 250 mln dlrs each.",
+            "firm order",
+        ),
+        # an announcement to come
+        (
+            "Norair said it will announce a decision on engines later this year.",
+            "a decision on engines",
+        ),
+    ],
+)
+def test_no_statement_made(resources, text, snippet):
+    quotes = quotes_of(INTRO + text, resources)
+    assert not quotes["text"].str.startswith(snippet).any(), quotes[["text", "speaker", "cue"]]
+
+
+def test_a_channel_verb_joined_to_a_cue_relays_no_one(resources):
+    text = "Korval Data Inc cited higher sales and said it was confident of new financing."
+    row = statement(quotes_of(text, resources), "it was confident")
+    assert row["speaker_id"] == "korval-data-inc"
+
+
+def test_an_institution_is_the_one_named_with_its_word(resources):
+    text = (
+        "The Screen Writers Guild said its members had struck.\n\n"
+        "The guild said the companies refused to negotiate."
+    )
+    row = statement(quotes_of(text, resources), "refused to negotiate")
+    assert row["speaker_id"] == "screen-writers-guild"

@@ -152,12 +152,22 @@ def _estimate(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     preposition, or nothing."""
     preps = lexicon.estimates.get(verb.lemma_.lower(), frozenset())
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    phrases = [t for t in _near(verb) if t.dep_ == "prep" and t.lower_ in preps]
+    phrases = [
+        t for t in _near(verb) if t.dep_ == "prep" and t.lower_ in preps and _amount(t)
+    ]  # "put the shortfall at 900,000 barrels", not "placed an order at a cost of ..."
     if not objects or not phrases:
         return []
     first = min(objects[0].left_edge.i, phrases[0].left_edge.i)
     last = max(objects[0].right_edge.i, phrases[0].right_edge.i)
     return list(verb.doc[first : last + 1])
+
+
+def _amount(preposition: Token) -> bool:
+    """Whether a preposition's object is a sum: a number, or a noun counted by one."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and (
+        objects[0].like_num or any(c.dep_ == "nummod" for c in objects[0].children)
+    )
 
 
 def speaker_token(
@@ -234,8 +244,9 @@ def _relays(verb: Token, lexicon: SpeechLexicon) -> bool:
     saying")."""
     if verb.lemma_.lower() not in lexicon.objects:
         return True
-    return any(t.lower_ == "as" for t in verb.children) or any(
-        t.lemma_.lower() == "say" for t in verb.subtree if t is not verb
+    own = [c for c in verb.children if c.dep_ not in {"conj", "cc"}]  # not "cited X and said"
+    return any(t.lower_ == "as" for t in own) or any(
+        t.lemma_.lower() == "say" for c in own for t in c.subtree
     )
 
 
@@ -1035,7 +1046,7 @@ def _reported_statement(
     """The row of what a cue outside quotation marks reports, or None: nothing
     reported, a statement only supposed, one the quotation it mostly is already gives,
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
-    if _supposed(cue):
+    if _supposed(cue) or _unspoken(cue):
         return None
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
@@ -1072,6 +1083,14 @@ def _reported_statement(
 def _is_cue_noun(token: Token, lexicon: SpeechLexicon) -> bool:
     """A statement noun used as one ("his pledge that", not "pledged to")."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns
+
+
+def _unspoken(cue: Token) -> bool:
+    """A cue under a modal ("it will announce a decision later", "would ask Congress
+    to"): words not (yet) spoken, no statement."""
+    return cue.pos_ != "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in cue.children
+    )
 
 
 def _supposed(cue: Token) -> bool:
