@@ -933,3 +933,30 @@ def test_an_institution_is_the_one_named_with_its_word(resources):
     )
     row = statement(quotes_of(text, resources), "refused to negotiate")
     assert row["speaker_id"] == "screen-writers-guild"
+
+
+def test_a_name_the_parser_hangs_on_an_opening_phrase_is_who_he_is(resources):
+    text = (
+        "Vendt said the talks would resume.\n\n"
+        "In an interview with the Karvik Post, Trade Minister Arne Dahl defended the cuts. "
+        "He said the deficit had to come down first."
+    )
+    row = statement(quotes_of(INTRO + text, resources), "deficit had to come down")
+    assert row["speaker_id"] == "arne-dahl"
+
+
+def test_someone_reported_to_have_told_is_the_speaker(resources):
+    row = statement(
+        quotes_of(
+            INTRO + "Vendt is reported to have told her cabinet that there would be no cuts.",
+            resources,
+        ),
+        "no cuts",
+    )
+    assert row["speaker_id"] == "karla-vendt"
+
+
+def test_a_relative_clause_is_no_part_of_the_speakers_phrase(resources):
+    text = "The plan has failed to win over farmers, who say it does little for prices."
+    row = statement(quotes_of(text, resources), "does little for prices")
+    assert row["speaker"] == "farmers"

@@ -188,6 +188,8 @@ def speaker_token(
                 return objects[0]
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if passive and current is not verb and not agents and _is_cue(current, lexicon):
+            return passive[0]  # "X is reported to have told ...": X, who told
         if passive and current.lemma_.lower() not in lexicon.channels:
             return agents[0] if agents else None
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
@@ -333,7 +335,8 @@ class SpeakerResolver:
                 start = base + child.idx
                 entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
-        tokens = [t for t in tokens if t.dep_ != "relcl" and t.head.dep_ != "relcl"] or [subject]
+        relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
+        tokens = [t for t in tokens if t.i not in relative] or [subject]
         start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
         lemma = subject.lemma_.lower()
         if not entity_id and not any(c.isalpha() for c in subject.text):
@@ -474,12 +477,17 @@ class SpeakerResolver:
 
     def note_sentence(self, sentence: Span, base: int) -> None:
         """Remember the sentence's subject person, for a later "He said"."""
-        for child in sentence.root.children:
-            if child.dep_ in SUBJECT_DEPS:
-                start = base + child.idx
-                entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
-                if entity_id:
-                    self.last_subject, self.last_subject_at = entity_id, start
+        root = sentence.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and root.i > sentence.start and root.nbor(-1).pos_ == "PROPN":
+            # "In an interview with X, Minister Anna Berg defended ...": the parser may
+            # hang the name on the phrase before it; a name right before the verb
+            subjects = [root.nbor(-1)]
+        for child in subjects:
+            start = base + child.idx
+            entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
+            if entity_id:
+                self.last_subject, self.last_subject_at = entity_id, start
 
 
 def _clause_read_as_relative(verb: Token) -> Token | None:
