@@ -960,3 +960,18 @@ def test_a_relative_clause_is_no_part_of_the_speakers_phrase(resources):
     text = "The plan has failed to win over farmers, who say it does little for prices."
     row = statement(quotes_of(text, resources), "does little for prices")
     assert row["speaker"] == "farmers"
+
+
+def test_a_name_in_apposition_to_the_subject_is_who_he_is(resources):
+    text = 'The authority\'s director, Leif Varn, was blunt. "We have run out of time," he told reporters.'
+    row = statement(quotes_of(text, resources), "run out of time")
+    assert row["speaker_id"] == "leif-varn"
+
+
+def test_a_name_right_before_a_cue_left_without_subject_is_its_speaker(resources):
+    text = (
+        "In a letter to the regional newspaper Ostra Tidning, federation chairman Nils Berg "
+        "wrote that the authority was looking for a scapegoat."
+    )
+    row = statement(quotes_of(text, resources), "looking for a scapegoat")
+    assert row["speaker_id"] == "nils-berg"

@@ -484,10 +484,13 @@ class SpeakerResolver:
             # hang the name on the phrase before it; a name right before the verb
             subjects = [root.nbor(-1)]
         for child in subjects:
-            start = base + child.idx
-            entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
-            if entity_id:
-                self.last_subject, self.last_subject_at = entity_id, start
+            # "The authority's director, Anna Berg, was blunt.": the name in apposition
+            for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
+                start = base + token.idx
+                entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
+                if entity_id:
+                    self.last_subject, self.last_subject_at = entity_id, start
+                    break
 
 
 def _clause_read_as_relative(verb: Token) -> Token | None:
@@ -661,10 +664,13 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
 
 
 def _speaker_hung_before(verb: Token) -> Token | None:
-    """ "..., director of the institute, Anna Berg, said.": the name right before a cue
-    that has no subject, set off by a comma (the parser hangs it on the words before)."""
+    """ "..., director of the institute, Anna Berg, said.", "In a letter to the X, Anna
+    Berg wrote that ...": the name right before a cue that has no subject, or set off
+    before it by a comma (the parser hangs it on the words before)."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i < 2:
         return None
+    if verb.nbor(-1).pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        return verb.nbor(-1)
     if verb.nbor(-1).text == "," and verb.nbor(-2).pos_ == "PROPN":
         return verb.nbor(-2)
     return None
