@@ -975,3 +975,11 @@ def test_a_name_right_before_a_cue_left_without_subject_is_its_speaker(resources
     )
     row = statement(quotes_of(text, resources), "looking for a scapegoat")
     assert row["speaker_id"] == "nils-berg"
+
+
+def test_a_spokeswoman_named_in_apposition_is_that_name(resources):
+    text = (
+        "Defence Minister Olaf Kvist's spokeswoman, Maria Holt, said the minister had not met them."
+    )
+    row = statement(quotes_of(text, resources), "had not met them")
+    assert row["speaker_id"] == "maria-holt"

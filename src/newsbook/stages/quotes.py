@@ -333,7 +333,9 @@ class SpeakerResolver:
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
             if not entity_id and child.dep_ == "appos":
                 start = base + child.idx
-                entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
+                # a person, or a name the NER typed as an organisation ("the
+                # spokeswoman, Maria Holt,"): never a place
+                entity_id = self.entity_in(start, start + len(child), types={"PERSON", "ORG"})
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
