@@ -562,7 +562,6 @@ class LayoutLexicon:
     """The cues of `data/lexicons/layout.yml`: what on a page is a timestamp, a
     dateline, a byline, a page marker or a figures table (see that file)."""
 
-    months: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
     timestamps: tuple[re.Pattern[str], ...] = ()
     byline_openers: frozenset[str] = frozenset()
@@ -574,7 +573,6 @@ class LayoutLexicon:
     def from_data(cls, data: dict) -> LayoutLexicon:
         """From `layout.yml`."""
         return cls(
-            months=_words(data, "months"),
             agencies=_words(data, "agencies"),
             timestamps=tuple(re.compile(p) for p in data.get("timestamp_patterns") or []),
             byline_openers=_words(data, "byline_openers"),
