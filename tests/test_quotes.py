@@ -983,3 +983,9 @@ def test_a_spokeswoman_named_in_apposition_is_that_name(resources):
     )
     row = statement(quotes_of(text, resources), "had not met them")
     assert row["speaker_id"] == "maria-holt"
+
+
+def test_the_central_bank_is_the_one_bank_the_article_names(resources):
+    text = "The Bank of Norland cut its discount rate to 4.5 pct, the central bank said in a statement."
+    row = statement(quotes_of(text, resources), "cut its discount rate")
+    assert row["speaker_id"] == "bank-of-norland"

@@ -431,8 +431,9 @@ class SpeakerResolver:
         """ "The network said": for a company-like word, the organisation that spoke
         last, else the one named last before; "the ministry said": for an institution
         (not whichever organisation spoke last), the one the article names with that
-        word ("the Finance Ministry"). "The other company" is none, nor "the central
-        bank" unless one organisation is so named ("Central Bank of Norland")."""
+        word ("the Finance Ministry"). "The other company" is none; "the central bank"
+        is an organisation so named ("Central Bank of Norland"), else the one
+        organisation whose name holds the word ("Bank of Norland"), else none."""
         modifiers = {c.lower_ for c in subject.children}
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or modifiers & SOME_OTHER:
@@ -443,11 +444,15 @@ class SpeakerResolver:
         described = [
             c.lower_ for c in subject.children if c.dep_ in {"amod", "compound"} and c.i < subject.i
         ]
-        if described or subject.lemma_.lower() not in self.lexicon.organisations:
-            return self._named_with(subject.lower_, described)
+        if described:  # "the central bank": "Central Bank of X", else the one bank named
+            return self._named_with(subject.lower_, described) or self._named_with(
+                subject.lower_, [], beside=False
+            )
+        if subject.lemma_.lower() not in self.lexicon.organisations:
+            return self._named_with(subject.lower_, [])
         return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
 
-    def _named_with(self, noun: str, described: list[str]) -> str:
+    def _named_with(self, noun: str, described: list[str], *, beside: bool = True) -> str:
         """The one organisation the article names with a word: its name holds the word
         (and the words describing it: "the central bank", "Central Bank of Norland"), or
         the word stands right beside one of its names ("the daily Gazeta", "the Courier
@@ -458,10 +463,14 @@ class SpeakerResolver:
             if self.types.get(entity_id) != "ORG":
                 continue
             words = set(re.findall(r"\w+", self.names.get(entity_id, "").casefold()))
+            if words == {noun}:
+                continue  # "Bank" alone: the word, no organisation's name
             if {noun, *described} <= words:
                 found.add(entity_id)
-            elif not described and (
-                text[:start].split()[-1:] == [noun] or text[end:].split()[:1] == [noun]
+            elif (
+                beside
+                and not described
+                and (text[:start].split()[-1:] == [noun] or text[end:].split()[:1] == [noun])
             ):
                 found.add(entity_id)
         return found.pop() if len(found) == 1 else ""
