@@ -913,6 +913,13 @@ def test_evidence_is_no_statement_unless_its_subject_can_speak(resources, text, 
             "Norair said it will announce a decision on engines later this year.",
             "a decision on engines",
         ),
+        # a question asked with a wh-word
+        ("Asked whom he meant, Oduya named two ministers.", "whom he meant"),
+        # the setting of a quotation before its cue
+        (
+            'In a speech to the chamber of commerce, Vendt said, "Our policy has not changed."',
+            "In a speech",
+        ),
     ],
 )
 def test_no_statement_made(resources, text, snippet):
@@ -969,6 +976,15 @@ def test_no_statement_made(resources, text, snippet):
             "wrote that the authority was looking for a scapegoat.",
             "looking for a scapegoat",
             "nils-berg",
+        ),
+        # a report relayed by someone is not theirs, and "he" is no report: the person
+        # last named
+        (
+            "Ayatollah Jalal Morvan spoke on Tuesday, Norland radio said.\n\n"
+            "A report, monitored by the British Broadcasting Corporation, said he spoke "
+            "for an hour. He said the enemies of the republic were everywhere.",
+            "the enemies of the republic",
+            "jalal-morvan",
         ),
         # a spokeswoman named in apposition, whatever type the NER gives the name
         (

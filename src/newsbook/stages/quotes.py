@@ -48,6 +48,7 @@ HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
@@ -345,7 +346,12 @@ class SpeakerResolver:
             # "<Acme NV> said": the parser may take the closing bracket for the subject
             entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
-            entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
+            # "the Tass report", "a report by X", not "a report, monitored by X,"
+            aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
+            own = [t for t in tokens if t.i < min(aside, default=len(t.doc))] or [subject]
+            entity_id = self.entity_in(
+                base + own[0].idx, base + own[-1].idx + len(own[-1]), types={"ORG", "PERSON", "GPE"}
+            )
         institutions = self.lexicon.organisations | self.lexicon.institutions
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
@@ -382,9 +388,18 @@ class SpeakerResolver:
         singular = pronoun.lower_ in self.lexicon.singular_pronouns
         if self.last_subject and singular and self.last_subject_at > self.last_speaker_at:
             return self.named(self.last_subject)  # "X, who teaches ..., has ... He told me"
-        if self.last_speaker.phrase and not (self.last_speaker.plural and singular):
-            return self.last_speaker
-        return self.named(self.last_subject) if self.last_subject else Speaker("", pronoun.text)
+        last = self.last_speaker
+        lexicon = self.lexicon
+        things = lexicon.documents | lexicon.organisations | lexicon.institutions
+        thing = self.types.get(last.entity_id) in {"ORG", "GPE"} or (
+            not last.entity_id and last.head in things | lexicon.governments
+        )  # "he" is no report, no ministry
+        if last.phrase and not (last.plural and singular) and not (singular and thing):
+            return last
+        if self.last_subject:
+            return self.named(self.last_subject)
+        person = self.mentions.before(base + pronoun.idx, {"PERSON"}) if singular else ""
+        return self.named(person) if person else Speaker("", pronoun.text)  # the last named
 
     def _impersonal(self, pronoun: Token, base: int) -> Speaker:
         """ "it said": the last speaker when that was an organisation, a state or a
@@ -590,6 +605,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
+            if lemma == "ask" and child.left_edge.tag_ in WH_TAGS:
+                return []  # "asked whom he meant": a question
             return _trimmed(_without_speaker(list(child.subtree), verb))
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
@@ -1087,6 +1104,8 @@ def _reported_statement(
         subject = any(t.dep_ in SUBJECT_DEPS and t.head.idx >= overlapping[0].start for t in frame)
         if subject or len([t for t in frame if not t.is_punct]) < 2:
             return None  # "said its proposal "contains ..."": the quotation's own subject
+        if frame[0].i < cue.i:
+            return None  # "In a speech to the council, X said, "...": a setting, no words
         start, end = frame[0].idx, frame[-1].idx + len(frame[-1])
     if overlapping and cue.lemma_.lower() in lexicon.naming:
         return None  # "described X as "..."": the quotation is the statement
