@@ -986,6 +986,13 @@ def test_no_statement_made(resources, text, snippet):
             "the enemies of the republic",
             "jalal-morvan",
         ),
+        # a place's broadcaster, and "the radio" for it
+        (
+            "Lisbon radio said the offensive had ended.\n\n"
+            "The attack was repulsed with heavy losses, the radio said.",
+            "repulsed with heavy losses",
+            "lisbon-radio",
+        ),
         # a spokeswoman named in apposition, whatever type the NER gives the name
         (
             "Defence Minister Olaf Kvist's spokeswoman, Maria Holt, said the minister had not "

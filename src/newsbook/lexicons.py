@@ -88,6 +88,7 @@ class Resources:
     layout: LayoutLexicon
     languages: LanguageLexicon
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
+    broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
 
     @classmethod
     def load(
@@ -162,6 +163,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         layout=LayoutLexicon.from_data(_yaml(lexicon_dir / "layout.yml")),
         languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
         company_suffixes=frozenset(_lines(lexicon_dir / "company_suffixes.txt", lower=True)),
+        broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
     )
 
 

@@ -361,7 +361,7 @@ def _with_missed_names(doc: Doc, resources: Resources) -> list[Span]:
     proper nouns after a title ("Police Chief Ana Berg said"), a run of proper nouns
     before a word announcing an organisation ("the Evening Courier newspaper"). A name so
     marked replaces the NER's entities it overlaps."""
-    missed = [*_bracketed_names(doc), *_marked_runs(doc, resources)]
+    missed = [*_bracketed_names(doc), *_marked_runs(doc, resources), *_broadcasters(doc, resources)]
     if not missed:
         return list(doc.ents)
     taken = {i for span in missed for i in range(span.start, span.end)}
@@ -414,6 +414,16 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
         elif head.is_lower and head.lower_ in resources.org_descriptors:
             yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
+
+
+def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """ "Tehran radio said": a place named right before a word for a broadcaster is that
+    broadcaster, an organisation."""
+    for ent in doc.ents:
+        following = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ == "GPE" and following is not None:
+            if following.lower_ in resources.broadcasters:
+                yield Span(doc, ent.start, ent.end + 1, label="ORG")
 
 
 def _compounds(head: Token) -> list[Token]:

@@ -355,6 +355,8 @@ class SpeakerResolver:
         institutions = self.lexicon.organisations | self.lexicon.institutions
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
+        if not entity_id and lemma in self.lexicon.documents and _definite(subject):
+            entity_id = self._named_with(subject.lower_, [])  # "the radio": "Tehran radio"
         # an institution, a document or a government is no person named by a role
         not_a_person = self.lexicon.documents | self.lexicon.governments | institutions
         if not entity_id and lemma not in self.lexicon.anonymous | not_a_person:
