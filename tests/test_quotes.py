@@ -986,6 +986,13 @@ def test_no_statement_made(resources, text, snippet):
             "the enemies of the republic",
             "jalal-morvan",
         ),
+        # "the letter" is whoever spoke in the letter
+        (
+            "In a letter to shareholders, Chairman Olaf Brenna said the offer was too low.\n\n"
+            "The letter also said the bid threatened the company's workers.",
+            "threatened the company",
+            "olaf-brenna",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"

@@ -296,12 +296,18 @@ class SpeakerResolver:
         self.last_subject_at = -1
         self.last_organisation = ""  # the last organisation that spoke ("the company said")
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
+        self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
 
-    def spoke(self, speaker: Speaker, offset: int) -> None:
-        """Remember who spoke last, for a later "he said" or a quotation standing alone."""
+    def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
+        """Remember who spoke last, for a later "he said" or a quotation standing alone,
+        and in what document ("X said in a letter": a later "the letter said" is X's)."""
         self.last_speaker, self.last_speaker_at = speaker, offset
         if self.types.get(speaker.entity_id) == "ORG":
             self.last_organisation = speaker.entity_id
+        phrases = [c for c in cue.children if c.lower_ == "in"] if cue is not None else []
+        for document in (g for p in phrases for g in p.children if g.dep_ == "pobj"):
+            if speaker.entity_id and document.lemma_.lower() in self.lexicon.documents:
+                self.authors[document.lemma_.lower()] = speaker.entity_id
 
     def can_speak(self, speaker: Speaker) -> bool:
         """Whether a source is someone: a named entity, or a pronoun, a source noun, an
@@ -356,7 +362,8 @@ class SpeakerResolver:
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
         if not entity_id and lemma in self.lexicon.documents and _definite(subject):
-            entity_id = self._named_with(subject.lower_, [])  # "the radio": "Tehran radio"
+            # "the letter said" after "X said in a letter"; "the radio": "Tehran radio"
+            entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
         # an institution, a document or a government is no person named by a role
         not_a_person = self.lexicon.documents | self.lexicon.governments | institutions
         if not entity_id and lemma not in self.lexicon.anonymous | not_a_person:
@@ -1070,7 +1077,7 @@ def _direct_statement(
     if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
         speaker = resolver.last_speaker  # a quotation alone continues the last speaker
     if speaker.phrase:
-        resolver.spoke(speaker, paragraph.base + quote.start)
+        resolver.spoke(speaker, paragraph.base + quote.start, cue)
     return _row(
         resolver.article,
         paragraph.base,
@@ -1120,7 +1127,7 @@ def _reported_statement(
     if not speaker.phrase and (cue.pos_ == "NOUN" or not clausal):
         return None  # "announcing a package": whose? ("it was reported that" stays)
     if speaker.phrase and cue.pos_ != "NOUN":
-        resolver.spoke(speaker, paragraph.base + start)
+        resolver.spoke(speaker, paragraph.base + start, cue)
     return _row(
         resolver.article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
     )
