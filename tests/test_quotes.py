@@ -986,6 +986,12 @@ def test_no_statement_made(resources, text, snippet):
             "the enemies of the republic",
             "jalal-morvan",
         ),
+        # a report in a newspaper is the newspaper's
+        (
+            "A report in the Karvik Courier said the talks had failed.",
+            "the talks had failed",
+            "karvik-courier",
+        ),
         # "the letter" is whoever spoke in the letter
         (
             "In a letter to shareholders, Chairman Olaf Brenna said the offer was too low.\n\n"
@@ -1018,3 +1024,9 @@ def test_a_relative_clause_is_no_part_of_the_speakers_phrase(resources):
     text = "The plan has failed to win over farmers, who say it does little for prices."
     row = statement(quotes_of(text, resources), "does little for prices")
     assert row["speaker"] == "farmers"
+
+
+def test_an_indefinite_document_is_no_organisation_it_is_named_after(resources):
+    text = "The agency is planning new rules, according to a Senate study."
+    row = statement(quotes_of(text, resources), "planning new rules")
+    assert (row["speaker_id"], row["speaker"]) == ("", "a Senate study")

@@ -48,6 +48,7 @@ HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
+SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -352,12 +353,19 @@ class SpeakerResolver:
             # "<Acme NV> said": the parser may take the closing bracket for the subject
             entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
-            # "the Tass report", "a report by X", not "a report, monitored by X,"
+            # "the Tass report", "a report in the Times", not "a report, monitored by X,"
+            # nor "a Senate study" (one study among others: its phrase)
             aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
             own = [t for t in tokens if t.i < min(aside, default=len(t.doc))] or [subject]
-            entity_id = self.entity_in(
-                base + own[0].idx, base + own[-1].idx + len(own[-1]), types={"ORG", "PERSON", "GPE"}
-            )
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children):
+                sources = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in SOURCES]
+                own = [t for c in sources for t in c.subtree if t.i in {o.i for o in own}]
+            if own:
+                entity_id = self.entity_in(
+                    base + own[0].idx,
+                    base + own[-1].idx + len(own[-1]),
+                    types={"ORG", "PERSON", "GPE"},
+                )
         institutions = self.lexicon.organisations | self.lexicon.institutions
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
