@@ -237,6 +237,10 @@ STANCE_WORD_LISTS = (
     "conditions",
     "spokespeople",
     "obligation",
+    "proposals",
+    "options",
+    "neg_raising",
+    "undecided",
 )
 
 
@@ -269,6 +273,10 @@ class StanceLexicon:
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
+    proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
+    options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
+    neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
+    undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 
