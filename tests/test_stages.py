@@ -205,3 +205,13 @@ def test_a_persons_surname_is_not_taken_for_a_company(resources):
     text = "Anna Korval founded Korval Industries Inc in 1970.\n\nKorval said the firm was sound."
     mentions = tables_for(text, resources)["mentions"]
     assert list(mentions[mentions["text"] == "Korval"]["entity_id"]) == ["anna-korval"]
+
+
+def test_a_name_behind_non_or_anti_is_not_its_bearer(resources):
+    text = (
+        "The Organization of Tin Producers said non-OTP output rose 3 pct.\n\n"
+        "Anti-OTP groups protested, and the OTP said its quota would hold."
+    )
+    entities = tables_for(text, resources)["entities"]
+    names = set(entities["name"])
+    assert not {n for n in names if n.lower().startswith(("non", "anti"))}, names

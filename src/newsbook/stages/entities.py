@@ -167,6 +167,11 @@ INNER_WORD_NAME = 3
 INNER_WORD_LENGTH = 4
 
 
+# Prefixes that turn a name into those outside it or against it ("non-OPEC",
+# "anti-Sandinista"): such a span mentions nobody by that name.
+OUTSIDE_PREFIXES = frozenset({"non", "anti"})
+
+
 def _name_like(text: str) -> bool:
     """Text the web puts where a name could be, but which is none: markup, maths, links,
     and words longer than any name's."""
@@ -183,6 +188,8 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
+    if end - start > 2 and doc[start].lower_ in OUTSIDE_PREFIXES and doc[start + 1].text == "-":
+        return None  # "non-OPEC producers", "anti-Sandinista rebels": not the name's bearer
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
             start += 1
