@@ -215,3 +215,13 @@ def test_a_name_behind_non_or_anti_is_not_its_bearer(resources):
     entities = tables_for(text, resources)["entities"]
     names = set(entities["name"])
     assert not {n for n in names if n.lower().startswith(("non", "anti"))}, names
+
+
+def test_a_company_named_without_its_legal_form_is_that_company(resources):
+    text = (
+        "Northern Tin Holdings Ltd said it rejected the offer.\n\n"
+        "The offer undervalues Northern Tin Holdings, its chairman said."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    short = mentions[mentions["text"] == "Northern Tin Holdings"]
+    assert list(short["entity_id"]) == ["northern-tin-holdings-ltd"], mentions

@@ -566,6 +566,8 @@ class _Lookups:
     # Committee")
     orgs_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     companies_by_first: dict[str, str] = field(default_factory=dict)  # "acme" -> "acme inc"
+    # "acme industries" -> "acme industries inc"
+    companies_by_base: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, mentions: list[Mention], resources: Resources) -> _Lookups:
@@ -596,6 +598,7 @@ class _Lookups:
             by_initials,
             by_word,
             _companies_by_first_word(mentions, resources),
+            _companies_by_base_name(mentions, resources),
         )
 
 
@@ -604,12 +607,26 @@ def _companies_by_first_word(mentions: list[Mention], resources: Resources) -> d
     Industries Inc"), casefolded, -> the first such name (lower case) in text order."""
     found: dict[str, str] = {}
     for m in mentions:
-        legal_form = (
-            bool(m.tokens) and m.tokens[-1].casefold().rstrip(".") in resources.company_suffixes
-        )
-        if m.type == "ORG" and len(m.tokens) >= 2 and legal_form:
+        if m.type == "ORG" and len(m.tokens) >= 2 and _has_legal_form(m, resources):
             found.setdefault(m.tokens[0].casefold(), m.norm.lower())
     return found
+
+
+def _companies_by_base_name(mentions: list[Mention], resources: Resources) -> dict[str, str]:
+    """The name of each company of three words or more that ends in a legal form, without
+    that form ("acme industries" for "Acme Industries Inc"), casefolded, -> the first such
+    name (lower case) in text order: a story names the company both ways."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "ORG" and len(m.tokens) >= 3 and _has_legal_form(m, resources):
+            found.setdefault(" ".join(m.tokens[:-1]).casefold(), m.norm.lower())
+    return found
+
+
+def _has_legal_form(mention: Mention, resources: Resources) -> bool:
+    return bool(mention.tokens) and (
+        mention.tokens[-1].casefold().rstrip(".") in resources.company_suffixes
+    )
 
 
 def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> list[Mention]:
@@ -747,9 +764,9 @@ def _own_name(norm: str, known: list[str]) -> str:
 def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     """ "Times" for "The New York Times", "CPS" for "Center for Policy Studies": the
     first organisation of two words or more ending with the word, or with it as its
-    initials."""
+    initials; "Acme Industries" for "Acme Industries Inc"."""
     if len(mention.tokens) != 1:
-        return ""
+        return lookups.companies_by_base.get(" ".join(mention.tokens).casefold(), "")
     word = mention.norm
     found = [lookups.orgs_by_last.get(word)]
     if len(word) >= 2 and word.isupper():
