@@ -171,14 +171,29 @@ def test_a_date_before_an_organisation_word_is_no_name(resources):
     assert "Sunday" not in set(entities["name"])
 
 
-def test_a_word_inside_a_long_company_name_is_that_company(resources):
-    text = (
-        "<Vereenigde Drukkerij Maasland NV> said it expected a loss.\n\n"
-        "Drukkerij shares fell 3 pct in Amsterdam."
-    )
+@pytest.mark.parametrize(
+    ("text", "short_form", "entity_id"),
+    [
+        # a word inside a long company name
+        (
+            "<Vereenigde Drukkerij Maasland NV> said it expected a loss.\n\n"
+            "Drukkerij shares fell 3 pct in Amsterdam.",
+            "Drukkerij",
+            "vereenigde-drukkerij-maasland-nv",
+        ),
+        # the name without its legal form
+        (
+            "Northern Tin Holdings Ltd said it rejected the offer.\n\n"
+            "The offer undervalues Northern Tin Holdings, its chairman said.",
+            "Northern Tin Holdings",
+            "northern-tin-holdings-ltd",
+        ),
+    ],
+)
+def test_a_short_form_of_a_company_name_is_that_company(resources, text, short_form, entity_id):
     mentions = tables_for(text, resources)["mentions"]
-    short = mentions[mentions["text"] == "Drukkerij"]
-    assert list(short["entity_id"]) == ["vereenigde-drukkerij-maasland-nv"]
+    short = mentions[mentions["text"] == short_form]
+    assert list(short["entity_id"]) == [entity_id], mentions
 
 
 def test_a_ticker_in_angle_brackets_is_no_name(resources):
@@ -215,13 +230,3 @@ def test_a_name_behind_non_or_anti_is_not_its_bearer(resources):
     entities = tables_for(text, resources)["entities"]
     names = set(entities["name"])
     assert not {n for n in names if n.lower().startswith(("non", "anti"))}, names
-
-
-def test_a_company_named_without_its_legal_form_is_that_company(resources):
-    text = (
-        "Northern Tin Holdings Ltd said it rejected the offer.\n\n"
-        "The offer undervalues Northern Tin Holdings, its chairman said."
-    )
-    mentions = tables_for(text, resources)["mentions"]
-    short = mentions[mentions["text"] == "Northern Tin Holdings"]
-    assert list(short["entity_id"]) == ["northern-tin-holdings-ltd"], mentions
