@@ -149,6 +149,19 @@ def test_normalise_keeps_the_full_stop_of_an_abbreviation(surface, name):
             "PERSON",
             "Fire Chief",
         ),
+        # a name with a lower-case particle, which the parser reads as a verb phrase
+        (
+            "Finance Minister Barend du Plessis said the talks would go on.",
+            "Barend du Plessis",
+            "PERSON",
+            "Finance Minister",
+        ),
+        (
+            "Trade Minister Jan van der Berg said the quota would hold.",
+            "Jan van der Berg",
+            "PERSON",
+            "Trade Minister",
+        ),
         # a publication before the word announcing it, which the NER took for a title
         ("The Evening Courier newspaper said the council had erred.", "Evening Courier", "ORG", ""),
         # a wire record's company in angle brackets

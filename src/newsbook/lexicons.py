@@ -89,6 +89,7 @@ class Resources:
     languages: LanguageLexicon
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
     broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
+    name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
 
     @classmethod
     def load(
@@ -164,6 +165,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
         company_suffixes=frozenset(_lines(lexicon_dir / "company_suffixes.txt", lower=True)),
         broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
+        name_particles=_words(titles, "name_particles"),
     )
 
 

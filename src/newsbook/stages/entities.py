@@ -368,7 +368,12 @@ def _with_missed_names(doc: Doc, resources: Resources) -> list[Span]:
     proper nouns after a title ("Police Chief Ana Berg said"), a run of proper nouns
     before a word announcing an organisation ("the Evening Courier newspaper"). A name so
     marked replaces the NER's entities it overlaps."""
-    missed = [*_bracketed_names(doc), *_marked_runs(doc, resources), *_broadcasters(doc, resources)]
+    missed = [
+        *_bracketed_names(doc),
+        *_marked_runs(doc, resources),
+        *_particle_names(doc, resources),
+        *_broadcasters(doc, resources),
+    ]
     if not missed:
         return list(doc.ents)
     taken = {i for span in missed for i in range(span.start, span.end)}
@@ -421,6 +426,35 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
         elif head.is_lower and head.lower_ in resources.org_descriptors:
             yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
+
+
+def _particle_names(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """ "Finance Minister Anna du Toit said": after a title, capitalised words with a
+    lower-case particle between them (`name_particles` in titles.yml) are one person's
+    name. Read from the words alone, since the parser often takes such a name for a verb
+    phrase; names without a particle are left to the NER and `_marked_runs`."""
+    particles = resources.name_particles
+    i = 0
+    while i < len(doc):
+        if not (_is_title_word(doc[i], resources) and doc[i].lower_ in resources.title_heads):
+            i += 1
+            continue
+        start = end = i + 1
+        while end < len(doc) and (
+            (doc[end].is_title and doc[end].is_alpha and not _is_title_word(doc[end], resources))
+            or (doc[end].lower_ in particles and doc[end].is_lower and _name_goes_on(doc, end + 1))
+        ):
+            end += 1
+        while end > start and doc[end - 1].is_lower:
+            end -= 1  # a name ends on a capitalised word
+        words = doc[start:end]
+        if any(t.is_lower for t in words) and not any(t.ent_type_ == "PERSON" for t in words):
+            yield Span(doc, start, end, label="PERSON")
+        i = max(end, i + 1)
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    return i < len(doc) and (doc[i].is_title or (doc[i].is_lower and doc[i].is_alpha))
 
 
 def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:
