@@ -191,14 +191,15 @@ def test_reading_web_pages_records_and_layouts(reading_scores):
 @pytest.mark.parametrize(
     ("stage", "recall", "precision"),
     [
-        # regression guards at the level measured when the reading set came in
-        ("entities", 0.88, 0.55),
-        ("same-name mentions", 0.84, 0.84),
+        # regression guards, raised to the level measured after the speaker work of
+        # issue #15 and empty tables for articles not in English
+        ("entities", 0.90, 0.87),
+        ("same-name mentions", 0.92, 0.92),
         ("timex values", 0.93, 0.89),
         ("event dating", 0.73, 0.70),
-        ("direct quotes", 0.65, 0.62),
-        ("reported speech", 0.81, 0.79),
-        ("positions (own catalogue)", 0.20, 0.34),
+        ("direct quotes", 0.95, 0.95),
+        ("reported speech", 0.93, 0.92),
+        ("positions (own catalogue)", 0.50, 0.70),
     ],
 )
 def test_stages_on_pages_and_records(reading_scores, stage, recall, precision):

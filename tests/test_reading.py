@@ -166,11 +166,15 @@ def test_names_in_capitals_take_the_articles_case(resources):
 @pytest.mark.parametrize(
     ("name", "language"), [("not-english-fr.txt", "fr"), ("not-english-de.txt", "de")]
 )
-def test_not_english_is_one_warning(resources, name, language):
-    article = analyze(read_article(RAW / name), resources)["article"].iloc[0]
+def test_not_english_is_one_warning_and_no_extraction(resources, name, language):
+    tables = analyze(read_article(RAW / name), resources)
+    article = tables["article"].iloc[0]
     assert article["language"] == language
     warnings = article["warnings"].split(" | ")
     assert sum("not English" in w for w in warnings) == 1
+    assert len(tables["sentences"]) > 0
+    extracted = ("entities", "mentions", "quotes", "timex", "events", "positions", "claims")
+    assert {name: len(tables[name]) for name in extracted} == dict.fromkeys(extracted, 0)
 
 
 def test_english_gets_no_language_warning(wire):

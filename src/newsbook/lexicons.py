@@ -87,6 +87,9 @@ class Resources:
     time: TimeLexicon
     layout: LayoutLexicon
     languages: LanguageLexicon
+    company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
+    broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
+    name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
 
     @classmethod
     def load(
@@ -160,6 +163,9 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         time=TimeLexicon.from_data(_yaml(lexicon_dir / "time.yml"), speech),
         layout=LayoutLexicon.from_data(_yaml(lexicon_dir / "layout.yml")),
         languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
+        company_suffixes=frozenset(_lines(lexicon_dir / "company_suffixes.txt", lower=True)),
+        broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
+        name_particles=_words(titles, "name_particles"),
     )
 
 
@@ -480,6 +486,8 @@ class SpeechLexicon:
     title_nouns: frozenset[str]
     governments: frozenset[str]
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
+    institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
+    evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -518,6 +526,8 @@ class SpeechLexicon:
             title_nouns=words("title_nouns"),
             governments=governments,
             refusals=words("refusal_verbs"),
+            institutions=words("institution_nouns"),
+            evidential=words("evidential_cues"),
         )
 
 

@@ -202,11 +202,16 @@ def _analysed(
 
 def _run_stages(context: ArticleContext) -> dict[str, pd.DataFrame]:
     article = context.article
-    for names, stage in STAGES:
-        made = stage(context)
-        context = context.with_tables(
-            **dict(zip(names, made if len(names) > 1 else (made,), strict=True))
-        )
+    if article.language in ("", context.resources.languages.reads):
+        for names, stage in STAGES:
+            made = stage(context)
+            context = context.with_tables(
+                **dict(zip(names, made if len(names) > 1 else (made,), strict=True))
+            )
+    else:
+        # the parser reads one language: in another its entities, quotes and dates are
+        # noise, so the article keeps its layout and sentences, and its warning says why
+        context = context.with_tables(**{n: frame(n, []) for names, _ in STAGES for n in names})
     tables = context.tables
     headline = headline_text(article, tables["blocks"])
     return {

@@ -1,6 +1,6 @@
 """What language an article is written in, told by its commonest words (the function
 words of `data/lexicons/languages.yml`): newsbook's parser reads one language, and an
-article in another gets one warning instead of tables that pretend.
+article in another gets one warning and empty tables instead of tables that pretend.
 """
 
 from __future__ import annotations
@@ -42,6 +42,6 @@ def language_of(texts: Iterable[str], lexicon: LanguageLexicon) -> tuple[str, st
         return lexicon.reads, ""
     return best, (
         f"The article looks like {lexicon.name(best)}, not {lexicon.name(lexicon.reads)}: "
-        f"newsbook reads {lexicon.name(lexicon.reads)} only, so its entities, quotes, "
-        "positions and dates for this article are unreliable."
+        f"newsbook reads {lexicon.name(lexicon.reads)} only, so it extracts no entities, "
+        "quotes, positions or dates from this article."
     )
