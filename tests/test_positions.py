@@ -27,6 +27,12 @@ CATALOGUE = [
 INTRO = "Prime Minister Ana Roth of Norland and President Lev Okon of Sudmark met on Monday.\n\n"
 
 
+def actor_stances(positions, *columns: str) -> set[tuple]:
+    """(actor, [columns...,] stance) of every row."""
+    keys = ["actor_id", *columns, "stance"]
+    return set(positions[keys].itertuples(index=False, name=None))
+
+
 def positions_of(text: str, resources):
     article = make_article(INTRO + text, article_id="t", published="2010-03-02")
     return analyze(article, resources.with_issues(CATALOGUE))["positions"]
@@ -404,8 +410,7 @@ def test_an_ought_is_not_its_subject_s_stance(resources):
     assert "norland" not in set(positions["actor_id"])
     # also where the cue is the verb's preposition
     positions = positions_of("Okon said Norland should guard against the dam.", resources)
-    sides = set(zip(positions["actor_id"], positions["stance"], strict=True))
-    assert sides == {("lev-okon", "oppose")}
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
 
 
 def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
@@ -525,7 +530,7 @@ def test_a_writer_telling_what_is_due_does_not_argue(resources):
 
 def test_who_is_urged_to_act_is_no_issue(resources):
     positions, _ = discovered_of("Okon urged the fishermen to reject the port levy.", resources)
-    rows = set(zip(positions["actor_id"], positions["issue_id"], positions["stance"], strict=True))
+    rows = actor_stances(positions, "issue_id")
     assert rows == {("lev-okon", "port-levy", "oppose")}
 
 
@@ -545,9 +550,7 @@ def test_an_attitude_said_to_exist_is_not_its_reporter_s(resources):
     positions = positions_of("Okon acknowledged there was strong opposition to the dam.", resources)
     assert positions[positions["issue_id"] == "dam"].empty
     positions = positions_of("Okon acknowledged his strong opposition to the dam.", resources)
-    assert set(zip(positions["actor_id"], positions["stance"], strict=True)) == {
-        ("lev-okon", "oppose")
-    }
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
 
 
 def test_a_noun_of_apprehension_is_no_issue(resources):
@@ -561,14 +564,10 @@ def test_a_participle_describing_an_issue_does_not_judge_it(resources):
     positions = positions_of(text, resources)
     assert positions[positions["issue_id"] == "charter"].empty
     positions = positions_of("Roth said the water charter is a dangerous project.", resources)
-    assert set(zip(positions["actor_id"], positions["stance"], strict=True)) == {
-        ("ana-roth", "oppose")
-    }
+    assert actor_stances(positions) == {("ana-roth", "oppose")}
 
 
 def test_a_decision_reported_by_its_speaker_is_theirs_too(resources):
     text = "Okon said the Sudmark cabinet reached its decision to reject the dam."
     positions = positions_of(text, resources)
-    assert ("lev-okon", "oppose") in set(
-        zip(positions["actor_id"], positions["stance"], strict=True)
-    )
+    assert ("lev-okon", "oppose") in actor_stances(positions)
