@@ -27,6 +27,12 @@ CATALOGUE = [
 INTRO = "Prime Minister Ana Roth of Norland and President Lev Okon of Sudmark met on Monday.\n\n"
 
 
+def actor_stances(positions, *columns: str) -> set[tuple]:
+    """(actor, [columns...,] stance) of every row."""
+    keys = ["actor_id", *columns, "stance"]
+    return set(positions[keys].itertuples(index=False, name=None))
+
+
 def positions_of(text: str, resources):
     article = make_article(INTRO + text, article_id="t", published="2010-03-02")
     return analyze(article, resources.with_issues(CATALOGUE))["positions"]
@@ -86,6 +92,7 @@ def test_prediction_is_flagged_hedged(resources):
     )
     rows = positions[positions["issue_id"] == "dam"]
     assert len(rows) and set(rows["stance"]) == {"neutral"} and rows["hedged"].all()
+    assert set(rows["actor_id"]) == {"lev-okon"}  # Sudmark's agreeing is only imagined
 
 
 @pytest.mark.parametrize(
@@ -401,6 +408,9 @@ def test_who_holds_a_stance(resources, text, actor_id, stance):
 def test_an_ought_is_not_its_subject_s_stance(resources):
     positions = positions_of("Norland should not fund the dam, Okon said.", resources)
     assert "norland" not in set(positions["actor_id"])
+    # also where the cue is the verb's preposition
+    positions = positions_of("Okon said Norland should guard against the dam.", resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
 
 
 def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
@@ -503,3 +513,61 @@ def test_the_stance_lexicon_reads_every_word_as_a_word():
 def test_no_before_a_cue_turns_it_round(resources):
     rows = positions_of("Okon voiced no support for the dam.", resources)
     assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"oppose"}, rows
+
+
+def test_a_writer_telling_what_is_due_does_not_argue(resources):
+    text = (
+        "By Jane Marlow\n\nThe port levy is a dangerous folly. "
+        "The final vote on the port levy is due next month. "
+        "The port levy would take a tenth of every catch."
+    )
+    positions, _ = discovered_of(text, resources)
+    writer = positions[positions["actor_id"] == "jane-marlow"]
+    assert list(writer["stance"]) == ["oppose", "oppose"]
+    told = positions[positions["evidence"].str.startswith("The final vote")]
+    assert told.empty
+
+
+def test_who_is_urged_to_act_is_no_issue(resources):
+    positions, _ = discovered_of("Okon urged the fishermen to reject the port levy.", resources)
+    rows = actor_stances(positions, "issue_id")
+    assert rows == {("lev-okon", "port-levy", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roth will resign as soon as Norland approves the dam, Okon said.",
+        "After Sudmark pushes through the water charter, Roth will have to resign, Okon said.",
+    ],
+)
+def test_a_clause_of_time_dates_an_event_and_states_no_stance(resources, text):
+    positions = positions_of(text, resources)
+    assert positions[positions["issue_id"].isin({"dam", "charter"})].empty
+
+
+def test_an_attitude_said_to_exist_is_not_its_reporter_s(resources):
+    positions = positions_of("Okon acknowledged there was strong opposition to the dam.", resources)
+    assert positions[positions["issue_id"] == "dam"].empty
+    positions = positions_of("Okon acknowledged his strong opposition to the dam.", resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_noun_of_apprehension_is_no_issue(resources):
+    text = "Okon plans to discuss concerns about the port levy with Roth."
+    positions, issues = discovered_of(text, resources)
+    assert "concern" not in set(issues["issue_id"]) | set(positions["issue_id"])
+
+
+def test_a_participle_describing_an_issue_does_not_judge_it(resources):
+    text = "Roth said the water charter is a privately financed project."
+    positions = positions_of(text, resources)
+    assert positions[positions["issue_id"] == "charter"].empty
+    positions = positions_of("Roth said the water charter is a dangerous project.", resources)
+    assert actor_stances(positions) == {("ana-roth", "oppose")}
+
+
+def test_a_decision_reported_by_its_speaker_is_theirs_too(resources):
+    text = "Okon said the Sudmark cabinet reached its decision to reject the dam."
+    positions = positions_of(text, resources)
+    assert ("lev-okon", "oppose") in actor_stances(positions)

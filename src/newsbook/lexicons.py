@@ -251,6 +251,7 @@ STANCE_WORD_LISTS = (
     "target_prepositions",
     "apprehension",
     "conditions",
+    "time_clauses",
     "spokespeople",
     "obligation",
     "proposals",
@@ -287,6 +288,7 @@ class StanceLexicon:
     generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
+    time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal

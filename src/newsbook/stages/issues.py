@@ -187,8 +187,12 @@ class IssueFinder:
             return None
         if target.lemma_.lower() in self.lexicon.not_issues:
             return None
-        if self.lexicon.polarity(target) and not self.lexicon.is_weak(target) and not proposal:
-            return None  # "opposition", "a gamble": the stance itself, not what it is on
+        attitude = self.lexicon.polarity(target) and (
+            not self.lexicon.is_weak(target) or target.lemma_.lower() in self.lexicon.apprehension
+        )
+        if attitude and not proposal:
+            # "opposition", "a gamble", "concerns": the stance itself, not what it is on
+            return None
         words = [
             w
             for w in phrase_tokens(target)

@@ -72,11 +72,19 @@ def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, 
     """ "truly hostile statements", "an absurd course": a judgement on the mention itself;
     "the levy, proposed by Norland": a participle with its agent, a stance on it."""
     for child in anchor.children:
-        if child.dep_ in {"amod", "acomp"} and lexicon.polarity(child):
+        if child.dep_ in {"amod", "acomp"} and _judges(child, lexicon):
             return lexicon.polarity(child), child
         if _agent_participle(child) and lexicon.polarity(child):
             return lexicon.polarity(child), child
     return 0, None
+
+
+def _judges(modifier: Token, lexicon: StanceLexicon) -> bool:
+    """A modifier or predicate with a side; not a participle of a verb that is a stance
+    only as a verb ("a contingently financed offer", "a planned cut" describe it)."""
+    if modifier.dep_ == "amod" and word_forms(modifier) & lexicon.verb_only:
+        return False
+    return bool(lexicon.polarity(modifier))
 
 
 def _agent_participle(token: Token) -> bool:
@@ -94,8 +102,8 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     for child in verb.children:
         if child.dep_ in {"attr", "acomp", "oprd"}:
             for token in [*child.children, child]:  # "an absurd idea": the judgement first
-                if token.dep_ in {"attr", "acomp", "oprd", "amod", "conj"} and lexicon.polarity(
-                    token
+                if token.dep_ in {"attr", "acomp", "oprd", "amod", "conj"} and _judges(
+                    token, lexicon
                 ):
                     return lexicon.polarity(token), token
         elif child.dep_ in {"prep", "advmod", "dobj"}:
@@ -148,6 +156,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif depth == 1 and not cues and _addressee(path[0]):
+            break  # "urged shareholders to reject X": asked to act, not judged
         elif (
             depth == 1
             and not cues
@@ -239,7 +249,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # condition imagines is no part of the stance it conditions
             break
     # "Norland should not fund X", "you have to cut X": an ought is its speaker's
-    cues = [replace(c, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
+    # ("should guard against X": the ought is on the verb the preposition hangs on)
+    cues = [replace(c, voiced=c.voiced or _ought(_clause_verb(c.token), lexicon)) for c in cues]
     if not cues:
         # "This option could also include X": no stance, but an option put forward
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
@@ -352,6 +363,18 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def _clause_verb(cue: Token) -> Token:
+    """The verb a preposition cue hangs on ("guard against X": "guard"); any other cue
+    itself."""
+    return cue.head if cue.pos_ == "ADP" and cue.dep_ == "prep" else cue
+
+
+def _addressee(token: Token) -> bool:
+    """ "urged shareholders to reject X", "asked Norland to build Y": the object of a
+    verb that also says what it is to do is who is asked, not what the stance is on."""
+    return token.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in token.head.children)
+
+
 def _bare_relative(verb: Token) -> bool:
     """ "the levy Okon rejected", "the changes it seeks": a relative clause with no
     relative pronoun and no object of its own, whose object is the noun it hangs on."""
@@ -408,6 +431,25 @@ def _speakers_by_sentence(
     return spoken
 
 
+def _modal(token: Token) -> bool:
+    """Whether a modal verb ("should", "would", "could", "must") rules the clause a word
+    stands in or one above it."""
+    return any(c.tag_ == "MD" for t in [token, *list(token.ancestors)[:CLIMB]] for c in t.children)
+
+
+def _unheld_attitude(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "There were grave doubts about X", "there is opposition to X": an attitude said to
+    exist has holders left unnamed; whoever says so reports it (a judgement, "there is
+    no need for X", is the speaker's own)."""
+    head = cue.head
+    return (
+        cue.dep_ in {"attr", "nsubj"}
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in head.children)
+        and not lexicon.is_evaluative(cue)
+    )
+
+
 def _conditional(cue: Token) -> bool:
     """ "would allow Russia to walk out": a consequence imagined, nobody's stance."""
     return any(
@@ -418,10 +460,18 @@ def _conditional(cue: Token) -> bool:
 
 
 def _opens_condition(token: Token, lexicon: StanceLexicon) -> bool:
-    """The verb of a clause that states a condition ("if Norland should offer ...") or
-    asks a question ("the question is whether we want X")."""
-    return token.dep_ in {"advcl", "ccomp"} and any(
-        c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children
+    """The verb of a clause that states a condition ("if Norland should offer ..."), asks
+    a question ("the question is whether we want X") or dates an event ("after Norland
+    approves X")."""
+    if token.dep_ not in {"advcl", "ccomp"}:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children):
+        return True
+    # ("as soon as X approves": the clause hangs on the adverb "soon")
+    first = token.head.left_edge if token.head.pos_ == "ADV" else token.left_edge
+    opening = " ".join(t.lower_ for t in token.doc[first.i : token.i])
+    return token.dep_ == "advcl" and any(
+        opening == words or opening.startswith(words + " ") for words in lexicon.time_clauses
     )
 
 
@@ -440,6 +490,9 @@ def _heads_its_clause(cue: Token) -> bool:
         if token.dep_ in {"nsubj", "nsubjpass", "csubj"} or token.head == token:
             return token.head == token
         token = token.head
+    if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.head.pos_ == "VERB":
+        # "reached its decision to reject X": what the object decided is the clause's
+        return _heads_its_clause(token.head.head)
     return token.dep_ not in {"nsubj", "nsubjpass", "csubj", "acl", "relcl", "amod"}
 
 
@@ -779,7 +832,7 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             # "the bill would hurt farmers", "a step backwards for the city": a judgement
             # is on what it is said of, never on who suffers it
             continue
-        if child.dep_ in {"dobj", "pobj", "nsubjpass"}:
+        if child.dep_ in {"dobj", "pobj", "nsubjpass"} and not _addressee(child):
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
             # "in favour of decoupling": a bare gerund is the thing done
@@ -972,6 +1025,7 @@ class Mention:
     sentence: Any  # the sentences table's row
     target: str
     holders: tuple[str, ...]  # the speakers of the statement it is in, or the writer
+    narrated: bool = False  # the writer's own telling of what is, was or will be done
 
 
 # Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
@@ -1011,7 +1065,11 @@ def _positions_pass(
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
             # (not "if Norland should offer to build X": no one's stance yet)
-            taken = bool(stance.cues) and not _in_condition(stance.cues[-1].token, lexicon)
+            taken = (
+                bool(stance.cues)
+                and not _in_condition(stance.cues[-1].token, lexicon)
+                and not _unheld_attitude(stance.cues[-1].token, lexicon)
+            )
             owned = taken and stance.cues[-1].owned  # the owner's, never the writer's
             found = _holders_found(finder, stance, anchor, base, speakers, lexicon) if taken else []
             if taken and not owned and not found and not own_speakers:
@@ -1036,7 +1094,8 @@ def _positions_pass(
                 arguers = [] if held - set(speakers) else speakers
             else:  # an opinion piece's own voice argues its writer's side
                 arguers = voice
-            mentions.append(Mention(issue, sentence, target, tuple(arguers)))
+            narrated = not speakers and not _modal(anchor)
+            mentions.append(Mention(issue, sentence, target, tuple(arguers), narrated))
             flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
                 row = _row(context, actor_id, issue, sentence, target)
@@ -1059,6 +1118,10 @@ def _holders_found(
 ) -> list[tuple[str, Cue, int]]:
     """Who holds a stance, as (actor, cue, rank): who holds a cue outranks who reports
     it."""
+    if stance.hedged and _put_forward(stance.cues[-1].token, lexicon):
+        # "one option could see Norland accept X": the option is its speaker's, and
+        # Norland's acceptance only imagined
+        return [(a, stance.cues[-1], RANK_SPEAKER) for a in speakers]
     found: list[tuple[str, Cue, int]] = []
     wished = False
     for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
@@ -1147,6 +1210,10 @@ def keep_sides(
     known = sides(rows)
     stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
     for mention in mentions:
+        if mention.narrated:
+            # the writer telling what was done or is due ("the vote on the bonds is due
+            # next month") reports it; they argue in what should, would or could be
+            continue
         for actor_id in mention.holders:
             side = known.get((actor_id, mention.issue.id))
             if side and (actor_id, mention.sentence.sentence_id) not in stated:
