@@ -131,7 +131,7 @@ def test_stances_as_a_new_user_gets_them(scores):
     the level measured with discovered issues, evaluative cues and the writer's voice;
     issue #15 asks for recall 0.80 and precision 0.70, which newsbook does not reach."""
     figures = pooled(scores, "stances")
-    assert figures["recall"] >= 0.28 and figures["precision"] >= 0.54, figures.to_dict()
+    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.64, figures.to_dict()
     news = pooled(scores, "stances", kind="news")
     assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
 
@@ -139,10 +139,10 @@ def test_stances_as_a_new_user_gets_them(scores):
 @pytest.mark.parametrize(
     ("where", "recall", "precision"),
     [
-        ({"kind": "wire"}, 0.27, 0.53),
-        ({"kind": "commentary"}, 0.23, 0.50),
+        ({"kind": "wire"}, 0.46, 0.63),
+        ({"kind": "commentary"}, 0.32, 0.62),
         # the held-out articles, never looked at while tuning
-        ({"split": "test"}, 0.18, 0.33),
+        ({"split": "test"}, 0.24, 0.42),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
@@ -153,7 +153,7 @@ def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precis
 
 def test_positions_against_the_gold_catalogue(scores):
     figures = pooled(scores, "positions (own catalogue)")
-    assert figures["recall"] >= 0.46 and figures["precision"] >= 0.41, figures.to_dict()
+    assert figures["recall"] >= 0.53 and figures["precision"] >= 0.53, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
