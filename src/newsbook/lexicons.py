@@ -213,6 +213,9 @@ def read_issue_catalogue(path: Path) -> list[dict]:
     return issues
 
 
+# Words whose forms are remembered: the cue lookups ask for the same few thousand words
+# over and over; bounded, so a corpus of any size keeps memory flat.
+WORD_CACHE = 65_536
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -396,7 +399,8 @@ class StanceLexicon:
         )
 
 
-def _forms(word: str) -> set[str]:
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _forms(word: str) -> frozenset[str]:
     """A word and the bare forms its inflections may stand for (the lemmatiser misses
     some: "hopes" -> "hop")."""
     forms = {word}
@@ -415,7 +419,7 @@ def _forms(word: str) -> set[str]:
             forms.add(word[: -len(suffix)] + replacement)
     if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
         forms.add(word[:-4])  # "cutting" -> "cut"
-    return forms
+    return frozenset(forms)
 
 
 def _spellings(token: Token) -> tuple[str, str]:
@@ -423,8 +427,13 @@ def _spellings(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
-def word_forms(token: Token) -> set[str]:
-    return {token.lemma_.lower(), *_forms(token.lower_)}
+def word_forms(token: Token) -> frozenset[str]:
+    return _word_forms(token.lemma_.lower(), token.lower_)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _word_forms(lemma: str, lower: str) -> frozenset[str]:
+    return _forms(lower) | {lemma}
 
 
 @dataclass(frozen=True)

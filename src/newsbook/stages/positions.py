@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, Resources, StanceLexicon
-from newsbook.schema import columns
+from newsbook.schema import columns, table_rows
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
     NAMED_TYPES,
@@ -37,7 +37,7 @@ from newsbook.stages.issues import (
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
-from newsbook.text.nlp import parsed_sentences
+from newsbook.text.nlp import parsed_sentences, tokens_between
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
@@ -246,8 +246,8 @@ def _speakers_by_sentence(
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
     index = SpanIndex(statements)  # bisects: no scan of every statement per sentence
-    for sentence_id, start, end in sentences[["sentence_id", "start", "end"]].itertuples(
-        index=False
+    for sentence_id, start, end in zip(
+        *(sentences[c].tolist() for c in ("sentence_id", "start", "end")), strict=True
     ):
         spoken[int(sentence_id)] = index.starting_in(start, end)
     return spoken
@@ -641,11 +641,13 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
     said": a statement is each actor its speaker's phrase names as a whole (its head,
     what is coordinated or in apposition with it), not one it only mentions ("an aide
     to X"); the quotes table names one speaker at most."""
-    quotes = context.table("quotes")
+    quotes_by_sentence: dict[int, list] = {}  # grouped once: a mask per sentence cost more
+    for quote in table_rows(context.table("quotes")):
+        quotes_by_sentence.setdefault(quote.sentence_id, []).append(quote)
     found: list[tuple[int, int, str]] = []
     for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
         base = item.block.start
-        for row in quotes[quotes["sentence_id"] == sentence.sentence_id].itertuples():
+        for row in quotes_by_sentence.get(sentence.sentence_id, []):
             words = str(row.speaker).split()
             if not words:
                 continue
@@ -677,7 +679,7 @@ def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
-            inside = [t for t in sent if start <= t.idx < end]
+            inside = tokens_between(sent.doc, start, end)
             if inside:  # the word highest in the tree: "X and Y should not be linked"
                 anchors.append(
                     min(

@@ -23,8 +23,9 @@ from typing import Any
 import numpy
 import pandas as pd
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsbook.schema import table_rows
 from newsbook.text.article import Article
@@ -206,17 +207,56 @@ def parse_many(
 EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The indices [low, high) of the tokens of `doc` whose first character is in
+    [start, end) (offsets into the doc's text), found by bisection over the tokens'
+    offsets instead of a Token object made for each word of the doc."""
+    starts = doc.to_array(IDX)
+    low, high = numpy.searchsorted(starts, [start, max(start, end)], side="left")
+    return int(low), int(high)
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens of `doc` starting in [start, end), in order: what
+    `[t for t in doc if start <= t.idx < end]` gives, made only for those tokens."""
+    low, high = token_range(doc, start, end)
+    return [doc[i] for i in range(low, high)]
+
+
+def last_word_before(doc: Doc, offset: int) -> Token | None:
+    """The last token that is not white space and starts before `offset`."""
+    low, high = token_range(doc, 0, offset)
+    return next((doc[i] for i in range(high - 1, low - 1, -1) if not doc[i].is_space), None)
+
+
+def first_word_from(doc: Doc, offset: int) -> Token | None:
+    """The first token that is not white space and starts at or after `offset`."""
+    low, high = token_range(doc, offset, len(doc.text) + 1)
+    return next((doc[i] for i in range(low, high) if not doc[i].is_space), None)
+
+
+def _words(sent: Span) -> tuple[Token, Token] | None:
+    """The first and last tokens of a sentence that are not white space, found from its
+    ends (a Token made only for the ones looked at)."""
+    doc = sent.doc
+    first = next((doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space), None)
+    if first is None:
+        return None
+    last = next(doc[i] for i in range(sent.end - 1, first.i - 1, -1) if not doc[i].is_space)
+    return first, last
+
+
 def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame:
     """One row a sentence: `article_id, sentence_id, paragraph_id, start, end, text,
     section`. The headline is paragraph 0 when the page has one."""
     rows = []
     for item in parsed:
         for sent in item.doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            if not tokens:
+            words = _words(sent)
+            if words is None:
                 continue
-            start = item.block.start + tokens[0].idx
-            end = item.block.start + tokens[-1].idx + len(tokens[-1])
+            start = item.block.start + words[0].idx
+            end = item.block.start + words[1].idx + len(words[1])
             rows.append(
                 {
                     "article_id": article.article_id,
@@ -253,7 +293,7 @@ def parsed_sentences(
     rows = {int(r.start): r for r in table_rows(sentences)}
     for item in parsed:
         for sent in item.doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            row = rows.get(item.block.start + tokens[0].idx) if tokens else None
+            words = _words(sent)
+            row = rows.get(item.block.start + words[0].idx) if words else None
             if row is not None:
                 yield item, sent, row
