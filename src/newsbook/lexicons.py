@@ -216,6 +216,7 @@ def read_issue_catalogue(path: Path) -> list[dict]:
 # Words whose forms are remembered: the cue lookups ask for the same few thousand words
 # over and over; bounded, so a corpus of any size keeps memory flat.
 WORD_CACHE = 65_536
+POLARITY_KEY = "newsbook.polarity"  # a word's polarity as kept in its Doc's user_data
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -312,6 +313,14 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
+        # asked of every word by several stages: remembered on the Doc, freed with it
+        key = (POLARITY_KEY, id(self), token.i)
+        known = token.doc.user_data.get(key)
+        if known is None:
+            known = token.doc.user_data[key] = self._polarity(token)
+        return known
+
+    def _polarity(self, token: Token) -> int:
         phrase = self.phrase_polarity(token)
         if phrase:
             return phrase

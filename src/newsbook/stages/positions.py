@@ -675,7 +675,7 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
 def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     """The head token of each span of the sentence an issue's patterns match."""
     anchors = []
-    text = sent.text
+    text = sent.doc.text[sent.start_char : sent.end_char]  # sent.text, without a Token a word
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
