@@ -17,10 +17,10 @@ import pandas as pd
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Resources
-from newsbook.schema import columns
+from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock
+from newsbook.text.nlp import ParsedBlock, doc_text
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -214,7 +214,7 @@ def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int 
         if alias.lower() not in resources.country_aliases:
             continue
         rest = [t for t in doc[split:end] if t.is_alpha]
-        text = doc.text
+        text = doc_text(doc)
         if rest and all(
             not t.is_upper and (t.pos_ != "PROPN" or re.search(rf"\b{re.escape(t.lower_)}\b", text))
             for t in rest
@@ -654,7 +654,7 @@ def _tables(
                 "resolution": resolution,
             }
         )
-    mentions_df = pd.DataFrame(mention_rows, columns=columns("mentions"))
+    mentions_df = frame("mentions", mention_rows)
     by_entity: dict[str, list[dict]] = {}
     for row in mention_rows:
         by_entity.setdefault(row["entity_id"], []).append(row)
@@ -684,7 +684,7 @@ def _tables(
         )
     # sorted as sort_values(["first_start", "entity_id"]) sorts, before the frame is built
     entity_rows.sort(key=lambda row: (row["first_start"], row["entity_id"]))
-    return mentions_df, pd.DataFrame(entity_rows, columns=columns("entities"))
+    return mentions_df, frame("entities", entity_rows)
 
 
 def _best_name(entity: _Entity) -> str:

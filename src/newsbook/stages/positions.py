@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, Resources, StanceLexicon
-from newsbook.schema import columns, table_rows
+from newsbook.schema import columns, frame, table_rows
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
     NAMED_TYPES,
@@ -37,7 +37,7 @@ from newsbook.stages.issues import (
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
-from newsbook.text.nlp import parsed_sentences, tokens_between
+from newsbook.text.nlp import doc_text, parsed_sentences, tokens_between
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
@@ -675,7 +675,7 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
 def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     """The head token of each span of the sentence an issue's patterns match."""
     anchors = []
-    text = sent.doc.text[sent.start_char : sent.end_char]  # sent.text, without a Token a word
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, joined once
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
@@ -944,7 +944,7 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
     rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
     keep_sides(context, rows, mentions)
-    auto = pd.DataFrame([row for _, row in rows.values()], columns=columns("positions"))
+    auto = frame("positions", [row for _, row in rows.values()])
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     combined = override(auto, manual)
     combined = combined.sort_values(["sentence_id", "actor_id", "issue_id", "source"]).reset_index(
@@ -990,10 +990,10 @@ def read_manual_positions(
     """An analyst's positions for this article: `ANNOTATIONS/<article_id>.yml` with a
     `positions:` list of actor_id, issue_id, stance, sentence_id, evidence."""
     if annotations_dir is None:
-        return pd.DataFrame(columns=columns("positions"))
+        return frame("positions", [])
     path = Path(annotations_dir) / f"{article.article_id}.yml"
     if not path.exists():
-        return pd.DataFrame(columns=columns("positions"))
+        return frame("positions", [])
     entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("positions", [])
     labels = {issue.id: issue.label for issue in resources.issues}
     patterns = {
@@ -1098,5 +1098,5 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
                 if token.lower_ not in entry["cues"]:
                     entry["cues"].append(token.lower_)
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
-    table = pd.DataFrame(rows, columns=columns("issue_candidates"))
+    table = frame("issue_candidates", rows)
     return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)

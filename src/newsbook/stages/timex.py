@@ -24,10 +24,10 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from newsbook.lexicons import TimeLexicon
-from newsbook.schema import columns
+from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock
+from newsbook.text.nlp import ParsedBlock, doc_text
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -560,7 +560,7 @@ def _is_duration(text: str, start: int, kind: str, groups: dict[str, str | None]
 def iter_timex(article: Article, item: ParsedBlock, lexicon: TimeLexicon) -> Iterator[Timex]:
     """Time expressions of one block; where patterns overlap, the earlier pattern in
     `PATTERNS` (the more specific) wins."""
-    text = item.doc.text
+    text = doc_text(item.doc)
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
@@ -628,7 +628,7 @@ def extract_timex(context: ArticleContext) -> pd.DataFrame:
         }
         for i, t in enumerate(found, start=1)
     ]
-    return pd.DataFrame(rows, columns=columns("timex"))
+    return frame("timex", rows)
 
 
 def resolution_note(published: str | dt.date | None, timex: pd.DataFrame) -> str:

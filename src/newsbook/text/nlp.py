@@ -207,6 +207,18 @@ def parse_many(
 EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
+TEXT_KEY = "newsbook.text"  # a Doc's text as kept in its user_data
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy joins every token's text each time it is
+    asked."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The indices [low, high) of the tokens of `doc` whose first character is in
     [start, end) (offsets into the doc's text), found by bisection over the tokens'
@@ -231,7 +243,7 @@ def last_word_before(doc: Doc, offset: int) -> Token | None:
 
 def first_word_from(doc: Doc, offset: int) -> Token | None:
     """The first token that is not white space and starts at or after `offset`."""
-    low, high = token_range(doc, offset, len(doc.text) + 1)
+    low, high = token_range(doc, offset, len(doc_text(doc)) + 1)
     return next((doc[i] for i in range(low, high) if not doc[i].is_space), None)
 
 
