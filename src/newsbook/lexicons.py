@@ -13,8 +13,10 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from spacy.tokens import Token
@@ -213,10 +215,13 @@ def read_issue_catalogue(path: Path) -> list[dict]:
     return issues
 
 
+T = TypeVar("T")
+
 # Words whose forms are remembered: the cue lookups ask for the same few thousand words
 # over and over; bounded, so a corpus of any size keeps memory flat.
 WORD_CACHE = 65_536
-POLARITY_KEY = "newsbook.polarity"  # a word's polarity as kept in its Doc's user_data
+# What the stance lexicon says of a word, kept in its Doc's user_data (see `_remembered`)
+POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -313,12 +318,7 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
-        # asked of every word by several stages: remembered on the Doc, freed with it
-        key = (POLARITY_KEY, id(self), token.i)
-        known = token.doc.user_data.get(key)
-        if known is None:
-            known = token.doc.user_data[key] = self._polarity(token)
-        return known
+        return _remembered(token, POLARITY_KEY, self, self._polarity)
 
     def _polarity(self, token: Token) -> int:
         phrase = self.phrase_polarity(token)
@@ -372,6 +372,9 @@ class StanceLexicon:
         )
 
     def is_weak(self, token: Token) -> bool:
+        return _remembered(token, WEAK_KEY, self, self._is_weak)
+
+    def _is_weak(self, token: Token) -> bool:
         return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)
 
     def wishes(self, token: Token) -> bool:
@@ -409,6 +412,16 @@ class StanceLexicon:
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
+def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
+    """What `compute` says of a token, asked of every word by several stages and passes:
+    remembered on its Doc (so freed with it), per lexicon."""
+    key = (name, id(lexicon), token.i)
+    known = token.doc.user_data.get(key)
+    if known is None:
+        known = token.doc.user_data[key] = compute(token)
+    return known
+
+
 def _forms(word: str) -> frozenset[str]:
     """A word and the bare forms its inflections may stand for (the lemmatiser misses
     some: "hopes" -> "hop")."""

@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Resources
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, doc_text
+from newsbook.text.nlp import ParsedBlock, doc_text, tokens_spelled
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -358,8 +359,8 @@ def _owner_name(owner: Span | None, article: Article, resources: Resources) -> s
 def _descriptions(article: Article, item: ParsedBlock, resources: Resources) -> Iterator[Mention]:
     """ "the defense minister": a lower-case title standing for a person named elsewhere."""
     doc = item.doc
-    for token in doc:
-        if token.lower_ != "the" or token.is_title:
+    for token in tokens_spelled(doc, {"the"}, attr=LOWER):
+        if token.is_title:
             continue
         j = token.i + 1
         while j < len(doc) and doc[j].is_lower and doc[j].lower_ in resources.title_modifiers:
@@ -727,9 +728,11 @@ def missed_surnames(
         high = bisect.bisect_left(starts, end)
         return any(s < end and start < e for s, e in covered[low:high])
 
+    if not surnames:
+        return
     for item in parsed:
         base = item.block.start
-        for token in item.doc:
+        for token in tokens_spelled(item.doc, surnames):
             start = base + token.idx
             end = start + len(token)
             if token.text in surnames and token.is_title and not is_covered(start, end):

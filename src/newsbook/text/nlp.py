@@ -23,7 +23,7 @@ from typing import Any
 import numpy
 import pandas as pd
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -233,6 +233,17 @@ def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     `[t for t in doc if start <= t.idx < end]` gives, made only for those tokens."""
     low, high = token_range(doc, start, end)
     return [doc[i] for i in range(low, high)]
+
+
+def tokens_spelled(doc: Doc, words: set[str] | frozenset[str], *, attr: int = ORTH) -> list[Token]:
+    """The tokens of `doc` whose text (or another string attribute, e.g. LOWER) is one
+    of `words`, in order: found among the doc's string ids, so a Token is made only for
+    the few that match."""
+    ids = doc.to_array(attr)
+    wanted = numpy.array(sorted(doc.vocab.strings[w] for w in words), dtype=ids.dtype)
+    get = {ORTH: lambda t: t.text, LOWER: lambda t: t.lower_}[attr]
+    found = (doc[int(i)] for i in numpy.flatnonzero(numpy.isin(ids, wanted)))
+    return [t for t in found if get(t) in words]  # the strings themselves, not only ids
 
 
 def last_word_before(doc: Doc, offset: int) -> Token | None:
