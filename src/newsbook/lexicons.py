@@ -411,7 +411,6 @@ class StanceLexicon:
         )
 
 
-@functools.lru_cache(maxsize=WORD_CACHE)
 def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
     """What `compute` says of a token, asked of every word by several stages and passes:
     remembered on its Doc (so freed with it), per lexicon."""
@@ -422,6 +421,7 @@ def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Tok
     return known
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _forms(word: str) -> frozenset[str]:
     """A word and the bare forms its inflections may stand for (the lemmatiser misses
     some: "hopes" -> "hop")."""
