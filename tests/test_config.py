@@ -27,3 +27,19 @@ def test_own_data_first_then_the_default(tmp_path, monkeypatch):
     assert config.own_or_default("data/summary.yml") == own / "data" / "summary.yml"
     assert config.own_or_default("data/issues.yml") == defaults / "data" / "issues.yml"
     assert config.own_or_default("data/gold") == own / "data" / "gold"  # neither: the user's
+
+
+def test_bare_words_in_a_lexicon_stay_words(tmp_path):
+    """A user's word list may hold `no`, `on`, `yes` or `off` unquoted: YAML 1.1 would
+    load them as booleans, so the lexicons are read with YAML 1.2's booleans."""
+    import shutil
+
+    from newsbook.lexicons import Resources
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(config.LEXICON_DIR, lexicons)
+    (lexicons / "languages.yml").write_text(
+        "stopwords:\n  en: [no, on, yes, off, the, of, and, to]\n", encoding="utf-8"
+    )
+    words = dict(Resources.load(lexicons, config.ISSUES_FILE).languages.stopwords)["en"]
+    assert {"no", "on", "yes", "off"} <= words

@@ -47,7 +47,6 @@ def positions_of(text: str, resources):
         ("Okon backs the dam.", "lev-okon", "dam", "support"),
         ("Roth does not support the dam.", "ana-roth", "dam", "oppose"),
         ("Roth said the dam is an absurd and dangerous idea.", "ana-roth", "dam", "oppose"),
-        ("Okon predicted that Norland could accept the dam.", "lev-okon", "dam", "neutral"),
         ("President Okon warned Norland against building the dam.", "lev-okon", "dam", "oppose"),
         ("Roth called for a water charter.", "ana-roth", "charter", "support"),
         ("Roth congratulated Okon for backing the dam.", "lev-okon", "dam", "support"),
@@ -68,6 +67,10 @@ def positions_of(text: str, resources):
         ("Norland rejects the test ban.", "norland", "ban", "oppose"),
         ("Roth wants to reduce the fishing fleet.", "ana-roth", "cut-fleet", "support"),
         ("Okon refuses to cut the fishing fleet.", "lev-okon", "cut-fleet", "oppose"),
+        # explicitly undecided
+        ("Okon said he had not taken a position on the dam.", "lev-okon", "dam", "neutral"),
+        ("Roth is undecided about the dam.", "ana-roth", "dam", "neutral"),
+        ("Okon has no view on the dam.", "lev-okon", "dam", "neutral"),
     ],
 )
 def test_stance_forms(resources, text, actor_id, issue_id, stance):
@@ -83,6 +86,19 @@ def test_prediction_is_flagged_hedged(resources):
     )
     rows = positions[positions["issue_id"] == "dam"]
     assert len(rows) and set(rows["stance"]) == {"neutral"} and rows["hedged"].all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okon predicted that Norland could accept the dam.",
+        "Norland might back the dam.",
+        "The council is expected to vote on the water charter in June.",
+    ],
+)
+def test_a_prediction_or_possibility_is_no_stance(resources, text):
+    # data/gold/README.md: predictions are not stances; "neutral" is explicitly undecided
+    assert positions_of(text, resources).empty
 
 
 def test_no_stance_cue_no_position(resources):
@@ -115,6 +131,8 @@ def discovered_of(text: str, resources, **article):
         ("Roth said the port levy is a reckless scheme.", "ana-roth", "port-levy", "oppose"),
         ("Okon called the water accord a breakthrough.", "lev-okon", "water-accord", "support"),
         ("Roth said the dangerous port levy must go.", "ana-roth", "port-levy", "oppose"),
+        # a judging subject judges what it is said to be
+        ("Roth said the biggest mistake was the port levy.", "ana-roth", "port-levy", "oppose"),
         # metaphors of direction
         ("Roth said the port levy is a step backwards.", "ana-roth", "port-levy", "oppose"),
         (
@@ -131,6 +149,9 @@ def discovered_of(text: str, resources, **article):
         ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
         # a relative clause on a mention is a stance on it, also where the issue is known
         ("Roth backs a levy. The levy, which Okon rejected, is new.", "lev-okon", "levy", "oppose"),
+        # and so is one with no relative pronoun ("the levy Okon rejected")
+        ("Roth backs a levy. The levy Okon rejected is new.", "lev-okon", "levy", "oppose"),
+        ("Okon said the fishing quota he wants is modest.", "lev-okon", "fishing-quota", "support"),
         # a participle with its agent on a mention is the agent's stance on it
         ("The fishing quota, vetoed by Okon, is back.", "lev-okon", "fishing-quota", "oppose"),
         ("Roth backs a levy. The levy, proposed by Okon, is new.", "lev-okon", "levy", "support"),
@@ -387,3 +408,98 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
     positions, _ = discovered_of(text, resources)
     sides = set(zip(positions["actor_id"], positions["stance"], strict=True))
     assert ("lev-okon", "oppose") in sides and ("jane-marlow", "support") in sides
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "stance"),
+    [
+        # an actor's own proposal is one they support, whoever judges it
+        ("Norland delivered its final offer to the union on Monday.", "norland", "support"),
+        ("Okon rejected Norland's offer.", "norland", "support"),
+        ("Okon rejected Norland's offer.", "lev-okon", "oppose"),
+        ("Roth welcomed a Sudmark offer announced by Okon.", "lev-okon", "support"),
+        ("Roth said Okon's proposal was disappointing.", "lev-okon", "support"),
+        ("Roth said Okon's proposal was disappointing.", "ana-roth", "oppose"),
+        # a weak cue with the preposition of its stance, negated or prescribed, takes a side
+        ("Okon pushed hard for a harbour tunnel.", "lev-okon", "support"),
+        ("Okon said Norland should freeze the port fees.", "lev-okon", "oppose"),
+        ("Sudmark is not changing its fishing quota, Okon said.", "lev-okon", "support"),
+        # verbs of advocacy and direction are stances of their own
+        ("Okon defends the harbour tunnel.", "lev-okon", "support"),
+        ("Roth ordered a customs review.", "ana-roth", "support"),
+        # "it is a mistake to ...": the judgement is on doing what the clause says
+        ("Okon said it would be a mistake to raise the port levy.", "lev-okon", "oppose"),
+        ("It is premature to cut the fishing quota, Roth said.", "ana-roth", "support"),
+        # an apposition says who holds the stance
+        ("Okon, one of two votes against the port levy, left the chamber.", "lev-okon", "oppose"),
+        ("Okon, a fierce opponent of the port levy, left the chamber.", "lev-okon", "oppose"),
+    ],
+)
+def test_the_side_an_actor_takes(resources, text, actor_id, stance):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["actor_id"] == actor_id]
+    assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan reached the union on Monday.",  # nobody's plan
+        "Wages would rise by a tenth under the Norland plan.",  # a circumstance
+        "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
+        "Fans who will never buy a season ticket pay.",  # a relative clause describes
+        "It is premature to cut the fishing quota.",  # the "it" is the clause, no one
+    ],
+)
+def test_no_one_s_stance(resources, text):
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_their_in_a_reported_clause_is_the_organisations_its_reporters_speak_for(resources):
+    text = (
+        "Officials from the Norland Farmers Union and the Sudmark Fishers Guild said "
+        "their groups oppose the port levy."
+    )
+    positions, _ = discovered_of(text, resources)
+    assert {"norland-farmers-union", "sudmark-fishers-guild"} <= set(positions["actor_id"]), (
+        positions[["actor_id", "issue_id", "stance", "cue"]]
+    )
+    assert set(positions["stance"]) == {"oppose"}
+
+
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [("Okon said he opposes any 50/92.", {"50-92"}), ("Okon opposes 40 of them.", set())],
+)
+def test_a_code_alone_names_a_plan_a_count_does_not(resources, text, issues):
+    positions, _ = discovered_of(text, resources)
+    assert set(positions["issue_id"]) == issues, positions[["actor_id", "issue_id", "stance"]]
+
+
+def test_a_negated_opinion_verb_negates_the_clause_it_governs(resources):
+    text = "Okon said he did not think Sudmark needed the port levy."
+    positions, _ = discovered_of(text, resources)
+    assert positions[["actor_id", "stance"]].values.tolist() == [["lev-okon", "oppose"]], positions
+
+
+def test_the_stance_lexicon_reads_every_word_as_a_word():
+    # YAML 1.1 reads a bare no, yes, on or off as a boolean: "no" was lost from the
+    # negations and "on" from the target prepositions
+    import yaml
+
+    from newsbook import config
+
+    data = yaml.safe_load((config.LEXICON_DIR / "stance.yml").read_text(encoding="utf-8"))
+
+    def words(node):
+        if isinstance(node, dict):
+            return [w for value in node.values() for w in words(value)]
+        return [w for value in node for w in words(value)] if isinstance(node, list) else [node]
+
+    assert not [w for w in words(data) if isinstance(w, bool)]
+
+
+def test_no_before_a_cue_turns_it_round(resources):
+    rows = positions_of("Okon voiced no support for the dam.", resources)
+    assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"oppose"}, rows

@@ -137,3 +137,109 @@ def test_normalise_keeps_the_full_stop_of_an_abbreviation(surface, name):
     from newsbook.stages.entities import normalise
 
     assert normalise(surface) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "role"),
+    [
+        # a title before a name the NER does not read as one
+        (
+            "Fire Chief Ilse Varga said crews would stay overnight.",
+            "Ilse Varga",
+            "PERSON",
+            "Fire Chief",
+        ),
+        # a name with a lower-case particle, which the parser reads as a verb phrase
+        (
+            "Finance Minister Barend du Plessis said the talks would go on.",
+            "Barend du Plessis",
+            "PERSON",
+            "Finance Minister",
+        ),
+        (
+            "Trade Minister Jan van der Berg said the quota would hold.",
+            "Jan van der Berg",
+            "PERSON",
+            "Trade Minister",
+        ),
+        # a publication before the word announcing it, which the NER took for a title
+        ("The Evening Courier newspaper said the council had erred.", "Evening Courier", "ORG", ""),
+        # a wire record's company in angle brackets
+        (
+            "<Vereenigde Drukkerij Maasland NV> said it expected a loss.",
+            "Vereenigde Drukkerij Maasland NV",
+            "ORG",
+            "",
+        ),
+    ],
+)
+def test_names_the_text_marks_where_the_ner_misses_them(resources, text, name, kind, role):
+    entities = tables_for(text, resources)["entities"].set_index("name")
+    assert entities.loc[name, "type"] == kind
+    assert entities.loc[name, "role"] == role
+
+
+def test_a_date_before_an_organisation_word_is_no_name(resources):
+    entities = tables_for("The Sunday newspaper said the council had erred.", resources)["entities"]
+    assert "Sunday" not in set(entities["name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "short_form", "entity_id"),
+    [
+        # a word inside a long company name
+        (
+            "<Vereenigde Drukkerij Maasland NV> said it expected a loss.\n\n"
+            "Drukkerij shares fell 3 pct in Amsterdam.",
+            "Drukkerij",
+            "vereenigde-drukkerij-maasland-nv",
+        ),
+        # the name without its legal form
+        (
+            "Northern Tin Holdings Ltd said it rejected the offer.\n\n"
+            "The offer undervalues Northern Tin Holdings, its chairman said.",
+            "Northern Tin Holdings",
+            "northern-tin-holdings-ltd",
+        ),
+    ],
+)
+def test_a_short_form_of_a_company_name_is_that_company(resources, text, short_form, entity_id):
+    mentions = tables_for(text, resources)["mentions"]
+    short = mentions[mentions["text"] == short_form]
+    assert list(short["entity_id"]) == [entity_id], mentions
+
+
+def test_a_ticker_in_angle_brackets_is_no_name(resources):
+    text = "Vereenigde Drukkerij Maasland NV <VDMN.AS> and Koppel Holdings Corp <KOPL> said sales rose."
+    names = set(tables_for(text, resources)["entities"]["name"])
+    assert not names & {"VDMN.AS", "KOPL"}, names
+
+
+def test_a_company_is_named_by_the_first_word_of_its_name(resources):
+    text = (
+        "KORVAL COMPLETES TENDER\n\n"
+        "Korval Industries Inc said it will buy all the shares tendered.\n\n"
+        "About 19 mln shares were tendered under the offer, Korval said."
+    )
+    tables = tables_for(text, resources, published="1987-03-02")
+    korval = tables["mentions"][tables["mentions"]["text"].str.casefold() == "korval"]
+    assert set(korval["entity_id"]) == {"korval-industries-inc"}
+    assert list(
+        tables["entities"]["type"][tables["entities"]["entity_id"] == "korval-industries-inc"]
+    ) == ["ORG"]
+
+
+def test_a_persons_surname_is_not_taken_for_a_company(resources):
+    text = "Anna Korval founded Korval Industries Inc in 1970.\n\nKorval said the firm was sound."
+    mentions = tables_for(text, resources)["mentions"]
+    assert list(mentions[mentions["text"] == "Korval"]["entity_id"]) == ["anna-korval"]
+
+
+def test_a_name_behind_non_or_anti_is_not_its_bearer(resources):
+    text = (
+        "The Organization of Tin Producers said non-OTP output rose 3 pct.\n\n"
+        "Anti-OTP groups protested, and the OTP said its quota would hold."
+    )
+    entities = tables_for(text, resources)["entities"]
+    names = set(entities["name"])
+    assert not {n for n in names if n.lower().startswith(("non", "anti"))}, names

@@ -147,6 +147,9 @@ def test_months(text, published, value, resources):
         ("They first met in Geneva in November 1985.", "1985-11"),
         ("They first met in Geneva in November, 1985.", "1985-11"),
         ("They first met in Geneva in Nov. 1985.", "1985-11"),
+        ("They first met in Geneva in Sept. 1985.", "1985-09"),
+        ("They first met in Geneva in Sep 1985.", "1985-09"),
+        ("They first met in Geneva in Jun. 1985.", "1985-06"),
     ],
 )
 def test_month_with_year_is_absolute(text, value, resources):

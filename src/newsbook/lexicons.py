@@ -89,6 +89,9 @@ class Resources:
     time: TimeLexicon
     layout: LayoutLexicon
     languages: LanguageLexicon
+    company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
+    broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
+    name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
 
     @classmethod
     def load(
@@ -162,6 +165,9 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         time=TimeLexicon.from_data(_yaml(lexicon_dir / "time.yml"), speech),
         layout=LayoutLexicon.from_data(_yaml(lexicon_dir / "layout.yml")),
         languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
+        company_suffixes=frozenset(_lines(lexicon_dir / "company_suffixes.txt", lower=True)),
+        broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
+        name_particles=_words(titles, "name_particles"),
     )
 
 
@@ -182,8 +188,22 @@ def _line_patterns(path: Path) -> list[re.Pattern[str]]:
     return [re.compile(line, re.IGNORECASE) for line in _lines(path)]
 
 
+class _LexiconLoader(yaml.SafeLoader):
+    """YAML with YAML 1.2's booleans: only `true` and `false`. Under YAML 1.1 a word
+    list's bare `no`, `on`, `yes` or `off` (all common words) would load as a boolean."""
+
+
+_LexiconLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LexiconLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _yaml(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LexiconLoader) or {}
 
 
 def read_issue_catalogue(path: Path) -> list[dict]:
@@ -242,6 +262,10 @@ STANCE_WORD_LISTS = (
     "conditions",
     "spokespeople",
     "obligation",
+    "proposals",
+    "options",
+    "neg_raising",
+    "undecided",
 )
 
 
@@ -274,6 +298,10 @@ class StanceLexicon:
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
+    proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
+    options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
+    neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
+    undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 
@@ -487,6 +515,8 @@ class SpeechLexicon:
     title_nouns: frozenset[str]
     governments: frozenset[str]
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
+    institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
+    evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -525,6 +555,8 @@ class SpeechLexicon:
             title_nouns=words("title_nouns"),
             governments=governments,
             refusals=words("refusal_verbs"),
+            institutions=words("institution_nouns"),
+            evidential=words("evidential_cues"),
         )
 
 
@@ -587,7 +619,6 @@ class LayoutLexicon:
     """The cues of `data/lexicons/layout.yml`: what on a page is a timestamp, a
     dateline, a byline, a page marker or a figures table (see that file)."""
 
-    months: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
     timestamps: tuple[re.Pattern[str], ...] = ()
     byline_openers: frozenset[str] = frozenset()
@@ -599,7 +630,6 @@ class LayoutLexicon:
     def from_data(cls, data: dict) -> LayoutLexicon:
         """From `layout.yml`."""
         return cls(
-            months=_words(data, "months"),
             agencies=_words(data, "agencies"),
             timestamps=tuple(re.compile(p) for p in data.get("timestamp_patterns") or []),
             byline_openers=_words(data, "byline_openers"),

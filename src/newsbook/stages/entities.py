@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from spacy.attrs import LOWER
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import Resources
 from newsbook.schema import frame
@@ -158,8 +158,19 @@ def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]
 
 
 DATELINE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
+BRACKETED_NAME = re.compile(r"<([A-Z][^<>\n]{1,80})>")  # "<Acme Holdings NV>": a wire's company
 MARKUP = re.compile(r"[<>{}$\\|=]|://|www\.")
 LONGEST_NAME_WORD = 30
+# A one-word organisation stands for a longer name holding that word only when the longer
+# name has three words or more ("Hoogstra" for "Koninklijke Hoogstra en Staalwerken NV"),
+# the word is inside it and is no short particle ("en", "of", "de": under four letters).
+INNER_WORD_NAME = 3
+INNER_WORD_LENGTH = 4
+
+
+# Prefixes that turn a name into those outside it or against it ("non-OPEC",
+# "anti-Sandinista"): such a span mentions nobody by that name.
+OUTSIDE_PREFIXES = frozenset({"non", "anti"})
 
 
 def _name_like(text: str) -> bool:
@@ -178,6 +189,8 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
+    if end - start > 2 and doc[start].lower_ in OUTSIDE_PREFIXES and doc[start + 1].text == "-":
+        return None  # "non-OPEC producers", "anti-Sandinista rebels": not the name's bearer
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
             start += 1
@@ -258,8 +271,13 @@ def _retype(span: Span, resources: Resources) -> str:
     previous = doc[span.start - 1] if span.start > 0 else None
     if label in MUTE_LABELS and _speaks_after_quotation(span, resources):
         return "PERSON"
-    if previous is not None and previous.lower_ in resources.org_descriptors and label != "PERSON":
-        return "ORG"
+    if previous is not None and previous.lower_ in resources.org_descriptors:
+        # "arms exporter Rosoboronexport"; a name the NER took for a person only with an
+        # article before the word ("the daily Gazeta Nova"): without one, the word may
+        # describe the person ("bank robber Ned Kelly")
+        article = previous.i > 0 and doc[previous.i - 1].lower_ in {"the", "a", "an"}
+        if label != "PERSON" or article:
+            return "ORG"
     return label
 
 
@@ -299,7 +317,7 @@ def iter_mentions(
     for item in parsed:
         base = item.block.start
         in_dateline = item.block.section == "dateline"
-        for ent in item.doc.ents:
+        for ent in _with_missed_names(item.doc, resources):
             if ent.label_ in SKIPPED_LABELS or _is_title_fragment(ent, resources):
                 continue
             span = _trim(ent, resources)
@@ -343,6 +361,118 @@ def iter_mentions(
                 tokens=tuple(normalise(t.text) for t in span if not t.is_punct or t.text == "."),
             )
         yield from _descriptions(article, item, resources)
+
+
+def _with_missed_names(doc: Doc, resources: Resources) -> list[Span]:
+    """The NER's entities and the names it missed that the text itself marks: a wire
+    record's company in angle brackets ("<Acme Holdings NV> said"), a run of capitalised
+    proper nouns after a title ("Police Chief Ana Berg said"), a run of proper nouns
+    before a word announcing an organisation ("the Evening Courier newspaper"). A name so
+    marked replaces the NER's entities it overlaps."""
+    missed = [
+        *_bracketed_names(doc),
+        *_marked_runs(doc, resources),
+        *_particle_names(doc, resources),
+        *_broadcasters(doc, resources),
+    ]
+    if not missed:
+        return list(doc.ents)
+    taken = {i for span in missed for i in range(span.start, span.end)}
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    return sorted([*kept, *missed], key=lambda span: span.start)
+
+
+def _bracketed_names(doc: Doc) -> Iterator[Span]:
+    """ "<Acme Holdings NV> said": wire records put a company's name in angle brackets,
+    and a ticker symbol too ("Acme Corp <ACM>", "<ACM.L>"): one word after a name, in
+    capitals or with a dot, is a ticker."""
+    text = doc.text
+    for match in BRACKETED_NAME.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1), label="ORG", alignment_mode="contract")
+        if span is None or not len(span) or not _name_like(span.text):
+            continue
+        before = text[: match.start()].split()[-1:]
+        after_name = bool(before) and before[0][:1].isupper()
+        if len(span.text.split()) == 1 and (span.text.isupper() or "." in span.text or after_name):
+            continue
+        yield span
+
+
+def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """Runs of capitalised proper nouns modifying one head that no entity (other than a
+    date or a number) covers: a PERSON when title words lead them and a name follows
+    ("Police Chief Ana Berg"), an ORG before a lower-case organisation word ("the Evening
+    Courier newspaper": the run without the word)."""
+    for head in doc:
+        run = sorted(_compounds(head), key=lambda t: t.i)
+        if head.pos_ == "PROPN":
+            run = [*run, head]
+        if not run or any(t.pos_ != "PROPN" or not t.is_title for t in run):
+            continue
+        if run[-1].i - run[0].i != len(run) - 1 or (
+            head.pos_ != "PROPN" and run[-1].i + 1 != head.i
+        ):
+            continue  # not one unbroken run of words
+        if any(t.ent_type_ and t.ent_type_ not in SKIPPED_LABELS | MUTE_LABELS for t in run):
+            continue  # the NER found a name there already (a title it misread aside)
+        if all(t.ent_type_ in SKIPPED_LABELS for t in run):
+            continue  # "the Sunday newspaper": a date
+        if head.pos_ == "PROPN":
+            titles = 0
+            while titles < len(run) and _is_title_word(run[titles], resources):
+                titles += 1
+            heads = any(t.lower_ in resources.title_heads for t in run[:titles])
+            company = ABBREVIATION_END.search(run[-1].text + ".")  # "General Dynamics Corp"
+            if heads and 0 < titles < len(run) and not company:
+                yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
+        elif head.is_lower and head.lower_ in resources.org_descriptors:
+            yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
+
+
+def _particle_names(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """ "Finance Minister Anna du Toit said": after a title, capitalised words with a
+    lower-case particle between them (`name_particles` in titles.yml) are one person's
+    name. Read from the words alone, since the parser often takes such a name for a verb
+    phrase; names without a particle are left to the NER and `_marked_runs`."""
+    particles = resources.name_particles
+    i = 0
+    while i < len(doc):
+        if not (_is_title_word(doc[i], resources) and doc[i].lower_ in resources.title_heads):
+            i += 1
+            continue
+        start = end = i + 1
+        while end < len(doc) and (
+            (doc[end].is_title and doc[end].is_alpha and not _is_title_word(doc[end], resources))
+            or (doc[end].lower_ in particles and doc[end].is_lower and _name_goes_on(doc, end + 1))
+        ):
+            end += 1
+        while end > start and doc[end - 1].is_lower:
+            end -= 1  # a name ends on a capitalised word
+        words = doc[start:end]
+        if any(t.is_lower for t in words) and not any(t.ent_type_ == "PERSON" for t in words):
+            yield Span(doc, start, end, label="PERSON")
+        i = max(end, i + 1)
+
+
+def _name_goes_on(doc: Doc, i: int) -> bool:
+    return i < len(doc) and (doc[i].is_title or (doc[i].is_lower and doc[i].is_alpha))
+
+
+def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """ "Tehran radio said": a place named right before a word for a broadcaster is that
+    broadcaster, an organisation."""
+    for ent in doc.ents:
+        following = doc[ent.end] if ent.end < len(doc) else None
+        if ent.label_ == "GPE" and following is not None:
+            if following.lower_ in resources.broadcasters:
+                yield Span(doc, ent.start, ent.end + 1, label="ORG")
+
+
+def _compounds(head: Token) -> list[Token]:
+    """The words before a noun that the parse makes its compounds, at any depth ("Sunday"
+    in "the Sunday Mail newspaper")."""
+    found = [t for t in head.lefts if t.dep_ == "compound"]
+    return [g for t in found for g in (*_compounds(t), t)]
 
 
 def _owner_name(owner: Span | None, article: Article, resources: Resources) -> str:
@@ -407,7 +537,7 @@ def resolve_entities(
     resources: Resources,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group mentions into entities; return the `mentions` and `entities` tables."""
-    mentions = _harmonise_person_types(mentions)
+    mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
     people = _full_names(mentions)
     lookups = _Lookups.of(mentions, resources)
     entities: dict[str, _Entity] = {}
@@ -465,6 +595,14 @@ class _Lookups:
     titled: dict[str, frozenset[str]]  # the same over every named mention of 2+ words
     orgs_by_last: dict[str, tuple[int, str]]  # last word -> (order, name) of the first
     orgs_by_initials: dict[str, tuple[int, str]]
+    # a word inside the names of organisations of three words or more, neither first nor
+    # last -> (order, name) of each ("Hoogstra" in "Koninklijke Hoogstra en Staalwerken
+    # NV"; a first word is often an organisation of its own: "Senate" in "Senate Finance
+    # Committee")
+    orgs_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    companies_by_first: dict[str, str] = field(default_factory=dict)  # "acme" -> "acme inc"
+    # "acme industries" -> "acme industries inc"
+    companies_by_base: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, mentions: list[Mention], resources: Resources) -> _Lookups:
@@ -472,6 +610,7 @@ class _Lookups:
         titled: dict[str, set[str]] = {}
         by_last: dict[str, tuple[int, str]] = {}
         by_initials: dict[str, tuple[int, str]] = {}
+        by_word: dict[str, list[tuple[int, str]]] = {}
         for order, m in enumerate(mentions):
             if len(m.tokens) >= 2 and m.role:
                 core = _role_core(m.role, resources)
@@ -482,12 +621,72 @@ class _Lookups:
                 by_last.setdefault(m.tokens[-1], (order, m.norm.lower()))
                 initials = "".join(t[0] for t in m.tokens if t[:1].isupper())
                 by_initials.setdefault(initials, (order, m.norm.lower()))
+            if m.type == "ORG" and len(m.tokens) >= INNER_WORD_NAME:
+                for word in {t.casefold() for t in m.tokens[1:-1] if len(t) >= INNER_WORD_LENGTH}:
+                    names = by_word.setdefault(word, [])
+                    if all(name != m.norm.lower() for _, name in names):
+                        names.append((order, m.norm.lower()))
         return cls(
             {k: frozenset(v) for k, v in described.items()},
             {k: frozenset(v) for k, v in titled.items()},
             by_last,
             by_initials,
+            by_word,
+            _companies_by_first_word(mentions, resources),
+            _companies_by_base_name(mentions, resources),
         )
+
+
+def _companies_by_first_word(mentions: list[Mention], resources: Resources) -> dict[str, str]:
+    """The first word of each company's name that ends in a legal form ("Acme" for "Acme
+    Industries Inc"), casefolded, -> the first such name (lower case) in text order."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "ORG" and len(m.tokens) >= 2 and _has_legal_form(m, resources):
+            found.setdefault(m.tokens[0].casefold(), m.norm.lower())
+    return found
+
+
+def _companies_by_base_name(mentions: list[Mention], resources: Resources) -> dict[str, str]:
+    """The name of each company of three words or more that ends in a legal form, without
+    that form ("acme industries" for "Acme Industries Inc"), casefolded, -> the first such
+    name (lower case) in text order: a story names the company both ways."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "ORG" and len(m.tokens) >= 3 and _has_legal_form(m, resources):
+            found.setdefault(" ".join(m.tokens[:-1]).casefold(), m.norm.lower())
+    return found
+
+
+def _has_legal_form(mention: Mention, resources: Resources) -> bool:
+    return bool(mention.tokens) and (
+        mention.tokens[-1].casefold().rstrip(".") in resources.company_suffixes
+    )
+
+
+def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """A one-word name that opens the name of a company the article gives with its legal
+    form is that company, whatever the NER called it ("Acme" tagged PERSON beside "Acme
+    Industries Inc"); not the surname of a person the article names in full, nor a
+    country or a place the gazetteer knows."""
+    companies = _companies_by_first_word(mentions, resources)
+    surnames = {
+        m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
+    }
+    fixed = []
+    for m in mentions:
+        word = m.norm.casefold()
+        if (
+            m.type in {"PERSON", "GPE", "NORP", "LOC"}
+            and m.kind == "name"
+            and len(m.tokens) == 1
+            and not m.canonical
+            and word in companies
+            and word not in surnames
+        ):
+            m = replace(m, type="ORG")
+        fixed.append(m)
+    return fixed
 
 
 def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
@@ -600,13 +799,19 @@ def _own_name(norm: str, known: list[str]) -> str:
 def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     """ "Times" for "The New York Times", "CPS" for "Center for Policy Studies": the
     first organisation of two words or more ending with the word, or with it as its
-    initials."""
+    initials; "Acme Industries" for "Acme Industries Inc"."""
     if len(mention.tokens) != 1:
-        return ""
+        return lookups.companies_by_base.get(" ".join(mention.tokens).casefold(), "")
     word = mention.norm
     found = [lookups.orgs_by_last.get(word)]
     if len(word) >= 2 and word.isupper():
         found.append(lookups.orgs_by_initials.get(word))
+    company = lookups.companies_by_first.get(word.casefold())
+    if company and company != word.lower():
+        return company  # "Acme" for "Acme Industries Inc"
+    inner = lookups.orgs_by_word.get(word.casefold(), [])
+    if len(inner) == 1 and word[:1].isupper():  # the one long name holding the word
+        found.append(inner[0])
     hits = [hit for hit in found if hit is not None]
     return min(hits)[1] if hits else ""
 

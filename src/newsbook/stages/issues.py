@@ -26,6 +26,8 @@ from newsbook.stages.context import ArticleContext
 NAMED_TYPES = frozenset(
     {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
 )
+# A number written as a code ("50/50", "4-2"), not a quantity ("two", "3.5").
+CODE = re.compile(r"\d[^\d.,]+\d")
 # A phrase shorter than this names nothing ("it", "act").
 MIN_PHRASE_CHARS = 4
 
@@ -68,7 +70,12 @@ def phrase_tokens(target: Token) -> list[Token]:
 
 def _code(token: Token) -> bool:
     """A number modifier written as a code ("50/50", "4-2"), not a quantity ("two", "3.5")."""
-    return token.dep_ == "nummod" and bool(re.search(r"\d[^\d.,]+\d", token.text))
+    return token.dep_ == "nummod" and bool(CODE.search(token.text))
+
+
+def _code_name(token: Token) -> bool:
+    """ "(opposes any) 0/92": a code standing alone as the name of a plan."""
+    return token.pos_ == "NUM" and bool(CODE.search(token.text))
 
 
 def relative_pronoun(token: Token) -> bool:
@@ -157,15 +164,30 @@ class IssueFinder:
             return self.resolve(target.head.head)  # "the bill, which X approved"
         if self.is_anaphor(target) or target.dep_ == "csubj":
             return self.last  # "it", "the plan", "what the council approved"
-        target = self._content(target)
-        named_law = target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
-        if (target.pos_ not in {"NOUN", "PROPN"} and not bare_gerund(target)) or (
+        return self._named(self._content(target), proposal=False)
+
+    def proposal(self, noun: Token) -> IssueRef | None:
+        """The issue an owned proposal names: the issue last named ("her proposal"), else
+        the proposal itself ("Norland's final offer"), a word for an issue that here names
+        one of its own."""
+        if self.is_anaphor(noun) and self.last is not None:
+            return self.last
+        return self._named(noun, proposal=True)
+
+    def _named(self, target: Token, *, proposal: bool) -> IssueRef | None:
+        """The catalogue's or a discovered issue for a phrase; `proposal`: the phrase is an
+        actor's own proposal, which names an issue even as a bare "offer"."""
+        named_law = (
+            target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
+        ) or _code_name(target)  # "the Farm Income Act", "0/92" (no count)
+        named = target.pos_ in {"NOUN", "PROPN"} or bare_gerund(target) or _code_name(target)
+        if not named or (
             target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
         ):
             return None
         if target.lemma_.lower() in self.lexicon.not_issues:
             return None
-        if self.lexicon.polarity(target) and not self.lexicon.is_weak(target):
+        if self.lexicon.polarity(target) and not self.lexicon.is_weak(target) and not proposal:
             return None  # "opposition", "a gamble": the stance itself, not what it is on
         words = [
             w
@@ -177,7 +199,7 @@ class IssueFinder:
         text = " ".join(surface)
         if len(text) < MIN_PHRASE_CHARS:
             return None
-        if len(words) == 1 and target.lemma_.lower() in self.lexicon.issue_nouns:
+        if len(words) == 1 and target.lemma_.lower() in self.lexicon.issue_nouns and not proposal:
             return None  # "a plan", "the measure" alone name no issue of their own
         for pattern, ref in self.patterns:
             if pattern.search(text):
@@ -201,7 +223,8 @@ class IssueFinder:
         mentions = [rf"\b{phrase}\b"]
         if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
             mentions.append(rf"\b{plural}\b")  # "the sales tax", then "the tax"
-        self.found.append(_Found(ref, head, modifiers, mentions))
+        if not proposal:  # an owned proposal is its owner's: not sought in other sentences
+            self.found.append(_Found(ref, head, modifiers, mentions))
         return ref
 
     def _content(self, target: Token) -> Token:

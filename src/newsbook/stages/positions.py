@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.lexicons import Issue, Resources, StanceLexicon
+from newsbook.lexicons import Issue, Resources, StanceLexicon, word_forms
 from newsbook.schema import columns, frame, table_rows
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
@@ -49,6 +49,7 @@ class Cue:
     token: Token
     polarity: int  # the stance toward the issue composed up to this cue: +1 or -1
     voiced: bool = False  # a judgement or an "ought": held by whoever states it
+    owned: bool = False  # an actor's own proposal ("Norland's offer"): held by its owner only
 
 
 @dataclass(frozen=True)
@@ -124,16 +125,26 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         cues.append(Cue(anchor, polarity))
     else:
         own, modifier = _own_modifier_polarity(anchor, lexicon)
-        if own:
+        if own_proposal(anchor, lexicon):
+            cues.append(Cue(anchor, polarity, owned=True))  # "Norland's offer": Norland's
+        elif own:
             polarity = own
             cues.append(Cue(modifier, polarity, voiced=lexicon.is_evaluative(modifier)))
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
+    undecided = _undecided(path, lexicon)
+    if undecided is not None:  # "has not taken a position on X": explicitly neutral
+        return Stance((Cue(undecided, 1),), True, on_action=False)
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
-        if depth == 0 and action or sibling:
+        if depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
-        elif depth == 0 and discovered and lexicon.is_weak(token) and lexicon.polarity(token) > 0:
+        elif (
+            depth == 0
+            and discovered
+            and (lexicon.is_weak(token) or word_forms(token) & lexicon.proposals)
+            and lexicon.polarity(token) > 0
+        ):
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
@@ -179,6 +190,19 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
             cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
+        elif lemma == "be" and path[depth - 1].dep_ == "attr" and _judging_subject(token, lexicon):
+            # "the stumbling block is the levy": what a judging subject is said to be
+            # is judged ("the levy is a stumbling block")
+            judged, judgement = _judging_subject(token, lexicon)
+            polarity = judged * (polarity if cues else 1) * (-1 if lexicon.negated(token) else 1)
+            cues.append(Cue(judgement, polarity, voiced=True))
+        elif lemma == "be" and path[depth - 1].dep_ in {"xcomp", "ccomp"} and _extraposed(token):
+            # "it is premature to change the law", "it would be a mistake to cut X": the
+            # judgement is on doing what the clause says
+            judged, judgement = _predicate_polarity(token, lexicon)
+            if judged:
+                polarity *= judged * (-1 if lexicon.negated(token) else 1)
+                cues.append(Cue(judgement, polarity, voiced=True))
         elif lemma == "be" and (not cues or path[depth - 1].dep_ in {"nsubj", "csubj"}):
             # "X is a mistake"; "the mayor's refusal to allow X is troubling": a
             # judgement on another's stance takes the other side
@@ -190,12 +214,24 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
                 cues.append(Cue(judgement, polarity, voiced=True))
 
         head = token.head
+        if token.dep_ in {"relcl", "acl"} and head.dep_ == "attr" and _extraposed(head.head):
+            if token in _extraposed_clauses(head.head) and lexicon.polarity(head):
+                # "it would be a mistake to raise X": the clause, not a relative one
+                be = head.head
+                polarity *= lexicon.polarity(head) * (-1 if lexicon.negated(be) else 1)
+                cues.append(Cue(head, polarity, voiced=True))
+                break
         if (
             token.dep_ in {"ccomp", "parataxis"}
             and head.lemma_.lower() in lexicon.reporting
             and not lexicon.polarity(head)
             and not (cues and head.lemma_.lower() in lexicon.apprehension)
         ):
+            if cues and head.lemma_.lower() in lexicon.neg_raising and lexicon.negated(head):
+                # "I don't think we should back X": the negation belongs to the clause,
+                # and the stance to the one who thinks so
+                polarity = -polarity
+                cues.append(Cue(head, polarity))
             break  # (a warning that X could ruin Y is the warner's own stance)
         if token.dep_ == "relcl" or _opens_condition(token, lexicon):
             # "insisted that the treaty, which bars X, be honoured": a relative clause
@@ -203,14 +239,102 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # condition imagines is no part of the stance it conditions
             break
     # "Norland should not fund X", "you have to cut X": an ought is its speaker's
-    cues = [Cue(c.token, c.polarity, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
+    cues = [replace(c, voiced=c.voiced or _ought(c.token, lexicon)) for c in cues]
     if not cues:
         # "This option could also include X": no stance, but an option put forward
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
-        if verb is not None and _hedged(verb, lexicon):
+        if verb is not None and _hedged(verb, lexicon) and _put_forward(verb, lexicon):
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
-    return Stance(tuple(cues), _hedged(cues[-1].token, lexicon), on_action=action)
+    hedged = not cues[-1].owned and _hedged(cues[-1].token, lexicon)
+    if hedged and not _put_forward(cues[-1].token, lexicon):
+        # "Norland could accept the dam", "is expected to back it": a possibility or a
+        # prediction is no one's stance; an option put forward is its speaker's, neutral
+        return Stance((), False, on_action=False)
+    return Stance(tuple(cues), hedged, on_action=action)
+
+
+def _put_forward(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "One option could see Norland accept the dam": a case put forward as an option
+    (the speaker's, undecided), not a prediction."""
+    return any(
+        token.lemma_.lower() in lexicon.options
+        or any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.options for c in token.children)
+        for token in [cue, *list(cue.ancestors)[:CLIMB]]
+    )
+
+
+OWNER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland's offer", "its proposal", "the Sudmark plan", "an offer announced by
+    Roth": a noun of proposing with its owner named on it, who supports it whatever
+    anyone else says of it ("the union rejected Norland's offer"). "The plan" alone is
+    nobody's; "under the Norland plan" a circumstance ("billed as its offer" is not)."""
+    if noun.pos_ != "NOUN" or not word_forms(noun) & lexicon.proposals:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ not in {*lexicon.target_prepositions, "as"}:
+        return False  # "under the Norland plan": a circumstance, not what anyone thinks
+    return any(
+        child.dep_ == "poss"
+        or (
+            child.dep_ in {"compound", "amod", "nmod"}
+            and (child.pos_ == "PROPN" or child.ent_type_ in OWNER_TYPES)
+        )
+        or _agent_participle(child)
+        for child in noun.children
+    )
+
+
+def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
+    """ "has not taken a position on X", "has no view on X", "is undecided about X": an
+    actor explicitly neutral on X; the word that holds it (the verb, or the adjective)."""
+    for depth in range(1, len(path) - 1):
+        preposition, word = path[depth], path[depth + 1]
+        if preposition.dep_ != "prep" or preposition.lower_ not in {"on", "about", "over"}:
+            continue
+        if word.lemma_.lower() in lexicon.undecided and word.pos_ == "ADJ":
+            return word  # "is undecided about X"
+        if word.lemma_.lower() not in lexicon.undecided or word.pos_ != "NOUN":
+            continue
+        verb = word.head if word.dep_ in {"dobj", "attr"} else None
+        if lexicon.negated(word) and verb is not None:
+            return verb  # "has no position on X"
+        if verb is not None and lexicon.negated(verb):
+            return verb  # "has not taken a position on X"
+    return None
+
+
+def _extraposed(verb: Token) -> bool:
+    """ "It is premature to change the law", "it would be a mistake to raise X": a copula
+    whose subject "it" stands for the clause after it."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) and bool(
+        _extraposed_clauses(verb)
+    )
+
+
+def _extraposed_clauses(verb: Token) -> list[Token]:
+    """The clauses after a copula ("to change the law"), also where the parser hangs the
+    infinitive on the predicate noun ("a mistake [to raise X]")."""
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    return clauses + [
+        g
+        for c in verb.children
+        if c.dep_ == "attr"
+        for g in c.children
+        if g.dep_ in {"relcl", "acl"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+    ]
+
+
+def _judging_subject(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token] | None:
+    """ "The real danger is ...", "the biggest mistake was ...": a copula's subject that
+    is a judgement, and its side."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if lexicon.is_evaluative(subject) and lexicon.polarity(subject):
+            return lexicon.polarity(subject), subject
+    return None
 
 
 def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
@@ -225,6 +349,37 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
         verb.dep_ == "xcomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and f"{governor.lemma_.lower()} to" in lexicon.obligation
+    )
+
+
+def _bare_relative(verb: Token) -> bool:
+    """ "the levy Okon rejected", "the changes it seeks": a relative clause with no
+    relative pronoun and no object of its own, whose object is the noun it hangs on."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass"} or c.tag_ in {"WDT", "WP"}
+            for c in verb.children
+        )
+    )
+
+
+def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
+    """A cue too common to name an issue of its own that here takes a side on what it
+    governs: with the preposition of its stance ("pushed for a farm plan"), or as a
+    verb negated or prescribed ("is not changing its price level", "the council should
+    freeze rates", "you have to cut the deficit"): saying what is or ought to be done is
+    a stance on it."""
+    if any(lexicon.through(cue, child) for child in cue.children):
+        return True
+    # (not in a relative clause: "people who will never buy a ticket" describes them)
+    return (
+        cue.pos_ == "VERB"
+        and cue.dep_ != "relcl"
+        and (lexicon.negated(cue) or _ought(cue, lexicon))
     )
 
 
@@ -417,6 +572,11 @@ class ActorFinder:
         lemma = token.lemma_.lower()
         return lemma in self.anonymous and lemma not in self.spokespeople
 
+    def owners(self, noun: Token, base: int) -> list[str]:
+        """Who a proposal is named as belonging to: its possessor, the name or national
+        adjective on it, or the agent of a participle on it ("an offer announced by X")."""
+        return self._holders_of(noun, base)
+
     def _clause_subject(self, pronoun: Token, base: int, wanted: set[str]) -> str:
         """ "Norland would not tie a loan to a softening of its stance": a possessive
         pronoun stands first for the subject of its own clause."""
@@ -472,6 +632,8 @@ class ActorFinder:
                 holder = objects[0]
             elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"that", "which", "who"}:
                 holder = token.head
+            elif child.dep_ == "nsubj" and child.lower_ == "it" and _extraposed(token):
+                continue  # "it is premature to cut X": the "it" is the clause, no one
             elif child.dep_ not in {"nsubj", "poss"} and not (
                 child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
             ):
@@ -482,8 +644,46 @@ class ActorFinder:
             # the first name on the second ("Baker and Secretary James Baker") or on a
             # description ("Council members X and Y")
             for member in _coordinated(holder):
-                entity_id = self.token_entity(member, base)
-                if entity_id and entity_id not in found:
+                entity_ids = [self.token_entity(member, base)] or []
+                if not entity_ids[0]:
+                    entity_ids = self._their(member, base)
+                found += [e for e in entity_ids if e and e not in found]
+        return found
+
+    def _their(self, holder: Token, base: int) -> list[str]:
+        """ "Officials from X and Y said their groups oppose Z", "leaders of X said they
+        oppose Z": a plural pronoun in a reported clause stands for the organisations
+        its reporters are named as speaking for."""
+        plural = {"they", "their", "them"}
+        if holder.lower_ not in plural and not any(
+            c.dep_ == "poss" and c.lower_ in plural for c in holder.children
+        ):
+            return []
+        verb = next(
+            (
+                t.head
+                for t in [holder, *list(holder.ancestors)[:CLIMB]]
+                if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.reporting
+            ),
+            None,
+        )
+        if verb is None:
+            return []
+        found = []
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            named = [subject]
+            for member in _coordinated(subject):
+                named += [
+                    g
+                    for p in member.children
+                    if p.dep_ == "prep" and p.lower_ in {"from", "of", "for", "at"}
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for g in _coordinated(o)
+                ]
+            for token in named:
+                entity_id = self.at(base + token.idx, base + token.idx + len(token))
+                if self.types.get(entity_id) in {"ORG", "GPE", "NORP"} and entity_id not in found:
                     found.append(entity_id)
         return found
 
@@ -519,6 +719,11 @@ class ActorFinder:
             found = self._holders_of(token, base, target)
             if found:
                 return found
+            if token.dep_ == "appos" and token.head.i != token.i:
+                # "X, one of the two votes against the levy": an apposition says who
+                # the one it stands beside is
+                entity_id = self.token_entity(token.head, base)
+                return [entity_id] if entity_id else []
             if token.dep_ == "ccomp" or token.head == token:
                 break
         return []
@@ -594,6 +799,13 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
                 cue, judged = cue.head, cue.head.head
         elif cue.dep_ == "pobj":  # "puts the river on the right track"
             judged = cue.head.head
+        if cue.dep_ in {"acomp", "attr"} and _extraposed(cue.head):
+            # "it is premature to change the law": the law
+            clauses = _extraposed_clauses(cue.head)
+            targets += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
+        if cue.dep_ == "nsubj" and _judging_subject(cue.head, lexicon):
+            # "the biggest mistake was the levy": the levy
+            targets += [c for c in cue.head.children if c.dep_ == "attr"]
         if judged.lemma_.lower() in lexicon.naming:  # "called the levy a folly"
             targets += [c for c in judged.children if c.dep_ == "dobj"]
         clause = {"attr", "acomp", "oprd", "advmod", "prep", "dobj", "pobj"}
@@ -710,7 +922,7 @@ def sentence_anchors(
     named = {anchor.i for anchor, _ in anchors}
     for token in sent:
         if (
-            lexicon.is_weak(token)
+            (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
             or not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
         ):
@@ -731,6 +943,21 @@ def sentence_anchors(
             ref = issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
+        if _bare_relative(token) and not any(a == token for a, _ in anchors):
+            # "the levy Okon rejected": the clause is a stance on the noun it hangs on
+            known = [r for a, r in anchors if a == token.head]
+            ref = known[0] if known else None
+            if ref is None and token.head.i not in covered:
+                ref = issues.resolve(token.head)
+            if ref is not None:
+                anchors.append((token, ref))
+    for token in sent:  # "Norland's offer": a proposal is an issue of its own
+        # (not "a Norland plan for a dam": the dam is the issue, the plan names none)
+        if own_proposal(token, lexicon) and not any(t.i in named for t in token.subtree):
+            if not any(a == token for a, _ in anchors):
+                ref = issues.proposal(token)
+                if ref is not None:
+                    anchors.append((token, ref))
     for token in sent:  # "this scheme", "the deal": the issue last named, named again
         if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
             if token.i not in covered and not any(a == token for a, _ in anchors):
@@ -778,23 +1005,28 @@ def _positions_pass(
             issues.note(issue)
             offset = base + anchor.idx
             # "the levy, which X approved": the target is what the pronoun stands for
-            words = phrase_tokens(anchor.head.head if relative_pronoun(anchor) else anchor)
+            # and "the levy X approved" the noun the clause hangs on
+            named = anchor.head.head if relative_pronoun(anchor) else anchor
+            words = phrase_tokens(anchor.head if _bare_relative(anchor) else named)
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
             # (not "if Norland should offer to build X": no one's stance yet)
             taken = bool(stance.cues) and not _in_condition(stance.cues[-1].token, lexicon)
+            owned = taken and stance.cues[-1].owned  # the owner's, never the writer's
             found = _holders_found(finder, stance, anchor, base, speakers, lexicon) if taken else []
-            if taken and not found and not own_speakers:
+            if taken and not owned and not found and not own_speakers:
                 # "This option could also ...": the option its last speaker put forward
                 if stance.hedged:
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in previous_speakers]
                 elif not _conditional(stance.cues[-1].token):
                     found += [(a, stance.cues[-1], RANK_NEIGHBOUR) for a in continued]
             outer = stance.cues[-1] if taken else None
-            if outer is not None and (
-                not found or outer.voiced and not any(c is outer for _, c, _ in found)
+            if (
+                outer is not None
+                and not owned
+                and (not found or outer.voiced and not any(c is outer for _, c, _ in found))
             ):
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
@@ -832,6 +1064,10 @@ def _holders_found(
     found: list[tuple[str, Cue, int]] = []
     wished = False
     for cue in reversed(stance.cues):  # an actor's outermost cue is their stance
+        if cue.owned:  # only the owner named on it, never the subject of a verb above
+            holders = finder.owners(cue.token, base)
+            found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
+            continue
         holders = finder.holders(cue.token, base, anchor)
         if cue.voiced:  # a judgement is its caller's ("X called it a folly")
             naming = cue.token.head.lemma_.lower() in lexicon.naming
@@ -839,12 +1075,16 @@ def _holders_found(
         if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
             holders = [a for a in holders if a in {h for h, _, _ in found}]
         found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
-        wished = wished or lexicon.wishes(cue.token)
+        # (nor is a stance someone "does not think" another takes)
+        wished = wished or lexicon.wishes(cue.token) or cue.token.lemma_ in lexicon.neg_raising
+    if stance.cues[-1].owned:
+        return found
     if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
         # the speaker of another person's stance only reports it; a state's or an
         # organisation's they may speak for ("Moscow will not ..., its minister said");
-        # a paper or a study reporting a state's stance does not
-        holders = {h for h, _, _ in found}
+        # a paper or a study reporting a state's stance does not; the owner of a proposal
+        # they judge ("Okon's offer is a mistake, Roth said") holds the proposal only
+        holders = {h for h, cue, _ in found if not cue.owned}
         people = {h for h in holders if finder.types.get(h) == "PERSON"}
         found += [
             (a, stance.cues[-1], RANK_SPEAKER)

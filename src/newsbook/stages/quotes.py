@@ -48,6 +48,8 @@ HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
+SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
@@ -152,12 +154,22 @@ def _estimate(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     preposition, or nothing."""
     preps = lexicon.estimates.get(verb.lemma_.lower(), frozenset())
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    phrases = [t for t in _near(verb) if t.dep_ == "prep" and t.lower_ in preps]
+    phrases = [
+        t for t in _near(verb) if t.dep_ == "prep" and t.lower_ in preps and _amount(t)
+    ]  # "put the shortfall at 900,000 barrels", not "placed an order at a cost of ..."
     if not objects or not phrases:
         return []
     first = min(objects[0].left_edge.i, phrases[0].left_edge.i)
     last = max(objects[0].right_edge.i, phrases[0].right_edge.i)
     return list(verb.doc[first : last + 1])
+
+
+def _amount(preposition: Token) -> bool:
+    """Whether a preposition's object is a sum: a number, or a noun counted by one."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and (
+        objects[0].like_num or any(c.dep_ == "nummod" for c in objects[0].children)
+    )
 
 
 def speaker_token(
@@ -178,6 +190,8 @@ def speaker_token(
                 return objects[0]
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         agents = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if passive and current is not verb and not agents and _is_cue(current, lexicon):
+            return passive[0]  # "X is reported to have told ...": X, who told
         if passive and current.lemma_.lower() not in lexicon.channels:
             return agents[0] if agents else None
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
@@ -193,6 +207,8 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
+        if current is verb and _speaker_hung_before(verb) is not None:
+            return _speaker_hung_before(verb)
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
             return current.head  # "Berg, declining to give details, promised ...": a
             # sentence the parser rooted in its subject, the verb read as a participle
@@ -232,8 +248,9 @@ def _relays(verb: Token, lexicon: SpeechLexicon) -> bool:
     saying")."""
     if verb.lemma_.lower() not in lexicon.objects:
         return True
-    return any(t.lower_ == "as" for t in verb.children) or any(
-        t.lemma_.lower() == "say" for t in verb.subtree if t is not verb
+    own = [c for c in verb.children if c.dep_ not in {"conj", "cc"}]  # not "cited X and said"
+    return any(t.lower_ == "as" for t in own) or any(
+        t.lemma_.lower() == "say" for c in own for t in c.subtree
     )
 
 
@@ -262,6 +279,7 @@ class SpeakerResolver:
         entities = context.table("entities")
         self.article = context.article
         self.lexicon = context.resources.speech
+        self.title_heads = context.resources.title_heads
         self.names = context.entity_names
         self.types = context.entity_types
         self.roles = {
@@ -279,12 +297,27 @@ class SpeakerResolver:
         self.last_subject_at = -1
         self.last_organisation = ""  # the last organisation that spoke ("the company said")
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
+        self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
 
-    def spoke(self, speaker: Speaker, offset: int) -> None:
-        """Remember who spoke last, for a later "he said" or a quotation standing alone."""
+    def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
+        """Remember who spoke last, for a later "he said" or a quotation standing alone,
+        and in what document ("X said in a letter": a later "the letter said" is X's)."""
         self.last_speaker, self.last_speaker_at = speaker, offset
         if self.types.get(speaker.entity_id) == "ORG":
             self.last_organisation = speaker.entity_id
+        phrases = [c for c in cue.children if c.lower_ == "in"] if cue is not None else []
+        for document in (g for p in phrases for g in p.children if g.dep_ == "pobj"):
+            if speaker.entity_id and document.lemma_.lower() in self.lexicon.documents:
+                self.authors[document.lemma_.lower()] = speaker.entity_id
+
+    def can_speak(self, speaker: Speaker) -> bool:
+        """Whether a source is someone: a named entity, or a pronoun, a source noun, an
+        institution, a document or a title standing for one."""
+        lexicon = self.lexicon
+        heads = lexicon.pronouns | lexicon.anonymous | lexicon.documents | lexicon.governments
+        heads |= lexicon.organisations | lexicon.institutions | self.title_heads
+        pronoun = speaker.phrase.lower() in {"it", "they"}
+        return bool(speaker.entity_id) or speaker.head in heads or pronoun
 
     def named(self, entity_id: str) -> Speaker:
         return Speaker(entity_id, self.names.get(entity_id, entity_id))
@@ -308,16 +341,40 @@ class SpeakerResolver:
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
             if not entity_id and child.dep_ == "appos":
                 start = base + child.idx
-                entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
+                # a person, or a name the NER typed as an organisation ("the
+                # spokeswoman, Maria Holt,"): never a place
+                entity_id = self.entity_in(start, start + len(child), types={"PERSON", "ORG"})
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
-        tokens = [t for t in tokens if t.dep_ != "relcl" and t.head.dep_ != "relcl"] or [subject]
+        relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
+        tokens = [t for t in tokens if t.i not in relative] or [subject]
         start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
         lemma = subject.lemma_.lower()
+        if not entity_id and not any(c.isalpha() for c in subject.text):
+            # "<Acme NV> said": the parser may take the closing bracket for the subject
+            entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
-            entity_id = self.entity_in(start, end, types={"ORG", "PERSON", "GPE"})
-        if not entity_id and lemma in self.lexicon.organisations:
+            # "the Tass report", "a report in the Times", not "a report, monitored by X,"
+            # nor "a Senate study" (one study among others: its phrase)
+            aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
+            own = [t for t in tokens if t.i < min(aside, default=len(t.doc))] or [subject]
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children):
+                sources = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in SOURCES]
+                own = [t for c in sources for t in c.subtree if t.i in {o.i for o in own}]
+            if own:
+                entity_id = self.entity_in(
+                    base + own[0].idx,
+                    base + own[-1].idx + len(own[-1]),
+                    types={"ORG", "PERSON", "GPE"},
+                )
+        institutions = self.lexicon.organisations | self.lexicon.institutions
+        if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
-        if not entity_id and lemma not in self.lexicon.anonymous | self.lexicon.organisations:
+        if not entity_id and lemma in self.lexicon.documents and _definite(subject):
+            # "the letter said" after "X said in a letter"; "the radio": "Tehran radio"
+            entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
+        # an institution, a document or a government is no person named by a role
+        not_a_person = self.lexicon.documents | self.lexicon.governments | institutions
+        if not entity_id and lemma not in self.lexicon.anonymous | not_a_person:
             entity_id = self._by_role(subject) or self._by_definite_description(subject)
         if not entity_id and lemma in self.lexicon.anonymous and lemma not in self.unnamed:
             # "the senator said" in an article that names one senator and quotes no
@@ -348,9 +405,18 @@ class SpeakerResolver:
         singular = pronoun.lower_ in self.lexicon.singular_pronouns
         if self.last_subject and singular and self.last_subject_at > self.last_speaker_at:
             return self.named(self.last_subject)  # "X, who teaches ..., has ... He told me"
-        if self.last_speaker.phrase and not (self.last_speaker.plural and singular):
-            return self.last_speaker
-        return self.named(self.last_subject) if self.last_subject else Speaker("", pronoun.text)
+        last = self.last_speaker
+        lexicon = self.lexicon
+        things = lexicon.documents | lexicon.organisations | lexicon.institutions
+        thing = self.types.get(last.entity_id) in {"ORG", "GPE"} or (
+            not last.entity_id and last.head in things | lexicon.governments
+        )  # "he" is no report, no ministry
+        if last.phrase and not (last.plural and singular) and not (singular and thing):
+            return last
+        if self.last_subject:
+            return self.named(self.last_subject)
+        person = self.mentions.before(base + pronoun.idx, {"PERSON"}) if singular else ""
+        return self.named(person) if person else Speaker("", pronoun.text)  # the last named
 
     def _impersonal(self, pronoun: Token, base: int) -> Speaker:
         """ "it said": the last speaker when that was an organisation, a state or a
@@ -394,8 +460,12 @@ class SpeakerResolver:
         ) and any(c.dep_ == "cc" for c in subject.children)
 
     def _organisation(self, subject: Token, base: int) -> str:
-        """ "The network said": the organisation that spoke last, else the one named last
-        before ("the other company" is neither)."""
+        """ "The network said": for a company-like word, the organisation that spoke
+        last, else the one named last before; "the ministry said": for an institution
+        (not whichever organisation spoke last), the one the article names with that
+        word ("the Finance Ministry"). "The other company" is none; "the central bank"
+        is an organisation so named ("Central Bank of Norland"), else the one
+        organisation whose name holds the word ("Bank of Norland"), else none."""
         modifiers = {c.lower_ for c in subject.children}
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or modifiers & SOME_OTHER:
@@ -403,7 +473,39 @@ class SpeakerResolver:
         named = any(t.pos_ == "PROPN" for t in subject.subtree)  # "the Sunday Mail newspaper"
         if named or subject.tag_ in {"NNS", "NNPS"}:
             return ""
+        described = [
+            c.lower_ for c in subject.children if c.dep_ in {"amod", "compound"} and c.i < subject.i
+        ]
+        if described:  # "the central bank": "Central Bank of X", else the one bank named
+            return self._named_with(subject.lower_, described) or self._named_with(
+                subject.lower_, [], beside=False
+            )
+        if subject.lemma_.lower() not in self.lexicon.organisations:
+            return self._named_with(subject.lower_, [])
         return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
+
+    def _named_with(self, noun: str, described: list[str], *, beside: bool = True) -> str:
+        """The one organisation the article names with a word: its name holds the word
+        (and the words describing it: "the central bank", "Central Bank of Norland"), or
+        the word stands right beside one of its names ("the daily Gazeta", "the Courier
+        newspaper")."""
+        text = self.article.text.casefold()
+        found = set()
+        for start, end, entity_id in self.mentions.spans:
+            if self.types.get(entity_id) != "ORG":
+                continue
+            words = set(re.findall(r"\w+", self.names.get(entity_id, "").casefold()))
+            if words == {noun}:
+                continue  # "Bank" alone: the word, no organisation's name
+            if {noun, *described} <= words:
+                found.add(entity_id)
+            elif (
+                beside
+                and not described
+                and (text[:start].split()[-1:] == [noun] or text[end:].split()[:1] == [noun])
+            ):
+                found.add(entity_id)
+        return found.pop() if len(found) == 1 else ""
 
     def _by_definite_description(self, subject: Token) -> str:
         """ "The chief House tax writer also predicted ...": a definite description that
@@ -411,17 +513,27 @@ class SpeakerResolver:
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or subject.tag_ == "NNS":
             return ""
+        if any(t.dep_ in {"prep", "relcl", "appos"} for t in subject.rights):
+            return ""  # "the regional manager for one of the oil companies": someone new
         entity_id = self.last_speaker.entity_id
         return entity_id if self.types.get(entity_id) == "PERSON" else ""
 
     def note_sentence(self, sentence: Span, base: int) -> None:
         """Remember the sentence's subject person, for a later "He said"."""
-        for child in sentence.root.children:
-            if child.dep_ in SUBJECT_DEPS:
-                start = base + child.idx
-                entity_id = self.entity_in(start, start + len(child), types={"PERSON"})
+        root = sentence.root
+        subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and root.i > sentence.start and root.nbor(-1).pos_ == "PROPN":
+            # "In an interview with X, Minister Anna Berg defended ...": the parser may
+            # hang the name on the phrase before it; a name right before the verb
+            subjects = [root.nbor(-1)]
+        for child in subjects:
+            # "The authority's director, Anna Berg, was blunt.": the name in apposition
+            for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
+                start = base + token.idx
+                entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
                 if entity_id:
                     self.last_subject, self.last_subject_at = entity_id, start
+                    break
 
 
 def _clause_read_as_relative(verb: Token) -> Token | None:
@@ -435,6 +547,16 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
             relative = clause.left_edge.lower_ in RELATIVE_PRONOUNS | {"whose", "where", "when"}
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
             if not relative and subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
+                return clause
+    # "said in a commentary that the plan was doomed": a "relative" clause on the noun of
+    # the cue's own phrase whose "that" only marks it (a relative "that" is its subject
+    # or object) and that has a subject of its own is the reported clause
+    nouns = [g for t in _near(verb, 2) if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.children:
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if clause.dep_ == "relcl" and marks and marks[0] == clause.left_edge and subjects:
                 return clause
     return None
 
@@ -500,7 +622,9 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
-            return _trimmed(list(child.subtree))
+            if lemma == "ask" and child.left_edge.tag_ in WH_TAGS:
+                return []  # "asked whom he meant": a question
+            return _trimmed(_without_speaker(list(child.subtree), verb))
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
@@ -560,7 +684,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         if infinitives:
             last = max(objects[0].right_edge.i, infinitives[0].right_edge.i)
             return _trimmed(list(verb.doc[objects[0].left_edge.i : last + 1]))
-    if lemma in lexicon.estimates and _estimate(verb, lexicon):
+    if lemma in lexicon.estimates and phrase == lemma and _estimate(verb, lexicon):
+        # not "as X put it at a meeting": "put it" is a cue of its own, "it" no sum
         return _trimmed(_estimate(verb, lexicon))
     aside = verb.dep_ == "parataxis" or (  # "..., he said, ...", "As X noted, ..."
         verb.dep_ == "advcl"
@@ -581,6 +706,34 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
     return []
+
+
+def _speaker_hung_before(verb: Token) -> Token | None:
+    """ "..., director of the institute, Anna Berg, said.", "In a letter to the X, Anna
+    Berg wrote that ...": the name right before a cue that has no subject, or set off
+    before it by a comma (the parser hangs it on the words before)."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i < 2:
+        return None
+    if verb.nbor(-1).pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        return verb.nbor(-1)
+    if verb.nbor(-1).text == "," and verb.nbor(-2).pos_ == "PROPN":
+        return verb.nbor(-2)
+    return None
+
+
+def _without_speaker(tokens: list[Token], verb: Token) -> list[Token]:
+    """What a cue reports without its speaker's name and description that the parser
+    hung on it ("..., director of the institute, Anna Berg, said.")."""
+    speaker = _speaker_hung_before(verb)
+    if speaker is None or speaker not in tokens:
+        return tokens
+    kept = [t for t in tokens if t.i < speaker.left_edge.i]
+    words = [t for t in kept if not t.is_punct]
+    if words:  # the description before the name: an apposition ending where it begins
+        description = [a for a in [words[-1], *words[-1].ancestors] if a.dep_ == "appos"]
+        if description and description[-1].right_edge.i >= words[-1].i:
+            kept = [t for t in kept if t.i < description[-1].left_edge.i]
+    return kept
 
 
 def _sentences_around(
@@ -937,7 +1090,7 @@ def _direct_statement(
     if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
         speaker = resolver.last_speaker  # a quotation alone continues the last speaker
     if speaker.phrase:
-        resolver.spoke(speaker, paragraph.base + quote.start)
+        resolver.spoke(speaker, paragraph.base + quote.start, cue)
     return _row(
         resolver.article,
         paragraph.base,
@@ -957,7 +1110,7 @@ def _reported_statement(
     """The row of what a cue outside quotation marks reports, or None: nothing
     reported, a statement only supposed, one the quotation it mostly is already gives,
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
-    if _supposed(cue):
+    if _supposed(cue) or _unspoken(cue):
         return None
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
@@ -973,17 +1126,21 @@ def _reported_statement(
         subject = any(t.dep_ in SUBJECT_DEPS and t.head.idx >= overlapping[0].start for t in frame)
         if subject or len([t for t in frame if not t.is_punct]) < 2:
             return None  # "said its proposal "contains ..."": the quotation's own subject
+        if frame[0].i < cue.i:
+            return None  # "In a speech to the council, X said, "...": a setting, no words
         start, end = frame[0].idx, frame[-1].idx + len(frame[-1])
     if overlapping and cue.lemma_.lower() in lexicon.naming:
         return None  # "described X as "..."": the quotation is the statement
     speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
     if speaker.head in lexicon.first_person and not speaker.entity_id:
         return None  # the writer's own voice
+    if cue.lemma_.lower() in lexicon.evidential and not resolver.can_speak(speaker):
+        return None  # "a reading above 50 indicates that ...": evidence, not words
     clausal = any(c.dep_ == "ccomp" for c in cue.children)
     if not speaker.phrase and (cue.pos_ == "NOUN" or not clausal):
         return None  # "announcing a package": whose? ("it was reported that" stays)
     if speaker.phrase and cue.pos_ != "NOUN":
-        resolver.spoke(speaker, paragraph.base + start)
+        resolver.spoke(speaker, paragraph.base + start, cue)
     return _row(
         resolver.article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
     )
@@ -992,6 +1149,14 @@ def _reported_statement(
 def _is_cue_noun(token: Token, lexicon: SpeechLexicon) -> bool:
     """A statement noun used as one ("his pledge that", not "pledged to")."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns
+
+
+def _unspoken(cue: Token) -> bool:
+    """A cue under a modal ("it will announce a decision later", "would ask Congress
+    to"): words not (yet) spoken, no statement."""
+    return cue.pos_ != "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in cue.children
+    )
 
 
 def _supposed(cue: Token) -> bool:
@@ -1195,11 +1360,61 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         # in a language the cue words are not in, quotation marks alone tell no one's
         # words from a title or a slogan: only what a cue attributes is given
         rows = [row for row in rows if row["speaker"] != UNATTRIBUTED]
+    rows += _continued(rows, context)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
     return frame("quotes", rows)
+
+
+def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
+    """A sentence with no cue between two statements of the same speaker, where the one
+    after opens its sentence in the same paragraph and is attributed at its end ("X said
+    A. B. "C," he said."): the speaker's words going on, reported (status `continued`).
+    Background the writer puts between two statements is not so framed: it stands in a
+    paragraph of its own, or the next statement opens with its attribution."""
+    sentences = {s["sentence_id"]: s for s in context.sentences.to_dict("records")}
+    holding: dict[int, list[dict]] = {}
+    opening: dict[int, dict] = {}  # a statement opening its sentence (or its mark)
+    for row in rows:
+        sentence_id = context.sentence_at(row["start"])
+        holding.setdefault(sentence_id, []).append(row)
+        if sentence_id in sentences and 0 <= row["start"] - sentences[sentence_id]["start"] <= 1:
+            opening[sentence_id] = row
+    found = []
+    for sentence_id, here in sentences.items():
+        after, next_row = sentences.get(sentence_id + 1), opening.get(sentence_id + 1)
+        if (
+            after is None
+            or next_row is None
+            or sentence_id in holding
+            or here["section"] != "body"
+            or here["paragraph_id"] != after["paragraph_id"]
+            or not next_row["speaker_id"]
+            or not next_row["cue"]  # the next statement names its speaker through a cue
+            or all(
+                r["speaker_id"] != next_row["speaker_id"] for r in holding.get(sentence_id - 1, [])
+            )
+        ):
+            continue
+        sentence = str(here["text"]).rstrip()
+        if sentence[-1:] == "?" or any(m in sentence for m in (*OPENING, *OPENING.values())):
+            continue  # a question, or words quoted from someone
+        start = int(here["start"])
+        end = start + len(context.article.text[start : int(here["end"])].rstrip().rstrip("."))
+        found.append(
+            {
+                **_row_text(context.article, 0, start, end),
+                "kind": "reported",
+                "speaker_id": next_row["speaker_id"],
+                "speaker": next_row["speaker"],
+                "speaker_head": next_row["speaker_head"],
+                "cue": "",
+                "status": "continued",
+            }
+        )
+    return found
 
 
 def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -7,9 +7,9 @@ present-tense clause, the nearer one. Durations ("nearly a decade", "the past ye
 not dates, nor are four-digit quantities ("2000 missiles"). Without a publication date,
 relative expressions keep an empty value; absolute ones still resolve.
 
-The calendar words (month and weekday names, last/next/ago) are the language and live
-here; the judgement calls (scheduling verbs, hypothetical modals, quantity units) are
-data, in `data/lexicons/time.yml`.
+The calendar words are the language: month and weekday names live in
+`newsbook.text.calendar_names`, last/next/ago here. The judgement calls (scheduling
+verbs, hypothetical modals, quantity units) are data, in `data/lexicons/time.yml`.
 """
 
 from __future__ import annotations
@@ -27,12 +27,16 @@ from newsbook.lexicons import TimeLexicon
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
+from newsbook.text.calendar_names import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    WEEKDAY_NAMES,
+    WEEKDAY_NUMBERS,
+    alternation,
+)
 from newsbook.text.nlp import ParsedBlock, doc_text
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -40,16 +44,13 @@ NUMBER_WORDS = {
 
 # Month names are case-sensitive ("May" the month, "may" the modal); the words around
 # them are not.
-_MONTH_FULL = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_MONTH_ABBR = r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
-MONTH = (
-    rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)(?=\s+\d))"
-)
-WEEKDAY = r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+_MONTH_FULL = "|".join(MONTH_NAMES)
+_MONTH_ABBR = alternation(MONTH_ABBREVIATIONS)
+MONTH = rf"(?P<month>{_MONTH_FULL}|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s+\d))"
+_WEEKDAY = "|".join(name.lower() for name in WEEKDAY_NAMES)
+WEEKDAY = rf"(?P<weekday>(?i:{_WEEKDAY}))"
 # a weekday leading a calendar date ("Monday, March 3") is part of that date
-LEAD_WEEKDAY = r"(?:(?P<lead>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),?\s+)?"
+LEAD_WEEKDAY = rf"(?:(?P<lead>(?i:{_WEEKDAY})),?\s+)?"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 # "l982": OCR'd wire copy spells the digit one as a lower-case L
 YEAR = r"(?P<year>[1lI][89]\d\d|20\d\d)"
@@ -253,7 +254,7 @@ def normalise(
     (`past`, `future` or `present`): it chooses the direction a bare weekday, month-day
     or month is resolved in."""
     direction = {"future": "future", "past": "past"}.get(tense, "nearest")
-    month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
+    month = MONTH_NUMBERS.get((groups.get("month") or "").lower().rstrip("."))
     if groups.get("mnum"):
         month = int(groups["mnum"])
     year = _year_digits(groups["year"]) if groups.get("year") else None
@@ -290,7 +291,7 @@ def normalise(
         decade -= 100 if decade > published.year else 0
         return f"{str(decade)[:3]}X", "decade", True
     if kind == "month_day":
-        lead = WEEKDAYS.get((groups.get("lead") or "").lower())
+        lead = WEEKDAY_NUMBERS.get((groups.get("lead") or "").lower())
         if yshift is not None:
             try:
                 day = dt.date(published.year + yshift, month, int(groups["day"]))
@@ -302,7 +303,7 @@ def normalise(
     if kind == "month_rel_year":
         return f"{published.year + (yshift or 0)}-{month:02d}", "month", True
     if kind == "weekday":
-        weekday = WEEKDAYS[groups["weekday"].lower()]
+        weekday = WEEKDAY_NUMBERS[groups["weekday"].lower()]
         if shift in {"next", "coming"}:
             direction = "future"
         elif shift in {"last", "past"}:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from newsbook.lexicons import LayoutLexicon
 from newsbook.text.article import Article
-from newsbook.text.sgml import MONTHS
+from newsbook.text.calendar_names import MONTH_NUMBERS, alternation
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r?\n(?=[ \t]+\S)")
 # Sections the parser reads; the others (furniture, table) are skipped by every stage.
@@ -39,9 +39,6 @@ MIN_TABLE_ROWS = 2
 MAX_NOTE_LINES = 3
 # A heading between a table's rows ("Six mths") is a few words without a full stop.
 MAX_HEADING_WORDS = 3
-MONTH_NUMBERS = {
-    m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)
-}
 
 
 @dataclass(frozen=True)
@@ -188,7 +185,7 @@ def dateline_pattern(cues: LayoutLexicon) -> re.Pattern[str]:
     """A dateline at the start of a block: a place in capitals, optional region, date
     and agency, then a dash ("MILWAUKEE, WIS., March 2 -", "PARIS (Reuters) -",
     "BOISE —"); a place in mixed case only with a date or an agency."""
-    months = "|".join(sorted(map(re.escape, cues.months), key=len, reverse=True))
+    months = alternation(MONTH_NUMBERS)
     agencies = "|".join(sorted(map(re.escape, cues.agencies), key=len, reverse=True))
     caps_place = r"[A-Z][A-Z.'’&-]+(?:\s+[A-Z][A-Z.'’&-]+)*"
     any_place = r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
@@ -329,7 +326,7 @@ def _timestamp_date(line: str, cues: LayoutLexicon) -> dt.date | None:
         if not match:
             continue
         month = match["month"]
-        number = int(month) if month.isdigit() else MONTHS.get(month.lower()[:3], 0)
+        number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.lower()[:3], 0)
         try:
             return dt.date(int(match["year"]), number, int(match["day"]))
         except ValueError:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsbook.errors import InputError
+from newsbook.text.calendar_names import MONTH_NUMBERS
 from newsbook.text.document import Article, article_id_for, make_article
 
 
@@ -40,9 +41,6 @@ SGML_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
 
 
 SGML_DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{4})")
-
-
-MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 def _sgml_element(body: str, tag: str) -> str:
@@ -83,8 +81,12 @@ def sgml_story(
     author = BYLINE_BY.sub("", " ".join(_sgml_text(_sgml_element(body, "AUTHOR")).split()))
     date = SGML_DATE.search(_sgml_element(body, "DATE"))
     published = None
-    if date and date.group(2).lower() in MONTHS:
-        day, month, year = int(date.group(1)), MONTHS[date.group(2).lower()], int(date.group(3))
+    if date and date.group(2).lower() in MONTH_NUMBERS:
+        day, month, year = (
+            int(date.group(1)),
+            MONTH_NUMBERS[date.group(2).lower()],
+            int(date.group(3)),
+        )
         published = f"{year:04d}-{month:02d}-{day:02d}"  # an impossible date: an errors row
     source = "Reuters" + (f" (Reuters-21578, newid {newid})" if newid else "")
     return WireStory(article_id, origin, text, title, source, published, author)
