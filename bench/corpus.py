@@ -1,5 +1,6 @@
 """Corpus throughput, end to end (process start to last byte written), from one run:
-words/s of bare spaCy (`spacy.load(MODEL)`, `nlp.pipe` over the same texts), of
+words/s of bare spaCy (`spacy.load(MODEL)`, `nlp.pipe` over the same texts; and on 2
+forked processes, each piping half: what "2 workers / 1" can reach on this machine), of
 `newsbook corpus` with 1 and 2 workers and with Dask on 2 workers, each as a ratio to
 bare spaCy measured in the same round; peak memory (resident set summed over the
 process tree) at 1,000 and 10,000 articles; and the wall time of the whole
@@ -14,7 +15,7 @@ through `--columns text=body,published=date,headline=title,article_id=newid`; sa
 of stories with a body, drawn with a fixed seed.
 
 usage: .venv/bin/python bench/corpus.py [--repeat 3] [--articles 1000]
-           [--memory 1000,10000] [--no-whole] [--only bare,w1,w2,dask2]
+           [--memory 1000,10000] [--no-whole] [--only bare,bare2,w1,w2,dask2]
 """
 
 from __future__ import annotations
@@ -50,8 +51,27 @@ nlp = spacy.load({MODEL!r})
 for doc in nlp.pipe(texts):
     pass
 """
-RUNS = {  # name -> newsbook corpus options (None: bare spaCy)
+# Bare spaCy on 2 processes, forked after the model is loaded (as newsbook's pool is),
+# each piping every other text: the machine's own ceiling for "2 workers / 1 worker".
+BARE2 = f"""
+import csv, os, sys, spacy
+with open(sys.argv[1], newline="", encoding="utf-8") as handle:
+    texts = [row["body"] for row in csv.DictReader(handle)]
+nlp = spacy.load({MODEL!r})
+children = []
+for k in range(2):
+    pid = os.fork()
+    if pid == 0:
+        for doc in nlp.pipe(texts[k::2]):
+            pass
+        os._exit(0)
+    children.append(pid)
+for pid in children:
+    os.waitpid(pid, 0)
+"""
+RUNS = {  # name -> newsbook corpus options (None: bare spaCy, on 1 process or 2)
     "bare": None,
+    "bare2": None,
     "w1": ["--workers", "1"],
     "w2": ["--workers", "2"],
     "dask2": ["--engine", "dask", "--workers", "2"],
@@ -108,7 +128,7 @@ def run(name: str, source: Path, out: Path) -> dict:
     """One measured run: bare spaCy, or `newsbook corpus` with the run's options."""
     options = RUNS[name]
     if options is None:
-        return measure([sys.executable, "-c", BARE, str(source)])
+        return measure([sys.executable, "-c", BARE2 if name == "bare2" else BARE, str(source)])
     command = [sys.executable, "-m", "newsbook", "corpus", str(source), "--out", str(out)]
     return measure([*command, "--columns", COLUMNS, "--format", "parquet", *options])
 
@@ -157,11 +177,19 @@ def main() -> None:
             wall = [words / r["wall"] for r in results[name]]
             cpu = [words / r["cpu"] for r in results[name]]
             line = f"  {name:6s} wall {spread(wall):>22s}  per CPU-second {spread(cpu):>22s}"
-            if bare and name != "bare":
+            if bare and name not in {"bare", "bare2"}:
                 ratio = [b["wall"] / r["wall"] for b, r in zip(bare, results[name], strict=True)]
                 ratio_cpu = [b["cpu"] / r["cpu"] for b, r in zip(bare, results[name], strict=True)]
                 line += f"  ratio {spread(ratio, '{:.2f}')} (CPU {spread(ratio_cpu, '{:.2f}')})"
             print(line)
+        if "bare" in results and "bare2" in results:
+            speedup = [
+                a["wall"] / b["wall"]
+                for a, b in zip(results["bare"], results["bare2"], strict=True)
+            ]
+            print(
+                f"  bare spaCy 2 processes / 1 (wall; the machine's ceiling): {spread(speedup, '{:.2f}')}"
+            )
         if "w1" in results and "w2" in results:
             speedup = [
                 a["wall"] / b["wall"] for a, b in zip(results["w1"], results["w2"], strict=True)

@@ -13,8 +13,10 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from spacy.tokens import Token
@@ -233,6 +235,13 @@ def read_issue_catalogue(path: Path) -> list[dict]:
     return issues
 
 
+T = TypeVar("T")
+
+# Words whose forms are remembered: the cue lookups ask for the same few thousand words
+# over and over; bounded, so a corpus of any size keeps memory flat.
+WORD_CACHE = 65_536
+# What the stance lexicon says of a word, kept in its Doc's user_data (see `_remembered`)
+POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -339,6 +348,9 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
+        return _remembered(token, POLARITY_KEY, self, self._polarity)
+
+    def _polarity(self, token: Token) -> int:
         phrase = self.phrase_polarity(token)
         if phrase:
             return phrase
@@ -390,6 +402,9 @@ class StanceLexicon:
         )
 
     def is_weak(self, token: Token) -> bool:
+        return _remembered(token, WEAK_KEY, self, self._is_weak)
+
+    def _is_weak(self, token: Token) -> bool:
         return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)
 
     def wishes(self, token: Token) -> bool:
@@ -426,7 +441,18 @@ class StanceLexicon:
         )
 
 
-def _forms(word: str) -> set[str]:
+def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
+    """What `compute` says of a token, asked of every word by several stages and passes:
+    remembered on its Doc (so freed with it), per lexicon."""
+    key = (name, id(lexicon), token.i)
+    known = token.doc.user_data.get(key)
+    if known is None:
+        known = token.doc.user_data[key] = compute(token)
+    return known
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _forms(word: str) -> frozenset[str]:
     """A word and the bare forms its inflections may stand for (the lemmatiser misses
     some: "hopes" -> "hop")."""
     forms = {word}
@@ -445,7 +471,7 @@ def _forms(word: str) -> set[str]:
             forms.add(word[: -len(suffix)] + replacement)
     if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
         forms.add(word[:-4])  # "cutting" -> "cut"
-    return forms
+    return frozenset(forms)
 
 
 def _spellings(token: Token) -> tuple[str, str]:
@@ -453,8 +479,13 @@ def _spellings(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
-def word_forms(token: Token) -> set[str]:
-    return {token.lemma_.lower(), *_forms(token.lower_)}
+def word_forms(token: Token) -> frozenset[str]:
+    return _word_forms(token.lemma_.lower(), token.lower_)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE)
+def _word_forms(lemma: str, lower: str) -> frozenset[str]:
+    return _forms(lower) | {lemma}
 
 
 @dataclass(frozen=True)

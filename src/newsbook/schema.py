@@ -296,8 +296,18 @@ def corpus_columns(name: str) -> dict[str, str]:
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """A table from row dicts, with exactly the table's columns in order."""
+    """A table from row dicts, with exactly the table's columns in order. An empty one
+    is a copy of the table's empty frame, made once (an article's tables are often
+    empty, and building a frame costs more than copying one)."""
+    if not rows:
+        return _empty(name, pd.get_option("mode.string_storage")).copy()
     return pd.DataFrame(rows, columns=columns(name))
+
+
+@functools.cache
+def _empty(name: str, storage: str) -> pd.DataFrame:
+    # `storage` (how text columns are held) is part of the key: the frame depends on it
+    return pd.DataFrame([], columns=columns(name))
 
 
 def table_rows(table: pd.DataFrame) -> list[tuple]:

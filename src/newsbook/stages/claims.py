@@ -20,7 +20,7 @@ from newsbook.lexicons import ContrastLexicon
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, parsed_sentences
+from newsbook.text.nlp import ParsedBlock, doc_text, parsed_sentences
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def find_marker(
                 whose = mentions.at(start, start + len(owners[0]))
             if words or owners:
                 return Marker(token.text, whose, "verb")
-    lowered = sentence.text.lower()
+    lowered = doc_text(sentence.doc)[sentence.start_char : sentence.end_char].lower()
     for phrase in lexicon.phrases:
         if phrase in lowered:
             return Marker(phrase, "", "phrase")

@@ -18,6 +18,14 @@ from newsbook.lexicons import Resources
 from newsbook.text.article import Article
 from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
 
+# The context's cached lookups and the tables each is built from.
+LOOKUP_TABLES = {
+    "entity_names": {"entities"},
+    "entity_types": {"entities"},
+    "mention_index": {"mentions", "entities"},
+    "_sentence_starts": set(),
+}
+
 
 @dataclass(frozen=True)
 class ArticleContext:
@@ -30,8 +38,14 @@ class ArticleContext:
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
 
     def with_tables(self, **tables: pd.DataFrame) -> ArticleContext:
-        """The same context with more tables (a new object: contexts are not changed)."""
-        return dataclasses.replace(self, tables={**self.tables, **tables})
+        """The same context with more tables (a new object: contexts are not changed).
+        The lookups built from tables it does not replace come along, so each is built
+        once per article rather than once per stage."""
+        context = dataclasses.replace(self, tables={**self.tables, **tables})
+        for lookup, needs in LOOKUP_TABLES.items():
+            if lookup in self.__dict__ and not needs & tables.keys():
+                context.__dict__[lookup] = self.__dict__[lookup]
+        return context
 
     def table(self, name: str) -> pd.DataFrame:
         """A table an earlier stage made; a clear error when it has not run."""

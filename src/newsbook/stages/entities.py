@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import Resources
-from newsbook.schema import columns
+from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock
+from newsbook.text.nlp import ParsedBlock, doc_text, tokens_spelled
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -227,7 +228,7 @@ def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int 
         if alias.lower() not in resources.country_aliases:
             continue
         rest = [t for t in doc[split:end] if t.is_alpha]
-        text = doc.text
+        text = doc_text(doc)
         if rest and all(
             not t.is_upper and (t.pos_ != "PROPN" or re.search(rf"\b{re.escape(t.lower_)}\b", text))
             for t in rest
@@ -488,8 +489,8 @@ def _owner_name(owner: Span | None, article: Article, resources: Resources) -> s
 def _descriptions(article: Article, item: ParsedBlock, resources: Resources) -> Iterator[Mention]:
     """ "the defense minister": a lower-case title standing for a person named elsewhere."""
     doc = item.doc
-    for token in doc:
-        if token.lower_ != "the" or token.is_title:
+    for token in tokens_spelled(doc, {"the"}, attr=LOWER):
+        if token.is_title:
             continue
         j = token.i + 1
         while j < len(doc) and doc[j].is_lower and doc[j].lower_ in resources.title_modifiers:
@@ -859,7 +860,7 @@ def _tables(
                 "resolution": resolution,
             }
         )
-    mentions_df = pd.DataFrame(mention_rows, columns=columns("mentions"))
+    mentions_df = frame("mentions", mention_rows)
     by_entity: dict[str, list[dict]] = {}
     for row in mention_rows:
         by_entity.setdefault(row["entity_id"], []).append(row)
@@ -889,7 +890,7 @@ def _tables(
         )
     # sorted as sort_values(["first_start", "entity_id"]) sorts, before the frame is built
     entity_rows.sort(key=lambda row: (row["first_start"], row["entity_id"]))
-    return mentions_df, pd.DataFrame(entity_rows, columns=columns("entities"))
+    return mentions_df, frame("entities", entity_rows)
 
 
 def _best_name(entity: _Entity) -> str:
@@ -932,9 +933,11 @@ def missed_surnames(
         high = bisect.bisect_left(starts, end)
         return any(s < end and start < e for s, e in covered[low:high])
 
+    if not surnames:
+        return
     for item in parsed:
         base = item.block.start
-        for token in item.doc:
+        for token in tokens_spelled(item.doc, surnames):
             start = base + token.idx
             end = start + len(token)
             if token.text in surnames and token.is_title and not is_covered(start, end):

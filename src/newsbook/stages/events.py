@@ -14,7 +14,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from newsbook.lexicons import TimeLexicon
-from newsbook.schema import columns
+from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.stages.timex import (
     content_verb,
@@ -132,7 +132,7 @@ def build_timeline(context: ArticleContext) -> pd.DataFrame:
     mentions, names = context.mention_index, context.entity_names
     rows = []
     starts = [p.block.start for p in parsed]  # parsed blocks are in text order
-    for row in context.table("timex").itertuples(index=False):
+    for row in table_rows(context.table("timex")):
         at = bisect.bisect_right(starts, row.start) - 1
         item = parsed[at] if at >= 0 and row.start < parsed[at].block.end else None
         if item is None:
@@ -172,7 +172,7 @@ def build_timeline(context: ArticleContext) -> pd.DataFrame:
                 **_evidence(article.text, base + sentence.start_char, base + sentence.end_char),
             }
         )
-    return pd.DataFrame(rows, columns=columns("events"))
+    return frame("events", rows)
 
 
 def _evidence(text: str, start: int, end: int) -> dict:

@@ -269,9 +269,9 @@ def extract_issues(context: ArticleContext) -> pd.DataFrame:
     catalogue, the phrases that named it and how many positions and actors it has."""
     positions = context.table("positions")
     rows = []
-    for (issue_id, label, source, pattern), group in positions.groupby(
-        ["issue_id", "issue", "issue_source", "issue_pattern"], sort=False
-    ):
+    keys = ["issue_id", "issue", "issue_source", "issue_pattern"]
+    groups = positions.groupby(keys, sort=False) if len(positions) else ()  # often none
+    for (issue_id, label, source, pattern), group in groups:
         terms = [t for t in dict.fromkeys(group.sort_values("start")["target"]) if t]
         rows.append(
             {

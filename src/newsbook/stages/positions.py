@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, Resources, StanceLexicon, word_forms
-from newsbook.schema import columns
+from newsbook.schema import columns, frame, table_rows
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
     NAMED_TYPES,
@@ -37,7 +37,7 @@ from newsbook.stages.issues import (
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
-from newsbook.text.nlp import parsed_sentences
+from newsbook.text.nlp import doc_text, parsed_sentences, tokens_between
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
@@ -424,8 +424,8 @@ def _speakers_by_sentence(
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
     index = SpanIndex(statements)  # bisects: no scan of every statement per sentence
-    for sentence_id, start, end in sentences[["sentence_id", "start", "end"]].itertuples(
-        index=False
+    for sentence_id, start, end in zip(
+        *(sentences[c].tolist() for c in ("sentence_id", "start", "end")), strict=True
     ):
         spoken[int(sentence_id)] = index.starting_in(start, end)
     return spoken
@@ -906,11 +906,13 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
     said": a statement is each actor its speaker's phrase names as a whole (its head,
     what is coordinated or in apposition with it), not one it only mentions ("an aide
     to X"); the quotes table names one speaker at most."""
-    quotes = context.table("quotes")
+    quotes_by_sentence: dict[int, list] = {}  # grouped once: a mask per sentence cost more
+    for quote in table_rows(context.table("quotes")):
+        quotes_by_sentence.setdefault(quote.sentence_id, []).append(quote)
     found: list[tuple[int, int, str]] = []
     for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
         base = item.block.start
-        for row in quotes[quotes["sentence_id"] == sentence.sentence_id].itertuples():
+        for row in quotes_by_sentence.get(sentence.sentence_id, []):
             words = str(row.speaker).split()
             if not words:
                 continue
@@ -938,11 +940,11 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
 def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
     """The head token of each span of the sentence an issue's patterns match."""
     anchors = []
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, joined once
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
-            inside = [t for t in sent if start <= t.idx < end]
+            inside = tokens_between(sent.doc, start, end)
             if inside:  # the word highest in the tree: "X and Y should not be linked"
                 anchors.append(
                     min(
@@ -1249,7 +1251,7 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
     rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
     keep_sides(context, rows, mentions)
-    auto = pd.DataFrame([row for _, row in rows.values()], columns=columns("positions"))
+    auto = frame("positions", [row for _, row in rows.values()])
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     combined = override(auto, manual)
     combined = combined.sort_values(["sentence_id", "actor_id", "issue_id", "source"]).reset_index(
@@ -1295,10 +1297,10 @@ def read_manual_positions(
     """An analyst's positions for this article: `ANNOTATIONS/<article_id>.yml` with a
     `positions:` list of actor_id, issue_id, stance, sentence_id, evidence."""
     if annotations_dir is None:
-        return pd.DataFrame(columns=columns("positions"))
+        return frame("positions", [])
     path = Path(annotations_dir) / f"{article.article_id}.yml"
     if not path.exists():
-        return pd.DataFrame(columns=columns("positions"))
+        return frame("positions", [])
     entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("positions", [])
     labels = {issue.id: issue.label for issue in resources.issues}
     patterns = {
@@ -1403,5 +1405,5 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
                 if token.lower_ not in entry["cues"]:
                     entry["cues"].append(token.lower_)
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
-    table = pd.DataFrame(rows, columns=columns("issue_candidates"))
+    table = frame("issue_candidates", rows)
     return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)

@@ -35,7 +35,7 @@ from newsbook.lexicons import SpeechLexicon
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock
+from newsbook.text.nlp import ParsedBlock, first_word_from, last_word_before, tokens_between
 
 OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -771,7 +771,7 @@ def direct_cue(
 ) -> Token | None:
     """The cue of a quotation: the speech verb governing it in the parse, else the
     nearest speech verb outside it in its sentences."""
-    content = [t for t in doc if quote.start <= t.idx < quote.end]
+    content = tokens_between(doc, quote.start, quote.end)
     cue = governing_cue(content, lexicon)
     if cue is not None:
         return cue
@@ -787,7 +787,7 @@ def direct_cue(
 
 def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
     """The words of a quotation whose head lies outside it (punctuation aside)."""
-    content = [t for t in doc if quote.start <= t.idx < quote.end and not t.is_punct]
+    content = [t for t in tokens_between(doc, quote.start, quote.end) if not t.is_punct]
     return [t for t in content if not (quote.start <= t.head.idx < quote.end) or t.head is t]
 
 
@@ -808,17 +808,22 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
     "Star Wars""), in apposition to a title noun ("his book, "The Long Road""), a
     nickname inside a name (J. "Pete" Smith)."""
-    before = [t for t in doc if t.idx < quote.start - 1 and not t.is_space]
-    if before and (
-        before[-1].lower_ in lexicon.name_markers
-        or before[-1].lemma_.lower() in lexicon.title_nouns
+    before = last_word_before(doc, quote.start - 1)
+    if before is not None and (
+        before.lower_ in lexicon.name_markers or before.lemma_.lower() in lexicon.title_nouns
     ):
         return True
-    after = [t for t in doc if t.idx > quote.end and not t.is_space]
+    after = first_word_from(doc, quote.end + 1)
     unpunctuated = doc.text[quote.start : quote.end].rstrip()[-1:].isalnum()
-    if unpunctuated and after and after[0].lemma_.lower() in lexicon.title_nouns:
+    if unpunctuated and after is not None and after.lemma_.lower() in lexicon.title_nouns:
         return True  # the "Jobs First" campaign
-    if unpunctuated and before and after and before[-1].is_title and after[0].is_title:
+    if (
+        unpunctuated
+        and before is not None
+        and after is not None
+        and before.is_title
+        and after.is_title
+    ):
         return len(doc.text[quote.start : quote.end].split()) <= 2  # C.J. "Pete" Silas
     for root in _content_roots(doc, quote):
         head = root.head.head if root.head.lower_ == "as" else root.head

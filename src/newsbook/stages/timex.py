@@ -24,7 +24,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from newsbook.lexicons import TimeLexicon
-from newsbook.schema import columns
+from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.calendar_names import (
@@ -35,7 +35,7 @@ from newsbook.text.calendar_names import (
     WEEKDAY_NUMBERS,
     alternation,
 )
-from newsbook.text.nlp import ParsedBlock
+from newsbook.text.nlp import ParsedBlock, doc_text
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -561,7 +561,7 @@ def _is_duration(text: str, start: int, kind: str, groups: dict[str, str | None]
 def iter_timex(article: Article, item: ParsedBlock, lexicon: TimeLexicon) -> Iterator[Timex]:
     """Time expressions of one block; where patterns overlap, the earlier pattern in
     `PATTERNS` (the more specific) wins."""
-    text = item.doc.text
+    text = doc_text(item.doc)
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
@@ -629,7 +629,7 @@ def extract_timex(context: ArticleContext) -> pd.DataFrame:
         }
         for i, t in enumerate(found, start=1)
     ]
-    return pd.DataFrame(rows, columns=columns("timex"))
+    return frame("timex", rows)
 
 
 def resolution_note(published: str | dt.date | None, timex: pd.DataFrame) -> str:

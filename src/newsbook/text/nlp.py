@@ -23,8 +23,9 @@ from typing import Any
 import numpy
 import pandas as pd
 import spacy
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsbook.schema import table_rows
 from newsbook.text.article import Article
@@ -206,17 +207,79 @@ def parse_many(
 EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
+TEXT_KEY = "newsbook.text"  # a Doc's text as kept in its user_data
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per Doc: spaCy joins every token's text each time it is
+    asked."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The indices [low, high) of the tokens of `doc` whose first character is in
+    [start, end) (offsets into the doc's text), found by bisection over the tokens'
+    offsets instead of a Token object made for each word of the doc."""
+    starts = doc.to_array(IDX)
+    low, high = numpy.searchsorted(starts, [start, max(start, end)], side="left")
+    return int(low), int(high)
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens of `doc` starting in [start, end), in order: what
+    `[t for t in doc if start <= t.idx < end]` gives, made only for those tokens."""
+    low, high = token_range(doc, start, end)
+    return [doc[i] for i in range(low, high)]
+
+
+def tokens_spelled(doc: Doc, words: set[str] | frozenset[str], *, attr: int = ORTH) -> list[Token]:
+    """The tokens of `doc` whose text (or another string attribute, e.g. LOWER) is one
+    of `words`, in order: found among the doc's string ids, so a Token is made only for
+    the few that match."""
+    ids = doc.to_array(attr)
+    wanted = numpy.array(sorted(doc.vocab.strings[w] for w in words), dtype=ids.dtype)
+    get = {ORTH: lambda t: t.text, LOWER: lambda t: t.lower_}[attr]
+    found = (doc[int(i)] for i in numpy.flatnonzero(numpy.isin(ids, wanted)))
+    return [t for t in found if get(t) in words]  # the strings themselves, not only ids
+
+
+def last_word_before(doc: Doc, offset: int) -> Token | None:
+    """The last token that is not white space and starts before `offset`."""
+    low, high = token_range(doc, 0, offset)
+    return next((doc[i] for i in range(high - 1, low - 1, -1) if not doc[i].is_space), None)
+
+
+def first_word_from(doc: Doc, offset: int) -> Token | None:
+    """The first token that is not white space and starts at or after `offset`."""
+    low, high = token_range(doc, offset, len(doc_text(doc)) + 1)
+    return next((doc[i] for i in range(low, high) if not doc[i].is_space), None)
+
+
+def _words(sent: Span) -> tuple[Token, Token] | None:
+    """The first and last tokens of a sentence that are not white space, found from its
+    ends (a Token made only for the ones looked at)."""
+    doc = sent.doc
+    first = next((doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space), None)
+    if first is None:
+        return None
+    last = next(doc[i] for i in range(sent.end - 1, first.i - 1, -1) if not doc[i].is_space)
+    return first, last
+
+
 def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame:
     """One row a sentence: `article_id, sentence_id, paragraph_id, start, end, text,
     section`. The headline is paragraph 0 when the page has one."""
     rows = []
     for item in parsed:
         for sent in item.doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            if not tokens:
+            words = _words(sent)
+            if words is None:
                 continue
-            start = item.block.start + tokens[0].idx
-            end = item.block.start + tokens[-1].idx + len(tokens[-1])
+            start = item.block.start + words[0].idx
+            end = item.block.start + words[1].idx + len(words[1])
             rows.append(
                 {
                     "article_id": article.article_id,
@@ -253,7 +316,7 @@ def parsed_sentences(
     rows = {int(r.start): r for r in table_rows(sentences)}
     for item in parsed:
         for sent in item.doc.sents:
-            tokens = [t for t in sent if not t.is_space]
-            row = rows.get(item.block.start + tokens[0].idx) if tokens else None
+            words = _words(sent)
+            row = rows.get(item.block.start + words[0].idx) if words else None
             if row is not None:
                 yield item, sent, row
