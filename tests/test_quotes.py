@@ -1030,3 +1030,11 @@ def test_an_indefinite_document_is_no_organisation_it_is_named_after(resources):
     text = "The agency is planning new rules, according to a Senate study."
     row = statement(quotes_of(text, resources), "planning new rules")
     assert (row["speaker_id"], row["speaker"]) == ("", "a Senate study")
+
+
+def test_a_place_before_a_subjectless_cue_is_no_speaker(resources):
+    """ "toured Berlin, said little": the last item before the verb is no speaker set off
+    by commas, and a place cannot speak."""
+    text = INTRO + "The minister toured Berlin, said little about the budget and left."
+    quotes = quotes_of(text, resources)
+    assert not quotes["speaker"].isin(["Berlin", "Germany"]).any(), quotes[["text", "speaker"]]

@@ -443,12 +443,16 @@ class StanceLexicon:
 
 def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
     """What `compute` says of a token, asked of every word by several stages and passes:
-    remembered on its Doc (so freed with it), per lexicon."""
-    key = (name, id(lexicon), token.i)
-    known = token.doc.user_data.get(key)
-    if known is None:
-        known = token.doc.user_data[key] = compute(token)
-    return known
+    remembered on its Doc (so freed with it) beside the lexicon that said it, so that
+    another lexicon asking of the same Doc is answered afresh."""
+    user_data = token.doc.user_data
+    said_by, answers = user_data.get(name, (None, None))
+    if said_by is not lexicon:
+        answers = {}
+        user_data[name] = (lexicon, answers)
+    if token.i not in answers:
+        answers[token.i] = compute(token)
+    return answers[token.i]
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)

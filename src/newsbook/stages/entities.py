@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from newsbook.lexicons import Resources
 from newsbook.schema import frame
@@ -272,7 +273,7 @@ def _retype(span: Span, resources: Resources) -> str:
     if label in MUTE_LABELS and _speaks_after_quotation(span, resources):
         return "PERSON"
     if previous is not None and previous.lower_ in resources.org_descriptors:
-        # "arms exporter Rosoboronexport"; a name the NER took for a person only with an
+        # "arms exporter Norvex"; a name the NER took for a person only with an
         # article before the word ("the daily Gazeta Nova"): without one, the word may
         # describe the person ("bank robber Ned Kelly")
         article = previous.i > 0 and doc[previous.i - 1].lower_ in {"the", "a", "an"}
@@ -369,12 +370,14 @@ def _with_missed_names(doc: Doc, resources: Resources) -> list[Span]:
     proper nouns after a title ("Police Chief Ana Berg said"), a run of proper nouns
     before a word announcing an organisation ("the Evening Courier newspaper"). A name so
     marked replaces the NER's entities it overlaps."""
-    missed = [
-        *_bracketed_names(doc),
-        *_marked_runs(doc, resources),
-        *_particle_names(doc, resources),
-        *_broadcasters(doc, resources),
-    ]
+    missed = filter_spans(
+        [
+            *_bracketed_names(doc),
+            *_marked_runs(doc, resources),
+            *_particle_names(doc, resources),
+            *_broadcasters(doc, resources),
+        ]
+    )
     if not missed:
         return list(doc.ents)
     taken = {i for span in missed for i in range(span.start, span.end)}
@@ -422,7 +425,8 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
             while titles < len(run) and _is_title_word(run[titles], resources):
                 titles += 1
             heads = any(t.lower_ in resources.title_heads for t in run[:titles])
-            company = ABBREVIATION_END.search(run[-1].text + ".")  # "General Dynamics Corp"
+            # "General Dynamics Corp": a company's legal form, not a person's name
+            company = run[-1].lower_.rstrip(".") in resources.company_suffixes
             if heads and 0 < titles < len(run) and not company:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
         elif head.is_lower and head.lower_ in resources.org_descriptors:

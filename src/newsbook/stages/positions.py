@@ -275,9 +275,6 @@ def _put_forward(cue: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
-OWNER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-
-
 def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
     """ "Norland's offer", "its proposal", "the Sudmark plan", "an offer announced by
     Roth": a noun of proposing with its owner named on it, who supports it whatever
@@ -291,7 +288,7 @@ def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
         child.dep_ == "poss"
         or (
             child.dep_ in {"compound", "amod", "nmod"}
-            and (child.pos_ == "PROPN" or child.ent_type_ in OWNER_TYPES)
+            and (child.pos_ == "PROPN" or child.ent_type_ in ACTOR_TYPES)
         )
         or _agent_participle(child)
         for child in noun.children
@@ -697,7 +694,7 @@ class ActorFinder:
             # the first name on the second ("Baker and Secretary James Baker") or on a
             # description ("Council members X and Y")
             for member in _coordinated(holder):
-                entity_ids = [self.token_entity(member, base)] or []
+                entity_ids = [self.token_entity(member, base)]
                 if not entity_ids[0]:
                     entity_ids = self._their(member, base)
                 found += [e for e in entity_ids if e and e not in found]

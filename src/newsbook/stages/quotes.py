@@ -207,8 +207,9 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
-        if current is verb and _speaker_hung_before(verb) is not None:
-            return _speaker_hung_before(verb)
+        hung = _speaker_hung_before(verb) if current is verb else None
+        if hung is not None:
+            return hung
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
             return current.head  # "Berg, declining to give details, promised ...": a
             # sentence the parser rooted in its subject, the verb read as a participle
@@ -489,7 +490,7 @@ class SpeakerResolver:
         (and the words describing it: "the central bank", "Central Bank of Norland"), or
         the word stands right beside one of its names ("the daily Gazeta", "the Courier
         newspaper")."""
-        text = self.article.text.casefold()
+        text = self.article.text
         found = set()
         for start, end, entity_id in self.mentions.spans:
             if self.types.get(entity_id) != "ORG":
@@ -502,7 +503,7 @@ class SpeakerResolver:
             elif (
                 beside
                 and not described
-                and (text[:start].split()[-1:] == [noun] or text[end:].split()[:1] == [noun])
+                and noun in (_word_before(text, start), _word_after(text, end))
             ):
                 found.add(entity_id)
         return found.pop() if len(found) == 1 else ""
@@ -712,13 +713,30 @@ def _speaker_hung_before(verb: Token) -> Token | None:
     """ "..., director of the institute, Anna Berg, said.", "In a letter to the X, Anna
     Berg wrote that ...": the name right before a cue that has no subject, or set off
     before it by a comma (the parser hangs it on the words before)."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i < 2:
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i - verb.sent.start < 1:
         return None
-    if verb.nbor(-1).pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ", "VBP"}:
-        return verb.nbor(-1)
-    if verb.nbor(-1).text == "," and verb.nbor(-2).pos_ == "PROPN":
-        return verb.nbor(-2)
+    before = verb.nbor(-1)
+    if before.pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ", "VBP"} and _can_speak(before):
+        return before
+    if verb.i - verb.sent.start < 2 or before.text != ",":
+        return None
+    name = verb.nbor(-2)
+    # set off by commas on both sides (", Anna Berg, said"), not the last item of a list
+    # ("toured Berlin, said little")
+    opening = name.i - 1
+    while opening > verb.sent.start and _is_name_word(verb.doc[opening]):
+        opening -= 1
+    if name.pos_ == "PROPN" and _can_speak(name) and verb.doc[opening].text == ",":
+        return name
     return None
+
+
+def _can_speak(token: Token) -> bool:
+    return token.ent_type_ in {"PERSON", "ORG"}
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.text == "."
 
 
 def _without_speaker(tokens: list[Token], verb: Token) -> list[Token]:
@@ -1356,10 +1374,6 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
-    if article.language not in {"", context.resources.languages.reads}:
-        # in a language the cue words are not in, quotation marks alone tell no one's
-        # words from a title or a slogan: only what a cue attributes is given
-        rows = [row for row in rows if row["speaker"] != UNATTRIBUTED]
     rows += _continued(rows, context)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
@@ -1444,3 +1458,17 @@ def with_sentences(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
         on="sentence_id",
         how="left",
     )
+
+
+# How far around a name to look for the word beside it: longer than any one word.
+BESIDE_CHARS = 40
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - BESIDE_CHARS) : start].split()
+    return words[-1].casefold() if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    words = text[end : end + BESIDE_CHARS].split()
+    return words[0].casefold() if words else ""
