@@ -22,7 +22,7 @@ from newsbook.lexicons import Resources
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, doc_text, tokens_spelled
+from newsbook.text.nlp import ParsedBlock, doc_text, tokens_spelled, word_before
 
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|St|Co|Corp|Inc|Ltd)\.$")
 SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -169,6 +169,7 @@ INNER_WORD_NAME = 3
 INNER_WORD_LENGTH = 4
 
 
+ARTICLES = frozenset({"the", "a", "an"})
 # Prefixes that turn a name into those outside it or against it ("non-OPEC",
 # "anti-Sandinista"): such a span mentions nobody by that name.
 OUTSIDE_PREFIXES = frozenset({"non", "anti"})
@@ -188,7 +189,7 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     """Drop leading articles and titles, and trailing possessives and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ARTICLES or doc[start].is_punct):
         start += 1
     if end - start > 2 and doc[start].lower_ in OUTSIDE_PREFIXES and doc[start + 1].text == "-":
         return None  # "non-OPEC producers", "anti-Sandinista rebels": not the name's bearer
@@ -276,7 +277,7 @@ def _retype(span: Span, resources: Resources) -> str:
         # "arms exporter Norvex"; a name the NER took for a person only with an
         # article before the word ("the daily Gazeta Nova"): without one, the word may
         # describe the person ("bank robber Ned Kelly")
-        article = previous.i > 0 and doc[previous.i - 1].lower_ in {"the", "a", "an"}
+        article = previous.i > 0 and doc[previous.i - 1].lower_ in ARTICLES
         if label != "PERSON" or article:
             return "ORG"
     return label
@@ -389,13 +390,12 @@ def _bracketed_names(doc: Doc) -> Iterator[Span]:
     """ "<Acme Holdings NV> said": wire records put a company's name in angle brackets,
     and a ticker symbol too ("Acme Corp <ACM>", "<ACM.L>"): one word after a name, in
     capitals or with a dot, is a ticker."""
-    text = doc.text
+    text = doc_text(doc)
     for match in BRACKETED_NAME.finditer(text):
         span = doc.char_span(match.start(1), match.end(1), label="ORG", alignment_mode="contract")
         if span is None or not len(span) or not _name_like(span.text):
             continue
-        before = text[: match.start()].split()[-1:]
-        after_name = bool(before) and before[0][:1].isupper()
+        after_name = word_before(text, match.start())[:1].isupper()
         if len(span.text.split()) == 1 and (span.text.isupper() or "." in span.text or after_name):
             continue
         yield span

@@ -1136,7 +1136,9 @@ def _holders_found(
             holders = [a for a in holders if a in {h for h, _, _ in found}]
         found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
         # (nor is a stance someone "does not think" another takes)
-        wished = wished or lexicon.wishes(cue.token) or cue.token.lemma_ in lexicon.neg_raising
+        wished = (
+            wished or lexicon.wishes(cue.token) or cue.token.lemma_.lower() in lexicon.neg_raising
+        )
     if stance.cues[-1].owned:
         return found
     if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):

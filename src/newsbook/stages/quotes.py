@@ -35,7 +35,15 @@ from newsbook.lexicons import SpeechLexicon
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, first_word_from, last_word_before, tokens_between
+from newsbook.text.nlp import (
+    ParsedBlock,
+    doc_text,
+    first_word_from,
+    last_word_before,
+    tokens_between,
+    word_after,
+    word_before,
+)
 
 OPENING = {'"': '"', "“": "”", "«": "»", "„": "“"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -55,6 +63,9 @@ CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csub
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
 OWN_CONTENT = {"dobj", "ccomp", "xcomp", "prep", "acomp", "attr", "advcl", "oprd"}
 UNSPOKEN = {"will", "would", "shall", "should", "must", "may", "might", "can", "could", "'ll"}
+# Pronouns that stand for an institution or a group ("it said", "they said"), never for
+# a person named before
+GROUP_PRONOUNS = frozenset({"it", "they"})
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
@@ -317,7 +328,7 @@ class SpeakerResolver:
         lexicon = self.lexicon
         heads = lexicon.pronouns | lexicon.anonymous | lexicon.documents | lexicon.governments
         heads |= lexicon.organisations | lexicon.institutions | self.title_heads
-        pronoun = speaker.phrase.lower() in {"it", "they"}
+        pronoun = speaker.phrase.lower() in GROUP_PRONOUNS
         return bool(speaker.entity_id) or speaker.head in heads or pronoun
 
     def named(self, entity_id: str) -> Speaker:
@@ -330,7 +341,7 @@ class SpeakerResolver:
             return Speaker("", subject.text, subject.lower_, plural=subject.lower_ != "i")
         if subject.lower_ in self.lexicon.pronouns:
             return self._pronoun(subject, base)
-        if subject.lower_ in {"it", "they"}:
+        if subject.lower_ in GROUP_PRONOUNS:
             return self._impersonal(subject, base)
         if self._coordinated(subject):  # "The union and the company said": a group
             start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
@@ -503,7 +514,7 @@ class SpeakerResolver:
             elif (
                 beside
                 and not described
-                and noun in (_word_before(text, start), _word_after(text, end))
+                and noun in (word_before(text, start).casefold(), word_after(text, end).casefold())
             ):
                 found.add(entity_id)
         return found.pop() if len(found) == 1 else ""
@@ -766,12 +777,12 @@ def _sentences_around(
     if preceding and preceding[-1] not in around:
         # `Berg said at a rally in the U.S. "..."`: the parser may end the sentence at an
         # abbreviation; an attribution right before the opening mark leads into it
-        between = doc.text[preceding[-1].end_char : quote.start - 1]
+        between = doc_text(doc)[preceding[-1].end_char : quote.start - 1]
         if not between.strip() and _attribution_only(preceding[-1], lexicon):
             around.insert(0, preceding[-1])
     following = [s for s in sentences if s.start_char > quote.end]
-    if following and not doc.text[quote.end + 1 : following[0].start_char].strip():
-        unfinished = doc.text[quote.start : quote.end].rstrip().endswith(",")
+    if following and not doc_text(doc)[quote.end + 1 : following[0].start_char].strip():
+        unfinished = doc_text(doc)[quote.start : quote.end].rstrip().endswith(",")
         first = next((c for c in following[0].text if c.isalpha()), "")
         if unfinished or first.islower() or _attribution_only(following[0], lexicon):
             around.append(following[0])
@@ -832,7 +843,7 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     ):
         return True
     after = first_word_from(doc, quote.end + 1)
-    unpunctuated = doc.text[quote.start : quote.end].rstrip()[-1:].isalnum()
+    unpunctuated = doc_text(doc)[quote.start : quote.end].rstrip()[-1:].isalnum()
     if unpunctuated and after is not None and after.lemma_.lower() in lexicon.title_nouns:
         return True  # the "Jobs First" campaign
     if (
@@ -842,7 +853,7 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         and before.is_title
         and after.is_title
     ):
-        return len(doc.text[quote.start : quote.end].split()) <= 2  # C.J. "Pete" Silas
+        return len(doc_text(doc)[quote.start : quote.end].split()) <= 2  # C.J. "Pete" Silas
     for root in _content_roots(doc, quote):
         head = root.head.head if root.head.lower_ == "as" else root.head
         if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
@@ -874,7 +885,7 @@ def _embedding_subject(
 def _whole_sentences(doc: Doc, quote: QuoteSpan) -> bool:
     """A quotation that is a sentence (or more) of its own: it opens its sentence, ends
     in a full stop, a question or an exclamation mark, and no cue follows it."""
-    text = doc.text
+    text = doc_text(doc)
     sentence = next((s for s in doc.sents if s.start_char <= quote.start - 1 < s.end_char), None)
     if sentence is None or text[sentence.start_char : quote.start - 1].strip():
         return False
@@ -886,7 +897,7 @@ def _whole_sentences(doc: Doc, quote: QuoteSpan) -> bool:
 
 def _is_set_off(doc: Doc, quote: QuoteSpan) -> bool:
     """A quotation that is its paragraph's whole text."""
-    text = doc.text
+    text = doc_text(doc)
     return not text[: quote.start - 1].strip() and not text[quote.end + 1 :].strip(' \n"”.,')
 
 
@@ -895,7 +906,11 @@ def _introduced_by(
 ) -> tuple[Speaker, Token | None]:
     """The speaker a paragraph ending in a colon introduces ("Here is how the mayor put
     it:", "Tilley was blunter:"), with the verb that introduces them; NOBODY if none."""
-    if item is None or item.block.section != "body" or not item.doc.text.rstrip().endswith(":"):
+    if (
+        item is None
+        or item.block.section != "body"
+        or not doc_text(item.doc).rstrip().endswith(":")
+    ):
         return NOBODY, None
     return _introducer(list(list(item.doc.sents)[-1]), resolver, item.block.start)
 
@@ -926,11 +941,11 @@ def _attributed_after(
     """The speaker an attribution right after a quotation names: a line "-- Anna Berg",
     or a first sentence whose cue reports nothing of its own ("So said the mayor.",
     "Berg said this at a rally.", "That is how the mayor put it.")."""
-    if item is None or item.block.section != "body" or item.doc.text.lstrip()[:1] in OPENING:
+    if item is None or item.block.section != "body" or doc_text(item.doc).lstrip()[:1] in OPENING:
         return NOBODY, None
     doc, base = item.doc, item.block.start
-    if ATTRIBUTION_LINE.match(doc.text) and len(doc.text.split()) <= STANDALONE_WORDS * 2:
-        entity_id = resolver.entity_in(base, base + len(doc.text))
+    if ATTRIBUTION_LINE.match(doc_text(doc)) and len(doc_text(doc).split()) <= STANDALONE_WORDS * 2:
+        entity_id = resolver.entity_in(base, base + len(doc_text(doc)))
         if entity_id:
             return resolver.named(entity_id), None
     first = next(iter(doc.sents))
@@ -951,7 +966,7 @@ def _unmarked_quotation(
 ) -> dict | None:
     """A paragraph without quotation marks set off after an introduction that names a
     speaker and a speech verb ("The minister wrote:"): that speaker's quotation."""
-    text = item.doc.text
+    text = doc_text(item.doc)
     if (
         previous is None
         or item.block.section != "body"
@@ -1010,7 +1025,7 @@ def iter_quotes(
         item,
         parsed[index - 1] if index > 0 else None,
         parsed[index + 1] if index + 1 < len(parsed) else None,
-        pair_quotes(item.doc.text),
+        pair_quotes(doc_text(item.doc)),
         list(item.doc.sents),
     )
     if item.block.section == "headline":
@@ -1056,7 +1071,7 @@ def _reporter_of_unspoken(cue: Token, lexicon: SpeechLexicon) -> Token | None:
     """ "X said that members should expect "painful choices"": a cue with a modal
     ("should expect", "will announce") names words not yet spoken; inside what another
     cue reports, the quotation is that reporter's words."""
-    if not any(c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in cue.children):
+    if not _under_modal(cue):
         return None
     current = cue
     for _ in range(4):
@@ -1073,8 +1088,8 @@ def _headline_topic(row: dict, paragraph: Paragraph) -> bool:
     (after "of", "on", "about", "over") is its topic, not its words."""
     if paragraph.item.block.section != "headline" or row["kind"] != "reported":
         return False
-    before = paragraph.item.doc.text[: row["start"] - paragraph.base].split()
-    return bool(before) and before[-1].lower() in TOPIC_PREPOSITIONS
+    before = word_before(doc_text(paragraph.item.doc), row["start"] - paragraph.base)
+    return before.lower() in TOPIC_PREPOSITIONS
 
 
 def _direct_statement(
@@ -1086,7 +1101,7 @@ def _direct_statement(
         return None
     around = _sentences_around(doc, paragraph.sentences, quote, lexicon)
     cue = direct_cue(quote, doc, around, lexicon)
-    words = len(doc.text[quote.start : quote.end].split())
+    words = len(doc_text(doc)[quote.start : quote.end].split())
     whole = _whole_sentences(doc, quote)
     if words <= SCARE_QUOTE_WORDS and not whole and not _quoted_words(doc, quote, cue, lexicon):
         return None
@@ -1099,7 +1114,7 @@ def _direct_statement(
         speaker, cue = _introduced_by(paragraph.previous, resolver)
         if not speaker.phrase and quote.status == "closed":
             speaker, cue = _attributed_after(paragraph.following, resolver, lexicon)
-    elif doc.text[: quote.start - 1].rstrip().endswith(":"):  # "X was unrepentant: "...""
+    elif doc_text(doc)[: quote.start - 1].rstrip().endswith(":"):  # "X was unrepentant: "...""
         sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
         leading = [t for t in sentence if t.idx < quote.start - 1]
         speaker, cue = _introducer(leading, resolver, paragraph.base)
@@ -1172,9 +1187,11 @@ def _is_cue_noun(token: Token, lexicon: SpeechLexicon) -> bool:
 def _unspoken(cue: Token) -> bool:
     """A cue under a modal ("it will announce a decision later", "would ask Congress
     to"): words not (yet) spoken, no statement."""
-    return cue.pos_ != "NOUN" and any(
-        c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in cue.children
-    )
+    return cue.pos_ != "NOUN" and _under_modal(cue)
+
+
+def _under_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in verb.children)
 
 
 def _supposed(cue: Token) -> bool:
@@ -1206,7 +1223,7 @@ def _speaker_of_cue(
 def headline_statement(doc: Doc, resolver: SpeakerResolver, base: int) -> dict | None:
     """Headline attribution conventions: "Source: statement", "Statement - SOURCE",
     "SOURCE - statement", "Statement, SOURCE SAYS", "SOURCE SAYS statement"."""
-    text = doc.text
+    text = doc_text(doc)
     parts: list[tuple[tuple[int, int], tuple[int, int], str]] = []  # source, content, cue
     colon = text.find(": ")
     if 0 < colon <= 40:
@@ -1458,17 +1475,3 @@ def with_sentences(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame
         on="sentence_id",
         how="left",
     )
-
-
-# How far around a name to look for the word beside it: longer than any one word.
-BESIDE_CHARS = 40
-
-
-def _word_before(text: str, start: int) -> str:
-    words = text[max(0, start - BESIDE_CHARS) : start].split()
-    return words[-1].casefold() if words else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    words = text[end : end + BESIDE_CHARS].split()
-    return words[0].casefold() if words else ""

@@ -208,6 +208,7 @@ EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
 TEXT_KEY = "newsbook.text"  # a Doc's text as kept in its user_data
+STARTS_KEY = "newsbook.starts"  # its tokens' character offsets
 
 
 def doc_text(doc: Doc) -> str:
@@ -219,11 +220,30 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+# The longest word looked for beside a position in a text: a window this wide holds it.
+WORD_WINDOW = 40
+
+
+def word_before(text: str, at: int) -> str:
+    """The whitespace-separated word ending right before `at` ("" when none), read from a
+    window of the text, not from all of it before `at`."""
+    words = text[max(0, at - WORD_WINDOW) : at].split()
+    return words[-1] if words else ""
+
+
+def word_after(text: str, at: int) -> str:
+    """The whitespace-separated word starting at or after `at` ("" when none)."""
+    words = text[at : at + WORD_WINDOW].split()
+    return words[0] if words else ""
+
+
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The indices [low, high) of the tokens of `doc` whose first character is in
     [start, end) (offsets into the doc's text), found by bisection over the tokens'
-    offsets instead of a Token object made for each word of the doc."""
-    starts = doc.to_array(IDX)
+    offsets (read once per Doc) instead of a Token object made for each word."""
+    starts = doc.user_data.get(STARTS_KEY)
+    if starts is None:
+        starts = doc.user_data[STARTS_KEY] = doc.to_array(IDX)
     low, high = numpy.searchsorted(starts, [start, max(start, end)], side="left")
     return int(low), int(high)
 
