@@ -571,3 +571,20 @@ def test_a_decision_reported_by_its_speaker_is_theirs_too(resources):
     text = "Okon said the Sudmark cabinet reached its decision to reject the dam."
     positions = positions_of(text, resources)
     assert ("lev-okon", "oppose") in actor_stances(positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okon rejected the dangerous fishing quota.", {("lev-okon", "oppose")}),
+        ("Okon will not accept the unfair fishing quota.", {("lev-okon", "oppose")}),
+        (
+            "Roth said Okon backs the reckless fishing quota.",
+            {("lev-okon", "support"), ("ana-roth", "oppose")},
+        ),
+    ],
+)
+def test_a_judgement_on_an_issue_is_no_stance_of_the_verb_above_it(resources, text, expected):
+    # "rejected the dangerous quota": two stances on one quota, not a rejection of its danger
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == expected

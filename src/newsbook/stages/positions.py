@@ -136,8 +136,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         if own_proposal(anchor, lexicon):
             cues.append(Cue(anchor, polarity, owned=True))  # "Norland's offer": Norland's
         elif own:
-            polarity = own
-            cues.append(Cue(modifier, polarity, voiced=lexicon.is_evaluative(modifier)))
+            cues.append(Cue(modifier, own, voiced=lexicon.is_evaluative(modifier)))
+            # "rejected the dangerous quota", "backs the reckless scheme": the judgement
+            # is one stance on the mention, a cue above it another on the same mention,
+            # not a stance on the judgement (the verb's own side, not turned round)
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
     undecided = _undecided(path, lexicon)
     if undecided is not None:  # "has not taken a position on X": explicitly neutral
@@ -1141,6 +1143,11 @@ def _holders_found(
         )
     if stance.cues[-1].owned:
         return found
+    first = stance.cues[0]
+    if len(stance.cues) > 1 and first.voiced and first.token.head == anchor:
+        # "Roth said Okon backs the reckless quota": the judgement on the mention is
+        # whoever states it, beside the stance of the one who backs it
+        found += [(a, first, RANK_SPEAKER) for a in speakers]
     if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
         # the speaker of another person's stance only reports it; a state's or an
         # organisation's they may speak for ("Moscow will not ..., its minister said");
