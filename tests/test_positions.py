@@ -588,3 +588,28 @@ def test_a_judgement_on_an_issue_is_no_stance_of_the_verb_above_it(resources, te
     # "rejected the dangerous quota": two stances on one quota, not a rejection of its danger
     positions, _ = discovered_of(text, resources)
     assert actor_stances(positions) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We must support the government," Okon said.', {("lev-okon", "support")}),
+        ("Okon said Sudmark supports the Assembly.", {("sudmark", "support")}),
+    ],
+)
+def test_an_actor_backed_or_opposed_is_an_issue(resources, text, expected):
+    # "support the government": who is backed is what the stance is on
+    positions, _ = discovered_of(text, resources)
+    assert expected <= actor_stances(positions)
+
+
+def test_an_actor_named_without_a_stance_verb_is_no_issue(resources):
+    positions, _ = discovered_of("Okon said the government will meet Sudmark on Friday.", resources)
+    assert positions.empty
+
+
+def test_an_actor_judged_for_what_they_did_is_no_issue(resources):
+    positions, _ = discovered_of(
+        "Okon criticised Norland for keeping the fishing quota.", resources
+    )
+    assert "norland" not in set(positions["issue_id"])

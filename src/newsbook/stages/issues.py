@@ -26,6 +26,9 @@ from newsbook.stages.context import ArticleContext
 NAMED_TYPES = frozenset(
     {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
 )
+# Entity types of an actor: one backed or opposed ("must support the Majlis") is what the
+# stance is on, though no actor is an issue anywhere else.
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A number written as a code ("50/50", "4-2"), not a quantity ("two", "3.5").
 CODE = re.compile(r"\d[^\d.,]+\d")
 # A phrase shorter than this names nothing ("it", "act").
@@ -164,7 +167,29 @@ class IssueFinder:
             return self.resolve(target.head.head)  # "the bill, which X approved"
         if self.is_anaphor(target) or target.dep_ == "csubj":
             return self.last  # "it", "the plan", "what the council approved"
+        if self._backed_actor(target):
+            return self._named(target, proposal=False, actor=True)
         return self._named(self._content(target), proposal=False)
+
+    def _backed_actor(self, target: Token) -> bool:
+        """ "We must support the government", "opposes the Assembly": an actor (or a word
+        for a government) that a verb of (dis)approval takes as its object; not one a
+        verb too common to name an issue governs ("build", "cut"), nor a judgement's, nor
+        one judged for what it did ("criticised X for keeping the quota": the quota)."""
+        verb = target.head
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return False
+        return (
+            target.dep_ == "dobj"
+            and verb.pos_ == "VERB"
+            and bool(self.lexicon.polarity(verb))
+            and not self.lexicon.is_weak(verb)
+            and not self.lexicon.is_evaluative(verb)
+            and (
+                target.ent_type_ in ACTOR_TYPES
+                or target.lemma_.lower() in self.lexicon.government_nouns
+            )
+        )
 
     def proposal(self, noun: Token) -> IssueRef | None:
         """The issue an owned proposal names: the issue last named ("her proposal"), else
@@ -174,18 +199,19 @@ class IssueFinder:
             return self.last
         return self._named(noun, proposal=True)
 
-    def _named(self, target: Token, *, proposal: bool) -> IssueRef | None:
+    def _named(self, target: Token, *, proposal: bool, actor: bool = False) -> IssueRef | None:
         """The catalogue's or a discovered issue for a phrase; `proposal`: the phrase is an
-        actor's own proposal, which names an issue even as a bare "offer"."""
+        actor's own proposal, which names an issue even as a bare "offer"; `actor`: an
+        actor backed or opposed, an issue only where a verb of (dis)approval governs it."""
         named_law = (
             target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
         ) or _code_name(target)  # "the Farm Income Act", "0/92" (no count)
         named = target.pos_ in {"NOUN", "PROPN"} or bare_gerund(target) or _code_name(target)
         if not named or (
-            target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
+            target.ent_type_ in NAMED_TYPES and not (named_law or actor)  # "the Farm Income Act"
         ):
             return None
-        if target.lemma_.lower() in self.lexicon.not_issues:
+        if target.lemma_.lower() in self.lexicon.not_issues and not actor:
             return None
         attitude = self.lexicon.polarity(target) and (
             not self.lexicon.is_weak(target) or target.lemma_.lower() in self.lexicon.apprehension
@@ -227,7 +253,9 @@ class IssueFinder:
         mentions = [rf"\b{phrase}\b"]
         if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
             mentions.append(rf"\b{plural}\b")  # "the sales tax", then "the tax"
-        if not proposal:  # an owned proposal is its owner's: not sought in other sentences
+        if not (proposal or actor):
+            # an owned proposal is its owner's, an actor an issue only where backed or
+            # opposed: neither is sought in other sentences
             self.found.append(_Found(ref, head, modifiers, mentions))
         return ref
 
