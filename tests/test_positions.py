@@ -613,3 +613,21 @@ def test_an_actor_judged_for_what_they_did_is_no_issue(resources):
         "Okon criticised Norland for keeping the fishing quota.", resources
     )
     assert "norland" not in set(positions["issue_id"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okon warned that the fishing quota could prompt retaliation by Sudmark's partners.",
+        "Okon said retaliation could be provoked by raising the harbour tariffs.",
+    ],
+)
+def test_a_warning_of_harm_is_its_speaker_s_stance_on_the_cause(resources, text):
+    # a warning that X could bring retaliation is no prediction: the warner opposes X
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_harm_said_to_follow_no_cause_is_no_stance(resources):
+    positions, _ = discovered_of("Okon said retaliation could follow within weeks.", resources)
+    assert positions.empty

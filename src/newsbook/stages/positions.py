@@ -201,7 +201,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
-            cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
+            # and a warning of harm is its speaker's ("could be provoked by raising X")
+            voiced = bool(cues) and lexicon.is_evaluative(token) or lexicon.warns_of_harm(token)
+            cues.append(Cue(token, polarity, voiced=voiced))
         elif lemma == "be" and path[depth - 1].dep_ == "attr" and _judging_subject(token, lexicon):
             # "the stumbling block is the levy": what a judging subject is said to be
             # is judged ("the levy is a stumbling block")
@@ -259,7 +261,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         if verb is not None and _hedged(verb, lexicon) and _put_forward(verb, lexicon):
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
-    hedged = not cues[-1].owned and _hedged(cues[-1].token, lexicon)
+    # (a warning that X could bring harm is its speaker's stance, not a prediction)
+    hedged = (
+        not cues[-1].owned
+        and not lexicon.warns_of_harm(cues[-1].token)
+        and _hedged(cues[-1].token, lexicon)
+    )
     if hedged and not _put_forward(cues[-1].token, lexicon):
         # "Norland could accept the dam", "is expected to back it": a possibility or a
         # prediction is no one's stance; an option put forward is its speaker's, neutral
@@ -824,6 +831,8 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     allow X"); a passive subject ("X was rejected"); the subject of the clause it
     governs ("fears that the deal will fail"); and for a judgement, what it is said of
     ("a reckless scheme", "the plan is a mistake", "the bill turns the law on its head")."""
+    if lexicon.warns_of_harm(cue):
+        return _causes(cue)
     targets = []
     judgement = lexicon.is_evaluative(cue)
     for child in cue.children:
@@ -864,6 +873,21 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause:
             targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     return targets
+
+
+def _causes(cue: Token) -> list[Token]:
+    """What a warning of harm blames: the subject ("the quota could prompt retaliation")
+    or, in the passive, the agent ("could be provoked by raising tariffs": the tariffs,
+    what is done; "by the quota": the quota); never the harm itself."""
+    causes = [c for c in cue.children if c.dep_ in {"nsubj", "csubj"}]
+    agents = [c for c in cue.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
+    for agent in agents:
+        for done in agent.children:
+            if done.dep_ == "pobj":
+                causes.append(done)
+            elif done.dep_ == "pcomp":
+                causes += [g for g in done.children if g.dep_ == "dobj"]
+    return causes
 
 
 GROUP = re.compile(r"^(?:the\s+)?(two|three|four|both)\s+(?:\w+\s+)?(\w+?)s$", re.IGNORECASE)
