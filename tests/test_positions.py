@@ -631,3 +631,21 @@ def test_a_warning_of_harm_is_its_speaker_s_stance_on_the_cause(resources, text)
 def test_a_harm_said_to_follow_no_cause_is_no_stance(resources):
     positions, _ = discovered_of("Okon said retaliation could follow within weeks.", resources)
     assert positions.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Okon said there should be a referendum on the harbour levy.", "support"),
+        ('Okon said there should not be "a second harbour levy."', "oppose"),
+        ("Okon said there must be no harbour levy.", "oppose"),
+    ],
+)
+def test_what_ought_to_exist_is_its_speaker_s_stance(resources, text, stance):
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == {("lev-okon", stance)}
+
+
+def test_what_exists_is_no_stance(resources):
+    positions, _ = discovered_of("Okon said there is a referendum on the harbour levy.", resources)
+    assert positions.empty

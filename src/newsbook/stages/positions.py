@@ -181,6 +181,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
                 cues.append(Cue(judgement, polarity, voiced=True))
             elif lexicon.polarity(token) and token.pos_ in {"VERB", "AUX"}:
                 break
+        elif depth == 1 and path[0].dep_ == "attr" and _ought_to_exist(token, lexicon):
+            # "there should not be a levy", "there must be no levy": oughtn't to exist
+            polarity = -1 if lexicon.negated(token) or lexicon.negated(path[0]) else 1
+            cues.append(Cue(token, polarity, voiced=True))
         elif depth > 0 and path[depth - 1].dep_ == "advcl" and lexicon.polarity(token):
             # "changing the treaty to allow X": an act done for X serves X, whatever it
             # does to its own object
@@ -366,6 +370,16 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
         verb.dep_ == "xcomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and f"{governor.lemma_.lower()} to" in lexicon.obligation
+    )
+
+
+def _ought_to_exist(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "there should be a referendum", "there must be no levy": what someone says ought
+    (not) to exist, a stance of whoever says so on it."""
+    return (
+        verb.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in verb.children)
+        and _ought(verb, lexicon)
     )
 
 
@@ -833,6 +847,8 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     ("a reckless scheme", "the plan is a mistake", "the bill turns the law on its head")."""
     if lexicon.warns_of_harm(cue):
         return _causes(cue)
+    if _ought_to_exist(cue, lexicon):
+        return [c for c in cue.children if c.dep_ == "attr"]
     targets = []
     judgement = lexicon.is_evaluative(cue)
     for child in cue.children:
@@ -1000,7 +1016,11 @@ def sentence_anchors(
         if (
             (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
-            or not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
+            or not (
+                lexicon.polarity(token)
+                or lexicon.prepositional.get(token.lemma_.lower())
+                or _ought_to_exist(token, lexicon)
+            )
         ):
             continue
         for target in stance_targets(token, lexicon):
