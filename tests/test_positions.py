@@ -649,3 +649,21 @@ def test_what_ought_to_exist_is_its_speaker_s_stance(resources, text, stance):
 def test_what_exists_is_no_stance(resources):
     positions, _ = discovered_of("Okon said there is a referendum on the harbour levy.", resources)
     assert positions.empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour levy does not go far enough, Okon said.",
+        "Okon said the harbour levy goes too far.",
+    ],
+)
+def test_a_measure_said_to_go_too_far_or_not_far_enough_is_opposed(resources, text):
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_judging_verb_judges_its_subject_not_what_its_preposition_names(resources):
+    text = "Okon said the harbour levy does not go far enough in decoupling."
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions, "issue_id") == {("lev-okon", "harbour-levy", "oppose")}

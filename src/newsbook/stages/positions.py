@@ -199,6 +199,14 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             cues.append(Cue(token, polarity))
         elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
             cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
+        elif (
+            depth > 1
+            and path[depth - 1].dep_ == "prep"
+            and path[depth - 1].lower_ != "by"  # (a passive's agent is its subject)
+            and token.pos_ in {"VERB", "AUX"}
+            and lexicon.is_evaluative(token)
+        ):
+            pass  # "does not go far enough in decoupling": judges its subject, not this
         elif _aimed(token, lexicon):
             pass  # "strikes against the networks": what a thing is aimed at, no stance
         elif lexicon.polarity(token):
