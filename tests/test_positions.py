@@ -667,3 +667,11 @@ def test_a_judging_verb_judges_its_subject_not_what_its_preposition_names(resour
     text = "Okon said the harbour levy does not go far enough in decoupling."
     positions, _ = discovered_of(text, resources)
     assert actor_stances(positions, "issue_id") == {("lev-okon", "harbour-levy", "oppose")}
+
+
+def test_a_deal_over_an_actor_is_named_by_both(resources):
+    # "the sale of X Corp": the company is no issue, the sale of it is
+    text = "Okon urged the cabinet to block the sale of Sudmark Shipping Corp to Lanvia."
+    positions, _ = discovered_of(text, resources)
+    rows = actor_stances(positions, "issue_id")
+    assert rows == {("lev-okon", "sale-of-sudmark-shipping-corp", "oppose")}

@@ -169,7 +169,35 @@ class IssueFinder:
             return self.last  # "it", "the plan", "what the council approved"
         if self._backed_actor(target):
             return self._named(target, proposal=False, actor=True)
-        return self._named(self._content(target), proposal=False)
+        content = self._content(target)
+        if content is not target and content.ent_type_ in ACTOR_TYPES:
+            return self._dealt(target, content)
+        return self._named(content, proposal=False)
+
+    def _dealt(self, deal: Token, party: Token) -> IssueRef | None:
+        """ "blocking the sale of Fairchild Corp": a deal whose object is an actor (no
+        issue by itself) is named by the deal and the actor ("sale of Fairchild Corp")."""
+        if deal.pos_ != "NOUN":
+            return None
+        name = [t for t in deal.doc[party.left_edge.i : party.i + 1] if t.ent_type_]
+        words = [
+            w
+            for w in phrase_tokens(deal)
+            if w == deal
+            or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
+        ]
+        surface = [*(w.lower_ for w in words), "of", *(t.text for t in name)]
+        text = " ".join(surface)
+        for pattern, ref in self.patterns:
+            if pattern.search(text):
+                return ref
+        head, modifiers = deal.lemma_.lower(), frozenset(t.lemma_.lower() for t in name)
+        for found in self.found:
+            if found.head == head and found.modifiers == modifiers:
+                return found.ref
+        ref = IssueRef(slug(surface), text, "discovered", (adopting_pattern(surface),))
+        self.found.append(_Found(ref, head, modifiers, [adopting_pattern(surface)]))
+        return ref
 
     def _backed_actor(self, target: Token) -> bool:
         """ "We must support the government", "opposes the Assembly": an actor (or a word
