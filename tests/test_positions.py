@@ -675,3 +675,11 @@ def test_a_deal_over_an_actor_is_named_by_both(resources):
     positions, _ = discovered_of(text, resources)
     rows = actor_stances(positions, "issue_id")
     assert rows == {("lev-okon", "sale-of-sudmark-shipping-corp", "oppose")}
+
+
+def test_a_word_for_an_issue_with_its_named_owner_is_an_issue(resources):
+    # "the budget" alone names no issue; "Roth's budget" does
+    positions, _ = discovered_of("Okon has pledged to back Roth's budget.", resources)
+    assert actor_stances(positions, "issue_id") == {("lev-okon", "roth-budget", "support")}
+    positions, _ = discovered_of("Okon has pledged to back the budget.", resources)
+    assert positions.empty

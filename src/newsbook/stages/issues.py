@@ -187,16 +187,37 @@ class IssueFinder:
             or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
         ]
         surface = [*(w.lower_ for w in words), "of", *(t.text for t in name)]
+        return self._phrase_issue(deal, surface, frozenset(t.lemma_.lower() for t in name))
+
+    def _owned(self, noun: Token, owner: Token) -> IssueRef | None:
+        """ "backs Roth's budget": a word for an issue alone names none ("the budget"),
+        with its named owner one of its own ("Roth's budget")."""
+        span = noun.doc[owner.left_edge.i : noun.i + 1]
+        name = [t for t in span if t.ent_type_ or t.pos_ == "PROPN"]
+        modifiers = frozenset(t.lemma_.lower() for t in name)
+        named = [*(t.text for t in name), noun.lower_]  # the id: "roth-budget"
+        return self._phrase_issue(noun, span.text.split(), modifiers, named)
+
+    def _phrase_issue(
+        self,
+        head: Token,
+        surface: list[str],
+        modifiers: frozenset[str],
+        named: list[str] | None = None,
+    ) -> IssueRef | None:
+        """The catalogue's, an already found or a new discovered issue for a phrase named
+        by its words as written (`surface`), its head word and what narrows it; its id
+        from the words `named` (else the surface)."""
         text = " ".join(surface)
         for pattern, ref in self.patterns:
             if pattern.search(text):
                 return ref
-        head, modifiers = deal.lemma_.lower(), frozenset(t.lemma_.lower() for t in name)
+        lemma = head.lemma_.lower()
         for found in self.found:
-            if found.head == head and found.modifiers == modifiers:
+            if found.head == lemma and found.modifiers == modifiers:
                 return found.ref
-        ref = IssueRef(slug(surface), text, "discovered", (adopting_pattern(surface),))
-        self.found.append(_Found(ref, head, modifiers, [adopting_pattern(surface)]))
+        ref = IssueRef(slug(named or surface), text, "discovered", (adopting_pattern(surface),))
+        self.found.append(_Found(ref, lemma, modifiers, [adopting_pattern(surface)]))
         return ref
 
     def _backed_actor(self, target: Token) -> bool:
@@ -258,6 +279,11 @@ class IssueFinder:
         if len(text) < MIN_PHRASE_CHARS:
             return None
         if len(words) == 1 and target.lemma_.lower() in self.lexicon.issue_nouns and not proposal:
+            owner = next(
+                (c for c in target.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
+            )
+            if owner is not None:
+                return self._owned(target, owner)
             return None  # "a plan", "the measure" alone name no issue of their own
         for pattern, ref in self.patterns:
             if pattern.search(text):
