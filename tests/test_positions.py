@@ -683,3 +683,8 @@ def test_a_word_for_an_issue_with_its_named_owner_is_an_issue(resources):
     assert actor_stances(positions, "issue_id") == {("lev-okon", "roth-budget", "support")}
     positions, _ = discovered_of("Okon has pledged to back the budget.", resources)
     assert positions.empty
+
+
+def test_a_pledge_to_remove_an_issue_opposes_it(resources):
+    positions = positions_of("Okon has pledged to remove the water charter.", resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
