@@ -618,12 +618,15 @@ def test_an_actor_judged_for_what_they_did_is_no_issue(resources):
 @pytest.mark.parametrize(
     "text",
     [
+        # a warning that X could bring a harm is no prediction: the warner opposes X
         "Okon warned that the fishing quota could prompt retaliation by Sudmark's partners.",
         "Okon said retaliation could be provoked by raising the harbour tariffs.",
+        # a measure said to go too far, or not far enough
+        "The harbour levy does not go far enough, Okon said.",
+        "Okon said the harbour levy goes too far.",
     ],
 )
-def test_a_warning_of_harm_is_its_speaker_s_stance_on_the_cause(resources, text):
-    # a warning that X could bring retaliation is no prediction: the warner opposes X
+def test_a_judgement_its_speaker_states_against_a_measure(resources, text):
     positions, _ = discovered_of(text, resources)
     assert actor_stances(positions) == {("lev-okon", "oppose")}
 
@@ -649,18 +652,6 @@ def test_what_ought_to_exist_is_its_speaker_s_stance(resources, text, stance):
 def test_what_exists_is_no_stance(resources):
     positions, _ = discovered_of("Okon said there is a referendum on the harbour levy.", resources)
     assert positions.empty
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The harbour levy does not go far enough, Okon said.",
-        "Okon said the harbour levy goes too far.",
-    ],
-)
-def test_a_measure_said_to_go_too_far_or_not_far_enough_is_opposed(resources, text):
-    positions, _ = discovered_of(text, resources)
-    assert actor_stances(positions) == {("lev-okon", "oppose")}
 
 
 def test_a_judging_verb_judges_its_subject_not_what_its_preposition_names(resources):
