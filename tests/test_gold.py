@@ -99,7 +99,7 @@ def test_seed(scores):
         ("wire", "direct quotes", 0.94, 0.95),
         ("commentary", "direct quotes", 0.85, 0.85),
         ("wire", "reported speech", 0.90, 0.90),
-        ("commentary", "reported speech", 0.94, 0.87),
+        ("commentary", "reported speech", 0.94, 0.89),
     ],
 )
 def test_floors_per_kind(scores, kind, stage, recall, precision):
