@@ -679,3 +679,25 @@ def test_a_word_for_an_issue_with_its_named_owner_is_an_issue(resources):
 def test_a_pledge_to_remove_an_issue_opposes_it(resources):
     positions = positions_of("Okon has pledged to remove the water charter.", resources)
     assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_negated_act_asked_for_is_opposed(resources):
+    # "urged insurers not to cover X": the act is what is not wanted
+    positions, _ = discovered_of("Okon urged insurers not to cover the harbour levy.", resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_stance_only_recommended_is_not_its_subject_s(resources):
+    positions, _ = discovered_of(
+        "Okon recommended that Norland approve the harbour levy.", resources
+    )
+    assert actor_stances(positions) == {("lev-okon", "support")}
+
+
+def test_what_is_unlikely_is_no_stance(resources):
+    text = "Okon said Norland is unlikely to do more than reiterate its pledge to keep the levy."
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty
+    text = "Okon said Norland is unlikely to do anything more than reiterate its pledge to keep the levy."
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty

@@ -158,6 +158,15 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif (
+            depth == 1
+            and not cues
+            and path[0].dep_ == "dobj"
+            and token.pos_ == "VERB"
+            and not lexicon.polarity(token)
+            and lexicon.negated(token)
+        ):
+            polarity = -polarity  # "urged insurers not to cover X": X is not wanted
         elif depth == 1 and not cues and _addressee(path[0]):
             break  # "urged shareholders to reject X": asked to act, not judged
         elif (
@@ -530,7 +539,8 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
         if token.lemma_.lower() in lexicon.hedges:
             return True
         if any(
-            c.dep_ in {"aux", "nsubj"} and c.lemma_.lower() in lexicon.hedges
+            # ("is unlikely to do more than reiterate X": the copula's adjective)
+            c.dep_ in {"aux", "nsubj", "acomp"} and c.lemma_.lower() in lexicon.hedges
             for c in token.children
         ):
             return True
