@@ -701,3 +701,10 @@ def test_what_is_unlikely_is_no_stance(resources):
     text = "Okon said Norland is unlikely to do anything more than reiterate its pledge to keep the levy."
     positions, _ = discovered_of(text, resources)
     assert positions.empty
+
+
+def test_a_claim_rejected_as_that_is_no_issue(resources):
+    text = "Okon backs the harbour levy. Critics say it will ruin the port. But Okon rejected that."
+    positions, _ = discovered_of(text, resources)
+    rejected = positions[positions["evidence"].str.startswith("But Okon")]
+    assert rejected.empty, rejected
