@@ -708,3 +708,35 @@ def test_a_claim_rejected_as_that_is_no_issue(resources):
     positions, _ = discovered_of(text, resources)
     rejected = positions[positions["evidence"].str.startswith("But Okon")]
     assert rejected.empty, rejected
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # an evaluative adjective or noun predicated of the issue, or on its word
+        ('Okon said "the harbour levy was a strangely deceptive scheme."', "oppose"),
+        ("Okon said the harbour levy was unfortunate.", "oppose"),
+        ('Okon said "the harbour tunnel is quite safe."', "support"),
+        ('Roth backs the harbour levy. Okon said "this was a misleading budget."', "oppose"),
+        # a noun of judgement on the noun predicated ("a bribes budget")
+        ("Okon said the harbour levy was a bribes budget.", "oppose"),
+        # what the issue is called or described as is its caller's judgement
+        ('Okon called the harbour levy "a reckless scheme."', "oppose"),
+        ('Roth backs the harbour levy. Okon called it "a bribes budget."', "oppose"),
+        ("Okon described the harbour levy as reckless.", "oppose"),
+        ("Okon described the harbour levy as illegal.", "oppose"),
+        # the victim's passive judges the one who did it
+        ('Okon said "we were misled by the harbour board."', "oppose"),
+    ],
+)
+def test_an_evaluative_word_is_its_speaker_s_judgement(resources, text, stance):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["actor_id"] == "lev-okon"]
+    assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_a_word_that_judges_only_what_it_is_said_of_describes_as_a_modifier(resources):
+    # "illegal wealth", "the effective date": descriptions, not judgements
+    text = "Okon said the harbour board counted its illegal wealth by the effective date."
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
