@@ -740,3 +740,35 @@ def test_a_word_that_judges_only_what_it_is_said_of_describes_as_a_modifier(reso
     text = "Okon said the harbour board counted its illegal wealth by the effective date."
     positions, _ = discovered_of(text, resources)
     assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # an act with no side of its own called for is support for what it is done to
+        ('Okon said "Norland must raise the harbour levy."', "support"),
+        ('Okon said "Norland has to raise the harbour levy."', "support"),
+        ('Okon said "the harbour levy must be raised."', "support"),
+        ('Okon said "Sudmark must hold to its water pact."', "support"),
+        # and one that should not have been done is opposition to it
+        ("Okon said Norland should not have raised the harbour levy.", "oppose"),
+    ],
+)
+def test_an_act_called_for_is_its_speaker_s_stance(resources, text, stance):
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == {("lev-okon", stance)}, positions[
+        ["actor_id", "issue_id", "stance", "cue"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Okon said "Norland will have to raise the harbour levy."',  # foretold
+        'Okon said "this should do the harbour trick."',  # a verb too general
+        "Okon said firms that must raise harbour fees will pay.",  # a relative clause
+    ],
+)
+def test_what_is_no_call_for_an_act(resources, text):
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]

@@ -171,6 +171,14 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
         elif (
+            not cues
+            and _called_for(token, lexicon)
+            and path[0] in _called_for_targets(token, lexicon)
+        ):
+            # "Norland must raise X" supports X; "should not have raised X" opposes it
+            polarity = -1 if lexicon.negated(token) else 1
+            cues.append(Cue(token, polarity, voiced=True))
+        elif (
             depth == 1
             and not cues
             and path[0].dep_ == "dobj"
@@ -414,6 +422,39 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and f"{governor.lemma_.lower()} to" in lexicon.obligation
     )
+
+
+def _called_for(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland must raise the levy", "should not have raised it", "has to hold to the
+    pact": an act with no side of its own that someone says ought (not) to be done, a
+    call for (or against) what it is done to, by whoever says so. (Not in a relative
+    clause: "firms that must file returns" describes them.)"""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ != "relcl"
+        and not lexicon.polarity(verb)
+        and verb.lemma_.lower() not in lexicon.light_verbs
+        and verb.lemma_.lower() not in lexicon.prepositional  # ("should vote against it")
+        and not _foretold(verb)
+        and _ought(verb, lexicon)
+    )
+
+
+def _foretold(verb: Token) -> bool:
+    """ "GM will have to borrow money": a necessity foretold, no call for it."""
+    governor = verb.head if verb.dep_ == "xcomp" else verb
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in governor.children)
+
+
+def _called_for_targets(verb: Token, lexicon: StanceLexicon) -> list[Token]:
+    """What an act called for is done to: its object ("raise the levy"), its passive
+    subject ("the levy must be raised"), the object of its preposition ("hold to the
+    pact")."""
+    targets = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and not _addressee(c)]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
+            targets += [g for g in child.children if g.dep_ == "pobj"]
+    return targets
 
 
 def _ought_to_exist(verb: Token, lexicon: StanceLexicon) -> bool:
@@ -1070,10 +1111,13 @@ def sentence_anchors(
                 lexicon.polarity(token)
                 or lexicon.prepositional.get(token.lemma_.lower())
                 or _ought_to_exist(token, lexicon)
+                or _called_for(token, lexicon)
             )
         ):
             continue
-        for target in stance_targets(token, lexicon):
+        called_for = _called_for(token, lexicon)
+        targets = _called_for_targets(token, lexicon) if called_for else []
+        for target in targets or stance_targets(token, lexicon):
             named_before = [
                 r for a, r in anchors if relative_pronoun(target) and a == target.head.head
             ]
