@@ -772,3 +772,10 @@ def test_an_act_called_for_is_its_speaker_s_stance(resources, text, stance):
 def test_what_is_no_call_for_an_act(resources, text):
     positions, _ = discovered_of(text, resources)
     assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_a_word_for_an_issue_with_a_time_of_its_own_points_back(resources):
+    # "its pact for the next six weeks": the time is no word of the issue's own name
+    text = 'Roth backs the oil accord. Okon said "Sudmark must hold to its pact for the next six weeks."'
+    positions, _ = discovered_of(text, resources)
+    assert ("lev-okon", "oil-accord", "support") in actor_stances(positions, "issue_id")
