@@ -999,6 +999,21 @@ def test_no_statement_made(resources, text, snippet):
             "threatened the company",
             "olaf-brenna",
         ),
+        # "it said" after words given in a letter is the letter, so its writer; not the
+        # organisation named last
+        (
+            "In a letter to shareholders, Chairman Olaf Brenna said the offer was too low.\n\n"
+            "Two other bids, studied at the Karvik Institute, were also too low, it said.",
+            "Two other bids",
+            "olaf-brenna",
+        ),
+        (
+            "In a letter to shareholders, Chairman Olaf Brenna said the offer was too low.\n\n"
+            "The letter said the Karvik Institute had studied the bid, but it warned "
+            "against selling the company.",
+            "selling the company",
+            "olaf-brenna",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"

@@ -243,3 +243,16 @@ def test_a_name_behind_non_or_anti_is_not_its_bearer(resources):
     entities = tables_for(text, resources)["entities"]
     names = set(entities["name"])
     assert not {n for n in names if n.lower().startswith(("non", "anti"))}, names
+
+
+def test_a_family_name_written_first_is_the_person_it_begins(resources):
+    """Names written family name first ("Hua Minsen" ... "Hua said"): a one-word name
+    that begins one full name in the article, and ends none, is that person."""
+    text = (
+        "The province's governor, Hua Minsen, spoke on Monday.\n\n"
+        "Hua said the harvest had failed. Trade official Mira Lotsen agreed.\n\n"
+        "Lotsen said prices would rise."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    assert set(mentions[mentions["text"] == "Hua"]["entity_id"]) == {"hua-minsen"}
+    assert set(mentions[mentions["text"] == "Lotsen"]["entity_id"]) == {"mira-lotsen"}

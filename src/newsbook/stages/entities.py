@@ -768,6 +768,9 @@ def _person_key(
         return f"PERSON:{longer[0] if longer else _own_name(mention.norm, known)}", "name"
     candidates = people.get(mention.norm.casefold(), [])
     if not candidates:
+        begun = _names_begun_by(mention.norm, people)
+        if len(begun) == 1:  # "Hua Minsen ... Hua said": the family name written first
+            return f"PERSON:{begun[0]}", "surname"
         return f"PERSON:{mention.norm.casefold()}", "name"
     if len(candidates) == 1:
         return f"PERSON:{candidates[0]}", "surname"
@@ -793,6 +796,14 @@ def _choose_person(
     if last and len(in_last) == 1:
         return last, "discourse"
     return "", "ambiguous"
+
+
+def _names_begun_by(word: str, people: dict[str, list[str]]) -> list[str]:
+    """The full names whose first word is `word`: where the family name is written first
+    ("Hua Minsen"), the one word a later mention keeps. Only for a word that ends no
+    full name (a surname wins)."""
+    word = word.casefold()
+    return [n for names in people.values() for n in names if n.split(" ")[0].casefold() == word]
 
 
 def _own_name(norm: str, known: list[str]) -> str:
@@ -922,12 +933,12 @@ def missed_surnames(
     article: Article, parsed: list[ParsedBlock], mentions: list[Mention]
 ) -> Iterator[Mention]:
     """Surnames of people the article names in full that the NER missed elsewhere (it
-    often does inside quotations and before long appositives)."""
-    surnames = {
-        m.tokens[-1]
-        for m in mentions
-        if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2
-    }
+    often does inside quotations and before long appositives), and the first word of a
+    full name read alone (a family name written first)."""
+    full_names = [m for m in mentions if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2]
+    surnames = {m.tokens[-1] for m in full_names}
+    # a family name written first ("Hua Minsen" ... "Hua said"), where it ends no name
+    first_words = {m.tokens[0] for m in full_names if len(m.tokens[0]) > 1} - surnames
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
     longest = max((e - s for s, e in covered), default=0)
@@ -941,10 +952,16 @@ def missed_surnames(
         return
     for item in parsed:
         base = item.block.start
-        for token in tokens_spelled(item.doc, surnames):
+        for token in tokens_spelled(item.doc, surnames | first_words):
             start = base + token.idx
             end = start + len(token)
-            if token.text in surnames and token.is_title and not is_covered(start, end):
+            # a first word only as a name the parser reads alone ("Hua said"), never the
+            # start of a longer one or the full name itself
+            alone = token.text in surnames or (
+                token.pos_ == "PROPN"
+                and not (token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN")
+            )
+            if alone and token.is_title and not is_covered(start, end):
                 yield Mention(
                     start=start,
                     end=end,

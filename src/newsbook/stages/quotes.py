@@ -310,6 +310,7 @@ class SpeakerResolver:
         self.last_organisation = ""  # the last organisation that spoke ("the company said")
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
         self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
+        self.in_document = False  # the last words were given in a document: "it said" is it
 
     def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
@@ -318,9 +319,16 @@ class SpeakerResolver:
         if self.types.get(speaker.entity_id) == "ORG":
             self.last_organisation = speaker.entity_id
         phrases = [c for c in cue.children if c.lower_ == "in"] if cue is not None else []
-        for document in (g for p in phrases for g in p.children if g.dep_ == "pobj"):
-            if speaker.entity_id and document.lemma_.lower() in self.lexicon.documents:
+        documents = [
+            g
+            for p in phrases
+            for g in p.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in self.lexicon.documents
+        ]
+        for document in documents:
+            if speaker.entity_id:
                 self.authors[document.lemma_.lower()] = speaker.entity_id
+        self.in_document = bool(documents) or speaker.head in self.lexicon.documents
 
     def can_speak(self, speaker: Speaker) -> bool:
         """Whether a source is someone: a named entity, or a pronoun, a source noun, an
@@ -384,6 +392,8 @@ class SpeakerResolver:
         if not entity_id and lemma in self.lexicon.documents and _definite(subject):
             # "the letter said" after "X said in a letter"; "the radio": "Tehran radio"
             entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
+            if entity_id:  # the document's own words still: a later "it said" goes on
+                return Speaker(entity_id, self.names.get(entity_id, entity_id), lemma)
         # an institution, a document or a government is no person named by a role
         not_a_person = self.lexicon.documents | self.lexicon.governments | institutions
         if not entity_id and lemma not in self.lexicon.anonymous | not_a_person:
@@ -438,11 +448,8 @@ class SpeakerResolver:
         if pronoun.lower_ == "they":
             return last if last.plural else Speaker("", pronoun.text)
         if self.types.get(last.entity_id) in {"ORG", "GPE"} or (
-            last.phrase
-            and not last.entity_id
-            and not last.plural
-            and last.head in self.lexicon.documents
-        ):
+            last.phrase and not last.plural and self.in_document
+        ):  # "X said in a letter ... it said": the letter, so X
             return last
         institution = self.mentions.before(base + pronoun.idx, {"ORG", "GPE"})
         return self.named(institution) if institution else Speaker("", pronoun.text)
