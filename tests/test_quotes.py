@@ -1014,6 +1014,14 @@ def test_no_statement_made(resources, text, snippet):
             "selling the company",
             "olaf-brenna",
         ),
+        # "he" after a channel quoted someone new is that someone, not the last speaker
+        (
+            INTRO + "Vendt said the talks would resume.\n\n"
+            "The Karvik Courier quoted Jonas Elm, a delegate to the assembly, attacking "
+            "the budget. He said the deficit had tripled.",
+            "the deficit had tripled",
+            "jonas-elm",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"
@@ -1053,3 +1061,21 @@ def test_a_place_before_a_subjectless_cue_is_no_speaker(resources):
     text = INTRO + "The minister toured Berlin, said little about the budget and left."
     quotes = quotes_of(text, resources)
     assert not quotes["speaker"].isin(["Berlin", "Germany"]).any(), quotes[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        # where the sources are is not who they are
+        ("Other embassies in Bellport said they had stopped the tests.", "they had stopped"),
+        # an organisation's abbreviation in brackets is no name for its unnamed official
+        (
+            '"The timing is most unfortunate," one official at the Board of Harbours and '
+            "Canals (BHC) said.",
+            "The timing is most unfortunate",
+        ),
+    ],
+)
+def test_a_name_modifying_an_unnamed_source_is_not_its_speaker(resources, text, snippet):
+    row = statement(quotes_of(text, resources), snippet)
+    assert row["speaker_id"] == "", row.to_dict()

@@ -57,6 +57,8 @@ ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
+LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
+PLACES = {"GPE", "LOC", "FAC"}
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -359,7 +361,9 @@ class SpeakerResolver:
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
-            if not entity_id and child.dep_ == "appos":
+            # not an abbreviation in brackets: "an official at the Board of X (BOX)"
+            bracketed = child.i > 0 and child.nbor(-1).text == "("
+            if not entity_id and child.dep_ == "appos" and not bracketed:
                 start = base + child.idx
                 # a person, or a name the NER typed as an organisation ("the
                 # spokeswoman, Maria Holt,"): never a place
@@ -376,6 +380,14 @@ class SpeakerResolver:
             # "the Tass report", "a report in the Times", not "a report, monitored by X,"
             # nor "a Senate study" (one study among others: its phrase)
             aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
+            # where they are is not who they are: "embassies in Bellport", not Bellport
+            aside |= {
+                t.i
+                for c in subject.children
+                if c.dep_ == "prep" and c.lower_ in LOCATIONS
+                for t in c.subtree
+                if t.ent_type_ in PLACES
+            }
             own = [t for t in tokens if t.i < min(aside, default=len(t.doc))] or [subject]
             if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children):
                 sources = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in SOURCES]
@@ -545,6 +557,9 @@ class SpeakerResolver:
             # "In an interview with X, Minister Anna Berg defended ...": the parser may
             # hang the name on the phrase before it; a name right before the verb
             subjects = [root.nbor(-1)]
+        if root.lemma_.lower() in self.lexicon.channels:
+            # "The Courier quoted Jonas Elm attacking the budget. He said ...": the one quoted
+            subjects = [c for c in root.children if c.dep_ == "dobj"] or subjects
         for child in subjects:
             # "The authority's director, Anna Berg, was blunt.": the name in apposition
             for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
