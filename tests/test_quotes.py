@@ -1079,3 +1079,21 @@ def test_a_place_before_a_subjectless_cue_is_no_speaker(resources):
 def test_a_name_modifying_an_unnamed_source_is_not_its_speaker(resources, text, snippet):
     row = statement(quotes_of(text, resources), snippet)
     assert row["speaker_id"] == "", row.to_dict()
+
+
+def test_an_abbreviation_in_brackets_names_the_source_it_follows(resources):
+    text = "The Harbour Pilots Guild union (HPG) vowed to fight the pay cuts in the talks."
+    row = statement(quotes_of(text, resources), "to fight the pay cuts")
+    assert row["speaker_id"] != "", row.to_dict()
+
+
+def test_a_clause_before_a_final_attribution_is_reported_however_it_is_parsed(resources):
+    """The parser may hang the clause before ", analysts said." on the cue as a stray
+    dependent: what the sentence says before the comma is still the analysts'."""
+    text = (
+        "A 3.22 billion dlr offer for Bellport Oil Ltd by Karvik Pipelines Ltd may "
+        "short-circuit Bellport's restructuring plan and open the door for more takeover "
+        "bids, oil analysts said."
+    )
+    row = statement(quotes_of(text, resources), "open the door")
+    assert (row["kind"], row["speaker"]) == ("reported", "oil analysts"), row.to_dict()

@@ -361,9 +361,11 @@ class SpeakerResolver:
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
-            # not an abbreviation in brackets: "an official at the Board of X (BOX)"
+            # an abbreviation in brackets abbreviates the name before it: "the X union
+            # (XU)" is XU, "an official at the Board of X (BOX)" is no one named
             bracketed = child.i > 0 and child.nbor(-1).text == "("
-            if not entity_id and child.dep_ == "appos" and not bracketed:
+            unnamed = bracketed and subject.lemma_.lower() in self.lexicon.anonymous
+            if not entity_id and child.dep_ == "appos" and not unnamed:
                 start = base + child.idx
                 # a person, or a name the NER typed as an organisation ("the
                 # spokeswoman, Maria Holt,"): never a place
@@ -739,7 +741,26 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     if (aside or leading) and verb.head.pos_ in {"VERB", "AUX"}:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
-    return []
+    return _before_final_attribution(verb)
+
+
+def _before_final_attribution(verb: Token) -> list[Token]:
+    """ "A bid for X may derail its plan and open the door to other offers, analysts
+    said.": a cue ending its sentence, its subject set off by a comma, reports the
+    clause before the comma, however the parser hangs that clause on it."""
+    sentence = verb.sent
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    after = [t for t in sentence if t.i > verb.i and not t.is_punct and not t.is_space]
+    if verb.dep_ != "ROOT" or not subjects or after:
+        return []
+    comma = subjects[0].left_edge.i - 1
+    between = [t for t in verb.doc[subjects[0].right_edge.i + 1 : verb.i] if t.pos_ != "ADV"]
+    if comma <= sentence.start or verb.doc[comma].text != "," or between:
+        return []
+    before = list(verb.doc[sentence.start : comma])
+    if not any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return []  # "In Bellport, analysts said.": no clause
+    return _trimmed(before)
 
 
 def _speaker_hung_before(verb: Token) -> Token | None:
