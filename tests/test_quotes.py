@@ -1022,6 +1022,15 @@ def test_no_statement_made(resources, text, snippet):
             "the deficit had tripled",
             "jonas-elm",
         ),
+        # "the X official": the one person named as of organisation X
+        (
+            "Lena Marsh, general secretary of the Federation of Harbour Unions (FEDHU), "
+            "urged members to strike on Monday.\n\n"
+            "The port authority refused to negotiate with the dockers.\n\n"
+            "The Fedhu official said the strike would go on until the spring.",
+            "the strike would go on",
+            "lena-marsh",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"
@@ -1097,3 +1106,14 @@ def test_a_clause_before_a_final_attribution_is_reported_however_it_is_parsed(re
     )
     row = statement(quotes_of(text, resources), "open the door")
     assert (row["kind"], row["speaker"]) == ("reported", "oil analysts"), row.to_dict()
+
+
+def test_in_view_of_is_no_source(resources):
+    """ "in view of the slide": given the slide, not in its view."""
+    text = (
+        INTRO + "Vendt said she did not think the bank would raise rates in view of the "
+        "market's slide."
+    )
+    quotes = quotes_of(text, resources)
+    assert not quotes["speaker"].str.contains("slide").any(), quotes[["text", "speaker"]]
+    assert statement(quotes, "the bank would raise rates")["speaker_id"] == "karla-vendt"

@@ -256,3 +256,15 @@ def test_a_family_name_written_first_is_the_person_it_begins(resources):
     mentions = tables_for(text, resources)["mentions"]
     assert set(mentions[mentions["text"] == "Hua"]["entity_id"]) == {"hua-minsen"}
     assert set(mentions[mentions["text"] == "Lotsen"]["entity_id"]) == {"mira-lotsen"}
+
+
+def test_an_abbreviation_in_brackets_is_the_organisation_before_it(resources):
+    """Whatever letters it takes ("FEDHU" is no initials of its name) and however it is
+    cased later."""
+    text = (
+        "The Federation of Harbour Unions (FEDHU) called a strike on Monday.\n\n"
+        "Fedhu leaders met the port authority on Tuesday."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    fedhu = mentions[mentions["text"] == "Fedhu"]
+    assert list(fedhu["entity_id"]) == ["federation-of-harbour-unions"], mentions

@@ -160,6 +160,8 @@ def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]
 
 DATELINE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 BRACKETED_NAME = re.compile(r"<([A-Z][^<>\n]{1,80})>")  # "<Acme Holdings NV>": a wire's company
+# "the Federation of Harbour Unions (FEDHU)": the abbreviation the article then uses
+ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 MARKUP = re.compile(r"[<>{}$\\|=]|://|www\.")
 LONGEST_NAME_WORD = 30
 # A one-word organisation stands for a longer name holding that word only when the longer
@@ -543,7 +545,7 @@ def resolve_entities(
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
     people = _full_names(mentions)
-    lookups = _Lookups.of(mentions, resources)
+    lookups = _Lookups.of(mentions, resources, article.text)
     entities: dict[str, _Entity] = {}
     assigned: list[tuple[Mention, str, str]] = []  # mention, entity key, resolution
     history = _History()  # the resolved people, in order
@@ -607,9 +609,11 @@ class _Lookups:
     companies_by_first: dict[str, str] = field(default_factory=dict)  # "acme" -> "acme inc"
     # "acme industries" -> "acme industries inc"
     companies_by_base: dict[str, str] = field(default_factory=dict)
+    # an abbreviation in brackets after an organisation's name, casefolded -> that name
+    orgs_by_abbreviation: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, mentions: list[Mention], resources: Resources) -> _Lookups:
+    def of(cls, mentions: list[Mention], resources: Resources, text: str = "") -> _Lookups:
         described: dict[str, set[str]] = {}
         titled: dict[str, set[str]] = {}
         by_last: dict[str, tuple[int, str]] = {}
@@ -638,7 +642,21 @@ class _Lookups:
             by_word,
             _companies_by_first_word(mentions, resources),
             _companies_by_base_name(mentions, resources),
+            _orgs_by_abbreviation(mentions, text),
         )
+
+
+def _orgs_by_abbreviation(mentions: list[Mention], text: str) -> dict[str, str]:
+    """ "the Federation of Harbour Unions (FEDHU)" ... "Fedhu said": an abbreviation in
+    brackets right after an organisation's name is that organisation, whatever letters
+    it takes and however it is later cased."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "ORG" and len(m.tokens) >= 2:
+            match = ABBREVIATION_AFTER.match(text, m.end)
+            if match:
+                found.setdefault(match.group(1).casefold(), m.norm.lower())
+    return found
 
 
 def _companies_by_first_word(mentions: list[Mention], resources: Resources) -> dict[str, str]:
@@ -818,6 +836,9 @@ def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     if len(mention.tokens) != 1:
         return lookups.companies_by_base.get(" ".join(mention.tokens).casefold(), "")
     word = mention.norm
+    abbreviated = lookups.orgs_by_abbreviation.get(word.casefold())
+    if abbreviated and abbreviated != word.lower():
+        return abbreviated
     found = [lookups.orgs_by_last.get(word)]
     if len(word) >= 2 and word.isupper():
         found.append(lookups.orgs_by_initials.get(word))

@@ -303,6 +303,20 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
+        organisations = {
+            name.casefold(): entity_id
+            for entity_id, name, kind in zip(
+                entities["entity_id"], entities["name"], entities["type"], strict=True
+            )
+            if kind == "ORG"
+        }
+        self.members: dict[str, list[str]] = {}  # organisation -> the people named as of it
+        for entity_id, affiliation, kind in zip(
+            entities["entity_id"], entities["affiliation"], entities["type"], strict=True
+        ):
+            organisation = organisations.get(affiliation.casefold()) if kind == "PERSON" else None
+            if organisation:
+                self.members.setdefault(organisation, []).append(entity_id)
         self.mentions = context.mention_index
         self.entity_in = self.mentions.at
         self.last_speaker = NOBODY
@@ -415,7 +429,10 @@ class SpeakerResolver:
         if not entity_id and lemma in self.lexicon.anonymous and lemma not in self.unnamed:
             # "the senator said" in an article that names one senator and quotes no
             # unnamed one before ("a senator said ... the senator added" stays unnamed)
-            entity_id = self._by_role(subject) if _definite(subject) else ""
+            definite = _definite(subject)
+            entity_id = (
+                self._by_role(subject) or self._by_affiliation(subject, base) if definite else ""
+            )
         if entity_id:
             return self.named(entity_id)
         if lemma in self.lexicon.anonymous:
@@ -484,6 +501,18 @@ class SpeakerResolver:
             return ""
         found = [e for e, role in self.roles.items() if role.endswith(core) or core == role]
         return found[0] if len(found) == 1 else ""
+
+    def _by_affiliation(self, subject: Token, base: int) -> str:
+        """ "the Fedhu official said": the one person the article names as of the
+        organisation that describes the source."""
+        for child in subject.children:
+            if child.dep_ == "compound" and child.i < subject.i:
+                start = base + child.idx
+                organisation = self.entity_in(start, start + len(child), types={"ORG"})
+                members = self.members.get(organisation, [])
+                if len(members) == 1:
+                    return members[0]
+        return ""
 
     @staticmethod
     def _coordinated(subject: Token) -> bool:
@@ -1348,10 +1377,12 @@ def _according_to(
             and token.head.lower_ == "in"
         ):
             phrase, cue = token.head, token
+            # "in the view of X", never the bare "in view of X" (given X)
+            determined = any(c.dep_ == "det" for c in token.children)
             sources = [c for c in token.children if c.dep_ == "poss"] or [
                 g
                 for c in token.children
-                if c.lower_ == "of"
+                if c.lower_ == "of" and determined
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
