@@ -1022,6 +1022,13 @@ def test_no_statement_made(resources, text, snippet):
             "the deficit had tripled",
             "jonas-elm",
         ),
+        # "given notice that": a statement delivered
+        (
+            "Prime Minister Anna Berg has given notice that the country would fight the "
+            "merger of the two carriers.",
+            "would fight the merger",
+            "anna-berg",
+        ),
         # "the X official": the one person named as of organisation X
         (
             "Lena Marsh, general secretary of the Federation of Harbour Unions (FEDHU), "
@@ -1117,3 +1124,16 @@ def test_in_view_of_is_no_source(resources):
     quotes = quotes_of(text, resources)
     assert not quotes["speaker"].str.contains("slide").any(), quotes[["text", "speaker"]]
     assert statement(quotes, "the bank would raise rates")["speaker_id"] == "karla-vendt"
+
+
+def test_a_frame_of_only_auxiliaries_before_a_quotation_is_no_statement(resources):
+    """ "told the committee there would be "no more ..."": the quotation is the
+    statement; "there would be" says nothing of its own."""
+    text = (
+        "In January Secretary of State Anna Berg told the committee there would be "
+        '"no more transfers of equipment to Norland, either directly or through third '
+        'parties."'
+    )
+    quotes = quotes_of(text, resources)
+    assert list(quotes["kind"]) == ["direct"], quotes[["text", "kind", "speaker"]]
+    assert quotes["speaker_id"].iloc[0] == "anna-berg"

@@ -59,6 +59,7 @@ QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a sta
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 PLACES = {"GPE", "LOC", "FAC"}
+FRAME_ONLY = {"expl", "aux", "auxpass", "mark"}  # "that there would be": no words of its own
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -1228,6 +1229,8 @@ def _reported_statement(
         # mostly a quotation, which gives it; the reported words leading into it stay
         # ("told the committee that without it "..."")
         frame = _trimmed([t for t in content if t.idx < overlapping[0].start - 1])
+        if all(t.dep_ in FRAME_ONLY or t.pos_ == "AUX" or t.is_punct for t in frame):
+            return None  # "there would be "...": the quotation says it all
         subject = any(t.dep_ in SUBJECT_DEPS and t.head.idx >= overlapping[0].start for t in frame)
         if subject or len([t for t in frame if not t.is_punct]) < 2:
             return None  # "said its proposal "contains ..."": the quotation's own subject
