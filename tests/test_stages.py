@@ -268,3 +268,12 @@ def test_an_abbreviation_in_brackets_is_the_organisation_before_it(resources):
     mentions = tables_for(text, resources)["mentions"]
     fedhu = mentions[mentions["text"] == "Fedhu"]
     assert list(fedhu["entity_id"]) == ["federation-of-harbour-unions"], mentions
+
+
+@pytest.mark.parametrize("after", ["Government", "Authorities", "Officials"])
+def test_a_source_word_capitalised_after_a_country_is_no_name(resources, after):
+    """Wire copy capitalises the word after "U.K." ("U.K. Government said"): a word for a
+    government or a source is a common noun, so the mention is the country alone."""
+    text = f"The U.K. {after} said the merger of the two carriers would be blocked."
+    entities = tables_for(text, resources)["entities"]
+    assert not entities["name"].str.contains(after).any(), entities[["name", "type"]]

@@ -225,8 +225,11 @@ def _trim(span: Span, resources: Resources) -> Span | None:
 def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int | None:
     """ "U.S. Arms", "U.S. Saw": wire copy capitalises the word after "U.S.", and the
     NER reads a name into it. When a country alias is followed only by words that are no
-    proper nouns, or that the article also writes in lower case, the mention is the
+    proper nouns, or that the article also writes in lower case, or that name a
+    government or a source ("U.K. Authorities", "U.S. Government"), the mention is the
     country alone."""
+    speech = resources.speech
+    sources = speech.governments | speech.institutions | speech.anonymous
     for split in range(end - 1, start, -1):
         alias = doc[start:split].text
         if alias.lower() not in resources.country_aliases:
@@ -234,11 +237,23 @@ def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int 
         rest = [t for t in doc[split:end] if t.is_alpha]
         text = doc_text(doc)
         if rest and all(
-            not t.is_upper and (t.pos_ != "PROPN" or re.search(rf"\b{re.escape(t.lower_)}\b", text))
+            not t.is_upper
+            and (
+                t.pos_ != "PROPN"
+                or _singular(t.lower_) in sources
+                or re.search(rf"\b{re.escape(t.lower_)}\b", text)
+            )
             for t in rest
         ):
             return split
     return None
+
+
+def _singular(word: str) -> str:
+    """ "authorities" -> "authority", "officials" -> "official": enough for lexicon words."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word.removesuffix("s")
 
 
 def _is_title_fragment(span: Span, resources: Resources) -> bool:
