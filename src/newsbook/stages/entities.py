@@ -225,11 +225,10 @@ def _trim(span: Span, resources: Resources) -> Span | None:
 def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int | None:
     """ "U.S. Arms", "U.S. Saw": wire copy capitalises the word after "U.S.", and the
     NER reads a name into it. When a country alias is followed only by words that are no
-    proper nouns, or that the article also writes in lower case, or that name a
-    government or a source ("U.K. Authorities", "U.S. Government"), the mention is the
+    proper nouns, or that the article also writes in lower case, or that stand for its
+    state or an unnamed source ("U.S. Government", "U.K. Officials"), the mention is the
     country alone."""
-    speech = resources.speech
-    sources = speech.governments | speech.institutions | speech.anonymous
+    sources = resources.state_nouns | resources.speech.anonymous
     for split in range(end - 1, start, -1):
         alias = doc[start:split].text
         if alias.lower() not in resources.country_aliases:
