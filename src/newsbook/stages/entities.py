@@ -970,7 +970,9 @@ def missed_surnames(
     """Surnames of people the article names in full that the NER missed elsewhere (it
     often does inside quotations and before long appositives), and the first word of a
     full name read alone (a family name written first)."""
-    full_names = [m for m in mentions if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2]
+    full_names = [
+        m for m in mentions if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2
+    ]
     surnames = {m.tokens[-1] for m in full_names}
     # a family name written first ("Hua Minsen" ... "Hua said"), where it ends no name
     first_words = {m.tokens[0] for m in full_names if len(m.tokens[0]) > 1} - surnames
