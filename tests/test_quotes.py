@@ -1038,6 +1038,15 @@ def test_no_statement_made(resources, text, snippet):
             "the strike would go on",
             "lena-marsh",
         ),
+        # after an unnamed spokesman, "the Korval spokesman" is the one named before
+        (
+            "Korval Mining Ltd said its business was booming despite the inquiry.\n\n"
+            '"There is no problem," a spokesman for the firm told Reuters.\n\n'
+            "But Korval spokesman Olaf Brenna told Reuters the inquiry had found nothing.\n\n"
+            '"We have done nothing wrong," said the Korval spokesman.',
+            "We have done nothing wrong",
+            "olaf-brenna",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"

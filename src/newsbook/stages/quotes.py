@@ -304,20 +304,32 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
-        organisations = {
+        organisations = {  # any name of an organisation -> it
             name.casefold(): entity_id
-            for entity_id, name, kind in zip(
-                entities["entity_id"], entities["name"], entities["type"], strict=True
+            for entity_id, names, kind in zip(
+                entities["entity_id"],
+                entities["name"] + " | " + entities["aliases"],
+                entities["type"],
+                strict=True,
             )
             if kind == "ORG"
+            for name in names.split(" | ")
+            if name
         }
-        self.members: dict[str, list[str]] = {}  # organisation -> the people named as of it
-        for entity_id, affiliation, kind in zip(
-            entities["entity_id"], entities["affiliation"], entities["type"], strict=True
+        # organisation -> the people named as of it, with their role and first offset
+        self.members: dict[str, list[tuple[str, str, int]]] = {}
+        for entity_id, affiliation, role, kind, first in zip(
+            entities["entity_id"],
+            entities["affiliation"],
+            entities["role"],
+            entities["type"],
+            entities["first_start"],
+            strict=True,
         ):
             organisation = organisations.get(affiliation.casefold()) if kind == "PERSON" else None
             if organisation:
-                self.members.setdefault(organisation, []).append(entity_id)
+                member = (entity_id, role.lower(), int(first))
+                self.members.setdefault(organisation, []).append(member)
         self.mentions = context.mention_index
         self.entity_in = self.mentions.at
         self.last_speaker = NOBODY
@@ -434,6 +446,10 @@ class SpeakerResolver:
             entity_id = (
                 self._by_role(subject) or self._by_affiliation(subject, base) if definite else ""
             )
+        elif not entity_id and lemma in self.lexicon.anonymous and _definite(subject):
+            # "a spokesman for the firm said ... Korval spokesman Olaf Brenna said ... the
+            # Korval spokesman said": the one named before with that role at that firm
+            entity_id = self._by_affiliation(subject, base, role=lemma)
         if entity_id:
             return self.named(entity_id)
         if lemma in self.lexicon.anonymous:
@@ -503,14 +519,18 @@ class SpeakerResolver:
         found = [e for e, role in self.roles.items() if role.endswith(core) or core == role]
         return found[0] if len(found) == 1 else ""
 
-    def _by_affiliation(self, subject: Token, base: int) -> str:
+    def _by_affiliation(self, subject: Token, base: int, role: str = "") -> str:
         """ "the Fedhu official said": the one person the article names as of the
-        organisation that describes the source."""
+        organisation that describes the source (with `role`: named so before)."""
         for child in subject.children:
             if child.dep_ == "compound" and child.i < subject.i:
                 start = base + child.idx
                 organisation = self.entity_in(start, start + len(child), types={"ORG"})
-                members = self.members.get(organisation, [])
+                members = [
+                    entity_id
+                    for entity_id, title, first in self.members.get(organisation, [])
+                    if not role or (title.endswith(role) and first < base + subject.idx)
+                ]
                 if len(members) == 1:
                     return members[0]
         return ""
