@@ -1047,6 +1047,13 @@ def test_no_statement_made(resources, text, snippet):
             "We have done nothing wrong",
             "olaf-brenna",
         ),
+        # a description in apposition whose title ends in the name
+        (
+            "The consultant, Norland State University Professor of Economics Anna Lindqvist, "
+            "said the side effects were minimal.",
+            "the side effects were minimal",
+            "anna-lindqvist",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"

@@ -397,6 +397,10 @@ class SpeakerResolver:
                 # a person, or a name the NER typed as an organisation ("the
                 # spokeswoman, Maria Holt,"): never a place
                 entity_id = self.entity_in(start, start + len(child), types={"PERSON", "ORG"})
+                closing = child.right_edge  # "the consultant, Professor of Law Anna Berg,":
+                if not entity_id and closing.i > child.i:  # the person closing the title
+                    start = base + closing.idx
+                    entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
