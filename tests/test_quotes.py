@@ -1054,6 +1054,13 @@ def test_no_statement_made(resources, text, snippet):
             "the side effects were minimal",
             "anna-lindqvist",
         ),
+        # words joined by "and" inside one name are one speaker
+        (
+            "However, Ostrander and Co, which trades shares outside regular hours, said it "
+            "was making a market in the stock.",
+            "was making a market",
+            "ostrander-and-co",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"

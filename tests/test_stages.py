@@ -277,3 +277,9 @@ def test_a_source_word_capitalised_after_a_country_is_no_name(resources, after):
     text = f"The U.K. {after} said the merger of the two carriers would be blocked."
     entities = tables_for(text, resources)["entities"]
     assert not entities["name"].str.contains(after).any(), entities[["name", "type"]]
+
+
+def test_initials_without_the_legal_form_name_the_company(resources):
+    text = "Korval Mining Corp cut its dividend on Monday.\n\nKM said profits had fallen."
+    mentions = tables_for(text, resources)["mentions"]
+    assert list(mentions[mentions["text"] == "KM"]["entity_id"]) == ["korval-mining-corp"], mentions

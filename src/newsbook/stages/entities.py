@@ -632,6 +632,7 @@ class _Lookups:
         titled: dict[str, set[str]] = {}
         by_last: dict[str, tuple[int, str]] = {}
         by_initials: dict[str, tuple[int, str]] = {}
+        suffixes = resources.company_suffixes
         by_word: dict[str, list[tuple[int, str]]] = {}
         for order, m in enumerate(mentions):
             if len(m.tokens) >= 2 and m.role:
@@ -643,6 +644,12 @@ class _Lookups:
                 by_last.setdefault(m.tokens[-1], (order, m.norm.lower()))
                 initials = "".join(t[0] for t in m.tokens if t[:1].isupper())
                 by_initials.setdefault(initials, (order, m.norm.lower()))
+                # "GM" for "General Motors Corp": the initials of the name without its
+                # legal form
+                named = [t for t in m.tokens if t.casefold().rstrip(".") not in suffixes]
+                if 2 <= len(named) < len(m.tokens):
+                    initials = "".join(t[0] for t in named if t[:1].isupper())
+                    by_initials.setdefault(initials, (order, m.norm.lower()))
             if m.type == "ORG" and len(m.tokens) >= INNER_WORD_NAME:
                 for word in {t.casefold() for t in m.tokens[1:-1] if len(t) >= INNER_WORD_LENGTH}:
                     names = by_word.setdefault(word, [])

@@ -380,7 +380,8 @@ class SpeakerResolver:
             return self._pronoun(subject, base)
         if subject.lower_ in GROUP_PRONOUNS:
             return self._impersonal(subject, base)
-        if self._coordinated(subject):  # "The union and the company said": a group
+        if self._coordinated(subject) and not self._one_name(subject, base):
+            # "The union and the company said": a group (not "Jefferies and Co said")
             start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
             end += len(subject.right_edge)
             phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
@@ -538,6 +539,15 @@ class SpeakerResolver:
                 if len(members) == 1:
                     return members[0]
         return ""
+
+    def _one_name(self, subject: Token, base: int) -> bool:
+        """ "Jefferies and Co": words joined by "and" inside one name."""
+        start = base + subject.idx
+        entity_id = self.entity_in(start, start + len(subject))
+        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        return bool(entity_id) and all(
+            self.entity_in(base + c.idx, base + c.idx + len(c)) == entity_id for c in conjuncts
+        )
 
     @staticmethod
     def _coordinated(subject: Token) -> bool:
