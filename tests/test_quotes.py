@@ -1061,6 +1061,13 @@ def test_no_statement_made(resources, text, snippet):
             "was making a market",
             "ostrander-and-co",
         ),
+        # an organisation the parser takes for the subject, a titled name hung inside it
+        (
+            'Confederation of British Shipping (CBS) President Olaf Brenna said "This '
+            'budget will reinforce business success."',
+            "This budget will reinforce",
+            "olaf-brenna",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"

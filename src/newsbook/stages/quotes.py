@@ -388,6 +388,8 @@ class SpeakerResolver:
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
+        if self.types.get(entity_id) == "ORG":
+            entity_id = self._titled_name_closing(subject, base) or entity_id
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
             # an abbreviation in brackets abbreviates the name before it: "the X union
             # (XU)" is XU, "an official at the Board of X (BOX)" is no one named
@@ -539,6 +541,18 @@ class SpeakerResolver:
                 if len(members) == 1:
                     return members[0]
         return ""
+
+    def _titled_name_closing(self, subject: Token, base: int) -> str:
+        """ "Confederation of X (CX) President Olaf Brenna said": the parser may take the
+        organisation for the subject and hang the titled name inside it; a person named
+        at the end of the subject after a title is the speaker."""
+        closing = subject.right_edge
+        if closing.i <= subject.i:
+            return ""
+        start = base + closing.idx
+        person = self.entity_in(start, start + len(closing), types={"PERSON"})
+        between = subject.doc[subject.i + 1 : closing.i]
+        return person if person and any(t.lower_ in self.title_heads for t in between) else ""
 
     def _one_name(self, subject: Token, base: int) -> bool:
         """ "Jefferies and Co": words joined by "and" inside one name."""
