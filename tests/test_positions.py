@@ -352,6 +352,13 @@ def dam_rows(text: str, actor_id: str, resources):
         ("Norland inspected the shield against the dam.", "norland"),
         # unnamed members of an organisation are no one the article names
         ("Sudmark officials seeking to block the dam met Roth.", "sudmark"),
+        # an act of no one in particular is theirs, not its reporter's
+        ("Norland said a large bank refused to finance the dam.", "norland"),
+        ("Okon said some had grave doubts about the dam.", "lev-okon"),
+        (
+            "While some firms were blocking the dam, Okon called the water charter a folly.",
+            "lev-okon",
+        ),
     ],
 )
 def test_no_one_holds(resources, text, actor_id):
@@ -367,6 +374,12 @@ def test_against_on_a_noun_of_attitude_is_a_view_held(resources):
     )
     dam = positions[positions["issue_id"] == "dam"]
     assert ("lev-okon", "oppose") in set(zip(dam["actor_id"], dam["stance"], strict=True)), dam
+
+
+def test_an_unnamed_one_s_act_does_not_argue_its_reporter_s_side(resources):
+    text = "Okon backs the dam. Okon said a large bank refused to finance the dam."
+    rows = dam_rows(text, "lev-okon", resources)
+    assert list(rows["stance"]) == ["support"], rows[["sentence_id", "stance", "cue"]]
 
 
 def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
