@@ -57,6 +57,9 @@ ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
+FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
+OWN_WORDS = 2  # "said the plan "is sound"": one noun leading into a quotation says nothing
+SETTING_DEPS = {"prep", "advcl", "advmod", "npadvmod"}  # "After the vote, "...," X said"
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -1152,6 +1155,8 @@ def _reported_statement(
     start, end = content[0].idx, content[-1].idx + len(content[-1])
     overlapping = [q for q in paragraph.direct if q.start < end and start < q.end]
     quoted = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
+    if overlapping and _frame_only(content, overlapping, cue):
+        return None  # the quotation gives the statement; what leads into it says nothing
     if quoted > QUOTED_SHARE * (end - start):
         # mostly a quotation, which gives it; the reported words leading into it stay
         # ("told the committee that without it "..."")
@@ -1176,6 +1181,48 @@ def _reported_statement(
         resolver.spoke(speaker, paragraph.base + start, cue)
     return _row(
         resolver.article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
+    )
+
+
+def _frame_only(content: list[Token], quotes: list[QuoteSpan], cue: Token) -> bool:
+    """Whether the reported words around the quotations they run into only frame them:
+    a comment hung on the quotation ("said "...," which he defined as ..."), a setting
+    before it when the cue follows ("After the vote, "...," X said"), and at most one word
+    of their own besides a subject pronoun, a copula and function words ("said the plan
+    "is sound"", "told them it was "a fine plan""). "that without it "..."", "that there
+    should not be "..."", "it was a "duty" to act" say something of their own."""
+    inside = {t.i for t in content for q in quotes if q.start - 1 <= t.idx <= q.end}
+    setting = cue.idx > quotes[0].end
+    framing = {
+        w.i
+        for t in content
+        if t.i not in inside
+        and t.head.i in inside
+        and ((setting and t.dep_ in SETTING_DEPS) or _comment(t))
+        for w in t.subtree
+    }
+    own = [
+        t
+        for t in content
+        if t.i not in inside | framing
+        and not t.is_punct
+        and t.dep_ not in FRAME_WORDS
+        and t.pos_ not in {"AUX", "DET"}
+        and not (t.pos_ == "PRON" and t.dep_ in SUBJECT_DEPS)
+    ]
+    return len(own) < OWN_WORDS
+
+
+def _comment(clause: Token) -> bool:
+    """A clause opened by a relative word with a subject of its own ("..., which he
+    defined as ..."; the parser may read it as relative or adverbial): a comment on what
+    it hangs on, not a part of it ("a plan "that seeks to ..."")."""
+    return (
+        clause.dep_ in {"relcl", "advcl"}
+        and clause.left_edge.tag_ in WH_TAGS
+        and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+        )
     )
 
 
