@@ -1058,3 +1058,25 @@ def test_words_that_only_frame_a_quotation_are_no_statement(resources, text):
     quotes = quotes_of(INTRO + text, resources)
     body = quotes[quotes["start"] > len(INTRO)]
     assert list(body["kind"]) == ["direct"], body[["text", "kind"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "The council backed the levy, so long as the farm groups and their lenders "
+            "disclose that the money goes to roads.",
+            "disclose",
+        ),
+        (
+            "Vendt unveiled spending curbs and tax cuts which promised to lift the "
+            "government's standing with voters and lenders.",
+            "promised",
+        ),
+    ],
+)
+def test_a_cue_in_a_condition_or_of_a_thing_is_no_statement(resources, text, cue):
+    """ "so long as the labels disclose that ...": a statement only supposed; "tax cuts
+    which promised to ...": a thing's doing, no one's words."""
+    quotes = quotes_of(INTRO + text, resources)
+    assert cue not in set(quotes["cue"]), quotes[["text", "speaker", "cue"]]

@@ -523,6 +523,7 @@ class SpeechLexicon:
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
+    conditions: frozenset[str] = frozenset()  # "if they believe": a statement only supposed
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -563,6 +564,7 @@ class SpeechLexicon:
             refusals=words("refusal_verbs"),
             institutions=words("institution_nouns"),
             evidential=words("evidential_cues"),
+            conditions=words("condition_marks"),
         )
 
 

@@ -61,7 +61,6 @@ FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of
 OWN_WORDS = 2  # "said the plan "is sound"": one noun leading into a quotation says nothing
 SETTING_DEPS = {"prep", "advcl", "advmod", "npadvmod"}  # "After the vote, "...," X said"
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
-CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
 OWN_CONTENT = {"dobj", "ccomp", "xcomp", "prep", "acomp", "attr", "advcl", "oprd"}
@@ -1146,7 +1145,7 @@ def _reported_statement(
     """The row of what a cue outside quotation marks reports, or None: nothing
     reported, a statement only supposed, one the quotation it mostly is already gives,
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
-    if _supposed(cue) or _unspoken(cue):
+    if _supposed(cue, lexicon) or _unspoken(cue):
         return None
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
@@ -1174,6 +1173,8 @@ def _reported_statement(
         return None  # the writer's own voice
     if cue.lemma_.lower() in lexicon.evidential and not resolver.can_speak(speaker):
         return None  # "a reading above 50 indicates that ...": evidence, not words
+    if _of_a_thing(cue) and not resolver.can_speak(speaker):
+        return None  # "tax cuts which promised to boost growth": no one's words
     clausal = any(c.dep_ == "ccomp" for c in cue.children)
     if not speaker.phrase and (cue.pos_ == "NOUN" or not clausal):
         return None  # "announcing a package": whose? ("it was reported that" stays)
@@ -1226,6 +1227,14 @@ def _comment(clause: Token) -> bool:
     )
 
 
+def _of_a_thing(cue: Token) -> bool:
+    """A cue in a relative clause on "which" ("a plan which promised ..."): a thing's
+    doing, unless the antecedent can speak (an organisation, a source)."""
+    return cue.dep_ == "relcl" and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ == "which" for c in cue.children
+    )
+
+
 def _is_cue_noun(token: Token, lexicon: SpeechLexicon) -> bool:
     """A statement noun used as one ("his pledge that", not "pledged to")."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns
@@ -1241,9 +1250,15 @@ def _under_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in verb.children)
 
 
-def _supposed(cue: Token) -> bool:
-    """A cue in a condition ("if the owners believe ..."): a statement only supposed."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in cue.children)
+def _supposed(cue: Token, lexicon: SpeechLexicon) -> bool:
+    """A cue in a condition ("if the owners believe ...", "so long as the labels disclose
+    ..."): a statement only supposed. The parser may hang the words before the mark
+    ("so long") elsewhere: the condition is read from the text."""
+    for mark in (c for c in cue.children if c.dep_ == "mark"):
+        words = [t.lower_ for t in cue.doc[max(mark.i - 2, cue.sent.start) : mark.i + 1]]
+        if any(" ".join(words[i:]) in lexicon.conditions for i in range(len(words))):
+            return True
+    return False
 
 
 def _speaker_of_cue(
