@@ -1080,3 +1080,14 @@ def test_a_cue_in_a_condition_or_of_a_thing_is_no_statement(resources, text, cue
     which promised to ...": a thing's doing, no one's words."""
     quotes = quotes_of(INTRO + text, resources)
     assert cue not in set(quotes["cue"]), quotes[["text", "speaker", "cue"]]
+
+
+def test_a_titled_person_after_the_organisation_is_the_speaker(resources):
+    """ "Union of X (UX) President Anna Berg said "..."": the parser may take the
+    organisation for the subject; the person after the title speaks."""
+    text = INTRO + (
+        'Federation of Nordic Fishermen (FNF) President Marit Solberg said "This quota '
+        'will ruin the small boats."'
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "ruin the small boats", "direct")["speaker_id"] == "marit-solberg"

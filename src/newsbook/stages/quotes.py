@@ -211,7 +211,10 @@ def speaker_token(
         if subjects and subjects[0].pos_ == "SCONJ":  # "believe that pledged ...": a misparse
             return None
         if subjects:
-            subject = subjects[0]
+            # two subjects before the verb: a misread name ("Union of X President Anna
+            # Berg said"), the one next to the verb its head
+            before = len(subjects) > 1 and all(s.i < current.i for s in subjects)
+            subject = subjects[-1] if before else subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subject
@@ -352,6 +355,8 @@ class SpeakerResolver:
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
+        if self.types.get(entity_id) in {"ORG", "GPE"}:
+            entity_id = self._titled_member(subject, base) or entity_id
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
             if not entity_id and child.dep_ == "appos":
                 start = base + child.idx
@@ -448,6 +453,17 @@ class SpeakerResolver:
             return last
         institution = self.mentions.before(base + pronoun.idx, {"ORG", "GPE"})
         return self.named(institution) if institution else Speaker("", pronoun.text)
+
+    def _titled_member(self, subject: Token, base: int) -> str:
+        """ "Union of X (UX) President Anna Berg said": the parser may take the
+        organisation for the subject; a person's name ending the subject after a title
+        is who speaks."""
+        last = subject.right_edge
+        if last.i <= subject.i:
+            return ""
+        person = self.entity_in(base + last.idx, base + last.idx + len(last), types={"PERSON"})
+        before = subject.doc[subject.i : last.i]
+        return person if any(t.lower_ in self.title_heads for t in before) else ""
 
     def _by_role(self, subject: Token) -> str:
         """ "President Reagan's chief of staff": the one person the article gives that role."""
