@@ -1047,14 +1047,12 @@ def test_a_place_before_a_subjectless_cue_is_no_speaker(resources):
         'Vendt told reporters later that it was "a plan built on hope, for hope."',
         'Oduya said "about one in ten farms will close," which he defined as a loss of '
         "half the valley's income.",
-        'After weighing a tariff on steel and a quota on grain "this will be read as a '
-        'retreat," Vendt said.',
     ],
 )
 def test_words_that_only_frame_a_quotation_are_no_statement(resources, text):
     """The quotation's subject ("said the levy "is ..."), a pronoun and a copula ("it was
-    "..."), a comment on it ("..., which he defined as") or a setting before it with the
-    cue after are no reported statement beside the quotation."""
+    "...") or a comment on it ("..., which he defined as") are no reported statement
+    beside the quotation."""
     quotes = quotes_of(INTRO + text, resources)
     body = quotes[quotes["start"] > len(INTRO)]
     assert list(body["kind"]) == ["direct"], body[["text", "kind"]]

@@ -59,7 +59,6 @@ QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a sta
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
 OWN_WORDS = 2  # "said the plan "is sound"": one noun leading into a quotation says nothing
-SETTING_DEPS = {"prep", "advcl", "advmod", "npadvmod"}  # "After the vote, "...," X said"
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
@@ -1170,7 +1169,7 @@ def _reported_statement(
     start, end = content[0].idx, content[-1].idx + len(content[-1])
     overlapping = [q for q in paragraph.direct if q.start < end and start < q.end]
     quoted = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
-    if overlapping and _frame_only(content, overlapping, cue):
+    if overlapping and _frame_only(content, overlapping):
         return None  # the quotation gives the statement; what leads into it says nothing
     if quoted > QUOTED_SHARE * (end - start):
         # mostly a quotation, which gives it; the reported words leading into it stay
@@ -1201,21 +1200,19 @@ def _reported_statement(
     )
 
 
-def _frame_only(content: list[Token], quotes: list[QuoteSpan], cue: Token) -> bool:
+def _frame_only(content: list[Token], quotes: list[QuoteSpan]) -> bool:
     """Whether the reported words around the quotations they run into only frame them:
-    a comment hung on the quotation ("said "...," which he defined as ..."), a setting
-    before it when the cue follows ("After the vote, "...," X said"), and at most one word
-    of their own besides a subject pronoun, a copula and function words ("said the plan
-    "is sound"", "told them it was "a fine plan""). "that without it "..."", "that there
-    should not be "..."", "it was a "duty" to act" say something of their own."""
+    a comment hung on the quotation ("said "...," which he defined as ..."), and at most
+    one word of their own besides a subject pronoun, a copula and function words ("said
+    the plan "is sound"", "told them it was "a fine plan""). "that without it "..."",
+    "that there should not be "..."", "it was a "duty" to act" say something of their
+    own. (A setting before a quotation whose cue follows, "After the vote, "...," X
+    said", stays: the stance stage reads the issue it names.)"""
     inside = {t.i for t in content for q in quotes if q.start - 1 <= t.idx <= q.end}
-    setting = cue.idx > quotes[0].end
     framing = {
         w.i
         for t in content
-        if t.i not in inside
-        and t.head.i in inside
-        and ((setting and t.dep_ in SETTING_DEPS) or _comment(t))
+        if t.i not in inside and t.head.i in inside and _comment(t)
         for w in t.subtree
     }
     own = [
