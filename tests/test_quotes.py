@@ -1089,3 +1089,15 @@ def test_a_titled_person_after_the_organisation_is_the_speaker(resources):
     )
     quotes = quotes_of(text, resources)
     assert statement(quotes, "ruin the small boats", "direct")["speaker_id"] == "marit-solberg"
+
+
+def test_a_consultant_named_in_the_next_sentence_is_that_person(resources):
+    """ "an outside consultant told them "..."" then "The consultant, Professor X, said":
+    a consultant is a source the article may name later, like an official."""
+    text = INTRO + (
+        "The committee relaxed after an outside consultant told its members the vaccine "
+        '"appears to be quite safe in older patients." The consultant, Lindau University '
+        "professor Ilona Farkasz, said its side effects were minimal."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "quite safe", "direct")["speaker_id"] == "ilona-farkasz"
