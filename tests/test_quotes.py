@@ -1101,3 +1101,17 @@ def test_a_consultant_named_in_the_next_sentence_is_that_person(resources):
     )
     quotes = quotes_of(text, resources)
     assert statement(quotes, "quite safe", "direct")["speaker_id"] == "ilona-farkasz"
+
+
+def test_the_role_a_named_person_spoke_in_is_that_person_after_an_unnamed_one(resources):
+    """ "a spokesman for the firm said ...", then "Acme spokesman Tomas Lindqvist told
+    ...": a later "the spokesman said" is Lindqvist, the one named in that role who
+    spoke last, no longer the unnamed spokesman."""
+    text = INTRO + (
+        "A spokesman for the Nordhavn Shipping Co said the review was routine.\n\n"
+        "Nordhavn spokesman Tomas Lindqvist told Reuters the review would end in May.\n\n"
+        "The spokesman said that no one at the firm had been charged."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "no one at the firm", "reported")["speaker_id"] == "tomas-lindqvist"
+    assert statement(quotes, "review was routine", "reported")["speaker_id"] == ""

@@ -319,6 +319,10 @@ class SpeakerResolver:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
         and in what document ("X said in a letter": a later "the letter said" is X's)."""
         self.last_speaker, self.last_speaker_at = speaker, offset
+        # "a spokesman said ... spokesman Jo Berg told ... the spokesman said": once a
+        # person named in that role has spoken, "the spokesman" is no unnamed one
+        role = self.roles.get(speaker.entity_id, "")
+        self.unnamed = {head for head in self.unnamed if not (role and role.endswith(head))}
         if self.types.get(speaker.entity_id) == "ORG":
             self.last_organisation = speaker.entity_id
         phrases = [c for c in cue.children if c.lower_ == "in"] if cue is not None else []
