@@ -1115,3 +1115,14 @@ def test_the_role_a_named_person_spoke_in_is_that_person_after_an_unnamed_one(re
     quotes = quotes_of(text, resources)
     assert statement(quotes, "no one at the firm", "reported")["speaker_id"] == "tomas-lindqvist"
     assert statement(quotes, "review was routine", "reported")["speaker_id"] == ""
+
+
+def test_a_quotation_under_a_belief_someone_reports_is_the_reporters(resources):
+    """ "X says Y apparently believes "..."": the belief is ascribed by X, whose words
+    the quotation gives (not Y, who holds the belief)."""
+    text = INTRO + (
+        "Oduya says the Nordhavn Shipping Co apparently believes after its cost cuts "
+        '"they can pay for a buyback of this size out of their cash flow."'
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "pay for a buyback", "direct")["speaker_id"] == "paul-oduya"

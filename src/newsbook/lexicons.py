@@ -548,6 +548,7 @@ class SpeechLexicon:
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
     conditions: frozenset[str] = frozenset()  # "if they believe": a statement only supposed
+    thoughts: frozenset[str] = frozenset()  # "X says Y believes "..."": X's words
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -589,6 +590,7 @@ class SpeechLexicon:
             institutions=words("institution_nouns"),
             evidential=words("evidential_cues"),
             conditions=words("condition_marks"),
+            thoughts=words("thought_verbs"),
         )
 
 

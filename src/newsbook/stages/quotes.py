@@ -1090,9 +1090,10 @@ def iter_quotes(
 
 def _reporter_of_unspoken(cue: Token, lexicon: SpeechLexicon) -> Token | None:
     """ "X said that members should expect "painful choices"": a cue with a modal
-    ("should expect", "will announce") names words not yet spoken; inside what another
-    cue reports, the quotation is that reporter's words."""
-    if not _under_modal(cue):
+    ("should expect", "will announce") names words not yet spoken, and a verb of thought
+    ("X says Y believes "..."") a belief the reporter ascribes; inside what another cue
+    reports, the quotation is that reporter's words."""
+    if not (_under_modal(cue) or cue.lemma_.lower() in lexicon.thoughts):
         return None
     current = cue
     for _ in range(4):
