@@ -1126,3 +1126,19 @@ def test_a_quotation_under_a_belief_someone_reports_is_the_reporters(resources):
     )
     quotes = quotes_of(text, resources)
     assert statement(quotes, "pay for a buyback", "direct")["speaker_id"] == "paul-oduya"
+
+
+def test_a_claim_by_someone_that_is_reported_and_a_reason_inside_a_report_is_not(resources):
+    """ "rejected claims by farm groups that the state would be forced to ...": the
+    claim is the groups' statement; "X said that firms will limit the trade they do
+    with it, citing credit risks": the firms' reason is part of X's report."""
+    text = INTRO + (
+        "Vendt rejected claims by farm groups that the state would be forced to raise "
+        "the levy by a falling harvest.\n\n"
+        "The Nordhavn Shipping Co said that some grain traders have begun to limit the "
+        "amount of cargo they will ship with the firm, citing credit risks."
+    )
+    quotes = quotes_of(text, resources)
+    claim = statement(quotes, "would be forced to raise", "reported")
+    assert (claim["speaker"], claim["cue"]) == ("farm groups", "claims")
+    assert "citing" not in set(quotes["cue"]), quotes[["text", "speaker", "cue"]]

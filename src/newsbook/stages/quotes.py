@@ -651,7 +651,9 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.refusals:
         return []  # "declined to say which ...": a statement refused
     for child in children:
-        noun_clause = child.dep_ == "acl" and child.tag_ != "VBN"  # not "a pledge made by X"
+        # not "a pledge made by X"; but "claims by X that Y would be forced to ..."
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        noun_clause = child.dep_ == "acl" and (child.tag_ != "VBN" or marked)
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
@@ -1165,7 +1167,7 @@ def _reported_statement(
     """The row of what a cue outside quotation marks reports, or None: nothing
     reported, a statement only supposed, one the quotation it mostly is already gives,
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
-    if _supposed(cue, lexicon) or _unspoken(cue):
+    if _supposed(cue, lexicon) or _unspoken(cue) or _within_report(cue, lexicon):
         return None
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
@@ -1243,6 +1245,18 @@ def _comment(clause: Token) -> bool:
             c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
         )
     )
+
+
+def _within_report(cue: Token, lexicon: SpeechLexicon) -> bool:
+    """ "X said that firms will limit the business they do with it, citing credit
+    risks": a participle without a subject deep inside what another cue reports is a
+    part of that report (the reported firms' reason), no statement of its own. One
+    hung on the reported clause's own verb is the reporter's (_reporter_of_participle)."""
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"}:
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ == "ccomp":
+        return False
+    return any(a.dep_ == "ccomp" and _is_cue(a.head, lexicon) for a in cue.head.ancestors)
 
 
 def _of_a_thing(cue: Token) -> bool:
