@@ -1142,3 +1142,14 @@ def test_a_claim_by_someone_that_is_reported_and_a_reason_inside_a_report_is_not
     claim = statement(quotes, "would be forced to raise", "reported")
     assert (claim["speaker"], claim["cue"]) == ("farm groups", "claims")
     assert "citing" not in set(quotes["cue"]), quotes[["text", "speaker", "cue"]]
+
+
+def test_a_second_act_of_the_reported_subject_is_part_of_the_report(resources):
+    """ "The ministry announced that X had paid A and promised to hand over B": X's
+    promise is what the ministry announced, no statement of its own."""
+    text = INTRO + (
+        "The Interior Ministry last week announced that Vendt had paid back 70,000 "
+        "euros in cash and promised to hand over the deeds to two houses in Porto."
+    )
+    quotes = quotes_of(text, resources)
+    assert list(quotes["cue"]) == ["announced"], quotes[["text", "speaker", "cue"]]

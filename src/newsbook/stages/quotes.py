@@ -1251,12 +1251,17 @@ def _within_report(cue: Token, lexicon: SpeechLexicon) -> bool:
     """ "X said that firms will limit the business they do with it, citing credit
     risks": a participle without a subject deep inside what another cue reports is a
     part of that report (the reported firms' reason), no statement of its own. One
-    hung on the reported clause's own verb is the reporter's (_reporter_of_participle)."""
-    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"}:
+    hung on the reported clause's own verb is the reporter's (_reporter_of_participle).
+    So is a second verb of the reported subject in a clause opened by "that" ("X
+    announced that Y had paid A and promised B")."""
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return False
-    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.head.dep_ == "ccomp":
+    host = cue.head
+    if cue.dep_ == "conj" and host.dep_ == "ccomp" and _is_cue(host.head, lexicon):
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in host.children)
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"} or host.dep_ == "ccomp":
         return False
-    return any(a.dep_ == "ccomp" and _is_cue(a.head, lexicon) for a in cue.head.ancestors)
+    return any(a.dep_ == "ccomp" and _is_cue(a.head, lexicon) for a in host.ancestors)
 
 
 def _of_a_thing(cue: Token) -> bool:
