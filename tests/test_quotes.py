@@ -1153,3 +1153,15 @@ def test_a_second_act_of_the_reported_subject_is_part_of_the_report(resources):
     )
     quotes = quotes_of(text, resources)
     assert list(quotes["cue"]) == ["announced"], quotes[["text", "speaker", "cue"]]
+
+
+def test_the_government_is_no_body_whose_name_only_deals_with_government(resources):
+    """ "the government announced" in an article naming the "Commission on Clean
+    Government": the word names what that body deals with, not what it is."""
+    text = INTRO + (
+        "The Commission on Clean Government (CCG) froze the accounts on Monday.\n\n"
+        "The government last week announced that the bank had paid 70,000 euros to the CCG."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "had paid 70,000 euros", "reported")
+    assert (row["speaker_id"], row["speaker"]) == ("", "The government")

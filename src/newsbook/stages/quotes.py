@@ -56,6 +56,7 @@ HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
+NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commission on X"
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
 OWN_WORDS = 2  # "said the plan "is sound"": one noun leading into a quotation says nothing
@@ -527,10 +528,14 @@ class SpeakerResolver:
         for start, end, entity_id in self.mentions.spans:
             if self.types.get(entity_id) != "ORG":
                 continue
-            words = set(re.findall(r"\w+", self.names.get(entity_id, "").casefold()))
+            name = self.names.get(entity_id, "").casefold()
+            words = set(re.findall(r"\w+", name))
             if words == {noun}:
                 continue  # "Bank" alone: the word, no organisation's name
-            if {noun, *described} <= words:
+            # the word names what the organisation is, before any "of", "on" ("Bank of
+            # X"), not what it deals with ("Commission on Good Government")
+            head = set(re.findall(r"\w+", NAME_PREPOSITIONS.split(name)[0]))
+            if noun in head and set(described) <= words:
                 found.add(entity_id)
             elif (
                 beside
