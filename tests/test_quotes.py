@@ -1165,3 +1165,14 @@ def test_the_government_is_no_body_whose_name_only_deals_with_government(resourc
     quotes = quotes_of(text, resources)
     row = statement(quotes, "had paid 70,000 euros", "reported")
     assert (row["speaker_id"], row["speaker"]) == ("", "The government")
+
+
+def test_a_clause_after_the_day_of_the_cue_is_reported(resources):
+    """ "X said Wednesday its trade is booming": the parser may read the clause as a
+    relative clause on the day; it is what X said."""
+    text = INTRO + (
+        "The Nordhavn Shipping Co said Wednesday its trade is booming, despite its "
+        "failure to settle the strike at the port."
+    )
+    row = statement(quotes_of(text, resources), "trade is booming", "reported")
+    assert (row["speaker_id"], row["cue"]) == ("nordhavn-shipping-co", "said")

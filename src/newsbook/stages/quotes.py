@@ -578,7 +578,13 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
     """ "told a luncheon Reagan could decide ...": the parser may read the reported
     clause as a relative clause on the listener. A "relative" clause right after the
     object, with no relative word and a subject of its own, is the reported clause."""
-    for listener in (c for c in verb.children if c.dep_ == "dobj"):
+    # "said Wednesday its business is booming": the same after a day the cue governs
+    listeners = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"})
+    ]
+    for listener in listeners:
         for clause in listener.children:
             if clause.dep_ != "relcl" or clause.left_edge.i != listener.i + 1:
                 continue
