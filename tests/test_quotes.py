@@ -1176,3 +1176,16 @@ def test_a_clause_after_the_day_of_the_cue_is_reported(resources):
     )
     row = statement(quotes_of(text, resources), "trade is booming", "reported")
     assert (row["speaker_id"], row["cue"]) == ("nordhavn-shipping-co", "said")
+
+
+def test_an_appeal_to_someone_to_act_is_reported(resources):
+    """ "appealed to X to hold the talks in private": the request is the appellants'
+    words; "appealed the ruling" reports nothing."""
+    text = INTRO + (
+        "The heads of the two unions appealed to Vendt to hold the talks in private so "
+        "members were not alarmed. The growers appealed the ruling."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "hold the talks in private", "reported")
+    assert (row["speaker"], row["cue"]) == ("The heads of the two unions", "appealed")
+    assert len(quotes[quotes["cue"] == "appealed"]) == 1
