@@ -1189,3 +1189,15 @@ def test_an_appeal_to_someone_to_act_is_reported(resources):
     row = statement(quotes, "hold the talks in private", "reported")
     assert (row["speaker"], row["cue"]) == ("The heads of the two unions", "appealed")
     assert len(quotes[quotes["cue"] == "appealed"]) == 1
+
+
+def test_the_panel_is_the_one_committee_the_article_names(resources):
+    """ "The panel recommended that ...": the one committee (commission, council) the
+    article names, not the agency beside which the word stands ("an FDA panel")."""
+    text = INTRO + (
+        "An NVA panel, the Coastal Fisheries Advisory Committee, met on Monday.\n\n"
+        "The panel recommended that the NVA approve the new quota for the spring season."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "approve the new quota", "reported")
+    assert row["speaker_id"] == "coastal-fisheries-advisory-committee", row.to_dict()

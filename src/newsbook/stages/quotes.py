@@ -515,7 +515,14 @@ class SpeakerResolver:
                 subject.lower_, [], beside=False
             )
         if subject.lemma_.lower() not in self.lexicon.organisations:
-            return self._named_with(subject.lower_, [])
+            kinds = self.lexicon.kinds_of.get(subject.lemma_.lower(), frozenset())
+            if not kinds:
+                return self._named_with(subject.lower_, [])
+            # "the panel": the one committee (or commission ...) the article names; an
+            # "FDA panel" is a body of the FDA, not the FDA
+            nouns = [subject.lower_, *sorted(kinds)]
+            found = {self._named_with(noun, [], beside=False) for noun in nouns} - {""}
+            return found.pop() if len(found) == 1 else ""
         return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
 
     def _named_with(self, noun: str, described: list[str], *, beside: bool = True) -> str:
