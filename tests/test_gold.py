@@ -95,10 +95,13 @@ def test_seed(scores):
         # The wire floors were re-set (1.00/1.00 and .92/.95 before) when six quote-rich
         # wire stories joined dev, with no code change; re-set again (from .97/.98,
         # .89/.92 and .88/.93) to the level measured when four wire stories and two
-        # analyses annotated before any run joined dev (gold7), no code change
-        ("wire", "direct quotes", 0.94, 0.95),
-        ("commentary", "direct quotes", 0.85, 0.85),
-        ("wire", "reported speech", 0.90, 0.90),
+        # analyses annotated before any run joined dev (gold7), no code change; raised
+        # (from .94/.95, .85/.85 and .90/.90) after the speaker classes of the gold7
+        # errors were fixed (measured wire direct .988/1.00, commentary direct
+        # 1.00/1.00, wire reported .929/.945; one row of slack on direct quotes)
+        ("wire", "direct quotes", 0.98, 0.99),
+        ("commentary", "direct quotes", 0.97, 0.97),
+        ("wire", "reported speech", 0.92, 0.94),
         ("commentary", "reported speech", 0.94, 0.89),
     ],
 )
@@ -116,8 +119,9 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
     ("stage", "recall", "precision"),
     [
         # regression guards at the level measured when the twelve held-out articles came
-        # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers)
-        ("direct quotes", 0.80, 0.80),
+        # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers); direct
+        # raised from .80/.80 after the gold7 speaker classes (measured .900/.885)
+        ("direct quotes", 0.90, 0.88),
         ("reported speech", 0.75, 0.77),
         ("entities", 0.85, 0.74),
         ("timex values", 0.90, 0.90),
