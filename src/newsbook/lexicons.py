@@ -271,6 +271,8 @@ STANCE_WORD_LISTS = (
     "undecided",
     "causes",
     "harms",
+    "predicative",
+    "light_verbs",
 )
 
 
@@ -300,6 +302,8 @@ class StanceLexicon:
     action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
     generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
+    predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
+    light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
