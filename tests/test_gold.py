@@ -97,10 +97,13 @@ def test_seed(scores):
         # .89/.92 and .88/.93) to the level measured when four wire stories and two
         # analyses annotated before any run joined dev (gold7), no code change; raised
         # (from .94/.95 and .94/.89) to the level the speakers4 fixes reached (wire direct
-        # 161 of 164, 162 given; commentary reported 53 of 54, 57 given)
+        # 161 of 164, 162 given; commentary reported 53 of 54, 57 given); raised (from
+        # .85/.85 and .90/.90) after the gold7 speaker classes (speakers5: commentary
+        # direct 38 of 38, 38 given; wire reported 224 of 240, 236 given; one row of
+        # slack on direct quotes)
         ("wire", "direct quotes", 0.98, 0.99),
-        ("commentary", "direct quotes", 0.85, 0.85),
-        ("wire", "reported speech", 0.90, 0.90),
+        ("commentary", "direct quotes", 0.97, 0.97),
+        ("wire", "reported speech", 0.93, 0.94),
         ("commentary", "reported speech", 0.98, 0.92),
     ],
 )
@@ -118,8 +121,9 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
     ("stage", "recall", "precision"),
     [
         # regression guards at the level measured when the twelve held-out articles came
-        # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers)
-        ("direct quotes", 0.80, 0.80),
+        # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers); direct
+        # raised from .80/.80 after the gold7 speaker classes (measured .900/.885)
+        ("direct quotes", 0.90, 0.88),
         ("reported speech", 0.75, 0.77),
         ("entities", 0.85, 0.74),
         ("timex values", 0.90, 0.90),

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -555,6 +555,10 @@ class SpeechLexicon:
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
+    conditions: frozenset[str] = frozenset()  # "if they believe": a statement only supposed
+    thoughts: frozenset[str] = frozenset()  # "X says Y believes "..."": X's words
+    # "the panel": a body named "Committee", "Commission" ...
+    kinds_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -595,6 +599,12 @@ class SpeechLexicon:
             refusals=words("refusal_verbs"),
             institutions=words("institution_nouns"),
             evidential=words("evidential_cues"),
+            conditions=words("condition_marks"),
+            thoughts=words("thought_verbs"),
+            kinds_of={
+                noun: frozenset(kinds)
+                for noun, kinds in speech.get("institution_kinds", {}).items()
+            },
         )
 
 
