@@ -359,6 +359,9 @@ def dam_rows(text: str, actor_id: str, resources):
             "While some firms were blocking the dam, Okon called the water charter a folly.",
             "lev-okon",
         ),
+        # who needs to or is wished to act is told what to do, it is not their stance
+        ("Okon said Norland needs to scrap the dam.", "norland"),
+        ("Okon said he would like to see Norland scrap the dam.", "norland"),
     ],
 )
 def test_no_one_holds(resources, text, actor_id):
@@ -411,6 +414,11 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
         ("Norland should not fund the dam, Okon said.", "lev-okon", "oppose"),
         # the subject pronoun of a reported clause is its reporter, not the one told
         ("Roth told Okon he backed the dam.", "ana-roth", "support"),
+        # what one needs, or would like, done is one's support for it
+        ("Okon said Norland needs to scrap the dam.", "lev-okon", "oppose"),
+        ("Okon said he would like to see Norland scrap the dam.", "lev-okon", "oppose"),
+        ('Okon said: "I would like to see the dam finished."', "lev-okon", "support"),
+        ('Okon said: "We need to build the dam."', "lev-okon", "support"),
     ],
 )
 def test_who_holds_a_stance(resources, text, actor_id, stance):

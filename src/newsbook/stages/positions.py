@@ -170,6 +170,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif depth > 0 and _ought(path[depth - 1], lexicon) and path[depth - 1].head == token:
+            # "Norland needs to build X": the need is an ought on the act below it (its
+            # speaker's call), not a stance of the one who needs to
+            pass
         elif (
             not cues
             and _called_for(token, lexicon)
