@@ -939,10 +939,10 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
     return found
 
 
-def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
-    """The head token of each span of the sentence an issue's patterns match."""
+def issue_anchors(sent: Span, patterns: list[re.Pattern], text: str) -> list[Token]:
+    """The head token of each span of the sentence an issue's patterns match (`text`:
+    the sentence's text)."""
     anchors = []
-    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, joined once
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
@@ -970,16 +970,18 @@ def sentence_anchors(
     (a discovered issue, or the issue last named for "it" and "this plan")."""
     anchors: list[tuple[Token, IssueRef]] = []
     covered: set[int] = set()
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, joined once
     for issue, ref in catalogue:
-        for anchor in issue_anchors(sent, issue.patterns):
+        for anchor in issue_anchors(sent, issue.patterns, text):
             anchors.append((anchor, ref))
             covered.update(t.i for t in anchor.subtree)
     named = {anchor.i for anchor, _ in anchors}
     for token in sent:
         if (
-            (lexicon.is_weak(token) and not _pointed(token, lexicon))
+            # (most words have no side: asked first, it spares the other questions)
+            not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
+            or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
-            or not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
         ):
             continue
         for target in stance_targets(token, lexicon):
@@ -1034,6 +1036,18 @@ class Mention:
 
 # Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
 RANK_HOLDER, RANK_SPEAKER, RANK_NEIGHBOUR, RANK_WRITER, RANK_SIDE = 0, 1, 2, 3, 4
+
+
+def _discover_issues(
+    context: ArticleContext, catalogue: list[tuple[Issue, IssueRef]], issues: IssueFinder
+) -> None:
+    """The first reading of the article: the issue mentions of every sentence, noted in
+    order as `_positions_pass` notes them, so that `issues` discovers what the stance
+    cues point at (who holds which stance is left to the second reading)."""
+    lexicon = context.resources.stance
+    for _item, sent, _sentence in context.sentence_parses:
+        for _anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
+            issues.note(issue)
 
 
 def _positions_pass(
@@ -1248,7 +1262,7 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
     statements += group_statements(quotes, mentions, entities)
     statements += phrase_statements(context, finder)
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
-    _positions_pass(context, finder, catalogue, issues, statements)
+    _discover_issues(context, catalogue, issues)
     # read again with the issues found named like the catalogue's, so that every
     # mention of them counts, before the cue that first pointed at them too
     found = [(discovered_issue(ref, issues), ref) for ref in issues.discovered()]
