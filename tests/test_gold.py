@@ -135,8 +135,8 @@ def test_stances_as_a_new_user_gets_them(scores):
     issue #15 asks for recall 0.80 and precision 0.70, which newsbook does not reach."""
     figures = pooled(scores, "stances")
     # re-set from .42/.64 when six articles annotated before any run joined dev (gold7),
-    # no code change
-    assert figures["recall"] >= 0.40 and figures["precision"] >= 0.61, figures.to_dict()
+    # no code change; raised to the level measured after the #15 work on dev (stances3)
+    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.64, figures.to_dict()
     news = pooled(scores, "stances", kind="news")
     assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
 
@@ -145,11 +145,12 @@ def test_stances_as_a_new_user_gets_them(scores):
     ("where", "recall", "precision"),
     [
         # re-set from .46/.63 and .32/.62 when four wire stories and two analyses
-        # annotated before any run joined dev (gold7), no code change
-        ({"kind": "wire"}, 0.41, 0.60),
-        ({"kind": "commentary"}, 0.34, 0.60),
+        # annotated before any run joined dev (gold7), no code change; raised (from
+        # .41/.60, .34/.60 and .24/.42) to the level measured after the #15 work on dev
+        ({"kind": "wire"}, 0.44, 0.63),
+        ({"kind": "commentary"}, 0.34, 0.62),
         # the held-out articles, never looked at while tuning
-        ({"split": "test"}, 0.24, 0.42),
+        ({"split": "test"}, 0.26, 0.45),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
@@ -161,8 +162,8 @@ def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precis
 def test_positions_against_the_gold_catalogue(scores):
     figures = pooled(scores, "positions (own catalogue)")
     # recall re-set from .53 when six articles annotated before any run joined dev
-    # (gold7), no code change
-    assert figures["recall"] >= 0.50 and figures["precision"] >= 0.53, figures.to_dict()
+    # (gold7), no code change; raised with the #15 stance work (from .50/.53)
+    assert figures["recall"] >= 0.51 and figures["precision"] >= 0.54, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 

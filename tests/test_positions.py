@@ -571,3 +571,140 @@ def test_a_decision_reported_by_its_speaker_is_theirs_too(resources):
     text = "Okon said the Sudmark cabinet reached its decision to reject the dam."
     positions = positions_of(text, resources)
     assert ("lev-okon", "oppose") in actor_stances(positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okon rejected the dangerous fishing quota.", {("lev-okon", "oppose")}),
+        ("Okon will not accept the unfair fishing quota.", {("lev-okon", "oppose")}),
+        (
+            "Roth said Okon backs the reckless fishing quota.",
+            {("lev-okon", "support"), ("ana-roth", "oppose")},
+        ),
+    ],
+)
+def test_a_judgement_on_an_issue_is_no_stance_of_the_verb_above_it(resources, text, expected):
+    # "rejected the dangerous quota": two stances on one quota, not a rejection of its danger
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We must support the government," Okon said.', {("lev-okon", "support")}),
+        ("Okon said Sudmark supports the Assembly.", {("sudmark", "support")}),
+    ],
+)
+def test_an_actor_backed_or_opposed_is_an_issue(resources, text, expected):
+    # "support the government": who is backed is what the stance is on
+    positions, _ = discovered_of(text, resources)
+    assert expected <= actor_stances(positions)
+
+
+def test_an_actor_named_without_a_stance_verb_is_no_issue(resources):
+    positions, _ = discovered_of("Okon said the government will meet Sudmark on Friday.", resources)
+    assert positions.empty
+
+
+def test_an_actor_judged_for_what_they_did_is_no_issue(resources):
+    positions, _ = discovered_of(
+        "Okon criticised Norland for keeping the fishing quota.", resources
+    )
+    assert "norland" not in set(positions["issue_id"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a warning that X could bring a harm is no prediction: the warner opposes X
+        "Okon warned that the fishing quota could prompt retaliation by Sudmark's partners.",
+        "Okon said retaliation could be provoked by raising the harbour tariffs.",
+        # a measure said to go too far, or not far enough
+        "The harbour levy does not go far enough, Okon said.",
+        "Okon said the harbour levy goes too far.",
+    ],
+)
+def test_a_judgement_its_speaker_states_against_a_measure(resources, text):
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_harm_said_to_follow_no_cause_is_no_stance(resources):
+    positions, _ = discovered_of("Okon said retaliation could follow within weeks.", resources)
+    assert positions.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Okon said there should be a referendum on the harbour levy.", "support"),
+        ('Okon said there should not be "a second harbour levy."', "oppose"),
+        ("Okon said there must be no harbour levy.", "oppose"),
+    ],
+)
+def test_what_ought_to_exist_is_its_speaker_s_stance(resources, text, stance):
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == {("lev-okon", stance)}
+
+
+def test_what_exists_is_no_stance(resources):
+    positions, _ = discovered_of("Okon said there is a referendum on the harbour levy.", resources)
+    assert positions.empty
+
+
+def test_a_judging_verb_judges_its_subject_not_what_its_preposition_names(resources):
+    text = "Okon said the harbour levy does not go far enough in decoupling."
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions, "issue_id") == {("lev-okon", "harbour-levy", "oppose")}
+
+
+def test_a_deal_over_an_actor_is_named_by_both(resources):
+    # "the sale of X Corp": the company is no issue, the sale of it is
+    text = "Okon urged the cabinet to block the sale of Sudmark Shipping Corp to Lanvia."
+    positions, _ = discovered_of(text, resources)
+    rows = actor_stances(positions, "issue_id")
+    assert rows == {("lev-okon", "sale-of-sudmark-shipping-corp", "oppose")}
+
+
+def test_a_word_for_an_issue_with_its_named_owner_is_an_issue(resources):
+    # "the budget" alone names no issue; "Roth's budget" does
+    positions, _ = discovered_of("Okon has pledged to back Roth's budget.", resources)
+    assert actor_stances(positions, "issue_id") == {("lev-okon", "roth-budget", "support")}
+    positions, _ = discovered_of("Okon has pledged to back the budget.", resources)
+    assert positions.empty
+
+
+def test_a_pledge_to_remove_an_issue_opposes_it(resources):
+    positions = positions_of("Okon has pledged to remove the water charter.", resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_negated_act_asked_for_is_opposed(resources):
+    # "urged insurers not to cover X": the act is what is not wanted
+    positions, _ = discovered_of("Okon urged insurers not to cover the harbour levy.", resources)
+    assert actor_stances(positions) == {("lev-okon", "oppose")}
+
+
+def test_a_stance_only_recommended_is_not_its_subject_s(resources):
+    positions, _ = discovered_of(
+        "Okon recommended that Norland approve the harbour levy.", resources
+    )
+    assert actor_stances(positions) == {("lev-okon", "support")}
+
+
+def test_what_is_unlikely_is_no_stance(resources):
+    text = "Okon said Norland is unlikely to do more than reiterate its pledge to keep the levy."
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty
+    text = "Okon said Norland is unlikely to do anything more than reiterate its pledge to keep the levy."
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty
+
+
+def test_a_claim_rejected_as_that_is_no_issue(resources):
+    text = "Okon backs the harbour levy. Critics say it will ruin the port. But Okon rejected that."
+    positions, _ = discovered_of(text, resources)
+    rejected = positions[positions["evidence"].str.startswith("But Okon")]
+    assert rejected.empty, rejected

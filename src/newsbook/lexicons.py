@@ -267,6 +267,8 @@ STANCE_WORD_LISTS = (
     "options",
     "neg_raising",
     "undecided",
+    "causes",
+    "harms",
 )
 
 
@@ -304,6 +306,8 @@ class StanceLexicon:
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
+    causes: frozenset[str] = frozenset()  # "could prompt (retaliation)": a harm caused
+    harms: frozenset[str] = frozenset()  # "retaliation": what a warning says X will bring
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 
@@ -354,6 +358,8 @@ class StanceLexicon:
         phrase = self.phrase_polarity(token)
         if phrase:
             return phrase
+        if self.warns_of_harm(token):
+            return -1
         forms = word_forms(token)
         if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
@@ -397,15 +403,33 @@ class StanceLexicon:
     def is_evaluative(self, token: Token) -> bool:
         """A judgement on what it is said of ("reckless", "a mistake", "a step
         backwards"), held by whoever states it, not by its subject."""
-        return bool(word_forms(token) & self.evaluative) or bool(
-            self.phrase_polarity(token, judging=True)
+        return (
+            bool(word_forms(token) & self.evaluative)
+            or bool(self.phrase_polarity(token, judging=True))
+            or self.warns_of_harm(token)
+        )
+
+    def warns_of_harm(self, token: Token) -> bool:
+        """ "(the bill) could prompt retaliation", "retaliation could be provoked (by X)":
+        a verb of causing with a harm as what it brings, a judgement on the cause."""
+        return (
+            token.pos_ == "VERB"
+            and bool(word_forms(token) & self.causes)
+            and any(
+                c.dep_ in {"dobj", "nsubjpass"} and bool(word_forms(c) & self.harms)
+                for c in token.children
+            )
         )
 
     def is_weak(self, token: Token) -> bool:
         return _remembered(token, WEAK_KEY, self, self._is_weak)
 
     def _is_weak(self, token: Token) -> bool:
-        return bool(word_forms(token) & self.weak) and not self.phrase_polarity(token)
+        return (
+            bool(word_forms(token) & self.weak)
+            and not self.phrase_polarity(token)
+            and not self.warns_of_harm(token)
+        )
 
     def wishes(self, token: Token) -> bool:
         """A verb of wanting ("hopes to", "seeks to"): what it governs is not yet real."""

@@ -27,6 +27,9 @@ from newsbook.stages.context import ArticleContext
 NAMED_TYPES = frozenset(
     {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
 )
+# Entity types of an actor: one backed or opposed ("must support the Majlis") is what the
+# stance is on, though no actor is an issue anywhere else.
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A number written as a code ("50/50", "4-2"), not a quantity ("two", "3.5").
 CODE = re.compile(r"\d[^\d.,]+\d")
 # A phrase shorter than this names nothing ("it", "act").
@@ -165,7 +168,78 @@ class IssueFinder:
             return self.resolve(target.head.head)  # "the bill, which X approved"
         if self.is_anaphor(target) or target.dep_ == "csubj":
             return self.last  # "it", "the plan", "what the council approved"
-        return self._named(self._content(target), proposal=False)
+        if self._backed_actor(target):
+            return self._named(target, proposal=False, actor=True)
+        content = self._content(target)
+        if content is not target and content.ent_type_ in ACTOR_TYPES:
+            return self._dealt(target, content)
+        return self._named(content, proposal=False)
+
+    def _dealt(self, deal: Token, party: Token) -> IssueRef | None:
+        """ "blocking the sale of Fairchild Corp": a deal whose object is an actor (no
+        issue by itself) is named by the deal and the actor ("sale of Fairchild Corp")."""
+        if deal.pos_ != "NOUN":
+            return None
+        name = [t for t in deal.doc[party.left_edge.i : party.i + 1] if t.ent_type_]
+        words = [
+            w
+            for w in phrase_tokens(deal)
+            if w == deal
+            or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
+        ]
+        surface = [*(w.lower_ for w in words), "of", *(t.text for t in name)]
+        return self._phrase_issue(deal, surface, frozenset(t.lemma_.lower() for t in name))
+
+    def _owned(self, noun: Token, owner: Token) -> IssueRef | None:
+        """ "backs Roth's budget": a word for an issue alone names none ("the budget"),
+        with its named owner one of its own ("Roth's budget")."""
+        span = noun.doc[owner.left_edge.i : noun.i + 1]
+        name = [t for t in span if t.ent_type_ or t.pos_ == "PROPN"]
+        modifiers = frozenset(t.lemma_.lower() for t in name)
+        named = [*(t.text for t in name), noun.lower_]  # the id: "roth-budget"
+        return self._phrase_issue(noun, span.text.split(), modifiers, named)
+
+    def _phrase_issue(
+        self,
+        head: Token,
+        surface: list[str],
+        modifiers: frozenset[str],
+        named: list[str] | None = None,
+    ) -> IssueRef | None:
+        """The catalogue's, an already found or a new discovered issue for a phrase named
+        by its words as written (`surface`), its head word and what narrows it; its id
+        from the words `named` (else the surface)."""
+        text = " ".join(surface)
+        for pattern, ref in self.patterns:
+            if pattern.search(text):
+                return ref
+        lemma = head.lemma_.lower()
+        for found in self.found:
+            if found.head == lemma and found.modifiers == modifiers:
+                return found.ref
+        ref = IssueRef(slug(named or surface), text, "discovered", (adopting_pattern(surface),))
+        self.found.append(_Found(ref, lemma, modifiers, [adopting_pattern(surface)]))
+        return ref
+
+    def _backed_actor(self, target: Token) -> bool:
+        """ "We must support the government", "opposes the Assembly": an actor (or a word
+        for a government) that a verb of (dis)approval takes as its object; not one a
+        verb too common to name an issue governs ("build", "cut"), nor a judgement's, nor
+        one judged for what it did ("criticised X for keeping the quota": the quota)."""
+        verb = target.head
+        if any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+            return False
+        return (
+            target.dep_ == "dobj"
+            and verb.pos_ == "VERB"
+            and bool(self.lexicon.polarity(verb))
+            and not self.lexicon.is_weak(verb)
+            and not self.lexicon.is_evaluative(verb)
+            and (
+                target.ent_type_ in ACTOR_TYPES
+                or target.lemma_.lower() in self.lexicon.government_nouns
+            )
+        )
 
     def proposal(self, noun: Token) -> IssueRef | None:
         """The issue an owned proposal names: the issue last named ("her proposal"), else
@@ -175,18 +249,19 @@ class IssueFinder:
             return self.last
         return self._named(noun, proposal=True)
 
-    def _named(self, target: Token, *, proposal: bool) -> IssueRef | None:
+    def _named(self, target: Token, *, proposal: bool, actor: bool = False) -> IssueRef | None:
         """The catalogue's or a discovered issue for a phrase; `proposal`: the phrase is an
-        actor's own proposal, which names an issue even as a bare "offer"."""
+        actor's own proposal, which names an issue even as a bare "offer"; `actor`: an
+        actor backed or opposed, an issue only where a verb of (dis)approval governs it."""
         named_law = (
             target.ent_type_ == "ORG" and target.lemma_.lower() in self.lexicon.issue_nouns
         ) or _code_name(target)  # "the Farm Income Act", "0/92" (no count)
         named = target.pos_ in {"NOUN", "PROPN"} or bare_gerund(target) or _code_name(target)
         if not named or (
-            target.ent_type_ in NAMED_TYPES and not named_law  # "the Farm Income Act"
+            target.ent_type_ in NAMED_TYPES and not (named_law or actor)  # "the Farm Income Act"
         ):
             return None
-        if target.lemma_.lower() in self.lexicon.not_issues:
+        if target.lemma_.lower() in self.lexicon.not_issues and not actor:
             return None
         attitude = self.lexicon.polarity(target) and (
             not self.lexicon.is_weak(target) or target.lemma_.lower() in self.lexicon.apprehension
@@ -205,6 +280,11 @@ class IssueFinder:
         if len(text) < MIN_PHRASE_CHARS:
             return None
         if len(words) == 1 and target.lemma_.lower() in self.lexicon.issue_nouns and not proposal:
+            owner = next(
+                (c for c in target.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None
+            )
+            if owner is not None:
+                return self._owned(target, owner)
             return None  # "a plan", "the measure" alone name no issue of their own
         for pattern, ref in self.patterns:
             if pattern.search(text):
@@ -228,7 +308,9 @@ class IssueFinder:
         mentions = [rf"\b{phrase}\b"]
         if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
             mentions.append(rf"\b{plural}\b")  # "the sales tax", then "the tax"
-        if not proposal:  # an owned proposal is its owner's: not sought in other sentences
+        if not (proposal or actor):
+            # an owned proposal is its owner's, an actor an issue only where backed or
+            # opposed: neither is sought in other sentences
             self.found.append(_Found(ref, head, modifiers, mentions))
         return ref
 

@@ -136,8 +136,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         if own_proposal(anchor, lexicon):
             cues.append(Cue(anchor, polarity, owned=True))  # "Norland's offer": Norland's
         elif own:
-            polarity = own
-            cues.append(Cue(modifier, polarity, voiced=lexicon.is_evaluative(modifier)))
+            cues.append(Cue(modifier, own, voiced=lexicon.is_evaluative(modifier)))
+            # "rejected the dangerous quota", "backs the reckless scheme": the judgement
+            # is one stance on the mention, a cue above it another on the same mention,
+            # not a stance on the judgement (the verb's own side, not turned round)
     path = [anchor, *list(anchor.ancestors)[:CLIMB]]
     undecided = _undecided(path, lexicon)
     if undecided is not None:  # "has not taken a position on X": explicitly neutral
@@ -156,6 +158,15 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif (
+            depth == 1
+            and not cues
+            and path[0].dep_ == "dobj"
+            and token.pos_ == "VERB"
+            and not lexicon.polarity(token)
+            and lexicon.negated(token)
+        ):
+            polarity = -polarity  # "urged insurers not to cover X": X is not wanted
         elif depth == 1 and not cues and _addressee(path[0]):
             break  # "urged shareholders to reject X": asked to act, not judged
         elif (
@@ -179,6 +190,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
                 cues.append(Cue(judgement, polarity, voiced=True))
             elif lexicon.polarity(token) and token.pos_ in {"VERB", "AUX"}:
                 break
+        elif depth == 1 and path[0].dep_ == "attr" and _ought_to_exist(token, lexicon):
+            # "there should not be a levy", "there must be no levy": oughtn't to exist
+            polarity = -1 if lexicon.negated(token) or lexicon.negated(path[0]) else 1
+            cues.append(Cue(token, polarity, voiced=True))
         elif depth > 0 and path[depth - 1].dep_ == "advcl" and lexicon.polarity(token):
             # "changing the treaty to allow X": an act done for X serves X, whatever it
             # does to its own object
@@ -193,13 +208,23 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             cues.append(Cue(token, polarity))
         elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
             cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
+        elif (
+            depth > 1
+            and path[depth - 1].dep_ == "prep"
+            and path[depth - 1].lower_ != "by"  # (a passive's agent is its subject)
+            and token.pos_ in {"VERB", "AUX"}
+            and lexicon.is_evaluative(token)
+        ):
+            pass  # "does not go far enough in decoupling": judges its subject, not this
         elif _aimed(token, lexicon):
             pass  # "strikes against the networks": what a thing is aimed at, no stance
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
-            cues.append(Cue(token, polarity, voiced=bool(cues) and lexicon.is_evaluative(token)))
+            # and a warning of harm is its speaker's ("could be provoked by raising X")
+            voiced = bool(cues) and lexicon.is_evaluative(token) or lexicon.warns_of_harm(token)
+            cues.append(Cue(token, polarity, voiced=voiced))
         elif lemma == "be" and path[depth - 1].dep_ == "attr" and _judging_subject(token, lexicon):
             # "the stumbling block is the levy": what a judging subject is said to be
             # is judged ("the levy is a stumbling block")
@@ -257,7 +282,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         if verb is not None and _hedged(verb, lexicon) and _put_forward(verb, lexicon):
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
-    hedged = not cues[-1].owned and _hedged(cues[-1].token, lexicon)
+    # (a warning that X could bring harm is its speaker's stance, not a prediction)
+    hedged = (
+        not cues[-1].owned
+        and not lexicon.warns_of_harm(cues[-1].token)
+        and _hedged(cues[-1].token, lexicon)
+    )
     if hedged and not _put_forward(cues[-1].token, lexicon):
         # "Norland could accept the dam", "is expected to back it": a possibility or a
         # prediction is no one's stance; an option put forward is its speaker's, neutral
@@ -357,6 +387,16 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
         verb.dep_ == "xcomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and f"{governor.lemma_.lower()} to" in lexicon.obligation
+    )
+
+
+def _ought_to_exist(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "there should be a referendum", "there must be no levy": what someone says ought
+    (not) to exist, a stance of whoever says so on it."""
+    return (
+        verb.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in verb.children)
+        and _ought(verb, lexicon)
     )
 
 
@@ -499,7 +539,8 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
         if token.lemma_.lower() in lexicon.hedges:
             return True
         if any(
-            c.dep_ in {"aux", "nsubj"} and c.lemma_.lower() in lexicon.hedges
+            # ("is unlikely to do more than reiterate X": the copula's adjective)
+            c.dep_ in {"aux", "nsubj", "acomp"} and c.lemma_.lower() in lexicon.hedges
             for c in token.children
         ):
             return True
@@ -827,6 +868,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     allow X"); a passive subject ("X was rejected"); the subject of the clause it
     governs ("fears that the deal will fail"); and for a judgement, what it is said of
     ("a reckless scheme", "the plan is a mistake", "the bill turns the law on its head")."""
+    if lexicon.warns_of_harm(cue):
+        return _causes(cue)
+    if _ought_to_exist(cue, lexicon):
+        return [c for c in cue.children if c.dep_ == "attr"]
     targets = []
     judgement = lexicon.is_evaluative(cue)
     for child in cue.children:
@@ -867,6 +912,21 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause:
             targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     return targets
+
+
+def _causes(cue: Token) -> list[Token]:
+    """What a warning of harm blames: the subject ("the quota could prompt retaliation")
+    or, in the passive, the agent ("could be provoked by raising tariffs": the tariffs,
+    what is done; "by the quota": the quota); never the harm itself."""
+    causes = [c for c in cue.children if c.dep_ in {"nsubj", "csubj"}]
+    agents = [c for c in cue.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
+    for agent in agents:
+        for done in agent.children:
+            if done.dep_ == "pobj":
+                causes.append(done)
+            elif done.dep_ == "pcomp":
+                causes += [g for g in done.children if g.dep_ == "dobj"]
+    return causes
 
 
 GROUP = re.compile(r"^(?:the\s+)?(two|three|four|both)\s+(?:\w+\s+)?(\w+?)s$", re.IGNORECASE)
@@ -979,7 +1039,11 @@ def sentence_anchors(
     for token in sent:
         if (
             # (most words have no side: asked first, it spares the other questions)
-            not (lexicon.polarity(token) or lexicon.prepositional.get(token.lemma_.lower()))
+            not (
+                lexicon.polarity(token)
+                or lexicon.prepositional.get(token.lemma_.lower())
+                or _ought_to_exist(token, lexicon)
+            )
             or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
         ):
@@ -1160,6 +1224,11 @@ def _holders_found(
         )
     if stance.cues[-1].owned:
         return found
+    first = stance.cues[0]
+    if len(stance.cues) > 1 and first.voiced and first.token.head == anchor:
+        # "Roth said Okon backs the reckless quota": the judgement on the mention is
+        # whoever states it, beside the stance of the one who backs it
+        found += [(a, first, RANK_SPEAKER) for a in speakers]
     if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
         # the speaker of another person's stance only reports it; a state's or an
         # organisation's they may speak for ("Moscow will not ..., its minister said");
