@@ -95,11 +95,13 @@ def test_seed(scores):
         # The wire floors were re-set (1.00/1.00 and .92/.95 before) when six quote-rich
         # wire stories joined dev, with no code change; re-set again (from .97/.98,
         # .89/.92 and .88/.93) to the level measured when four wire stories and two
-        # analyses annotated before any run joined dev (gold7), no code change
-        ("wire", "direct quotes", 0.94, 0.95),
+        # analyses annotated before any run joined dev (gold7), no code change; raised
+        # (from .94/.95 and .94/.89) to the level the speakers4 fixes reached (wire direct
+        # 161 of 164, 162 given; commentary reported 53 of 54, 57 given)
+        ("wire", "direct quotes", 0.98, 0.99),
         ("commentary", "direct quotes", 0.85, 0.85),
         ("wire", "reported speech", 0.90, 0.90),
-        ("commentary", "reported speech", 0.94, 0.89),
+        ("commentary", "reported speech", 0.98, 0.92),
     ],
 )
 def test_floors_per_kind(scores, kind, stage, recall, precision):

@@ -999,6 +999,75 @@ def test_no_statement_made(resources, text, snippet):
             "threatened the company",
             "olaf-brenna",
         ),
+        # "it said" after words given in a letter is the letter, so its writer; not the
+        # organisation named last
+        (
+            "In a letter to shareholders, Chairman Olaf Brenna said the offer was too low.\n\n"
+            "Two other bids, studied at the Karvik Institute, were also too low, it said.",
+            "Two other bids",
+            "olaf-brenna",
+        ),
+        (
+            "In a letter to shareholders, Chairman Olaf Brenna said the offer was too low.\n\n"
+            "The letter said the Karvik Institute had studied the bid, but it warned "
+            "against selling the company.",
+            "selling the company",
+            "olaf-brenna",
+        ),
+        # "he" after a channel quoted someone new is that someone, not the last speaker
+        (
+            INTRO + "Vendt said the talks would resume.\n\n"
+            "The Karvik Courier quoted Jonas Elm, a delegate to the assembly, attacking "
+            "the budget. He said the deficit had tripled.",
+            "the deficit had tripled",
+            "jonas-elm",
+        ),
+        # "given notice that": a statement delivered
+        (
+            "Prime Minister Anna Berg has given notice that the country would fight the "
+            "merger of the two carriers.",
+            "would fight the merger",
+            "anna-berg",
+        ),
+        # "the X official": the one person named as of organisation X
+        (
+            "Lena Marsh, general secretary of the Federation of Harbour Unions (FEDHU), "
+            "urged members to strike on Monday.\n\n"
+            "The port authority refused to negotiate with the dockers.\n\n"
+            "The Fedhu official said the strike would go on until the spring.",
+            "the strike would go on",
+            "lena-marsh",
+        ),
+        # after an unnamed spokesman, "the Korval spokesman" is the one named before
+        (
+            "Korval Mining Ltd said its business was booming despite the inquiry.\n\n"
+            '"There is no problem," a spokesman for the firm told Reuters.\n\n'
+            "But Korval spokesman Olaf Brenna told Reuters the inquiry had found nothing.\n\n"
+            '"We have done nothing wrong," said the Korval spokesman.',
+            "We have done nothing wrong",
+            "olaf-brenna",
+        ),
+        # a description in apposition whose title ends in the name
+        (
+            "The consultant, Norland State University Professor of Economics Anna Lindqvist, "
+            "said the side effects were minimal.",
+            "the side effects were minimal",
+            "anna-lindqvist",
+        ),
+        # words joined by "and" inside one name are one speaker
+        (
+            "However, Ostrander and Co, which trades shares outside regular hours, said it "
+            "was making a market in the stock.",
+            "was making a market",
+            "ostrander-and-co",
+        ),
+        # an organisation the parser takes for the subject, a titled name hung inside it
+        (
+            'Confederation of British Shipping (CBS) President Olaf Brenna said "This '
+            'budget will reinforce business success."',
+            "This budget will reinforce",
+            "olaf-brenna",
+        ),
         # a place's broadcaster, and "the radio" for it
         (
             "Lisbon radio said the offensive had ended.\n\n"
@@ -1038,3 +1107,63 @@ def test_a_place_before_a_subjectless_cue_is_no_speaker(resources):
     text = INTRO + "The minister toured Berlin, said little about the budget and left."
     quotes = quotes_of(text, resources)
     assert not quotes["speaker"].isin(["Berlin", "Germany"]).any(), quotes[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet"),
+    [
+        # where the sources are is not who they are
+        ("Other embassies in Bellport said they had stopped the tests.", "they had stopped"),
+        # an organisation's abbreviation in brackets is no name for its unnamed official
+        (
+            '"The timing is most unfortunate," one official at the Board of Harbours and '
+            "Canals (BHC) said.",
+            "The timing is most unfortunate",
+        ),
+    ],
+)
+def test_a_name_modifying_an_unnamed_source_is_not_its_speaker(resources, text, snippet):
+    row = statement(quotes_of(text, resources), snippet)
+    assert row["speaker_id"] == "", row.to_dict()
+
+
+def test_an_abbreviation_in_brackets_names_the_source_it_follows(resources):
+    text = "The Harbour Pilots Guild union (HPG) vowed to fight the pay cuts in the talks."
+    row = statement(quotes_of(text, resources), "to fight the pay cuts")
+    assert row["speaker_id"] != "", row.to_dict()
+
+
+def test_a_clause_before_a_final_attribution_is_reported_however_it_is_parsed(resources):
+    """The parser may hang the clause before ", analysts said." on the cue as a stray
+    dependent: what the sentence says before the comma is still the analysts'."""
+    text = (
+        "A 3.22 billion dlr offer for Bellport Oil Ltd by Karvik Pipelines Ltd may "
+        "short-circuit Bellport's restructuring plan and open the door for more takeover "
+        "bids, oil analysts said."
+    )
+    row = statement(quotes_of(text, resources), "open the door")
+    assert (row["kind"], row["speaker"]) == ("reported", "oil analysts"), row.to_dict()
+
+
+def test_in_view_of_is_no_source(resources):
+    """ "in view of the slide": given the slide, not in its view."""
+    text = (
+        INTRO + "Vendt said she did not think the bank would raise rates in view of the "
+        "market's slide."
+    )
+    quotes = quotes_of(text, resources)
+    assert not quotes["speaker"].str.contains("slide").any(), quotes[["text", "speaker"]]
+    assert statement(quotes, "the bank would raise rates")["speaker_id"] == "karla-vendt"
+
+
+def test_a_frame_of_only_auxiliaries_before_a_quotation_is_no_statement(resources):
+    """ "told the committee there would be "no more ..."": the quotation is the
+    statement; "there would be" says nothing of its own."""
+    text = (
+        "In January Secretary of State Anna Berg told the committee there would be "
+        '"no more transfers of equipment to Norland, either directly or through third '
+        'parties."'
+    )
+    quotes = quotes_of(text, resources)
+    assert list(quotes["kind"]) == ["direct"], quotes[["text", "kind", "speaker"]]
+    assert quotes["speaker_id"].iloc[0] == "anna-berg"

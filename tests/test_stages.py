@@ -243,3 +243,43 @@ def test_a_name_behind_non_or_anti_is_not_its_bearer(resources):
     entities = tables_for(text, resources)["entities"]
     names = set(entities["name"])
     assert not {n for n in names if n.lower().startswith(("non", "anti"))}, names
+
+
+def test_a_family_name_written_first_is_the_person_it_begins(resources):
+    """Names written family name first ("Hua Minsen" ... "Hua said"): a one-word name
+    that begins one full name in the article, and ends none, is that person."""
+    text = (
+        "The province's governor, Hua Minsen, spoke on Monday.\n\n"
+        "Hua said the harvest had failed. Trade official Mira Lotsen agreed.\n\n"
+        "Lotsen said prices would rise."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    assert set(mentions[mentions["text"] == "Hua"]["entity_id"]) == {"hua-minsen"}
+    assert set(mentions[mentions["text"] == "Lotsen"]["entity_id"]) == {"mira-lotsen"}
+
+
+def test_an_abbreviation_in_brackets_is_the_organisation_before_it(resources):
+    """Whatever letters it takes ("FEDHU" is no initials of its name) and however it is
+    cased later."""
+    text = (
+        "The Federation of Harbour Unions (FEDHU) called a strike on Monday.\n\n"
+        "Fedhu leaders met the port authority on Tuesday."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    fedhu = mentions[mentions["text"] == "Fedhu"]
+    assert list(fedhu["entity_id"]) == ["federation-of-harbour-unions"], mentions
+
+
+@pytest.mark.parametrize("after", ["Government", "Authorities", "Officials"])
+def test_a_source_word_capitalised_after_a_country_is_no_name(resources, after):
+    """Wire copy capitalises the word after "U.K." ("U.K. Government said"): a word for a
+    government or a source is a common noun, so the mention is the country alone."""
+    text = f"The U.K. {after} said the merger of the two carriers would be blocked."
+    entities = tables_for(text, resources)["entities"]
+    assert not entities["name"].str.contains(after).any(), entities[["name", "type"]]
+
+
+def test_initials_without_the_legal_form_name_the_company(resources):
+    text = "Korval Mining Corp cut its dividend on Monday.\n\nKM said profits had fallen."
+    mentions = tables_for(text, resources)["mentions"]
+    assert list(mentions[mentions["text"] == "KM"]["entity_id"]) == ["korval-mining-corp"], mentions

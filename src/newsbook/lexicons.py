@@ -92,6 +92,7 @@ class Resources:
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
     broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
+    state_nouns: frozenset[str] = frozenset()  # "U.S. Government": the state itself
 
     @classmethod
     def load(
@@ -152,6 +153,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         country_aliases=country_aliases,
         capitals=capitals,
         demonyms=_words(places, "demonyms"),
+        state_nouns=_words(places, "state_nouns"),
         state_adjectives={k.lower(): v for k, v in (places.get("state_adjectives") or {}).items()},
         title_heads=_words(titles, "heads"),
         title_modifiers=_words(titles, "modifiers"),

@@ -160,6 +160,8 @@ def appositive_role(span: Span, resources: Resources) -> tuple[str, Span | None]
 
 DATELINE_LABELS = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"})
 BRACKETED_NAME = re.compile(r"<([A-Z][^<>\n]{1,80})>")  # "<Acme Holdings NV>": a wire's company
+# "the Federation of Harbour Unions (FEDHU)": the abbreviation the article then uses
+ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 MARKUP = re.compile(r"[<>{}$\\|=]|://|www\.")
 LONGEST_NAME_WORD = 30
 # A one-word organisation stands for a longer name holding that word only when the longer
@@ -223,8 +225,10 @@ def _trim(span: Span, resources: Resources) -> Span | None:
 def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int | None:
     """ "U.S. Arms", "U.S. Saw": wire copy capitalises the word after "U.S.", and the
     NER reads a name into it. When a country alias is followed only by words that are no
-    proper nouns, or that the article also writes in lower case, the mention is the
+    proper nouns, or that the article also writes in lower case, or that stand for its
+    state or an unnamed source ("U.S. Government", "U.K. Officials"), the mention is the
     country alone."""
+    sources = resources.state_nouns | resources.speech.anonymous
     for split in range(end - 1, start, -1):
         alias = doc[start:split].text
         if alias.lower() not in resources.country_aliases:
@@ -232,11 +236,23 @@ def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int 
         rest = [t for t in doc[split:end] if t.is_alpha]
         text = doc_text(doc)
         if rest and all(
-            not t.is_upper and (t.pos_ != "PROPN" or re.search(rf"\b{re.escape(t.lower_)}\b", text))
+            not t.is_upper
+            and (
+                t.pos_ != "PROPN"
+                or _singular(t.lower_) in sources
+                or re.search(rf"\b{re.escape(t.lower_)}\b", text)
+            )
             for t in rest
         ):
             return split
     return None
+
+
+def _singular(word: str) -> str:
+    """ "authorities" -> "authority", "officials" -> "official": enough for lexicon words."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word.removesuffix("s")
 
 
 def _is_title_fragment(span: Span, resources: Resources) -> bool:
@@ -543,7 +559,7 @@ def resolve_entities(
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
     people = _full_names(mentions)
-    lookups = _Lookups.of(mentions, resources)
+    lookups = _Lookups.of(mentions, resources, article.text)
     entities: dict[str, _Entity] = {}
     assigned: list[tuple[Mention, str, str]] = []  # mention, entity key, resolution
     history = _History()  # the resolved people, in order
@@ -607,13 +623,16 @@ class _Lookups:
     companies_by_first: dict[str, str] = field(default_factory=dict)  # "acme" -> "acme inc"
     # "acme industries" -> "acme industries inc"
     companies_by_base: dict[str, str] = field(default_factory=dict)
+    # an abbreviation in brackets after an organisation's name, casefolded -> that name
+    orgs_by_abbreviation: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, mentions: list[Mention], resources: Resources) -> _Lookups:
+    def of(cls, mentions: list[Mention], resources: Resources, text: str = "") -> _Lookups:
         described: dict[str, set[str]] = {}
         titled: dict[str, set[str]] = {}
         by_last: dict[str, tuple[int, str]] = {}
         by_initials: dict[str, tuple[int, str]] = {}
+        suffixes = resources.company_suffixes
         by_word: dict[str, list[tuple[int, str]]] = {}
         for order, m in enumerate(mentions):
             if len(m.tokens) >= 2 and m.role:
@@ -625,6 +644,12 @@ class _Lookups:
                 by_last.setdefault(m.tokens[-1], (order, m.norm.lower()))
                 initials = "".join(t[0] for t in m.tokens if t[:1].isupper())
                 by_initials.setdefault(initials, (order, m.norm.lower()))
+                # "GM" for "General Motors Corp": the initials of the name without its
+                # legal form
+                named = [t for t in m.tokens if t.casefold().rstrip(".") not in suffixes]
+                if 2 <= len(named) < len(m.tokens):
+                    initials = "".join(t[0] for t in named if t[:1].isupper())
+                    by_initials.setdefault(initials, (order, m.norm.lower()))
             if m.type == "ORG" and len(m.tokens) >= INNER_WORD_NAME:
                 for word in {t.casefold() for t in m.tokens[1:-1] if len(t) >= INNER_WORD_LENGTH}:
                     names = by_word.setdefault(word, [])
@@ -638,7 +663,21 @@ class _Lookups:
             by_word,
             _companies_by_first_word(mentions, resources),
             _companies_by_base_name(mentions, resources),
+            _orgs_by_abbreviation(mentions, text),
         )
+
+
+def _orgs_by_abbreviation(mentions: list[Mention], text: str) -> dict[str, str]:
+    """ "the Federation of Harbour Unions (FEDHU)" ... "Fedhu said": an abbreviation in
+    brackets right after an organisation's name is that organisation, whatever letters
+    it takes and however it is later cased."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "ORG" and len(m.tokens) >= 2:
+            match = ABBREVIATION_AFTER.match(text, m.end)
+            if match:
+                found.setdefault(match.group(1).casefold(), m.norm.lower())
+    return found
 
 
 def _companies_by_first_word(mentions: list[Mention], resources: Resources) -> dict[str, str]:
@@ -768,6 +807,9 @@ def _person_key(
         return f"PERSON:{longer[0] if longer else _own_name(mention.norm, known)}", "name"
     candidates = people.get(mention.norm.casefold(), [])
     if not candidates:
+        begun = _names_begun_by(mention.norm, people)
+        if len(begun) == 1:  # "Hua Minsen ... Hua said": the family name written first
+            return f"PERSON:{begun[0]}", "surname"
         return f"PERSON:{mention.norm.casefold()}", "name"
     if len(candidates) == 1:
         return f"PERSON:{candidates[0]}", "surname"
@@ -795,6 +837,14 @@ def _choose_person(
     return "", "ambiguous"
 
 
+def _names_begun_by(word: str, people: dict[str, list[str]]) -> list[str]:
+    """The full names whose first word is `word`: where the family name is written first
+    ("Hua Minsen"), the one word a later mention keeps. Only for a word that ends no
+    full name (a surname wins)."""
+    word = word.casefold()
+    return [n for names in people.values() for n in names if n.split(" ")[0].casefold() == word]
+
+
 def _own_name(norm: str, known: list[str]) -> str:
     """The spelling under which a full name was first seen (headlines are in capitals)."""
     return next((n for n in known if n.casefold() == norm.casefold()), norm)
@@ -807,6 +857,9 @@ def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     if len(mention.tokens) != 1:
         return lookups.companies_by_base.get(" ".join(mention.tokens).casefold(), "")
     word = mention.norm
+    abbreviated = lookups.orgs_by_abbreviation.get(word.casefold())
+    if abbreviated and abbreviated != word.lower():
+        return abbreviated
     found = [lookups.orgs_by_last.get(word)]
     if len(word) >= 2 and word.isupper():
         found.append(lookups.orgs_by_initials.get(word))
@@ -922,12 +975,14 @@ def missed_surnames(
     article: Article, parsed: list[ParsedBlock], mentions: list[Mention]
 ) -> Iterator[Mention]:
     """Surnames of people the article names in full that the NER missed elsewhere (it
-    often does inside quotations and before long appositives)."""
-    surnames = {
-        m.tokens[-1]
-        for m in mentions
-        if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2
-    }
+    often does inside quotations and before long appositives), and the first word of a
+    full name read alone (a family name written first)."""
+    full_names = [
+        m for m in mentions if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2
+    ]
+    surnames = {m.tokens[-1] for m in full_names}
+    # a family name written first ("Hua Minsen" ... "Hua said"), where it ends no name
+    first_words = {m.tokens[0] for m in full_names if len(m.tokens[0]) > 1} - surnames
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
     longest = max((e - s for s, e in covered), default=0)
@@ -941,10 +996,16 @@ def missed_surnames(
         return
     for item in parsed:
         base = item.block.start
-        for token in tokens_spelled(item.doc, surnames):
+        for token in tokens_spelled(item.doc, surnames | first_words):
             start = base + token.idx
             end = start + len(token)
-            if token.text in surnames and token.is_title and not is_covered(start, end):
+            # a first word only as a name the parser reads alone ("Hua said"), never the
+            # start of a longer one or the full name itself
+            alone = token.text in surnames or (
+                token.pos_ == "PROPN"
+                and not (token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN")
+            )
+            if alone and token.is_title and not is_covered(start, end):
                 yield Mention(
                     start=start,
                     end=end,

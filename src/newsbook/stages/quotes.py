@@ -57,6 +57,9 @@ ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
+LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
+PLACES = {"GPE", "LOC", "FAC"}
+FRAME_ONLY = {"expl", "aux", "auxpass", "mark"}  # "that there would be": no words of its own
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -301,6 +304,32 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
+        organisations = {  # any name of an organisation -> it
+            name.casefold(): entity_id
+            for entity_id, names, kind in zip(
+                entities["entity_id"],
+                entities["name"] + " | " + entities["aliases"],
+                entities["type"],
+                strict=True,
+            )
+            if kind == "ORG"
+            for name in names.split(" | ")
+            if name
+        }
+        # organisation -> the people named as of it, with their role and first offset
+        self.members: dict[str, list[tuple[str, str, int]]] = {}
+        for entity_id, affiliation, role, kind, first in zip(
+            entities["entity_id"],
+            entities["affiliation"],
+            entities["role"],
+            entities["type"],
+            entities["first_start"],
+            strict=True,
+        ):
+            organisation = organisations.get(affiliation.casefold()) if kind == "PERSON" else None
+            if organisation:
+                member = (entity_id, role.lower(), int(first))
+                self.members.setdefault(organisation, []).append(member)
         self.mentions = context.mention_index
         self.entity_in = self.mentions.at
         self.last_speaker = NOBODY
@@ -310,6 +339,7 @@ class SpeakerResolver:
         self.last_organisation = ""  # the last organisation that spoke ("the company said")
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
         self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
+        self.in_document = False  # the last words were given in a document: "it said" is it
 
     def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
@@ -318,9 +348,16 @@ class SpeakerResolver:
         if self.types.get(speaker.entity_id) == "ORG":
             self.last_organisation = speaker.entity_id
         phrases = [c for c in cue.children if c.lower_ == "in"] if cue is not None else []
-        for document in (g for p in phrases for g in p.children if g.dep_ == "pobj"):
-            if speaker.entity_id and document.lemma_.lower() in self.lexicon.documents:
+        documents = [
+            g
+            for p in phrases
+            for g in p.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in self.lexicon.documents
+        ]
+        for document in documents:
+            if speaker.entity_id:
                 self.authors[document.lemma_.lower()] = speaker.entity_id
+        self.in_document = bool(documents) or speaker.head in self.lexicon.documents
 
     def can_speak(self, speaker: Speaker) -> bool:
         """Whether a source is someone: a named entity, or a pronoun, a source noun, an
@@ -343,19 +380,30 @@ class SpeakerResolver:
             return self._pronoun(subject, base)
         if subject.lower_ in GROUP_PRONOUNS:
             return self._impersonal(subject, base)
-        if self._coordinated(subject):  # "The union and the company said": a group
+        if self._coordinated(subject) and not self._one_name(subject, base):
+            # "The union and the company said": a group (not "Jefferies and Co said")
             start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
             end += len(subject.right_edge)
             phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
+        if self.types.get(entity_id) == "ORG":
+            entity_id = self._titled_name_closing(subject, base) or entity_id
         for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
-            if not entity_id and child.dep_ == "appos":
+            # an abbreviation in brackets abbreviates the name before it: "the X union
+            # (XU)" is XU, "an official at the Board of X (BOX)" is no one named
+            bracketed = child.i > 0 and child.nbor(-1).text == "("
+            unnamed = bracketed and subject.lemma_.lower() in self.lexicon.anonymous
+            if not entity_id and child.dep_ == "appos" and not unnamed:
                 start = base + child.idx
                 # a person, or a name the NER typed as an organisation ("the
                 # spokeswoman, Maria Holt,"): never a place
                 entity_id = self.entity_in(start, start + len(child), types={"PERSON", "ORG"})
+                closing = child.right_edge  # "the consultant, Professor of Law Anna Berg,":
+                if not entity_id and closing.i > child.i:  # the person closing the title
+                    start = base + closing.idx
+                    entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
@@ -368,6 +416,14 @@ class SpeakerResolver:
             # "the Tass report", "a report in the Times", not "a report, monitored by X,"
             # nor "a Senate study" (one study among others: its phrase)
             aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
+            # where they are is not who they are: "embassies in Bellport", not Bellport
+            aside |= {
+                t.i
+                for c in subject.children
+                if c.dep_ == "prep" and c.lower_ in LOCATIONS
+                for t in c.subtree
+                if t.ent_type_ in PLACES
+            }
             own = [t for t in tokens if t.i < min(aside, default=len(t.doc))] or [subject]
             if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children):
                 sources = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in SOURCES]
@@ -384,6 +440,8 @@ class SpeakerResolver:
         if not entity_id and lemma in self.lexicon.documents and _definite(subject):
             # "the letter said" after "X said in a letter"; "the radio": "Tehran radio"
             entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
+            if entity_id:  # the document's own words still: a later "it said" goes on
+                return Speaker(entity_id, self.names.get(entity_id, entity_id), lemma)
         # an institution, a document or a government is no person named by a role
         not_a_person = self.lexicon.documents | self.lexicon.governments | institutions
         if not entity_id and lemma not in self.lexicon.anonymous | not_a_person:
@@ -391,7 +449,14 @@ class SpeakerResolver:
         if not entity_id and lemma in self.lexicon.anonymous and lemma not in self.unnamed:
             # "the senator said" in an article that names one senator and quotes no
             # unnamed one before ("a senator said ... the senator added" stays unnamed)
-            entity_id = self._by_role(subject) if _definite(subject) else ""
+            definite = _definite(subject)
+            entity_id = (
+                self._by_role(subject) or self._by_affiliation(subject, base) if definite else ""
+            )
+        elif not entity_id and lemma in self.lexicon.anonymous and _definite(subject):
+            # "a spokesman for the firm said ... Korval spokesman Olaf Brenna said ... the
+            # Korval spokesman said": the one named before with that role at that firm
+            entity_id = self._by_affiliation(subject, base, role=lemma)
         if entity_id:
             return self.named(entity_id)
         if lemma in self.lexicon.anonymous:
@@ -438,11 +503,8 @@ class SpeakerResolver:
         if pronoun.lower_ == "they":
             return last if last.plural else Speaker("", pronoun.text)
         if self.types.get(last.entity_id) in {"ORG", "GPE"} or (
-            last.phrase
-            and not last.entity_id
-            and not last.plural
-            and last.head in self.lexicon.documents
-        ):
+            last.phrase and not last.plural and self.in_document
+        ):  # "X said in a letter ... it said": the letter, so X
             return last
         institution = self.mentions.before(base + pronoun.idx, {"ORG", "GPE"})
         return self.named(institution) if institution else Speaker("", pronoun.text)
@@ -463,6 +525,43 @@ class SpeakerResolver:
             return ""
         found = [e for e, role in self.roles.items() if role.endswith(core) or core == role]
         return found[0] if len(found) == 1 else ""
+
+    def _by_affiliation(self, subject: Token, base: int, role: str = "") -> str:
+        """ "the Fedhu official said": the one person the article names as of the
+        organisation that describes the source (with `role`: named so before)."""
+        for child in subject.children:
+            if child.dep_ == "compound" and child.i < subject.i:
+                start = base + child.idx
+                organisation = self.entity_in(start, start + len(child), types={"ORG"})
+                members = [
+                    entity_id
+                    for entity_id, title, first in self.members.get(organisation, [])
+                    if not role or (title.endswith(role) and first < base + subject.idx)
+                ]
+                if len(members) == 1:
+                    return members[0]
+        return ""
+
+    def _titled_name_closing(self, subject: Token, base: int) -> str:
+        """ "Confederation of X (CX) President Olaf Brenna said": the parser may take the
+        organisation for the subject and hang the titled name inside it; a person named
+        at the end of the subject after a title is the speaker."""
+        closing = subject.right_edge
+        if closing.i <= subject.i:
+            return ""
+        start = base + closing.idx
+        person = self.entity_in(start, start + len(closing), types={"PERSON"})
+        between = subject.doc[subject.i + 1 : closing.i]
+        return person if person and any(t.lower_ in self.title_heads for t in between) else ""
+
+    def _one_name(self, subject: Token, base: int) -> bool:
+        """ "Jefferies and Co": words joined by "and" inside one name."""
+        start = base + subject.idx
+        entity_id = self.entity_in(start, start + len(subject))
+        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        return bool(entity_id) and all(
+            self.entity_in(base + c.idx, base + c.idx + len(c)) == entity_id for c in conjuncts
+        )
 
     @staticmethod
     def _coordinated(subject: Token) -> bool:
@@ -538,6 +637,9 @@ class SpeakerResolver:
             # "In an interview with X, Minister Anna Berg defended ...": the parser may
             # hang the name on the phrase before it; a name right before the verb
             subjects = [root.nbor(-1)]
+        if root.lemma_.lower() in self.lexicon.channels:
+            # "The Courier quoted Jonas Elm attacking the budget. He said ...": the one quoted
+            subjects = [c for c in root.children if c.dep_ == "dobj"] or subjects
         for child in subjects:
             # "The authority's director, Anna Berg, was blunt.": the name in apposition
             for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
@@ -717,7 +819,26 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     if (aside or leading) and verb.head.pos_ in {"VERB", "AUX"}:
         own = {t.i for t in verb.subtree}
         return _trimmed([t for t in verb.head.subtree if t.i not in own and t.dep_ != "cc"])
-    return []
+    return _before_final_attribution(verb)
+
+
+def _before_final_attribution(verb: Token) -> list[Token]:
+    """ "A bid for X may derail its plan and open the door to other offers, analysts
+    said.": a cue ending its sentence, its subject set off by a comma, reports the
+    clause before the comma, however the parser hangs that clause on it."""
+    sentence = verb.sent
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    after = [t for t in sentence if t.i > verb.i and not t.is_punct and not t.is_space]
+    if verb.dep_ != "ROOT" or not subjects or after:
+        return []
+    comma = subjects[0].left_edge.i - 1
+    between = [t for t in verb.doc[subjects[0].right_edge.i + 1 : verb.i] if t.pos_ != "ADV"]
+    if comma <= sentence.start or verb.doc[comma].text != "," or between:
+        return []
+    before = list(verb.doc[sentence.start : comma])
+    if not any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return []  # "In Bellport, analysts said.": no clause
+    return _trimmed(before)
 
 
 def _speaker_hung_before(verb: Token) -> Token | None:
@@ -1156,6 +1277,8 @@ def _reported_statement(
         # mostly a quotation, which gives it; the reported words leading into it stay
         # ("told the committee that without it "..."")
         frame = _trimmed([t for t in content if t.idx < overlapping[0].start - 1])
+        if all(t.dep_ in FRAME_ONLY or t.pos_ == "AUX" or t.is_punct for t in frame):
+            return None  # "there would be "...": the quotation says it all
         subject = any(t.dep_ in SUBJECT_DEPS and t.head.idx >= overlapping[0].start for t in frame)
         if subject or len([t for t in frame if not t.is_punct]) < 2:
             return None  # "said its proposal "contains ..."": the quotation's own subject
@@ -1305,10 +1428,12 @@ def _according_to(
             and token.head.lower_ == "in"
         ):
             phrase, cue = token.head, token
+            # "in the view of X", never the bare "in view of X" (given X)
+            determined = any(c.dep_ == "det" for c in token.children)
             sources = [c for c in token.children if c.dep_ == "poss"] or [
                 g
                 for c in token.children
-                if c.lower_ == "of"
+                if c.lower_ == "of" and determined
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
