@@ -97,10 +97,13 @@ def test_seed(scores):
         # .89/.92 and .88/.93) to the level measured when four wire stories and two
         # analyses annotated before any run joined dev (gold7), no code change; raised
         # (from .94/.95 and .94/.89) to the level the speakers4 fixes reached (wire direct
-        # 161 of 164, 162 given; commentary reported 53 of 54, 57 given)
+        # 161 of 164, 162 given; commentary reported 53 of 54, 57 given); raised (from
+        # .85/.85 and .90/.90) after the gold7 speaker classes (speakers5: commentary
+        # direct 38 of 38, 38 given; wire reported 224 of 240, 236 given; one row of
+        # slack on direct quotes)
         ("wire", "direct quotes", 0.98, 0.99),
-        ("commentary", "direct quotes", 0.85, 0.85),
-        ("wire", "reported speech", 0.90, 0.90),
+        ("commentary", "direct quotes", 0.97, 0.97),
+        ("wire", "reported speech", 0.93, 0.94),
         ("commentary", "reported speech", 0.98, 0.92),
     ],
 )
@@ -118,8 +121,9 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
     ("stage", "recall", "precision"),
     [
         # regression guards at the level measured when the twelve held-out articles came
-        # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers)
-        ("direct quotes", 0.80, 0.80),
+        # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers); direct
+        # raised from .80/.80 after the gold7 speaker classes (measured .900/.885)
+        ("direct quotes", 0.90, 0.88),
         ("reported speech", 0.75, 0.77),
         ("entities", 0.85, 0.74),
         ("timex values", 0.90, 0.90),
@@ -137,8 +141,9 @@ def test_stances_as_a_new_user_gets_them(scores):
     issue #15 asks for recall 0.80 and precision 0.70, which newsbook does not reach."""
     figures = pooled(scores, "stances")
     # re-set from .42/.64 when six articles annotated before any run joined dev (gold7),
-    # no code change; raised to the level measured after the #15 work on dev (stances3)
-    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.64, figures.to_dict()
+    # no code change; raised to the level measured after the #15 work on dev (stances3),
+    # and from .42 after the evaluative words and calls for action (stances4)
+    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.64, figures.to_dict()
     news = pooled(scores, "stances", kind="news")
     assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
 
@@ -148,11 +153,13 @@ def test_stances_as_a_new_user_gets_them(scores):
     [
         # re-set from .46/.63 and .32/.62 when four wire stories and two analyses
         # annotated before any run joined dev (gold7), no code change; raised (from
-        # .41/.60, .34/.60 and .24/.42) to the level measured after the #15 work on dev
-        ({"kind": "wire"}, 0.44, 0.63),
-        ({"kind": "commentary"}, 0.34, 0.62),
+        # .41/.60, .34/.60 and .24/.42) to the level measured after the #15 work on dev;
+        # raised again (from .44/.63, .34/.62 and .26/.45) after the evaluative words and
+        # calls for action (stances4)
+        ({"kind": "wire"}, 0.47, 0.64),
+        ({"kind": "commentary"}, 0.37, 0.62),
         # the held-out articles, never looked at while tuning
-        ({"split": "test"}, 0.26, 0.45),
+        ({"split": "test"}, 0.31, 0.47),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
@@ -164,8 +171,8 @@ def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precis
 def test_positions_against_the_gold_catalogue(scores):
     figures = pooled(scores, "positions (own catalogue)")
     # recall re-set from .53 when six articles annotated before any run joined dev
-    # (gold7), no code change; raised with the #15 stance work (from .50/.53)
-    assert figures["recall"] >= 0.51 and figures["precision"] >= 0.54, figures.to_dict()
+    # (gold7), no code change; raised with the #15 stance work (from .50/.53, then .51)
+    assert figures["recall"] >= 0.52 and figures["precision"] >= 0.54, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 

@@ -443,6 +443,20 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         # an apposition says who holds the stance
         ("Okon, one of two votes against the port levy, left the chamber.", "lev-okon", "oppose"),
         ("Okon, a fierce opponent of the port levy, left the chamber.", "lev-okon", "oppose"),
+        # an evaluative adjective or noun predicated of the issue, or on its word
+        ('Okon said "the harbour levy was a strangely deceptive scheme."', "lev-okon", "oppose"),
+        ("Okon said the harbour levy was unfortunate.", "lev-okon", "oppose"),
+        ('Okon said "the harbour tunnel is quite safe."', "lev-okon", "support"),
+        ('Roth backs a port levy. Okon said "it was a misleading budget."', "lev-okon", "oppose"),
+        # a noun of judgement on the noun predicated ("a bribes budget")
+        ("Okon said the harbour levy was a bribes budget.", "lev-okon", "oppose"),
+        # what the issue is called or described as is its caller's judgement
+        ('Okon called the harbour levy "a reckless scheme."', "lev-okon", "oppose"),
+        ('Roth backs the harbour levy. Okon called it "a bribes budget."', "lev-okon", "oppose"),
+        ("Okon described the harbour levy as reckless.", "lev-okon", "oppose"),
+        ("Okon described the harbour levy as illegal.", "lev-okon", "oppose"),
+        # the victim's passive judges the one who did it
+        ('Okon said "we were misled by the harbour board."', "lev-okon", "oppose"),
     ],
 )
 def test_the_side_an_actor_takes(resources, text, actor_id, stance):
@@ -459,6 +473,11 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
         "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
         "Fans who will never buy a season ticket pay.",  # a relative clause describes
         "It is premature to cut the fishing quota.",  # the "it" is the clause, no one
+        'Okon said "Norland will have to raise the harbour levy."',  # foretold
+        'Okon said "this should do the harbour trick."',  # a verb too general
+        "Okon said firms that must raise harbour fees will pay.",  # a relative clause
+        # a word that judges only what it is said of describes as a modifier
+        "Okon said the harbour board counted its illegal wealth by the effective date.",
     ],
 )
 def test_no_one_s_stance(resources, text):
@@ -642,6 +661,13 @@ def test_a_harm_said_to_follow_no_cause_is_no_stance(resources):
         ("Okon said there should be a referendum on the harbour levy.", "support"),
         ('Okon said there should not be "a second harbour levy."', "oppose"),
         ("Okon said there must be no harbour levy.", "oppose"),
+        # an act with no side of its own called for is support for what it is done to
+        ('Okon said "Norland must raise the harbour levy."', "support"),
+        ('Okon said "Norland has to raise the harbour levy."', "support"),
+        ('Okon said "the harbour levy must be raised."', "support"),
+        ('Okon said "Sudmark must hold to its water pact."', "support"),
+        # and one that should not have been done is opposition to it
+        ("Okon said Norland should not have raised the harbour levy.", "oppose"),
     ],
 )
 def test_what_ought_to_exist_is_its_speaker_s_stance(resources, text, stance):
@@ -708,3 +734,10 @@ def test_a_claim_rejected_as_that_is_no_issue(resources):
     positions, _ = discovered_of(text, resources)
     rejected = positions[positions["evidence"].str.startswith("But Okon")]
     assert rejected.empty, rejected
+
+
+def test_a_word_for_an_issue_with_a_time_of_its_own_points_back(resources):
+    # "its pact for the next six weeks": the time is no word of the issue's own name
+    text = 'Roth backs the oil accord. Okon said "Sudmark must hold to its pact for the next six weeks."'
+    positions, _ = discovered_of(text, resources)
+    assert ("lev-okon", "oil-accord", "support") in actor_stances(positions, "issue_id")

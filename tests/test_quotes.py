@@ -1110,6 +1110,169 @@ def test_a_place_before_a_subjectless_cue_is_no_speaker(resources):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Oduya said the levy "is not fair - but it is legal."',
+        'Vendt told reporters later that it was "a plan built on hope, for hope."',
+        'Oduya said "about one in ten farms will close," which he defined as a loss of '
+        "half the valley's income.",
+    ],
+)
+def test_words_that_only_frame_a_quotation_are_no_statement(resources, text):
+    """The quotation's subject ("said the levy "is ..."), a pronoun and a copula ("it was
+    "...") or a comment on it ("..., which he defined as") are no reported statement
+    beside the quotation."""
+    quotes = quotes_of(INTRO + text, resources)
+    body = quotes[quotes["start"] > len(INTRO)]
+    assert list(body["kind"]) == ["direct"], body[["text", "kind"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "The council backed the levy, so long as the farm groups and their lenders "
+            "disclose that the money goes to roads.",
+            "disclose",
+        ),
+        (
+            "Vendt unveiled spending curbs and tax cuts which promised to lift the "
+            "government's standing with voters and lenders.",
+            "promised",
+        ),
+    ],
+)
+def test_a_cue_in_a_condition_or_of_a_thing_is_no_statement(resources, text, cue):
+    """ "so long as the labels disclose that ...": a statement only supposed; "tax cuts
+    which promised to ...": a thing's doing, no one's words."""
+    quotes = quotes_of(INTRO + text, resources)
+    assert cue not in set(quotes["cue"]), quotes[["text", "speaker", "cue"]]
+
+
+def test_a_titled_person_after_the_organisation_is_the_speaker(resources):
+    """ "Union of X (UX) President Anna Berg said "..."": the parser may take the
+    organisation for the subject; the person after the title speaks."""
+    text = INTRO + (
+        'Federation of Nordic Fishermen (FNF) President Marit Solberg said "This quota '
+        'will ruin the small boats."'
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "ruin the small boats", "direct")["speaker_id"] == "marit-solberg"
+
+
+def test_a_consultant_named_in_the_next_sentence_is_that_person(resources):
+    """ "an outside consultant told them "..."" then "The consultant, Professor X, said":
+    a consultant is a source the article may name later, like an official."""
+    text = INTRO + (
+        "The committee relaxed after an outside consultant told its members the vaccine "
+        '"appears to be quite safe in older patients." The consultant, Lindau University '
+        "professor Ilona Farkasz, said its side effects were minimal."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "quite safe", "direct")["speaker_id"] == "ilona-farkasz"
+
+
+def test_the_role_a_named_person_spoke_in_is_that_person_after_an_unnamed_one(resources):
+    """ "a spokesman for the firm said ...", then "Acme spokesman Tomas Lindqvist told
+    ...": a later "the spokesman said" is Lindqvist, the one named in that role who
+    spoke last, no longer the unnamed spokesman."""
+    text = INTRO + (
+        "A spokesman for the Nordhavn Shipping Co said the review was routine.\n\n"
+        "Nordhavn spokesman Tomas Lindqvist told Reuters the review would end in May.\n\n"
+        "The spokesman said that no one at the firm had been charged."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "no one at the firm", "reported")["speaker_id"] == "tomas-lindqvist"
+    assert statement(quotes, "review was routine", "reported")["speaker_id"] == ""
+
+
+def test_a_quotation_under_a_belief_someone_reports_is_the_reporters(resources):
+    """ "X says Y apparently believes "..."": the belief is ascribed by X, whose words
+    the quotation gives (not Y, who holds the belief)."""
+    text = INTRO + (
+        "Oduya says the Nordhavn Shipping Co apparently believes after its cost cuts "
+        '"they can pay for a buyback of this size out of their cash flow."'
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "pay for a buyback", "direct")["speaker_id"] == "paul-oduya"
+
+
+def test_a_claim_by_someone_that_is_reported_and_a_reason_inside_a_report_is_not(resources):
+    """ "rejected claims by farm groups that the state would be forced to ...": the
+    claim is the groups' statement; "X said that firms will limit the trade they do
+    with it, citing credit risks": the firms' reason is part of X's report."""
+    text = INTRO + (
+        "Vendt rejected claims by farm groups that the state would be forced to raise "
+        "the levy by a falling harvest.\n\n"
+        "The Nordhavn Shipping Co said that some grain traders have begun to limit the "
+        "amount of cargo they will ship with the firm, citing credit risks."
+    )
+    quotes = quotes_of(text, resources)
+    claim = statement(quotes, "would be forced to raise", "reported")
+    assert (claim["speaker"], claim["cue"]) == ("farm groups", "claims")
+    assert "citing" not in set(quotes["cue"]), quotes[["text", "speaker", "cue"]]
+
+
+def test_a_second_act_of_the_reported_subject_is_part_of_the_report(resources):
+    """ "The ministry announced that X had paid A and promised to hand over B": X's
+    promise is what the ministry announced, no statement of its own."""
+    text = INTRO + (
+        "The Interior Ministry last week announced that Vendt had paid back 70,000 "
+        "euros in cash and promised to hand over the deeds to two houses in Porto."
+    )
+    quotes = quotes_of(text, resources)
+    assert list(quotes["cue"]) == ["announced"], quotes[["text", "speaker", "cue"]]
+
+
+def test_the_government_is_no_body_whose_name_only_deals_with_government(resources):
+    """ "the government announced" in an article naming the "Commission on Clean
+    Government": the word names what that body deals with, not what it is."""
+    text = INTRO + (
+        "The Commission on Clean Government (CCG) froze the accounts on Monday.\n\n"
+        "The government last week announced that the bank had paid 70,000 euros to the CCG."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "had paid 70,000 euros", "reported")
+    assert (row["speaker_id"], row["speaker"]) == ("", "The government")
+
+
+def test_a_clause_after_the_day_of_the_cue_is_reported(resources):
+    """ "X said Wednesday its trade is booming": the parser may read the clause as a
+    relative clause on the day; it is what X said."""
+    text = INTRO + (
+        "The Nordhavn Shipping Co said Wednesday its trade is booming, despite its "
+        "failure to settle the strike at the port."
+    )
+    row = statement(quotes_of(text, resources), "trade is booming", "reported")
+    assert (row["speaker_id"], row["cue"]) == ("nordhavn-shipping-co", "said")
+
+
+def test_an_appeal_to_someone_to_act_is_reported(resources):
+    """ "appealed to X to hold the talks in private": the request is the appellants'
+    words; "appealed the ruling" reports nothing."""
+    text = INTRO + (
+        "The heads of the two unions appealed to Vendt to hold the talks in private so "
+        "members were not alarmed. The growers appealed the ruling."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "hold the talks in private", "reported")
+    assert (row["speaker"], row["cue"]) == ("The heads of the two unions", "appealed")
+    assert len(quotes[quotes["cue"] == "appealed"]) == 1
+
+
+def test_the_panel_is_the_one_committee_the_article_names(resources):
+    """ "The panel recommended that ...": the one committee (commission, council) the
+    article names, not the agency beside which the word stands ("an FDA panel")."""
+    text = INTRO + (
+        "An NVA panel, the Coastal Fisheries Advisory Committee, met on Monday.\n\n"
+        "The panel recommended that the NVA approve the new quota for the spring season."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "approve the new quota", "reported")
+    assert row["speaker_id"] == "coastal-fisheries-advisory-committee", row.to_dict()
+
+
+@pytest.mark.parametrize(
     ("text", "snippet"),
     [
         # where the sources are is not who they are

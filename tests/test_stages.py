@@ -258,6 +258,19 @@ def test_a_family_name_written_first_is_the_person_it_begins(resources):
     assert set(mentions[mentions["text"] == "Lotsen"]["entity_id"]) == {"mira-lotsen"}
 
 
+def test_a_given_name_read_alone_is_not_the_person_whose_surname_is_used(resources):
+    """Where the article calls a person by the last word of the name ("Kemp said"), the
+    name is written given name first, and the first word read alone is someone or
+    something else."""
+    text = (
+        "Mayor Selby Harrow opened the plant in Selby.\n\n"
+        "Harrow said Selby would grow. Selby welcomed the news, Harrow said."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    selby = mentions[mentions["text"] == "Selby"]
+    assert len(selby) == 3 and "selby-harrow" not in set(selby["entity_id"]), mentions
+
+
 def test_an_abbreviation_in_brackets_is_the_organisation_before_it(resources):
     """Whatever letters it takes ("FEDHU" is no initials of its name) and however it is
     cased later."""

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -271,6 +271,8 @@ STANCE_WORD_LISTS = (
     "undecided",
     "causes",
     "harms",
+    "predicative",
+    "light_verbs",
 )
 
 
@@ -300,6 +302,8 @@ class StanceLexicon:
     action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
     generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
+    predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
+    light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
@@ -549,6 +553,10 @@ class SpeechLexicon:
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
+    conditions: frozenset[str] = frozenset()  # "if they believe": a statement only supposed
+    thoughts: frozenset[str] = frozenset()  # "X says Y believes "..."": X's words
+    # "the panel": a body named "Committee", "Commission" ...
+    kinds_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -589,6 +597,12 @@ class SpeechLexicon:
             refusals=words("refusal_verbs"),
             institutions=words("institution_nouns"),
             evidential=words("evidential_cues"),
+            conditions=words("condition_marks"),
+            thoughts=words("thought_verbs"),
+            kinds_of={
+                noun: frozenset(kinds)
+                for noun, kinds in speech.get("institution_kinds", {}).items()
+            },
         )
 
 

@@ -625,6 +625,9 @@ class _Lookups:
     companies_by_base: dict[str, str] = field(default_factory=dict)
     # an abbreviation in brackets after an organisation's name, casefolded -> that name
     orgs_by_abbreviation: dict[str, str] = field(default_factory=dict)
+    # one-word names of people, casefolded: a full name whose last word is among them is
+    # written given name first ("Kemp said" after "Jordan Kemp")
+    people_named_alone: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, mentions: list[Mention], resources: Resources, text: str = "") -> _Lookups:
@@ -664,6 +667,9 @@ class _Lookups:
             _companies_by_first_word(mentions, resources),
             _companies_by_base_name(mentions, resources),
             _orgs_by_abbreviation(mentions, text),
+            frozenset(
+                m.norm.casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) == 1
+            ),
         )
 
 
@@ -807,7 +813,11 @@ def _person_key(
         return f"PERSON:{longer[0] if longer else _own_name(mention.norm, known)}", "name"
     candidates = people.get(mention.norm.casefold(), [])
     if not candidates:
-        begun = _names_begun_by(mention.norm, people)
+        begun = [
+            name
+            for name in _names_begun_by(mention.norm, people)
+            if name.split(" ")[-1].casefold() not in lookups.people_named_alone
+        ]
         if len(begun) == 1:  # "Hua Minsen ... Hua said": the family name written first
             return f"PERSON:{begun[0]}", "surname"
         return f"PERSON:{mention.norm.casefold()}", "name"
@@ -981,7 +991,6 @@ def missed_surnames(
         m for m in mentions if m.type == "PERSON" and m.kind == "name" and len(m.tokens) >= 2
     ]
     surnames = {m.tokens[-1] for m in full_names}
-    # a family name written first ("Hua Minsen" ... "Hua said"), where it ends no name
     first_words = {m.tokens[0] for m in full_names if len(m.tokens[0]) > 1} - surnames
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in covered]
@@ -994,23 +1003,34 @@ def missed_surnames(
 
     if not surnames:
         return
-    for item in parsed:
-        base = item.block.start
-        for token in tokens_spelled(item.doc, surnames | first_words):
-            start = base + token.idx
-            end = start + len(token)
-            # a first word only as a name the parser reads alone ("Hua said"), never the
-            # start of a longer one or the full name itself
-            alone = token.text in surnames or (
-                token.pos_ == "PROPN"
-                and not (token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN")
+    found = [
+        (item.block.start + token.idx, token)
+        for item in parsed
+        for token in tokens_spelled(item.doc, surnames | first_words)
+        if token.is_title
+        and not is_covered(item.block.start + token.idx, item.block.start + token.idx + len(token))
+    ]
+    # A family name is written first ("Hua Minsen" ... "Hua said") only where the last
+    # word of the full name is never used alone: in "Paris Kemp" ... "Kemp said" the
+    # first word is a given name, and "Paris" alone is the city.
+    used_alone = {m.tokens[0] for m in mentions if m.type == "PERSON" and len(m.tokens) == 1}
+    used_alone |= {token.text for _, token in found if token.text in surnames}
+    family_first = {m.tokens[0] for m in full_names if m.tokens[-1] not in used_alone} & first_words
+    for start, token in found:
+        end = start + len(token)
+        # a first word only as a name the parser reads alone ("Hua said"), never the
+        # start of a longer one or the full name itself
+        alone = token.text in surnames or (
+            token.text in family_first
+            and token.pos_ == "PROPN"
+            and not (token.i + 1 < len(token.doc) and token.nbor(1).pos_ == "PROPN")
+        )
+        if alone:
+            yield Mention(
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                type="PERSON",
+                norm=token.text,
+                tokens=(token.text,),
             )
-            if alone and token.is_title and not is_covered(start, end):
-                yield Mention(
-                    start=start,
-                    end=end,
-                    text=article.text[start:end],
-                    type="PERSON",
-                    norm=token.text,
-                    tokens=(token.text,),
-                )

@@ -96,6 +96,14 @@ def bare_gerund(token: Token) -> bool:
     )
 
 
+def _for_a_time(modifier: Token) -> bool:
+    """ "its pact for the next six weeks": a preposition of time on a word for an issue is
+    a circumstance, not a word of the issue's own name."""
+    return modifier.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in modifier.children
+    )
+
+
 def adopting_pattern(words: list[str]) -> str:
     """A catalogue pattern matching the phrase as written ("sales tax" -> \\bsales\\s+tax\\b)."""
     return r"\b" + r"\s+".join(re.escape(w) for w in words) + r"\b"
@@ -157,6 +165,7 @@ class IssueFinder:
             for c in target.children
             if c.dep_ in {"compound", "amod", "nmod", "poss", "prep", "acl", "relcl", "nummod"}
             and c not in pointing
+            and not _for_a_time(c)
         ]
         determiners = [c.lower_ for c in target.children if c.dep_ == "det"]
         definite = bool(determiners) and determiners[0] in {"the", "this", "that", "these"}

@@ -84,6 +84,14 @@ def _judges(modifier: Token, lexicon: StanceLexicon) -> bool:
     only as a verb ("a contingently financed offer", "a planned cut" describe it)."""
     if modifier.dep_ == "amod" and word_forms(modifier) & lexicon.verb_only:
         return False
+    if (
+        modifier.dep_ == "amod"
+        # (not "is an illegal scheme", "described it as illegal")
+        and modifier.head.dep_ not in {"attr", "oprd"}
+        and modifier.head.lower_ != "as"
+        and word_forms(modifier) & lexicon.predicative
+    ):
+        return False  # "illegal wealth", "a safe haven" describe, they do not judge
     return bool(lexicon.polarity(modifier))
 
 
@@ -100,11 +108,15 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     """ "X is an absurd and dangerous course", "X turns the law on its head", "X pointed
     in the right direction": the judgement a clause's predicate passes on its subject."""
     for child in verb.children:
-        if child.dep_ in {"attr", "acomp", "oprd"}:
+        if child.dep_ in {"attr", "acomp", "oprd"} or (
+            child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_.lower() in lexicon.naming
+        ):  # ("described the levy as reckless": what it is named as)
             for token in [*child.children, child]:  # "an absurd idea": the judgement first
-                if token.dep_ in {"attr", "acomp", "oprd", "amod", "conj"} and _judges(
-                    token, lexicon
-                ):
+                if (
+                    token.dep_ in {"attr", "acomp", "oprd", "amod", "conj", "pobj"}
+                    # "a bribes budget": a noun of judgement on the noun
+                    or (token.dep_ == "compound" and lexicon.is_evaluative(token))
+                ) and _judges(token, lexicon):
                     return lexicon.polarity(token), token
         elif child.dep_ in {"prep", "advmod", "dobj"}:
             for token in child.subtree:  # a metaphor of direction hanging on the verb
@@ -158,6 +170,14 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif (
+            not cues
+            and _called_for(token, lexicon)
+            and path[0] in _called_for_targets(token, lexicon)
+        ):
+            # "Norland must raise X" supports X; "should not have raised X" opposes it
+            polarity = -1 if lexicon.negated(token) else 1
+            cues.append(Cue(token, polarity, voiced=True))
         elif (
             depth == 1
             and not cues
@@ -223,7 +243,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
             # and a warning of harm is its speaker's ("could be provoked by raising X")
-            voiced = bool(cues) and lexicon.is_evaluative(token) or lexicon.warns_of_harm(token)
+            # and so is a judgement passed on its agent ("were misled by the board")
+            voiced = (
+                (bool(cues) or depth > 0 and path[depth - 1].dep_ == "agent")
+                and lexicon.is_evaluative(token)
+            ) or lexicon.warns_of_harm(token)
             cues.append(Cue(token, polarity, voiced=voiced))
         elif lemma == "be" and path[depth - 1].dep_ == "attr" and _judging_subject(token, lexicon):
             # "the stumbling block is the levy": what a judging subject is said to be
@@ -375,6 +399,16 @@ def _judging_subject(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token] |
     return None
 
 
+def _naming_verb(judgement: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "called the levy a folly", "called it "a reckless scheme"", "described the levy
+    as reckless": the verb of naming whose object a judgement is said of (its caller
+    holds the judgement), or None."""
+    token = judgement
+    while token.dep_ in {"amod", "compound", "conj", "oprd", "pobj", "prep", "acomp"}:
+        token = token.head
+    return token if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.naming else None
+
+
 def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "should not fund X", "must go", "has to cut X": what someone ought to do is the
     judgement of whoever says so, not a stance of the one who ought to."""
@@ -388,6 +422,39 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and f"{governor.lemma_.lower()} to" in lexicon.obligation
     )
+
+
+def _called_for(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland must raise the levy", "should not have raised it", "has to hold to the
+    pact": an act with no side of its own that someone says ought (not) to be done, a
+    call for (or against) what it is done to, by whoever says so. (Not in a relative
+    clause: "firms that must file returns" describes them.)"""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ != "relcl"
+        and not lexicon.polarity(verb)
+        and verb.lemma_.lower() not in lexicon.light_verbs
+        and verb.lemma_.lower() not in lexicon.prepositional  # ("should vote against it")
+        and not _foretold(verb)
+        and _ought(verb, lexicon)
+    )
+
+
+def _foretold(verb: Token) -> bool:
+    """ "GM will have to borrow money": a necessity foretold, no call for it."""
+    governor = verb.head if verb.dep_ == "xcomp" else verb
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in governor.children)
+
+
+def _called_for_targets(verb: Token, lexicon: StanceLexicon) -> list[Token]:
+    """What an act called for is done to: its object ("raise the levy"), its passive
+    subject ("the levy must be raised"), the object of its preposition ("hold to the
+    pact")."""
+    targets = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and not _addressee(c)]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
+            targets += [g for g in child.children if g.dep_ == "pobj"]
+    return targets
 
 
 def _ought_to_exist(verb: Token, lexicon: StanceLexicon) -> bool:
@@ -874,10 +941,13 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         return [c for c in cue.children if c.dep_ == "attr"]
     targets = []
     judgement = lexicon.is_evaluative(cue)
+    agents = [c for c in cue.children if c.dep_ == "agent"] if judgement else []
     for child in cue.children:
-        if judgement and child.dep_ != "nsubjpass":
+        if judgement and (child.dep_ != "nsubjpass" or agents):
             # "the bill would hurt farmers", "a step backwards for the city": a judgement
-            # is on what it is said of, never on who suffers it
+            # is on what it is said of, never on who suffers it; "were misled by the
+            # board": the one who misled is judged, not the victim
+            targets += [g for g in child.children if child in agents and g.dep_ == "pobj"]
             continue
         if child.dep_ in {"dobj", "pobj", "nsubjpass"} and not _addressee(child):
             targets.append(child)
@@ -893,7 +963,9 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     if judgement:
         judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
         if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
-            if cue.head.dep_ not in {"attr", "oprd"}:
+            if not _judges(cue, lexicon):
+                pass  # "illegal wealth": a description, no judgement
+            elif cue.head.dep_ not in {"attr", "oprd"}:
                 targets.append(cue.head)  # "a reckless scheme"
             else:  # "the levy is a reckless scheme": the levy
                 cue, judged = cue.head, cue.head.head
@@ -906,8 +978,9 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if cue.dep_ == "nsubj" and _judging_subject(cue.head, lexicon):
             # "the biggest mistake was the levy": the levy
             targets += [c for c in cue.head.children if c.dep_ == "attr"]
-        if judged.lemma_.lower() in lexicon.naming:  # "called the levy a folly"
-            targets += [c for c in judged.children if c.dep_ == "dobj"]
+        namer = _naming_verb(cue, lexicon)
+        if namer is not None:  # "called the levy a folly"
+            targets += [c for c in namer.children if c.dep_ == "dobj" and c not in targets]
         clause = {"attr", "acomp", "oprd", "advmod", "prep", "dobj", "pobj"}
         if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause:
             targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
@@ -1043,12 +1116,15 @@ def sentence_anchors(
                 lexicon.polarity(token)
                 or lexicon.prepositional.get(token.lemma_.lower())
                 or _ought_to_exist(token, lexicon)
+                or _called_for(token, lexicon)
             )
             or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
         ):
             continue
-        for target in stance_targets(token, lexicon):
+        called_for = _called_for(token, lexicon)
+        targets = _called_for_targets(token, lexicon) if called_for else []
+        for target in targets or stance_targets(token, lexicon):
             named_before = [
                 r for a, r in anchors if relative_pronoun(target) and a == target.head.head
             ]
@@ -1213,8 +1289,8 @@ def _holders_found(
             continue
         holders = finder.holders(cue.token, base, anchor)
         if cue.voiced:  # a judgement is its caller's ("X called it a folly")
-            naming = cue.token.head.lemma_.lower() in lexicon.naming
-            holders = finder.holders(cue.token.head, base, anchor) if naming else []
+            namer = _naming_verb(cue.token, lexicon)
+            holders = finder.holders(namer, base, anchor) if namer is not None else []
         if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
             holders = [a for a in holders if a in {h for h, _, _ in found}]
         found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]

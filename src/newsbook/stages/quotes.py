@@ -56,12 +56,14 @@ HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
+NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commission on X"
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 PLACES = {"GPE", "LOC", "FAC"}
 FRAME_ONLY = {"expl", "aux", "auxpass", "mark"}  # "that there would be": no words of its own
+FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
+OWN_WORDS = 2  # "said the plan "is sound"": one noun leading into a quotation says nothing
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
-CONDITIONS = {"if", "unless"}  # "if they believe ...": a statement only supposed
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
 SOME_OTHER = {"other", "another", "rival", "different"}  # "the other company": not the last one
 OWN_CONTENT = {"dobj", "ccomp", "xcomp", "prep", "acomp", "attr", "advcl", "oprd"}
@@ -212,7 +214,10 @@ def speaker_token(
         if subjects and subjects[0].pos_ == "SCONJ":  # "believe that pledged ...": a misparse
             return None
         if subjects:
-            subject = subjects[0]
+            # two subjects before the verb: a misread name ("Union of X President Anna
+            # Berg said"), the one next to the verb its head
+            before = len(subjects) > 1 and all(s.i < current.i for s in subjects)
+            subject = subjects[-1] if before else subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head
             return subject
@@ -345,6 +350,10 @@ class SpeakerResolver:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
         and in what document ("X said in a letter": a later "the letter said" is X's)."""
         self.last_speaker, self.last_speaker_at = speaker, offset
+        # "a spokesman said ... spokesman Jo Berg told ... the spokesman said": once a
+        # person named in that role has spoken, "the spokesman" is no unnamed one
+        role = self.roles.get(speaker.entity_id, "")
+        self.unnamed = {head for head in self.unnamed if not (role and role.endswith(head))}
         if self.types.get(speaker.entity_id) == "ORG":
             self.last_organisation = speaker.entity_id
         phrases = [c for c in cue.children if c.lower_ == "in"] if cue is not None else []
@@ -592,7 +601,14 @@ class SpeakerResolver:
                 subject.lower_, [], beside=False
             )
         if subject.lemma_.lower() not in self.lexicon.organisations:
-            return self._named_with(subject.lower_, [])
+            kinds = self.lexicon.kinds_of.get(subject.lemma_.lower(), frozenset())
+            if not kinds:
+                return self._named_with(subject.lower_, [])
+            # "the panel": the one committee (or commission ...) the article names; an
+            # "FDA panel" is a body of the FDA, not the FDA
+            nouns = [subject.lower_, *sorted(kinds)]
+            found = {self._named_with(noun, [], beside=False) for noun in nouns} - {""}
+            return found.pop() if len(found) == 1 else ""
         return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
 
     def _named_with(self, noun: str, described: list[str], *, beside: bool = True) -> str:
@@ -605,10 +621,14 @@ class SpeakerResolver:
         for start, end, entity_id in self.mentions.spans:
             if self.types.get(entity_id) != "ORG":
                 continue
-            words = set(re.findall(r"\w+", self.names.get(entity_id, "").casefold()))
+            name = self.names.get(entity_id, "").casefold()
+            words = set(re.findall(r"\w+", name))
             if words == {noun}:
                 continue  # "Bank" alone: the word, no organisation's name
-            if {noun, *described} <= words:
+            # the word names what the organisation is, before any "of", "on" ("Bank of
+            # X"), not what it deals with ("Commission on Good Government")
+            head = set(re.findall(r"\w+", NAME_PREPOSITIONS.split(name)[0]))
+            if noun in head and set(described) <= words:
                 found.add(entity_id)
             elif (
                 beside
@@ -654,7 +674,13 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
     """ "told a luncheon Reagan could decide ...": the parser may read the reported
     clause as a relative clause on the listener. A "relative" clause right after the
     object, with no relative word and a subject of its own, is the reported clause."""
-    for listener in (c for c in verb.children if c.dep_ == "dobj"):
+    # "said Wednesday its business is booming": the same after a day the cue governs
+    listeners = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"})
+    ]
+    for listener in listeners:
         for clause in listener.children:
             if clause.dep_ != "relcl" or clause.left_edge.i != listener.i + 1:
                 continue
@@ -732,7 +758,9 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.refusals:
         return []  # "declined to say which ...": a statement refused
     for child in children:
-        noun_clause = child.dep_ == "acl" and child.tag_ != "VBN"  # not "a pledge made by X"
+        # not "a pledge made by X"; but "claims by X that Y would be forced to ..."
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        noun_clause = child.dep_ == "acl" and (child.tag_ != "VBN" or marked)
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
@@ -1190,9 +1218,10 @@ def iter_quotes(
 
 def _reporter_of_unspoken(cue: Token, lexicon: SpeechLexicon) -> Token | None:
     """ "X said that members should expect "painful choices"": a cue with a modal
-    ("should expect", "will announce") names words not yet spoken; inside what another
-    cue reports, the quotation is that reporter's words."""
-    if not _under_modal(cue):
+    ("should expect", "will announce") names words not yet spoken, and a verb of thought
+    ("X says Y believes "..."") a belief the reporter ascribes; inside what another cue
+    reports, the quotation is that reporter's words."""
+    if not (_under_modal(cue) or cue.lemma_.lower() in lexicon.thoughts):
         return None
     current = cue
     for _ in range(4):
@@ -1264,7 +1293,7 @@ def _reported_statement(
     """The row of what a cue outside quotation marks reports, or None: nothing
     reported, a statement only supposed, one the quotation it mostly is already gives,
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
-    if _supposed(cue) or _unspoken(cue):
+    if _supposed(cue, lexicon) or _unspoken(cue) or _within_report(cue, lexicon):
         return None
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
@@ -1273,6 +1302,8 @@ def _reported_statement(
     start, end = content[0].idx, content[-1].idx + len(content[-1])
     overlapping = [q for q in paragraph.direct if q.start < end and start < q.end]
     quoted = sum(min(end, q.end) - max(start, q.start) for q in overlapping)
+    if overlapping and _frame_only(content, overlapping):
+        return None  # the quotation gives the statement; what leads into it says nothing
     if quoted > QUOTED_SHARE * (end - start):
         # mostly a quotation, which gives it; the reported words leading into it stay
         # ("told the committee that without it "..."")
@@ -1292,6 +1323,8 @@ def _reported_statement(
         return None  # the writer's own voice
     if cue.lemma_.lower() in lexicon.evidential and not resolver.can_speak(speaker):
         return None  # "a reading above 50 indicates that ...": evidence, not words
+    if _of_a_thing(cue) and not resolver.can_speak(speaker):
+        return None  # "tax cuts which promised to boost growth": no one's words
     clausal = any(c.dep_ == "ccomp" for c in cue.children)
     if not speaker.phrase and (cue.pos_ == "NOUN" or not clausal):
         return None  # "announcing a package": whose? ("it was reported that" stays)
@@ -1299,6 +1332,71 @@ def _reported_statement(
         resolver.spoke(speaker, paragraph.base + start, cue)
     return _row(
         resolver.article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
+    )
+
+
+def _frame_only(content: list[Token], quotes: list[QuoteSpan]) -> bool:
+    """Whether the reported words around the quotations they run into only frame them:
+    a comment hung on the quotation ("said "...," which he defined as ..."), and at most
+    one word of their own besides a subject pronoun, a copula and function words ("said
+    the plan "is sound"", "told them it was "a fine plan""). "that without it "..."",
+    "that there should not be "..."", "it was a "duty" to act" say something of their
+    own. (A setting before a quotation whose cue follows, "After the vote, "...," X
+    said", stays: the stance stage reads the issue it names.)"""
+    inside = {t.i for t in content for q in quotes if q.start - 1 <= t.idx <= q.end}
+    framing = {
+        w.i
+        for t in content
+        if t.i not in inside and t.head.i in inside and _comment(t)
+        for w in t.subtree
+    }
+    own = [
+        t
+        for t in content
+        if t.i not in inside | framing
+        and not t.is_punct
+        and t.dep_ not in FRAME_WORDS
+        and t.pos_ not in {"AUX", "DET"}
+        and not (t.pos_ == "PRON" and t.dep_ in SUBJECT_DEPS)
+    ]
+    return len(own) < OWN_WORDS
+
+
+def _comment(clause: Token) -> bool:
+    """A clause opened by a relative word with a subject of its own ("..., which he
+    defined as ..."; the parser may read it as relative or adverbial): a comment on what
+    it hangs on, not a part of it ("a plan "that seeks to ..."")."""
+    return (
+        clause.dep_ in {"relcl", "advcl"}
+        and clause.left_edge.tag_ in WH_TAGS
+        and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+        )
+    )
+
+
+def _within_report(cue: Token, lexicon: SpeechLexicon) -> bool:
+    """ "X said that firms will limit the business they do with it, citing credit
+    risks": a participle without a subject deep inside what another cue reports is a
+    part of that report (the reported firms' reason), no statement of its own. One
+    hung on the reported clause's own verb is the reporter's (_reporter_of_participle).
+    So is a second verb of the reported subject in a clause opened by "that" ("X
+    announced that Y had paid A and promised B")."""
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return False
+    host = cue.head
+    if cue.dep_ == "conj" and host.dep_ == "ccomp" and _is_cue(host.head, lexicon):
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in host.children)
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"} or host.dep_ == "ccomp":
+        return False
+    return any(a.dep_ == "ccomp" and _is_cue(a.head, lexicon) for a in host.ancestors)
+
+
+def _of_a_thing(cue: Token) -> bool:
+    """A cue in a relative clause on "which" ("a plan which promised ..."): a thing's
+    doing, unless the antecedent can speak (an organisation, a source)."""
+    return cue.dep_ == "relcl" and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ == "which" for c in cue.children
     )
 
 
@@ -1317,9 +1415,15 @@ def _under_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in verb.children)
 
 
-def _supposed(cue: Token) -> bool:
-    """A cue in a condition ("if the owners believe ..."): a statement only supposed."""
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in cue.children)
+def _supposed(cue: Token, lexicon: SpeechLexicon) -> bool:
+    """A cue in a condition ("if the owners believe ...", "so long as the labels disclose
+    ..."): a statement only supposed. The parser may hang the words before the mark
+    ("so long") elsewhere: the condition is read from the text."""
+    for mark in (c for c in cue.children if c.dep_ == "mark"):
+        words = [t.lower_ for t in cue.doc[max(mark.i - 2, cue.sent.start) : mark.i + 1]]
+        if any(" ".join(words[i:]) in lexicon.conditions for i in range(len(words))):
+            return True
+    return False
 
 
 def _speaker_of_cue(
