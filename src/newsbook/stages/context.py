@@ -10,13 +10,15 @@ import dataclasses
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
+from spacy.tokens import Span
 
 from newsbook.errors import InputError
 from newsbook.lexicons import Resources
 from newsbook.text.article import Article
-from newsbook.text.nlp import ParsedBlock, sentence_index, sentence_of
+from newsbook.text.nlp import ParsedBlock, parsed_sentences, sentence_index, sentence_of
 
 # The context's cached lookups and the tables each is built from.
 LOOKUP_TABLES = {
@@ -24,6 +26,7 @@ LOOKUP_TABLES = {
     "entity_types": {"entities"},
     "mention_index": {"mentions", "entities"},
     "_sentence_starts": set(),
+    "sentence_parses": set(),
 }
 
 
@@ -67,6 +70,13 @@ class ArticleContext:
     @functools.cached_property
     def mention_index(self) -> MentionIndex:
         return MentionIndex(self.table("mentions"), self.entity_types)
+
+    @functools.cached_property
+    def sentence_parses(self) -> list[tuple[ParsedBlock, Span, Any]]:
+        """Every parsed sentence with its row of the sentences table (see
+        `nlp.parsed_sentences`), paired once for the stages that read the parse sentence
+        by sentence."""
+        return list(parsed_sentences(self.parsed, self.sentences))
 
     @functools.cached_property
     def _sentence_starts(self) -> tuple[list[int], list[int]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
 import pandas as pd
 from spacy.tokens import Token
 
@@ -359,11 +360,23 @@ def extract_issues(context: ArticleContext) -> pd.DataFrame:
     it comes from (catalogue, analyst, discovered), the pattern that adopts it into a
     catalogue, the phrases that named it and how many positions and actors it has."""
     positions = context.table("positions")
+    keys = ("issue_id", "issue", "issue_source", "issue_pattern")
+    # the positions' columns as lists, grouped in Python: an article has few positions,
+    # and a DataFrame's groupby costs more than the grouping
+    values = {
+        c: positions[c].tolist() for c in (*keys, "start", "target", "actor_id", "sentence_id")
+    }
+    groups: dict[tuple, list[int]] = {}  # key -> its rows, in the table's order
+    for row, key in enumerate(zip(*(values[k] for k in keys), strict=True)):
+        groups.setdefault(key, []).append(row)
     rows = []
-    keys = ["issue_id", "issue", "issue_source", "issue_pattern"]
-    groups = positions.groupby(keys, sort=False) if len(positions) else ()  # often none
-    for (issue_id, label, source, pattern), group in groups:
-        terms = [t for t in dict.fromkeys(group.sort_values("start")["target"]) if t]
+    for (issue_id, label, source, pattern), members in groups.items():
+        # ordered by start as pandas' sort_values orders them (the same numpy sort)
+        by_start = numpy.argsort(
+            numpy.array([values["start"][i] for i in members], dtype="int64"), kind="quicksort"
+        )
+        targets = (values["target"][members[j]] for j in by_start)
+        terms = [t for t in dict.fromkeys(targets) if t]
         rows.append(
             {
                 "article_id": context.article.article_id,
@@ -372,10 +385,10 @@ def extract_issues(context: ArticleContext) -> pd.DataFrame:
                 "issue_source": source,
                 "pattern": pattern,
                 "terms": " | ".join(terms),
-                "n_positions": len(group),
-                "n_actors": group["actor_id"].nunique(),
-                "first_sentence_id": int(group["sentence_id"].min()),
+                "n_positions": len(members),
+                "n_actors": len({values["actor_id"][i] for i in members}),
+                "first_sentence_id": min(int(values["sentence_id"][i]) for i in members),
             }
         )
-    table = frame("issues", rows)
-    return table.sort_values(["first_sentence_id", "issue_id"]).reset_index(drop=True)
+    rows.sort(key=lambda row: (row["first_sentence_id"], row["issue_id"]))  # stable
+    return frame("issues", rows)

@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, Resources, StanceLexicon, word_forms
-from newsbook.schema import columns, frame, table_rows
+from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
     NAMED_TYPES,
@@ -37,7 +37,7 @@ from newsbook.stages.issues import (
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
-from newsbook.text.nlp import doc_text, parsed_sentences, tokens_between
+from newsbook.text.nlp import doc_text, tokens_between
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
@@ -659,13 +659,16 @@ class ActorFinder:
         self.writer = writer_of(context)
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
-        others = [
-            str(speaker).lower() not in self.first_person and (not self.writer or i != self.writer)
-            for i, speaker in zip(quotes["speaker_id"], quotes["speaker"], strict=True)
-        ]
-        reported = quotes.loc[others]
         self.quote_spans = SpanIndex(
-            [(s, e, "") for s, e in zip(reported["start"], reported["end"], strict=True)]
+            [
+                (start, end, "")
+                for start, end, i, speaker in zip(
+                    *(quotes[c].tolist() for c in ("start", "end", "speaker_id", "speaker")),
+                    strict=True,
+                )
+                if str(speaker).lower() not in self.first_person
+                and (not self.writer or i != self.writer)
+            ]
         )
 
     def quoted(self, offset: int) -> bool:
@@ -955,7 +958,9 @@ def writer_of(context: ArticleContext) -> str:
         if kind in {"PERSON", "ORG"}
     }
     names = byline_names(context)
-    if not names and reads_as_commentary(context):
+    # (with no publication named, an unsigned piece has no writer to find: the reading
+    # of its voice, a pass over every word, is skipped)
+    if not names and context.article.source and reads_as_commentary(context):
         names = [context.article.source]
     for name in names:
         wanted = " ".join(name.split()).casefold()
@@ -1081,7 +1086,7 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
     for quote in table_rows(context.table("quotes")):
         quotes_by_sentence.setdefault(quote.sentence_id, []).append(quote)
     found: list[tuple[int, int, str]] = []
-    for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
+    for item, sent, sentence in context.sentence_parses:
         base = item.block.start
         for row in quotes_by_sentence.get(sentence.sentence_id, []):
             words = str(row.speaker).split()
@@ -1108,10 +1113,10 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
     return found
 
 
-def issue_anchors(sent: Span, patterns: list[re.Pattern]) -> list[Token]:
-    """The head token of each span of the sentence an issue's patterns match."""
+def issue_anchors(sent: Span, patterns: list[re.Pattern], text: str) -> list[Token]:
+    """The head token of each span of the sentence an issue's patterns match (`text`:
+    the sentence's text)."""
     anchors = []
-    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, joined once
     for pattern in patterns:
         for match in pattern.finditer(text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
@@ -1139,21 +1144,23 @@ def sentence_anchors(
     (a discovered issue, or the issue last named for "it" and "this plan")."""
     anchors: list[tuple[Token, IssueRef]] = []
     covered: set[int] = set()
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, joined once
     for issue, ref in catalogue:
-        for anchor in issue_anchors(sent, issue.patterns):
+        for anchor in issue_anchors(sent, issue.patterns, text):
             anchors.append((anchor, ref))
             covered.update(t.i for t in anchor.subtree)
     named = {anchor.i for anchor, _ in anchors}
     for token in sent:
         if (
-            (lexicon.is_weak(token) and not _pointed(token, lexicon))
-            or _aimed(token, lexicon)
-            or not (
+            # (most words have no side: asked first, it spares the other questions)
+            not (
                 lexicon.polarity(token)
                 or lexicon.prepositional.get(token.lemma_.lower())
                 or _ought_to_exist(token, lexicon)
                 or _called_for(token, lexicon)
             )
+            or (lexicon.is_weak(token) and not _pointed(token, lexicon))
+            or _aimed(token, lexicon)
         ):
             continue
         called_for = _called_for(token, lexicon)
@@ -1212,6 +1219,18 @@ class Mention:
 RANK_HOLDER, RANK_SPEAKER, RANK_NEIGHBOUR, RANK_WRITER, RANK_SIDE = 0, 1, 2, 3, 4
 
 
+def _discover_issues(
+    context: ArticleContext, catalogue: list[tuple[Issue, IssueRef]], issues: IssueFinder
+) -> None:
+    """The first reading of the article: the issue mentions of every sentence, noted in
+    order as `_positions_pass` notes them, so that `issues` discovers what the stance
+    cues point at (who holds which stance is left to the second reading)."""
+    lexicon = context.resources.stance
+    for _item, sent, _sentence in context.sentence_parses:
+        for _anchor, issue in sentence_anchors(sent, catalogue, issues, lexicon):
+            issues.note(issue)
+
+
 def _positions_pass(
     context: ArticleContext,
     finder: ActorFinder,
@@ -1227,7 +1246,7 @@ def _positions_pass(
     statement_index = SpanIndex(statements)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
     mentions: list[Mention] = []
-    for item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
+    for item, sent, sentence in context.sentence_parses:
         base, sentence_id = item.block.start, sentence.sentence_id
         own_speakers = spoken.get(sentence_id, [])
         previous_speakers = spoken.get(sentence_id - 1, [])
@@ -1432,41 +1451,40 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
     statements += group_statements(quotes, mentions, entities)
     statements += phrase_statements(context, finder)
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue])
-    _positions_pass(context, finder, catalogue, issues, statements)
+    _discover_issues(context, catalogue, issues)
     # read again with the issues found named like the catalogue's, so that every
     # mention of them counts, before the cue that first pointed at them too
     found = [(discovered_issue(ref, issues), ref) for ref in issues.discovered()]
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
     rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
     keep_sides(context, rows, mentions)
-    auto = frame("positions", [row for _, row in rows.values()])
+    auto = [row for _, row in rows.values()]
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
-    combined = override(auto, manual)
-    combined = combined.sort_values(["sentence_id", "actor_id", "issue_id", "source"]).reset_index(
-        drop=True
+    # the rows ordered and numbered before they become a table: sorting an article's few
+    # rows in Python costs a fraction of sorting its DataFrame
+    combined = sorted(
+        override(auto, manual),
+        key=lambda row: (row["sentence_id"], row["actor_id"], row["issue_id"], row["source"]),
     )
-    combined["position_id"] = [f"p{i}" for i in range(1, len(combined) + 1)]
-    return combined[columns("positions")]
+    for number, row in enumerate(combined, start=1):
+        row["position_id"] = f"p{number}"
+    return frame("positions", combined)
 
 
-def override(auto: pd.DataFrame, manual: pd.DataFrame) -> pd.DataFrame:
-    """The analyst's positions replace the machine's for the same actor, issue and
+def _position_key(row: dict) -> tuple:
+    return row["actor_id"], row["issue_id"], row["sentence_id"]
+
+
+def override(auto: list[dict], manual: list[dict]) -> list[dict]:
+    """The analyst's positions (rows) replace the machine's for the same actor, issue and
     sentence; each manual row keeps in `machine_stance` what the machine had said there
     (empty where it said nothing), so the chapter can show where they disagree."""
-    if manual.empty:
+    if not manual:
         return auto
-    key_columns = ["actor_id", "issue_id", "sentence_id"]
-    machine = {
-        tuple(key): stance
-        for *key, stance in auto[[*key_columns, "stance"]].itertuples(index=False)
-    }
-    manual = manual.copy()
-    manual["machine_stance"] = [
-        machine.get(tuple(key), "") for key in manual[key_columns].itertuples(index=False)
-    ]
-    manual_keys = set(manual[key_columns].itertuples(index=False, name=None))
-    kept = [key not in manual_keys for key in auto[key_columns].itertuples(index=False, name=None)]
-    return pd.concat([auto[kept], manual], ignore_index=True)
+    machine = {_position_key(row): row["stance"] for row in auto}
+    manual = [{**row, "machine_stance": machine.get(_position_key(row), "")} for row in manual]
+    manual_keys = {_position_key(row) for row in manual}
+    return [row for row in auto if _position_key(row) not in manual_keys] + manual
 
 
 def disagreements(positions: pd.DataFrame) -> pd.DataFrame:
@@ -1481,14 +1499,15 @@ def read_manual_positions(
     names: dict,
     resources: Resources,
     sentences: pd.DataFrame,
-) -> pd.DataFrame:
-    """An analyst's positions for this article: `ANNOTATIONS/<article_id>.yml` with a
-    `positions:` list of actor_id, issue_id, stance, sentence_id, evidence."""
+) -> list[dict]:
+    """An analyst's positions for this article (rows of the positions table, without
+    their `position_id`): `ANNOTATIONS/<article_id>.yml` with a `positions:` list of
+    actor_id, issue_id, stance, sentence_id, evidence."""
     if annotations_dir is None:
-        return frame("positions", [])
+        return []
     path = Path(annotations_dir) / f"{article.article_id}.yml"
     if not path.exists():
-        return frame("positions", [])
+        return []
     entries = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("positions", [])
     labels = {issue.id: issue.label for issue in resources.issues}
     patterns = {
@@ -1525,7 +1544,7 @@ def read_manual_positions(
                 "target": "",
             }
         )
-    return pd.DataFrame(rows, columns=columns("positions"))
+    return rows
 
 
 def agreement_network(positions: pd.DataFrame) -> pd.DataFrame:
@@ -1564,7 +1583,7 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
     ready-to-adopt pattern and the first sentence where it appears."""
     article, lexicon = context.article, context.resources.stance
     found: dict[str, dict] = {}
-    for _item, sent, sentence in parsed_sentences(context.parsed, context.sentences):
+    for _item, sent, sentence in context.sentence_parses:
         sentence_id = sentence.sentence_id
         for token in sent:
             if not lexicon.polarity(token):
@@ -1593,5 +1612,5 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
                 if token.lower_ not in entry["cues"]:
                     entry["cues"].append(token.lower_)
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
-    table = frame("issue_candidates", rows)
-    return table.sort_values(["n_cues", "start"], ascending=[False, True]).reset_index(drop=True)
+    # the most pointed at first (a stable sort of the rows, cheaper than the table's)
+    return frame("issue_candidates", sorted(rows, key=lambda row: (-row["n_cues"], row["start"])))

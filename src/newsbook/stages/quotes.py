@@ -32,7 +32,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import SpeechLexicon
-from newsbook.schema import frame
+from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.nlp import (
@@ -1634,13 +1634,13 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
     A. B. "C," he said."): the speaker's words going on, reported (status `continued`).
     Background the writer puts between two statements is not so framed: it stands in a
     paragraph of its own, or the next statement opens with its attribution."""
-    sentences = {s["sentence_id"]: s for s in context.sentences.to_dict("records")}
+    sentences = {s.sentence_id: s for s in table_rows(context.sentences)}
     holding: dict[int, list[dict]] = {}
     opening: dict[int, dict] = {}  # a statement opening its sentence (or its mark)
     for row in rows:
         sentence_id = context.sentence_at(row["start"])
         holding.setdefault(sentence_id, []).append(row)
-        if sentence_id in sentences and 0 <= row["start"] - sentences[sentence_id]["start"] <= 1:
+        if sentence_id in sentences and 0 <= row["start"] - sentences[sentence_id].start <= 1:
             opening[sentence_id] = row
     found = []
     for sentence_id, here in sentences.items():
@@ -1649,8 +1649,8 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
             after is None
             or next_row is None
             or sentence_id in holding
-            or here["section"] != "body"
-            or here["paragraph_id"] != after["paragraph_id"]
+            or here.section != "body"
+            or here.paragraph_id != after.paragraph_id
             or not next_row["speaker_id"]
             or not next_row["cue"]  # the next statement names its speaker through a cue
             or all(
@@ -1658,11 +1658,11 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
             )
         ):
             continue
-        sentence = str(here["text"]).rstrip()
+        sentence = str(here.text).rstrip()
         if sentence[-1:] == "?" or any(m in sentence for m in (*OPENING, *OPENING.values())):
             continue  # a question, or words quoted from someone
-        start = int(here["start"])
-        end = start + len(context.article.text[start : int(here["end"])].rstrip().rstrip("."))
+        start = int(here.start)
+        end = start + len(context.article.text[start : int(here.end)].rstrip().rstrip("."))
         found.append(
             {
                 **_row_text(context.article, 0, start, end),

@@ -14,7 +14,6 @@ import pandas as pd
 
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext, SpanIndex
-from newsbook.text.nlp import parsed_sentences
 
 # Uses of "I", "we", "our" outside quotation marks that make a text the writer's own
 # (one may be a headline's or a stray quotation's; an editorial's "we" recurs).
@@ -44,7 +43,7 @@ def reads_as_commentary(context: ArticleContext) -> bool:
     lexicon, quotes = context.resources.stance, context.table("quotes")
     quoted = SpanIndex([(s, e, "") for s, e in zip(quotes["start"], quotes["end"], strict=True)])
     first_person = evaluative = sentences = 0
-    for item, sent, _row in parsed_sentences(context.parsed, context.sentences):
+    for item, sent, _row in context.sentence_parses:
         sentences += 1
         for token in sent:
             offset = item.block.start + token.idx
