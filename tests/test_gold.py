@@ -142,8 +142,9 @@ def test_stances_as_a_new_user_gets_them(scores):
     figures = pooled(scores, "stances")
     # re-set from .42/.64 when six articles annotated before any run joined dev (gold7),
     # no code change; raised to the level measured after the #15 work on dev (stances3),
-    # and from .42 after the evaluative words and calls for action (stances4)
-    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.64, figures.to_dict()
+    # and from .42 after the evaluative words and calls for action (stances4); precision
+    # from .64 after the unnamed ones' acts and the wants and needs (stances5: .458/.651)
+    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.65, figures.to_dict()
     news = pooled(scores, "stances", kind="news")
     assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
 
@@ -155,8 +156,9 @@ def test_stances_as_a_new_user_gets_them(scores):
         # annotated before any run joined dev (gold7), no code change; raised (from
         # .41/.60, .34/.60 and .24/.42) to the level measured after the #15 work on dev;
         # raised again (from .44/.63, .34/.62 and .26/.45) after the evaluative words and
-        # calls for action (stances4)
-        ({"kind": "wire"}, 0.47, 0.64),
+        # calls for action (stances4); wire recall from .47 after the unnamed ones' acts
+        # and the wants and needs (stances5: .480/.649)
+        ({"kind": "wire"}, 0.48, 0.64),
         ({"kind": "commentary"}, 0.37, 0.62),
         # the held-out articles, never looked at while tuning
         ({"split": "test"}, 0.31, 0.47),
@@ -171,8 +173,9 @@ def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precis
 def test_positions_against_the_gold_catalogue(scores):
     figures = pooled(scores, "positions (own catalogue)")
     # recall re-set from .53 when six articles annotated before any run joined dev
-    # (gold7), no code change; raised with the #15 stance work (from .50/.53, then .51)
-    assert figures["recall"] >= 0.52 and figures["precision"] >= 0.54, figures.to_dict()
+    # (gold7), no code change; raised with the #15 stance work (from .50/.53, then .51,
+    # then .52 after stances5: .532/.550)
+    assert figures["recall"] >= 0.53 and figures["precision"] >= 0.54, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 

@@ -352,6 +352,16 @@ def dam_rows(text: str, actor_id: str, resources):
         ("Norland inspected the shield against the dam.", "norland"),
         # unnamed members of an organisation are no one the article names
         ("Sudmark officials seeking to block the dam met Roth.", "sudmark"),
+        # an act of no one in particular is theirs, not its reporter's
+        ("Norland said a large bank refused to finance the dam.", "norland"),
+        ("Okon said some had grave doubts about the dam.", "lev-okon"),
+        (
+            "While some firms were blocking the dam, Okon called the water charter a folly.",
+            "lev-okon",
+        ),
+        # who needs to or is wished to act is told what to do, it is not their stance
+        ("Okon said Norland needs to scrap the dam.", "norland"),
+        ("Okon said he would like to see Norland scrap the dam.", "norland"),
     ],
 )
 def test_no_one_holds(resources, text, actor_id):
@@ -367,6 +377,12 @@ def test_against_on_a_noun_of_attitude_is_a_view_held(resources):
     )
     dam = positions[positions["issue_id"] == "dam"]
     assert ("lev-okon", "oppose") in set(zip(dam["actor_id"], dam["stance"], strict=True)), dam
+
+
+def test_an_unnamed_one_s_act_does_not_argue_its_reporter_s_side(resources):
+    text = "Okon backs the dam. Okon said a large bank refused to finance the dam."
+    rows = dam_rows(text, "lev-okon", resources)
+    assert list(rows["stance"]) == ["support"], rows[["sentence_id", "stance", "cue"]]
 
 
 def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
@@ -398,6 +414,11 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
         ("Norland should not fund the dam, Okon said.", "lev-okon", "oppose"),
         # the subject pronoun of a reported clause is its reporter, not the one told
         ("Roth told Okon he backed the dam.", "ana-roth", "support"),
+        # what one needs, or would like, done is one's support for it
+        ("Okon said Norland needs to scrap the dam.", "lev-okon", "oppose"),
+        ("Okon said he would like to see Norland scrap the dam.", "lev-okon", "oppose"),
+        ('Okon said: "I would like to see the dam finished."', "lev-okon", "support"),
+        ('Okon said: "We need to build the dam."', "lev-okon", "support"),
     ],
 )
 def test_who_holds_a_stance(resources, text, actor_id, stance):

@@ -264,6 +264,7 @@ STANCE_WORD_LISTS = (
     "conditions",
     "time_clauses",
     "spokespeople",
+    "indefinite",
     "obligation",
     "proposals",
     "options",
@@ -307,6 +308,7 @@ class StanceLexicon:
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
+    indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral

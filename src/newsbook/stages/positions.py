@@ -170,6 +170,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif depth > 0 and _ought(path[depth - 1], lexicon) and path[depth - 1].head == token:
+            # "Norland needs to build X": the need is an ought on the act below it (its
+            # speaker's call), not a stance of the one who needs to
+            pass
         elif (
             not cues
             and _called_for(token, lexicon)
@@ -648,6 +652,9 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.indefinite = resources.stance.indefinite
+        self.issue_nouns = resources.stance.issue_nouns
+        self.proposals = resources.stance.proposals
         self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
         quotes = context.table("quotes")
@@ -732,6 +739,38 @@ class ActorFinder:
         ("a spokeswoman for the firm")."""
         lemma = token.lemma_.lower()
         return lemma in self.anonymous and lemma not in self.spokespeople
+
+    def held_unnamed(self, cue: Token, base: int, target: Token) -> bool:
+        """ "A large bank refused to accept X, Norland said": the first clause above a cue
+        with a holder has a subject the article names no one by; the act is that unnamed
+        one's, and whoever reports it neither holds nor argues its side."""
+        for token in [cue, *list(cue.ancestors)[:CLIMB]]:
+            if self._holders_of(token, base, target):
+                return False
+            if token.pos_ in {"VERB", "AUX"} and self.unnamed_subject(token, base, target):
+                return True
+            if token.dep_ == "ccomp" or token.head == token:
+                break
+        return False
+
+    def unnamed_subject(self, verb: Token, base: int, target: Token | None) -> bool:
+        """Whether a verb's subject is no one in particular ("a bank", "some firms")."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects or target is not None and target in list(subjects[0].subtree):
+            return False
+        subject = subjects[0]
+        if word_forms(subject) & (self.issue_nouns | self.proposals):
+            return False  # "a plan would not go far enough": a thing, which holds no side
+        # ("a bank", "some firms", "some": no one in particular; "X is a bad bill" judges)
+        indefinite = subject.lower_ in self.indefinite or any(
+            c.dep_ == "det" and c.lower_ in self.indefinite for c in subject.children
+        )
+        return (
+            indefinite
+            and verb.lemma_.lower() != "be"
+            and not self.token_entity(subject, base)
+            and not self._their(subject, base)
+        )
 
     def owners(self, noun: Token, base: int) -> list[str]:
         """Who a proposal is named as belonging to: its possessor, the name or national
@@ -880,6 +919,8 @@ class ActorFinder:
             found = self._holders_of(token, base, target)
             if found:
                 return found
+            if token.pos_ in {"VERB", "AUX"} and self.unnamed_subject(token, base, target):
+                return []  # "while some firms were limiting X, Norland said": theirs
             if token.dep_ == "appos" and token.head.i != token.i:
                 # "X, one of the two votes against the levy": an apposition says who
                 # the one it stands beside is
@@ -1249,7 +1290,8 @@ def _positions_pass(
             if _in_condition(anchor, lexicon):  # "whether we want X" argues nothing
                 arguers = []
             elif speakers:  # who reports another's stance does not argue it
-                arguers = [] if held - set(speakers) else speakers
+                unnamed = taken and finder.held_unnamed(stance.cues[-1].token, base, anchor)
+                arguers = [] if held - set(speakers) or unnamed else speakers
             else:  # an opinion piece's own voice argues its writer's side
                 arguers = voice
             narrated = not speakers and not _modal(anchor)
@@ -1315,7 +1357,9 @@ def _holders_found(
         found += [
             (a, stance.cues[-1], RANK_SPEAKER)
             for a in speakers
-            if not people - {a} and (finder.types.get(a) == "PERSON" or holders <= {a})
+            if not people - {a}
+            and (finder.types.get(a) == "PERSON" or holders <= {a})
+            and not (not holders and finder.held_unnamed(stance.cues[-1].token, base, anchor))
         ]
     return found
 
