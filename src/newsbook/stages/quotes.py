@@ -1506,7 +1506,7 @@ def _headline_source(
         return Speaker(
             "", resolver.article.text[base + start : base + end].strip(), last.rstrip("s")
         )
-    if last in resolver.lexicon.documents:
+    if last in resolver.lexicon.documents or last in resolver.lexicon.headline_roles:
         return Speaker("", resolver.article.text[base + start : base + end].strip(), last)
     return None
 
@@ -1620,12 +1620,50 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
+    rows = _headline_source_from_lede(rows, parsed, resolver)
     rows += _continued(rows, context)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
     return frame("quotes", rows)
+
+
+def _headline_source_from_lede(
+    rows: list[dict], parsed: list[ParsedBlock], resolver: SpeakerResolver
+) -> list[dict]:
+    """ "IRAN LEADER VOWS ...", "MINISTRY OFFICIAL SAYS ...": a headline source described
+    by a role, or one unnamed source, is the one the lede (the first body paragraph) names
+    as its first speaker, a person or an organisation. A role the lede leaves unnamed is
+    no source the reader can tell: that headline statement is left out."""
+    blocks = [item.block for item in parsed]
+    headline = next((b for b in blocks if b.section == "headline"), None)
+    lede = next((b for b in blocks if b.section == "body"), None)
+    if headline is None or lede is None:
+        return rows
+    lexicon = resolver.lexicon
+    first = min(
+        (r for r in rows if lede.start <= r["start"] < lede.end),
+        key=lambda r: r["start"],
+        default=None,
+    )
+    named = first["speaker_id"] if first is not None else ""
+    if resolver.types.get(named) not in {"PERSON", "ORG"}:
+        named = ""
+    kept = []
+    for row in rows:
+        described = (
+            headline.start <= row["start"] < headline.end
+            and not row["speaker_id"]
+            and row["speaker"].lower().endswith(row["speaker_head"])  # one, not several
+            and row["speaker_head"] in lexicon.headline_roles | lexicon.anonymous
+        )
+        if described and named:
+            row["speaker_id"], row["speaker"] = named, resolver.names[named]
+        elif described and row["speaker_head"] in lexicon.headline_roles:
+            continue
+        kept.append(row)
+    return kept
 
 
 def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
