@@ -170,9 +170,7 @@ LEDE_UNNAMED = (
         ("REGION OFFICIAL SAYS BORDER WILL STAY OPEN", LEDE_UNNAMED, ""),
     ],
 )
-def test_headline_source_described_is_the_one_the_lede_names(
-    resources, headline, text, speaker_id
-):
+def test_headline_source_described_is_the_one_the_lede_names(resources, headline, text, speaker_id):
     """ "IRAN LEADER VOWS ...": wire copy names the headline's source in the lede."""
     row = statement(quotes_of(text, resources, headline=headline), "BORDER WILL STAY OPEN")
     assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
