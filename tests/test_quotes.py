@@ -182,6 +182,31 @@ def test_headline_role_the_lede_leaves_unnamed_is_no_statement(resources):
     assert not (quotes["start"] < len(headline)).any(), quotes[["text", "speaker"]]
 
 
+LEDE_ROLE = (
+    "LISBON, March 1 - The head of a regional border commission said on Monday the "
+    "border would stay open through the winter.\n\n"
+    "Karla Vendt, chairman of the commission, told reporters the crossings would be "
+    "staffed around the clock.\n\nOduya said the talks would resume."
+)
+
+
+def test_lede_source_described_by_role_is_the_person_named_next(resources):
+    """ "The head of a panel said ...", then "NAME, chairman of ..., told ...": the lede
+    leaves the name to its next paragraph; the headline's "PANEL HEAD" is the same one."""
+    headline = "PANEL HEAD SAYS BORDER WILL STAY OPEN"
+    quotes = quotes_of(LEDE_ROLE, resources, headline=headline)
+    for snippet in ("border would stay open", "BORDER WILL STAY OPEN"):
+        assert statement(quotes, snippet)["speaker_id"] == "karla-vendt", quotes[
+            ["text", "speaker"]
+        ]
+
+
+def test_lede_source_stays_unnamed_when_the_next_speaker_was_named_before(resources):
+    text = LEDE_ROLE.replace("LISBON, March 1 - ", "LISBON, March 1 - Karla Vendt arrived. ")
+    row = statement(quotes_of(text, resources), "border would stay open")
+    assert row["speaker_id"] == "", row[["text", "speaker"]]
+
+
 def test_headline_vows_and_condemns_are_cues(resources):
     for headline in ("VENDT VOWS BORDER WILL STAY OPEN", "VENDT CONDEMNS BORDER CLOSURE PLAN"):
         quotes = quotes_of(LEDE_NAMED, resources, headline=headline)

@@ -35,6 +35,7 @@ from newsbook.lexicons import SpeechLexicon
 from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
+from newsbook.text.layout import Block
 from newsbook.text.nlp import (
     ParsedBlock,
     doc_text,
@@ -1620,6 +1621,7 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
+    _lede_source_named_next(rows, context, resolver)
     rows = _headline_source_from_lede(rows, parsed, resolver)
     rows += _continued(rows, context)
     rows.sort(key=lambda r: (r["start"], r["end"]))
@@ -1627,6 +1629,38 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
     return frame("quotes", rows)
+
+
+def _lede_source_named_next(
+    rows: list[dict], context: ArticleContext, resolver: SpeakerResolver
+) -> None:
+    """ "The head of a state panel said ...", then "Anna Berg, chairman of the panel, told
+    ...": a lede that describes its source by a role leaves the name to the next
+    paragraph, whose first statement is by a person first named there."""
+    body = [item.block for item in context.parsed if item.block.section == "body"]
+    if len(body) < 2:
+        return
+    lede, second = body[0], body[1]
+
+    def first_in(block: Block) -> dict | None:
+        inside = (r for r in rows if block.start <= r["start"] < block.end)
+        return min(inside, key=lambda r: r["start"], default=None)
+
+    described, naming = first_in(lede), first_in(second)
+    if described is None or naming is None or described["speaker_id"]:
+        return
+    role = described["speaker_head"]
+    entities = context.table("entities")
+    first_named = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
+    if (
+        described["speaker"].lower().startswith("the ")
+        and role in resolver.lexicon.headline_roles | resolver.lexicon.anonymous
+        and not described["speaker"].lower().endswith(role + "s")  # one, not several
+        and resolver.types.get(naming["speaker_id"]) == "PERSON"
+        and int(first_named[naming["speaker_id"]]) >= second.start
+    ):
+        described["speaker_id"] = naming["speaker_id"]
+        described["speaker"] = naming["speaker"]
 
 
 def _headline_source_from_lede(
