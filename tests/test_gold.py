@@ -145,8 +145,9 @@ def test_stances_as_a_new_user_gets_them(scores):
     # re-set from .42/.64 when six articles annotated before any run joined dev (gold7),
     # no code change; raised to the level measured after the #15 work on dev (stances3),
     # and from .42 after the evaluative words and calls for action (stances4); precision
-    # from .64 after the unnamed ones' acts and the wants and needs (stances5: .458/.651)
-    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.65, figures.to_dict()
+    # from .64 after the unnamed ones' acts and the wants and needs (stances5: .458/.651),
+    # from .65 after figures of what was stopped carrying sides (stances6: .458/.660)
+    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.66, figures.to_dict()
     news = pooled(scores, "stances", kind="news")
     assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
 
@@ -159,11 +160,13 @@ def test_stances_as_a_new_user_gets_them(scores):
         # .41/.60, .34/.60 and .24/.42) to the level measured after the #15 work on dev;
         # raised again (from .44/.63, .34/.62 and .26/.45) after the evaluative words and
         # calls for action (stances4); wire recall from .47 after the unnamed ones' acts
-        # and the wants and needs (stances5: .480/.649)
-        ({"kind": "wire"}, 0.48, 0.64),
+        # and the wants and needs (stances5: .480/.649); wire precision from .64 and
+        # held-out precision from .47 after figures of what was stopped carrying sides
+        # (stances6: .486/.665, .313/.483)
+        ({"kind": "wire"}, 0.48, 0.66),
         ({"kind": "commentary"}, 0.37, 0.62),
         # the held-out articles, never looked at while tuning
-        ({"split": "test"}, 0.31, 0.47),
+        ({"split": "test"}, 0.31, 0.48),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):

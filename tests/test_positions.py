@@ -762,3 +762,22 @@ def test_a_word_for_an_issue_with_a_time_of_its_own_points_back(resources):
     text = 'Roth backs the oil accord. Okon said "Sudmark must hold to its pact for the next six weeks."'
     positions, _ = discovered_of(text, resources)
     assert ("lev-okon", "oil-accord", "support") in actor_stances(positions, "issue_id")
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "The dam's cost rose to 40 million crowns last year, Okon said.",
+        "Okon said the dam, which cost 40 million crowns, was falling apart.",
+        "Okon said the dam had taken up 12 pct of the budget.",
+    ],
+)
+def test_a_figure_of_what_was_does_not_argue_its_speaker_s_side(resources, figure):
+    rows = dam_rows(f"Okon said he opposes the dam. {figure}", "lev-okon", resources)
+    assert list(rows["sentence_id"]) == [1], rows[["sentence_id", "stance", "cue"]]
+
+
+def test_a_figure_of_what_would_be_argues_its_speaker_s_side(resources):
+    text = "Okon said he opposes the dam. The dam would cost 40 million crowns, Okon said."
+    rows = dam_rows(text, "lev-okon", resources)
+    assert list(rows["sentence_id"]) == [1, 2] and set(rows["stance"]) == {"oppose"}

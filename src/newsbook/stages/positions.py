@@ -545,6 +545,30 @@ def _modal(token: Token) -> bool:
     return any(c.tag_ == "MD" for t in [token, *list(token.ancestors)[:CLIMB]] for c in t.children)
 
 
+# Named entity kinds that are amounts: a clause telling one of them counts rather than argues;
+# a number the tagger leaves out of any entity ("29 billion dlrs") is one too, unless a date's.
+AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+DATED = frozenset({"DATE", "TIME", "ORDINAL"})
+
+
+def _tallied(token: Token) -> bool:
+    """Whether the clause a word stands in tells an amount of what was or has been ("the
+    debt, which rose to nearly $9 billion, was growing", "took up 40 pct of the budget"):
+    a figure reported, not a side argued (what would be, "would cost $2 million", is
+    argued)."""
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or _modal(token):
+        return False
+    past = verb.tag_ in {"VBD", "VBN"} or any(
+        c.dep_ in {"aux", "auxpass"} and (c.tag_ == "VBD" or c.lemma_.lower() == "have")
+        for c in verb.children
+    )
+    return past and any(
+        t.ent_type_ in AMOUNTS or (t.pos_ == "NUM" and t.ent_type_ not in DATED)
+        for t in verb.subtree
+    )
+
+
 def _unheld_attitude(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "There were grave doubts about X", "there is opposition to X": an attitude said to
     exist has holders left unnamed; whoever says so reports it (a judgement, "there is
@@ -1213,6 +1237,7 @@ class Mention:
     target: str
     holders: tuple[str, ...]  # the speakers of the statement it is in, or the writer
     narrated: bool = False  # the writer's own telling of what is, was or will be done
+    tallied: bool = False  # a figure told of what was or has been ("the debt rose to $9m")
 
 
 # Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
@@ -1295,7 +1320,9 @@ def _positions_pass(
             else:  # an opinion piece's own voice argues its writer's side
                 arguers = voice
             narrated = not speakers and not _modal(anchor)
-            mentions.append(Mention(issue, sentence, target, tuple(arguers), narrated))
+            mentions.append(
+                Mention(issue, sentence, target, tuple(arguers), narrated, _tallied(anchor))
+            )
             flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
                 row = _row(context, actor_id, issue, sentence, target)
@@ -1422,6 +1449,10 @@ def keep_sides(
         if mention.narrated:
             # the writer telling what was done or is due ("the vote on the bonds is due
             # next month") reports it; they argue in what should, would or could be
+            continue
+        if mention.tallied:
+            # a figure of what was ("the debt rose to $9 billion, he said") counts; their
+            # side is argued in what should, would or could be, or in what they judge
             continue
         for actor_id in mention.holders:
             side = known.get((actor_id, mention.issue.id))
