@@ -148,6 +148,72 @@ def test_headline_attribution(resources, headline, speaker_id, snippet):
     assert row["speaker_id"] == speaker_id
 
 
+LEDE_NAMED = (
+    "LISBON, March 1 - Karla Vendt, the region's interior minister, said on Monday the "
+    "border would stay open through the winter.\n\nOduya said the talks would resume."
+)
+LEDE_UNNAMED = (
+    "LISBON, March 1 - The region's leader said on Monday the border would stay open "
+    "through the winter.\n\nOduya said the talks would resume."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "speaker_id"),
+    [
+        ("REGION LEADER SAYS BORDER WILL STAY OPEN", LEDE_NAMED, "karla-vendt"),
+        ("INTERIOR MINISTER VOWS BORDER WILL STAY OPEN", LEDE_NAMED, "karla-vendt"),
+        ("REGION OFFICIAL SAYS BORDER WILL STAY OPEN", LEDE_NAMED, "karla-vendt"),
+        # several sources are not the one the lede names
+        ("REGION OFFICIALS SAY BORDER WILL STAY OPEN", LEDE_NAMED, ""),
+        # a source the lede does not name either stays unnamed
+        ("REGION OFFICIAL SAYS BORDER WILL STAY OPEN", LEDE_UNNAMED, ""),
+    ],
+)
+def test_headline_source_described_is_the_one_the_lede_names(resources, headline, text, speaker_id):
+    """ "IRAN LEADER VOWS ...": wire copy names the headline's source in the lede."""
+    row = statement(quotes_of(text, resources, headline=headline), "BORDER WILL STAY OPEN")
+    assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
+
+
+def test_headline_role_the_lede_leaves_unnamed_is_no_statement(resources):
+    headline = "REGION LEADER SAYS BORDER WILL STAY OPEN"
+    quotes = quotes_of(LEDE_UNNAMED, resources, headline=headline)
+    assert not (quotes["start"] < len(headline)).any(), quotes[["text", "speaker"]]
+
+
+LEDE_ROLE = (
+    "LISBON, March 1 - The head of a regional border commission said on Monday the "
+    "border would stay open through the winter.\n\n"
+    "Karla Vendt, chairman of the commission, told reporters the crossings would be "
+    "staffed around the clock.\n\nOduya said the talks would resume."
+)
+
+
+def test_lede_source_described_by_role_is_the_person_named_next(resources):
+    """ "The head of a panel said ...", then "NAME, chairman of ..., told ...": the lede
+    leaves the name to its next paragraph; the headline's "PANEL HEAD" is the same one."""
+    headline = "PANEL HEAD SAYS BORDER WILL STAY OPEN"
+    quotes = quotes_of(LEDE_ROLE, resources, headline=headline)
+    for snippet in ("border would stay open", "BORDER WILL STAY OPEN"):
+        assert statement(quotes, snippet)["speaker_id"] == "karla-vendt", quotes[
+            ["text", "speaker"]
+        ]
+
+
+def test_lede_source_stays_unnamed_when_the_next_speaker_was_named_before(resources):
+    text = LEDE_ROLE.replace("LISBON, March 1 - ", "LISBON, March 1 - Karla Vendt arrived. ")
+    row = statement(quotes_of(text, resources), "border would stay open")
+    assert row["speaker_id"] == "", row[["text", "speaker"]]
+
+
+def test_headline_vows_and_condemns_are_cues(resources):
+    for headline in ("VENDT VOWS BORDER WILL STAY OPEN", "VENDT CONDEMNS BORDER CLOSURE PLAN"):
+        quotes = quotes_of(LEDE_NAMED, resources, headline=headline)
+        rows = quotes[quotes["start"] < len(headline)]
+        assert list(rows["speaker_id"]) == ["karla-vendt"], quotes[["text", "speaker"]]
+
+
 def test_scare_quotes_are_not_statements(resources):
     quotes = quotes_of(INTRO + 'The so-called "peace dividend" never came.', resources)
     assert not quotes["text"].str.contains("peace dividend").any()

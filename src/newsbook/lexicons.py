@@ -557,6 +557,8 @@ class SpeechLexicon:
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
     conditions: frozenset[str] = frozenset()  # "if they believe": a statement only supposed
     thoughts: frozenset[str] = frozenset()  # "X says Y believes "..."": X's words
+    # "IRAN LEADER VOWS ...": a headline source the lede names
+    headline_roles: frozenset[str] = frozenset()
     # "the panel": a body named "Committee", "Commission" ...
     kinds_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -601,6 +603,7 @@ class SpeechLexicon:
             evidential=words("evidential_cues"),
             conditions=words("condition_marks"),
             thoughts=words("thought_verbs"),
+            headline_roles=words("headline_roles"),
             kinds_of={
                 noun: frozenset(kinds)
                 for noun, kinds in speech.get("institution_kinds", {}).items()

@@ -35,6 +35,7 @@ from newsbook.lexicons import SpeechLexicon
 from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
+from newsbook.text.layout import Block
 from newsbook.text.nlp import (
     ParsedBlock,
     doc_text,
@@ -1506,7 +1507,7 @@ def _headline_source(
         return Speaker(
             "", resolver.article.text[base + start : base + end].strip(), last.rstrip("s")
         )
-    if last in resolver.lexicon.documents:
+    if last in resolver.lexicon.documents or last in resolver.lexicon.headline_roles:
         return Speaker("", resolver.article.text[base + start : base + end].strip(), last)
     return None
 
@@ -1620,12 +1621,83 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
+    _lede_source_named_next(rows, context, resolver)
+    rows = _headline_source_from_lede(rows, parsed, resolver)
     rows += _continued(rows, context)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
     return frame("quotes", rows)
+
+
+def _lede_source_named_next(
+    rows: list[dict], context: ArticleContext, resolver: SpeakerResolver
+) -> None:
+    """ "The head of a state panel said ...", then "Anna Berg, chairman of the panel, told
+    ...": a lede that describes its source by a role leaves the name to the next
+    paragraph, whose first statement is by a person first named there."""
+    body = [item.block for item in context.parsed if item.block.section == "body"]
+    if len(body) < 2:
+        return
+    lede, second = body[0], body[1]
+
+    def first_in(block: Block) -> dict | None:
+        inside = (r for r in rows if block.start <= r["start"] < block.end)
+        return min(inside, key=lambda r: r["start"], default=None)
+
+    described, naming = first_in(lede), first_in(second)
+    if described is None or naming is None or described["speaker_id"]:
+        return
+    role = described["speaker_head"]
+    entities = context.table("entities")
+    first_named = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
+    if (
+        described["speaker"].lower().startswith("the ")
+        and role in resolver.lexicon.headline_roles | resolver.lexicon.anonymous
+        and not described["speaker"].lower().endswith(role + "s")  # one, not several
+        and resolver.types.get(naming["speaker_id"]) == "PERSON"
+        and int(first_named[naming["speaker_id"]]) >= second.start
+    ):
+        described["speaker_id"] = naming["speaker_id"]
+        described["speaker"] = naming["speaker"]
+
+
+def _headline_source_from_lede(
+    rows: list[dict], parsed: list[ParsedBlock], resolver: SpeakerResolver
+) -> list[dict]:
+    """ "IRAN LEADER VOWS ...", "MINISTRY OFFICIAL SAYS ...": a headline source described
+    by a role, or one unnamed source, is the one the lede (the first body paragraph) names
+    as its first speaker, a person or an organisation. A role the lede leaves unnamed is
+    no source the reader can tell: that headline statement is left out."""
+    blocks = [item.block for item in parsed]
+    headline = next((b for b in blocks if b.section == "headline"), None)
+    lede = next((b for b in blocks if b.section == "body"), None)
+    if headline is None or lede is None:
+        return rows
+    lexicon = resolver.lexicon
+    first = min(
+        (r for r in rows if lede.start <= r["start"] < lede.end),
+        key=lambda r: r["start"],
+        default=None,
+    )
+    named = first["speaker_id"] if first is not None else ""
+    if resolver.types.get(named) not in {"PERSON", "ORG"}:
+        named = ""
+    kept = []
+    for row in rows:
+        described = (
+            headline.start <= row["start"] < headline.end
+            and not row["speaker_id"]
+            and row["speaker"].lower().endswith(row["speaker_head"])  # one, not several
+            and row["speaker_head"] in lexicon.headline_roles | lexicon.anonymous
+        )
+        if described and named:
+            row["speaker_id"], row["speaker"] = named, resolver.names[named]
+        elif described and row["speaker_head"] in lexicon.headline_roles:
+            continue
+        kept.append(row)
+    return kept
 
 
 def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
