@@ -126,9 +126,11 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
         # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers); direct
         # raised from .80/.80 after the gold7 speaker classes (measured .900/.885)
         ("direct quotes", 0.90, 0.88),
-        ("reported speech", 0.75, 0.77),
-        ("entities", 0.85, 0.74),
-        ("timex values", 0.90, 0.90),
+        # reported, entities and timex raised (from .75/.77, .85/.74, .90/.90) to the
+        # level measured at the end of the gold7 round (.812/.830, .892/.800, .923/.941)
+        ("reported speech", 0.81, 0.83),
+        ("entities", 0.89, 0.80),
+        ("timex values", 0.92, 0.94),
     ],
 )
 def test_floors_on_held_out_articles(scores, stage, recall, precision):
