@@ -557,7 +557,7 @@ class SpeechLexicon:
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
     conditions: frozenset[str] = frozenset()  # "if they believe": a statement only supposed
     thoughts: frozenset[str] = frozenset()  # "X says Y believes "..."": X's words
-    # "IRAN LEADER VOWS ...": a headline source the lede names
+    # "NORLAND LEADER VOWS ...": a headline source the lede names
     headline_roles: frozenset[str] = frozenset()
     # "the panel": a body named "Committee", "Commission" ...
     kinds_of: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -630,7 +630,7 @@ class _Lookups:
     people_named_alone: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, mentions: list[Mention], resources: Resources, text: str = "") -> _Lookups:
+    def of(cls, mentions: list[Mention], resources: Resources, text: str) -> _Lookups:
         described: dict[str, set[str]] = {}
         titled: dict[str, set[str]] = {}
         by_last: dict[str, tuple[int, str]] = {}
@@ -647,7 +647,7 @@ class _Lookups:
                 by_last.setdefault(m.tokens[-1], (order, m.norm.lower()))
                 initials = "".join(t[0] for t in m.tokens if t[:1].isupper())
                 by_initials.setdefault(initials, (order, m.norm.lower()))
-                # "GM" for "General Motors Corp": the initials of the name without its
+                # "NH" for "Norland Harbour Corp": the initials of the name without its
                 # legal form
                 named = [t for t in m.tokens if t.casefold().rstrip(".") not in suffixes]
                 if 2 <= len(named) < len(m.tokens):

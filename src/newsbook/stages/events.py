@@ -29,7 +29,7 @@ from newsbook.stages.timex import (
 
 def _conditional(verb: Token, lexicon: TimeLexicon) -> bool:
     """Inside a condition ("if the accord collapses in 2002"), or the consequence of
-    one that a modal marks ("Russia would walk out ... if ...")."""
+    one that a modal marks ("Norland would walk out ... if ...")."""
     for clause in [verb, *verb.ancestors]:
         if any(
             c.dep_ == "mark" and c.lower_ in lexicon.conditional_markers for c in clause.children

@@ -27,7 +27,7 @@ from newsbook.stages.context import ArticleContext
 NAMED_TYPES = frozenset(
     {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
 )
-# Entity types of an actor: one backed or opposed ("must support the Majlis") is what the
+# Entity types of an actor: one backed or opposed ("must support the Assembly") is what the
 # stance is on, though no actor is an issue anywhere else.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A number written as a code ("50/50", "4-2"), not a quantity ("two", "3.5").
@@ -185,8 +185,8 @@ class IssueFinder:
         return self._named(content, proposal=False)
 
     def _dealt(self, deal: Token, party: Token) -> IssueRef | None:
-        """ "blocking the sale of Fairchild Corp": a deal whose object is an actor (no
-        issue by itself) is named by the deal and the actor ("sale of Fairchild Corp")."""
+        """ "blocking the sale of Korval Corp": a deal whose object is an actor (no
+        issue by itself) is named by the deal and the actor ("sale of Korval Corp")."""
         if deal.pos_ != "NOUN":
             return None
         name = [t for t in deal.doc[party.left_edge.i : party.i + 1] if t.ent_type_]

@@ -26,6 +26,7 @@ from newsbook.lexicons import Issue, Resources, StanceLexicon, word_forms
 from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
+    ACTOR_TYPES,
     NAMED_TYPES,
     IssueFinder,
     IssueRef,
@@ -39,7 +40,6 @@ from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.article import Article
 from newsbook.text.nlp import doc_text, tokens_between
 
-ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
 CLIMB = 8  # how far up the tree a cue may govern an issue
 
@@ -445,7 +445,7 @@ def _called_for(verb: Token, lexicon: StanceLexicon) -> bool:
 
 
 def _foretold(verb: Token) -> bool:
-    """ "GM will have to borrow money": a necessity foretold, no call for it."""
+    """ "Sudmark will have to borrow money": a necessity foretold, no call for it."""
     governor = verb.head if verb.dep_ == "xcomp" else verb
     return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"} for c in governor.children)
 
@@ -583,7 +583,7 @@ def _unheld_attitude(cue: Token, lexicon: StanceLexicon) -> bool:
 
 
 def _conditional(cue: Token) -> bool:
-    """ "would allow Russia to walk out": a consequence imagined, nobody's stance."""
+    """ "would allow Norland to walk out": a consequence imagined, nobody's stance."""
     return any(
         c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"}
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
@@ -677,8 +677,8 @@ class ActorFinder:
         }
         self.spokespeople = resources.stance.spokespeople
         self.indefinite = resources.stance.indefinite
-        self.issue_nouns = resources.stance.issue_nouns
-        self.proposals = resources.stance.proposals
+        # nouns of things, never of a holder ("the plan", "an offer")
+        self.things = resources.stance.issue_nouns | resources.stance.proposals
         self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
         quotes = context.table("quotes")
@@ -783,7 +783,7 @@ class ActorFinder:
         if not subjects or target is not None and target in list(subjects[0].subtree):
             return False
         subject = subjects[0]
-        if word_forms(subject) & (self.issue_nouns | self.proposals):
+        if word_forms(subject) & self.things:
             return False  # "a plan would not go far enough": a thing, which holds no side
         # ("a bank", "some firms", "some": no one in particular; "X is a bad bill" judges)
         indefinite = subject.lower_ in self.indefinite or any(
@@ -865,7 +865,7 @@ class ActorFinder:
             elif child.dep_ != "nsubj" and self.unnamed_member(token):
                 continue  # "U.S. officials seeking to block X": no one the article names
             # "X and Y both supported": coordinated holders, also where the parser hangs
-            # the first name on the second ("Baker and Secretary James Baker") or on a
+            # the first name on the second ("Kemp and Secretary Jordan Kemp") or on a
             # description ("Council members X and Y")
             for member in _coordinated(holder):
                 entity_ids = [self.token_entity(member, base)]
@@ -1360,7 +1360,7 @@ def _holders_found(
         if cue.voiced:  # a judgement is its caller's ("X called it a folly")
             namer = _naming_verb(cue.token, lexicon)
             holders = finder.holders(namer, base, anchor) if namer is not None else []
-        if wished:  # "hopes to secure Russia's support": Russia's is only hoped for
+        if wished:  # "hopes to secure Norland's support": Norland's is only hoped for
             holders = [a for a in holders if a in {h for h, _, _ in found}]
         found += [(a, cue, RANK_HOLDER) for a in holders if (a, cue, 0) not in found]
         # (nor is a stance someone "does not think" another takes)
@@ -1376,7 +1376,7 @@ def _holders_found(
         found += [(a, first, RANK_SPEAKER) for a in speakers]
     if stance.cues[-1].voiced or _heads_its_clause(stance.cues[-1].token):
         # the speaker of another person's stance only reports it; a state's or an
-        # organisation's they may speak for ("Moscow will not ..., its minister said");
+        # organisation's they may speak for ("Kestra will not ..., its minister said");
         # a paper or a study reporting a state's stance does not; the owner of a proposal
         # they judge ("Okon's offer is a mistake, Roth said") holds the proposal only
         holders = {h for h, cue, _ in found if not cue.owned}

@@ -391,7 +391,7 @@ class SpeakerResolver:
         if subject.lower_ in GROUP_PRONOUNS:
             return self._impersonal(subject, base)
         if self._coordinated(subject) and not self._one_name(subject, base):
-            # "The union and the company said": a group (not "Jefferies and Co said")
+            # "The union and the company said": a group (not "Korval and Co said")
             start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
             end += len(subject.right_edge)
             phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
@@ -565,7 +565,7 @@ class SpeakerResolver:
         return person if person and any(t.lower_ in self.title_heads for t in between) else ""
 
     def _one_name(self, subject: Token, base: int) -> bool:
-        """ "Jefferies and Co": words joined by "and" inside one name."""
+        """ "Korval and Co": words joined by "and" inside one name."""
         start = base + subject.idx
         entity_id = self.entity_in(start, start + len(subject))
         conjuncts = [c for c in subject.children if c.dep_ == "conj"]
@@ -606,7 +606,7 @@ class SpeakerResolver:
             if not kinds:
                 return self._named_with(subject.lower_, [])
             # "the panel": the one committee (or commission ...) the article names; an
-            # "FDA panel" is a body of the FDA, not the FDA
+            # "NHA panel" is a body of the NHA, not the NHA
             nouns = [subject.lower_, *sorted(kinds)]
             found = {self._named_with(noun, [], beside=False) for noun in nouns} - {""}
             return found.pop() if len(found) == 1 else ""
@@ -627,7 +627,7 @@ class SpeakerResolver:
             if words == {noun}:
                 continue  # "Bank" alone: the word, no organisation's name
             # the word names what the organisation is, before any "of", "on" ("Bank of
-            # X"), not what it deals with ("Commission on Good Government")
+            # X"), not what it deals with ("Commission on Fair Trade")
             head = set(re.findall(r"\w+", NAME_PREPOSITIONS.split(name)[0]))
             if noun in head and set(described) <= words:
                 found.add(entity_id)
@@ -852,7 +852,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
 
 
 def _before_final_attribution(verb: Token) -> list[Token]:
-    """ "A bid for X may derail its plan and open the door to other offers, analysts
+    """ "A merger of X may delay its listing and invite rival bids, analysts
     said.": a cue ending its sentence, its subject set off by a comma, reports the
     clause before the comma, however the parser hangs that clause on it."""
     sentence = verb.sent
@@ -1377,8 +1377,8 @@ def _comment(clause: Token) -> bool:
 
 
 def _within_report(cue: Token, lexicon: SpeechLexicon) -> bool:
-    """ "X said that firms will limit the business they do with it, citing credit
-    risks": a participle without a subject deep inside what another cue reports is a
+    """ "X said that banks will cut their loans to it, citing its
+    debts": a participle without a subject deep inside what another cue reports is a
     part of that report (the reported firms' reason), no statement of its own. One
     hung on the reported clause's own verb is the reporter's (_reporter_of_participle).
     So is a second verb of the reported subject in a clause opened by "that" ("X
@@ -1666,7 +1666,7 @@ def _lede_source_named_next(
 def _headline_source_from_lede(
     rows: list[dict], parsed: list[ParsedBlock], resolver: SpeakerResolver
 ) -> list[dict]:
-    """ "IRAN LEADER VOWS ...", "MINISTRY OFFICIAL SAYS ...": a headline source described
+    """ "NORLAND LEADER VOWS ...", "MINISTRY OFFICIAL SAYS ...": a headline source described
     by a role, or one unnamed source, is the one the lede (the first body paragraph) names
     as its first speaker, a person or an organisation. A role the lede leaves unnamed is
     no source the reader can tell: that headline statement is left out."""
