@@ -61,8 +61,11 @@ NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commissio
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 PLACES = {"GPE", "LOC", "FAC"}
-FRAME_ONLY = {"expl", "aux", "auxpass", "mark"}  # "that there would be": no words of its own
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
+# Before a quotation that gives most of a statement, an expletive says nothing either
+# ("that there would be "...""); among the words a statement adds around its quotations
+# it counts, as "there" with a negation asserts something ("that there should not be "..."")
+FRAME_ONLY = FRAME_WORDS | {"expl"}
 OWN_WORDS = 2  # "said the plan "is sound"": one noun leading into a quotation says nothing
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -1640,13 +1643,7 @@ def _lede_source_named_next(
     body = [item.block for item in context.parsed if item.block.section == "body"]
     if len(body) < 2:
         return
-    lede, second = body[0], body[1]
-
-    def first_in(block: Block) -> dict | None:
-        inside = (r for r in rows if block.start <= r["start"] < block.end)
-        return min(inside, key=lambda r: r["start"], default=None)
-
-    described, naming = first_in(lede), first_in(second)
+    described, naming = _first_statement(rows, body[0]), _first_statement(rows, body[1])
     if described is None or naming is None or described["speaker_id"]:
         return
     role = described["speaker_head"]
@@ -1657,10 +1654,16 @@ def _lede_source_named_next(
         and role in resolver.lexicon.headline_roles | resolver.lexicon.anonymous
         and not described["speaker"].lower().endswith(role + "s")  # one, not several
         and resolver.types.get(naming["speaker_id"]) == "PERSON"
-        and int(first_named[naming["speaker_id"]]) >= second.start
+        and int(first_named[naming["speaker_id"]]) >= body[1].start
     ):
         described["speaker_id"] = naming["speaker_id"]
         described["speaker"] = naming["speaker"]
+
+
+def _first_statement(rows: list[dict], block: Block) -> dict | None:
+    """The statement that comes first in a paragraph, or None."""
+    inside = (r for r in rows if block.start <= r["start"] < block.end)
+    return min(inside, key=lambda r: r["start"], default=None)
 
 
 def _headline_source_from_lede(
@@ -1676,11 +1679,7 @@ def _headline_source_from_lede(
     if headline is None or lede is None:
         return rows
     lexicon = resolver.lexicon
-    first = min(
-        (r for r in rows if lede.start <= r["start"] < lede.end),
-        key=lambda r: r["start"],
-        default=None,
-    )
+    first = _first_statement(rows, lede)
     named = first["speaker_id"] if first is not None else ""
     if resolver.types.get(named) not in {"PERSON", "ORG"}:
         named = ""
