@@ -176,6 +176,30 @@ def test_headline_source_described_is_the_one_the_lede_names(resources, headline
     assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
 
 
+LEDE_ORGANISATION = (
+    "LISBON, March 1 - The Norland Workers Federation said on Monday its members would "
+    "strike through the winter.\n\nOduya said the talks would resume."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "text", "speaker_id"),
+    [
+        ("LABOUR GROUP SAYS STRIKE WILL GO ON", LEDE_ORGANISATION, "norland-workers-federation"),
+        ("NORLAND UNION SAYS STRIKE WILL GO ON", LEDE_ORGANISATION, "norland-workers-federation"),
+        # an organisation is never the person the lede names
+        ("NORLAND UNION SAYS BORDER WILL STAY OPEN", LEDE_NAMED, ""),
+    ],
+)
+def test_headline_organisation_described_is_the_one_the_lede_names(
+    resources, headline, text, speaker_id
+):
+    """ "NORLAND BANK SAYS ...": the organisation the lede names as its first speaker."""
+    snippet = headline.split(" SAYS ")[1]
+    row = statement(quotes_of(text, resources, headline=headline), snippet)
+    assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
+
+
 def test_headline_role_the_lede_leaves_unnamed_is_no_statement(resources):
     headline = "REGION LEADER SAYS BORDER WILL STAY OPEN"
     quotes = quotes_of(LEDE_UNNAMED, resources, headline=headline)
@@ -250,6 +274,25 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(resources):
     assert list(direct["status"]) == ["open", "open", "closed", "closed"]
     assert list(direct["speaker_id"]) == ["karla-vendt"] * 3 + [""]
     assert direct.iloc[3]["speaker"] == "an opposition leader"
+
+
+@pytest.mark.parametrize(
+    "going_on",
+    [
+        '"Not one cent more"',  # short and no sentence of its own: no scare quote here
+        '"Taxes will not rise," and the room fell silent.',
+        '"Taxes will not rise."\n\nOduya replied.',  # a reply after it is someone else
+    ],
+)
+def test_a_short_quotation_going_on_after_an_open_one_keeps_its_speaker(resources, going_on):
+    """A quotation left open at a paragraph's end and taken up by the next paragraph's
+    opening mark is one speaker's, however few words the paragraph quotes."""
+    text = INTRO + 'Vendt said: "We will hold the line on spending this year.\n\n' + going_on
+    quotes = quotes_of(text, resources)
+    snippet = going_on.split('"')[1].rstrip(",.")
+    assert statement(quotes, snippet, "direct")["speaker_id"] == "karla-vendt", quotes[
+        ["text", "speaker"]
+    ]
 
 
 def test_first_person_outside_quotations_is_the_writer(resources):

@@ -1257,13 +1257,20 @@ def _direct_statement(
     cue = direct_cue(quote, doc, around, lexicon)
     words = len(doc_text(doc)[quote.start : quote.end].split())
     whole = _whole_sentences(doc, quote)
-    if words <= SCARE_QUOTE_WORDS and not whole and not _quoted_words(doc, quote, cue, lexicon):
+    continuing = _continues_open_quotation(paragraph, quote)
+    if (
+        words <= SCARE_QUOTE_WORDS
+        and not (whole or continuing)
+        and not _quoted_words(doc, quote, cue, lexicon)
+    ):
         return None
     speaker = NOBODY
     cue = _reporter_of_unspoken(cue, lexicon) or cue if cue is not None else None
     if cue is not None:
         subject = _speaker_of_cue(cue, lexicon, quoted=(quote.start, quote.end))
         speaker = resolver.resolve(subject, paragraph.base)
+    elif continuing:
+        speaker = resolver.last_speaker  # who opened the quotation goes on speaking
     elif _is_set_off(doc, quote):
         speaker, cue = _introduced_by(paragraph.previous, resolver)
         if not speaker.phrase and quote.status == "closed":
@@ -1289,6 +1296,20 @@ def _direct_statement(
         quote.status,
         lexicon,
     )
+
+
+def _continues_open_quotation(paragraph: Paragraph, quote: QuoteSpan) -> bool:
+    """A quotation that opens its paragraph after one whose quotation is left open at
+    its end: news copy leaves a quotation that runs over a paragraph break unclosed and
+    opens the next paragraph with a mark, so it is the same speaker's words going on,
+    however short ("...this year.", then ""Not one cent more," and the room fell silent")."""
+    previous = paragraph.previous
+    if previous is None or previous.block.section != "body":
+        return False
+    if doc_text(paragraph.item.doc)[: quote.start - 1].strip():
+        return False  # the quotation does not open the paragraph
+    marks = pair_quotes(doc_text(previous.doc))
+    return bool(marks) and marks[-1].status == "open"
 
 
 def _reported_statement(
@@ -1671,8 +1692,10 @@ def _headline_source_from_lede(
 ) -> list[dict]:
     """ "NORLAND LEADER VOWS ...", "MINISTRY OFFICIAL SAYS ...": a headline source described
     by a role, or one unnamed source, is the one the lede (the first body paragraph) names
-    as its first speaker, a person or an organisation. A role the lede leaves unnamed is
-    no source the reader can tell: that headline statement is left out."""
+    as its first speaker, a person or an organisation; one described as an organisation
+    ("LABOUR GROUP SAYS ...", "NORLAND BANK SAYS ...") is the organisation the lede names
+    so, never a person. A role the lede leaves unnamed is no source the reader can tell:
+    that headline statement is left out."""
     blocks = [item.block for item in parsed]
     headline = next((b for b in blocks if b.section == "headline"), None)
     lede = next((b for b in blocks if b.section == "body"), None)
@@ -1683,14 +1706,17 @@ def _headline_source_from_lede(
     named = first["speaker_id"] if first is not None else ""
     if resolver.types.get(named) not in {"PERSON", "ORG"}:
         named = ""
+    organisations = lexicon.organisations | lexicon.institutions
     kept = []
     for row in rows:
         described = (
             headline.start <= row["start"] < headline.end
             and not row["speaker_id"]
             and row["speaker"].lower().endswith(row["speaker_head"])  # one, not several
-            and row["speaker_head"] in lexicon.headline_roles | lexicon.anonymous
+            and row["speaker_head"] in lexicon.headline_roles | lexicon.anonymous | organisations
         )
+        if row["speaker_head"] in organisations and resolver.types.get(named) != "ORG":
+            described = False  # "NORLAND BANK SAYS ...", then its governor: not the bank
         if described and named:
             row["speaker_id"], row["speaker"] = named, resolver.names[named]
         elif described and row["speaker_head"] in lexicon.headline_roles:
