@@ -231,6 +231,30 @@ def test_lede_source_stays_unnamed_when_the_next_speaker_was_named_before(resour
     assert row["speaker_id"] == "", row[["text", "speaker"]]
 
 
+LEDE_MILL = (
+    "LISBON, March 1 - A Norland steel mill closed its doors on Monday, saying it had been "
+    "ruined by cheap imports.\n\nThe closure of the Ostrava Steel Works will idle 3,000 "
+    'workers, the company said.\n\n"We cannot go on like this," the mill said.'
+)
+
+
+def test_lede_organisation_described_is_the_one_named_next(resources):
+    """ "A steel mill closed, saying ...", then "The closure of X ..., the company said":
+    the organisation the lede describes (even with "a") is the one the next paragraph
+    names as its first speaker; "the mill" later is that one too."""
+    quotes = quotes_of(LEDE_MILL, resources)
+    for snippet in ("ruined by cheap imports", "We cannot go on"):
+        assert statement(quotes, snippet)["speaker_id"] == "ostrava-steel-works", quotes[
+            ["text", "speaker"]
+        ]
+
+
+def test_lede_organisation_is_never_the_person_named_next(resources):
+    text = LEDE_MILL.replace("the company said", "mill manager Karla Vendt said")
+    row = statement(quotes_of(text, resources), "ruined by cheap imports")
+    assert row["speaker_id"] == "", row[["text", "speaker"]]
+
+
 def test_headline_vows_and_condemns_are_cues(resources):
     for headline in ("VENDT VOWS BORDER WILL STAY OPEN", "VENDT CONDEMNS BORDER CLOSURE PLAN"):
         quotes = quotes_of(LEDE_NAMED, resources, headline=headline)
@@ -293,6 +317,29 @@ def test_a_short_quotation_going_on_after_an_open_one_keeps_its_speaker(resource
     assert statement(quotes, snippet, "direct")["speaker_id"] == "karla-vendt", quotes[
         ["text", "speaker"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker_id"),
+    [
+        (
+            "The ruling by the Lisbon court prompted Korval Group to threaten to close the plant.",
+            "to close the plant",
+            "korval-group",
+        ),
+        (
+            "The vote forced Oduya to deny that he had met the buyers.",
+            "had met the buyers",
+            "paul-oduya",
+        ),
+    ],
+)
+def test_the_object_of_the_verb_above_an_infinitive_cue_speaks(
+    resources, text, snippet, speaker_id
+):
+    """ "prompted X to threaten ...", "forced X to deny ...": X threatens, X denies."""
+    row = statement(quotes_of(INTRO + text, resources), snippet)
+    assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
 
 
 def test_first_person_outside_quotations_is_the_writer(resources):

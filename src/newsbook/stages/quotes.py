@@ -236,6 +236,11 @@ def speaker_token(
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
             return current.head  # "Berg, declining to give details, promised ...": a
             # sentence the parser rooted in its subject, the verb read as a participle
+        if current.dep_ == "xcomp":
+            controllers = [c for c in current.head.children if c.dep_ == "dobj"]
+            if controllers and controllers[0].i < current.i:
+                return controllers[0]  # "the ruling prompted the firm to threaten ...": the
+                # object of the verb above is who does the infinitive's speaking
         if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
@@ -1660,21 +1665,26 @@ def _lede_source_named_next(
 ) -> None:
     """ "The head of a state panel said ...", then "Anna Berg, chairman of the panel, told
     ...": a lede that describes its source by a role leaves the name to the next
-    paragraph, whose first statement is by a person first named there."""
+    paragraph, whose first statement is by a person first named there. So with an
+    organisation ("A steel mill closed, saying ...", then "The closure of Norland Steel
+    ..., the company said"), which the lede may leave indefinite: an organisation first
+    named there."""
     body = [item.block for item in context.parsed if item.block.section == "body"]
     if len(body) < 2:
         return
     described, naming = _first_statement(rows, body[0]), _first_statement(rows, body[1])
     if described is None or naming is None or described["speaker_id"]:
         return
-    role = described["speaker_head"]
+    lexicon, role, phrase = resolver.lexicon, described["speaker_head"], described["speaker"]
+    organisation = role in lexicon.organisations | lexicon.institutions
+    determiners = {"the", "a", "an"} if organisation else {"the"}
     entities = context.table("entities")
     first_named = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
     if (
-        described["speaker"].lower().startswith("the ")
-        and role in resolver.lexicon.headline_roles | resolver.lexicon.anonymous
-        and not described["speaker"].lower().endswith(role + "s")  # one, not several
-        and resolver.types.get(naming["speaker_id"]) == "PERSON"
+        phrase.split()[0].lower() in determiners
+        and (organisation or role in lexicon.headline_roles | lexicon.anonymous)
+        and not phrase.lower().endswith(role + "s")  # one, not several
+        and resolver.types.get(naming["speaker_id"]) == ("ORG" if organisation else "PERSON")
         and int(first_named[naming["speaker_id"]]) >= body[1].start
     ):
         described["speaker_id"] = naming["speaker_id"]
