@@ -200,6 +200,25 @@ def test_headline_organisation_described_is_the_one_the_lede_names(
     assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
 
 
+CENTRAL_BANK = (
+    "SANTIAGO, June 1 - Chile's central bank said in its annual report the economy made "
+    "striking gains, but warned an election campaign could harm it.\n\nElections are due by "
+    "November.\n\nBank of Chile governor Anna Berg told a news conference inflation had "
+    "fallen.\n\nThe Bank's report said output grew by 2.2 pct."
+)
+
+
+def test_a_places_institution_is_the_one_named_with_its_word(resources):
+    """ "Chile's central bank" is as definite as "the central bank": the one bank the
+    article names ("Bank of Chile"), and so is "the Bank" and the headline's "BANK"."""
+    headline = "CHILEAN BANK SAYS ELECTION COULD HARM ECONOMY"
+    quotes = quotes_of(CENTRAL_BANK, resources, headline=headline)
+    for snippet in ("ELECTION COULD HARM", "striking gains", "election campaign", "output grew"):
+        assert statement(quotes, snippet)["speaker_id"] == "bank-of-chile", quotes[
+            ["text", "speaker"]
+        ]
+
+
 def test_headline_role_the_lede_leaves_unnamed_is_no_statement(resources):
     headline = "REGION LEADER SAYS BORDER WILL STAY OPEN"
     quotes = quotes_of(LEDE_UNNAMED, resources, headline=headline)
@@ -265,6 +284,17 @@ def test_headline_vows_and_condemns_are_cues(resources):
 def test_scare_quotes_are_not_statements(resources):
     quotes = quotes_of(INTRO + 'The so-called "peace dividend" never came.', resources)
     assert not quotes["text"].str.contains("peace dividend").any()
+
+
+def test_a_label_after_so_called_is_no_statement_anywhere_in_a_sentence(resources):
+    text = (
+        INTRO + 'Vendt said the so-called "J-curve" and the drop in oil prices together '
+        "accounted for most of the rise in the surplus."
+    )
+    quotes = quotes_of(text, resources)
+    assert not ((quotes["kind"] == "direct") & quotes["text"].str.contains("J-curve")).any(), (
+        quotes[["text", "speaker"]]
+    )
 
 
 def test_unbalanced_mark_does_not_swallow_the_article(resources):

@@ -476,7 +476,7 @@ class SpeakerResolver:
             # Korval spokesman said": the one named before with that role at that firm
             entity_id = self._by_affiliation(subject, base, role=lemma)
         if entity_id:
-            return self.named(entity_id)
+            return self.named(self._spelled_out(entity_id))
         if lemma in self.lexicon.anonymous:
             self.unnamed.add(lemma)
         phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
@@ -594,12 +594,17 @@ class SpeakerResolver:
         (not whichever organisation spoke last), the one the article names with that
         word ("the Finance Ministry"). "The other company" is none; "the central bank"
         is an organisation so named ("Central Bank of Norland"), else the one
-        organisation whose name holds the word ("Bank of Norland"), else none."""
+        organisation whose name holds the word ("Bank of Norland"), else none. A
+        place's ("Norland's central bank") is as definite as "the"."""
         modifiers = {c.lower_ for c in subject.children}
         determiners = [c for c in subject.children if c.dep_ == "det"]
-        if not determiners or determiners[0].lower_ != "the" or modifiers & SOME_OTHER:
+        places = [c for c in subject.children if c.dep_ == "poss" and c.ent_type_ in PLACES]
+        definite = bool(determiners) and determiners[0].lower_ == "the"
+        if not (definite or places) or modifiers & SOME_OTHER:
             return ""
-        named = any(t.pos_ == "PROPN" for t in subject.subtree)  # "the Sunday Mail newspaper"
+        owner = {t.i for place in places for t in place.subtree}
+        # "the Sunday Mail newspaper": a name of its own, not the place that owns it
+        named = any(t.pos_ == "PROPN" and t.i not in owner for t in subject.subtree)
         if named or subject.tag_ in {"NNS", "NNPS"}:
             return ""
         described = [
@@ -619,6 +624,16 @@ class SpeakerResolver:
             found = {self._named_with(noun, [], beside=False) for noun in nouns} - {""}
             return found.pop() if len(found) == 1 else ""
         return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
+
+    def _spelled_out(self, entity_id: str) -> str:
+        """ "The Bank's report said" after "the Bank of Norland": an organisation whose
+        name is only the word for what it is ("Bank", "Ministry") is the one organisation
+        the article names with that word, where there is one."""
+        name = self.names.get(entity_id, "").casefold()
+        words = self.lexicon.organisations | self.lexicon.institutions
+        if self.types.get(entity_id) != "ORG" or name not in words:
+            return entity_id
+        return self._named_with(name, [], beside=False) or entity_id
 
     def _named_with(self, noun: str, described: list[str], *, beside: bool = True) -> str:
         """The one organisation the article names with a word: its name holds the word
@@ -1000,6 +1015,8 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         before.lower_ in lexicon.name_markers or before.lemma_.lower() in lexicon.title_nouns
     ):
         return True
+    if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
+        return True  # "so-called", which the parser may split in three
     after = first_word_from(doc, quote.end + 1)
     unpunctuated = doc_text(doc)[quote.start : quote.end].rstrip()[-1:].isalnum()
     if unpunctuated and after is not None and after.lemma_.lower() in lexicon.title_nouns:
