@@ -297,6 +297,31 @@ def test_a_label_after_so_called_is_no_statement_anywhere_in_a_sentence(resource
     )
 
 
+def test_what_an_assessment_is_of_is_no_source(resources):
+    text = INTRO + "Vendt made her comments on the levy in a general assessment of the budget bill."
+    quotes = quotes_of(text, resources)
+    assert not quotes["text"].str.contains("made her comments").any(), quotes[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendt did not say when she thought the market would stabilize.",
+        "Oduya would not say how long he expected the talks to last.",
+    ],
+)
+def test_a_cue_in_a_question_another_verb_asks_is_no_statement(resources, text):
+    quotes = quotes_of(INTRO + text, resources)
+    assert quotes.empty, quotes[["text", "speaker", "cue"]]
+
+
+def test_a_cue_in_a_clause_of_time_still_reports(resources):
+    text = INTRO + "When Vendt said the border would close, the crowd cheered."
+    assert statement(quotes_of(text, resources), "border would close")["speaker_id"] == (
+        "karla-vendt"
+    )
+
+
 def test_unbalanced_mark_does_not_swallow_the_article(resources):
     text = INTRO + 'Vendt said "the talks failed.\n\nOduya said the talks would resume.'
     quotes = quotes_of(text, resources)

@@ -1342,6 +1342,8 @@ def _reported_statement(
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
     if _supposed(cue, lexicon) or _unspoken(cue) or _within_report(cue, lexicon):
         return None
+    if _asked_about(cue, lexicon):
+        return None
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
     if len(content) < 2 and not anaphoric:
@@ -1456,6 +1458,18 @@ def _unspoken(cue: Token) -> bool:
     """A cue under a modal ("it will announce a decision later", "would ask Congress
     to"): words not (yet) spoken, no statement."""
     return cue.pos_ != "NOUN" and _under_modal(cue)
+
+
+def _asked_about(cue: Token, lexicon: SpeechLexicon) -> bool:
+    """ "did not say when he thought ...", "asked how long they expected ...": a cue in a
+    clause a wh-word opens that is what another verb says or asks, a question, no
+    statement ("When X said ..., the crowd cheered" is a time and stays). The parser may
+    hang such a clause after a speech verb as an adverbial one."""
+    opening = cue.left_edge
+    if opening.i >= cue.i or opening.tag_ not in WH_TAGS:
+        return False
+    after_speech = cue.dep_ == "advcl" and cue.head.i < cue.i and _is_cue(cue.head, lexicon)
+    return cue.dep_ in {"ccomp", "xcomp"} or after_speech
 
 
 def _under_modal(verb: Token) -> bool:
@@ -1579,8 +1593,9 @@ def _according_to(
             and token.head.lower_ == "in"
         ):
             phrase, cue = token.head, token
-            # "in the view of X", never the bare "in view of X" (given X)
-            determined = any(c.dep_ == "det" for c in token.children)
+            # "in the view of X", never the bare "in view of X" (given X) nor "in an
+            # assessment of X" (X is what is assessed)
+            determined = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             sources = [c for c in token.children if c.dep_ == "poss"] or [
                 g
                 for c in token.children
