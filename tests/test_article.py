@@ -4,12 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from newsbook import config
 from newsbook.errors import InputError
 from newsbook.text.article import decode, make_article, read_article
 from newsbook.text.layout import layout
-
-SEED = config.DEFAULT_ARTICLE
+from tests.articles import SEED_ARTICLE as SEED
 
 
 def test_seed_furniture_headline_and_body(resources):
