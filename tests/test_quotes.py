@@ -152,6 +152,11 @@ LEDE_NAMED = (
     "LISBON, March 1 - Karla Vendt, the region's interior minister, said on Monday the "
     "border would stay open through the winter.\n\nOduya said the talks would resume."
 )
+LEDE_ORGANISATION = (
+    "LISBON, March 1 - The Norland Workers Federation said on Monday its members would "
+    "strike through the winter.\n\nOduya said the talks would resume."
+)
+
 LEDE_UNNAMED = (
     "LISBON, March 1 - The region's leader said on Monday the border would stay open "
     "through the winter.\n\nOduya said the talks would resume."
@@ -168,55 +173,18 @@ LEDE_UNNAMED = (
         ("REGION OFFICIALS SAY BORDER WILL STAY OPEN", LEDE_NAMED, ""),
         # a source the lede does not name either stays unnamed
         ("REGION OFFICIAL SAYS BORDER WILL STAY OPEN", LEDE_UNNAMED, ""),
-    ],
-)
-def test_headline_source_described_is_the_one_the_lede_names(resources, headline, text, speaker_id):
-    """ "IRAN LEADER VOWS ...": wire copy names the headline's source in the lede."""
-    row = statement(quotes_of(text, resources, headline=headline), "BORDER WILL STAY OPEN")
-    assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
-
-
-LEDE_ORGANISATION = (
-    "LISBON, March 1 - The Norland Workers Federation said on Monday its members would "
-    "strike through the winter.\n\nOduya said the talks would resume."
-)
-
-
-@pytest.mark.parametrize(
-    ("headline", "text", "speaker_id"),
-    [
+        # one described as an organisation is the organisation the lede names, never a person
         ("LABOUR GROUP SAYS STRIKE WILL GO ON", LEDE_ORGANISATION, "norland-workers-federation"),
         ("NORLAND UNION SAYS STRIKE WILL GO ON", LEDE_ORGANISATION, "norland-workers-federation"),
-        # an organisation is never the person the lede names
         ("NORLAND UNION SAYS BORDER WILL STAY OPEN", LEDE_NAMED, ""),
     ],
 )
-def test_headline_organisation_described_is_the_one_the_lede_names(
-    resources, headline, text, speaker_id
-):
-    """ "NORLAND BANK SAYS ...": the organisation the lede names as its first speaker."""
-    snippet = headline.split(" SAYS ")[1]
+def test_headline_source_described_is_the_one_the_lede_names(resources, headline, text, speaker_id):
+    """ "IRAN LEADER VOWS ...", "NORLAND BANK SAYS ...": wire copy names the headline's
+    source in the lede."""
+    snippet = " ".join(headline.split()[-3:])
     row = statement(quotes_of(text, resources, headline=headline), snippet)
     assert row["speaker_id"] == speaker_id, row[["text", "speaker"]]
-
-
-CENTRAL_BANK = (
-    "SANTIAGO, June 1 - Chile's central bank said in its annual report the economy made "
-    "striking gains, but warned an election campaign could harm it.\n\nElections are due by "
-    "November.\n\nBank of Chile governor Anna Berg told a news conference inflation had "
-    "fallen.\n\nThe Bank's report said output grew by 2.2 pct."
-)
-
-
-def test_a_places_institution_is_the_one_named_with_its_word(resources):
-    """ "Chile's central bank" is as definite as "the central bank": the one bank the
-    article names ("Bank of Chile"), and so is "the Bank" and the headline's "BANK"."""
-    headline = "CHILEAN BANK SAYS ELECTION COULD HARM ECONOMY"
-    quotes = quotes_of(CENTRAL_BANK, resources, headline=headline)
-    for snippet in ("ELECTION COULD HARM", "striking gains", "election campaign", "output grew"):
-        assert statement(quotes, snippet)["speaker_id"] == "bank-of-chile", quotes[
-            ["text", "speaker"]
-        ]
 
 
 def test_headline_role_the_lede_leaves_unnamed_is_no_statement(resources):
@@ -233,17 +201,6 @@ LEDE_ROLE = (
 )
 
 
-def test_lede_source_described_by_role_is_the_person_named_next(resources):
-    """ "The head of a panel said ...", then "NAME, chairman of ..., told ...": the lede
-    leaves the name to its next paragraph; the headline's "PANEL HEAD" is the same one."""
-    headline = "PANEL HEAD SAYS BORDER WILL STAY OPEN"
-    quotes = quotes_of(LEDE_ROLE, resources, headline=headline)
-    for snippet in ("border would stay open", "BORDER WILL STAY OPEN"):
-        assert statement(quotes, snippet)["speaker_id"] == "karla-vendt", quotes[
-            ["text", "speaker"]
-        ]
-
-
 def test_lede_source_stays_unnamed_when_the_next_speaker_was_named_before(resources):
     text = LEDE_ROLE.replace("LISBON, March 1 - ", "LISBON, March 1 - Karla Vendt arrived. ")
     row = statement(quotes_of(text, resources), "border would stay open")
@@ -257,15 +214,31 @@ LEDE_MILL = (
 )
 
 
-def test_lede_organisation_described_is_the_one_named_next(resources):
-    """ "A steel mill closed, saying ...", then "The closure of X ..., the company said":
-    the organisation the lede describes (even with "a") is the one the next paragraph
-    names as its first speaker; "the mill" later is that one too."""
-    quotes = quotes_of(LEDE_MILL, resources)
-    for snippet in ("ruined by cheap imports", "We cannot go on"):
-        assert statement(quotes, snippet)["speaker_id"] == "ostrava-steel-works", quotes[
-            ["text", "speaker"]
-        ]
+@pytest.mark.parametrize(
+    ("text", "headline", "snippets", "speaker_id"),
+    [
+        # "The head of a panel said ...", then "NAME, chairman of ..., told ...": the
+        # headline's "PANEL HEAD" is the same one
+        (
+            LEDE_ROLE,
+            "PANEL HEAD SAYS BORDER WILL STAY OPEN",
+            ("border would stay open", "BORDER WILL STAY OPEN"),
+            "karla-vendt",
+        ),
+        # "A steel mill closed, saying ...", then "The closure of X ..., the company
+        # said": an organisation even with "a"; "the mill" later is that one too
+        (LEDE_MILL, "", ("ruined by cheap imports", "We cannot go on"), "ostrava-steel-works"),
+    ],
+)
+def test_lede_source_described_is_the_one_named_next(
+    resources, text, headline, snippets, speaker_id
+):
+    """A lede that describes its source leaves the name to its next paragraph, whose
+    first statement is by the one first named there (a person for a role, an
+    organisation for an organisation)."""
+    quotes = quotes_of(text, resources, headline=headline)
+    for snippet in snippets:
+        assert statement(quotes, snippet)["speaker_id"] == speaker_id, quotes[["text", "speaker"]]
 
 
 def test_lede_organisation_is_never_the_person_named_next(resources):
