@@ -56,6 +56,7 @@ STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
+GERUND_PREPOSITIONS = {"with", "of", "for"}  # "accused X of saying": X's words
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commission on X"
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Herald", "a study by X"
@@ -236,11 +237,17 @@ def speaker_token(
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
             return current.head  # "Berg, declining to give details, promised ...": a
             # sentence the parser rooted in its subject, the verb read as a participle
-        if current.dep_ == "xcomp":
-            controllers = [c for c in current.head.children if c.dep_ == "dobj"]
+        # "the ruling prompted the firm to threaten ...", "charged the firm with falsely
+        # claiming ...": the object of the verb above is who does the speaking (not
+        # "opened the meeting by saying": the subject's means)
+        above = current.head
+        gerund = current.dep_ == "pcomp" and above.dep_ == "prep"
+        if gerund and above.lower_ in GERUND_PREPOSITIONS:
+            above = above.head
+        if current.dep_ == "xcomp" or gerund and above.i != current.head.i:
+            controllers = [c for c in above.children if c.dep_ == "dobj"]
             if controllers and controllers[0].i < current.i:
-                return controllers[0]  # "the ruling prompted the firm to threaten ...": the
-                # object of the verb above is who does the infinitive's speaking
+                return controllers[0]
         if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
