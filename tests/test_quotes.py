@@ -283,7 +283,7 @@ def test_what_an_assessment_is_of_is_no_source(resources):
         "Oduya would not say how long he expected the talks to last.",
     ],
 )
-def test_a_cue_in_a_question_another_verb_asks_is_no_statement(resources, text):
+def test_a_cue_in_a_question_a_speech_verb_leaves_unanswered_is_no_statement(resources, text):
     quotes = quotes_of(INTRO + text, resources)
     assert quotes.empty, quotes[["text", "speaker", "cue"]]
 

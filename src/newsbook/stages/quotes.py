@@ -238,13 +238,15 @@ def speaker_token(
             return current.head  # "Berg, declining to give details, promised ...": a
             # sentence the parser rooted in its subject, the verb read as a participle
         # "the ruling prompted the firm to threaten ...", "charged the firm with falsely
-        # claiming ...": the object of the verb above is who does the speaking (not
-        # "opened the meeting by saying": the subject's means)
+        # claiming ...": the object of the verb above the cue is who does the speaking
+        # (not "opened the meeting by saying": the subject's means; not a verb the
+        # parser joins to such an infinitive: "told them to curb spending and promised")
         above = current.head
         gerund = current.dep_ == "pcomp" and above.dep_ == "prep"
         if gerund and above.lower_ in GERUND_PREPOSITIONS:
             above = above.head
-        if current.dep_ == "xcomp" or gerund and above.i != current.head.i:
+        controlled = current.dep_ == "xcomp" or gerund and above.i != current.head.i
+        if current is verb and controlled:
             controllers = [c for c in above.children if c.dep_ == "dobj"]
             if controllers and controllers[0].i < current.i:
                 return controllers[0]
@@ -1468,15 +1470,16 @@ def _unspoken(cue: Token) -> bool:
 
 
 def _asked_about(cue: Token, lexicon: SpeechLexicon) -> bool:
-    """ "did not say when he thought ...", "asked how long they expected ...": a cue in a
-    clause a wh-word opens that is what another verb says or asks, a question, no
-    statement ("When X said ..., the crowd cheered" is a time and stays). The parser may
-    hang such a clause after a speech verb as an adverbial one."""
-    opening = cue.left_edge
-    if opening.i >= cue.i or opening.tag_ not in WH_TAGS:
+    """ "did not say when he thought ...", "would not say how long they expected ...": a
+    cue in a clause a wh-word opens that a denied speech verb governs, words not said
+    ("explained why he believed ..." may report them; "When X said ..., the crowd
+    cheered" is a time). The parser may hang such a clause after the speech verb as an
+    adverbial one."""
+    opening, head = cue.left_edge, cue.head
+    if opening.i >= cue.i or opening.tag_ not in WH_TAGS or head.i > cue.i:
         return False
-    after_speech = cue.dep_ == "advcl" and cue.head.i < cue.i and _is_cue(cue.head, lexicon)
-    return cue.dep_ in {"ccomp", "xcomp"} or after_speech
+    denied = any(c.dep_ == "neg" for c in head.children) and _is_cue(head, lexicon)
+    return denied and cue.dep_ in {"ccomp", "xcomp", "advcl"}
 
 
 def _under_modal(verb: Token) -> bool:
