@@ -656,13 +656,7 @@ class ActorFinder:
             for entity_id, name in zip(entities["entity_id"], entities["name"], strict=True)
             if resources.state_adjectives.get(name.lower()) in by_name
         }
-        self.affiliations = {
-            entity_id: by_name[affiliation]
-            for entity_id, affiliation in zip(
-                entities["entity_id"], entities["affiliation"], strict=True
-            )
-            if affiliation in by_name
-        }
+        self.affiliations = context.affiliations
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
         self.first_person = resources.stance.first_person

@@ -310,30 +310,13 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
-        organisations = {  # any name of an organisation -> it
-            name.casefold(): entity_id
-            for entity_id, names, kind in zip(
-                entities["entity_id"],
-                entities["name"] + " | " + entities["aliases"],
-                entities["type"],
-                strict=True,
-            )
-            if kind == "ORG"
-            for name in names.split(" | ")
-            if name
-        }
         # organisation -> the people named as of it, with their role and first offset
         self.members: dict[str, list[tuple[str, str, int]]] = {}
-        for entity_id, affiliation, role, kind, first in zip(
-            entities["entity_id"],
-            entities["affiliation"],
-            entities["role"],
-            entities["type"],
-            entities["first_start"],
-            strict=True,
+        for entity_id, role, first in zip(
+            entities["entity_id"], entities["role"], entities["first_start"], strict=True
         ):
-            organisation = organisations.get(affiliation.casefold()) if kind == "PERSON" else None
-            if organisation:
+            organisation = context.affiliations.get(entity_id, "")
+            if self.types.get(organisation) == "ORG":
                 member = (entity_id, role.lower(), int(first))
                 self.members.setdefault(organisation, []).append(member)
         self.mentions = context.mention_index
