@@ -458,7 +458,7 @@ class StanceLexicon:
         if issue.against is not None:
             return issue.against
         words = issue.label.split()
-        return bool(words) and bool(_forms(words[0].lower()) & self.oppose)
+        return bool(words) and bool(bare_forms(words[0].lower()) & self.oppose)
 
     def negated(self, token: Token) -> bool:
         return any(
@@ -488,13 +488,15 @@ def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Tok
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
-def _forms(word: str) -> frozenset[str]:
+def bare_forms(word: str) -> frozenset[str]:
     """A word and the bare forms its inflections may stand for (the lemmatiser misses
-    some: "hopes" -> "hop")."""
+    some: "hopes" -> "hop"; "authorities" -> "authority"): the one way to ask whether a
+    word, or its singular, is in a word list."""
     forms = {word}
     for suffix, replacement in (
         ("s", ""),
         ("es", ""),
+        ("ies", "y"),
         ("ed", ""),
         ("ed", "e"),
         ("d", ""),
@@ -521,7 +523,7 @@ def word_forms(token: Token) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def _word_forms(lemma: str, lower: str) -> frozenset[str]:
-    return _forms(lower) | {lemma}
+    return bare_forms(lower) | {lemma}
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsbook.lexicons import Resources
+from newsbook.lexicons import Resources, bare_forms
 from newsbook.schema import frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
@@ -239,20 +239,13 @@ def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int 
             not t.is_upper
             and (
                 t.pos_ != "PROPN"
-                or _singular(t.lower_) in sources
+                or bare_forms(t.lower_) & sources
                 or re.search(rf"\b{re.escape(t.lower_)}\b", text)
             )
             for t in rest
         ):
             return split
     return None
-
-
-def _singular(word: str) -> str:
-    """ "authorities" -> "authority", "officials" -> "official": enough for lexicon words."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word.removesuffix("s")
 
 
 def _is_title_fragment(span: Span, resources: Resources) -> bool:

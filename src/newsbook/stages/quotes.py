@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from newsbook.lexicons import SpeechLexicon
+from newsbook.lexicons import SpeechLexicon, bare_forms
 from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
@@ -1486,10 +1486,9 @@ def _headline_source(
         entity_id = names[0][2]
         if resolver.types.get(entity_id) in {"PERSON", "ORG", "GPE", "NORP"}:
             return resolver.named(entity_id)
-    if last in resolver.lexicon.anonymous or last.rstrip("s") in resolver.lexicon.anonymous:
-        return Speaker(
-            "", resolver.article.text[base + start : base + end].strip(), last.rstrip("s")
-        )
+    unnamed = sorted(bare_forms(last) & resolver.lexicon.anonymous, key=lambda w: (w != last, w))
+    if unnamed:  # "Officials", "Witnesses": the head is the lexicon's own word
+        return Speaker("", resolver.article.text[base + start : base + end].strip(), unnamed[0])
     if last in resolver.lexicon.documents or last in resolver.lexicon.headline_roles:
         return Speaker("", resolver.article.text[base + start : base + end].strip(), last)
     return None
