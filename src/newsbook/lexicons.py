@@ -90,7 +90,7 @@ class Resources:
     layout: LayoutLexicon
     languages: LanguageLexicon
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
-    broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
+    broadcasters: frozenset[str] = frozenset()  # "Bellport radio": a place's broadcaster
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
     state_nouns: frozenset[str] = frozenset()  # "U.S. Government": the state itself
 

@@ -285,7 +285,7 @@ def _retype(span: Span, resources: Resources) -> str:
     if previous is not None and previous.lower_ in resources.org_descriptors:
         # "arms exporter Norvex"; a name the NER took for a person only with an
         # article before the word ("the daily Gazeta Nova"): without one, the word may
-        # describe the person ("bank robber Ned Kelly")
+        # describe the person ("bank robber Jed Harlan")
         article = previous.i > 0 and doc[previous.i - 1].lower_ in ARTICLES
         if label != "PERSON" or article:
             return "ORG"
@@ -342,7 +342,7 @@ def iter_mentions(
                 label == "PERSON"
                 and following is not None
                 and (following.lower_ in resources.stance.government_nouns)
-            ):  # "the Reagan administration" is a government, not the man
+            ):  # "the Venn administration" is a government, not the man
                 span, label = item.doc[span.start : span.end + 1], "ORG"
             start, end = base + span.start_char, base + span.end_char
             text = article.text[start:end]
@@ -434,7 +434,7 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
             while titles < len(run) and _is_title_word(run[titles], resources):
                 titles += 1
             heads = any(t.lower_ in resources.title_heads for t in run[:titles])
-            # "General Dynamics Corp": a company's legal form, not a person's name
+            # "Calder Dynamics Corp": a company's legal form, not a person's name
             company = run[-1].lower_.rstrip(".") in resources.company_suffixes
             if heads and 0 < titles < len(run) and not company:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
@@ -472,7 +472,7 @@ def _name_goes_on(doc: Doc, i: int) -> bool:
 
 
 def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:
-    """ "Tehran radio said": a place named right before a word for a broadcaster is that
+    """ "Bellport radio said": a place named right before a word for a broadcaster is that
     broadcaster, an organisation."""
     for ent in doc.ents:
         following = doc[ent.end] if ent.end < len(doc) else None
@@ -483,7 +483,7 @@ def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:
 
 def _compounds(head: Token) -> list[Token]:
     """The words before a noun that the parse makes its compounds, at any depth ("Sunday"
-    in "the Sunday Mail newspaper")."""
+    in "the Sunday Courier newspaper")."""
     found = [t for t in head.lefts if t.dep_ == "compound"]
     return [g for t in found for g in (*_compounds(t), t)]
 
@@ -610,7 +610,7 @@ class _Lookups:
     orgs_by_initials: dict[str, tuple[int, str]]
     # a word inside the names of organisations of three words or more, neither first nor
     # last -> (order, name) of each ("Hoogstra" in "Koninklijke Hoogstra en Staalwerken
-    # NV"; a first word is often an organisation of its own: "Senate" in "Senate Finance
+    # NV"; a first word is often an organisation of its own: "Senate" in "Senate Harbour
     # Committee")
     orgs_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     companies_by_first: dict[str, str] = field(default_factory=dict)  # "acme" -> "acme inc"
@@ -854,7 +854,7 @@ def _own_name(norm: str, known: list[str]) -> str:
 
 
 def _longer_org(mention: Mention, lookups: _Lookups) -> str:
-    """ "Times" for "The New York Times", "CPS" for "Center for Policy Studies": the
+    """ "Courier" for "The Bellport Courier", "CPS" for "Center for Policy Studies": the
     first organisation of two words or more ending with the word, or with it as its
     initials; "Acme Industries" for "Acme Industries Inc"."""
     if len(mention.tokens) != 1:

@@ -390,7 +390,7 @@ def governor(token: Token) -> Token:
 
 def _nearer_clause(verb: Token, token: Token) -> Token:
     """Low attachment: a time expression right after a subordinate clause of `verb`
-    ("... even after Reagan leaves office in 1989") dates that clause; the small parser
+    ("... even after Venn leaves office in 1989") dates that clause; the small parser
     tends to hang it on the higher verb."""
     start = token.head.i if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.i
     start = min(start, token.left_edge.i)
@@ -538,7 +538,7 @@ NAMEABLE = frozenset({"weekday", "month", "month_day", "shifted_month", "deictic
 
 
 def _inside_name(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool:
-    """A calendar word that is (part of) a name: "the Sunday Times", "Black Monday",
+    """A calendar word that is (part of) a name: "the Sunday Courier", "Black Monday",
     "the October Revolution", a person called May."""
     return any(
         entity.label_.lower() in lexicon.name_labels
