@@ -90,7 +90,7 @@ class Resources:
     layout: LayoutLexicon
     languages: LanguageLexicon
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
-    broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
+    broadcasters: frozenset[str] = frozenset()  # "Bellport radio": a place's broadcaster
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
     state_nouns: frozenset[str] = frozenset()  # "U.S. Government": the state itself
 
@@ -261,7 +261,6 @@ STANCE_WORD_LISTS = (
     "generic_modifiers",
     "target_prepositions",
     "apprehension",
-    "conditions",
     "time_clauses",
     "spokespeople",
     "indefinite",
@@ -305,7 +304,8 @@ class StanceLexicon:
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
-    conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
+    # "if X should offer ...": a case imagined (speech.yml `condition_marks`, one list)
+    conditions: frozenset[str] = frozenset()
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
@@ -321,7 +321,7 @@ class StanceLexicon:
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
-        """From `stance.yml` (and the cue verbs of `speech.yml`)."""
+        """From `stance.yml` (and the cue verbs and condition marks of `speech.yml`)."""
         emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
         direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
         phrasal = stance.get("phrasal") or {}
@@ -352,6 +352,7 @@ class StanceLexicon:
             first_person=_words(voice, "first_person"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),
+            conditions=_words(speech, "condition_marks"),
             **{name: _words(stance, name) for name in STANCE_WORD_LISTS},
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
@@ -458,7 +459,7 @@ class StanceLexicon:
         if issue.against is not None:
             return issue.against
         words = issue.label.split()
-        return bool(words) and bool(_forms(words[0].lower()) & self.oppose)
+        return bool(words) and bool(bare_forms(words[0].lower()) & self.oppose)
 
     def negated(self, token: Token) -> bool:
         return any(
@@ -488,13 +489,15 @@ def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Tok
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
-def _forms(word: str) -> frozenset[str]:
+def bare_forms(word: str) -> frozenset[str]:
     """A word and the bare forms its inflections may stand for (the lemmatiser misses
-    some: "hopes" -> "hop")."""
+    some: "hopes" -> "hop"; "authorities" -> "authority"): the one way to ask whether a
+    word, or its singular, is in a word list."""
     forms = {word}
     for suffix, replacement in (
         ("s", ""),
         ("es", ""),
+        ("ies", "y"),
         ("ed", ""),
         ("ed", "e"),
         ("d", ""),
@@ -521,7 +524,7 @@ def word_forms(token: Token) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def _word_forms(lemma: str, lower: str) -> frozenset[str]:
-    return _forms(lower) | {lemma}
+    return bare_forms(lower) | {lemma}
 
 
 @dataclass(frozen=True)
@@ -632,7 +635,8 @@ class ContrastLexicon:
 @dataclass(frozen=True)
 class TimeLexicon:
     """The cue lists of `data/lexicons/time.yml` (see that file for what each means),
-    plus the speech verbs of `speech.yml` (after which "would" reports a plan)."""
+    plus the speech verbs of `speech.yml` (after which "would" reports a plan) and its
+    condition marks (`conditional_markers`: a clause they open is not dated)."""
 
     scheduling: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
@@ -656,13 +660,15 @@ class TimeLexicon:
 
     @classmethod
     def from_data(cls, cues: dict, speech: dict) -> TimeLexicon:
-        """From `time.yml` (and the cue verbs of `speech.yml`)."""
-        fields = {
-            name: _words(cues, name)
-            for name in cls.__dataclass_fields__
-            if name != "reporting_verbs"
+        """From `time.yml` (and the cue verbs and condition marks of `speech.yml`)."""
+        from_speech = {
+            "reporting_verbs": _words(speech, "cue_verbs"),
+            "conditional_markers": _words(speech, "condition_marks"),
         }
-        return cls(**fields, reporting_verbs=_words(speech, "cue_verbs"))
+        fields = {
+            name: _words(cues, name) for name in cls.__dataclass_fields__ if name not in from_speech
+        }
+        return cls(**fields, **from_speech)
 
 
 @dataclass(frozen=True)

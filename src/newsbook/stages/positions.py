@@ -517,7 +517,7 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "strikes against the networks", "a shield against missiles": a preposition of
     opposition on a noun that is no attitude of its own says what the thing is aimed
-    at, not what anyone thinks of it ("a vote against X", "Reagan against X" do)."""
+    at, not what anyone thinks of it ("a vote against X", "Venn against X" do)."""
     head = cue.head
     return (
         cue.pos_ == "ADP"
@@ -656,13 +656,7 @@ class ActorFinder:
             for entity_id, name in zip(entities["entity_id"], entities["name"], strict=True)
             if resources.state_adjectives.get(name.lower()) in by_name
         }
-        self.affiliations = {
-            entity_id: by_name[affiliation]
-            for entity_id, affiliation in zip(
-                entities["entity_id"], entities["affiliation"], strict=True
-            )
-            if affiliation in by_name
-        }
+        self.affiliations = context.affiliations
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
         self.first_person = resources.stance.first_person
@@ -727,7 +721,7 @@ class ActorFinder:
         lemma = token.lemma_.lower()
         # "the council president, Grace Whitfield": an apposition names the very one
         children = sorted(token.children, key=lambda c: c.dep_ != "appos")
-        for child in children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
+        for child in children:  # "the U.S. proposal", "fellow Democrat Harlow Venn"
             if child.dep_ != "appos" and self.unnamed_member(token):
                 continue
             if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
@@ -912,7 +906,7 @@ class ActorFinder:
         return found
 
     def _controller(self, verb: Token, base: int) -> str:
-        """ "congratulated Wright for proposing X": the object of the verb above a
+        """ "congratulated Marsh for proposing X": the object of the verb above a
         "for"/"of" gerund is who does it."""
         if (
             verb.dep_ != "pcomp"
@@ -926,7 +920,7 @@ class ActorFinder:
 
     def holders(self, cue: Token, base: int, target: Token | None = None) -> list[str]:
         """Who holds a cue: its subject(s), possessor, agent or national adjective; for a
-        preposition ("Reagan against X") the word it modifies; else the nearest clause
+        preposition ("Venn against X") the word it modifies; else the nearest clause
         above that has a subject. Never the stance's own `target` or a phrase holding it
         ("Norland's plan is a mistake" is nobody's stance on the plan but the speaker's)."""
         outside = target is None or target not in list(cue.head.subtree)
