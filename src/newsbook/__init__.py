@@ -5,4 +5,4 @@ from newsbook import source as _source
 
 __version__ = "0.1.0"
 
-_source.freeze()  # before any other module of the package is imported: see source.py
+_source.read()  # before any other module of the package is imported: see source.py

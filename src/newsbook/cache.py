@@ -52,7 +52,7 @@ def _add_path(digest: hashlib._Hash, path: Path) -> None:
 def code_fingerprint() -> str:
     """The package's own source as this process runs it (read when the package was
     imported, see `source`): results made by other code are other results."""
-    return fingerprint(*source.frozen())
+    return fingerprint(*source.at_import())
 
 
 def path_for(kind: str, key: str) -> Path:

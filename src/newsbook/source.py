@@ -1,78 +1,30 @@
-"""The package's source as this process runs it: read once, when the package is first
-imported, and every module of the package then compiled from those very bytes (or from
-the bytecode cache written for them). A cache key made from `frozen()` therefore names
-the code that made the result, even when a file is edited while the process runs: an
-edit after start-up is neither run nor counted until the next process.
+"""The package's source as it was when the package was first imported: the bytes a cache
+key is made of (`cache.code_fingerprint`). Read at import, not at the key's first use,
+which may come minutes into a run: a file edited meanwhile would name results of the
+code already running with the edited code's key.
 
-No imports from newsbook here: the package's `__init__` installs this before any other
-module of it is imported.
+Modules are still imported the usual way (a notebook's `%autoreload` keeps working); a
+module first imported after an edit made during start-up is the one case not covered.
+No imports from newsbook here: the package's `__init__` calls `read()` first.
 """
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
-import os
-import sys
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-PACKAGE = __name__.rpartition(".")[0]
 
-# source path -> (its bytes, its mtime and size when they were read), in path order
-_frozen: dict[str, tuple[bytes, dict[str, float | int]]] = {}
+_read_at_import: list[bytes] = []
 
 
-def _read(path: Path) -> tuple[bytes, dict[str, float | int]]:
-    """A file's bytes with the stat they go with: read again if it changed meanwhile."""
-    while True:
-        before = path.stat()
-        data = path.read_bytes()
-        after = path.stat()
-        if (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size):
-            return data, {"mtime": after.st_mtime, "size": after.st_size}
+def read() -> None:
+    """Read the package's source files, once per process."""
+    if not _read_at_import:
+        _read_at_import.extend(p.read_bytes() for p in sorted(PACKAGE_DIR.rglob("*.py")))
 
 
-def freeze() -> None:
-    """Read the package's source files (once per process) and have its modules imported
-    from what was read."""
-    if _frozen:
-        return
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        _frozen[os.fspath(path)] = _read(path)
-    sys.meta_path.insert(0, _FrozenFinder())
-
-
-def frozen() -> list[bytes]:
+def at_import() -> list[bytes]:
     """The bytes of every source file of the package, in the order of their paths, as
-    this process imports them."""
-    freeze()
-    return [data for data, _ in _frozen.values()]
-
-
-class _FrozenLoader(importlib.machinery.SourceFileLoader):
-    """A module's source is the frozen bytes, and its bytecode cache is valid only if it
-    was written for them (their mtime and size)."""
-
-    def get_data(self, path: str) -> bytes:
-        if path in _frozen:
-            return _frozen[path][0]
-        return super().get_data(path)
-
-    def path_stats(self, path: str) -> dict[str, float | int]:
-        if path in _frozen:
-            return _frozen[path][1]
-        return super().path_stats(path)
-
-
-class _FrozenFinder(importlib.abc.MetaPathFinder):
-    """Finds the package's modules as usual, then loads them from the frozen source."""
-
-    def find_spec(self, fullname, path, target=None):  # noqa: ANN001, ANN201 - the finder protocol
-        if not fullname.startswith(PACKAGE + "."):
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
-        if spec is None or spec.origin not in _frozen:
-            return spec
-        spec.loader = _FrozenLoader(fullname, spec.origin)
-        return spec
+    they were when the package was imported."""
+    read()
+    return list(_read_at_import)
