@@ -242,8 +242,9 @@ T = TypeVar("T")
 # Words whose forms are remembered: the cue lookups ask for the same few thousand words
 # over and over; bounded, so a corpus of any size keeps memory flat.
 WORD_CACHE = 65_536
-# What the stance lexicon says of a word, kept in its Doc's user_data (see `_remembered`)
+# What the stance lexicon says of a word, kept in its Doc's user_data (see `remembered`)
 POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
+EVALUATIVE_KEY, HARM_KEY = "newsbook.evaluative", "newsbook.harm"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -360,7 +361,7 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
-        return _remembered(token, POLARITY_KEY, self, self._polarity)
+        return remembered(token, POLARITY_KEY, self, self._polarity)
 
     def _polarity(self, token: Token) -> int:
         phrase = self.phrase_polarity(token)
@@ -411,6 +412,9 @@ class StanceLexicon:
     def is_evaluative(self, token: Token) -> bool:
         """A judgement on what it is said of ("reckless", "a mistake", "a step
         backwards"), held by whoever states it, not by its subject."""
+        return remembered(token, EVALUATIVE_KEY, self, self._is_evaluative)
+
+    def _is_evaluative(self, token: Token) -> bool:
         return (
             bool(word_forms(token) & self.evaluative)
             or bool(self.phrase_polarity(token, judging=True))
@@ -420,6 +424,9 @@ class StanceLexicon:
     def warns_of_harm(self, token: Token) -> bool:
         """ "(the bill) could prompt retaliation", "retaliation could be provoked (by X)":
         a verb of causing with a harm as what it brings, a judgement on the cause."""
+        return remembered(token, HARM_KEY, self, self._warns_of_harm)
+
+    def _warns_of_harm(self, token: Token) -> bool:
         return (
             token.pos_ == "VERB"
             and bool(word_forms(token) & self.causes)
@@ -430,7 +437,7 @@ class StanceLexicon:
         )
 
     def is_weak(self, token: Token) -> bool:
-        return _remembered(token, WEAK_KEY, self, self._is_weak)
+        return remembered(token, WEAK_KEY, self, self._is_weak)
 
     def _is_weak(self, token: Token) -> bool:
         return (
@@ -473,7 +480,7 @@ class StanceLexicon:
         )
 
 
-def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
+def remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
     """What `compute` says of a token, asked of every word by several stages and passes:
     remembered on its Doc (so freed with it) beside the lexicon that said it, so that
     another lexicon asking of the same Doc is answered afresh."""

@@ -16,13 +16,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.lexicons import Issue, Resources, StanceLexicon, word_forms
+from newsbook.lexicons import Issue, Resources, StanceLexicon, remembered, word_forms
 from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
@@ -42,6 +42,7 @@ from newsbook.text.nlp import doc_text, tokens_between
 
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
 CLIMB = 8  # how far up the tree a cue may govern an issue
+CALLED_FOR_KEY = "newsbook.called_for"  # `_called_for`'s answers, kept on their Doc
 
 
 @dataclass(frozen=True)
@@ -432,7 +433,12 @@ def _called_for(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "Norland must raise the levy", "should not have raised it", "has to hold to the
     pact": an act with no side of its own that someone says ought (not) to be done, a
     call for (or against) what it is done to, by whoever says so. (Not in a relative
-    clause: "firms that must file returns" describes them.)"""
+    clause: "firms that must file returns" describes them.) Asked of every word in both
+    passes: remembered on its Doc."""
+    return remembered(verb, CALLED_FOR_KEY, lexicon, lambda v: _is_called_for(v, lexicon))
+
+
+def _is_called_for(verb: Token, lexicon: StanceLexicon) -> bool:
     return (
         verb.pos_ == "VERB"
         and verb.dep_ != "relcl"
@@ -642,6 +648,11 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
     return False
 
 
+class Holding(NamedTuple):
+    holders: list[str]  # who holds a cue (`ActorFinder.holders`)
+    unnamed: bool  # whether its act is an unnamed subject's (`ActorFinder.held_unnamed`)
+
+
 class ActorFinder:
     """Who holds a stance cue, resolved to an entity through the mentions table."""
 
@@ -681,6 +692,7 @@ class ActorFinder:
         self.things = resources.stance.issue_nouns | resources.stance.proposals
         self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
+        self._holdings: dict[tuple[int, int, int], Holding] = {}
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
         self.quote_spans = SpanIndex(
@@ -763,19 +775,6 @@ class ActorFinder:
         ("a spokeswoman for the firm")."""
         lemma = token.lemma_.lower()
         return lemma in self.anonymous and lemma not in self.spokespeople
-
-    def held_unnamed(self, cue: Token, base: int, target: Token) -> bool:
-        """ "A large bank refused to accept X, Norland said": the first clause above a cue
-        with a holder has a subject the article names no one by; the act is that unnamed
-        one's, and whoever reports it neither holds nor argues its side."""
-        for token in [cue, *list(cue.ancestors)[:CLIMB]]:
-            if self._holders_of(token, base, target):
-                return False
-            if token.pos_ in {"VERB", "AUX"} and self.unnamed_subject(token, base, target):
-                return True
-            if token.dep_ == "ccomp" or token.head == token:
-                break
-        return False
 
     def unnamed_subject(self, verb: Token, base: int, target: Token | None) -> bool:
         """Whether a verb's subject is no one in particular ("a bank", "some firms")."""
@@ -929,30 +928,50 @@ class ActorFinder:
         preposition ("Reagan against X") the word it modifies; else the nearest clause
         above that has a subject. Never the stance's own `target` or a phrase holding it
         ("Norland's plan is a mistake" is nobody's stance on the plan but the speaker's)."""
+        return self.holding(cue, base, target).holders
+
+    def held_unnamed(self, cue: Token, base: int, target: Token) -> bool:
+        """ "A large bank refused to accept X, Norland said": the first clause above a cue
+        with a holder has a subject the article names no one by; the act is that unnamed
+        one's, and whoever reports it neither holds nor argues its side."""
+        return self.holding(cue, base, target).unnamed
+
+    def holding(self, cue: Token, base: int, target: Token | None = None) -> Holding:
+        """Both answers of one climb from a cue (`holders`, `held_unnamed`), remembered:
+        the passes ask them of the same cue for every speaker of its sentence."""
+        key = (base, cue.i, -1 if target is None else target.i)
+        if key not in self._holdings:
+            self._holdings[key] = self._climb(cue, base, target)
+        return self._holdings[key]
+
+    def _climb(self, cue: Token, base: int, target: Token | None) -> Holding:
+        holders: list[str] | None = None  # until the climb (or the cue itself) says
         outside = target is None or target not in list(cue.head.subtree)
         if (cue.pos_ == "ADP" and (outside or target in list(cue.subtree))) or (
             cue.dep_ in {"amod", "acomp", "attr"} and outside
         ):
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
-                return [entity_id]
-        controller = self._controller(cue, base)
-        if controller:
-            return [controller]
+                holders = [entity_id]
+        if holders is None:
+            controller = self._controller(cue, base)
+            if controller:
+                holders = [controller]
         for token in [cue, *list(cue.ancestors)[:CLIMB]]:
             found = self._holders_of(token, base, target)
             if found:
-                return found
+                return Holding(found if holders is None else holders, unnamed=False)
             if token.pos_ in {"VERB", "AUX"} and self.unnamed_subject(token, base, target):
-                return []  # "while some firms were limiting X, Norland said": theirs
-            if token.dep_ == "appos" and token.head.i != token.i:
+                # "while some firms were limiting X, Norland said": theirs
+                return Holding([] if holders is None else holders, unnamed=True)
+            if holders is None and token.dep_ == "appos" and token.head.i != token.i:
                 # "X, one of the two votes against the levy": an apposition says who
-                # the one it stands beside is
+                # the one it stands beside is (the climb goes on for `held_unnamed`)
                 entity_id = self.token_entity(token.head, base)
-                return [entity_id] if entity_id else []
+                holders = [entity_id] if entity_id else []
             if token.dep_ == "ccomp" or token.head == token:
                 break
-        return []
+        return Holding([] if holders is None else holders, unnamed=False)
 
 
 def _coordinated(holder: Token) -> list[Token]:
