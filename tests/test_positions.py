@@ -777,6 +777,19 @@ def test_a_figure_of_what_was_does_not_argue_its_speaker_s_side(resources, figur
     assert list(rows["sentence_id"]) == [1], rows[["sentence_id", "stance", "cue"]]
 
 
+@pytest.mark.parametrize(
+    "done",
+    [
+        "Okon said the council has held hearings on the dam.",
+        "Okon said that some engineers have begun to inspect the dam.",
+    ],
+)
+def test_what_has_been_done_does_not_argue_its_speaker_s_side(resources, done):
+    # the present perfect tells what has been done, not what should be: a report
+    rows = dam_rows(f"Okon said he opposes the dam. {done}", "lev-okon", resources)
+    assert list(rows["sentence_id"]) == [1], rows[["sentence_id", "stance", "cue"]]
+
+
 def test_a_figure_of_what_would_be_argues_its_speaker_s_side(resources):
     text = "Okon said he opposes the dam. The dam would cost 40 million crowns, Okon said."
     rows = dam_rows(text, "lev-okon", resources)

@@ -575,6 +575,23 @@ def _tallied(token: Token) -> bool:
     )
 
 
+def _done(token: Token) -> bool:
+    """Whether the clause a word stands in tells, in the present perfect, what has been
+    done ("the board has hired advisers", "some firms have begun to limit X"): a report
+    of acts, not a side argued. (The simple past and the past perfect may be a reported
+    present shifted back, "said the Government felt no need": not taken as done.)"""
+    clause = next((t for t in [token, *token.ancestors] if t.dep_ == "ccomp" or t.head == t), token)
+    return (
+        clause.pos_ == "VERB"
+        and clause.tag_ == "VBN"
+        and clause.lemma_.lower() != "be"
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"}
+            for c in clause.children
+        )
+    )
+
+
 def _unheld_attitude(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "There were grave doubts about X", "there is opposition to X": an attitude said to
     exist has holders left unnamed; whoever says so reports it (a judgement, "there is
@@ -1257,6 +1274,7 @@ class Mention:
     holders: tuple[str, ...]  # the speakers of the statement it is in, or the writer
     narrated: bool = False  # the writer's own telling of what is, was or will be done
     tallied: bool = False  # a figure told of what was or has been ("the debt rose to $9m")
+    done: bool = False  # what has been done ("the board has hired advisers"): a report
 
 
 # Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
@@ -1340,7 +1358,15 @@ def _positions_pass(
                 arguers = voice
             narrated = not speakers and not _modal(anchor)
             mentions.append(
-                Mention(issue, sentence, target, tuple(arguers), narrated, _tallied(anchor))
+                Mention(
+                    issue,
+                    sentence,
+                    target,
+                    tuple(arguers),
+                    narrated,
+                    _tallied(anchor),
+                    _done(anchor),
+                )
             )
             flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
@@ -1469,9 +1495,10 @@ def keep_sides(
             # the writer telling what was done or is due ("the vote on the bonds is due
             # next month") reports it; they argue in what should, would or could be
             continue
-        if mention.tallied:
-            # a figure of what was ("the debt rose to $9 billion, he said") counts; their
-            # side is argued in what should, would or could be, or in what they judge
+        if mention.tallied or mention.done:
+            # a figure of what was ("the debt rose to $9 billion, he said") counts, and
+            # what has been done is told; their side is argued in what should, would or
+            # could be, or in what they judge
             continue
         for actor_id in mention.holders:
             side = known.get((actor_id, mention.issue.id))
