@@ -671,6 +671,23 @@ def test_a_judgement_its_speaker_states_against_a_measure(resources, text):
     assert actor_stances(positions) == {("lev-okon", "oppose")}
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a good said to follow from X is a judgement on X, its speaker's: for it
+        ("Okon said the harbour tunnel would create 2,000 jobs.", "support"),
+        ('Okon said "the harbour levy will reinforce business success."', "support"),
+        # and one said not to follow is against it
+        ("Okon said the harbour tunnel would not create any jobs.", "oppose"),
+        # a harm brought by a verb of causing of any kind
+        ("Okon said the harbour levy would create chaos in the ports.", "oppose"),
+    ],
+)
+def test_a_good_or_harm_a_measure_brings_is_its_speaker_s_judgement(resources, text, stance):
+    positions, _ = discovered_of(text, resources)
+    assert actor_stances(positions) == {("lev-okon", stance)}, positions[["actor_id", "cue"]]
+
+
 def test_a_harm_said_to_follow_no_cause_is_no_stance(resources):
     positions, _ = discovered_of("Okon said retaliation could follow within weeks.", resources)
     assert positions.empty

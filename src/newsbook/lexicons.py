@@ -244,7 +244,7 @@ T = TypeVar("T")
 WORD_CACHE = 65_536
 # What the stance lexicon says of a word, kept in its Doc's user_data (see `remembered`)
 POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
-EVALUATIVE_KEY, HARM_KEY = "newsbook.evaluative", "newsbook.harm"
+EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -273,6 +273,8 @@ STANCE_WORD_LISTS = (
     "undecided",
     "causes",
     "harms",
+    "fosters",
+    "goods",
     "predicative",
     "light_verbs",
 )
@@ -317,6 +319,8 @@ class StanceLexicon:
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     causes: frozenset[str] = frozenset()  # "could prompt (retaliation)": a harm caused
     harms: frozenset[str] = frozenset()  # "retaliation": what a warning says X will bring
+    fosters: frozenset[str] = frozenset()  # "(could) create (jobs)": a good brought
+    goods: frozenset[str] = frozenset()  # "jobs": what a promise says X will bring
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 
@@ -367,8 +371,8 @@ class StanceLexicon:
         phrase = self.phrase_polarity(token)
         if phrase:
             return phrase
-        if self.warns_of_harm(token):
-            return -1
+        if consequence := self.consequence(token):
+            return consequence
         forms = word_forms(token)
         if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
@@ -418,23 +422,26 @@ class StanceLexicon:
         return (
             bool(word_forms(token) & self.evaluative)
             or bool(self.phrase_polarity(token, judging=True))
-            or self.warns_of_harm(token)
+            or bool(self.consequence(token))
         )
 
-    def warns_of_harm(self, token: Token) -> bool:
+    def consequence(self, token: Token) -> int:
         """ "(the bill) could prompt retaliation", "retaliation could be provoked (by X)":
-        a verb of causing with a harm as what it brings, a judgement on the cause."""
-        return remembered(token, HARM_KEY, self, self._warns_of_harm)
+        a verb of causing with a harm as what it brings, a judgement against the cause
+        (-1); "(the stadium) would create jobs": a verb of fostering with a good, one for
+        it (+1); 0 for any other word."""
+        return remembered(token, CONSEQUENCE_KEY, self, self._consequence)
 
-    def _warns_of_harm(self, token: Token) -> bool:
-        return (
-            token.pos_ == "VERB"
-            and bool(word_forms(token) & self.causes)
-            and any(
-                c.dep_ in {"dobj", "nsubjpass"} and bool(word_forms(c) & self.harms)
-                for c in token.children
-            )
-        )
+    def _consequence(self, token: Token) -> int:
+        if token.pos_ != "VERB":
+            return 0
+        brought = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        forms = word_forms(token)
+        if forms & self.causes and any(word_forms(c) & self.harms for c in brought):
+            return -1
+        if forms & self.fosters and any(word_forms(c) & self.goods for c in brought):
+            return 1
+        return 0
 
     def is_weak(self, token: Token) -> bool:
         return remembered(token, WEAK_KEY, self, self._is_weak)
@@ -443,7 +450,7 @@ class StanceLexicon:
         return (
             bool(word_forms(token) & self.weak)
             and not self.phrase_polarity(token)
-            and not self.warns_of_harm(token)
+            and not self.consequence(token)
         )
 
     def wishes(self, token: Token) -> bool:

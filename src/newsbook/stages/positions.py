@@ -247,12 +247,13 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
-            # and a warning of harm is its speaker's ("could be provoked by raising X")
+            # and a warning of harm or a promise of good is its speaker's ("could be
+            # provoked by raising X", "would create jobs")
             # and so is a judgement passed on its agent ("were misled by the board")
             voiced = (
                 (bool(cues) or depth > 0 and path[depth - 1].dep_ == "agent")
                 and lexicon.is_evaluative(token)
-            ) or lexicon.warns_of_harm(token)
+            ) or bool(lexicon.consequence(token))
             cues.append(Cue(token, polarity, voiced=voiced))
         elif lemma == "be" and path[depth - 1].dep_ == "attr" and _judging_subject(token, lexicon):
             # "the stumbling block is the levy": what a judging subject is said to be
@@ -311,10 +312,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         if verb is not None and _hedged(verb, lexicon) and _put_forward(verb, lexicon):
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
-    # (a warning that X could bring harm is its speaker's stance, not a prediction)
+    # (a warning that X could bring harm, or a promise of good, is its speaker's stance,
+    # not a prediction)
     hedged = (
         not cues[-1].owned
-        and not lexicon.warns_of_harm(cues[-1].token)
+        and not lexicon.consequence(cues[-1].token)
         and _hedged(cues[-1].token, lexicon)
     )
     if hedged and not _put_forward(cues[-1].token, lexicon):
@@ -1036,7 +1038,7 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     allow X"); a passive subject ("X was rejected"); the subject of the clause it
     governs ("fears that the deal will fail"); and for a judgement, what it is said of
     ("a reckless scheme", "the plan is a mistake", "the bill turns the law on its head")."""
-    if lexicon.warns_of_harm(cue):
+    if lexicon.consequence(cue):
         return _causes(cue)
     if _ought_to_exist(cue, lexicon):
         return [c for c in cue.children if c.dep_ == "attr"]
@@ -1089,9 +1091,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
 
 
 def _causes(cue: Token) -> list[Token]:
-    """What a warning of harm blames: the subject ("the quota could prompt retaliation")
-    or, in the passive, the agent ("could be provoked by raising tariffs": the tariffs,
-    what is done; "by the quota": the quota); never the harm itself."""
+    """What a warning of harm blames, or a promise of good credits: the subject ("the
+    quota could prompt retaliation", "the tunnel would create jobs") or, in the passive,
+    the agent ("could be provoked by raising tariffs": the tariffs, what is done; "by the
+    quota": the quota); never the harm (or the good) itself."""
     causes = [c for c in cue.children if c.dep_ in {"nsubj", "csubj"}]
     agents = [c for c in cue.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
     for agent in agents:
