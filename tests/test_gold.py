@@ -148,8 +148,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # no code change; raised to the level measured after the #15 work on dev (stances3),
     # and from .42 after the evaluative words and calls for action (stances4); precision
     # from .64 after the unnamed ones' acts and the wants and needs (stances5: .458/.651),
-    # from .65 after figures of what was stopped carrying sides (stances6: .458/.660)
-    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.66, figures.to_dict()
+    # from .65 after figures of what was stopped carrying sides (stances6: .458/.660);
+    # recall from .45 after what has been done stopped carrying sides and goods brought
+    # became judgements (stances7: .462/.667)
+    assert figures["recall"] >= 0.46 and figures["precision"] >= 0.66, figures.to_dict()
     news = pooled(scores, "stances", kind="news")
     assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
 
@@ -164,9 +166,11 @@ def test_stances_as_a_new_user_gets_them(scores):
         # calls for action (stances4); wire recall from .47 after the unnamed ones' acts
         # and the wants and needs (stances5: .480/.649); wire precision from .64 and
         # held-out precision from .47 after figures of what was stopped carrying sides
-        # (stances6: .486/.665, .313/.483)
-        ({"kind": "wire"}, 0.48, 0.66),
-        ({"kind": "commentary"}, 0.37, 0.62),
+        # (stances6: .486/.665, .313/.483); wire precision and commentary after what has
+        # been done stopped carrying sides and goods brought became judgements (stances7:
+        # .484/.672, .385/.632)
+        ({"kind": "wire"}, 0.48, 0.67),
+        ({"kind": "commentary"}, 0.38, 0.63),
         # the held-out articles, never looked at while tuning
         ({"split": "test"}, 0.31, 0.48),
     ],
