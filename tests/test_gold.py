@@ -16,8 +16,9 @@ from newsbook.evaluation.gold import load_gold
 from newsbook.evaluation.runner import evaluate_gold
 from newsbook.evaluation.scoring import evaluate_article, pooled_scores
 from newsbook.text.article import read_article
+from tests.articles import SEED_ARTICLE
 
-SEED_ID = config.DEFAULT_ARTICLE.stem
+SEED_ID = SEED_ARTICLE.stem
 GOLD_FILES = sorted(config.GOLD_DIR.glob("*.yml"))
 
 
@@ -193,7 +194,7 @@ def test_positions_against_the_gold_catalogue(scores):
 
 def test_scorer_gives_nothing_to_empty_output():
     gold = load_gold(config.GOLD_DIR / f"{SEED_ID}.yml")
-    text = read_article(config.DEFAULT_ARTICLE).text
+    text = read_article(SEED_ARTICLE).text
     empty = {
         name: pd.DataFrame(columns=cols)
         for name, cols in {
