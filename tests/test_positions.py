@@ -687,20 +687,21 @@ def test_a_judgement_its_speaker_states_against_a_measure(resources, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "stance"),
+    ("text", "stance", "cue"),
     [
         # a good said to follow from X is a judgement on X, its speaker's: for it
-        ("Okon said the harbour tunnel would create 2,000 jobs.", "support"),
-        ('Okon said "the harbour levy will reinforce business success."', "support"),
+        ("Okon said the harbour tunnel would create 2,000 jobs.", "support", "create"),
+        ('Okon said "the harbour levy will reinforce business success."', "support", "reinforce"),
         # and one said not to follow is against it
-        ("Okon said the harbour tunnel would not create any jobs.", "oppose"),
+        ("Okon said the harbour tunnel would not create any jobs.", "oppose", "create"),
         # a harm brought by a verb of causing of any kind
-        ("Okon said the harbour levy would create chaos in the ports.", "oppose"),
+        ("Okon said the harbour levy would create chaos in the ports.", "oppose", "create"),
     ],
 )
-def test_a_good_or_harm_a_measure_brings_is_its_speaker_s_judgement(resources, text, stance):
+def test_a_good_or_harm_a_measure_brings_is_its_speaker_s_judgement(resources, text, stance, cue):
     positions, _ = discovered_of(text, resources)
-    assert actor_stances(positions) == {("lev-okon", stance)}, positions[["actor_id", "cue"]]
+    rows = set(zip(positions["actor_id"], positions["stance"], positions["cue"], strict=True))
+    assert rows == {("lev-okon", stance, cue)}
 
 
 def test_a_harm_said_to_follow_no_cause_is_no_stance(resources):
