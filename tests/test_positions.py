@@ -506,6 +506,8 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     [
         "The plan reached the union on Monday.",  # nobody's plan
         "Wages would rise by a tenth under the Norland plan.",  # a circumstance
+        # a contrast sets apart, it takes no side
+        "Okon said the money went to the harbour levy as opposed to the port tax.",
         "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
         "Fans who will never buy a season ticket pay.",  # a relative clause describes
         "It is premature to cut the fishing quota.",  # the "it" is the clause, no one

@@ -263,6 +263,7 @@ STANCE_WORD_LISTS = (
     "target_prepositions",
     "apprehension",
     "conditions",
+    "contrasts",
     "time_clauses",
     "spokespeople",
     "indefinite",
@@ -309,6 +310,7 @@ class StanceLexicon:
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
     conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
+    contrasts: frozenset[str] = frozenset()  # "as opposed to X": X set apart, no stance
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular

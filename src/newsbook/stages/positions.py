@@ -160,6 +160,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
+        if depth > 0 and _sets_apart(token, lexicon):
+            break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
         if depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
         elif (
@@ -613,6 +615,13 @@ def _conditional(cue: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"}
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
         for c in token.children
+    )
+
+
+def _sets_apart(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "as opposed to", "as compared with": a contrast, not an attitude."""
+    return token.lower_ in lexicon.contrasts and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in token.children
     )
 
 
