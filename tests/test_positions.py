@@ -825,6 +825,13 @@ def test_what_has_been_done_does_not_argue_its_speaker_s_side(resources, done):
     assert list(rows["sentence_id"]) == [1], rows[["sentence_id", "stance", "cue"]]
 
 
+def test_what_the_speaker_has_done_argues_their_side(resources):
+    # their own case ("we have come to ..."), not a report of others' acts
+    text = 'Okon said he opposes the dam. "We have come to talk about the dam," Okon said.'
+    rows = dam_rows(text, "lev-okon", resources)
+    assert list(rows["sentence_id"]) == [1, 2], rows[["sentence_id", "stance", "cue"]]
+
+
 def test_a_figure_of_what_would_be_argues_its_speaker_s_side(resources):
     text = "Okon said he opposes the dam. The dam would cost 40 million crowns, Okon said."
     rows = dam_rows(text, "lev-okon", resources)

@@ -579,11 +579,13 @@ def _tallied(token: Token) -> bool:
     )
 
 
-def _done(token: Token) -> bool:
-    """Whether the clause a word stands in tells, in the present perfect, what has been
-    done ("the board has hired advisers", "some firms have begun to limit X"): a report
-    of acts, not a side argued. (The simple past and the past perfect may be a reported
-    present shifted back, "said the Government felt no need": not taken as done.)"""
+def _done(token: Token, lexicon: StanceLexicon) -> bool:
+    """Whether the clause a word stands in tells, in the present perfect, what others
+    have done ("the board has hired advisers", "some firms have begun to limit X"): a
+    report of acts, not a side argued. (Not what the speaker has done, "we have done
+    nothing wrong", "I have come to say ...": their own case. Nor the simple past and the
+    past perfect, which may be a reported present shifted back, "said the Government
+    felt no need".)"""
     clause = next((t for t in [token, *token.ancestors] if t.dep_ == "ccomp" or t.head == t), token)
     return (
         clause.pos_ == "VERB"
@@ -593,6 +595,7 @@ def _done(token: Token) -> bool:
             c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"}
             for c in clause.children
         )
+        and not any(c.dep_ == "nsubj" and c.lower_ in lexicon.first_person for c in clause.children)
     )
 
 
@@ -1378,7 +1381,7 @@ def _positions_pass(
                     tuple(arguers),
                     narrated,
                     _tallied(anchor),
-                    _done(anchor),
+                    _done(anchor, lexicon),
                 )
             )
             flip = -1 if issue.against and not stance.on_action else 1
