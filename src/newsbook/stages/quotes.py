@@ -5,7 +5,7 @@ closes there (flagged `open`), so an unbalanced mark never swallows the article.
 
 A statement's cue is the speech verb (or noun) that governs it in the parse; its speaker
 is the cue's subject, the agent of a passive cue, or the object of a channel verb
-("Tehran Radio quoted him as saying"). Speakers resolve to entities through the
+("Norland Radio quoted him as saying"). Speakers resolve to entities through the
 mentions table: a name, a title the entities stage resolved, a role the article gives
 one person ("the chief of staff"), or a pronoun standing for the last speaker. A source
 the article does not name keeps its phrase with an empty `speaker_id`, until the article
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from newsbook.lexicons import SpeechLexicon
+from newsbook.lexicons import SpeechLexicon, bare_forms
 from newsbook.schema import frame, table_rows
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
@@ -327,30 +327,13 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
-        organisations = {  # any name of an organisation -> it
-            name.casefold(): entity_id
-            for entity_id, names, kind in zip(
-                entities["entity_id"],
-                entities["name"] + " | " + entities["aliases"],
-                entities["type"],
-                strict=True,
-            )
-            if kind == "ORG"
-            for name in names.split(" | ")
-            if name
-        }
         # organisation -> the people named as of it, with their role and first offset
         self.members: dict[str, list[tuple[str, str, int]]] = {}
-        for entity_id, affiliation, role, kind, first in zip(
-            entities["entity_id"],
-            entities["affiliation"],
-            entities["role"],
-            entities["type"],
-            entities["first_start"],
-            strict=True,
+        for entity_id, role, first in zip(
+            entities["entity_id"], entities["role"], entities["first_start"], strict=True
         ):
-            organisation = organisations.get(affiliation.casefold()) if kind == "PERSON" else None
-            if organisation:
+            organisation = context.affiliations.get(entity_id, "")
+            if self.types.get(organisation) == "ORG":
                 member = (entity_id, role.lower(), int(first))
                 self.members.setdefault(organisation, []).append(member)
         self.mentions = context.mention_index
@@ -417,7 +400,7 @@ class SpeakerResolver:
         entity_id = self.entity_in(head_start, head_start + len(subject))
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
-        for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
+        for child in subject.children:  # "Venn, chairman of ...", "the official, X"
             # an abbreviation in brackets abbreviates the name before it: "the X union
             # (XU)" is XU, "an official at the Board of X (BOX)" is no one named
             bracketed = child.i > 0 and child.nbor(-1).text == "("
@@ -440,7 +423,7 @@ class SpeakerResolver:
             # "<Acme NV> said": the parser may take the closing bracket for the subject
             entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
-            # "the Tass report", "a report in the Herald", not "a report, monitored by X,"
+            # "the Norpress report", "a report in the Herald", not "a report, monitored by X,"
             # nor "a Senate study" (one study among others: its phrase)
             aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
             # where they are is not who they are: "embassies in Bellport", not Bellport
@@ -465,7 +448,7 @@ class SpeakerResolver:
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
         if not entity_id and lemma in self.lexicon.documents and _definite(subject):
-            # "the letter said" after "X said in a letter"; "the radio": "Tehran radio"
+            # "the letter said" after "X said in a letter"; "the radio": "Bellport radio"
             entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
             if entity_id:  # the document's own words still: a later "it said" goes on
                 return Speaker(entity_id, self.names.get(entity_id, entity_id), lemma)
@@ -537,7 +520,7 @@ class SpeakerResolver:
         return self.named(institution) if institution else Speaker("", pronoun.text)
 
     def _by_role(self, subject: Token) -> str:
-        """ "President Reagan's chief of staff": the one person the article gives that role."""
+        """ "President Venn's chief of staff": the one person the article gives that role."""
         words = [
             t.lower_
             for t in subject.subtree
@@ -592,7 +575,7 @@ class SpeakerResolver:
 
     @staticmethod
     def _coordinated(subject: Token) -> bool:
-        """ "The European Union and Canada", "Vendt and Oduya": more than one speaker."""
+        """ "The Harbour Union and Norland", "Vendt and Oduya": more than one speaker."""
         return any(
             c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in subject.children
         ) and any(c.dep_ == "cc" for c in subject.children)
@@ -612,7 +595,7 @@ class SpeakerResolver:
         if not (definite or places) or modifiers & SOME_OTHER:
             return ""
         owner = {t.i for place in places for t in place.subtree}
-        # "the Sunday Mail newspaper": a name of its own, not the place that owns it
+        # "the Sunday Courier newspaper": a name of its own, not the place that owns it
         named = any(t.pos_ == "PROPN" and t.i not in owner for t in subject.subtree)
         if named or subject.tag_ in {"NNS", "NNPS"}:
             return ""
@@ -704,7 +687,7 @@ class SpeakerResolver:
 
 
 def _clause_read_as_relative(verb: Token) -> Token | None:
-    """ "told a luncheon Reagan could decide ...": the parser may read the reported
+    """ "told a luncheon Venn could decide ...": the parser may read the reported
     clause as a relative clause on the listener. A "relative" clause right after the
     object, with no relative word and a subject of its own, is the reported clause."""
     # "said Wednesday its business is booming": the same after a day the cue governs
@@ -1017,7 +1000,7 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     """A quotation that names something rather than reports words: after a name marker
     or a title noun ("the so-called "peace dividend"", "the slogan "Jobs First""), the
     complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
-    "Star Wars""), in apposition to a title noun ("his book, "The Long Road""), a
+    "Skyshield""), in apposition to a title noun ("his book, "The Long Road""), a
     nickname inside a name (J. "Pete" Smith)."""
     before = last_word_before(doc, quote.start - 1)
     if before is not None and (
@@ -1089,7 +1072,7 @@ def _introduced_by(
     item: ParsedBlock | None, resolver: SpeakerResolver
 ) -> tuple[Speaker, Token | None]:
     """The speaker a paragraph ending in a colon introduces ("Here is how the mayor put
-    it:", "Tilley was blunter:"), with the verb that introduces them; NOBODY if none."""
+    it:", "Marsh was blunter:"), with the verb that introduces them; NOBODY if none."""
     if (
         item is None
         or item.block.section != "body"
@@ -1573,10 +1556,9 @@ def _headline_source(
         entity_id = names[0][2]
         if resolver.types.get(entity_id) in {"PERSON", "ORG", "GPE", "NORP"}:
             return resolver.named(entity_id)
-    if last in resolver.lexicon.anonymous or last.rstrip("s") in resolver.lexicon.anonymous:
-        return Speaker(
-            "", resolver.article.text[base + start : base + end].strip(), last.rstrip("s")
-        )
+    unnamed = sorted(bare_forms(last) & resolver.lexicon.anonymous, key=lambda w: (w != last, w))
+    if unnamed:  # "Officials", "Witnesses": the head is the lexicon's own word
+        return Speaker("", resolver.article.text[base + start : base + end].strip(), unnamed[0])
     if last in resolver.lexicon.documents or last in resolver.lexicon.headline_roles:
         return Speaker("", resolver.article.text[base + start : base + end].strip(), last)
     return None
