@@ -1521,3 +1521,13 @@ def test_a_frame_of_only_auxiliaries_before_a_quotation_is_no_statement(resource
     quotes = quotes_of(text, resources)
     assert list(quotes["kind"]) == ["direct"], quotes[["text", "kind", "speaker"]]
     assert quotes["speaker_id"].iloc[0] == "anna-berg"
+
+
+def test_according_to_inside_a_report_is_no_part_of_what_was_said(resources):
+    """ "X said that "..." according to aides": the parser may hang the source phrase
+    inside the reported clause; what X said stops before it."""
+    text = INTRO + 'Vendt said on Monday that "we will not yield," according to aides.'
+    quotes = quotes_of(text, resources)
+    said = quotes[quotes["cue"] == "said"]
+    assert not said["text"].str.contains("according").any(), said[["text", "speaker"]]
+    assert set(said["speaker_id"]) == {"karla-vendt"}

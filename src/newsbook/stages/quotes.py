@@ -782,7 +782,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
                 return []
             if lemma == "ask" and child.left_edge.tag_ in WH_TAGS:
                 return []  # "asked whom he meant": a question
-            return _trimmed(_without_speaker(list(child.subtree), verb))
+            return _trimmed(_without_source(_without_speaker(list(child.subtree), verb)))
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
@@ -913,6 +913,18 @@ def _can_speak(token: Token) -> bool:
 
 def _is_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.text == "."
+
+
+def _without_source(tokens: list[Token]) -> list[Token]:
+    """What a cue reports without an "according to X" the parser hung inside it ("X said
+    that "..." according to aides"): the phrase names who told of the statement, it is
+    no part of what was said."""
+    for token in tokens:
+        following = token.doc[token.i + 1 : token.i + 2]
+        if token.lower_ == "according" and following.text.lower() == "to":
+            last = max(token.right_edge.i, following[0].right_edge.i)
+            return [t for t in tokens if not token.i <= t.i <= last]
+    return tokens
 
 
 def _without_speaker(tokens: list[Token], verb: Token) -> list[Token]:
