@@ -1531,3 +1531,16 @@ def test_according_to_inside_a_report_is_no_part_of_what_was_said(resources):
     said = quotes[quotes["cue"] == "said"]
     assert not said["text"].str.contains("according").any(), said[["text", "speaker"]]
     assert set(said["speaker_id"]) == {"karla-vendt"}
+
+
+def test_what_someone_called_a_thing_is_their_judgement_not_its_name(resources):
+    """ "a decision Vendt called "a blow"" has a caller: her words; "a plan called
+    "Skyshield"" has none: a name."""
+    text = INTRO + (
+        'The council rejected the levy, a decision Vendt called "a blow to the harbour." '
+        'Oduya backed a plan called "Skyshield."'
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "a blow to the harbour", kind="direct")
+    assert row["speaker_id"] == "karla-vendt"
+    assert not quotes["text"].str.contains("Skyshield").any(), quotes[["text", "speaker"]]

@@ -1037,7 +1037,11 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         head = root.head.head if root.head.lower_ == "as" else root.head
         if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
             return True
-        if head.lemma_.lower() in lexicon.naming and head.dep_ == "acl":  # "a plan called "X""
+        if (  # "a plan called "X"", not "a decision the mayor called "a blow"" (a judgement)
+            head.lemma_.lower() in lexicon.naming
+            and head.dep_ == "acl"
+            and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        ):
             return True
         if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in lexicon.title_nouns:
             return True
