@@ -158,13 +158,15 @@ def test_stances_as_a_new_user_gets_them(scores):
     # re-set from .45/.66 when four signed news reports joined the held-out articles
     # (gold8), no code change (measured .422/.642); precision from .64 after what has
     # been done stopped carrying sides and goods brought became judgements (stances7:
-    # .426/.650)
-    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.65, figures.to_dict()
-    # news on dev is the seed alone (the floor's population before gold8); the held-out
-    # news reports (gold8: four signed reports) at the level measured when they came
-    # in, no code change (.203/.467)
+    # .426/.650); re-set from .42/.65 when four signed news reports annotated before any
+    # run joined dev (gold9), no code change (measured .392/.637)
+    assert figures["recall"] >= 0.39 and figures["precision"] >= 0.63, figures.to_dict()
+    # news on dev was the seed alone (the floor's population before gold8, .85/.65);
+    # re-set when four signed news reports annotated before any run joined dev (gold9),
+    # no code change (measured .296/.604); the held-out news reports (gold8: four signed
+    # reports) at the level measured when they came in, no code change (.203/.467)
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
+    assert news["recall"] >= 0.29 and news["precision"] >= 0.60, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
     assert held_out_news["recall"] >= 0.20 and held_out_news["precision"] >= 0.46, (
         held_out_news.to_dict()
@@ -202,8 +204,10 @@ def test_positions_against_the_gold_catalogue(scores):
     # recall re-set from .53 when six articles annotated before any run joined dev
     # (gold7), no code change; raised with the #15 stance work (from .50/.53, then .51,
     # then .52 after stances5: .532/.550); recall re-set from .53 when four signed news
-    # reports joined the held-out articles (gold8), no code change (measured .496/.541)
-    assert figures["recall"] >= 0.49 and figures["precision"] >= 0.54, figures.to_dict()
+    # reports joined the held-out articles (gold8), no code change (measured .496/.541);
+    # re-set from .49/.54 when four signed news reports annotated before any run joined
+    # dev (gold9), no code change (measured .473/.537)
+    assert figures["recall"] >= 0.47 and figures["precision"] >= 0.53, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
