@@ -495,6 +495,9 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         ("Okon hailed the harbour tunnel as a victory for the town.", "lev-okon", "support"),
         # the victim's passive judges the one who did it
         ('Okon said "we were misled by the harbour board."', "lev-okon", "oppose"),
+        # a stance on doing something to a thing is on the thing
+        ('"I am against building a second harbour authority," Okon said.', "lev-okon", "oppose"),
+        ("Okon spoke against closing the river school.", "lev-okon", "support"),
     ],
 )
 def test_the_side_an_actor_takes(resources, text, actor_id, stance):
