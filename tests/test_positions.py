@@ -425,6 +425,7 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
         ("Roth backs the dam. The prime minister has also praised the dam.", "ana-roth", "support"),
         # a warning that something could do harm is the warner's own stance
         ("Sudmark warned that the dam could ruin the coast.", "sudmark", "oppose"),
+        ("Okon warned that the dam would invite lawsuits.", "lev-okon", "oppose"),
         # what someone ought to do is the speaker's judgement
         ("Norland should not fund the dam, Okon said.", "lev-okon", "oppose"),
         # the subject pronoun of a reported clause is its reporter, not the one told
