@@ -499,6 +499,9 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         # a stance on doing something to a thing is on the thing
         ('"I am against building a second harbour authority," Okon said.', "lev-okon", "oppose"),
         ("Okon spoke against closing the river school.", "lev-okon", "support"),
+        # who sponsors a measure backs it
+        ("The harbour levy, sponsored by Okon, passed on Monday.", "lev-okon", "support"),
+        ("Okon sponsored the harbour levy.", "lev-okon", "support"),
     ],
 )
 def test_the_side_an_actor_takes(resources, text, actor_id, stance):
