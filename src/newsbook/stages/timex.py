@@ -127,6 +127,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# What every match of a kind holds, found by one cheap search: a block without it skips
+# the kind's pattern (most blocks name no month, so the eight month patterns are skipped).
+# A cue must be part of every match of its pattern, or expressions would be lost.
+_MONTH_CUE = re.compile(MONTH)
+_DIGIT_CUE = re.compile(r"\d")
+CUES: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(("iso_date", "decade", "year"), _DIGIT_CUE),
+    **dict.fromkeys(
+        ("full_date", "full_date_dmy", "month_year", "month_day", "month_rel_year"),
+        _MONTH_CUE,
+    ),
+    **dict.fromkeys(("shifted_month", "month"), _MONTH_CUE),
+    "ago": re.compile(r"(?i:ago)"),
+    # "today", "yesterday", "earlier in the day" all hold "day"
+    "deictic": re.compile(r"(?i:day|night|tomorrow|morning|afternoon|evening)"),
+    "weekday": re.compile(r"(?i:day)"),  # every weekday's name ends in "day"
+    "weekend": re.compile(r"(?i:weekend)"),
+    "shifted_unit": re.compile(r"(?i:week|month|year|decade)"),
+}
+
+
 @dataclass(frozen=True)
 class Timex:
     start: int
@@ -563,7 +584,13 @@ def iter_timex(article: Article, item: ParsedBlock, lexicon: TimeLexicon) -> Ite
     `PATTERNS` (the more specific) wins."""
     text = doc_text(item.doc)
     taken: list[tuple[int, int]] = []
+    cued: dict[re.Pattern[str], bool] = {}  # cue -> found in this block
     for kind, pattern in PATTERNS:
+        cue = CUES[kind]
+        if cue not in cued:
+            cued[cue] = cue.search(text) is not None
+        if not cued[cue]:
+            continue
         for match in pattern.finditer(text):
             groups = match.groupdict()
             # a preposition that only anchors the pattern is not part of the expression
