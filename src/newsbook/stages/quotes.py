@@ -32,7 +32,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import SpeechLexicon
-from newsbook.schema import frame, table_rows
+from newsbook.schema import Columns, column_lists, columns_frame, table_rows
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.layout import Block
@@ -314,7 +314,10 @@ class SpeakerResolver:
             name.casefold(): entity_id
             for entity_id, names, kind in zip(
                 entities["entity_id"],
-                entities["name"] + " | " + entities["aliases"],
+                (
+                    f"{name} | {aliases}"
+                    for name, aliases in zip(entities["name"], entities["aliases"], strict=True)
+                ),
                 entities["type"],
                 strict=True,
             )
@@ -1608,6 +1611,11 @@ def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tu
 
 
 def extract_quotes(context: ArticleContext) -> pd.DataFrame:
+    """The `quotes` table (`quotes_columns`) as a DataFrame."""
+    return columns_frame("quotes", quotes_columns(context))
+
+
+def quotes_columns(context: ArticleContext) -> Columns:
     """The `quotes` table: direct and reported statements in text order."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.speech
     resolver = SpeakerResolver(context)
@@ -1628,7 +1636,7 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
-    return frame("quotes", rows)
+    return column_lists("quotes", rows)
 
 
 def _lede_source_named_next(

@@ -24,7 +24,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from newsbook.lexicons import TimeLexicon
-from newsbook.schema import frame
+from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.calendar_names import (
@@ -635,6 +635,11 @@ def _resolution_tense(token: Token, lexicon: TimeLexicon) -> str:
 
 
 def extract_timex(context: ArticleContext) -> pd.DataFrame:
+    """The `timex` table (`timex_columns`) as a DataFrame."""
+    return columns_frame("timex", timex_columns(context))
+
+
+def timex_columns(context: ArticleContext) -> Columns:
     """The `timex` table: one row a temporal expression, in text order."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.time
     found = sorted(
@@ -656,7 +661,7 @@ def extract_timex(context: ArticleContext) -> pd.DataFrame:
         }
         for i, t in enumerate(found, start=1)
     ]
-    return frame("timex", rows)
+    return column_lists("timex", rows)
 
 
 def resolution_note(published: str | dt.date | None, timex: pd.DataFrame) -> str:
