@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from newsbook.lexicons import Resources
 from newsbook.output import replace_folder, staging_folder
-from newsbook.schema import Columns, column_lists, columns_frame, csv_ready, frame_columns
+from newsbook.schema import Columns, column_lists, columns_frame, csv_ready
 from newsbook.stages.claims import claims_columns
 from newsbook.stages.context import ArticleContext
 from newsbook.stages.entities import entity_columns
@@ -38,14 +38,11 @@ from newsbook.text.layout import (
 from newsbook.text.nlp import ParsedBlock, make_nlp, parse_blocks, parse_many, sentences_table
 
 
-def article_table(
-    article: Article, blocks: Columns, sentences: pd.DataFrame, headline: str
-) -> Columns:
+def article_table(article: Article, blocks: Columns, sentences: Columns, headline: str) -> Columns:
     """The one-row `article` table."""
-    sections = sentences["section"].tolist()
     body = [
         text
-        for section, text in zip(sections, sentences["text"].tolist(), strict=True)
+        for section, text in zip(sentences["section"], sentences["text"], strict=True)
         if section == "body"
     ]
     row = {
@@ -220,7 +217,7 @@ def _run_stages(context: ArticleContext) -> dict[str, Columns]:
         "article": article_table(article, tables["blocks"], context.sentences, headline),
         "blocks": tables["blocks"],
         "pieces": pieces_table(article),
-        "sentences": frame_columns(context.sentences),
+        "sentences": context.sentences,
         **{name: tables[name] for names, _ in STAGES for name in names},
     }
 

@@ -18,7 +18,7 @@ import pandas as pd
 from spacy.tokens import Span
 
 from newsbook.lexicons import ContrastLexicon
-from newsbook.schema import Columns, column_lists, columns_frame
+from newsbook.schema import Columns, column_lists, column_rows, columns_frame
 from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.text.article import Article
 from newsbook.text.nlp import ParsedBlock, doc_text, parsed_sentences
@@ -61,14 +61,12 @@ def find_marker(
     return None
 
 
-def _counter_span(sentences: pd.DataFrame, sentence_id: int) -> tuple[int, int]:
+def _counter_span(sentences: Columns, sentence_id: int) -> tuple[int, int]:
     """The marked sentence to the end of its paragraph: the evidence set against the claim."""
-    row = sentences[sentences["sentence_id"] == sentence_id].iloc[0]
-    same = sentences[
-        (sentences["paragraph_id"] == row["paragraph_id"])
-        & (sentences["sentence_id"] >= sentence_id)
-    ]
-    return int(row["start"]), int(same["end"].max())
+    rows = column_rows(sentences)
+    row = next(r for r in rows if r.sentence_id == sentence_id)
+    same = (r for r in rows if r.paragraph_id == row.paragraph_id and r.sentence_id >= sentence_id)
+    return int(row.start), int(max(r.end for r in same))
 
 
 def _claimed(quotes: list[Any], sentence_id: int, marker: Marker) -> Any | None:
@@ -91,7 +89,7 @@ def _claimed(quotes: list[Any], sentence_id: int, marker: Marker) -> Any | None:
 def iter_claims(
     article: Article,
     parsed: list[ParsedBlock],
-    sentences: pd.DataFrame,
+    sentences: Columns,
     quotes: list[Any],
     mentions: MentionIndex,
     lexicon: ContrastLexicon,

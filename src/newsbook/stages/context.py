@@ -39,7 +39,7 @@ class ArticleContext:
     article: Article
     resources: Resources
     parsed: tuple[ParsedBlock, ...]
-    sentences: pd.DataFrame
+    sentences: Columns
     tables: Mapping[str, Columns] = field(default_factory=dict)
 
     def with_tables(self, **tables: Columns | pd.DataFrame) -> ArticleContext:

@@ -528,12 +528,12 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
 
 
 def _speakers_by_sentence(
-    statements: list[tuple[int, int, str]], sentences: pd.DataFrame
+    statements: list[tuple[int, int, str]], sentences: Columns
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
     index = SpanIndex(statements)  # bisects: no scan of every statement per sentence
     for sentence_id, start, end in zip(
-        *(sentences[c].tolist() for c in ("sentence_id", "start", "end")), strict=True
+        *(sentences[c] for c in ("sentence_id", "start", "end")), strict=True
     ):
         spoken[int(sentence_id)] = index.starting_in(start, end)
     return spoken
@@ -1538,7 +1538,7 @@ def read_manual_positions(
     annotations_dir: Path | None,
     names: dict,
     resources: Resources,
-    sentences: pd.DataFrame,
+    sentences: Columns,
 ) -> list[dict]:
     """An analyst's positions for this article (rows of the positions table, without
     their `position_id`): `ANNOTATIONS/<article_id>.yml` with a `positions:` list of

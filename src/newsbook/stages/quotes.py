@@ -32,7 +32,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import SpeechLexicon
-from newsbook.schema import Columns, column_lists, columns_frame, table_rows
+from newsbook.schema import Columns, column_lists, column_rows, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.layout import Block
@@ -1714,7 +1714,7 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
     A. B. "C," he said."): the speaker's words going on, reported (status `continued`).
     Background the writer puts between two statements is not so framed: it stands in a
     paragraph of its own, or the next statement opens with its attribution."""
-    sentences = {s.sentence_id: s for s in table_rows(context.sentences)}
+    sentences = {s.sentence_id: s for s in column_rows(context.sentences)}
     holding: dict[int, list[dict]] = {}
     opening: dict[int, dict] = {}  # a statement opening its sentence (or its mark)
     for row in rows:
