@@ -318,8 +318,8 @@ def frame_columns(table: pd.DataFrame) -> Columns:
 
 
 def column_rows(table: Columns) -> list[tuple]:
-    """A table's rows as named tuples (one field a column), as `table_rows` gives a
-    DataFrame's."""
+    """A table's rows as named tuples, one field a column. The tuple class is made once
+    for a set of columns: making it costs more than the rows of an article's table."""
     row = _row_type(tuple(table))
     return list(map(row._make, zip(*table.values(), strict=True)))
 
@@ -342,14 +342,6 @@ def frame(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
 def _empty(name: str, storage: str) -> pd.DataFrame:
     # `storage` (how text columns are held) is part of the key: the frame depends on it
     return pd.DataFrame([], columns=columns(name))
-
-
-def table_rows(table: pd.DataFrame) -> list[tuple]:
-    """A table's rows as named tuples with the same values as `itertuples(index=False)`
-    gives, without the named-tuple class it builds on every call (which costs more than
-    the rows of an article's short tables)."""
-    row = _row_type(tuple(table.columns))
-    return list(map(row._make, zip(*(table[c].tolist() for c in table.columns), strict=True)))
 
 
 @functools.lru_cache(maxsize=64)
