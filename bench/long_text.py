@@ -27,12 +27,13 @@ from newsbook.lexicons import Resources
 from newsbook.pipeline import analyze
 from newsbook.text.article import make_article
 
+SEED_ARTICLE = config.RAW_DIR / "moscow-times-2001-05-29-we-wont-scrap-abm.txt"
 PUBLISHED = "2001-05-29"
 SHORT_WORDS = 1_000
 
 
 def seed_text() -> str:
-    return config.DEFAULT_ARTICLE.read_text(encoding="utf-8").strip() + "\n\n"
+    return SEED_ARTICLE.read_text(encoding="utf-8").strip() + "\n\n"
 
 
 def short_text() -> str:

@@ -4,12 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from newsbook import config
 from newsbook.errors import InputError
 from newsbook.text.article import decode, make_article, read_article
 from newsbook.text.layout import layout
-
-SEED = config.DEFAULT_ARTICLE
+from tests.articles import SEED_ARTICLE as SEED
 
 
 def test_seed_furniture_headline_and_body(resources):
@@ -48,6 +46,22 @@ def test_decodes_common_encodings(data, encoding):
 def test_bad_bytes_raise_input_error(data):
     with pytest.raises(InputError):
         decode(data, name="x")
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        (b"%PDF-1.4\n1 0 obj<<>>endobj\n", "a PDF document"),
+        (b"PK\x03\x04word/document.xml", "a ZIP archive"),
+        (b"{\\rtf1\\ansi The minister said.}", "Rich Text"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    ],
+)
+def test_a_document_format_is_named_in_the_error(data, named):
+    """A PDF or Word file may hold no NUL byte in its first bytes and decode as "text":
+    the error names what it is, so the user knows what to convert."""
+    with pytest.raises(InputError, match=named):
+        decode(data, name="story")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

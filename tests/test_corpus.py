@@ -93,6 +93,28 @@ def test_folder_input_writes_every_table_with_contract_columns(folder, tmp_path)
     assert (report.n_articles, report.n_errors) == (4, 3)
 
 
+def test_folder_files_are_read_by_their_content_not_their_names(tmp_path):
+    """A saved page named .html or with no suffix at all, wire records saved as .txt and
+    a picture: each file is read as its content says, and none is passed over."""
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(config.RAW_DIR / "web-modern-2019.html", source / "page.html")
+    shutil.copy(config.RAW_DIR / "web-modern-2019.html", source / "page-saved")
+    records = sgml(2842, STORIES[1], "6-MAR-1987") + sgml(3014, STORIES[2], "19-MAR-1987")
+    (source / "wire.txt").write_text(records, encoding="ascii")
+    (source / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (source / "page.yml").write_text("published: 2019-06-01\n", encoding="utf-8")
+    run_corpus(source, tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    article = tables["article"].set_index("article_id")
+    assert sorted(article.index) == ["page", "page-saved", "reuters-2842", "reuters-3014"]
+    assert list(article.loc[["page", "reuters-2842"], "format"]) == ["html", "sgml"]
+    assert article.loc["page", "published"] == "2019-06-01"  # its sidecar, not a record
+    assert article.loc["page", "headline"] == article.loc["page-saved", "headline"] != ""
+    errors = tables["errors"].set_index("article_id")
+    assert list(errors.index) == ["photo"] and "a PNG image" in errors.loc["photo", "error"]
+
+
 def test_offsets_point_into_each_article(folder, tmp_path):
     run_corpus(folder, tmp_path / "out")
     sentences = read_tables(tmp_path / "out")["sentences"]

@@ -16,8 +16,9 @@ from newsbook.evaluation.gold import load_gold
 from newsbook.evaluation.runner import evaluate_gold
 from newsbook.evaluation.scoring import evaluate_article, pooled_scores
 from newsbook.text.article import read_article
+from tests.articles import SEED_ARTICLE
 
-SEED_ID = config.DEFAULT_ARTICLE.stem
+SEED_ID = SEED_ARTICLE.stem
 GOLD_FILES = sorted(config.GOLD_DIR.glob("*.yml"))
 
 
@@ -124,13 +125,18 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
     [
         # regression guards at the level measured when the twelve held-out articles came
         # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers); direct
-        # raised from .80/.80 after the gold7 speaker classes (measured .900/.885)
-        ("direct quotes", 0.90, 0.88),
+        # raised from .80/.80 after the gold7 speaker classes (measured .900/.885);
+        # recall re-set from .90 when four signed news reports joined the held-out
+        # articles (gold8), no code change (measured .880/.880)
+        ("direct quotes", 0.88, 0.88),
         # reported, entities and timex raised (from .75/.77, .85/.74, .90/.90) to the
-        # level measured at the end of the gold7 round (.812/.830, .892/.800, .923/.941)
-        ("reported speech", 0.81, 0.83),
+        # level measured at the end of the gold7 round (.812/.830, .892/.800, .923/.941);
+        # reported re-set from .81/.83 and timex precision from .94 when four signed news
+        # reports joined the held-out articles (gold8), no code change (measured
+        # .808/.814 and .920/.920; entities .909/.818)
+        ("reported speech", 0.80, 0.81),
         ("entities", 0.89, 0.80),
-        ("timex values", 0.92, 0.94),
+        ("timex values", 0.92, 0.92),
     ],
 )
 def test_floors_on_held_out_articles(scores, stage, recall, precision):
@@ -148,10 +154,19 @@ def test_stances_as_a_new_user_gets_them(scores):
     # no code change; raised to the level measured after the #15 work on dev (stances3),
     # and from .42 after the evaluative words and calls for action (stances4); precision
     # from .64 after the unnamed ones' acts and the wants and needs (stances5: .458/.651),
-    # from .65 after figures of what was stopped carrying sides (stances6: .458/.660)
-    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.66, figures.to_dict()
-    news = pooled(scores, "stances", kind="news")
+    # from .65 after figures of what was stopped carrying sides (stances6: .458/.660);
+    # re-set from .45/.66 when four signed news reports joined the held-out articles
+    # (gold8), no code change (measured .422/.642)
+    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.64, figures.to_dict()
+    # news on dev is the seed alone (the floor's population before gold8); the held-out
+    # news reports (gold8: four signed reports) at the level measured when they came
+    # in, no code change (.203/.467)
+    news = pooled(scores, "stances", kind="news", split="dev")
     assert news["recall"] >= 0.85 and news["precision"] >= 0.65, news.to_dict()
+    held_out_news = pooled(scores, "stances", kind="news", split="test")
+    assert held_out_news["recall"] >= 0.20 and held_out_news["precision"] >= 0.46, (
+        held_out_news.to_dict()
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,8 +182,9 @@ def test_stances_as_a_new_user_gets_them(scores):
         # (stances6: .486/.665, .313/.483)
         ({"kind": "wire"}, 0.48, 0.66),
         ({"kind": "commentary"}, 0.37, 0.62),
-        # the held-out articles, never looked at while tuning
-        ({"split": "test"}, 0.31, 0.48),
+        # the held-out articles, never looked at while tuning; re-set from .31/.48 when
+        # four signed news reports joined them (gold8), no code change (.276/.479)
+        ({"split": "test"}, 0.27, 0.47),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
@@ -181,15 +197,16 @@ def test_positions_against_the_gold_catalogue(scores):
     figures = pooled(scores, "positions (own catalogue)")
     # recall re-set from .53 when six articles annotated before any run joined dev
     # (gold7), no code change; raised with the #15 stance work (from .50/.53, then .51,
-    # then .52 after stances5: .532/.550)
-    assert figures["recall"] >= 0.53 and figures["precision"] >= 0.54, figures.to_dict()
+    # then .52 after stances5: .532/.550); recall re-set from .53 when four signed news
+    # reports joined the held-out articles (gold8), no code change (measured .496/.541)
+    assert figures["recall"] >= 0.49 and figures["precision"] >= 0.54, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
 
 def test_scorer_gives_nothing_to_empty_output():
     gold = load_gold(config.GOLD_DIR / f"{SEED_ID}.yml")
-    text = read_article(config.DEFAULT_ARTICLE).text
+    text = read_article(SEED_ARTICLE).text
     empty = {
         name: pd.DataFrame(columns=cols)
         for name, cols in {

@@ -23,8 +23,8 @@ from newsbook import config
 from newsbook.cli import run_analyze
 from newsbook.notebooks import read_notebook
 from newsbook.schema import ARTICLE_TABLES
+from tests.articles import SEED_ARTICLE as SEED
 
-SEED = config.DEFAULT_ARTICLE
 GIT_IDENTITY = {
     f"GIT_{who}_{what}": value
     for who in ("AUTHOR", "COMMITTER")

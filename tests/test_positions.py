@@ -223,6 +223,21 @@ def test_a_signed_column_is_its_writer_s(resources):
     assert ("lev-okon", "support") in set(zip(levy["actor_id"], levy["stance"], strict=True))
 
 
+def test_a_signed_report_tells_others_stances_and_holds_none(resources):
+    """A byline signs news reports as often as columns: a report that only tells what
+    others did and said is no one's stance in its writer's name."""
+    text = (
+        "By Jane Marlow\n\nThe council voted on Tuesday to reject the port levy. "
+        "Okon backs the port levy, and said he would bring it back next year. "
+        "The harbour board rejected the levy last month."
+    )
+    positions, _ = discovered_of(text, resources)
+    assert "jane-marlow" not in set(positions["actor_id"])
+    assert ("lev-okon", "support") in set(
+        zip(positions["actor_id"], positions["stance"], strict=True)
+    )
+
+
 def test_an_unsigned_editorial_is_its_publication_s(resources):
     text = (
         "The port levy is a reckless gamble. We have said so before, and we say it again: "

@@ -35,6 +35,7 @@ from newsbook.book.summary import (
 from newsbook.book.tables import anchored_table, chapter_tables, row_anchor
 from newsbook.pipeline import analyze
 from newsbook.text.article import make_article
+from tests.articles import SEED_ARTICLE
 
 # Which table and id column each link prefix points into.
 TARGETS = {
@@ -199,7 +200,7 @@ def test_stances_and_claims_in_sentences(tables):
 
 
 def test_default_article_links_resolve():
-    tables = chapter_tables(str(config.DEFAULT_ARTICLE.relative_to(config.ROOT)))
+    tables = chapter_tables(str(SEED_ARTICLE.relative_to(config.ROOT)))
     found = findings(tables)
     links = [link for evidence in found["evidence"] for link in evidence]
     assert len(links) >= 5

@@ -23,6 +23,7 @@ from newsbook.stages.timex import (
     resolution_note,
 )
 from newsbook.text.article import make_article
+from tests.articles import SEED_ARTICLE
 
 TUESDAY = "2001-05-29"
 NEW_YEAR = "2001-01-03"
@@ -449,10 +450,9 @@ def test_page_stamp_is_not_the_publication_date(resources):
     """The seed's "Last Updated: 07/27/2016" is web-archive furniture: the sidecar's date
     is the one relative expressions resolve against, and the stamp is no expression.
     With no date at all, "Monday" stays empty while "1972" still resolves."""
-    from newsbook import config
     from newsbook.text.article import read_article
 
-    seed = read_article(config.DEFAULT_ARTICLE)
+    seed = read_article(SEED_ARTICLE)
     undated = make_article(seed.text, article_id="seed", published=None)
     for article, monday in [(seed, "2001-05-28"), (undated, "")]:
         timex = extract_timex(article_context(article, resources))

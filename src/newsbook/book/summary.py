@@ -397,7 +397,7 @@ def findings(
 
 
 def _sortable_date(date: str) -> str:
-    """'198X' sorts as 1980, '2001-W22' after '2001-05' within its year: a key, not a date."""
+    """'198X' sorts as 1980, '1997-W10' after '1997-03' within its year: a key, not a date."""
     return date.replace("X", "0")
 
 

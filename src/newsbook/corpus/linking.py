@@ -124,8 +124,8 @@ def _person_clusters(
 def _alias_clusters(
     display: dict[tuple[str, str], Counter[str]], alias_keys: dict[tuple[str, str], set[str]]
 ) -> dict[tuple[str, str], tuple[str, str]]:
-    """Key -> the one entity of its type that lists it as an alias ("Times" -> "New York
-    Times"), for types other than PERSON (by name, above) and GPE (by the lexicon: a
+    """Key -> the one entity of its type that lists it as an alias ("Herald" -> "Norland
+    Herald"), for types other than PERSON (by name, above) and GPE (by the lexicon: a
     capital listed as a state's alias is still a city when it does not act)."""
     listed_by: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, aliases in alias_keys.items():

@@ -1,7 +1,7 @@
-"""Readers: the records of a corpus INPUT (a folder of article files and wire-service
-SGML files, or a CSV/JSONL/Parquet table with one article a row), read lazily, in a
-fixed order. A row's own problem becomes its record's error; only a bad INPUT as a
-whole raises."""
+"""Readers: the records of a corpus INPUT, read lazily, in a fixed order: a folder of
+article files (each read as its content says: text, a saved page or wire-service SGML
+records) or a CSV/JSONL/Parquet table with one article a row. A row's own problem
+becomes its record's error; only a bad INPUT as a whole raises."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ import pandas as pd
 from newsbook.corpus.records import Record
 from newsbook.errors import InputError
 from newsbook.text.article import article_id_for
+from newsbook.text.formats import HEAD_CHARS, detect_format
 from newsbook.text.sgml import iter_sgml_stories
 
 TABULAR_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
-ARTICLE_SUFFIXES = (".txt",)
-SGML_SUFFIXES = (".sgm", ".sgml")
+SIDECAR_SUFFIXES = (".yml", ".yaml")  # STEM.yml gives STEM's date, headline, ...
 RECORD_FIELDS = ("text", "article_id", "published", "headline", "source", "url")
 
 
@@ -59,11 +59,11 @@ def read_records(input_path: Path, *, columns: dict[str, str] | None = None) -> 
         files = _folder_files(input_path)
         if not files:
             raise InputError(
-                f"{input_path} holds no articles (.txt) or wire files (.sgm): check the folder"
+                f"{input_path} holds no article files (only hidden files or sidecars): check the folder"
             )
         return _folder_records(input_path, files)
     kind = _tabular_kind(input_path)
-    if kind is None and input_path.suffix.lower() in SGML_SUFFIXES:
+    if kind is None and _holds_wire_records(input_path):
         _check_readable(input_path)
         return _sgml_records(input_path, origin=input_path.name)
     if kind is None:
@@ -97,13 +97,16 @@ def _check_readable(path: Path) -> None:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    """Article and wire files under `folder`, sorted by relative path; hidden ones skipped."""
+    """Every file under `folder` but hidden ones and sidecars, sorted by relative path:
+    the content of each decides how it is read (a page, wire records, text), so a saved
+    page named `.html` or a story with no suffix is read too, and a file that holds no
+    text becomes an error row rather than being passed over."""
     files = []
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
-        if path.suffix.lower() in ARTICLE_SUFFIXES + SGML_SUFFIXES:
+        if path.suffix.lower() not in SIDECAR_SUFFIXES:
             files.append(path)
     return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
 
@@ -111,10 +114,21 @@ def _folder_files(folder: Path) -> list[Path]:
 def _folder_records(folder: Path, files: list[Path]) -> Iterator[Record]:
     for path in files:
         origin = path.relative_to(folder).as_posix()
-        if path.suffix.lower() in SGML_SUFFIXES:
+        if _holds_wire_records(path):
             yield from _sgml_records(path, origin=origin)
         else:
             yield Record(article_id=article_id_for(path), origin=origin, path=str(path))
+
+
+def _holds_wire_records(path: Path) -> bool:
+    """Whether a file opens as wire-service SGML, whatever its name (its records are
+    articles of their own; any other file is one article)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_CHARS)
+    except OSError:
+        return False  # the worker's read reports it as the record's error
+    return detect_format(head.decode("latin-1")) == "sgml"
 
 
 def _sgml_records(path: Path, *, origin: str) -> Iterator[Record]:

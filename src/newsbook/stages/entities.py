@@ -861,7 +861,7 @@ def _own_name(norm: str, known: list[str]) -> str:
 
 
 def _longer_org(mention: Mention, lookups: _Lookups) -> str:
-    """ "Times" for "The New York Times", "CPS" for "Center for Policy Studies": the
+    """ "Herald" for "The Norland Herald", "IHS" for "Institute for Harbour Studies": the
     first organisation of two words or more ending with the word, or with it as its
     initials; "Acme Industries" for "Acme Industries Inc"."""
     if len(mention.tokens) != 1:

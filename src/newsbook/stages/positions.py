@@ -981,11 +981,12 @@ def writer_of(context: ArticleContext) -> str:
         )
         if kind in {"PERSON", "ORG"}
     }
-    names = byline_names(context)
-    # (with no publication named, an unsigned piece has no writer to find: the reading
-    # of its voice, a pass over every word, is skipped)
-    if not names and context.article.source and reads_as_commentary(context):
-        names = [context.article.source]
+    names = byline_names(context) or [s for s in [context.article.source] if s]
+    # A signed news report tells in its own voice what others did and said: its writer
+    # holds no stance. (With no one to find, the reading of the voice, a pass over every
+    # word, is skipped.)
+    if not names or not reads_as_commentary(context):
+        return ""
     for name in names:
         wanted = " ".join(name.split()).casefold()
         for entity_id, known in forms.items():

@@ -58,7 +58,7 @@ ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commission on X"
-SOURCES = {"in", "by", "from", "of"}  # "a report in the Times", "a study by X"
+SOURCES = {"in", "by", "from", "of"}  # "a report in the Herald", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 PLACES = {"GPE", "LOC", "FAC"}
 FRAME_ONLY = {"expl", "aux", "auxpass", "mark"}  # "that there would be": no words of its own
@@ -426,7 +426,7 @@ class SpeakerResolver:
             # "<Acme NV> said": the parser may take the closing bracket for the subject
             entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
-            # "the Tass report", "a report in the Times", not "a report, monitored by X,"
+            # "the Tass report", "a report in the Herald", not "a report, monitored by X,"
             # nor "a Senate study" (one study among others: its phrase)
             aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
             # where they are is not who they are: "embassies in Bellport", not Bellport

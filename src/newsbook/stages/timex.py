@@ -163,7 +163,7 @@ class Timex:
 
 
 def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a normalised value covers (`2001-W22` is that ISO week's Monday
+    """First and last day a normalised value covers (`1997-W10` is that ISO week's Monday
     to Sunday, `198X` the decade); None for an empty or unknown value."""
     value = str(value or "")
     try:
@@ -559,7 +559,7 @@ NAMEABLE = frozenset({"weekday", "month", "month_day", "shifted_month", "deictic
 
 
 def _inside_name(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool:
-    """A calendar word that is (part of) a name: "the Sunday Times", "Black Monday",
+    """A calendar word that is (part of) a name: "the Sunday Herald", "Black Monday",
     "the October Revolution", a person called May."""
     return any(
         entity.label_.lower() in lexicon.name_labels

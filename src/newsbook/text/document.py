@@ -61,6 +61,19 @@ class Piece:
     kept: bool
 
 
+# Files users save articles as that newsbook does not read: named in the error, so the
+# user knows what to convert (checked before the text test: a small PDF may hold no NUL).
+BINARY_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx, an OpenDocument or EPUB file is one)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc)"),
+    (b"{\\rtf", "a Rich Text (RTF) document"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
 UNKNOWN_DATE = (
     "The publication date is unknown: relative dates such as 'Monday' or "
     "'last year' stay unresolved. Give it with --published YYYY-MM-DD or a sidecar."
@@ -101,6 +114,11 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             raise InputError(f"{name} has a UTF-16 mark but is not valid UTF-16") from None
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(
+                f"{name} is {kind}, not text: save the article's text (or its web page) and give that"
+            )
     if b"\x00" in data:
         raise InputError(f"{name} looks like a binary file (it holds NUL bytes): give plain text")
     try:

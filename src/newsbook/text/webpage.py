@@ -343,7 +343,7 @@ def _meta_date(markup: str) -> str:
 
 
 def visible_date(pieces: list[Piece] | tuple[Piece, ...]) -> str:
-    """The first piece that is only a date ("Tuesday, May 29, 2001"): a page's date line."""
+    """The first piece that is only a date ("Thursday, March 6, 1997"): a page's date line."""
     for piece in pieces:
         match = DATE_LINE.match(piece.text)
         if not match:
