@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 
-from newsbook import config
 from newsbook.pipeline import STAGES, analyze, article_context
 from newsbook.schema import columns, columns_frame
 from newsbook.stages.claims import claims_columns, extract_claims
@@ -19,6 +18,7 @@ from newsbook.stages.quotes import extract_quotes, pair_quotes, quotes_columns
 from newsbook.stages.timex import extract_timex, normalise, timex_columns
 from newsbook.stages.voice import add_publication, publication_columns
 from newsbook.text.article import make_article, read_article
+from tests.articles import SEED_ARTICLE
 
 
 def tables_for(text: str, resources, published="2001-05-29"):
@@ -326,7 +326,7 @@ def test_each_stage_gives_the_same_table_as_a_dataframe(resources):
         candidate_columns: issue_candidates,
     }
     assert set(wrappers) == {stage for _, stage in STAGES}
-    context = article_context(read_article(config.DEFAULT_ARTICLE), resources)
+    context = article_context(read_article(SEED_ARTICLE), resources)
     for names, stage in STAGES:
         made = stage(context)
         tables = made if len(names) > 1 else (made,)
