@@ -156,8 +156,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # from .64 after the unnamed ones' acts and the wants and needs (stances5: .458/.651),
     # from .65 after figures of what was stopped carrying sides (stances6: .458/.660);
     # re-set from .45/.66 when four signed news reports joined the held-out articles
-    # (gold8), no code change (measured .422/.642)
-    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.64, figures.to_dict()
+    # (gold8), no code change (measured .422/.642); precision from .64 after what has
+    # been done stopped carrying sides and goods brought became judgements (stances7:
+    # .426/.650)
+    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.65, figures.to_dict()
     # news on dev is the seed alone (the floor's population before gold8); the held-out
     # news reports (gold8: four signed reports) at the level measured when they came
     # in, no code change (.203/.467)
@@ -179,9 +181,11 @@ def test_stances_as_a_new_user_gets_them(scores):
         # calls for action (stances4); wire recall from .47 after the unnamed ones' acts
         # and the wants and needs (stances5: .480/.649); wire precision from .64 and
         # held-out precision from .47 after figures of what was stopped carrying sides
-        # (stances6: .486/.665, .313/.483)
-        ({"kind": "wire"}, 0.48, 0.66),
-        ({"kind": "commentary"}, 0.37, 0.62),
+        # (stances6: .486/.665, .313/.483); wire precision and commentary after what has
+        # been done stopped carrying sides and goods brought became judgements (stances7:
+        # .484/.672, .385/.632)
+        ({"kind": "wire"}, 0.48, 0.67),
+        ({"kind": "commentary"}, 0.38, 0.63),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479)
         ({"split": "test"}, 0.27, 0.47),

@@ -20,6 +20,7 @@ LAYERS = (
         "newsbook.output",
         "newsbook.schema",
         "newsbook.cache",
+        "newsbook.source",
         "newsbook.notebooks",
         "newsbook.regressions",
     ),

@@ -506,6 +506,8 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     [
         "The plan reached the union on Monday.",  # nobody's plan
         "Wages would rise by a tenth under the Norland plan.",  # a circumstance
+        # a contrast sets apart, it takes no side
+        "Okon said the money went to the harbour levy as opposed to the port tax.",
         "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
         "Fans who will never buy a season ticket pay.",  # a relative clause describes
         "It is premature to cut the fishing quota.",  # the "it" is the clause, no one
@@ -686,6 +688,24 @@ def test_a_judgement_its_speaker_states_against_a_measure(resources, text):
     assert actor_stances(positions) == {("lev-okon", "oppose")}
 
 
+@pytest.mark.parametrize(
+    ("text", "stance", "cue"),
+    [
+        # a good said to follow from X is a judgement on X, its speaker's: for it
+        ("Okon said the harbour tunnel would create 2,000 jobs.", "support", "create"),
+        ('Okon said "the harbour levy will reinforce business success."', "support", "reinforce"),
+        # and one said not to follow is against it
+        ("Okon said the harbour tunnel would not create any jobs.", "oppose", "create"),
+        # a harm brought by a verb of causing of any kind
+        ("Okon said the harbour levy would create chaos in the ports.", "oppose", "create"),
+    ],
+)
+def test_a_good_or_harm_a_measure_brings_is_its_speaker_s_judgement(resources, text, stance, cue):
+    positions, _ = discovered_of(text, resources)
+    rows = set(zip(positions["actor_id"], positions["stance"], positions["cue"], strict=True))
+    assert rows == {("lev-okon", stance, cue)}
+
+
 def test_a_harm_said_to_follow_no_cause_is_no_stance(resources):
     positions, _ = discovered_of("Okon said retaliation could follow within weeks.", resources)
     assert positions.empty
@@ -790,6 +810,26 @@ def test_a_word_for_an_issue_with_a_time_of_its_own_points_back(resources):
 def test_a_figure_of_what_was_does_not_argue_its_speaker_s_side(resources, figure):
     rows = dam_rows(f"Okon said he opposes the dam. {figure}", "lev-okon", resources)
     assert list(rows["sentence_id"]) == [1], rows[["sentence_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    "done",
+    [
+        "Okon said the council has held hearings on the dam.",
+        "Okon said that some engineers have begun to inspect the dam.",
+    ],
+)
+def test_what_has_been_done_does_not_argue_its_speaker_s_side(resources, done):
+    # the present perfect tells what has been done, not what should be: a report
+    rows = dam_rows(f"Okon said he opposes the dam. {done}", "lev-okon", resources)
+    assert list(rows["sentence_id"]) == [1], rows[["sentence_id", "stance", "cue"]]
+
+
+def test_what_the_speaker_has_done_argues_their_side(resources):
+    # their own case ("we have come to ..."), not a report of others' acts
+    text = 'Okon said he opposes the dam. "We have come to talk about the dam," Okon said.'
+    rows = dam_rows(text, "lev-okon", resources)
+    assert list(rows["sentence_id"]) == [1, 2], rows[["sentence_id", "stance", "cue"]]
 
 
 def test_a_figure_of_what_would_be_argues_its_speaker_s_side(resources):

@@ -16,7 +16,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from newsbook import config
+from newsbook import config, source
 
 
 def fingerprint(*parts: object) -> str:
@@ -50,8 +50,9 @@ def _add_path(digest: hashlib._Hash, path: Path) -> None:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """The package's own source: results made by other code are other results."""
-    return fingerprint(*(path.read_bytes() for path in sorted(config.PACKAGE_DIR.rglob("*.py"))))
+    """The package's own source as this process runs it (read when the package was
+    imported, see `source`): results made by other code are other results."""
+    return fingerprint(*source.at_import())
 
 
 def path_for(kind: str, key: str) -> Path:

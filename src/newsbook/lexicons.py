@@ -90,7 +90,7 @@ class Resources:
     layout: LayoutLexicon
     languages: LanguageLexicon
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
-    broadcasters: frozenset[str] = frozenset()  # "Tehran radio": a place's broadcaster
+    broadcasters: frozenset[str] = frozenset()  # "Bellport radio": a place's broadcaster
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
     state_nouns: frozenset[str] = frozenset()  # "U.S. Government": the state itself
 
@@ -242,8 +242,9 @@ T = TypeVar("T")
 # Words whose forms are remembered: the cue lookups ask for the same few thousand words
 # over and over; bounded, so a corpus of any size keeps memory flat.
 WORD_CACHE = 65_536
-# What the stance lexicon says of a word, kept in its Doc's user_data (see `_remembered`)
+# What the stance lexicon says of a word, kept in its Doc's user_data (see `remembered`)
 POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
+EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -261,7 +262,7 @@ STANCE_WORD_LISTS = (
     "generic_modifiers",
     "target_prepositions",
     "apprehension",
-    "conditions",
+    "contrasts",
     "time_clauses",
     "spokespeople",
     "indefinite",
@@ -272,6 +273,8 @@ STANCE_WORD_LISTS = (
     "undecided",
     "causes",
     "harms",
+    "fosters",
+    "goods",
     "predicative",
     "light_verbs",
 )
@@ -305,7 +308,9 @@ class StanceLexicon:
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
-    conditions: frozenset[str] = frozenset()  # "if X should offer ...": a case imagined
+    # "if X should offer ...": a case imagined (speech.yml `condition_marks`, one list)
+    conditions: frozenset[str] = frozenset()
+    contrasts: frozenset[str] = frozenset()  # "as opposed to X": X set apart, no stance
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
@@ -316,12 +321,14 @@ class StanceLexicon:
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     causes: frozenset[str] = frozenset()  # "could prompt (retaliation)": a harm caused
     harms: frozenset[str] = frozenset()  # "retaliation": what a warning says X will bring
+    fosters: frozenset[str] = frozenset()  # "(could) create (jobs)": a good brought
+    goods: frozenset[str] = frozenset()  # "jobs": what a promise says X will bring
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
-        """From `stance.yml` (and the cue verbs of `speech.yml`)."""
+        """From `stance.yml` (and the cue verbs and condition marks of `speech.yml`)."""
         emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
         direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
         phrasal = stance.get("phrasal") or {}
@@ -352,6 +359,7 @@ class StanceLexicon:
             first_person=_words(voice, "first_person"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),
+            conditions=_words(speech, "condition_marks"),
             **{name: _words(stance, name) for name in STANCE_WORD_LISTS},
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
@@ -360,14 +368,14 @@ class StanceLexicon:
         )
 
     def polarity(self, token: Token) -> int:
-        return _remembered(token, POLARITY_KEY, self, self._polarity)
+        return remembered(token, POLARITY_KEY, self, self._polarity)
 
     def _polarity(self, token: Token) -> int:
         phrase = self.phrase_polarity(token)
         if phrase:
             return phrase
-        if self.warns_of_harm(token):
-            return -1
+        if consequence := self.consequence(token):
+            return consequence
         forms = word_forms(token)
         if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
@@ -411,32 +419,41 @@ class StanceLexicon:
     def is_evaluative(self, token: Token) -> bool:
         """A judgement on what it is said of ("reckless", "a mistake", "a step
         backwards"), held by whoever states it, not by its subject."""
+        return remembered(token, EVALUATIVE_KEY, self, self._is_evaluative)
+
+    def _is_evaluative(self, token: Token) -> bool:
         return (
             bool(word_forms(token) & self.evaluative)
             or bool(self.phrase_polarity(token, judging=True))
-            or self.warns_of_harm(token)
+            or bool(self.consequence(token))
         )
 
-    def warns_of_harm(self, token: Token) -> bool:
+    def consequence(self, token: Token) -> int:
         """ "(the bill) could prompt retaliation", "retaliation could be provoked (by X)":
-        a verb of causing with a harm as what it brings, a judgement on the cause."""
-        return (
-            token.pos_ == "VERB"
-            and bool(word_forms(token) & self.causes)
-            and any(
-                c.dep_ in {"dobj", "nsubjpass"} and bool(word_forms(c) & self.harms)
-                for c in token.children
-            )
-        )
+        a verb of causing with a harm as what it brings, a judgement against the cause
+        (-1); "(the stadium) would create jobs": a verb of fostering with a good, one for
+        it (+1); 0 for any other word."""
+        return remembered(token, CONSEQUENCE_KEY, self, self._consequence)
+
+    def _consequence(self, token: Token) -> int:
+        if token.pos_ != "VERB":
+            return 0
+        brought = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        forms = word_forms(token)
+        if forms & self.causes and any(word_forms(c) & self.harms for c in brought):
+            return -1
+        if forms & self.fosters and any(word_forms(c) & self.goods for c in brought):
+            return 1
+        return 0
 
     def is_weak(self, token: Token) -> bool:
-        return _remembered(token, WEAK_KEY, self, self._is_weak)
+        return remembered(token, WEAK_KEY, self, self._is_weak)
 
     def _is_weak(self, token: Token) -> bool:
         return (
             bool(word_forms(token) & self.weak)
             and not self.phrase_polarity(token)
-            and not self.warns_of_harm(token)
+            and not self.consequence(token)
         )
 
     def wishes(self, token: Token) -> bool:
@@ -458,7 +475,7 @@ class StanceLexicon:
         if issue.against is not None:
             return issue.against
         words = issue.label.split()
-        return bool(words) and bool(_forms(words[0].lower()) & self.oppose)
+        return bool(words) and bool(bare_forms(words[0].lower()) & self.oppose)
 
     def negated(self, token: Token) -> bool:
         return any(
@@ -473,7 +490,7 @@ class StanceLexicon:
         )
 
 
-def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
+def remembered(token: Token, name: str, lexicon: object, compute: Callable[[Token], T]) -> T:
     """What `compute` says of a token, asked of every word by several stages and passes:
     remembered on its Doc (so freed with it) beside the lexicon that said it, so that
     another lexicon asking of the same Doc is answered afresh."""
@@ -488,13 +505,15 @@ def _remembered(token: Token, name: str, lexicon: object, compute: Callable[[Tok
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)
-def _forms(word: str) -> frozenset[str]:
+def bare_forms(word: str) -> frozenset[str]:
     """A word and the bare forms its inflections may stand for (the lemmatiser misses
-    some: "hopes" -> "hop")."""
+    some: "hopes" -> "hop"; "authorities" -> "authority"): the one way to ask whether a
+    word, or its singular, is in a word list."""
     forms = {word}
     for suffix, replacement in (
         ("s", ""),
         ("es", ""),
+        ("ies", "y"),
         ("ed", ""),
         ("ed", "e"),
         ("d", ""),
@@ -521,7 +540,7 @@ def word_forms(token: Token) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=WORD_CACHE)
 def _word_forms(lemma: str, lower: str) -> frozenset[str]:
-    return _forms(lower) | {lemma}
+    return bare_forms(lower) | {lemma}
 
 
 @dataclass(frozen=True)
@@ -632,7 +651,8 @@ class ContrastLexicon:
 @dataclass(frozen=True)
 class TimeLexicon:
     """The cue lists of `data/lexicons/time.yml` (see that file for what each means),
-    plus the speech verbs of `speech.yml` (after which "would" reports a plan)."""
+    plus the speech verbs of `speech.yml` (after which "would" reports a plan) and its
+    condition marks (`conditional_markers`: a clause they open is not dated)."""
 
     scheduling: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
@@ -656,13 +676,15 @@ class TimeLexicon:
 
     @classmethod
     def from_data(cls, cues: dict, speech: dict) -> TimeLexicon:
-        """From `time.yml` (and the cue verbs of `speech.yml`)."""
-        fields = {
-            name: _words(cues, name)
-            for name in cls.__dataclass_fields__
-            if name != "reporting_verbs"
+        """From `time.yml` (and the cue verbs and condition marks of `speech.yml`)."""
+        from_speech = {
+            "reporting_verbs": _words(speech, "cue_verbs"),
+            "conditional_markers": _words(speech, "condition_marks"),
         }
-        return cls(**fields, reporting_verbs=_words(speech, "cue_verbs"))
+        fields = {
+            name: _words(cues, name) for name in cls.__dataclass_fields__ if name not in from_speech
+        }
+        return cls(**fields, **from_speech)
 
 
 @dataclass(frozen=True)

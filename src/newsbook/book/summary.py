@@ -92,7 +92,7 @@ def _times(count: int, words: dict) -> str:
 def _lower_first(phrase: str) -> str:
     """An issue label inside a sentence: 'Preserving the Water Charter' -> 'preserving the
     Water Charter', 'A European ...' -> 'a European ...'. Acronyms ('US national ...') and
-    names of two capitalised words ('World Bank funding') stay; a one-word name at the
+    names of two capitalised words ('Calder Foundation funding') stay; a one-word name at the
     start ('Germany joining ...') is the known miss of this rule."""
     words = phrase.split(" ")
     first, second = words[0], (words[1] if len(words) > 1 else "")

@@ -25,6 +25,7 @@ from newsbook.text.nlp import ParsedBlock, parsed_sentences, sentence_index, sen
 LOOKUP_TABLES = {
     "entity_names": {"entities"},
     "entity_types": {"entities"},
+    "affiliations": {"entities"},
     "mention_index": {"mentions", "entities"},
     "_sentence_starts": set(),
     "sentence_parses": set(),
@@ -78,6 +79,31 @@ class ArticleContext:
     def entity_types(self) -> dict[str, str]:
         entities = self.table("entities")
         return dict(zip(entities["entity_id"], entities["type"], strict=True))
+
+    @functools.cached_property
+    def affiliations(self) -> dict[str, str]:
+        """Person id -> the entity the article names as theirs ("Acme chief executive Jo
+        Berg": Acme; "Norland's defence minister": Norland), found by the person's
+        `affiliation` among the entities' names (canonical names first, then aliases;
+        case aside). A person whose affiliation the article names nowhere else has none."""
+        entities = self.table("entities")
+        ids, names, aliases = (entities[c] for c in ("entity_id", "name", "aliases"))
+        by_name = {
+            alias.casefold(): entity_id
+            for entity_id, spelled in zip(ids, aliases, strict=True)
+            for alias in spelled.split(" | ")
+            if alias
+        }
+        by_name.update(
+            (name.casefold(), entity_id) for entity_id, name in zip(ids, names, strict=True)
+        )
+        return {
+            entity_id: by_name[affiliation.casefold()]
+            for entity_id, affiliation, kind in zip(
+                ids, entities["affiliation"], entities["type"], strict=True
+            )
+            if kind == "PERSON" and affiliation.casefold() in by_name
+        }
 
     @functools.cached_property
     def mention_index(self) -> MentionIndex:

@@ -18,7 +18,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsbook.lexicons import Resources
+from newsbook.lexicons import Resources, bare_forms
 from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
@@ -239,20 +239,13 @@ def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int 
             not t.is_upper
             and (
                 t.pos_ != "PROPN"
-                or _singular(t.lower_) in sources
+                or bare_forms(t.lower_) & sources
                 or re.search(rf"\b{re.escape(t.lower_)}\b", text)
             )
             for t in rest
         ):
             return split
     return None
-
-
-def _singular(word: str) -> str:
-    """ "authorities" -> "authority", "officials" -> "official": enough for lexicon words."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word.removesuffix("s")
 
 
 def _is_title_fragment(span: Span, resources: Resources) -> bool:
@@ -292,7 +285,7 @@ def _retype(span: Span, resources: Resources) -> str:
     if previous is not None and previous.lower_ in resources.org_descriptors:
         # "arms exporter Norvex"; a name the NER took for a person only with an
         # article before the word ("the daily Gazeta Nova"): without one, the word may
-        # describe the person ("bank robber Ned Kelly")
+        # describe the person ("bank robber Jed Harlan")
         article = previous.i > 0 and doc[previous.i - 1].lower_ in ARTICLES
         if label != "PERSON" or article:
             return "ORG"
@@ -349,7 +342,7 @@ def iter_mentions(
                 label == "PERSON"
                 and following is not None
                 and (following.lower_ in resources.stance.government_nouns)
-            ):  # "the Reagan administration" is a government, not the man
+            ):  # "the Venn administration" is a government, not the man
                 span, label = item.doc[span.start : span.end + 1], "ORG"
             start, end = base + span.start_char, base + span.end_char
             text = article.text[start:end]
@@ -441,7 +434,7 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
             while titles < len(run) and _is_title_word(run[titles], resources):
                 titles += 1
             heads = any(t.lower_ in resources.title_heads for t in run[:titles])
-            # "General Dynamics Corp": a company's legal form, not a person's name
+            # "Calder Dynamics Corp": a company's legal form, not a person's name
             company = run[-1].lower_.rstrip(".") in resources.company_suffixes
             if heads and 0 < titles < len(run) and not company:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
@@ -479,7 +472,7 @@ def _name_goes_on(doc: Doc, i: int) -> bool:
 
 
 def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:
-    """ "Tehran radio said": a place named right before a word for a broadcaster is that
+    """ "Bellport radio said": a place named right before a word for a broadcaster is that
     broadcaster, an organisation."""
     for ent in doc.ents:
         following = doc[ent.end] if ent.end < len(doc) else None
@@ -490,7 +483,7 @@ def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:
 
 def _compounds(head: Token) -> list[Token]:
     """The words before a noun that the parse makes its compounds, at any depth ("Sunday"
-    in "the Sunday Mail newspaper")."""
+    in "the Sunday Courier newspaper")."""
     found = [t for t in head.lefts if t.dep_ == "compound"]
     return [g for t in found for g in (*_compounds(t), t)]
 
@@ -617,7 +610,7 @@ class _Lookups:
     orgs_by_initials: dict[str, tuple[int, str]]
     # a word inside the names of organisations of three words or more, neither first nor
     # last -> (order, name) of each ("Hoogstra" in "Koninklijke Hoogstra en Staalwerken
-    # NV"; a first word is often an organisation of its own: "Senate" in "Senate Finance
+    # NV"; a first word is often an organisation of its own: "Senate" in "Senate Harbour
     # Committee")
     orgs_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     companies_by_first: dict[str, str] = field(default_factory=dict)  # "acme" -> "acme inc"

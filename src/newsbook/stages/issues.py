@@ -223,9 +223,9 @@ class IssueFinder:
             if pattern.search(text):
                 return ref
         lemma = head.lemma_.lower()
-        for found in self.found:
-            if found.head == lemma and found.modifiers == modifiers:
-                return found.ref
+        found = self._known(lemma, modifiers)
+        if found is not None:
+            return found.ref
         ref = IssueRef(slug(named or surface), text, "discovered", (adopting_pattern(surface),))
         self.found.append(_Found(ref, lemma, modifiers, [adopting_pattern(surface)]))
         return ref
@@ -302,11 +302,11 @@ class IssueFinder:
         modifiers = frozenset(w.lemma_.lower() for w in words[:-1])
         plural = re.escape(target.lower_) + r"(?:s|es)?"
         phrase = r"\s+".join([*(re.escape(w) for w in surface[:-1]), plural])
-        for found in self.found:
-            if self._same(found, head, modifiers):
-                if rf"\b{phrase}\b" not in found.mentions:
-                    found.mentions.append(rf"\b{phrase}\b")
-                return found.ref
+        found = self._known(head, modifiers)
+        if found is not None:
+            if rf"\b{phrase}\b" not in found.mentions:
+                found.mentions.append(rf"\b{phrase}\b")
+            return found.ref
         # the id: the words as written, the head as its lemma ("sales taxes": sales-tax)
         singular = head if target.lower_.startswith(head[:-1]) else target.lower_
         if bare_gerund(target):
@@ -340,6 +340,11 @@ class IssueFinder:
             if objects and objects[0].pos_ in {"NOUN", "PROPN"}:
                 return objects[0]
         return target
+
+    def _known(self, head: str, modifiers: frozenset[str]) -> _Found | None:
+        """The issue found earlier that a phrase of this head and these modifiers names
+        (the first that is `_same`), if any."""
+        return next((found for found in self.found if self._same(found, head, modifiers)), None)
 
     def _same(self, found: _Found, head: str, modifiers: frozenset[str]) -> bool:
         """One issue: the same head, the words of one narrowing the other's ("the tax",

@@ -16,13 +16,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import yaml
 from spacy.tokens import Span, Token
 
-from newsbook.lexicons import Issue, Resources, StanceLexicon, word_forms
+from newsbook.lexicons import Issue, Resources, StanceLexicon, remembered, word_forms
 from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
@@ -42,6 +42,7 @@ from newsbook.text.nlp import doc_text, tokens_between
 
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
 CLIMB = 8  # how far up the tree a cue may govern an issue
+CALLED_FOR_KEY = "newsbook.called_for"  # `_called_for`'s answers, kept on their Doc
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
     for depth, token in enumerate(path):
         lemma = token.lemma_.lower()
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
+        if depth > 0 and _sets_apart(token, lexicon):
+            break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
         if depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
         elif (
@@ -246,12 +249,13 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
-            # and a warning of harm is its speaker's ("could be provoked by raising X")
+            # and a warning of harm or a promise of good is its speaker's ("could be
+            # provoked by raising X", "would create jobs")
             # and so is a judgement passed on its agent ("were misled by the board")
             voiced = (
                 (bool(cues) or depth > 0 and path[depth - 1].dep_ == "agent")
                 and lexicon.is_evaluative(token)
-            ) or lexicon.warns_of_harm(token)
+            ) or bool(lexicon.consequence(token))
             cues.append(Cue(token, polarity, voiced=voiced))
         elif lemma == "be" and path[depth - 1].dep_ == "attr" and _judging_subject(token, lexicon):
             # "the stumbling block is the levy": what a judging subject is said to be
@@ -310,10 +314,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         if verb is not None and _hedged(verb, lexicon) and _put_forward(verb, lexicon):
             return Stance((Cue(verb, 1),), True, on_action=False)
         return Stance((), False, on_action=False)
-    # (a warning that X could bring harm is its speaker's stance, not a prediction)
+    # (a warning that X could bring harm, or a promise of good, is its speaker's stance,
+    # not a prediction)
     hedged = (
         not cues[-1].owned
-        and not lexicon.warns_of_harm(cues[-1].token)
+        and not lexicon.consequence(cues[-1].token)
         and _hedged(cues[-1].token, lexicon)
     )
     if hedged and not _put_forward(cues[-1].token, lexicon):
@@ -432,7 +437,12 @@ def _called_for(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "Norland must raise the levy", "should not have raised it", "has to hold to the
     pact": an act with no side of its own that someone says ought (not) to be done, a
     call for (or against) what it is done to, by whoever says so. (Not in a relative
-    clause: "firms that must file returns" describes them.)"""
+    clause: "firms that must file returns" describes them.) Asked of every word in both
+    passes: remembered on its Doc."""
+    return remembered(verb, CALLED_FOR_KEY, lexicon, lambda v: _is_called_for(v, lexicon))
+
+
+def _is_called_for(verb: Token, lexicon: StanceLexicon) -> bool:
     return (
         verb.pos_ == "VERB"
         and verb.dep_ != "relcl"
@@ -517,7 +527,7 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "strikes against the networks", "a shield against missiles": a preposition of
     opposition on a noun that is no attitude of its own says what the thing is aimed
-    at, not what anyone thinks of it ("a vote against X", "Reagan against X" do)."""
+    at, not what anyone thinks of it ("a vote against X", "Venn against X" do)."""
     head = cue.head
     return (
         cue.pos_ == "ADP"
@@ -569,6 +579,26 @@ def _tallied(token: Token) -> bool:
     )
 
 
+def _done(token: Token, lexicon: StanceLexicon) -> bool:
+    """Whether the clause a word stands in tells, in the present perfect, what others
+    have done ("the board has hired advisers", "some firms have begun to limit X"): a
+    report of acts, not a side argued. (Not what the speaker has done, "we have done
+    nothing wrong", "I have come to say ...": their own case. Nor the simple past and the
+    past perfect, which may be a reported present shifted back, "said the Government
+    felt no need".)"""
+    clause = next((t for t in [token, *token.ancestors] if t.dep_ == "ccomp" or t.head == t), token)
+    return (
+        clause.pos_ == "VERB"
+        and clause.tag_ == "VBN"
+        and clause.lemma_.lower() != "be"
+        and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in {"VBZ", "VBP"}
+            for c in clause.children
+        )
+        and not any(c.dep_ == "nsubj" and c.lower_ in lexicon.first_person for c in clause.children)
+    )
+
+
 def _unheld_attitude(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "There were grave doubts about X", "there is opposition to X": an attitude said to
     exist has holders left unnamed; whoever says so reports it (a judgement, "there is
@@ -588,6 +618,13 @@ def _conditional(cue: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"}
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
         for c in token.children
+    )
+
+
+def _sets_apart(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "as opposed to", "as compared with": a contrast, not an attitude."""
+    return token.lower_ in lexicon.contrasts and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in token.children
     )
 
 
@@ -642,6 +679,11 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
     return False
 
 
+class Holding(NamedTuple):
+    holders: list[str]  # who holds a cue (`ActorFinder.holders`)
+    unnamed: bool  # whether its act is an unnamed subject's (`ActorFinder.held_unnamed`)
+
+
 class ActorFinder:
     """Who holds a stance cue, resolved to an entity through the mentions table."""
 
@@ -656,13 +698,7 @@ class ActorFinder:
             for entity_id, name in zip(entities["entity_id"], entities["name"], strict=True)
             if resources.state_adjectives.get(name.lower()) in by_name
         }
-        self.affiliations = {
-            entity_id: by_name[affiliation]
-            for entity_id, affiliation in zip(
-                entities["entity_id"], entities["affiliation"], strict=True
-            )
-            if affiliation in by_name
-        }
+        self.affiliations = context.affiliations
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
         self.first_person = resources.stance.first_person
@@ -681,6 +717,7 @@ class ActorFinder:
         self.things = resources.stance.issue_nouns | resources.stance.proposals
         self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
+        self._holdings: dict[tuple[int, int, int], Holding] = {}
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
         self.quote_spans = SpanIndex(
@@ -727,7 +764,7 @@ class ActorFinder:
         lemma = token.lemma_.lower()
         # "the council president, Grace Whitfield": an apposition names the very one
         children = sorted(token.children, key=lambda c: c.dep_ != "appos")
-        for child in children:  # "the U.S. proposal", "fellow Democrat William Proxmire"
+        for child in children:  # "the U.S. proposal", "fellow Democrat Harlow Venn"
             if child.dep_ != "appos" and self.unnamed_member(token):
                 continue
             if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
@@ -763,19 +800,6 @@ class ActorFinder:
         ("a spokeswoman for the firm")."""
         lemma = token.lemma_.lower()
         return lemma in self.anonymous and lemma not in self.spokespeople
-
-    def held_unnamed(self, cue: Token, base: int, target: Token) -> bool:
-        """ "A large bank refused to accept X, Norland said": the first clause above a cue
-        with a holder has a subject the article names no one by; the act is that unnamed
-        one's, and whoever reports it neither holds nor argues its side."""
-        for token in [cue, *list(cue.ancestors)[:CLIMB]]:
-            if self._holders_of(token, base, target):
-                return False
-            if token.pos_ in {"VERB", "AUX"} and self.unnamed_subject(token, base, target):
-                return True
-            if token.dep_ == "ccomp" or token.head == token:
-                break
-        return False
 
     def unnamed_subject(self, verb: Token, base: int, target: Token | None) -> bool:
         """Whether a verb's subject is no one in particular ("a bank", "some firms")."""
@@ -912,7 +936,7 @@ class ActorFinder:
         return found
 
     def _controller(self, verb: Token, base: int) -> str:
-        """ "congratulated Wright for proposing X": the object of the verb above a
+        """ "congratulated Marsh for proposing X": the object of the verb above a
         "for"/"of" gerund is who does it."""
         if (
             verb.dep_ != "pcomp"
@@ -926,33 +950,53 @@ class ActorFinder:
 
     def holders(self, cue: Token, base: int, target: Token | None = None) -> list[str]:
         """Who holds a cue: its subject(s), possessor, agent or national adjective; for a
-        preposition ("Reagan against X") the word it modifies; else the nearest clause
+        preposition ("Venn against X") the word it modifies; else the nearest clause
         above that has a subject. Never the stance's own `target` or a phrase holding it
         ("Norland's plan is a mistake" is nobody's stance on the plan but the speaker's)."""
+        return self.holding(cue, base, target).holders
+
+    def held_unnamed(self, cue: Token, base: int, target: Token) -> bool:
+        """ "A large bank refused to accept X, Norland said": the first clause above a cue
+        with a holder has a subject the article names no one by; the act is that unnamed
+        one's, and whoever reports it neither holds nor argues its side."""
+        return self.holding(cue, base, target).unnamed
+
+    def holding(self, cue: Token, base: int, target: Token | None = None) -> Holding:
+        """Both answers of one climb from a cue (`holders`, `held_unnamed`), remembered:
+        the passes ask them of the same cue for every speaker of its sentence."""
+        key = (base, cue.i, -1 if target is None else target.i)
+        if key not in self._holdings:
+            self._holdings[key] = self._climb(cue, base, target)
+        return self._holdings[key]
+
+    def _climb(self, cue: Token, base: int, target: Token | None) -> Holding:
+        holders: list[str] | None = None  # until the climb (or the cue itself) says
         outside = target is None or target not in list(cue.head.subtree)
         if (cue.pos_ == "ADP" and (outside or target in list(cue.subtree))) or (
             cue.dep_ in {"amod", "acomp", "attr"} and outside
         ):
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
-                return [entity_id]
-        controller = self._controller(cue, base)
-        if controller:
-            return [controller]
+                holders = [entity_id]
+        if holders is None:
+            controller = self._controller(cue, base)
+            if controller:
+                holders = [controller]
         for token in [cue, *list(cue.ancestors)[:CLIMB]]:
             found = self._holders_of(token, base, target)
             if found:
-                return found
+                return Holding(found if holders is None else holders, unnamed=False)
             if token.pos_ in {"VERB", "AUX"} and self.unnamed_subject(token, base, target):
-                return []  # "while some firms were limiting X, Norland said": theirs
-            if token.dep_ == "appos" and token.head.i != token.i:
+                # "while some firms were limiting X, Norland said": theirs
+                return Holding([] if holders is None else holders, unnamed=True)
+            if holders is None and token.dep_ == "appos" and token.head.i != token.i:
                 # "X, one of the two votes against the levy": an apposition says who
-                # the one it stands beside is
+                # the one it stands beside is (the climb goes on for `held_unnamed`)
                 entity_id = self.token_entity(token.head, base)
-                return [entity_id] if entity_id else []
+                holders = [entity_id] if entity_id else []
             if token.dep_ == "ccomp" or token.head == token:
                 break
-        return []
+        return Holding([] if holders is None else holders, unnamed=False)
 
 
 def _coordinated(holder: Token) -> list[Token]:
@@ -1001,7 +1045,7 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     allow X"); a passive subject ("X was rejected"); the subject of the clause it
     governs ("fears that the deal will fail"); and for a judgement, what it is said of
     ("a reckless scheme", "the plan is a mistake", "the bill turns the law on its head")."""
-    if lexicon.warns_of_harm(cue):
+    if lexicon.consequence(cue):
         return _causes(cue)
     if _ought_to_exist(cue, lexicon):
         return [c for c in cue.children if c.dep_ == "attr"]
@@ -1054,9 +1098,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
 
 
 def _causes(cue: Token) -> list[Token]:
-    """What a warning of harm blames: the subject ("the quota could prompt retaliation")
-    or, in the passive, the agent ("could be provoked by raising tariffs": the tariffs,
-    what is done; "by the quota": the quota); never the harm itself."""
+    """What a warning of harm blames, or a promise of good credits: the subject ("the
+    quota could prompt retaliation", "the tunnel would create jobs") or, in the passive,
+    the agent ("could be provoked by raising tariffs": the tariffs, what is done; "by the
+    quota": the quota); never the harm (or the good) itself."""
     causes = [c for c in cue.children if c.dep_ in {"nsubj", "csubj"}]
     agents = [c for c in cue.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"]
     for agent in agents:
@@ -1243,6 +1288,7 @@ class Mention:
     holders: tuple[str, ...]  # the speakers of the statement it is in, or the writer
     narrated: bool = False  # the writer's own telling of what is, was or will be done
     tallied: bool = False  # a figure told of what was or has been ("the debt rose to $9m")
+    done: bool = False  # what has been done ("the board has hired advisers"): a report
 
 
 # Ranks of the ways a holder is found (lower wins for one actor, issue and sentence).
@@ -1326,7 +1372,15 @@ def _positions_pass(
                 arguers = voice
             narrated = not speakers and not _modal(anchor)
             mentions.append(
-                Mention(issue, sentence, target, tuple(arguers), narrated, _tallied(anchor))
+                Mention(
+                    issue,
+                    sentence,
+                    target,
+                    tuple(arguers),
+                    narrated,
+                    _tallied(anchor),
+                    _done(anchor, lexicon),
+                )
             )
             flip = -1 if issue.against and not stance.on_action else 1
             for actor_id, cue, rank in found:
@@ -1455,9 +1509,10 @@ def keep_sides(
             # the writer telling what was done or is due ("the vote on the bonds is due
             # next month") reports it; they argue in what should, would or could be
             continue
-        if mention.tallied:
-            # a figure of what was ("the debt rose to $9 billion, he said") counts; their
-            # side is argued in what should, would or could be, or in what they judge
+        if mention.tallied or mention.done:
+            # a figure of what was ("the debt rose to $9 billion, he said") counts, and
+            # what has been done is told; their side is argued in what should, would or
+            # could be, or in what they judge
             continue
         for actor_id in mention.holders:
             side = known.get((actor_id, mention.issue.id))

@@ -5,7 +5,7 @@ closes there (flagged `open`), so an unbalanced mark never swallows the article.
 
 A statement's cue is the speech verb (or noun) that governs it in the parse; its speaker
 is the cue's subject, the agent of a passive cue, or the object of a channel verb
-("Tehran Radio quoted him as saying"). Speakers resolve to entities through the
+("Norland Radio quoted him as saying"). Speakers resolve to entities through the
 mentions table: a name, a title the entities stage resolved, a role the article gives
 one person ("the chief of staff"), or a pronoun standing for the last speaker. A source
 the article does not name keeps its phrase with an empty `speaker_id`, until the article
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from newsbook.lexicons import SpeechLexicon
+from newsbook.lexicons import SpeechLexicon, bare_forms
 from newsbook.schema import Columns, column_lists, column_rows, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
@@ -56,13 +56,17 @@ STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
+GERUND_PREPOSITIONS = {"with", "of", "for"}  # "accused X of saying": X's words
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commission on X"
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Herald", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 PLACES = {"GPE", "LOC", "FAC"}
-FRAME_ONLY = {"expl", "aux", "auxpass", "mark"}  # "that there would be": no words of its own
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
+# Before a quotation that gives most of a statement, an expletive says nothing either
+# ("that there would be "...""); among the words a statement adds around its quotations
+# it counts, as "there" with a negation asserts something ("that there should not be "..."")
+FRAME_ONLY = FRAME_WORDS | {"expl"}
 OWN_WORDS = 2  # "said the plan "is sound"": one noun leading into a quotation says nothing
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}  # "asked whom he meant", "asked how long ..."
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
@@ -233,6 +237,19 @@ def speaker_token(
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
             return current.head  # "Berg, declining to give details, promised ...": a
             # sentence the parser rooted in its subject, the verb read as a participle
+        # "the ruling prompted the firm to threaten ...", "charged the firm with falsely
+        # claiming ...": the object of the verb above the cue is who does the speaking
+        # (not "opened the meeting by saying": the subject's means; not a verb the
+        # parser joins to such an infinitive: "told them to curb spending and promised")
+        above = current.head
+        gerund = current.dep_ == "pcomp" and above.dep_ == "prep"
+        if gerund and above.lower_ in GERUND_PREPOSITIONS:
+            above = above.head
+        controlled = current.dep_ == "xcomp" or gerund and above.i != current.head.i
+        if current is verb and controlled:
+            controllers = [c for c in above.children if c.dep_ == "dobj"]
+            if controllers and controllers[0].i < current.i:
+                return controllers[0]
         if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
@@ -310,33 +327,13 @@ class SpeakerResolver:
             )
             if kind == "PERSON" and len(role) > 3
         }
-        organisations = {  # any name of an organisation -> it
-            name.casefold(): entity_id
-            for entity_id, names, kind in zip(
-                entities["entity_id"],
-                (
-                    f"{name} | {aliases}"
-                    for name, aliases in zip(entities["name"], entities["aliases"], strict=True)
-                ),
-                entities["type"],
-                strict=True,
-            )
-            if kind == "ORG"
-            for name in names.split(" | ")
-            if name
-        }
         # organisation -> the people named as of it, with their role and first offset
         self.members: dict[str, list[tuple[str, str, int]]] = {}
-        for entity_id, affiliation, role, kind, first in zip(
-            entities["entity_id"],
-            entities["affiliation"],
-            entities["role"],
-            entities["type"],
-            entities["first_start"],
-            strict=True,
+        for entity_id, role, first in zip(
+            entities["entity_id"], entities["role"], entities["first_start"], strict=True
         ):
-            organisation = organisations.get(affiliation.casefold()) if kind == "PERSON" else None
-            if organisation:
+            organisation = context.affiliations.get(entity_id, "")
+            if self.types.get(organisation) == "ORG":
                 member = (entity_id, role.lower(), int(first))
                 self.members.setdefault(organisation, []).append(member)
         self.mentions = context.mention_index
@@ -403,7 +400,7 @@ class SpeakerResolver:
         entity_id = self.entity_in(head_start, head_start + len(subject))
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
-        for child in subject.children:  # "Proxmire, chairman of ...", "the official, X"
+        for child in subject.children:  # "Venn, chairman of ...", "the official, X"
             # an abbreviation in brackets abbreviates the name before it: "the X union
             # (XU)" is XU, "an official at the Board of X (BOX)" is no one named
             bracketed = child.i > 0 and child.nbor(-1).text == "("
@@ -426,7 +423,7 @@ class SpeakerResolver:
             # "<Acme NV> said": the parser may take the closing bracket for the subject
             entity_id = self.entity_in(start, end)
         if not entity_id and lemma in self.lexicon.documents | self.lexicon.governments:
-            # "the Tass report", "a report in the Herald", not "a report, monitored by X,"
+            # "the Norpress report", "a report in the Herald", not "a report, monitored by X,"
             # nor "a Senate study" (one study among others: its phrase)
             aside = {t.i for c in subject.children if c.dep_ in CLAUSES for t in c.subtree}
             # where they are is not who they are: "embassies in Bellport", not Bellport
@@ -451,7 +448,7 @@ class SpeakerResolver:
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
         if not entity_id and lemma in self.lexicon.documents and _definite(subject):
-            # "the letter said" after "X said in a letter"; "the radio": "Tehran radio"
+            # "the letter said" after "X said in a letter"; "the radio": "Bellport radio"
             entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
             if entity_id:  # the document's own words still: a later "it said" goes on
                 return Speaker(entity_id, self.names.get(entity_id, entity_id), lemma)
@@ -471,7 +468,7 @@ class SpeakerResolver:
             # Korval spokesman said": the one named before with that role at that firm
             entity_id = self._by_affiliation(subject, base, role=lemma)
         if entity_id:
-            return self.named(entity_id)
+            return self.named(self._spelled_out(entity_id))
         if lemma in self.lexicon.anonymous:
             self.unnamed.add(lemma)
         phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
@@ -523,7 +520,7 @@ class SpeakerResolver:
         return self.named(institution) if institution else Speaker("", pronoun.text)
 
     def _by_role(self, subject: Token) -> str:
-        """ "President Reagan's chief of staff": the one person the article gives that role."""
+        """ "President Venn's chief of staff": the one person the article gives that role."""
         words = [
             t.lower_
             for t in subject.subtree
@@ -578,7 +575,7 @@ class SpeakerResolver:
 
     @staticmethod
     def _coordinated(subject: Token) -> bool:
-        """ "The European Union and Canada", "Vendt and Oduya": more than one speaker."""
+        """ "The Harbour Union and Norland", "Vendt and Oduya": more than one speaker."""
         return any(
             c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in subject.children
         ) and any(c.dep_ == "cc" for c in subject.children)
@@ -589,12 +586,17 @@ class SpeakerResolver:
         (not whichever organisation spoke last), the one the article names with that
         word ("the Finance Ministry"). "The other company" is none; "the central bank"
         is an organisation so named ("Central Bank of Norland"), else the one
-        organisation whose name holds the word ("Bank of Norland"), else none."""
+        organisation whose name holds the word ("Bank of Norland"), else none. A
+        place's ("Norland's central bank") is as definite as "the"."""
         modifiers = {c.lower_ for c in subject.children}
         determiners = [c for c in subject.children if c.dep_ == "det"]
-        if not determiners or determiners[0].lower_ != "the" or modifiers & SOME_OTHER:
+        places = [c for c in subject.children if c.dep_ == "poss" and c.ent_type_ in PLACES]
+        definite = bool(determiners) and determiners[0].lower_ == "the"
+        if not (definite or places) or modifiers & SOME_OTHER:
             return ""
-        named = any(t.pos_ == "PROPN" for t in subject.subtree)  # "the Sunday Mail newspaper"
+        owner = {t.i for place in places for t in place.subtree}
+        # "the Sunday Courier newspaper": a name of its own, not the place that owns it
+        named = any(t.pos_ == "PROPN" and t.i not in owner for t in subject.subtree)
         if named or subject.tag_ in {"NNS", "NNPS"}:
             return ""
         described = [
@@ -614,6 +616,16 @@ class SpeakerResolver:
             found = {self._named_with(noun, [], beside=False) for noun in nouns} - {""}
             return found.pop() if len(found) == 1 else ""
         return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
+
+    def _spelled_out(self, entity_id: str) -> str:
+        """ "The Bank's report said" after "the Bank of Norland": an organisation whose
+        name is only the word for what it is ("Bank", "Ministry") is the one organisation
+        the article names with that word, where there is one."""
+        name = self.names.get(entity_id, "").casefold()
+        words = self.lexicon.organisations | self.lexicon.institutions
+        if self.types.get(entity_id) != "ORG" or name not in words:
+            return entity_id
+        return self._named_with(name, [], beside=False) or entity_id
 
     def _named_with(self, noun: str, described: list[str], *, beside: bool = True) -> str:
         """The one organisation the article names with a word: its name holds the word
@@ -675,7 +687,7 @@ class SpeakerResolver:
 
 
 def _clause_read_as_relative(verb: Token) -> Token | None:
-    """ "told a luncheon Reagan could decide ...": the parser may read the reported
+    """ "told a luncheon Venn could decide ...": the parser may read the reported
     clause as a relative clause on the listener. A "relative" clause right after the
     object, with no relative word and a subject of its own, is the reported clause."""
     # "said Wednesday its business is booming": the same after a day the cue governs
@@ -770,7 +782,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
                 return []
             if lemma == "ask" and child.left_edge.tag_ in WH_TAGS:
                 return []  # "asked whom he meant": a question
-            return _trimmed(_without_speaker(list(child.subtree), verb))
+            return _trimmed(_without_source(_without_speaker(list(child.subtree), verb)))
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
@@ -903,6 +915,18 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.text == "."
 
 
+def _without_source(tokens: list[Token]) -> list[Token]:
+    """What a cue reports without an "according to X" the parser hung inside it ("X said
+    that "..." according to aides"): the phrase names who told of the statement, it is
+    no part of what was said."""
+    for token in tokens:
+        following = token.doc[token.i + 1 : token.i + 2]
+        if token.lower_ == "according" and following.text.lower() == "to":
+            last = max(token.right_edge.i, following[0].right_edge.i)
+            return [t for t in tokens if not token.i <= t.i <= last]
+    return tokens
+
+
 def _without_speaker(tokens: list[Token], verb: Token) -> list[Token]:
     """What a cue reports without its speaker's name and description that the parser
     hung on it ("..., director of the institute, Anna Berg, said.")."""
@@ -988,13 +1012,15 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     """A quotation that names something rather than reports words: after a name marker
     or a title noun ("the so-called "peace dividend"", "the slogan "Jobs First""), the
     complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
-    "Star Wars""), in apposition to a title noun ("his book, "The Long Road""), a
+    "Skyshield""), in apposition to a title noun ("his book, "The Long Road""), a
     nickname inside a name (J. "Pete" Smith)."""
     before = last_word_before(doc, quote.start - 1)
     if before is not None and (
         before.lower_ in lexicon.name_markers or before.lemma_.lower() in lexicon.title_nouns
     ):
         return True
+    if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
+        return True  # "so-called", which the parser may split in three
     after = first_word_from(doc, quote.end + 1)
     unpunctuated = doc_text(doc)[quote.start : quote.end].rstrip()[-1:].isalnum()
     if unpunctuated and after is not None and after.lemma_.lower() in lexicon.title_nouns:
@@ -1011,7 +1037,11 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         head = root.head.head if root.head.lower_ == "as" else root.head
         if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
             return True
-        if head.lemma_.lower() in lexicon.naming and head.dep_ == "acl":  # "a plan called "X""
+        if (  # "a plan called "X"", not "a decision the mayor called "a blow"" (a judgement)
+            head.lemma_.lower() in lexicon.naming
+            and head.dep_ == "acl"
+            and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        ):
             return True
         if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in lexicon.title_nouns:
             return True
@@ -1058,7 +1088,7 @@ def _introduced_by(
     item: ParsedBlock | None, resolver: SpeakerResolver
 ) -> tuple[Speaker, Token | None]:
     """The speaker a paragraph ending in a colon introduces ("Here is how the mayor put
-    it:", "Tilley was blunter:"), with the verb that introduces them; NOBODY if none."""
+    it:", "Marsh was blunter:"), with the verb that introduces them; NOBODY if none."""
     if (
         item is None
         or item.block.section != "body"
@@ -1257,13 +1287,20 @@ def _direct_statement(
     cue = direct_cue(quote, doc, around, lexicon)
     words = len(doc_text(doc)[quote.start : quote.end].split())
     whole = _whole_sentences(doc, quote)
-    if words <= SCARE_QUOTE_WORDS and not whole and not _quoted_words(doc, quote, cue, lexicon):
+    continuing = _continues_open_quotation(paragraph, quote)
+    if (
+        words <= SCARE_QUOTE_WORDS
+        and not (whole or continuing)
+        and not _quoted_words(doc, quote, cue, lexicon)
+    ):
         return None
     speaker = NOBODY
     cue = _reporter_of_unspoken(cue, lexicon) or cue if cue is not None else None
     if cue is not None:
         subject = _speaker_of_cue(cue, lexicon, quoted=(quote.start, quote.end))
         speaker = resolver.resolve(subject, paragraph.base)
+    elif continuing:
+        speaker = resolver.last_speaker  # who opened the quotation goes on speaking
     elif _is_set_off(doc, quote):
         speaker, cue = _introduced_by(paragraph.previous, resolver)
         if not speaker.phrase and quote.status == "closed":
@@ -1291,6 +1328,20 @@ def _direct_statement(
     )
 
 
+def _continues_open_quotation(paragraph: Paragraph, quote: QuoteSpan) -> bool:
+    """A quotation that opens its paragraph after one whose quotation is left open at
+    its end: news copy leaves a quotation that runs over a paragraph break unclosed and
+    opens the next paragraph with a mark, so it is the same speaker's words going on,
+    however short ("...this year.", then ""Not one cent more," and the room fell silent")."""
+    previous = paragraph.previous
+    if previous is None or previous.block.section != "body":
+        return False
+    if doc_text(paragraph.item.doc)[: quote.start - 1].strip():
+        return False  # the quotation does not open the paragraph
+    marks = pair_quotes(doc_text(previous.doc))
+    return bool(marks) and marks[-1].status == "open"
+
+
 def _reported_statement(
     cue: Token, paragraph: Paragraph, resolver: SpeakerResolver, lexicon: SpeechLexicon
 ) -> dict | None:
@@ -1298,6 +1349,8 @@ def _reported_statement(
     reported, a statement only supposed, one the quotation it mostly is already gives,
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
     if _supposed(cue, lexicon) or _unspoken(cue) or _within_report(cue, lexicon):
+        return None
+    if _asked_about(cue, lexicon):
         return None
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
@@ -1415,6 +1468,19 @@ def _unspoken(cue: Token) -> bool:
     return cue.pos_ != "NOUN" and _under_modal(cue)
 
 
+def _asked_about(cue: Token, lexicon: SpeechLexicon) -> bool:
+    """ "did not say when he thought ...", "would not say how long they expected ...": a
+    cue in a clause a wh-word opens that a denied speech verb governs, words not said
+    ("explained why he believed ..." may report them; "When X said ..., the crowd
+    cheered" is a time). The parser may hang such a clause after the speech verb as an
+    adverbial one."""
+    opening, head = cue.left_edge, cue.head
+    if opening.i >= cue.i or opening.tag_ not in WH_TAGS or head.i > cue.i:
+        return False
+    denied = any(c.dep_ == "neg" for c in head.children) and _is_cue(head, lexicon)
+    return denied and cue.dep_ in {"ccomp", "xcomp", "advcl"}
+
+
 def _under_modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in UNSPOKEN for c in verb.children)
 
@@ -1506,10 +1572,9 @@ def _headline_source(
         entity_id = names[0][2]
         if resolver.types.get(entity_id) in {"PERSON", "ORG", "GPE", "NORP"}:
             return resolver.named(entity_id)
-    if last in resolver.lexicon.anonymous or last.rstrip("s") in resolver.lexicon.anonymous:
-        return Speaker(
-            "", resolver.article.text[base + start : base + end].strip(), last.rstrip("s")
-        )
+    unnamed = sorted(bare_forms(last) & resolver.lexicon.anonymous, key=lambda w: (w != last, w))
+    if unnamed:  # "Officials", "Witnesses": the head is the lexicon's own word
+        return Speaker("", resolver.article.text[base + start : base + end].strip(), unnamed[0])
     if last in resolver.lexicon.documents or last in resolver.lexicon.headline_roles:
         return Speaker("", resolver.article.text[base + start : base + end].strip(), last)
     return None
@@ -1536,8 +1601,9 @@ def _according_to(
             and token.head.lower_ == "in"
         ):
             phrase, cue = token.head, token
-            # "in the view of X", never the bare "in view of X" (given X)
-            determined = any(c.dep_ == "det" for c in token.children)
+            # "in the view of X", never the bare "in view of X" (given X) nor "in an
+            # assessment of X" (X is what is assessed)
+            determined = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             sources = [c for c in token.children if c.dep_ == "poss"] or [
                 g
                 for c in token.children
@@ -1644,31 +1710,36 @@ def _lede_source_named_next(
 ) -> None:
     """ "The head of a state panel said ...", then "Anna Berg, chairman of the panel, told
     ...": a lede that describes its source by a role leaves the name to the next
-    paragraph, whose first statement is by a person first named there."""
+    paragraph, whose first statement is by a person first named there. So with an
+    organisation ("A steel mill closed, saying ...", then "The closure of Norland Steel
+    ..., the company said"), which the lede may leave indefinite: an organisation first
+    named there."""
     body = [item.block for item in context.parsed if item.block.section == "body"]
     if len(body) < 2:
         return
-    lede, second = body[0], body[1]
-
-    def first_in(block: Block) -> dict | None:
-        inside = (r for r in rows if block.start <= r["start"] < block.end)
-        return min(inside, key=lambda r: r["start"], default=None)
-
-    described, naming = first_in(lede), first_in(second)
+    described, naming = _first_statement(rows, body[0]), _first_statement(rows, body[1])
     if described is None or naming is None or described["speaker_id"]:
         return
-    role = described["speaker_head"]
+    lexicon, role, phrase = resolver.lexicon, described["speaker_head"], described["speaker"]
+    organisation = role in lexicon.organisations | lexicon.institutions
+    determiners = {"the", "a", "an"} if organisation else {"the"}
     entities = context.table("entities")
     first_named = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
     if (
-        described["speaker"].lower().startswith("the ")
-        and role in resolver.lexicon.headline_roles | resolver.lexicon.anonymous
-        and not described["speaker"].lower().endswith(role + "s")  # one, not several
-        and resolver.types.get(naming["speaker_id"]) == "PERSON"
-        and int(first_named[naming["speaker_id"]]) >= second.start
+        phrase.split()[0].lower() in determiners
+        and (organisation or role in lexicon.headline_roles | lexicon.anonymous)
+        and not phrase.lower().endswith(role + "s")  # one, not several
+        and resolver.types.get(naming["speaker_id"]) == ("ORG" if organisation else "PERSON")
+        and int(first_named[naming["speaker_id"]]) >= body[1].start
     ):
         described["speaker_id"] = naming["speaker_id"]
         described["speaker"] = naming["speaker"]
+
+
+def _first_statement(rows: list[dict], block: Block) -> dict | None:
+    """The statement that comes first in a paragraph, or None."""
+    inside = (r for r in rows if block.start <= r["start"] < block.end)
+    return min(inside, key=lambda r: r["start"], default=None)
 
 
 def _headline_source_from_lede(
@@ -1676,30 +1747,31 @@ def _headline_source_from_lede(
 ) -> list[dict]:
     """ "NORLAND LEADER VOWS ...", "MINISTRY OFFICIAL SAYS ...": a headline source described
     by a role, or one unnamed source, is the one the lede (the first body paragraph) names
-    as its first speaker, a person or an organisation. A role the lede leaves unnamed is
-    no source the reader can tell: that headline statement is left out."""
+    as its first speaker, a person or an organisation; one described as an organisation
+    ("LABOUR GROUP SAYS ...", "NORLAND BANK SAYS ...") is the organisation the lede names
+    so, never a person. A role the lede leaves unnamed is no source the reader can tell:
+    that headline statement is left out."""
     blocks = [item.block for item in parsed]
     headline = next((b for b in blocks if b.section == "headline"), None)
     lede = next((b for b in blocks if b.section == "body"), None)
     if headline is None or lede is None:
         return rows
     lexicon = resolver.lexicon
-    first = min(
-        (r for r in rows if lede.start <= r["start"] < lede.end),
-        key=lambda r: r["start"],
-        default=None,
-    )
+    first = _first_statement(rows, lede)
     named = first["speaker_id"] if first is not None else ""
     if resolver.types.get(named) not in {"PERSON", "ORG"}:
         named = ""
+    organisations = lexicon.organisations | lexicon.institutions
     kept = []
     for row in rows:
         described = (
             headline.start <= row["start"] < headline.end
             and not row["speaker_id"]
             and row["speaker"].lower().endswith(row["speaker_head"])  # one, not several
-            and row["speaker_head"] in lexicon.headline_roles | lexicon.anonymous
+            and row["speaker_head"] in lexicon.headline_roles | lexicon.anonymous | organisations
         )
+        if row["speaker_head"] in organisations and resolver.types.get(named) != "ORG":
+            described = False  # "NORLAND BANK SAYS ...", then its governor: not the bank
         if described and named:
             row["speaker_id"], row["speaker"] = named, resolver.names[named]
         elif described and row["speaker_head"] in lexicon.headline_roles:

@@ -411,7 +411,7 @@ def governor(token: Token) -> Token:
 
 def _nearer_clause(verb: Token, token: Token) -> Token:
     """Low attachment: a time expression right after a subordinate clause of `verb`
-    ("... even after Reagan leaves office in 1989") dates that clause; the small parser
+    ("... even after Venn leaves office in 1989") dates that clause; the small parser
     tends to hang it on the higher verb."""
     start = token.head.i if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.i
     start = min(start, token.left_edge.i)

@@ -120,7 +120,7 @@ def _split_lines(
     run_start = None
     position = start
     lines = text[start:end].split("\n")
-    # a byline stands alone; "by President Reagan." wrapped from a sentence does not
+    # a byline stands alone; "by President Venn." wrapped from a sentence does not
     alone = len(lines) == 1 and number < BYLINE_BLOCKS
     for line in lines:
         line_start, line_end = position, position + len(line)
@@ -182,7 +182,7 @@ def _headline_index(text: str, blocks: list[Block], headline: str) -> int | None
 @functools.lru_cache(maxsize=8)
 def dateline_pattern(cues: LayoutLexicon) -> re.Pattern[str]:
     """A dateline at the start of a block: a place in capitals, optional region, date
-    and agency, then a dash ("MILWAUKEE, WIS., March 2 -", "PARIS (Reuters) -",
+    and agency, then a dash ("MILWAUKEE, WIS., March 2 -", "PARIS (Norpress) -",
     "BOISE —"); a place in mixed case only with a date or an agency."""
     months = alternation(MONTH_NUMBERS)
     agencies = "|".join(sorted(map(re.escape, cues.agencies), key=len, reverse=True))

@@ -2,7 +2,7 @@
 
 A story's text is its `TITLE`, a blank line and its `BODY`; for `analyze` (one record,
 `read_record`) the `DATELINE` opens the body as a reader sees it ("WASHINGTON, March 18 -
-The European Community ..."). `published` comes from `<DATE>`, the author from
+The Norland Harbour Board ..."). `published` comes from `<DATE>`, the author from
 `<AUTHOR>`. Plain data out, so the corpus readers and the
 one-article reader (`read_record`) share it.
 """
