@@ -491,6 +491,8 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         ('Roth backs the harbour levy. Okon called it "a bribes budget."', "lev-okon", "oppose"),
         ("Okon described the harbour levy as reckless.", "lev-okon", "oppose"),
         ("Okon described the harbour levy as illegal.", "lev-okon", "oppose"),
+        ('Okon called the harbour levy "a blow to the fishing fleet."', "lev-okon", "oppose"),
+        ("Okon hailed the harbour tunnel as a victory for the town.", "lev-okon", "support"),
         # the victim's passive judges the one who did it
         ('Okon said "we were misled by the harbour board."', "lev-okon", "oppose"),
     ],
