@@ -1273,6 +1273,20 @@ def test_no_statement_made(resources, text, snippet):
             "had not met them",
             "maria-holt",
         ),
+        # British and Irish copy writes the courtesy title without a full stop
+        (
+            "Greta Lindqvist, the harbour master, opposed the dredging plan.\n\n"
+            '"The channel is deep enough," Ms Lindqvist said. Mr Oskar Dahl, a pilot, '
+            "agreed.\n\nMs Lindqvist said on Friday that the port would appeal.",
+            "the port would appeal",
+            "greta-lindqvist",
+        ),
+        (
+            "Greta Lindqvist, the harbour master, opposed the dredging plan.\n\n"
+            '"The channel is deep enough," Ms Lindqvist said.',
+            "The channel is deep enough",
+            "greta-lindqvist",
+        ),
     ],
 )
 def test_speaker_entity_through_the_text(resources, text, snippet, speaker_id):
