@@ -328,6 +328,20 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(resources):
     assert direct.iloc[3]["speaker"] == "an opposition leader"
 
 
+def test_so_said_after_a_quotation_paragraph_attributes_it(resources):
+    """ "So said X" after a paragraph that is one quotation names its speaker, not the
+    one who spoke before it, and reports nothing of its own."""
+    text = INTRO + (
+        '"We will not sign this treaty," Vendt said.\n\n'
+        '"A harbour is built for ships, not for speeches. Give us ships and we will sail."\n\n'
+        "So said Oduya, a senator of twenty years, to loud cheers from the benches."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "A harbour is built for ships", kind="direct")
+    assert row["speaker_id"] == "paul-oduya", row.to_dict()
+    assert not (quotes["text"].str.strip() == "So").any(), quotes[["text", "speaker"]]
+
+
 @pytest.mark.parametrize(
     "going_on",
     [

@@ -825,6 +825,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     if objects and " ".join(t.lower_ for t in objects[0].subtree) in lexicon.anaphoric:
         return list(objects[0].subtree)
     anaphora = [c for c in children if c.dep_ == "advmod" and c.lower_ in lexicon.anaphoric]
+    if anaphora and anaphora[0].i < verb.i:  # "So said the mayor": an attribution of the
+        return []  # quotation before, which says nothing of its own
     if anaphora and not objects:  # "said so"
         return anaphora[:1]
     if _planned(verb, lexicon):  # "plans to announce a dividend": no statement yet
