@@ -1287,6 +1287,19 @@ def test_no_statement_made(resources, text, snippet):
             "had not met them",
             "maria-holt",
         ),
+        # "NAME, ROLE, who said": the name the role stands in apposition to speaks
+        (
+            "The dissenters included Ingrid Solberg, a student delegate, who said she had "
+            "proposed a smaller levy. A larger one, she said, would drive students away.",
+            "would drive students away",
+            "ingrid-solberg",
+        ),
+        (
+            "The dissenters included Ingrid Solberg, a student delegate, who said she had "
+            "proposed a smaller levy.",
+            "proposed a smaller levy",
+            "ingrid-solberg",
+        ),
         # British and Irish copy writes the courtesy title without a full stop
         (
             "Greta Lindqvist, the harbour master, opposed the dredging plan.\n\n"

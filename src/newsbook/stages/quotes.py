@@ -224,7 +224,10 @@ def speaker_token(
             before = len(subjects) > 1 and all(s.i < current.i for s in subjects)
             subject = subjects[-1] if before else subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head
+                antecedent = current.head
+                if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                    return antecedent.head  # "Anna Berg, a planner, who said": Berg
+                return antecedent
             return subject
         if current is verb and (verb.i == verb.sent.start or _right_after(verb, quoted)):
             # "said Berg", ""...?" asked Berg": the speaker after the verb
