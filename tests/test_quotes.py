@@ -1300,6 +1300,21 @@ def test_no_statement_made(resources, text, snippet):
             "proposed a smaller levy",
             "ingrid-solberg",
         ),
+        # a pronoun after a passive sentence is its agent's, not the last speaker's
+        (
+            INTRO + '"We will not yield," Vendt said.\n\n'
+            "The amendment was tabled by Oduya, who has fought the levy for years. He "
+            "argued that the port would lose its trade to rival harbours.",
+            "the port would lose its trade",
+            "paul-oduya",
+        ),
+        (
+            INTRO + '"We will not yield," Vendt said.\n\n'
+            "The vote was forced by Councillor Declan Mulvey, an independent. He argued "
+            "that the quarry would ruin the valley.",
+            "the quarry would ruin the valley",
+            "declan-mulvey",
+        ),
         # British and Irish copy writes the courtesy title without a full stop
         (
             "Greta Lindqvist, the harbour master, opposed the dredging plan.\n\n"

@@ -41,6 +41,18 @@ def test_title_split_from_name_and_gazetteer_types(resources):
     assert entities.loc["ABM Treaty", "type"] == "TREATY"
 
 
+def test_a_titled_name_the_ner_takes_for_an_organisation_is_a_person(resources):
+    tables = tables_for(
+        "The vote was forced by Councillor Declan Mulvey, an independent. General Dynamics "
+        "Corp and the Port Users Council objected.",
+        resources,
+    )
+    types = dict(zip(tables["entities"]["name"], tables["entities"]["type"], strict=True))
+    assert types.get("Declan Mulvey") == "PERSON", types
+    assert "Councillor Declan Mulvey" not in types
+    assert types.get("General Dynamics Corp") == "ORG", types
+
+
 def test_all_caps_article_gives_sparse_tables_not_an_error(resources):
     tables = tables_for(
         "PRESIDENT VISITS FACTORY\n\nTHE PRESIDENT VISITED A FACTORY ON MONDAY.", resources

@@ -172,6 +172,10 @@ INNER_WORD_LENGTH = 4
 
 
 ARTICLES = frozenset({"the", "a", "an"})
+# A person's name after a title has a given name and a surname, perhaps a middle name
+# ("Councillor Ana Maria Berg"); one word alone after a title word is as often part of
+# an organisation's name ("General Motors")
+TITLED_NAME_WORDS = (2, 3)
 # Prefixes that turn a name into those outside it or against it ("non-OPEC",
 # "anti-Sandinista"): such a span mentions nobody by that name.
 OUTSIDE_PREFIXES = frozenset({"non", "anti"})
@@ -274,6 +278,35 @@ def _is_title_fragment(span: Span, resources: Resources) -> bool:
     )
 
 
+def _titled_person(span: Span, resources: Resources) -> Span:
+    """ "Councillor Ana Berg" taken by the NER for an organisation: a title led by a
+    person's title word, then two or three capitalised proper nouns none of which says
+    what an organisation is ("General Dynamics Corp", "Chief Rabbinate Council" stay),
+    is a person with a title."""
+    if span.label_ != "ORG":
+        return span
+    titles = 0
+    while titles < len(span) and _is_title_word(span[titles], resources):
+        titles += 1
+    name = span[titles:]
+    organisation_words = (
+        resources.org_descriptors
+        | resources.company_suffixes
+        | resources.speech.organisations
+        | resources.speech.institutions
+    )
+    if (
+        not any(t.lower_ in resources.title_heads for t in span[:titles])
+        or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
+        or any(
+            t.pos_ != "PROPN" or not t.is_title or t.lower_.rstrip(".") in organisation_words
+            for t in name
+        )
+    ):
+        return span
+    return Span(span.doc, span.start, span.end, label="PERSON")
+
+
 def _retype(span: Span, resources: Resources) -> str:
     label = span.label_
     doc = span.doc
@@ -331,7 +364,7 @@ def iter_mentions(
         for ent in _with_missed_names(item.doc, resources):
             if ent.label_ in SKIPPED_LABELS or _is_title_fragment(ent, resources):
                 continue
-            span = _trim(ent, resources)
+            span = _trim(_titled_person(ent, resources), resources)
             if span is None or not _name_like(span.text):
                 continue
             label = _retype(span, resources)

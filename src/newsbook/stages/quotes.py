@@ -687,6 +687,17 @@ class SpeakerResolver:
                 if entity_id:
                     self.last_subject, self.last_subject_at = entity_id, start
                     break
+        if self.last_subject_at >= base + sentence.start_char:
+            return
+        # "The motion was tabled by Anna Berg. She argued ...": a passive sentence's agent
+        # is who acts in it when its subject is no person
+        passive = any(c.dep_ == "nsubjpass" for c in root.children)
+        agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
+        for agent in agents if passive else []:
+            start = base + agent.idx
+            entity_id = self.entity_in(start, start + len(agent), types={"PERSON"})
+            if agent.dep_ == "pobj" and entity_id:
+                self.last_subject, self.last_subject_at = entity_id, start
 
 
 def _clause_read_as_relative(verb: Token) -> Token | None:
