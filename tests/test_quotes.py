@@ -1300,6 +1300,15 @@ def test_no_statement_made(resources, text, snippet):
             "proposed a smaller levy",
             "ingrid-solberg",
         ),
+        # a role one person holds, named in apposition paragraphs later
+        (
+            "Trawler owners protested in the harbour on Monday.\n\n"
+            "The state's minister of fisheries said in a statement that quotas would fall "
+            "by a tenth.\n\nThe owners plan a second protest.\n\n"
+            "The minister, Ragnar Holm, told parliament that the stocks were collapsing.",
+            "quotas would fall by a tenth",
+            "ragnar-holm",
+        ),
         # a pronoun after a passive sentence is its agent's, not the last speaker's
         (
             INTRO + '"We will not yield," Vendt said.\n\n'

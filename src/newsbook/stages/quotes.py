@@ -1674,12 +1674,14 @@ def _row(
 
 def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tuple[int, str, str]]:
     """Where the article names a source it described before: "the official, Assistant
-    Minister Anna Berg, ..." gives (offset, "official", entity id)."""
+    Minister Anna Berg, ..." gives (offset, "official", entity id); so with a role one
+    person holds ("the minister of labour said ...", then "The minister, Anna Berg,")."""
+    described = resolver.lexicon.anonymous | resolver.lexicon.headline_roles
     found = []
     for item in parsed:
         base = item.block.start
         for token in item.doc:
-            if token.dep_ != "appos" or token.head.lemma_.lower() not in resolver.lexicon.anonymous:
+            if token.dep_ != "appos" or token.head.lemma_.lower() not in described:
                 continue
             determiners = [c for c in token.head.children if c.dep_ == "det"]
             if not determiners or determiners[0].lower_ not in {"the", "this", "that"}:
