@@ -315,6 +315,8 @@ def _retype(span: Span, resources: Resources) -> str:
     previous = doc[span.start - 1] if span.start > 0 else None
     if label in MUTE_LABELS and _speaks_after_quotation(span, resources):
         return "PERSON"
+    if label in {"GPE", "LOC"} and _described_as_a_person(span, resources):
+        return "PERSON"
     if previous is not None and previous.lower_ in resources.org_descriptors:
         # "arms exporter Norvex"; a name the NER took for a person only with an
         # article before the word ("the daily Gazeta Nova"): without one, the word may
@@ -323,6 +325,21 @@ def _retype(span: Span, resources: Resources) -> str:
         if label != "PERSON" or article:
             return "ORG"
     return label
+
+
+def _described_as_a_person(span: Span, resources: Resources) -> bool:
+    """ "Clara Brent, an economist at the Torve Institute": a name the NER took for a
+    place, which the text describes in apposition by a person's title at an
+    organisation, is a person (a given name and a surname, no country the gazetteer
+    knows; "Norland, a leader in fisheries" stays a place)."""
+    if not TITLED_NAME_WORDS[0] <= len(span) <= TITLED_NAME_WORDS[1]:
+        return False
+    if span.text.lower() in resources.country_aliases:
+        return False
+    if any(t.pos_ != "PROPN" or not t.is_title for t in span):
+        return False
+    role, owner = appositive_role(span, resources)
+    return bool(role) and owner is not None and owner.label_ == "ORG"
 
 
 def _speaks_after_quotation(span: Span, resources: Resources) -> bool:
