@@ -2,10 +2,23 @@ import datetime as dt
 
 import pytest
 
-from newsbook.pipeline import analyze
-from newsbook.stages.quotes import pair_quotes
-from newsbook.stages.timex import normalise
-from newsbook.text.article import make_article
+from newsbook.pipeline import STAGES, analyze, article_context
+from newsbook.schema import columns, columns_frame
+from newsbook.stages.claims import claims_columns, extract_claims
+from newsbook.stages.entities import entity_columns, extract_entities
+from newsbook.stages.events import build_timeline, timeline_columns
+from newsbook.stages.issues import extract_issues, issues_columns
+from newsbook.stages.positions import (
+    candidate_columns,
+    extract_positions,
+    issue_candidates,
+    positions_columns,
+)
+from newsbook.stages.quotes import extract_quotes, pair_quotes, quotes_columns
+from newsbook.stages.timex import extract_timex, normalise, timex_columns
+from newsbook.stages.voice import add_publication, publication_columns
+from newsbook.text.article import make_article, read_article
+from tests.articles import SEED_ARTICLE
 
 
 def tables_for(text: str, resources, published="2001-05-29"):
@@ -329,3 +342,31 @@ def test_initials_without_the_legal_form_name_the_company(resources):
     text = "Korval Mining Corp cut its dividend on Monday.\n\nKM said profits had fallen."
     mentions = tables_for(text, resources)["mentions"]
     assert list(mentions[mentions["text"] == "KM"]["entity_id"]) == ["korval-mining-corp"], mentions
+
+
+def test_each_stage_gives_the_same_table_as_a_dataframe(resources):
+    """The stages hand their tables on as column lists; each keeps a function giving the
+    same table as a DataFrame, with the table's columns in order."""
+    wrappers = {
+        entity_columns: extract_entities,
+        quotes_columns: extract_quotes,
+        timex_columns: extract_timex,
+        timeline_columns: build_timeline,
+        publication_columns: add_publication,
+        positions_columns: extract_positions,
+        issues_columns: extract_issues,
+        claims_columns: extract_claims,
+        candidate_columns: issue_candidates,
+    }
+    assert set(wrappers) == {stage for _, stage in STAGES}
+    context = article_context(read_article(SEED_ARTICLE), resources)
+    for names, stage in STAGES:
+        made = stage(context)
+        tables = made if len(names) > 1 else (made,)
+        frames = wrappers[stage](context)
+        frames = frames if len(names) > 1 else (frames,)
+        for name, table, frame in zip(names, tables, frames, strict=True):
+            assert list(frame.columns) == columns(name)
+            assert len(frame), name  # the seed article fills every table
+            assert frame.equals(columns_frame(name, table)), name
+        context = context.with_tables(**dict(zip(names, tables, strict=True)))

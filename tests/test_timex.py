@@ -11,9 +11,17 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from newsbook import config
 from newsbook.pipeline import article_context
 from newsbook.stages.events import build_timeline
-from newsbook.stages.timex import date_interval, extract_timex, relation_to, resolution_note
+from newsbook.stages.timex import (
+    CUES,
+    PATTERNS,
+    date_interval,
+    extract_timex,
+    relation_to,
+    resolution_note,
+)
 from newsbook.text.article import make_article
 from tests.articles import SEED_ARTICLE
 
@@ -464,3 +472,22 @@ def test_event_evidence_is_exactly_the_text_at_its_offsets(resources):
     assert len(events)
     for row in events.itertuples():
         assert text[row.start : row.end] == row.evidence
+
+
+def test_every_match_holds_its_patterns_cue():
+    """A block skips a pattern when its cue is absent: so every match must hold its cue,
+    or an expression would be lost (checked on every form above and on the articles)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(config.RAW_DIR.glob("*.txt"))]
+    texts.append(
+        "On Monday, March 3, 1986 and 3 March 1986, in Jan. 1987 and Sept 4 and the 4th of"
+        " May; early June of last year, two weeks ago, earlier in the day, this evening,"
+        " tonight, last weekend, late last month, next April, the mid-1980s, the '90s,"
+        " l982, 2001-05-29, since November."
+    )
+    matched = set()
+    for text in texts:
+        for kind, pattern in PATTERNS:
+            for match in pattern.finditer(text):
+                matched.add(kind)
+                assert CUES[kind].search(text, match.start(), match.end()), (kind, match[0])
+    assert matched == set(CUES)

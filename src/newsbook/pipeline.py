@@ -15,16 +15,16 @@ from spacy.language import Language
 
 from newsbook.lexicons import Resources
 from newsbook.output import replace_folder, staging_folder
-from newsbook.schema import csv_ready, frame
-from newsbook.stages.claims import extract_claims
+from newsbook.schema import Columns, column_lists, columns_frame, csv_ready
+from newsbook.stages.claims import claims_columns
 from newsbook.stages.context import ArticleContext
-from newsbook.stages.entities import extract_entities
-from newsbook.stages.events import build_timeline
-from newsbook.stages.issues import extract_issues
-from newsbook.stages.positions import extract_positions, issue_candidates
-from newsbook.stages.quotes import extract_quotes
-from newsbook.stages.timex import extract_timex
-from newsbook.stages.voice import add_publication
+from newsbook.stages.entities import entity_columns
+from newsbook.stages.events import timeline_columns
+from newsbook.stages.issues import issues_columns
+from newsbook.stages.positions import candidate_columns, positions_columns
+from newsbook.stages.quotes import quotes_columns
+from newsbook.stages.timex import timex_columns
+from newsbook.stages.voice import publication_columns
 from newsbook.text.article import Article
 from newsbook.text.language import language_of
 from newsbook.text.layout import (
@@ -38,14 +38,11 @@ from newsbook.text.layout import (
 from newsbook.text.nlp import ParsedBlock, make_nlp, parse_blocks, parse_many, sentences_table
 
 
-def article_table(
-    article: Article, blocks: pd.DataFrame, sentences: pd.DataFrame, headline: str
-) -> pd.DataFrame:
+def article_table(article: Article, blocks: Columns, sentences: Columns, headline: str) -> Columns:
     """The one-row `article` table."""
-    sections = sentences["section"].tolist()
     body = [
         text
-        for section, text in zip(sections, sentences["text"].tolist(), strict=True)
+        for section, text in zip(sentences["section"], sentences["text"], strict=True)
         if section == "body"
     ]
     row = {
@@ -57,7 +54,7 @@ def article_table(
         "n_words": sum(len(text.split()) for text in body),
         "url": article.url,
         "encoding": article.encoding,
-        "n_paragraphs": blocks["section"].tolist().count("body"),
+        "n_paragraphs": blocks["section"].count("body"),
         "warnings": " | ".join(article.warnings),
         "format": article.format,
         "author": article.author,
@@ -65,10 +62,10 @@ def article_table(
         "published_origin": article.published_origin,
         "language": article.language,
     }
-    return frame("article", [row])
+    return column_lists("article", [row])
 
 
-def pieces_table(article: Article) -> pd.DataFrame:
+def pieces_table(article: Article) -> Columns:
     """One row a piece of the file beside the story (a web page's visible text, a wire
     record's elements) with whether the story kept it; empty for plain text."""
     rows = [
@@ -81,7 +78,7 @@ def pieces_table(article: Article) -> pd.DataFrame:
         }
         for i, piece in enumerate(article.pieces)
     ]
-    return frame("pieces", rows)
+    return column_lists("pieces", rows)
 
 
 def read_layout(article: Article, resources: Resources) -> tuple[Article, list[Block]]:
@@ -106,18 +103,18 @@ def read_layout(article: Article, resources: Resources) -> tuple[Article, list[B
     )
 
 
-# The stages in order: each takes the context and returns the tables it names; the
-# context then holds them for the stages after it.
+# The stages in order: each takes the context and returns the tables it names (as
+# column lists); the context then holds them for the stages after it.
 STAGES: tuple[tuple[tuple[str, ...], Callable[[ArticleContext], object]], ...] = (
-    (("mentions", "entities"), extract_entities),
-    (("quotes",), extract_quotes),
-    (("timex",), extract_timex),
-    (("events",), build_timeline),
-    (("entities",), add_publication),
-    (("positions",), extract_positions),
-    (("issues",), extract_issues),
-    (("claims",), extract_claims),
-    (("issue_candidates",), issue_candidates),
+    (("mentions", "entities"), entity_columns),
+    (("quotes",), quotes_columns),
+    (("timex",), timex_columns),
+    (("events",), timeline_columns),
+    (("entities",), publication_columns),
+    (("positions",), positions_columns),
+    (("issues",), issues_columns),
+    (("claims",), claims_columns),
+    (("issue_candidates",), candidate_columns),
 )
 
 
@@ -147,14 +144,16 @@ def _context(
 def analyze(article: Article, resources: Resources) -> dict[str, pd.DataFrame]:
     """Every table of the contract for one article, plus `blocks` (the page's layout)
     and `pieces` (what the file held beside the story)."""
-    return _run_stages(article_context(article, resources))
+    tables = _run_stages(article_context(article, resources))
+    return {name: columns_frame(name, table) for name, table in tables.items()}
 
 
 def analyze_many(
     articles: Iterable[Article], resources: Resources, *, batch_size: int = ARTICLES_PER_BATCH
-) -> Iterator[dict[str, pd.DataFrame] | Exception]:
-    """`analyze` for each article, in order, parsing `batch_size` articles at a time
-    through one `nlp.pipe`. An article whose analysis fails yields its exception instead
+) -> Iterator[dict[str, Columns] | Exception]:
+    """`analyze` for each article, in order, its tables as column lists (see
+    `schema.Columns`: the corpus writer builds one table a partition), parsing
+    `batch_size` articles at a time through one `nlp.pipe`. An article whose analysis fails yields its exception instead
     of its tables, so one bad article does not end the stream. Each batch runs in a spaCy
     memory zone: the strings its parses add are freed afterwards, so memory stays flat
     over a long stream (the tables hold plain Python values, never a Doc)."""
@@ -189,9 +188,7 @@ def _parse(batch: list[Article], resources: Resources, nlp: Language) -> list[Pa
     return alone
 
 
-def _analysed(
-    resources: Resources, parse: Parse | Exception
-) -> dict[str, pd.DataFrame] | Exception:
+def _analysed(resources: Resources, parse: Parse | Exception) -> dict[str, Columns] | Exception:
     if isinstance(parse, Exception):
         return parse
     try:
@@ -200,7 +197,7 @@ def _analysed(
         return error
 
 
-def _run_stages(context: ArticleContext) -> dict[str, pd.DataFrame]:
+def _run_stages(context: ArticleContext) -> dict[str, Columns]:
     article = context.article
     if article.language in ("", context.resources.languages.reads):
         for names, stage in STAGES:
@@ -211,7 +208,9 @@ def _run_stages(context: ArticleContext) -> dict[str, pd.DataFrame]:
     else:
         # the parser reads one language: in another its entities, quotes and dates are
         # noise, so the article keeps its layout and sentences, and its warning says why
-        context = context.with_tables(**{n: frame(n, []) for names, _ in STAGES for n in names})
+        context = context.with_tables(
+            **{n: column_lists(n, []) for names, _ in STAGES for n in names}
+        )
     tables = context.tables
     headline = headline_text(article, tables["blocks"])
     return {

@@ -295,10 +295,44 @@ def corpus_columns(name: str) -> dict[str, str]:
     return dict(items[:at] + [("corpus_entity_id", STR)] + items[at:])
 
 
-def frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """A table from row dicts, with exactly the table's columns in order. An empty one
-    is a copy of the table's empty frame, made once (an article's tables are often
-    empty, and building a frame costs more than copying one)."""
+# A table as the stages hand it on: each column's values as a list, in the table's
+# column order. Building an article's DataFrame costs about a millisecond (pandas infers
+# each column's kind), more than most stages spend on the article, so DataFrames are
+# built only where a caller is given one: `analyze`, and a corpus partition's files.
+Columns = dict[str, list]
+
+
+def column_lists(name: str, rows: list[dict]) -> Columns:
+    """A table's row dicts (each with every column of the table) as column lists."""
+    return {column: [row[column] for row in rows] for column in columns(name)}
+
+
+def columns_frame(name: str, table: Columns) -> pd.DataFrame:
+    """The DataFrame of a table held as column lists: the same as `frame` of its rows."""
+    return frame(name, list(zip(*(table[column] for column in columns(name)), strict=True)))
+
+
+def frame_columns(table: pd.DataFrame) -> Columns:
+    """A DataFrame's columns as lists (the values `tolist` gives)."""
+    return {column: table[column].tolist() for column in table.columns}
+
+
+def column_rows(table: Columns) -> list[tuple]:
+    """A table's rows as named tuples, one field a column. The tuple class is made once
+    for a set of columns: making it costs more than the rows of an article's table."""
+    row = _row_type(tuple(table))
+    return list(map(row._make, zip(*table.values(), strict=True)))
+
+
+def n_rows(table: Columns) -> int:
+    return len(next(iter(table.values()), []))
+
+
+def frame(name: str, rows: list[dict] | list[tuple]) -> pd.DataFrame:
+    """A table from row dicts (or tuples in column order), with exactly the table's
+    columns in order. An empty one is a copy of the table's empty frame, made once (an
+    article's tables are often empty, and building a frame costs more than copying
+    one)."""
     if not rows:
         return _empty(name, pd.get_option("mode.string_storage")).copy()
     return pd.DataFrame(rows, columns=columns(name))
@@ -308,14 +342,6 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
 def _empty(name: str, storage: str) -> pd.DataFrame:
     # `storage` (how text columns are held) is part of the key: the frame depends on it
     return pd.DataFrame([], columns=columns(name))
-
-
-def table_rows(table: pd.DataFrame) -> list[tuple]:
-    """A table's rows as named tuples with the same values as `itertuples(index=False)`
-    gives, without the named-tuple class it builds on every call (which costs more than
-    the rows of an article's short tables)."""
-    row = _row_type(tuple(table.columns))
-    return list(map(row._make, zip(*(table[c].tolist() for c in table.columns), strict=True)))
 
 
 @functools.lru_cache(maxsize=64)

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from newsbook.corpus.records import Record, error_message, record_article, worker_resources
 from newsbook.pipeline import analyze_many
-from newsbook.schema import ARTICLE_TABLES, CONVERTERS, CORPUS_TABLES, TABLES
+from newsbook.schema import ARTICLE_TABLES, CONVERTERS, CORPUS_TABLES, TABLES, Columns, n_rows
 from newsbook.text.article import Article
 
 SUMMARY = "summary.json"
@@ -138,7 +138,7 @@ def _analyze_partition(
 
 def _analyzed(
     articles: list[tuple[Record, Article]],
-) -> Iterator[dict[str, pd.DataFrame] | Exception]:
+) -> Iterator[dict[str, Columns] | Exception]:
     """`analyze_many` over the articles, in order, each run of articles that share an
     issue catalogue (`Record.issues`) with its own Resources."""
     for issues, run in itertools.groupby(articles, key=lambda pair: pair[0].issues):
@@ -158,9 +158,10 @@ def _commit(staging: Path, done: Path) -> None:
 
 class PartWriter:
     """One Parquet file per corpus table, in the corpus's fixed schema (before linking:
-    `entities` has no `corpus_entity_id` yet). Rows are converted the way
-    `schema.conform` converts them, on plain lists: per-article DataFrame operations
-    cost more than the analysis on short tables."""
+    `entities` has no `corpus_entity_id` yet), its kinds set from `schema` (nothing
+    inferred). An article's tables come as column lists (`schema.Columns`), converted
+    the way `schema.conform` converts them: per-article DataFrames would cost more than
+    the analysis on short tables."""
 
     def __init__(self, folder: Path) -> None:
         self.kinds = {name: TABLES[name].columns for name in CORPUS_TABLES}
@@ -190,7 +191,7 @@ class PartWriter:
         for writer in self.writers.values():
             writer.close()
 
-    def add_article(self, tables: dict[str, pd.DataFrame]) -> None:
+    def add_article(self, tables: dict[str, Columns]) -> None:
         for name in ARTICLE_TABLES:
             self.add(name, tables[name])
 
@@ -199,18 +200,16 @@ class PartWriter:
         for column, values in zip(self.kinds["errors"], self.columns["errors"], strict=True):
             values.append(row[column])
 
-    def add(self, name: str, table: pd.DataFrame) -> None:
-        n = len(table)
+    def add(self, name: str, table: Columns) -> None:
+        n = n_rows(table)
         if not n:
             return
-        given = {column: i for i, column in enumerate(table.columns)}
-        by_column = table.to_numpy(dtype=object).T.tolist()
         for (column, kind), values in zip(
             self.kinds[name].items(), self.columns[name], strict=True
         ):
-            at = given.get(column)
+            given = table.get(column)
             convert = CONVERTERS[kind]
-            values.extend(map(convert, by_column[at]) if at is not None else [convert(None)] * n)
+            values.extend(map(convert, given) if given is not None else [convert(None)] * n)
         if len(self.columns[name][0]) >= ROWS_PER_GROUP:
             self.flush(name)
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 from spacy.tokens import Span
 
 from newsbook.lexicons import ContrastLexicon
-from newsbook.schema import frame
+from newsbook.schema import Columns, column_lists, column_rows, columns_frame
 from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.text.article import Article
 from newsbook.text.nlp import ParsedBlock, doc_text, parsed_sentences
@@ -60,38 +61,36 @@ def find_marker(
     return None
 
 
-def _counter_span(sentences: pd.DataFrame, sentence_id: int) -> tuple[int, int]:
+def _counter_span(sentences: Columns, sentence_id: int) -> tuple[int, int]:
     """The marked sentence to the end of its paragraph: the evidence set against the claim."""
-    row = sentences[sentences["sentence_id"] == sentence_id].iloc[0]
-    same = sentences[
-        (sentences["paragraph_id"] == row["paragraph_id"])
-        & (sentences["sentence_id"] >= sentence_id)
-    ]
-    return int(row["start"]), int(same["end"].max())
+    rows = column_rows(sentences)
+    row = next(r for r in rows if r.sentence_id == sentence_id)
+    same = (r for r in rows if r.paragraph_id == row.paragraph_id and r.sentence_id >= sentence_id)
+    return int(row.start), int(max(r.end for r in same))
 
 
-def _claimed(quotes: pd.DataFrame, sentence_id: int, marker: Marker) -> pd.Series | None:
-    """The statement a marker points back to."""
-    earlier = quotes[quotes["sentence_id"] < sentence_id]
+def _claimed(quotes: list[Any], sentence_id: int, marker: Marker) -> Any | None:
+    """The statement (a row of the quotes table) a marker points back to."""
+    earlier = [q for q in quotes if q.sentence_id < sentence_id]
     if marker.kind == "opener":
-        earlier = earlier[earlier["sentence_id"] == sentence_id - 1]
-        same_sentence = quotes[quotes["sentence_id"] == sentence_id]
-        if len(earlier) and set(same_sentence["speaker"]) & set(earlier["speaker"]):
+        earlier = [q for q in earlier if q.sentence_id == sentence_id - 1]
+        same_sentence = [q for q in quotes if q.sentence_id == sentence_id]
+        if earlier and {q.speaker for q in same_sentence} & {q.speaker for q in earlier}:
             return None  # the same speaker going on ("But, he said, ...") contests nothing
     if marker.whose:
-        own = earlier[earlier["speaker_id"] == marker.whose]
-        earlier = own if len(own) else earlier
-    if earlier.empty:
+        own = [q for q in earlier if q.speaker_id == marker.whose]
+        earlier = own or earlier
+    if not earlier:
         return None
-    direct = earlier[earlier["kind"] == "direct"]
-    return (direct if len(direct) and marker.whose else earlier).iloc[-1]
+    direct = [q for q in earlier if q.kind == "direct"]
+    return (direct if direct and marker.whose else earlier)[-1]
 
 
 def iter_claims(
     article: Article,
     parsed: list[ParsedBlock],
-    sentences: pd.DataFrame,
-    quotes: pd.DataFrame,
+    sentences: Columns,
+    quotes: list[Any],
     mentions: MentionIndex,
     lexicon: ContrastLexicon,
 ) -> Iterator[dict]:
@@ -107,13 +106,13 @@ def iter_claims(
         counter_start, counter_end = _counter_span(sentences, int(row.sentence_id))
         yield {
             "article_id": article.article_id,
-            "quote_id": claim["quote_id"],
-            "sentence_id": int(claim["sentence_id"]),
-            "start": int(claim["start"]),
-            "end": int(claim["end"]),
-            "text": claim["text"],
-            "speaker_id": claim["speaker_id"],
-            "speaker": claim["speaker"],
+            "quote_id": claim.quote_id,
+            "sentence_id": int(claim.sentence_id),
+            "start": int(claim.start),
+            "end": int(claim.end),
+            "text": claim.text,
+            "speaker_id": claim.speaker_id,
+            "speaker": claim.speaker,
             "marker": marker.text,
             "counter_sentence_id": int(row.sentence_id),
             "counter_start": counter_start,
@@ -123,17 +122,22 @@ def iter_claims(
 
 
 def extract_claims(context: ArticleContext) -> pd.DataFrame:
+    """The `claims` table (`claims_columns`) as a DataFrame."""
+    return columns_frame("claims", claims_columns(context))
+
+
+def claims_columns(context: ArticleContext) -> Columns:
     """The `claims` table: statements the article contests, with the counter-evidence."""
     rows = list(
         iter_claims(
             context.article,
             context.parsed,
             context.sentences,
-            context.table("quotes"),
+            context.rows("quotes"),
             context.mention_index,
             context.resources.contrast,
         )
     )
     for i, row in enumerate(rows, start=1):
         row["claim_id"] = f"c{i}"
-    return frame("claims", rows)
+    return column_lists("claims", rows)

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from newsbook.errors import InputError
 from newsbook.lexicons import Resources
+from newsbook.schema import Columns, column_rows, frame_columns
 from newsbook.text.article import Article
 from newsbook.text.nlp import ParsedBlock, parsed_sentences, sentence_index, sentence_of
 
@@ -33,29 +34,40 @@ LOOKUP_TABLES = {
 
 @dataclass(frozen=True)
 class ArticleContext:
-    """One article's parse and the tables so far (`tables`: name -> table)."""
+    """One article's parse and the tables so far (`tables`: name -> the table's column
+    lists, see `schema.Columns`)."""
 
     article: Article
     resources: Resources
     parsed: tuple[ParsedBlock, ...]
-    sentences: pd.DataFrame
-    tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    sentences: Columns
+    tables: Mapping[str, Columns] = field(default_factory=dict)
 
-    def with_tables(self, **tables: pd.DataFrame) -> ArticleContext:
+    def with_tables(self, **tables: Columns | pd.DataFrame) -> ArticleContext:
         """The same context with more tables (a new object: contexts are not changed).
         The lookups built from tables it does not replace come along, so each is built
-        once per article rather than once per stage."""
-        context = dataclasses.replace(self, tables={**self.tables, **tables})
+        once per article rather than once per stage. A DataFrame given (a test's own
+        table) is held as its column lists, as the stages make them."""
+        given = {
+            name: frame_columns(table) if isinstance(table, pd.DataFrame) else table
+            for name, table in tables.items()
+        }
+        context = dataclasses.replace(self, tables={**self.tables, **given})
         for lookup, needs in LOOKUP_TABLES.items():
             if lookup in self.__dict__ and not needs & tables.keys():
                 context.__dict__[lookup] = self.__dict__[lookup]
         return context
 
-    def table(self, name: str) -> pd.DataFrame:
-        """A table an earlier stage made; a clear error when it has not run."""
+    def table(self, name: str) -> Columns:
+        """A table an earlier stage made, as column lists; a clear error when it has not
+        run."""
         if name not in self.tables:
             raise InputError(f"the `{name}` table is needed but its stage has not run yet")
         return self.tables[name]
+
+    def rows(self, name: str) -> list[Any]:
+        """A table an earlier stage made, as named tuples (one field a column)."""
+        return column_rows(self.table(name))
 
     @functools.cached_property
     def entity_names(self) -> dict[str, str]:
@@ -75,7 +87,7 @@ class ArticleContext:
         `affiliation` among the entities' names (canonical names first, then aliases;
         case aside). A person whose affiliation the article names nowhere else has none."""
         entities = self.table("entities")
-        ids, names, aliases = (entities[c].tolist() for c in ("entity_id", "name", "aliases"))
+        ids, names, aliases = (entities[c] for c in ("entity_id", "name", "aliases"))
         by_name = {
             alias.casefold(): entity_id
             for entity_id, spelled in zip(ids, aliases, strict=True)
@@ -113,13 +125,13 @@ class ArticleContext:
         return sentence_of(self._sentence_starts, offset)
 
 
-def named_by_start(mentions: pd.DataFrame) -> dict[str, list]:
+def named_by_start(mentions: Columns) -> dict[str, list]:
     """`start`, `end` and `entity_id` of the mentions resolved to an entity, sorted by
     start (stable), as lists: what a DataFrame filter and sort give, at a fraction of
     their cost on an article's short table."""
     columns = ("start", "end", "entity_id")
     rows = sorted(
-        (row for row in zip(*(mentions[c].tolist() for c in columns), strict=True) if row[2] != ""),
+        (row for row in zip(*(mentions[c] for c in columns), strict=True) if row[2] != ""),
         key=lambda row: row[0],
     )
     return {c: [row[i] for row in rows] for i, c in enumerate(columns)}
@@ -131,7 +143,7 @@ class MentionIndex:
     bisect the mentions sorted by start, so a long article costs no more per lookup
     than a short one."""
 
-    def __init__(self, mentions: pd.DataFrame, types: dict[str, str]) -> None:
+    def __init__(self, mentions: Columns, types: dict[str, str]) -> None:
         self.types = types
         named = named_by_start(mentions)
         self.spans = [

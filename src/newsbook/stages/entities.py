@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsbook.lexicons import Resources, bare_forms
-from newsbook.schema import frame
+from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.nlp import ParsedBlock, doc_text, tokens_spelled, word_before
@@ -598,7 +598,7 @@ def resolve_entities(
     article: Article,
     mentions: list[Mention],
     resources: Resources,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> tuple[Columns, Columns]:
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
     people = _full_names(mentions)
@@ -934,7 +934,7 @@ def _tables(
     article: Article,
     assigned: list[tuple[Mention, str, str]],
     entities: dict[str, _Entity],
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> tuple[Columns, Columns]:
     ids: dict[str, str] = {}
     used: set[str] = set()
     first: dict[str, Mention] = {}
@@ -970,7 +970,6 @@ def _tables(
                 "resolution": resolution,
             }
         )
-    mentions_df = frame("mentions", mention_rows)
     by_entity: dict[str, list[dict]] = {}
     for row in mention_rows:
         by_entity.setdefault(row["entity_id"], []).append(row)
@@ -998,9 +997,9 @@ def _tables(
                 "first_sentence_id": min(row["sentence_id"] for row in own),
             }
         )
-    # sorted as sort_values(["first_start", "entity_id"]) sorts, before the frame is built
+    # sorted as sort_values(["first_start", "entity_id"]) sorts, before the table is built
     entity_rows.sort(key=lambda row: (row["first_start"], row["entity_id"]))
-    return mentions_df, frame("entities", entity_rows)
+    return column_lists("mentions", mention_rows), column_lists("entities", entity_rows)
 
 
 def _best_name(entity: _Entity) -> str:
@@ -1016,6 +1015,12 @@ def _best_name(entity: _Entity) -> str:
 
 
 def extract_entities(context: ArticleContext) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `mentions` and `entities` tables (`entity_columns`) as DataFrames."""
+    mentions, entities = entity_columns(context)
+    return columns_frame("mentions", mentions), columns_frame("entities", entities)
+
+
+def entity_columns(context: ArticleContext) -> tuple[Columns, Columns]:
     """The `mentions` and `entities` tables of one article (see CONTRACT.md)."""
     article, parsed, resources = context.article, context.parsed, context.resources
     found = list(iter_mentions(article, parsed, resources))

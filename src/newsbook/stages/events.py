@@ -14,7 +14,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from newsbook.lexicons import TimeLexicon
-from newsbook.schema import frame, table_rows
+from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.stages.timex import (
     content_verb,
@@ -126,13 +126,18 @@ def modality(
 
 
 def build_timeline(context: ArticleContext) -> pd.DataFrame:
+    """The `events` table (`timeline_columns`) as a DataFrame."""
+    return columns_frame("events", timeline_columns(context))
+
+
+def timeline_columns(context: ArticleContext) -> Columns:
     """The `events` table: each dated expression tied to the predicate it dates (a verb,
     or an event noun), the entities taking part and the modality."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.time
     mentions, names = context.mention_index, context.entity_names
     rows = []
     starts = [p.block.start for p in parsed]  # parsed blocks are in text order
-    for row in table_rows(context.table("timex")):
+    for row in context.rows("timex"):
         at = bisect.bisect_right(starts, row.start) - 1
         item = parsed[at] if at >= 0 and row.start < parsed[at].block.end else None
         if item is None:
@@ -172,7 +177,7 @@ def build_timeline(context: ArticleContext) -> pd.DataFrame:
                 **_evidence(article.text, base + sentence.start_char, base + sentence.end_char),
             }
         )
-    return frame("events", rows)
+    return column_lists("events", rows)
 
 
 def _evidence(text: str, start: int, end: int) -> dict:

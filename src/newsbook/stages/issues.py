@@ -20,7 +20,7 @@ import pandas as pd
 from spacy.tokens import Token
 
 from newsbook.lexicons import Issue, StanceLexicon
-from newsbook.schema import frame
+from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
 
 # Entity types never taken as an issue: the actors themselves, places, dates, amounts.
@@ -361,16 +361,19 @@ class IssueFinder:
 
 
 def extract_issues(context: ArticleContext) -> pd.DataFrame:
+    """The `issues` table (`issues_columns`) as a DataFrame."""
+    return columns_frame("issues", issues_columns(context))
+
+
+def issues_columns(context: ArticleContext) -> Columns:
     """The `issues` table: one row per issue the article's positions are on, with where
     it comes from (catalogue, analyst, discovered), the pattern that adopts it into a
     catalogue, the phrases that named it and how many positions and actors it has."""
     positions = context.table("positions")
     keys = ("issue_id", "issue", "issue_source", "issue_pattern")
-    # the positions' columns as lists, grouped in Python: an article has few positions,
-    # and a DataFrame's groupby costs more than the grouping
-    values = {
-        c: positions[c].tolist() for c in (*keys, "start", "target", "actor_id", "sentence_id")
-    }
+    # the positions' columns grouped in Python: an article has few positions, and a
+    # DataFrame's groupby costs more than the grouping
+    values = positions
     groups: dict[tuple, list[int]] = {}  # key -> its rows, in the table's order
     for row, key in enumerate(zip(*(values[k] for k in keys), strict=True)):
         groups.setdefault(key, []).append(row)
@@ -396,4 +399,4 @@ def extract_issues(context: ArticleContext) -> pd.DataFrame:
             }
         )
     rows.sort(key=lambda row: (row["first_sentence_id"], row["issue_id"]))  # stable
-    return frame("issues", rows)
+    return column_lists("issues", rows)

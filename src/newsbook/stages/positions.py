@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, Resources, StanceLexicon, remembered, word_forms
-from newsbook.schema import frame, table_rows
+from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import (
     ACTOR_TYPES,
@@ -538,12 +538,12 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
 
 
 def _speakers_by_sentence(
-    statements: list[tuple[int, int, str]], sentences: pd.DataFrame
+    statements: list[tuple[int, int, str]], sentences: Columns
 ) -> dict[int, list[str]]:
     spoken: dict[int, list[str]] = {}
     index = SpanIndex(statements)  # bisects: no scan of every statement per sentence
     for sentence_id, start, end in zip(
-        *(sentences[c].tolist() for c in ("sentence_id", "start", "end")), strict=True
+        *(sentences[c] for c in ("sentence_id", "start", "end")), strict=True
     ):
         spoken[int(sentence_id)] = index.starting_in(start, end)
     return spoken
@@ -724,7 +724,7 @@ class ActorFinder:
             [
                 (start, end, "")
                 for start, end, i, speaker in zip(
-                    *(quotes[c].tolist() for c in ("start", "end", "speaker_id", "speaker")),
+                    *(quotes[c] for c in ("start", "end", "speaker_id", "speaker")),
                     strict=True,
                 )
                 if str(speaker).lower() not in self.first_person
@@ -1118,15 +1118,19 @@ GROUP_SIZES = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
 def group_statements(
-    quotes: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame
+    quotes: Columns, mentions: Columns, entities: Columns
 ) -> list[tuple[int, int, str]]:
     """ "..., two ministers said." followed by "Defense Minister X and Foreign Minister Y
     ...": a statement by a numbered group whose members the next sentences name, each by
     a role with the group's noun, is each member's statement (for their stances; the
     quotes table keeps the group's phrase)."""
-    unnamed = zip(quotes["speaker_id"].tolist(), quotes["speaker"].tolist(), strict=True)
+    unnamed = zip(quotes["speaker_id"], quotes["speaker"], strict=True)
     if not any(i == "" and GROUP.match(str(speaker)) for i, speaker in unnamed):
         return []  # the usual case, found without the table operations below
+    quotes, mentions, entities = (
+        columns_frame(name, table)
+        for name, table in (("quotes", quotes), ("mentions", mentions), ("entities", entities))
+    )
     roles = dict(zip(entities["entity_id"], entities["role"].str.lower(), strict=True))
     people = set(entities.loc[entities["type"] == "PERSON", "entity_id"])
     first = mentions[mentions["entity_id"].isin(people)].groupby("entity_id")["sentence_id"].min()
@@ -1153,7 +1157,7 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
     what is coordinated or in apposition with it), not one it only mentions ("an aide
     to X"); the quotes table names one speaker at most."""
     quotes_by_sentence: dict[int, list] = {}  # grouped once: a mask per sentence cost more
-    for quote in table_rows(context.table("quotes")):
+    for quote in context.rows("quotes"):
         quotes_by_sentence.setdefault(quote.sentence_id, []).append(quote)
     found: list[tuple[int, int, str]] = []
     for item, sent, sentence in context.sentence_parses:
@@ -1519,6 +1523,11 @@ def keep_sides(
 
 
 def extract_positions(context: ArticleContext) -> pd.DataFrame:
+    """The `positions` table (`positions_columns`) as a DataFrame."""
+    return columns_frame("positions", positions_columns(context))
+
+
+def positions_columns(context: ArticleContext) -> Columns:
     """The `positions` table: automatic positions on the catalogue's issues and on the
     issues the text's stance cues point at, then the analyst's manual ones (from the
     resources' annotations folder)."""
@@ -1555,7 +1564,7 @@ def extract_positions(context: ArticleContext) -> pd.DataFrame:
     )
     for number, row in enumerate(combined, start=1):
         row["position_id"] = f"p{number}"
-    return frame("positions", combined)
+    return column_lists("positions", combined)
 
 
 def _position_key(row: dict) -> tuple:
@@ -1585,7 +1594,7 @@ def read_manual_positions(
     annotations_dir: Path | None,
     names: dict,
     resources: Resources,
-    sentences: pd.DataFrame,
+    sentences: Columns,
 ) -> list[dict]:
     """An analyst's positions for this article (rows of the positions table, without
     their `position_id`): `ANNOTATIONS/<article_id>.yml` with a `positions:` list of
@@ -1665,6 +1674,11 @@ def agreement_network(positions: pd.DataFrame) -> pd.DataFrame:
 
 
 def issue_candidates(context: ArticleContext) -> pd.DataFrame:
+    """The `issue_candidates` table (`candidate_columns`) as a DataFrame."""
+    return columns_frame("issue_candidates", candidate_columns(context))
+
+
+def candidate_columns(context: ArticleContext) -> Columns:
     """What the article's stance cues point at, proposed as issues for a catalogue: the
     noun phrase each cue governs ("opposes [the new pipeline]"), counted, with a
     ready-to-adopt pattern and the first sentence where it appears."""
@@ -1700,4 +1714,5 @@ def issue_candidates(context: ArticleContext) -> pd.DataFrame:
                     entry["cues"].append(token.lower_)
     rows = [{**e, "cues": ", ".join(e["cues"])} for e in found.values()]
     # the most pointed at first (a stable sort of the rows, cheaper than the table's)
-    return frame("issue_candidates", sorted(rows, key=lambda row: (-row["n_cues"], row["start"])))
+    rows.sort(key=lambda row: (-row["n_cues"], row["start"]))
+    return column_lists("issue_candidates", rows)

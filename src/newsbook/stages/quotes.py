@@ -32,7 +32,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import SpeechLexicon, bare_forms
-from newsbook.schema import frame, table_rows
+from newsbook.schema import Columns, column_lists, column_rows, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.layout import Block
@@ -1695,6 +1695,11 @@ def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tu
 
 
 def extract_quotes(context: ArticleContext) -> pd.DataFrame:
+    """The `quotes` table (`quotes_columns`) as a DataFrame."""
+    return columns_frame("quotes", quotes_columns(context))
+
+
+def quotes_columns(context: ArticleContext) -> Columns:
     """The `quotes` table: direct and reported statements in text order."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.speech
     resolver = SpeakerResolver(context)
@@ -1715,7 +1720,7 @@ def extract_quotes(context: ArticleContext) -> pd.DataFrame:
     for i, row in enumerate(rows, start=1):
         row["quote_id"] = f"q{i}"
         row["sentence_id"] = context.sentence_at(row["start"])
-    return frame("quotes", rows)
+    return column_lists("quotes", rows)
 
 
 def _lede_source_named_next(
@@ -1799,7 +1804,7 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
     A. B. "C," he said."): the speaker's words going on, reported (status `continued`).
     Background the writer puts between two statements is not so framed: it stands in a
     paragraph of its own, or the next statement opens with its attribution."""
-    sentences = {s.sentence_id: s for s in table_rows(context.sentences)}
+    sentences = {s.sentence_id: s for s in column_rows(context.sentences)}
     holding: dict[int, list[dict]] = {}
     opening: dict[int, dict] = {}  # a statement opening its sentence (or its mark)
     for row in rows:

@@ -24,7 +24,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from newsbook.lexicons import TimeLexicon
-from newsbook.schema import frame
+from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
 from newsbook.text.calendar_names import (
@@ -125,6 +125,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+
+# What every match of a kind holds, found by one cheap search: a block without it skips
+# the kind's pattern (most blocks name no month, so the eight month patterns are skipped).
+# A cue must be part of every match of its pattern, or expressions would be lost.
+_MONTH_CUE = re.compile(MONTH)
+_DIGIT_CUE = re.compile(r"\d")
+CUES: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(("iso_date", "decade", "year"), _DIGIT_CUE),
+    **dict.fromkeys(
+        ("full_date", "full_date_dmy", "month_year", "month_day", "month_rel_year"),
+        _MONTH_CUE,
+    ),
+    **dict.fromkeys(("shifted_month", "month"), _MONTH_CUE),
+    "ago": re.compile(r"(?i:ago)"),
+    # "today", "yesterday", "earlier in the day" all hold "day"
+    "deictic": re.compile(r"(?i:day|night|tomorrow|morning|afternoon|evening)"),
+    "weekday": re.compile(r"(?i:day)"),  # every weekday's name ends in "day"
+    "weekend": re.compile(r"(?i:weekend)"),
+    "shifted_unit": re.compile(r"(?i:week|month|year|decade)"),
+}
 
 
 @dataclass(frozen=True)
@@ -563,7 +584,13 @@ def iter_timex(article: Article, item: ParsedBlock, lexicon: TimeLexicon) -> Ite
     `PATTERNS` (the more specific) wins."""
     text = doc_text(item.doc)
     taken: list[tuple[int, int]] = []
+    cued: dict[re.Pattern[str], bool] = {}  # cue -> found in this block
     for kind, pattern in PATTERNS:
+        cue = CUES[kind]
+        if cue not in cued:
+            cued[cue] = cue.search(text) is not None
+        if not cued[cue]:
+            continue
         for match in pattern.finditer(text):
             groups = match.groupdict()
             # a preposition that only anchors the pattern is not part of the expression
@@ -608,6 +635,11 @@ def _resolution_tense(token: Token, lexicon: TimeLexicon) -> str:
 
 
 def extract_timex(context: ArticleContext) -> pd.DataFrame:
+    """The `timex` table (`timex_columns`) as a DataFrame."""
+    return columns_frame("timex", timex_columns(context))
+
+
+def timex_columns(context: ArticleContext) -> Columns:
     """The `timex` table: one row a temporal expression, in text order."""
     article, parsed, lexicon = context.article, context.parsed, context.resources.time
     found = sorted(
@@ -629,7 +661,7 @@ def extract_timex(context: ArticleContext) -> pd.DataFrame:
         }
         for i, t in enumerate(found, start=1)
     ]
-    return frame("timex", rows)
+    return column_lists("timex", rows)
 
 
 def resolution_note(published: str | dt.date | None, timex: pd.DataFrame) -> str:

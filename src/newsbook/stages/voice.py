@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsbook.schema import frame
+from newsbook.schema import Columns, columns_frame
 from newsbook.stages.context import ArticleContext, SpanIndex
 
 # Uses of "I", "we", "our" outside quotation marks that make a text the writer's own
@@ -63,6 +63,11 @@ def publication_id(source: str) -> str:
 
 
 def add_publication(context: ArticleContext) -> pd.DataFrame:
+    """The entities (`publication_columns`) as a DataFrame."""
+    return columns_frame("entities", publication_columns(context))
+
+
+def publication_columns(context: ArticleContext) -> Columns:
     """The entities, with the publication of an unsigned opinion piece added as an ORG
     (its `source`), unless the text already names it or a writer signs the piece."""
     entities, article = context.table("entities"), context.article
@@ -84,4 +89,4 @@ def add_publication(context: ArticleContext) -> pd.DataFrame:
         "first_start": -1,
         "first_sentence_id": -1,
     }
-    return pd.concat([entities, frame("entities", [row])], ignore_index=True)
+    return {column: [*values, row[column]] for column, values in entities.items()}

@@ -27,7 +27,6 @@ from newsbook.text.document import (
 )
 from newsbook.text.formats import detect_format
 from newsbook.text.sgml import read_record, wire_article
-from newsbook.text.webpage import read_page
 
 __all__ = [
     "UNKNOWN_DATE",
@@ -61,6 +60,10 @@ def read_article(path: str | Path, *, published: str | dt.date | None = None) ->
         story = read_record(text, name=str(path), article_id=article_id)
         article = wire_article(story, published=date, origin=origin)
     elif found == "html":
+        # imported here: trafilatura and htmldate take a tenth of a second to import, and
+        # a corpus of text records never reads a page
+        from newsbook.text.webpage import read_page
+
         page = read_page(text)
         if not page.text.strip():
             raise InputError(f"{path} is a web page with no text to read: give the article's page")

@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import pandas as pd
-
 from newsbook.lexicons import LayoutLexicon
+from newsbook.schema import Columns, column_lists
 from newsbook.text.article import Article
 from newsbook.text.calendar_names import MONTH_NUMBERS, alternation
 
@@ -334,7 +333,7 @@ def _timestamp_date(line: str, cues: LayoutLexicon) -> dt.date | None:
     return None
 
 
-def headline_text(article: Article, blocks: pd.DataFrame) -> str:
+def headline_text(article: Article, blocks: Columns) -> str:
     """The headline as the page gives it (the `blocks` table's headline), else the
     sidecar's."""
     for section, text in zip(blocks["section"], blocks["text"], strict=True):
@@ -343,7 +342,7 @@ def headline_text(article: Article, blocks: pd.DataFrame) -> str:
     return article.headline
 
 
-def blocks_table(article: Article, blocks: list[Block]) -> pd.DataFrame:
+def blocks_table(article: Article, blocks: list[Block]) -> Columns:
     """One row a block: `article_id, paragraph_id, start, end, section, kind, text`.
 
     Paragraph ids count the parsed blocks (headline, dateline, body) in order, as the
@@ -367,6 +366,4 @@ def blocks_table(article: Article, blocks: list[Block]) -> pd.DataFrame:
                 "text": article.text[block.start : block.end],
             }
         )
-    return pd.DataFrame(
-        rows, columns=["article_id", "paragraph_id", "start", "end", "section", "kind", "text"]
-    )
+    return column_lists("blocks", rows)

@@ -21,13 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-import pandas as pd
 import spacy
 from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsbook.schema import table_rows
+from newsbook.schema import Columns, column_lists, column_rows
 from newsbook.text.article import Article
 from newsbook.text.layout import PARSED_SECTIONS, Block
 
@@ -289,7 +288,7 @@ def _words(sent: Span) -> tuple[Token, Token] | None:
     return first, last
 
 
-def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame:
+def sentences_table(article: Article, parsed: list[ParsedBlock]) -> Columns:
     """One row a sentence: `article_id, sentence_id, paragraph_id, start, end, text,
     section`. The headline is paragraph 0 when the page has one."""
     rows = []
@@ -311,13 +310,12 @@ def sentences_table(article: Article, parsed: list[ParsedBlock]) -> pd.DataFrame
                     "section": item.block.section,
                 }
             )
-    columns = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "section"]
-    return pd.DataFrame(rows, columns=columns)
+    return column_lists("sentences", rows)
 
 
-def sentence_index(sentences: pd.DataFrame) -> tuple[list[int], list[int]]:
+def sentence_index(sentences: Columns) -> tuple[list[int], list[int]]:
     """Starts and ids of sentences, for looking up the sentence an offset falls in."""
-    starts, ids = sentences["start"].tolist(), sentences["sentence_id"].tolist()
+    starts, ids = sentences["start"], sentences["sentence_id"]
     ordered = sorted(zip(starts, ids, strict=True))
     return [start for start, _ in ordered], [sentence_id for _, sentence_id in ordered]
 
@@ -329,11 +327,11 @@ def sentence_of(index: tuple[list[int], list[int]], offset: int) -> int:
 
 
 def parsed_sentences(
-    parsed: list[ParsedBlock], sentences: pd.DataFrame
+    parsed: list[ParsedBlock], sentences: Columns
 ) -> Iterator[tuple[ParsedBlock, Span, Any]]:
     """Every parsed sentence with its row of the sentences table (a named tuple), for
     the stages that read the parse sentence by sentence."""
-    rows = {int(r.start): r for r in table_rows(sentences)}
+    rows = {int(r.start): r for r in column_rows(sentences)}
     for item in parsed:
         for sent in item.doc.sents:
             words = _words(sent)
