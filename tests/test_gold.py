@@ -108,6 +108,11 @@ def test_seed(scores):
         ("commentary", "direct quotes", 0.97, 0.97),
         ("wire", "reported speech", 0.94, 0.95),
         ("commentary", "reported speech", 0.98, 0.92),
+        # news on dev (the seed and the four signed reports of gold9), set at the level
+        # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
+        # given; .868/.868 and .844/.867 before them)
+        ("news", "direct quotes", 0.96, 0.96),
+        ("news", "reported speech", 0.90, 0.94),
     ],
 )
 def test_floors_per_kind(scores, kind, stage, recall, precision):
@@ -127,15 +132,17 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
         # in (issue #15 sets 0.95 for direct and 0.85 for reported speakers); direct
         # raised from .80/.80 after the gold7 speaker classes (measured .900/.885);
         # recall re-set from .90 when four signed news reports joined the held-out
-        # articles (gold8), no code change (measured .880/.880)
-        ("direct quotes", 0.88, 0.88),
+        # articles (gold8), no code change (measured .880/.880); raised from .88/.88
+        # when courtesy titles without a full stop became titles (speakers8: .890/.890)
+        ("direct quotes", 0.89, 0.89),
         # reported, entities and timex raised (from .75/.77, .85/.74, .90/.90) to the
         # level measured at the end of the gold7 round (.812/.830, .892/.800, .923/.941);
         # reported re-set from .81/.83 and timex precision from .94 when four signed news
         # reports joined the held-out articles (gold8), no code change (measured
-        # .808/.814 and .920/.920; entities .909/.818)
-        ("reported speech", 0.80, 0.81),
-        ("entities", 0.89, 0.80),
+        # .808/.814 and .920/.920; entities .909/.818); reported raised from .80/.81 and
+        # entities precision from .80 after the speakers8 fixes (.815/.815, .825)
+        ("reported speech", 0.81, 0.81),
+        ("entities", 0.89, 0.82),
         ("timex values", 0.92, 0.92),
     ],
 )

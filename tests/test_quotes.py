@@ -328,6 +328,20 @@ def test_quotation_running_over_paragraphs_keeps_its_speaker(resources):
     assert direct.iloc[3]["speaker"] == "an opposition leader"
 
 
+def test_so_said_after_a_quotation_paragraph_attributes_it(resources):
+    """ "So said X" after a paragraph that is one quotation names its speaker, not the
+    one who spoke before it, and reports nothing of its own."""
+    text = INTRO + (
+        '"We will not sign this treaty," Vendt said.\n\n'
+        '"A harbour is built for ships, not for speeches. Give us ships and we will sail."\n\n'
+        "So said Oduya, a senator of twenty years, to loud cheers from the benches."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "A harbour is built for ships", kind="direct")
+    assert row["speaker_id"] == "paul-oduya", row.to_dict()
+    assert not (quotes["text"].str.strip() == "So").any(), quotes[["text", "speaker"]]
+
+
 @pytest.mark.parametrize(
     "going_on",
     [
@@ -1272,6 +1286,57 @@ def test_no_statement_made(resources, text, snippet):
             "met them.",
             "had not met them",
             "maria-holt",
+        ),
+        # "NAME, ROLE, who said": the name the role stands in apposition to speaks
+        (
+            "The dissenters included Ingrid Solberg, a student delegate, who said she had "
+            "proposed a smaller levy. A larger one, she said, would drive students away.",
+            "would drive students away",
+            "ingrid-solberg",
+        ),
+        (
+            "The dissenters included Ingrid Solberg, a student delegate, who said she had "
+            "proposed a smaller levy.",
+            "proposed a smaller levy",
+            "ingrid-solberg",
+        ),
+        # a role one person holds, named in apposition paragraphs later
+        (
+            "Trawler owners protested in the harbour on Monday.\n\n"
+            "The state's minister of fisheries said in a statement that quotas would fall "
+            "by a tenth.\n\nThe owners plan a second protest.\n\n"
+            "The minister, Ragnar Holm, told parliament that the stocks were collapsing.",
+            "quotas would fall by a tenth",
+            "ragnar-holm",
+        ),
+        # a pronoun after a passive sentence is its agent's, not the last speaker's
+        (
+            INTRO + '"We will not yield," Vendt said.\n\n'
+            "The amendment was tabled by Oduya, who has fought the levy for years. He "
+            "argued that the port would lose its trade to rival harbours.",
+            "the port would lose its trade",
+            "paul-oduya",
+        ),
+        (
+            INTRO + '"We will not yield," Vendt said.\n\n'
+            "The vote was forced by Councillor Declan Mulvey, an independent. He argued "
+            "that the quarry would ruin the valley.",
+            "the quarry would ruin the valley",
+            "declan-mulvey",
+        ),
+        # British and Irish copy writes the courtesy title without a full stop
+        (
+            "Greta Lindqvist, the harbour master, opposed the dredging plan.\n\n"
+            '"The channel is deep enough," Ms Lindqvist said. Mr Oskar Dahl, a pilot, '
+            "agreed.\n\nMs Lindqvist said on Friday that the port would appeal.",
+            "the port would appeal",
+            "greta-lindqvist",
+        ),
+        (
+            "Greta Lindqvist, the harbour master, opposed the dredging plan.\n\n"
+            '"The channel is deep enough," Ms Lindqvist said.',
+            "The channel is deep enough",
+            "greta-lindqvist",
         ),
     ],
 )

@@ -54,6 +54,39 @@ def test_title_split_from_name_and_gazetteer_types(resources):
     assert entities.loc["ABM Treaty", "type"] == "TREATY"
 
 
+def test_a_titled_name_the_ner_takes_for_an_organisation_is_a_person(resources):
+    tables = tables_for(
+        "The vote was forced by Councillor Declan Mulvey, an independent. General Dynamics "
+        "Corp and the Port Users Council objected.",
+        resources,
+    )
+    types = dict(zip(tables["entities"]["name"], tables["entities"]["type"], strict=True))
+    assert types.get("Declan Mulvey") == "PERSON", types
+    assert "Councillor Declan Mulvey" not in types
+    assert types.get("General Dynamics Corp") == "ORG", types
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Clara Brent, an economist at the Torve Institute, said the fee was fair.", "PERSON"),
+        ("Port Sarnia, a leader in fisheries, lies on the coast.", "GPE"),
+    ],
+)
+def test_a_name_taken_for_a_place_but_described_as_a_person_is_a_person(resources, text, label):
+    """The NER may type a two-word name as a place (a given name that is also a region's):
+    a person's title at an organisation in apposition makes it a person."""
+    from spacy.tokens import Span
+
+    from newsbook.stages.entities import _retype
+    from newsbook.text.nlp import make_nlp
+
+    doc = make_nlp(resources.entity_patterns)(text)
+    # the name typed as the NER typed "Lydia X" in one report, the rest as it found them
+    doc.ents = [Span(doc, 0, 2, label="GPE"), *(e for e in doc.ents if e.start >= 2)]
+    assert _retype(doc.ents[0], resources) == label
+
+
 def test_all_caps_article_gives_sparse_tables_not_an_error(resources):
     tables = tables_for(
         "PRESIDENT VISITS FACTORY\n\nTHE PRESIDENT VISITED A FACTORY ON MONDAY.", resources

@@ -172,6 +172,10 @@ INNER_WORD_LENGTH = 4
 
 
 ARTICLES = frozenset({"the", "a", "an"})
+# A person's name after a title has a given name and a surname, perhaps a middle name
+# ("Councillor Ana Maria Berg"); one word alone after a title word is as often part of
+# an organisation's name ("General Motors")
+TITLED_NAME_WORDS = (2, 3)
 # Prefixes that turn a name into those outside it or against it ("non-OPEC",
 # "anti-Sandinista"): such a span mentions nobody by that name.
 OUTSIDE_PREFIXES = frozenset({"non", "anti"})
@@ -274,6 +278,35 @@ def _is_title_fragment(span: Span, resources: Resources) -> bool:
     )
 
 
+def _titled_person(span: Span, resources: Resources) -> Span:
+    """ "Councillor Ana Berg" taken by the NER for an organisation: a title led by a
+    person's title word, then two or three capitalised proper nouns none of which says
+    what an organisation is ("General Dynamics Corp", "Chief Rabbinate Council" stay),
+    is a person with a title."""
+    if span.label_ != "ORG":
+        return span
+    titles = 0
+    while titles < len(span) and _is_title_word(span[titles], resources):
+        titles += 1
+    name = span[titles:]
+    organisation_words = (
+        resources.org_descriptors
+        | resources.company_suffixes
+        | resources.speech.organisations
+        | resources.speech.institutions
+    )
+    if (
+        not any(t.lower_ in resources.title_heads for t in span[:titles])
+        or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
+        or any(
+            t.pos_ != "PROPN" or not t.is_title or t.lower_.rstrip(".") in organisation_words
+            for t in name
+        )
+    ):
+        return span
+    return Span(span.doc, span.start, span.end, label="PERSON")
+
+
 def _retype(span: Span, resources: Resources) -> str:
     label = span.label_
     doc = span.doc
@@ -281,6 +314,8 @@ def _retype(span: Span, resources: Resources) -> str:
         return "TREATY"
     previous = doc[span.start - 1] if span.start > 0 else None
     if label in MUTE_LABELS and _speaks_after_quotation(span, resources):
+        return "PERSON"
+    if label in {"GPE", "LOC"} and _described_as_a_person(span, resources):
         return "PERSON"
     if previous is not None and previous.lower_ in resources.org_descriptors:
         # "arms exporter Norvex"; a name the NER took for a person only with an
@@ -290,6 +325,21 @@ def _retype(span: Span, resources: Resources) -> str:
         if label != "PERSON" or article:
             return "ORG"
     return label
+
+
+def _described_as_a_person(span: Span, resources: Resources) -> bool:
+    """ "Clara Brent, an economist at the Torve Institute": a name the NER took for a
+    place, which the text describes in apposition by a person's title at an
+    organisation, is a person (a given name and a surname, no country the gazetteer
+    knows; "Norland, a leader in fisheries" stays a place)."""
+    if not TITLED_NAME_WORDS[0] <= len(span) <= TITLED_NAME_WORDS[1]:
+        return False
+    if span.text.lower() in resources.country_aliases:
+        return False
+    if any(t.pos_ != "PROPN" or not t.is_title for t in span):
+        return False
+    role, owner = appositive_role(span, resources)
+    return bool(role) and owner is not None and owner.label_ == "ORG"
 
 
 def _speaks_after_quotation(span: Span, resources: Resources) -> bool:
@@ -331,7 +381,7 @@ def iter_mentions(
         for ent in _with_missed_names(item.doc, resources):
             if ent.label_ in SKIPPED_LABELS or _is_title_fragment(ent, resources):
                 continue
-            span = _trim(ent, resources)
+            span = _trim(_titled_person(ent, resources), resources)
             if span is None or not _name_like(span.text):
                 continue
             label = _retype(span, resources)

@@ -224,7 +224,10 @@ def speaker_token(
             before = len(subjects) > 1 and all(s.i < current.i for s in subjects)
             subject = subjects[-1] if before else subjects[0]
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return current.head
+                antecedent = current.head
+                if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                    return antecedent.head  # "Anna Berg, a planner, who said": Berg
+                return antecedent
             return subject
         if current is verb and (verb.i == verb.sent.start or _right_after(verb, quoted)):
             # "said Berg", ""...?" asked Berg": the speaker after the verb
@@ -684,6 +687,17 @@ class SpeakerResolver:
                 if entity_id:
                     self.last_subject, self.last_subject_at = entity_id, start
                     break
+        if self.last_subject_at >= base + sentence.start_char:
+            return
+        # "The motion was tabled by Anna Berg. She argued ...": a passive sentence's agent
+        # is who acts in it when its subject is no person
+        passive = any(c.dep_ == "nsubjpass" for c in root.children)
+        agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
+        for agent in agents if passive else []:
+            start = base + agent.idx
+            entity_id = self.entity_in(start, start + len(agent), types={"PERSON"})
+            if agent.dep_ == "pobj" and entity_id:
+                self.last_subject, self.last_subject_at = entity_id, start
 
 
 def _clause_read_as_relative(verb: Token) -> Token | None:
@@ -825,6 +839,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     if objects and " ".join(t.lower_ for t in objects[0].subtree) in lexicon.anaphoric:
         return list(objects[0].subtree)
     anaphora = [c for c in children if c.dep_ == "advmod" and c.lower_ in lexicon.anaphoric]
+    if anaphora and anaphora[0].i < verb.i:  # "So said the mayor": an attribution of the
+        return []  # quotation before, which says nothing of its own
     if anaphora and not objects:  # "said so"
         return anaphora[:1]
     if _planned(verb, lexicon):  # "plans to announce a dividend": no statement yet
@@ -1658,12 +1674,14 @@ def _row(
 
 def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tuple[int, str, str]]:
     """Where the article names a source it described before: "the official, Assistant
-    Minister Anna Berg, ..." gives (offset, "official", entity id)."""
+    Minister Anna Berg, ..." gives (offset, "official", entity id); so with a role one
+    person holds ("the minister of labour said ...", then "The minister, Anna Berg,")."""
+    described = resolver.lexicon.anonymous | resolver.lexicon.headline_roles
     found = []
     for item in parsed:
         base = item.block.start
         for token in item.doc:
-            if token.dep_ != "appos" or token.head.lemma_.lower() not in resolver.lexicon.anonymous:
+            if token.dep_ != "appos" or token.head.lemma_.lower() not in described:
                 continue
             determiners = [c for c in token.head.children if c.dep_ == "det"]
             if not determiners or determiners[0].lower_ not in {"the", "this", "that"}:
