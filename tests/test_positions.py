@@ -425,6 +425,7 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
         ("Roth backs the dam. The prime minister has also praised the dam.", "ana-roth", "support"),
         # a warning that something could do harm is the warner's own stance
         ("Sudmark warned that the dam could ruin the coast.", "sudmark", "oppose"),
+        ("Okon warned that the dam would invite lawsuits.", "lev-okon", "oppose"),
         # what someone ought to do is the speaker's judgement
         ("Norland should not fund the dam, Okon said.", "lev-okon", "oppose"),
         # the subject pronoun of a reported clause is its reporter, not the one told
@@ -495,6 +496,12 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         ("Okon hailed the harbour tunnel as a victory for the town.", "lev-okon", "support"),
         # the victim's passive judges the one who did it
         ('Okon said "we were misled by the harbour board."', "lev-okon", "oppose"),
+        # a stance on doing something to a thing is on the thing
+        ('"I am against building a second harbour authority," Okon said.', "lev-okon", "oppose"),
+        ("Okon spoke against closing the river school.", "lev-okon", "support"),
+        # who sponsors a measure backs it
+        ("The harbour levy, sponsored by Okon, passed on Monday.", "lev-okon", "support"),
+        ("Okon sponsored the harbour levy.", "lev-okon", "support"),
     ],
 )
 def test_the_side_an_actor_takes(resources, text, actor_id, stance):

@@ -1062,8 +1062,12 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if child.dep_ in {"dobj", "pobj", "nsubjpass"} and not _addressee(child):
             targets.append(child)
         elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
-            # "in favour of decoupling": a bare gerund is the thing done
+            # "in favour of decoupling": a bare gerund is the thing done; "against
+            # building a second agency": what the gerund does it to
             targets += [g for g in child.children if g.dep_ == "pobj" or bare_gerund(g)]
+            targets += [g for done in child.children for g in _done_to(done)]
+        elif child.dep_ == "pcomp":  # "against building a second agency"
+            targets += _done_to(child)
         elif child.dep_ in {"xcomp", "acl"}:
             targets += [g for g in child.children if g.dep_ == "dobj"]
         elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
@@ -1095,6 +1099,14 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause:
             targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     return targets
+
+
+def _done_to(gerund: Token) -> list[Token]:
+    """ "(against) building a second agency": the object of a gerund a preposition
+    governs, what the stance on doing it is about."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG":
+        return []
+    return [g for g in gerund.children if g.dep_ == "dobj"]
 
 
 def _causes(cue: Token) -> list[Token]:
