@@ -494,6 +494,9 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         ("Okon described the harbour levy as illegal.", "lev-okon", "oppose"),
         ('Okon called the harbour levy "a blow to the fishing fleet."', "lev-okon", "oppose"),
         ("Okon hailed the harbour tunnel as a victory for the town.", "lev-okon", "support"),
+        # a group the article names no one by holds its stance in the members it names
+        ("Critics of the port levy, including Norland, praised the vote.", "norland", "support"),
+        ("Several groups, such as Sudmark and Norland, oppose the port levy.", "sudmark", "oppose"),
         # the victim's passive judges the one who did it
         ('Okon said "we were misled by the harbour board."', "lev-okon", "oppose"),
         # a stance on doing something to a thing is on the thing

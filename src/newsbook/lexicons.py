@@ -265,6 +265,7 @@ STANCE_WORD_LISTS = (
     "contrasts",
     "time_clauses",
     "spokespeople",
+    "members_named",
     "indefinite",
     "obligation",
     "proposals",
@@ -313,6 +314,7 @@ class StanceLexicon:
     contrasts: frozenset[str] = frozenset()  # "as opposed to X": X set apart, no stance
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
+    members_named: frozenset[str] = frozenset()  # "critics, including X,": X is one
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal

@@ -712,6 +712,7 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.members_named = resources.stance.members_named
         self.indefinite = resources.stance.indefinite
         # nouns of things, never of a holder ("the plan", "an offer")
         self.things = resources.stance.issue_nouns | resources.stance.proposals
@@ -894,9 +895,22 @@ class ActorFinder:
             for member in _coordinated(holder):
                 entity_ids = [self.token_entity(member, base)]
                 if not entity_ids[0]:
-                    entity_ids = self._their(member, base)
+                    entity_ids = self._their(member, base) or self._members(member, base)
                 found += [e for e in entity_ids if e and e not in found]
         return found
+
+    def _members(self, group: Token, base: int) -> list[str]:
+        """ "Critics of the levy, including the Harbour Trust and the union, praised the
+        vote": a group the article names no one by holds its stance in the members it
+        names."""
+        found = []
+        for child in group.children:
+            marker = " ".join(t.lower_ for t in child.subtree if t.i <= child.i)
+            if child.dep_ != "prep" or marker not in self.members_named:
+                continue
+            for named in (g for g in child.children if g.dep_ == "pobj"):
+                found += [self.token_entity(member, base) for member in _coordinated(named)]
+        return [entity_id for entity_id in found if entity_id]
 
     def _their(self, holder: Token, base: int) -> list[str]:
         """ "Officials from X and Y said their groups oppose Z", "leaders of X said they
