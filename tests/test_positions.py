@@ -497,6 +497,7 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         # a group the article names no one by holds its stance in the members it names
         ("Critics of the port levy, including Norland, praised the vote.", "norland", "support"),
         ("Several groups, such as Sudmark and Norland, oppose the port levy.", "sudmark", "oppose"),
+        ("Several groups, such as Sudmark and Norland, oppose the port levy.", "norland", "oppose"),
         # the victim's passive judges the one who did it
         ('Okon said "we were misled by the harbour board."', "lev-okon", "oppose"),
         # a stance on doing something to a thing is on the thing
@@ -848,3 +849,9 @@ def test_a_figure_of_what_would_be_argues_its_speaker_s_side(resources):
     text = "Okon said he opposes the dam. The dam would cost 40 million crowns, Okon said."
     rows = dam_rows(text, "lev-okon", resources)
     assert list(rows["sentence_id"]) == [1, 2] and set(rows["stance"]) == {"oppose"}
+
+
+def test_a_member_s_description_is_no_member(resources):
+    text = "Many councillors, including Harlow Venn, a Wisconsin Democrat, favor the port levy."
+    positions, _ = discovered_of(text, resources)
+    assert set(positions["actor"]) == {"Harlow Venn"}, positions[["actor", "stance"]]

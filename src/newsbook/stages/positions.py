@@ -908,8 +908,10 @@ class ActorFinder:
             marker = " ".join(t.lower_ for t in child.subtree if t.i <= child.i)
             if child.dep_ != "prep" or marker not in self.members_named:
                 continue
-            for named in (g for g in child.children if g.dep_ == "pobj"):
-                found += [self.token_entity(member, base) for member in _coordinated(named)]
+            members = [g for g in child.children if g.dep_ == "pobj"]
+            for member in members:  # "X and Y", not "X, a Wisconsin Democrat": no member
+                members += [c for c in member.children if c.dep_ == "conj"]
+            found += [self.token_entity(member, base) for member in members]
         return [entity_id for entity_id in found if entity_id]
 
     def _their(self, holder: Token, base: int) -> list[str]:
