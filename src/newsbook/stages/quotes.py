@@ -936,11 +936,19 @@ def _without_source(tokens: list[Token]) -> list[Token]:
     that "..." according to aides"): the phrase names who told of the statement, it is
     no part of what was said."""
     for token in tokens:
-        following = token.doc[token.i + 1 : token.i + 2]
-        if token.lower_ == "according" and following.text.lower() == "to":
-            last = max(token.right_edge.i, following[0].right_edge.i)
+        phrase = _according_phrase(token)
+        if phrase is not None:
+            last = max(token.right_edge.i, phrase.right_edge.i)
             return [t for t in tokens if not token.i <= t.i <= last]
     return tokens
+
+
+def _according_phrase(token: Token) -> Token | None:
+    """The "to" of "according to", when `token` is its "according"."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    if token.lower_ == "according" and following.text.lower() == "to":
+        return following[0]
+    return None
 
 
 def _without_speaker(tokens: list[Token], verb: Token) -> list[Token]:
@@ -1602,14 +1610,9 @@ def _according_to(
     """ "..., according to X", "In X's view, ...", "in the words of X": the cue, the
     source and the tokens of what is reported (before the phrase, or after it when the
     sentence opens with it)."""
-    doc = sentence.doc
     for token in sentence:
-        if (
-            token.lower_ == "according"
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
-            phrase, cue = doc[token.i + 1], token
+        if (according := _according_phrase(token)) is not None:
+            phrase, cue = according, token
             sources = [c for c in phrase.children if c.dep_ == "pobj"]
         elif (
             token.lemma_.lower() in lexicon.views
