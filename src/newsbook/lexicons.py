@@ -104,6 +104,17 @@ class Resources:
         """The resources of these folders, read and parsed once per process."""
         return _load(Path(lexicon_dir), Path(issues_file), Path(annotations_dir))
 
+    @functools.cached_property
+    def organisation_words(self) -> frozenset[str]:
+        """Words that make a name an organisation's ("Corp", "Institute", "bank"): built
+        once, not for every name the entity stage asks about."""
+        return (
+            self.org_descriptors
+            | self.company_suffixes
+            | self.speech.organisations
+            | self.speech.institutions
+        )
+
     @property
     def entity_patterns(self) -> Path:
         """The gazetteer's EntityRuler patterns (JSONL), read by the parser."""

@@ -289,17 +289,13 @@ def _titled_person(span: Span, resources: Resources) -> Span:
     while titles < len(span) and _is_title_word(span[titles], resources):
         titles += 1
     name = span[titles:]
-    organisation_words = (
-        resources.org_descriptors
-        | resources.company_suffixes
-        | resources.speech.organisations
-        | resources.speech.institutions
-    )
     if (
         not any(t.lower_ in resources.title_heads for t in span[:titles])
         or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
         or any(
-            t.pos_ != "PROPN" or not t.is_title or t.lower_.rstrip(".") in organisation_words
+            t.pos_ != "PROPN"
+            or not t.is_title
+            or t.lower_.rstrip(".") in resources.organisation_words
             for t in name
         )
     ):
