@@ -231,7 +231,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         elif lemma in lexicon.relational and depth > 0:
             pass  # "tie a sale to a softening of X" says nothing about X
         elif depth > 0 and lexicon.through(token, path[depth - 1]):
-            polarity *= lexicon.through(token, path[depth - 1])
+            # ("did not call for X", "is not interested in X": negated, the other side)
+            negation = -1 if lexicon.negated(token) else 1
+            polarity *= lexicon.through(token, path[depth - 1]) * negation
             cues.append(Cue(token, polarity))
         elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
             cues.append(Cue(token, polarity))  # "fears that X will ruin Y": X is bad
@@ -1077,7 +1079,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             continue
         if child.dep_ in {"dobj", "pobj", "nsubjpass"} and not _addressee(child):
             targets.append(child)
-        elif child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
+        elif child.dep_ == "prep" and (
+            # ("interested in X": the preposition a cue takes its side through)
+            child.lower_ in lexicon.target_prepositions or lexicon.through(cue, child)
+        ):
             # "in favour of decoupling": a bare gerund is the thing done; "against
             # building a second agency": what the gerund does it to
             targets += [g for g in child.children if g.dep_ == "pobj" or bare_gerund(g)]

@@ -1,0 +1,41 @@
+"""Stances of wants, interest and calls: what an actor says it is interested in, is
+believed to favour or asks for, and which way a call goes; on invented text with its own
+issue catalogue (none of the gold's or the seed's words)."""
+
+import pytest
+
+from newsbook.pipeline import analyze
+from newsbook.text.article import make_article
+
+CATALOGUE = [
+    {"id": "dam", "label": "The river dam", "patterns": [r"\bdam\b"]},
+    {"id": "levy", "label": "A levy on coal", "patterns": [r"\blevy\b"]},
+]
+INTRO = "Prime Minister Ana Roth of Norland and President Lev Okon of Sudmark met on Monday.\n\n"
+
+
+def stances_of(text: str, resources) -> set[tuple[str, str, str]]:
+    """(actor, issue, stance) of every row the text's positions table has."""
+    article = make_article(INTRO + text, article_id="t", published="2010-03-02")
+    positions = analyze(article, resources.with_issues(CATALOGUE))["positions"]
+    return set(positions[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective of attitude takes its side through its preposition
+        ("Okon said Sudmark is still interested in the dam.", ("sudmark", "dam", "support")),
+        ("Norland is interested in a levy.", ("norland", "levy", "support")),
+        # a negated verb of attitude with its preposition takes the other side
+        ("Okon did not call for the levy.", ("lev-okon", "levy", "oppose")),
+        ("Roth never voted for the levy.", ("ana-roth", "levy", "oppose")),
+    ],
+)
+def test_a_side_taken_through_a_preposition(resources, text, expected):
+    assert expected in stances_of(text, resources)
+
+
+def test_interest_in_something_else_is_no_stance_on_the_issue(resources):
+    # "interested parties" names who, not what anyone wants
+    assert stances_of("Interested parties met Okon on the river.", resources) == set()
