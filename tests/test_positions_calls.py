@@ -41,3 +41,20 @@ def test_a_side_taken_through_a_preposition(resources, text, expected):
 def test_interest_in_something_else_is_no_stance_on_the_issue(resources):
     # "interested parties" names who, not what anyone wants
     assert stances_of("Interested parties met Okon on the river.", resources) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a harm done to others judges what does it; a call not to do it is for it
+        ("Roth said the levy would punish farmers.", ("ana-roth", "levy", "oppose")),
+        (
+            "Roth said a levy meant to save the river should not punish farmers.",
+            ("ana-roth", "levy", "support"),
+        ),
+    ],
+)
+def test_a_harm_verb_judges_its_subject_and_its_negation_turns_round(resources, text, expected):
+    assert expected in stances_of(text, resources)
+    opposite = {"support": "oppose", "oppose": "support"}[expected[2]]
+    assert (*expected[:2], opposite) not in stances_of(text, resources)
