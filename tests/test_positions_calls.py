@@ -58,3 +58,30 @@ def test_a_harm_verb_judges_its_subject_and_its_negation_turns_round(resources, 
     assert expected in stances_of(text, resources)
     opposite = {"support": "oppose", "oppose": "support"}[expected[2]]
     assert (*expected[:2], opposite) not in stances_of(text, resources)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okon is believed to favour the dam.", ("lev-okon", "dam", "support")),
+        ("Roth is said to oppose the levy.", ("ana-roth", "levy", "oppose")),
+        # a deal named by the party it is with
+        (
+            "Okon is believed to favour the merger with Halden Mining Corp.",
+            ("lev-okon", "merger-of-halden-mining-corp", "support"),
+        ),
+    ],
+)
+def test_a_stance_heard_of_is_its_subject_s(resources, text, expected):
+    assert expected in stances_of(text, resources)
+
+
+def test_what_an_actor_is_urged_to_do_is_no_stance_of_theirs(resources):
+    assert ("lev-okon", "dam", "support") not in stances_of(
+        "Okon was urged to back the dam.", resources
+    )
+
+
+def test_a_deal_is_named_by_the_party_it_is_with(resources):
+    rows = stances_of("Okon backs the merger with Halden Mining Corp.", resources)
+    assert ("lev-okon", "merger-of-halden-mining-corp", "support") in rows

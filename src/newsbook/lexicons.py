@@ -282,6 +282,7 @@ STANCE_WORD_LISTS = (
     "proposals",
     "options",
     "neg_raising",
+    "hearsay",
     "undecided",
     "causes",
     "harms",
@@ -331,6 +332,7 @@ class StanceLexicon:
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
+    hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     causes: frozenset[str] = frozenset()  # "could prompt (retaliation)": a harm caused
     harms: frozenset[str] = frozenset()  # "retaliation": what a warning says X will bring

@@ -185,8 +185,9 @@ class IssueFinder:
         return self._named(content, proposal=False)
 
     def _dealt(self, deal: Token, party: Token) -> IssueRef | None:
-        """ "blocking the sale of Korval Corp": a deal whose object is an actor (no
-        issue by itself) is named by the deal and the actor ("sale of Korval Corp")."""
+        """ "blocking the sale of Korval Corp", "a merger with Korval Corp": a deal whose
+        object or other party is an actor (no issue by itself) is named by the deal and
+        the actor ("sale of Korval Corp", "merger of Korval Corp")."""
         if deal.pos_ != "NOUN":
             return None
         name = [t for t in deal.doc[party.left_edge.i : party.i + 1] if t.ent_type_]
@@ -333,6 +334,9 @@ class IssueFinder:
         for child in target.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "for", "on"}:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ == "with":
+                # "a merger with Korval Corp": a deal is named by the party it is with
+                objects = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_]
             elif child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
                 objects = [g for g in child.children if g.dep_ == "dobj"]
             else:

@@ -716,6 +716,7 @@ class ActorFinder:
         self.spokespeople = resources.stance.spokespeople
         self.members_named = resources.stance.members_named
         self.indefinite = resources.stance.indefinite
+        self.hearsay = resources.stance.hearsay
         # nouns of things, never of a holder ("the plan", "an offer")
         self.things = resources.stance.issue_nouns | resources.stance.proposals
         self.reporting = resources.stance.reporting
@@ -885,6 +886,8 @@ class ActorFinder:
                 holder = token.head
             elif child.dep_ == "nsubj" and child.lower_ == "it" and _extraposed(token):
                 continue  # "it is premature to cut X": the "it" is the clause, no one
+            elif child.dep_ == "nsubjpass" and self._heard_of(token):
+                pass  # "Okon is believed to favour X": Okon's stance, as heard
             elif child.dep_ not in {"nsubj", "poss"} and not (
                 child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
             ):
@@ -900,6 +903,16 @@ class ActorFinder:
                     entity_ids = self._their(member, base) or self._members(member, base)
                 found += [e for e in entity_ids if e and e not in found]
         return found
+
+    def _heard_of(self, verb: Token) -> bool:
+        """ "(Okon) is believed to favour X", "is said to oppose it": a passive verb of
+        hearsay over an infinitive, whose subject is the infinitive's."""
+        return (
+            verb.tag_ == "VBN"
+            and verb.lemma_.lower() in self.hearsay
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ == "xcomp" for c in verb.children)
+        )
 
     def _members(self, group: Token, base: int) -> list[str]:
         """ "Critics of the levy, including the Harbour Trust and the union, praised the
