@@ -91,3 +91,15 @@ def test_a_council_is_a_body_not_an_issue(resources):
     # what a council should do is a call on it, not a mention of an issue one has a side on
     text = "Roth backs the council. Roth warned that the council should know what it gives up."
     assert not any(issue == "council" for _, issue, _ in stances_of(text, resources))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call on the speaker's own side is the speaker's stance
+        ('"Let us finish the dam," Okon said.', ("lev-okon", "dam", "support")),
+        ('"Let\'s not raise the levy," Roth said.', ("ana-roth", "levy", "oppose")),
+    ],
+)
+def test_a_call_on_us_is_its_speaker_s_stance(resources, text, expected):
+    assert expected in stances_of(text, resources)

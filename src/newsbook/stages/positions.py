@@ -428,6 +428,10 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.obligation for c in verb.children):
         return True
     governor = verb.head  # "has to cut": the obligation governs the verb
+    if verb.dep_ == "ccomp" and any(
+        c.dep_ == "nsubj" and c.lower_ in {"us", "'s"} for c in verb.children
+    ):  # "let's share the burden", "let us build X": a call on us, its speaker's
+        return f"{governor.lemma_.lower()} us" in lexicon.obligation
     return (
         verb.dep_ == "xcomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
