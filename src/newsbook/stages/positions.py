@@ -182,8 +182,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and _called_for(token, lexicon)
             and path[0] in _called_for_targets(token, lexicon)
         ):
-            # "Norland must raise X" supports X; "should not have raised X" opposes it
-            polarity = -1 if lexicon.negated(token) else 1
+            # "Norland must raise X" supports X; "should not have raised X" opposes it,
+            # and so does "should drop X" (a reversal called for)
+            polarity = -1 if lexicon.negated(token) != lexicon.reverses(token) else 1
             cues.append(Cue(token, polarity, voiced=True))
         elif (
             depth == 1
