@@ -262,7 +262,7 @@ def test_a_report_of_what_others_say_should_be_done_is_not_its_writer_s(resource
 def test_a_closing_line_about_a_columnist_makes_the_piece_hers(resources):
     body = (
         "By Jane Marlow\n\nThe council wants to build a port levy into next year's budget. "
-        "Okon backs the port levy. The levy is a bad idea.\n\n"
+        "Okon backs the port levy. The port levy is a bad idea.\n\n"
     )
     column = body + "Jane Marlow is a former harbour master and writes a weekly column."
     report = body + "Jane Marlow covers the harbour for the Ledger."
@@ -896,3 +896,27 @@ def test_a_reversal_called_for_opposes_what_it_drops(resources):
     assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"oppose"}, rows
     rows = positions_of("Okon said the board should not abandon the port levy.", resources)
     assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"support"}, rows
+
+
+COLUMN_OPENING = (
+    "By Jane Marlow\n\nI have fished this coast for thirty years, and I say the port levy is "
+    "a reckless gamble. We cannot afford it, and our harbour cannot carry it.\n\n"
+)
+
+
+def _writer_rows(text: str, resources, words: str) -> set[str]:
+    positions, _ = discovered_of(COLUMN_OPENING + text, resources)
+    mine = positions[positions["actor_id"] == "jane-marlow"]
+    return set(mine.loc[mine["evidence"].str.contains(words), "stance"])
+
+
+def test_a_column_tells_others_acts_without_taking_them_as_its_own(resources):
+    told = "The hotel trade has lobbied hard for the port levy."
+    assert "support" not in _writer_rows(told, resources, "lobbied")
+
+
+def test_a_column_reporting_another_s_words_does_not_argue_there(resources):
+    text = 'Lev Okon said on Tuesday that the levy "will pay for itself within a year."'
+    assert not _writer_rows(text, resources, "Okon said")
+    text = 'The board\'s chairman, Lev Okon, said the ban "is the fastest way to fix it."'
+    assert not _writer_rows(text, resources, "Okon, said")
