@@ -182,8 +182,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and _called_for(token, lexicon)
             and path[0] in _called_for_targets(token, lexicon)
         ):
-            # "Norland must raise X" supports X; "should not have raised X" opposes it
-            polarity = -1 if lexicon.negated(token) else 1
+            # "Norland must raise X" supports X; "should not have raised X" opposes it,
+            # and so does "should drop X" (a reversal called for)
+            polarity = -1 if lexicon.negated(token) != lexicon.reverses(token) else 1
             cues.append(Cue(token, polarity, voiced=True))
         elif (
             depth == 1
@@ -656,6 +657,23 @@ def _in_condition(cue: Token, lexicon: StanceLexicon) -> bool:
     return any(_opens_condition(token, lexicon) for token in [cue, *cue.ancestors])
 
 
+def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -> bool:
+    """ "The hotel industry has lobbied for X", "the union wants X": a cue that is the
+    verb of a subject other than the writer's own "I" or "we" (and other than the issue
+    itself, "X is a bad idea"), someone else's act or want told, even where the subject
+    names no one the article knows. An opinion piece's own voice holds its judgements and
+    calls ("X is a folly", "the council should reject X"), not what it tells of others."""
+    if cue.pos_ not in {"VERB", "AUX"}:
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if not subjects and cue.dep_ in {"xcomp", "conj"}:
+        subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
+    return any(
+        s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in first_person and anchor not in s.subtree
+        for s in subjects
+    )
+
+
 def _heads_its_clause(cue: Token) -> bool:
     """Whether a cue carries the clause it stands in ("Norland will not back down", "X is
     an absurd course"), not a subject phrase ("U.S. plans to deploy X should not be
@@ -707,6 +725,7 @@ class ActorFinder:
         self.affiliations = context.affiliations
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
+        self.may_be_called = context.may_be_called
         self.first_person = resources.stance.first_person
         self.anonymous = resources.speech.anonymous
         self.organisation_nouns = resources.speech.organisations
@@ -798,8 +817,13 @@ class ActorFinder:
         people = [e for e, role in self.roles.items() if role == core or role.endswith(" " + core)]
         if len(people) == 1:
             return people[0]
-        if noun.lemma_.lower() in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
-            return self.before(base + noun.idx, {"ORG"})
+        lemma = noun.lemma_.lower()
+        if lemma in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
+            return self.mentions.before(
+                base + noun.idx,
+                {"ORG"},
+                accept=lambda entity_id: self.may_be_called(entity_id, lemma),
+            )
         return ""
 
     def unnamed_member(self, token: Token) -> bool:
@@ -1407,7 +1431,13 @@ def _positions_pass(
             if (
                 outer is not None
                 and not owned
-                and (not found or outer.voiced and not any(c is outer for _, c, _ in found))
+                and (
+                    not found
+                    and outer.token is not anchor  # "the ban would ...": named, not judged
+                    and not _acted_by_another(outer.token, anchor, finder.first_person)
+                    or outer.voiced
+                    and not any(c is outer for _, c, _ in found)
+                )
             ):
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
@@ -1418,6 +1448,8 @@ def _positions_pass(
             elif speakers:  # who reports another's stance does not argue it
                 unnamed = taken and finder.held_unnamed(stance.cues[-1].token, base, anchor)
                 arguers = [] if held - set(speakers) or unnamed else speakers
+            elif own_speakers:  # a sentence telling what another says is not the writer's case
+                arguers = []
             else:  # an opinion piece's own voice argues its writer's side
                 arguers = voice
             narrated = not speakers and not _modal(anchor)
