@@ -1,5 +1,5 @@
-"""Stances of wants, interest and calls: what an actor says it is interested in, is
-believed to favour or asks for, and which way a call goes; on invented text with its own
+"""Stances of wants, interest and calls: what an actor says it is interested in or is
+believed to favour, and which way a call goes; on invented text with its own
 issue catalogue (none of the gold's or the seed's words)."""
 
 import pytest
@@ -27,8 +27,6 @@ def stances_of(text: str, resources) -> set[tuple[str, str, str]]:
         # an adjective of attitude takes its side through its preposition
         ("Okon said Sudmark is still interested in the dam.", ("sudmark", "dam", "support")),
         ("Norland is interested in a levy.", ("norland", "levy", "support")),
-        # a request for something is a want of it
-        ("Sudmark has asked for a levy.", ("sudmark", "levy", "support")),
         # a negated verb of attitude with its preposition takes the other side
         ("Okon did not call for the levy.", ("lev-okon", "levy", "oppose")),
         ("Roth never voted for the levy.", ("ana-roth", "levy", "oppose")),
