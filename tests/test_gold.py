@@ -172,8 +172,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # run joined dev (gold9), no code change (measured .392/.637); raised after gerund
     # objects, lawsuits as harms and sponsors (stances8: .400/.645); recall re-set from
     # .40 when two wire stories and two commentary pieces annotated before any run joined
-    # dev (gold10), no code change (measured .392/.640)
-    assert figures["recall"] >= 0.39 and figures["precision"] >= 0.64, figures.to_dict()
+    # dev (gold10), no code change (measured .392/.640); precision raised after interest,
+    # hearsay and "let us" calls, with the writer's voice kept to its own judgements
+    # (stances11: .397/.654)
+    assert figures["recall"] >= 0.39 and figures["precision"] >= 0.65, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -202,9 +204,11 @@ def test_stances_as_a_new_user_gets_them(scores):
         # been done stopped carrying sides and goods brought became judgements (stances7:
         # .484/.672, .385/.632); wire recall (from .48) and commentary (from .38/.63)
         # re-set when two wire stories and two commentary pieces annotated before any run
-        # joined dev (gold10), no code change (measured .457/.677, .376/.602)
-        ({"kind": "wire"}, 0.45, 0.67),
-        ({"kind": "commentary"}, 0.37, 0.60),
+        # joined dev (gold10), no code change (measured .457/.677, .376/.602); wire and
+        # commentary precision raised after interest, hearsay and "let us" calls, with
+        # the writer's voice kept to its own judgements (stances11: .467/.682, .376/.638)
+        ({"kind": "wire"}, 0.46, 0.68),
+        ({"kind": "commentary"}, 0.37, 0.63),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479)
         ({"split": "test"}, 0.27, 0.47),
