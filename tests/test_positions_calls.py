@@ -85,12 +85,6 @@ def test_a_deal_is_named_by_the_party_it_is_with(resources):
     assert ("lev-okon", "merger-of-halden-mining-corp", "support") in rows
 
 
-def test_a_council_is_a_body_not_an_issue(resources):
-    # what a council should do is a call on it, not a mention of an issue one has a side on
-    text = "Roth backs the council. Roth warned that the council should know what it gives up."
-    assert not any(issue == "council" for _, issue, _ in stances_of(text, resources))
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
