@@ -63,6 +63,7 @@ def test_a_harm_verb_judges_its_subject_and_its_negation_turns_round(resources, 
     [
         ("Okon is believed to favour the dam.", ("lev-okon", "dam", "support")),
         ("Roth is said to oppose the levy.", ("ana-roth", "levy", "oppose")),
+        ("Roth is said to be against the levy.", ("ana-roth", "levy", "oppose")),
         # a deal named by the party it is with
         (
             "Okon is believed to favour the merger with Halden Mining Corp.",
@@ -78,6 +79,12 @@ def test_what_an_actor_is_urged_to_do_is_no_stance_of_theirs(resources):
     assert ("lev-okon", "dam", "support") not in stances_of(
         "Okon was urged to back the dam.", resources
     )
+
+
+def test_a_fact_heard_of_is_no_stance(resources):
+    # "against" a quota here compares; what Sudmark is said to be doing is no attitude
+    text = "Sudmark is said to be selling 300 barrels a day, against its levy quota of 250."
+    assert not any(actor == "sudmark" for actor, _, _ in stances_of(text, resources))
 
 
 def test_a_deal_is_named_by_the_party_it_is_with(resources):
