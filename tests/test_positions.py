@@ -894,3 +894,27 @@ def test_a_quotation_of_a_speaker_stated_on_both_sides_carries_neither(resources
     positions = positions_of(text, resources)
     okon = positions[positions["actor_id"] == "lev-okon"]
     assert 3 not in set(okon["sentence_id"]), okon[["sentence_id", "issue_id", "stance"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a subject that is no one negates the cue it is the subject of
+        ("Okon said nobody on the council would accept the dam.", "oppose"),
+        ('"No one here is against the dam," Okon said.', "support"),
+        ('"Nothing will stop the dam," Okon said.', "support"),
+        ("No minister backs the dam, Okon said.", "oppose"),
+        ('"Nobody here wants the dam," Okon said.', "oppose"),
+        # and so does a negation on the copula a predicate word stands under
+        ('"I am not against the dam," Okon said.', "support"),
+    ],
+)
+def test_a_negated_subject_or_copula_turns_the_stance_round(resources, text, stance):
+    rows = dam_rows(text, "lev-okon", resources)
+    assert set(rows["stance"]) == {stance}, rows[["sentence_id", "stance", "cue"]]
+
+
+def test_a_wish_no_one_had_is_reluctance_not_opposition(resources):
+    # "nobody wanted to": told in the past, of what is being done
+    rows = dam_rows('"Nobody here wanted to build the dam," Okon said.', "lev-okon", resources)
+    assert "oppose" not in set(rows["stance"]), rows[["sentence_id", "stance", "cue"]]
