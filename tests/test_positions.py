@@ -857,59 +857,19 @@ def test_a_member_s_description_is_no_member(resources):
     assert set(positions["actor"]) == {"Harlow Venn"}, positions[["actor", "stance"]]
 
 
-def test_a_quotation_that_argues_without_naming_the_issue_carries_its_speaker_s_side(
-    resources,
-):
-    # the source's stance stated once, then their own words given as the argument for it
-    text = (
-        "Okon said he opposes the dam. "
-        '"Families in the valley will pay for this for a generation," Okon said. '
-        '"Nobody asked the farmers."'
-    )
-    rows = dam_rows(text, "lev-okon", resources)
-    assert list(rows["sentence_id"]) == [1, 2, 3], rows[["sentence_id", "stance", "cue"]]
-    assert set(rows["stance"]) == {"oppose"}
-
-
-@pytest.mark.parametrize(
-    "words",
-    [
-        # a guess or an option argues nothing
-        '"The council may well decide in the spring," Okon said.',
-        '"Another alternative is to wait a year," Okon said.',
-        # a reported clause tells, in the reporter's words
-        "Okon said the council will meet in the spring.",
-    ],
-)
-def test_a_hedged_or_reported_statement_does_not_carry_its_speaker_s_side(resources, words):
-    rows = dam_rows(f"Okon said he opposes the dam. {words}", "lev-okon", resources)
-    assert list(rows["sentence_id"]) == [1], rows[["sentence_id", "stance", "cue"]]
-
-
-def test_a_quotation_of_a_speaker_stated_on_both_sides_carries_neither(resources):
-    text = (
-        "Okon said he opposes the dam. Okon said he backs the water charter. "
-        '"Families in the valley will pay for this for a generation," Okon said.'
-    )
-    positions = positions_of(text, resources)
-    okon = positions[positions["actor_id"] == "lev-okon"]
-    assert 3 not in set(okon["sentence_id"]), okon[["sentence_id", "issue_id", "stance"]]
-
-
 @pytest.mark.parametrize(
     ("text", "stance"),
     [
-        # a subject that is no one negates the cue it is the subject of
+        # a subject that is no one negates the cue it is the subject of, or the copula
+        # the cue is the predicate of
         ("Okon said nobody on the council would accept the dam.", "oppose"),
         ('"No one here is against the dam," Okon said.', "support"),
         ('"Nothing will stop the dam," Okon said.', "support"),
-        ("No minister backs the dam, Okon said.", "oppose"),
         ('"Nobody here wants the dam," Okon said.', "oppose"),
-        # and so does a negation on the copula a predicate word stands under
-        ('"I am not against the dam," Okon said.', "support"),
+        ('"None of us supports the dam," Okon said.', "oppose"),
     ],
 )
-def test_a_negated_subject_or_copula_turns_the_stance_round(resources, text, stance):
+def test_a_subject_that_is_no_one_turns_the_stance_round(resources, text, stance):
     rows = dam_rows(text, "lev-okon", resources)
     assert set(rows["stance"]) == {stance}, rows[["sentence_id", "stance", "cue"]]
 

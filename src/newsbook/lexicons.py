@@ -493,16 +493,17 @@ class StanceLexicon:
         return bool(words) and bool(bare_forms(words[0].lower()) & self.oppose)
 
     def negated(self, token: Token) -> bool:
-        """A negation on a word ("will not back X", "no support for X"), on the copula a
-        predicate word stands under ("I am not against X"), or a subject that is no one
-        ("Nobody would accept X", "No one here is against X", "none of us backs X")."""
+        """A negation on a word ("will not back X", "no support for X"), or a subject
+        that is no one, of the word or of the copula it is the predicate of ("Nobody would
+        accept X", "No one here is against X", "none of us backs X")."""
         clause = (
             token.head if token.dep_ in {"prep", "acomp"} and token.head.lemma_ == "be" else token
         )
         return any(
-            c.dep_ == "neg"
-            or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
-            or (c.dep_ in {"nsubj", "nsubjpass"} and self._no_one(c) and not self._reluctant(word))
+            c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
+            for c in token.children
+        ) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and self._no_one(c) and not self._reluctant(word)
             for word in dict.fromkeys([token, clause])
             for c in word.children
         )
@@ -513,9 +514,11 @@ class StanceLexicon:
         return self.wishes(verb) and verb.tag_ == "VBD"
 
     def _no_one(self, subject: Token) -> bool:
-        """ "Nobody", "none (of us)", "no one", "no member (of the board)"."""
+        """ "Nobody", "none (of us)", "no one" (a pronoun of no one, not "no member":
+        "no new taxes", "no amount of money" say how much, not who)."""
         return subject.lower_ in self.no_one or any(
-            c.dep_ == "det" and c.lower_ in self.negations for c in subject.children
+            c.dep_ == "det" and f"{c.lower_} {subject.lower_}" in self.no_one
+            for c in subject.children
         )
 
     def reverses(self, token: Token) -> bool:

@@ -1529,8 +1529,7 @@ def keep_sides(
 ) -> None:
     """An actor's statement that names an issue they take a side on elsewhere in the
     article, with no stance of its own, argues that side ("We are determined to uphold
-    the agreement", then "the agreement is being adhered to, he said"); and so do their
-    quoted words that argue without naming it (`_quoted_arguments`)."""
+    the agreement", then "the agreement is being adhered to, he said")."""
     known = sides(rows)
     stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
     for mention in mentions:
@@ -1549,60 +1548,6 @@ def keep_sides(
                 row = _row(context, actor_id, mention.issue, mention.sentence, mention.target)
                 row.update(stance=side, cue="", hedged=False)
                 _keep(rows, row, RANK_SIDE)
-    _quoted_arguments(context, rows)
-
-
-def _quoted_arguments(
-    context: ArticleContext, rows: dict[tuple[str, str, int], tuple[int, dict]]
-) -> None:
-    """An actor's own quoted words that argue without naming the issue ("This board
-    gives them a place to be heard", "We will be paying for that decision for years"),
-    where the article states the actor's stance in one sentence and no stance of this
-    sentence is theirs yet, argue that side, on the same issue. Not a reported clause
-    (the reporter's wording often only tells what is or was done), nor words hedged
-    ("may", "perhaps", "another alternative is"): a guess or an option argues nothing."""
-    lexicon = context.resources.stance
-    held: dict[str, list[tuple[int, dict]]] = {}  # actor -> their stances, by sentence
-    for (actor_id, _, sentence_id), (rank, row) in sorted(rows.items(), key=lambda kv: kv[0]):
-        if row["stance"] != "neutral" and rank < RANK_SIDE:
-            held.setdefault(actor_id, []).append((sentence_id, row))
-    # only an actor whose stance the article states once: the quotation that follows is
-    # given as the argument for it; one whose stances are stated in several sentences has
-    # their arguing words read already, and what else they say mostly tells (a market
-    # analyst's forecast, an official's figures). Measured on the dev gold: 24 of the 38
-    # rows this adds are right; for every actor with one side, 27 of 50.
-    held = {a: h for a, h in held.items() if len({sentence_id for sentence_id, _ in h}) == 1}
-    stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
-    quoted = [q for q in context.rows("quotes") if q.kind == "direct" and q.speaker_id in held]
-    for item, sent, sentence in context.sentence_parses if quoted else []:
-        base = item.block.start
-        start, end = base + sent.start_char, base + sent.end_char
-        for quote in quoted:
-            actor_id = quote.speaker_id
-            if not (quote.start < end and start < quote.end):
-                continue
-            if (actor_id, sentence.sentence_id) in stated:
-                continue
-            if len({row["stance"] for _, row in held[actor_id]}) != 1:
-                continue  # (an actor on both sides argues neither by default)
-            words = [t for t in sent if quote.start <= base + t.idx < quote.end]
-            if any(
-                t.lower_ in lexicon.hedges or t.lemma_.lower() in lexicon.options for t in words
-            ):
-                continue
-            _, nearest = min(held[actor_id], key=lambda h: abs(h[0] - sentence.sentence_id))
-            row = {
-                **nearest,
-                "sentence_id": sentence.sentence_id,
-                "evidence": sentence.text,
-                "start": int(sentence.start),
-                "end": int(sentence.end),
-                "target": "",
-                "cue": "",
-                "hedged": False,
-            }
-            _keep(rows, row, RANK_SIDE)
-            stated.add((actor_id, sentence.sentence_id))
 
 
 def extract_positions(context: ArticleContext) -> pd.DataFrame:
