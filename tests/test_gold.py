@@ -172,18 +172,19 @@ def test_stances_as_a_new_user_gets_them(scores):
     # run joined dev (gold9), no code change (measured .392/.637); raised after gerund
     # objects, lawsuits as harms and sponsors (stances8: .400/.645); recall re-set from
     # .40 when two wire stories and two commentary pieces annotated before any run joined
-    # dev (gold10), no code change (measured .392/.640); precision raised after interest,
-    # hearsay and "let us" calls, with the writer's voice kept to its own judgements
-    # (stances11: .397/.654)
+    # dev (gold10), no code change (measured .392/.640); precision raised after subjects
+    # that are no one negate their cue (stances10, on main with voice8: .397/.657), and
+    # kept after interest, hearsay and "let us" calls (stances11)
     assert figures["recall"] >= 0.39 and figures["precision"] >= 0.65, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
     # reports) at the level measured when they came in, no code change (.203/.467); news
     # on dev raised after gerund objects, lawsuits as harms and sponsors (stances8:
-    # .337/.660)
+    # .337/.660), and after subjects that are no one negate their cue (stances10, on main
+    # with voice8: .398/.750)
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.33 and news["precision"] >= 0.66, news.to_dict()
+    assert news["recall"] >= 0.39 and news["precision"] >= 0.74, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
     assert held_out_news["recall"] >= 0.20 and held_out_news["precision"] >= 0.46, (
         held_out_news.to_dict()

@@ -930,3 +930,26 @@ def test_the_union_is_no_body_of_another_kind(resources):
     positions, _ = discovered_of(text, resources)
     held = set(zip(positions["actor"], positions["stance"], strict=True))
     assert ("Senate", "oppose") not in held and ("Retail Federation", "oppose") not in held
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a subject that is no one negates the cue it is the subject of, or the copula
+        # the cue is the predicate of
+        ("Okon said nobody on the council would accept the dam.", "oppose"),
+        ('"No one here is against the dam," Okon said.', "support"),
+        ('"Nothing will stop the dam," Okon said.', "support"),
+        ('"Nobody here wants the dam," Okon said.', "oppose"),
+        ('"None of us supports the dam," Okon said.', "oppose"),
+    ],
+)
+def test_a_subject_that_is_no_one_turns_the_stance_round(resources, text, stance):
+    rows = dam_rows(text, "lev-okon", resources)
+    assert set(rows["stance"]) == {stance}, rows[["sentence_id", "stance", "cue"]]
+
+
+def test_a_wish_no_one_had_is_reluctance_not_opposition(resources):
+    # "nobody wanted to": told in the past, of what is being done
+    rows = dam_rows('"Nobody here wanted to build the dam," Okon said.', "lev-okon", resources)
+    assert "oppose" not in set(rows["stance"]), rows[["sentence_id", "stance", "cue"]]
