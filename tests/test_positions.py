@@ -377,6 +377,13 @@ def dam_rows(text: str, actor_id: str, resources):
         # who needs to or is wished to act is told what to do, it is not their stance
         ("Okon said Norland needs to scrap the dam.", "norland"),
         ("Okon said he would like to see Norland scrap the dam.", "norland"),
+        # "the insurer of its branches" is described by whose branches it insures, it is
+        # not the organisation named last
+        (
+            "Norvik Bank opened a branch on Monday. The insurer of its branches refused to "
+            "cover the dam.",
+            "norvik-bank",
+        ),
     ],
 )
 def test_no_one_holds(resources, text, actor_id):
@@ -512,6 +519,39 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     positions, _ = discovered_of(text, resources)
     rows = positions[positions["actor_id"] == actor_id]
     assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "issue_words"),
+    [
+        # a body's decision backs the act it decides on
+        ("The Harbour Board voted 5-2 on Monday to create a fishing fund.", "support", "fund"),
+        ("The Harbour Board decided on Monday to raise the port fees.", "support", "fee"),
+        ("The Harbour Board decided not to raise the port fees.", "oppose", "fee"),
+        # an act against what it acts on is the issue, backed by its deciders (the cut,
+        # not the budget it is cut from)
+        ("The Harbour Board voted 5-2 to cut $2 million from the river budget.", "support", "cut"),
+        ("The Harbour Board voted to close two river schools.", "support", "close"),
+        # over a verb of attitude, that verb's own stance
+        ("The Harbour Board voted 5-2 to reject the harbour tunnel.", "oppose", "tunnel"),
+    ],
+)
+def test_a_decision_backs_the_act_decided(resources, text, stance, issue_words):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["actor_id"] == "harbour-board"]
+    assert set(zip(rows["stance"], rows["issue_id"].str.contains(issue_words), strict=True)) == {
+        (stance, True)
+    }, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+def test_an_act_decided_and_its_noun_are_one_issue(resources):
+    text = (
+        "The Harbour Board voted 5-2 to cut $2 million from the river budget. Roth voted "
+        "against the cuts."
+    )
+    positions, _ = discovered_of(text, resources)
+    sides = set(zip(positions["actor_id"], positions["issue_id"], positions["stance"], strict=True))
+    assert {("harbour-board", "cut", "support"), ("ana-roth", "cut", "oppose")} <= sides, sides
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,7 @@ STANCE_WORD_LISTS = (
     "goods",
     "predicative",
     "light_verbs",
+    "decisions",
 )
 
 
@@ -320,6 +321,7 @@ class StanceLexicon:
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
+    decisions: frozenset[str] = frozenset()  # "voted to close X": the act decided, backed
     # "if X should offer ...": a case imagined (speech.yml `condition_marks`, one list)
     conditions: frozenset[str] = frozenset()
     contrasts: frozenset[str] = frozenset()  # "as opposed to X": X set apart, no stance

@@ -250,6 +250,22 @@ class IssueFinder:
             )
         )
 
+    def act(self, verb: Token, target: Token) -> IssueRef | None:
+        """ "voted to cut $4m from the budget", "decided to close two branch libraries": an
+        act decided on that does something against what it acts on is an issue of its
+        own, named by its verb and what it is done to ("cut budget", "close branch
+        libraries"): its deciders back the act, not the thing. Merged with the act's
+        noun ("opposed the cuts") by its head, the verb's lemma."""
+        named = target.pos_ in {"NOUN", "PROPN"}
+        words = [
+            w
+            for w in (phrase_tokens(target) if named else [])
+            if w == target
+            or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
+        ]
+        surface = [verb.lower_, *(w.text if w.pos_ == "PROPN" else w.lower_ for w in words)]
+        return self._phrase_issue(verb, surface, frozenset(w.lemma_.lower() for w in words))
+
     def proposal(self, noun: Token) -> IssueRef | None:
         """The issue an owned proposal names: the issue last named ("her proposal"), else
         the proposal itself ("Norland's final offer"), a word for an issue that here names

@@ -162,7 +162,16 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth > 0 and _sets_apart(token, lexicon):
             break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
-        if depth == 0 and (action or cues and cues[0].owned) or sibling:
+        decision = _decided(token, lexicon)
+        if decision is not None:
+            # "voted to cut $4m from the budget": the act decided on is what its
+            # deciders back, whatever it does to its object (the cut, not the budget);
+            # also where the act is itself the mention ("to cut", of the issue "cuts")
+            polarity = -1 if lexicon.negated(decision) or lexicon.negated(token) else 1
+            cues = [Cue(decision, polarity)]
+        elif depth > 1 and _decided(path[depth - 1], lexicon) is not None:
+            pass  # the decision's own verb, its cue taken with the act
+        elif depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
         elif (
             depth == 0
@@ -524,6 +533,32 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def _decided(act: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "The board voted 5-2 to close the school", "decided to raise fees": the verb of
+    a decision over the act it decides on (an infinitive), when that act is no attitude
+    of its own ("voted to reject the plan" rejects it); else None."""
+    decision = act.head
+    if (
+        act.pos_ != "VERB"
+        or act.dep_ not in {"xcomp", "advcl"}
+        or decision.lemma_.lower() not in lexicon.decisions
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
+        or act.lemma_.lower() in lexicon.light_verbs
+    ):
+        return None
+    return decision if not lexicon.polarity(act) or lexicon.is_weak(act) else None
+
+
+def _act_against(target: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "voted to cut $4m from the budget": the act decided on that a target is the
+    object of, when the act is against what it acts on (the cut is the issue, not the
+    budget); else None."""
+    act = next((t for t in target.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if act is None or lexicon.polarity(act) >= 0 or _decided(act, lexicon) is None:
+        return None
+    return act
+
+
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "strikes against the networks", "a shield against missiles": a preposition of
     opposition on a noun that is no attitude of its own says what the thing is aimed
@@ -791,7 +826,14 @@ class ActorFinder:
         people = [e for e, role in self.roles.items() if role == core or role.endswith(" " + core)]
         if len(people) == 1:
             return people[0]
-        if noun.lemma_.lower() in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
+        # (not "the insurer of Norland's accounts": an "of" phrase says whose it is, and
+        # the organisation named last may be that one, not the one described)
+        narrowed = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        if (
+            noun.lemma_.lower() in self.organisation_nouns
+            and noun.tag_ not in {"NNS", "NNPS"}
+            and not narrowed
+        ):
             return self.before(base + noun.idx, {"ORG"})
         return ""
 
@@ -1263,7 +1305,7 @@ def sentence_anchors(
             )
             or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
-        ):
+        ) and _decided(token, lexicon) is None:
             continue
         called_for = _called_for(token, lexicon)
         targets = _called_for_targets(token, lexicon) if called_for else []
@@ -1280,7 +1322,8 @@ def sentence_anchors(
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
             if any(a == target for a, _ in anchors):
                 continue
-            ref = issues.resolve(target)
+            act = _act_against(target, lexicon)
+            ref = issues.act(act, target) if act is not None else issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
         if _bare_relative(token) and not any(a == token for a, _ in anchors):
