@@ -544,6 +544,33 @@ def test_a_decision_backs_the_act_decided(resources, text, stance, issue_words):
     }, positions[["actor_id", "issue_id", "stance", "cue"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "issue_id", "names"),
+    [
+        (
+            "The two councillors who voted against the layoffs, Tom Reddy and Ann Cole, "
+            "argued that the town should first draw on its $2 million fund.",
+            "layoff",
+            {"tom-reddy", "ann-cole"},
+        ),
+        (
+            "The two board members who voted against the levy, Pavel Orlov and Greta Lind, "
+            "argued that the town should first draw on its $2 million fund.",
+            "levy",
+            {"pavel-orlov", "greta-lind"},
+        ),
+    ],
+)
+def test_names_beside_a_relative_clause_s_subject_hold_its_stance(resources, text, issue_id, names):
+    """The parser may hang the names in apposition to "the two councillors who ..." on
+    the clause's last noun; they still say who voted."""
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["issue_id"] == issue_id]
+    assert set(zip(rows["actor_id"], rows["stance"], strict=True)) == {
+        (name, "oppose") for name in names
+    }, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
 def test_an_act_decided_and_its_noun_are_one_issue(resources):
     text = (
         "The Harbour Board voted 5-2 to cut $2 million from the river budget. Roth voted "

@@ -910,7 +910,7 @@ class ActorFinder:
         for child in token.children:
             if target is not None and target in list(child.subtree):
                 continue  # what a stance is about never holds it
-            holder = child
+            holder, beside = child, []
             if child.dep_ in {"agent", "acl", "advcl"}:  # "an offer ... announced by X"
                 agents = (
                     [child]
@@ -922,7 +922,7 @@ class ActorFinder:
                     continue
                 holder = objects[0]
             elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"that", "which", "who"}:
-                holder = token.head
+                holder, beside = token.head, _stray_appositions(token)
             elif child.dep_ == "nsubj" and child.lower_ == "it" and _extraposed(token):
                 continue  # "it is premature to cut X": the "it" is the clause, no one
             elif child.dep_ not in {"nsubj", "poss"} and not (
@@ -934,7 +934,7 @@ class ActorFinder:
             # "X and Y both supported": coordinated holders, also where the parser hangs
             # the first name on the second ("Kemp and Secretary Jordan Kemp") or on a
             # description ("Council members X and Y")
-            for member in _coordinated(holder):
+            for member in [*_coordinated(holder), *(m for b in beside for m in _coordinated(b))]:
                 entity_ids = [self.token_entity(member, base)]
                 if not entity_ids[0]:
                     entity_ids = self._their(member, base) or self._members(member, base)
@@ -1055,6 +1055,27 @@ class ActorFinder:
             if token.dep_ == "ccomp" or token.head == token:
                 break
         return Holding([] if holders is None else holders, unnamed=False)
+
+
+def _stray_appositions(relative: Token) -> list[Token]:
+    """ "The two members who voted against the cuts, Ana Roth and Lev Okon, argued ...":
+    names in apposition to a relative clause's subject that the parser hangs on the
+    clause's last word, a word for no one ("cuts"), in apposition or coordinated; they
+    say who the subject is. Set off by commas both sides ("voted against the tax and
+    Norland" names no one)."""
+    doc, end = relative.doc, relative.right_edge.i
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    return [
+        token
+        for token in relative.subtree
+        if token.dep_ in {"appos", "conj"}
+        and token.ent_type_ in ACTOR_TYPES
+        and token.head.pos_ == "NOUN"
+        and not token.head.ent_type_
+        and token.right_edge.i == end
+        and doc[token.left_edge.i - 1].text == ","
+    ]
 
 
 def _coordinated(holder: Token) -> list[Token]:
