@@ -571,6 +571,40 @@ def test_names_beside_a_relative_clause_s_subject_hold_its_stance(resources, tex
     }, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        # a body's members bare, or its word alone, are the one body named with the word
+        (
+            "Plans for a harbour tunnel were rejected by Harlow Town Council on Monday. "
+            "Councillors voted 6 to 3 to refuse planning permission to Norvik Ports.",
+            {"harlow-town-council"},
+        ),
+        (
+            "The Harlow Library Board of Trustees met on Monday. Trustees voted 5 to 2 to "
+            "reject the harbour tunnel.",
+            {"harlow-library-board-of-trustees"},
+        ),
+        # some of its members are not the body; nor is a word two bodies are named with
+        (
+            "Harlow Town Council met on Monday. Two councillors voted against the harbour tunnel.",
+            set(),
+        ),
+        (
+            "Harlow Town Council and Norvik County Council met on Monday. Councillors voted "
+            "6 to 3 to reject the harbour tunnel.",
+            set(),
+        ),
+    ],
+)
+def test_a_body_s_members_stand_for_the_body(resources, text, holders):
+    made = make_article(text, article_id="t", published="2010-03-02")
+    tables = analyze(made, resources)
+    positions, last = tables["positions"], tables["sentences"]["sentence_id"].max()
+    rows = positions[positions["sentence_id"] == last]  # the members' sentence
+    assert set(rows["actor_id"]) == holders, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
 def test_an_act_decided_and_its_noun_are_one_issue(resources):
     text = (
         "The Harbour Board voted 5-2 to cut $2 million from the river budget. Roth voted "

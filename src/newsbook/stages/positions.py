@@ -747,6 +747,15 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.members_of = resources.stance.members_of
+        # the words of each organisation's name, for a body named by its word alone
+        self.organisation_words = {
+            entity_id: set(re.findall(r"\w+", str(name).casefold()))
+            for entity_id, name, kind in zip(
+                entities["entity_id"], entities["name"], entities["type"], strict=True
+            )
+            if kind == "ORG"
+        }
         self.members_named = resources.stance.members_named
         self.indefinite = resources.stance.indefinite
         # nouns of things, never of a holder ("the plan", "an offer")
@@ -815,9 +824,32 @@ class ActorFinder:
                     return self.states.get(entity_id, entity_id)
         return self.described(token, base)
 
+    def body(self, noun: Token) -> str:
+        """ "Councillors voted to refuse X", the headline "Council Approves X": a body's
+        word alone, or its members' plural alone, is the one organisation the article
+        names with that word ("Harlow Town Council"); "" where none or several are."""
+        if any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children):
+            return ""  # "two councillors", "the trustees who voted no": some members
+        forms = sorted(word_forms(noun))
+        if noun.tag_ in {"NNS", "NNPS"}:
+            word = next((self.members_of[f] for f in forms if f in self.members_of), "")
+        else:
+            bodies = set(self.members_of.values())
+            word = next((f for f in forms if f in bodies), "")
+        # ("Council" alone as a name is the word, not an organisation's name)
+        named = [
+            entity_id
+            for entity_id, words in self.organisation_words.items()
+            if word in words and len(words) > 1
+        ]
+        return named[0] if word and len(named) == 1 else ""
+
     def described(self, noun: Token, base: int) -> str:
         """ "the mayor", "the network": a definite description names the one person the
         article gives that role, or the organisation of that kind named last."""
+        body = self.body(noun)
+        if body:
+            return body
         determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
         if noun.pos_ != "NOUN" or not determiners or determiners[0] not in {"the", "its"}:
             return ""
