@@ -605,6 +605,25 @@ def test_a_body_s_members_stand_for_the_body(resources, text, holders):
     assert set(rows["actor_id"]) == holders, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "issue_id", "stance"),
+    [
+        # with a catalogue issue named by the thing, an act against it opposes it ...
+        ("The Harbour Board voted 5-2 to close the dam.", "dam", "oppose"),
+        ("The Harbour Board decided not to close the dam.", "dam", "support"),
+        # ... and backs the issue of doing so
+        ("The Harbour Board voted 5-2 to cut the fishing fleet.", "cut-fleet", "support"),
+        ("The Harbour Board voted 5-2 to expand the fishing fleet.", "cut-fleet", "oppose"),
+    ],
+)
+def test_a_decision_on_a_catalogue_issue(resources, text, issue_id, stance):
+    positions = positions_of(text, resources)
+    rows = positions[positions["actor_id"] == "harbour-board"]
+    assert set(zip(rows["issue_id"], rows["stance"], strict=True)) == {(issue_id, stance)}, rows[
+        ["actor_id", "issue_id", "stance", "cue"]
+    ]
+
+
 def test_an_act_decided_and_its_noun_are_one_issue(resources):
     text = (
         "The Harbour Board voted 5-2 to cut $2 million from the river budget. Roth voted "

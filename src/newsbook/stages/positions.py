@@ -126,7 +126,9 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     return 0, None
 
 
-def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = False) -> Stance:
+def stance_toward(
+    anchor: Token, lexicon: StanceLexicon, *, discovered: bool = False, act: bool = False
+) -> Stance:
     """The stance the tree above an issue mention takes toward it. Cues compose on the
     way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
     talks); a negation or a reversal ("will not back down from") turns it round. A
@@ -134,7 +136,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
     is the issue's action: doing it supports it. Coordinated words are siblings, not
     governors ("abolish X and cut Y"). The clause a speech verb reports ends the climb:
     the reporter's words are not a stance. `discovered`: the mention is a phrase a cue
-    pointed at, whose own word ("proposals") names the issue and takes no stance."""
+    pointed at, whose own word ("proposals") names the issue and takes no stance. `act`:
+    the issue is an act decided on (`IssueRef.act`), which its deciders back."""
     polarity, cues = 1, []
     # the issue's own action: a verb with no stance of its own ("destroyed the platform"),
     # or a noun that names one ("arms reduction", "a test ban"); supporting it is doing it
@@ -167,8 +170,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # "voted to cut $4m from the budget": the act decided on is what its
             # deciders back, whatever it does to its object (the cut, not the budget);
             # also where the act is itself the mention ("to cut", of the issue "cuts")
-            polarity = -1 if lexicon.negated(decision) or lexicon.negated(token) else 1
-            cues = [Cue(decision, polarity)]
+            # ("voted to cut the fishing fleet" is against the fleet, where the issue is it)
+            against = lexicon.polarity(token) < 0 and not act
+            negated = lexicon.negated(decision) or lexicon.negated(token)
+            polarity = (-1 if against else 1) * (-1 if negated else 1)
+            cues, action = [Cue(decision, polarity)], act
         elif depth > 1 and _decided(path[depth - 1], lexicon) is not None:
             pass  # the decision's own verb, its cue taken with the act
         elif depth == 0 and (action or cues and cues[0].owned) or sibling:
@@ -542,6 +548,8 @@ def _decided(act: Token, lexicon: StanceLexicon) -> Token | None:
         act.pos_ != "VERB"
         or act.dep_ not in {"xcomp", "advcl"}
         or decision.lemma_.lower() not in lexicon.decisions
+        # ("was chosen to speak": chosen by others, no decision of its subject's)
+        or any(c.dep_ in {"auxpass", "nsubjpass"} for c in decision.children)
         or not any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
         or act.lemma_.lower() in lexicon.light_verbs
     ):
@@ -1462,7 +1470,9 @@ def _positions_pass(
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
-            stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
+            stance = stance_toward(
+                anchor, lexicon, discovered=issue.source == "discovered", act=issue.act
+            )
             # (not "if Norland should offer to build X": no one's stance yet)
             taken = (
                 bool(stance.cues)
