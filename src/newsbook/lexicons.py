@@ -341,6 +341,7 @@ class StanceLexicon:
     goods: frozenset[str] = frozenset()  # "jobs": what a promise says X will bring
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
+    tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
@@ -373,6 +374,7 @@ class StanceLexicon:
             judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
+            tagline=_words(voice, "tagline"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),
             conditions=_words(speech, "condition_marks"),
@@ -715,6 +717,8 @@ class LayoutLexicon:
     agencies: frozenset[str] = frozenset()
     timestamps: tuple[re.Pattern[str], ...] = ()
     byline_openers: frozenset[str] = frozenset()
+    byline_separators: tuple[str, ...] = ()
+    date_lines: tuple[re.Pattern[str], ...] = ()
     page_markers: tuple[re.Pattern[str], ...] = ()
     table_units: frozenset[str] = frozenset()
     table_note_openers: tuple[str, ...] = ()
@@ -726,6 +730,8 @@ class LayoutLexicon:
             agencies=_words(data, "agencies"),
             timestamps=tuple(re.compile(p) for p in data.get("timestamp_patterns") or []),
             byline_openers=_words(data, "byline_openers"),
+            byline_separators=tuple(str(s) for s in data.get("byline_separators") or []),
+            date_lines=tuple(re.compile(p) for p in data.get("date_line_patterns") or []),
             page_markers=tuple(
                 re.compile(p, re.IGNORECASE) for p in data.get("page_markers") or []
             ),
