@@ -1606,6 +1606,9 @@ def _holders_found(
             if not people - {a}
             and (finder.types.get(a) == "PERSON" or holders <= {a})
             and not (not holders and finder.held_unnamed(stance.cues[-1].token, base, anchor))
+            # ("the government decided to limit X, the minister said": a decision is its
+            # decider's act, and whoever reports it neither holds nor argues it)
+            and not (not holders and stance.cues[-1].token.lemma_.lower() in lexicon.decisions)
         ]
     return found
 
