@@ -556,29 +556,6 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
 
 
 @pytest.mark.parametrize(
-    ("text", "stance", "issue_words"),
-    [
-        # a body's decision backs the act it decides on
-        ("The Harbour Board voted 5-2 on Monday to create a fishing fund.", "support", "fund"),
-        ("The Harbour Board decided on Monday to raise the port fees.", "support", "fee"),
-        ("The Harbour Board decided not to raise the port fees.", "oppose", "fee"),
-        # an act against what it acts on is the issue, backed by its deciders (the cut,
-        # not the budget it is cut from)
-        ("The Harbour Board voted 5-2 to cut $2 million from the river budget.", "support", "cut"),
-        ("The Harbour Board voted to close two river schools.", "support", "close"),
-        # over a verb of attitude, that verb's own stance
-        ("The Harbour Board voted 5-2 to reject the harbour tunnel.", "oppose", "tunnel"),
-    ],
-)
-def test_a_decision_backs_the_act_decided(resources, text, stance, issue_words):
-    positions, _ = discovered_of(text, resources)
-    rows = positions[positions["actor_id"] == "harbour-board"]
-    assert set(zip(rows["stance"], rows["issue_id"].str.contains(issue_words), strict=True)) == {
-        (stance, True)
-    }, positions[["actor_id", "issue_id", "stance", "cue"]]
-
-
-@pytest.mark.parametrize(
     ("text", "issue_id", "names"),
     [
         (
@@ -637,35 +614,6 @@ def test_a_body_s_members_stand_for_the_body(resources, text, holders):
     positions, last = tables["positions"], tables["sentences"]["sentence_id"].max()
     rows = positions[positions["sentence_id"] == last]  # the members' sentence
     assert set(rows["actor_id"]) == holders, rows[["actor_id", "issue_id", "stance", "cue"]]
-
-
-@pytest.mark.parametrize(
-    ("text", "issue_id", "stance"),
-    [
-        # with a catalogue issue named by the thing, an act against it opposes it ...
-        ("The Harbour Board voted 5-2 to close the dam.", "dam", "oppose"),
-        ("The Harbour Board decided not to close the dam.", "dam", "support"),
-        # ... and backs the issue of doing so
-        ("The Harbour Board voted 5-2 to cut the fishing fleet.", "cut-fleet", "support"),
-        ("The Harbour Board voted 5-2 to expand the fishing fleet.", "cut-fleet", "oppose"),
-    ],
-)
-def test_a_decision_on_a_catalogue_issue(resources, text, issue_id, stance):
-    positions = positions_of(text, resources)
-    rows = positions[positions["actor_id"] == "harbour-board"]
-    assert set(zip(rows["issue_id"], rows["stance"], strict=True)) == {(issue_id, stance)}, rows[
-        ["actor_id", "issue_id", "stance", "cue"]
-    ]
-
-
-def test_an_act_decided_and_its_noun_are_one_issue(resources):
-    text = (
-        "The Harbour Board voted 5-2 to cut $2 million from the river budget. Roth voted "
-        "against the cuts."
-    )
-    positions, _ = discovered_of(text, resources)
-    sides = set(zip(positions["actor_id"], positions["issue_id"], positions["stance"], strict=True))
-    assert {("harbour-board", "cut", "support"), ("ana-roth", "cut", "oppose")} <= sides, sides
 
 
 @pytest.mark.parametrize(

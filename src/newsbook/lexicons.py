@@ -289,7 +289,6 @@ STANCE_WORD_LISTS = (
     "goods",
     "predicative",
     "light_verbs",
-    "decisions",
 )
 
 
@@ -321,7 +320,6 @@ class StanceLexicon:
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
-    decisions: frozenset[str] = frozenset()  # "voted to close X": the act decided, backed
     members_of: dict[str, str] = field(default_factory=dict)  # "councillors": the council
     # "if X should offer ...": a case imagined (speech.yml `condition_marks`, one list)
     conditions: frozenset[str] = frozenset()

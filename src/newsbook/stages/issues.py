@@ -47,7 +47,6 @@ class IssueRef:
     source: str
     patterns: tuple[str, ...]
     against: bool = False
-    act: bool = False  # an act decided on, named by its verb ("cut budget": `IssueFinder.act`)
 
     @property
     def pattern(self) -> str:
@@ -215,13 +214,10 @@ class IssueFinder:
         surface: list[str],
         modifiers: frozenset[str],
         named: list[str] | None = None,
-        *,
-        act: bool = False,
     ) -> IssueRef | None:
         """The catalogue's, an already found or a new discovered issue for a phrase named
         by its words as written (`surface`), its head word and what narrows it; its id
-        from the words `named` (else the surface). `act`: an act decided on
-        (`IssueRef.act`), whose words are not sought as its mentions elsewhere."""
+        from the words `named` (else the surface)."""
         text = " ".join(surface)
         for pattern, ref in self.patterns:
             if pattern.search(text):
@@ -230,11 +226,8 @@ class IssueFinder:
         found = self._known(lemma, modifiers)
         if found is not None:
             return found.ref
-        ref = IssueRef(
-            slug(named or surface), text, "discovered", (adopting_pattern(surface),), act=act
-        )
-        mentions = [] if act else [adopting_pattern(surface)]
-        self.found.append(_Found(ref, lemma, modifiers, mentions))
+        ref = IssueRef(slug(named or surface), text, "discovered", (adopting_pattern(surface),))
+        self.found.append(_Found(ref, lemma, modifiers, [adopting_pattern(surface)]))
         return ref
 
     def _backed_actor(self, target: Token) -> bool:
@@ -256,25 +249,6 @@ class IssueFinder:
                 or target.lemma_.lower() in self.lexicon.government_nouns
             )
         )
-
-    def act(self, verb: Token, target: Token) -> IssueRef | None:
-        """ "voted to cut $4m from the budget", "decided to close two branch libraries": an
-        act decided on that does something against what it acts on is an issue of its
-        own, named by its verb and what it is done to ("cut budget", "close branch
-        libraries"): its deciders back the act, not the thing. Merged with the act's
-        noun ("opposed the cuts") by its head, the verb's lemma; its words are not sought
-        elsewhere (there the verb is a stance against the thing: "refused to close the
-        branch libraries")."""
-        named = target.pos_ in {"NOUN", "PROPN"}
-        words = [
-            w
-            for w in (phrase_tokens(target) if named else [])
-            if w == target
-            or not (w.lower_ in self.lexicon.generic_modifiers or self.lexicon.is_evaluative(w))
-        ]
-        surface = [verb.lower_, *(w.text if w.pos_ == "PROPN" else w.lower_ for w in words)]
-        modifiers = frozenset(w.lemma_.lower() for w in words)
-        return self._phrase_issue(verb, surface, modifiers, act=True)
 
     def proposal(self, noun: Token) -> IssueRef | None:
         """The issue an owned proposal names: the issue last named ("her proposal"), else

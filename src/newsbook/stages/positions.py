@@ -126,9 +126,7 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     return 0, None
 
 
-def stance_toward(
-    anchor: Token, lexicon: StanceLexicon, *, discovered: bool = False, act: bool = False
-) -> Stance:
+def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = False) -> Stance:
     """The stance the tree above an issue mention takes toward it. Cues compose on the
     way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
     talks); a negation or a reversal ("will not back down from") turns it round. A
@@ -136,8 +134,7 @@ def stance_toward(
     is the issue's action: doing it supports it. Coordinated words are siblings, not
     governors ("abolish X and cut Y"). The clause a speech verb reports ends the climb:
     the reporter's words are not a stance. `discovered`: the mention is a phrase a cue
-    pointed at, whose own word ("proposals") names the issue and takes no stance. `act`:
-    the issue is an act decided on (`IssueRef.act`), which its deciders back."""
+    pointed at, whose own word ("proposals") names the issue and takes no stance."""
     polarity, cues = 1, []
     # the issue's own action: a verb with no stance of its own ("destroyed the platform"),
     # or a noun that names one ("arms reduction", "a test ban"); supporting it is doing it
@@ -165,19 +162,7 @@ def stance_toward(
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth > 0 and _sets_apart(token, lexicon):
             break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
-        decision = _decided(token, lexicon)
-        if decision is not None:
-            # "voted to cut $4m from the budget": the act decided on is what its
-            # deciders back, whatever it does to its object (the cut, not the budget);
-            # also where the act is itself the mention ("to cut", of the issue "cuts")
-            # ("voted to cut the fishing fleet" is against the fleet, where the issue is it)
-            against = lexicon.polarity(token) < 0 and not act
-            negated = lexicon.negated(decision) or lexicon.negated(token)
-            polarity = (-1 if against else 1) * (-1 if negated else 1)
-            cues, action = [Cue(decision, polarity)], act
-        elif depth > 1 and _decided(path[depth - 1], lexicon) is not None:
-            pass  # the decision's own verb, its cue taken with the act
-        elif depth == 0 and (action or cues and cues[0].owned) or sibling:
+        if depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
         elif (
             depth == 0
@@ -538,34 +523,6 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
         and cue.dep_ != "relcl"
         and (lexicon.negated(cue) or _ought(cue, lexicon))
     )
-
-
-def _decided(act: Token, lexicon: StanceLexicon) -> Token | None:
-    """ "The board voted 5-2 to close the school", "decided to raise fees": the verb of
-    a decision over the act it decides on (an infinitive), when that act is no attitude
-    of its own ("voted to reject the plan" rejects it); else None."""
-    decision = act.head
-    if (
-        act.pos_ != "VERB"
-        or act.dep_ not in {"xcomp", "advcl"}
-        or decision.lemma_.lower() not in lexicon.decisions
-        # ("was chosen to speak": chosen by others, no decision of its subject's)
-        or any(c.dep_ in {"auxpass", "nsubjpass"} for c in decision.children)
-        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in act.children)
-        or act.lemma_.lower() in lexicon.light_verbs
-    ):
-        return None
-    return decision if not lexicon.polarity(act) or lexicon.is_weak(act) else None
-
-
-def _act_against(target: Token, lexicon: StanceLexicon) -> Token | None:
-    """ "voted to cut $4m from the budget": the act decided on that a target is the
-    object of, when the act is against what it acts on (the cut is the issue, not the
-    budget); else None."""
-    act = next((t for t in target.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    if act is None or lexicon.polarity(act) >= 0 or _decided(act, lexicon) is None:
-        return None
-    return act
 
 
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
@@ -1384,7 +1341,7 @@ def sentence_anchors(
             )
             or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
-        ) and _decided(token, lexicon) is None:
+        ):
             continue
         called_for = _called_for(token, lexicon)
         targets = _called_for_targets(token, lexicon) if called_for else []
@@ -1401,8 +1358,7 @@ def sentence_anchors(
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
             if any(a == target for a, _ in anchors):
                 continue
-            act = _act_against(target, lexicon)
-            ref = issues.act(act, target) if act is not None else issues.resolve(target)
+            ref = issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
         if _bare_relative(token) and not any(a == token for a, _ in anchors):
@@ -1488,9 +1444,7 @@ def _positions_pass(
             target = anchor.doc[words[0].i : words[-1].i + 1].text
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
-            stance = stance_toward(
-                anchor, lexicon, discovered=issue.source == "discovered", act=issue.act
-            )
+            stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
             # (not "if Norland should offer to build X": no one's stance yet)
             taken = (
                 bool(stance.cues)
@@ -1606,9 +1560,6 @@ def _holders_found(
             if not people - {a}
             and (finder.types.get(a) == "PERSON" or holders <= {a})
             and not (not holders and finder.held_unnamed(stance.cues[-1].token, base, anchor))
-            # ("the government decided to limit X, the minister said": a decision is its
-            # decider's act, and whoever reports it neither holds nor argues it)
-            and not (not holders and stance.cues[-1].token.lemma_.lower() in lexicon.decisions)
         ]
     return found
 
