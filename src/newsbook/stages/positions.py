@@ -719,6 +719,7 @@ class ActorFinder:
         self.affiliations = context.affiliations
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
+        self.may_be_called = context.may_be_called
         self.first_person = resources.stance.first_person
         self.anonymous = resources.speech.anonymous
         self.organisation_nouns = resources.speech.organisations
@@ -731,14 +732,7 @@ class ActorFinder:
         }
         self.spokespeople = resources.stance.spokespeople
         self.members_of = resources.stance.members_of
-        # the words of each organisation's name, for a body named by its word alone
-        self.organisation_words = {
-            entity_id: set(re.findall(r"\w+", str(name).casefold()))
-            for entity_id, name, kind in zip(
-                entities["entity_id"], entities["name"], entities["type"], strict=True
-            )
-            if kind == "ORG"
-        }
+        self.body_kinds, self.names = context.body_kinds, context.entity_names
         self.members_named = resources.stance.members_named
         self.indefinite = resources.stance.indefinite
         # nouns of things, never of a holder ("the plan", "an offer")
@@ -822,8 +816,8 @@ class ActorFinder:
         # ("Council" alone as a name is the word, not an organisation's name)
         named = [
             entity_id
-            for entity_id, words in self.organisation_words.items()
-            if word in words and len(words) > 1
+            for entity_id, kinds in self.body_kinds.items()
+            if word in kinds and self.names.get(entity_id, "").casefold() != word
         ]
         return named[0] if word and len(named) == 1 else ""
 
@@ -844,12 +838,13 @@ class ActorFinder:
         # (not "the insurer of Norland's accounts": an "of" phrase says whose it is, and
         # the organisation named last may be that one, not the one described)
         narrowed = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-        if (
-            noun.lemma_.lower() in self.organisation_nouns
-            and noun.tag_ not in {"NNS", "NNPS"}
-            and not narrowed
-        ):
-            return self.before(base + noun.idx, {"ORG"})
+        lemma = noun.lemma_.lower()
+        if lemma in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"} and not narrowed:
+            return self.mentions.before(
+                base + noun.idx,
+                {"ORG"},
+                accept=lambda entity_id: self.may_be_called(entity_id, lemma),
+            )
         return ""
 
     def unnamed_member(self, token: Token) -> bool:
