@@ -323,6 +323,7 @@ class StanceLexicon:
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
     no_one: frozenset[str] = frozenset()  # "nobody would accept X": a negation as subject
+    members_of: dict[str, str] = field(default_factory=dict)  # "councillors": the council
     # "if X should offer ...": a case imagined (speech.yml `condition_marks`, one list)
     conditions: frozenset[str] = frozenset()
     contrasts: frozenset[str] = frozenset()  # "as opposed to X": X set apart, no stance
@@ -383,6 +384,10 @@ class StanceLexicon:
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
                 for verb, ways in (stance.get("prepositional") or {}).items()
+            },
+            members_of={
+                str(member).lower(): str(body).lower()
+                for member, body in (stance.get("members_of") or {}).items()
             },
         )
 
