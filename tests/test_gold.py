@@ -103,11 +103,14 @@ def test_seed(scores):
         # direct 38 of 38, 38 given; wire reported 224 of 240, 236 given; one row of
         # slack on direct quotes); wire reported raised (from .93/.94) when a headline or
         # lede source described by a role took the name given next (speakers6: 226 of
-        # 240, 236 given)
+        # 240, 236 given); wire and commentary reported re-set (from .94/.95 and .98/.92)
+        # when two wire stories and two commentary pieces annotated before any run joined
+        # dev (gold10), no code change (wire 225 of 241, 237 given: .934/.949; commentary
+        # 61 of 63, 67 given: .968/.910)
         ("wire", "direct quotes", 0.98, 0.99),
         ("commentary", "direct quotes", 0.97, 0.97),
-        ("wire", "reported speech", 0.94, 0.95),
-        ("commentary", "reported speech", 0.98, 0.92),
+        ("wire", "reported speech", 0.93, 0.94),
+        ("commentary", "reported speech", 0.96, 0.91),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
         # given; .868/.868 and .844/.867 before them)
@@ -167,8 +170,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # been done stopped carrying sides and goods brought became judgements (stances7:
     # .426/.650); re-set from .42/.65 when four signed news reports annotated before any
     # run joined dev (gold9), no code change (measured .392/.637); raised after gerund
-    # objects, lawsuits as harms and sponsors (stances8: .400/.645)
-    assert figures["recall"] >= 0.40 and figures["precision"] >= 0.64, figures.to_dict()
+    # objects, lawsuits as harms and sponsors (stances8: .400/.645); recall re-set from
+    # .40 when two wire stories and two commentary pieces annotated before any run joined
+    # dev (gold10), no code change (measured .392/.640)
+    assert figures["recall"] >= 0.39 and figures["precision"] >= 0.64, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -195,9 +200,11 @@ def test_stances_as_a_new_user_gets_them(scores):
         # held-out precision from .47 after figures of what was stopped carrying sides
         # (stances6: .486/.665, .313/.483); wire precision and commentary after what has
         # been done stopped carrying sides and goods brought became judgements (stances7:
-        # .484/.672, .385/.632)
-        ({"kind": "wire"}, 0.48, 0.67),
-        ({"kind": "commentary"}, 0.38, 0.63),
+        # .484/.672, .385/.632); wire recall (from .48) and commentary (from .38/.63)
+        # re-set when two wire stories and two commentary pieces annotated before any run
+        # joined dev (gold10), no code change (measured .457/.677, .376/.602)
+        ({"kind": "wire"}, 0.45, 0.67),
+        ({"kind": "commentary"}, 0.37, 0.60),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479)
         ({"split": "test"}, 0.27, 0.47),

@@ -231,3 +231,70 @@ def test_units_in_prose_are_no_entities(resources):
     ]
     names = {n.lower() for n in entities["name"]}
     assert not names & {"cts", "dlrs", "u.s. dlrs", "avg", "avg shrs"}, names
+
+
+MARKDOWN = Path(__file__).parent / "fixtures" / "formats" / "ferry-subsidy.md"
+
+
+def test_markdown_is_read_for_its_words():
+    article = read_article(MARKDOWN)
+    assert article.format == "markdown"
+    assert article.headline == "Harbour Council Backs Ferry Subsidy"
+    assert str(article.published) == "2019-03-04" and article.published_origin == "page"
+    assert article.author == "Jane Roe"
+    assert "The Harbour Council voted" in article.text
+    assert "the mayor, Tom Hale, called" in article.text
+    assert '\n"We cannot leave' in article.text and "was a waste of money." in article.text
+    assert "\nThe subsidy costs 2m pounds a year.\nIt was introduced in 2009." in article.text
+    for markup in ("**", "](", "example.org", "title:", "> ", "![", "`", "---", "[1]", "#"):
+        assert markup not in article.text, markup
+
+
+def test_markdown_speakers_and_names_are_read_through_the_markup(resources):
+    tables = analyze(read_article(MARKDOWN), resources)
+    speakers = dict(zip(tables["quotes"]["text"], tables["quotes"]["speaker"], strict=True))
+    assert speakers["a lifeline for the islands"] == "Tom Hale"
+    names = set(tables["entities"]["name"])
+    assert {"Harbour Council", "Tom Hale", "Ann Pike"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares rose 5 pct to *record* levels, the exchange said.\n\n# 1 on the list was oil.",
+        "The union's site, [archived], said a strike was likely.\n\nMembers vote on Monday.",
+        "---\nThe strike ended on Monday.\n---\nWorkers returned on Tuesday.",
+    ],
+)
+def test_prose_with_a_stray_mark_is_still_text(text):
+    assert detect_format(text) == "text"
+
+
+def test_every_raw_article_keeps_its_format():
+    for path in sorted(RAW.iterdir()):
+        if path.suffix != ".yml":
+            assert read_article(path).format != "markdown", path.name
+
+
+def test_a_byline_with_a_date_gives_author_and_date(resources):
+    text = (
+        "Ferry Fares Rise Again\n\nBy Jane Roe | Staff writer | March 3, 2019\n\n"
+        "Fares on the island ferries rose on Tuesday, the operator said."
+    )
+    tables = analyze(make_article(text, article_id="fares"), resources)
+    article = tables["article"].iloc[0]
+    assert article["author"] == "Jane Roe"
+    assert article["published"] == "2019-03-03" and article["published_origin"] == "timestamp"
+
+
+def test_a_date_line_under_the_headline_is_the_date_but_not_inside_wrapped_copy(resources):
+    top = "Ferry Fares Rise Again\n\nUpdated: 4 March 2019 10:42\n\nFares rose on Tuesday."
+    article = analyze(make_article(top, article_id="top"), resources)["article"].iloc[0]
+    assert article["published"] == "2019-03-04"
+    wrapped = (
+        "Fares rose on Tuesday.\n\nThe suit covers shares bought between February 1, 1985 and\n"
+        "April 2, 1987\n    The company said it had no comment."
+    )
+    tables = analyze(make_article(wrapped, article_id="wrapped"), resources)
+    assert tables["article"]["published"].iloc[0] == ""
+    assert tables["timex"]["text"].str.contains("April 2, 1987").any()

@@ -708,6 +708,8 @@ class LayoutLexicon:
     agencies: frozenset[str] = frozenset()
     timestamps: tuple[re.Pattern[str], ...] = ()
     byline_openers: frozenset[str] = frozenset()
+    byline_separators: tuple[str, ...] = ()
+    date_lines: tuple[re.Pattern[str], ...] = ()
     page_markers: tuple[re.Pattern[str], ...] = ()
     table_units: frozenset[str] = frozenset()
     table_note_openers: tuple[str, ...] = ()
@@ -719,6 +721,8 @@ class LayoutLexicon:
             agencies=_words(data, "agencies"),
             timestamps=tuple(re.compile(p) for p in data.get("timestamp_patterns") or []),
             byline_openers=_words(data, "byline_openers"),
+            byline_separators=tuple(str(s) for s in data.get("byline_separators") or []),
+            date_lines=tuple(re.compile(p) for p in data.get("date_line_patterns") or []),
             page_markers=tuple(
                 re.compile(p, re.IGNORECASE) for p in data.get("page_markers") or []
             ),

@@ -1,7 +1,8 @@
 """Reading an article file, whatever it holds: the content decides, not the name.
 
 Plain text is read as it is (the file as decoded is the text); a web page is read for
-its story and metadata (`webpage`); one wire-service SGML record is one article (`sgml`;
+its story and metadata (`webpage`); Markdown for its words, its markup blanked
+(`markdown`); one wire-service SGML record is one article (`sgml`;
 a file of several belongs to `corpus`). A sidecar `STEM.yml` and `--published` add to
 or win over what the file says about itself.
 """
@@ -26,6 +27,7 @@ from newsbook.text.document import (
     read_text_file,
 )
 from newsbook.text.formats import detect_format
+from newsbook.text.markdown import read_markdown
 from newsbook.text.sgml import read_record, wire_article
 
 __all__ = [
@@ -79,6 +81,17 @@ def read_article(path: str | Path, *, published: str | dt.date | None = None) ->
             author=page.author,
             format="html",
             pieces=page.pieces,
+        )
+    elif found == "markdown":
+        page = read_markdown(text)
+        article = make_article(
+            page.text,
+            article_id=article_id,
+            headline=page.headline,
+            published=date or page.published or None,
+            published_origin=origin if date else "page",
+            author=page.author,
+            format="markdown",
         )
     else:
         article = make_article(

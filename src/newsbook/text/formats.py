@@ -1,5 +1,5 @@
 """What a file holds, told from its content, never its name: a web page (`html`), wire
-service SGML records (`sgml`) or plain text (`text`).
+service SGML records (`sgml`), Markdown (`markdown`) or plain text (`text`).
 
 A saved page or a wire record renamed `.txt` is still markup; a story that quotes a tag
 is still prose. The markup must open the file (after white space, a byte-order mark or
@@ -9,6 +9,8 @@ comments) or make up a clear share of it.
 from __future__ import annotations
 
 import re
+
+from newsbook.text.markdown import looks_like_markdown
 
 # Where the tell-tale opening of a page or a record must be: the first few kilobytes
 # hold the doctype or first tag of any real page (comments and scripts before it
@@ -30,7 +32,7 @@ BLOCK_TAG = re.compile(
 
 
 def detect_format(text: str) -> str:
-    """`html`, `sgml` or `text`, from the text's content."""
+    """`html`, `sgml`, `markdown` or `text`, from the text's content."""
     head = text[:HEAD_CHARS].lstrip("\ufeff")
     if SGML_OPENING.match(head):
         return "sgml"
@@ -40,4 +42,6 @@ def detect_format(text: str) -> str:
     tagged = sum(1 for line in lines if BLOCK_TAG.search(line))
     if len(BLOCK_TAG.findall(head)) >= MIN_TAGS and lines and tagged / len(lines) >= MIN_TAG_SHARE:
         return "html"
+    if looks_like_markdown(head):
+        return "markdown"
     return "text"

@@ -29,6 +29,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\r?\n(?=[ \t]+\S)")
 PARSED_SECTIONS = ("headline", "byline", "dateline", "body")
 # A byline stands near the top of a page: this many blocks from the start at most.
 BYLINE_BLOCKS = 6
+# What follows a byline's name after a separator is short: a role, a desk, a date.
+MAX_BYLINE_PART_WORDS = 8
 # A figures row is short and mostly figures, units and abbreviations; a table has
 # at least two rows (one figure-laden line in prose is prose).
 MAX_ROW_WORDS = 14
@@ -146,12 +148,18 @@ def _line_kind(line: str, cues: LayoutLexicon, *, near_top: bool) -> str:
         return "page marker"
     if near_top and _byline_author(line, cues):
         return "byline"
+    if near_top and any(p.match(line) for p in cues.date_lines):
+        return "timestamp"
     return ""
 
 
 def _byline_author(line: str, cues: LayoutLexicon) -> str:
-    """The author a byline names ("By Ellen Marsh" -> "Ellen Marsh"), or ""."""
-    words = line.split()
+    """The author a byline names ("By Ellen Marsh" -> "Ellen Marsh", and so for "By Ellen
+    Marsh | Staff writer | March 3, 2019"), or ""."""
+    name, *rest = _byline_parts(line, cues)
+    if any(len(part.split()) > MAX_BYLINE_PART_WORDS for part in rest):
+        return ""
+    words = name.split()
     if not 2 <= len(words) <= 5 or words[0].lower() not in cues.byline_openers:
         return ""
     names = words[1:]
@@ -161,6 +169,22 @@ def _byline_author(line: str, cues: LayoutLexicon) -> str:
     ):
         return " ".join(names)
     return ""
+
+
+def _byline_parts(line: str, cues: LayoutLexicon) -> list[str]:
+    """A byline line cut at its separators: the name, then what follows (a date)."""
+    if not cues.byline_separators:
+        return [line]
+    pattern = "|".join(re.escape(s) for s in cues.byline_separators)
+    return [part for part in re.split(rf"\s+(?:{pattern})\s+", line) if part.strip()] or [line]
+
+
+def _byline_date(line: str, cues: LayoutLexicon) -> dt.date | None:
+    """The date a byline line gives after its author ("By Ellen Marsh | March 3, 2019")."""
+    for part in _byline_parts(line, cues)[1:]:
+        if date := _timestamp_date(part, cues):
+            return date
+    return None
 
 
 def _headline_index(text: str, blocks: list[Block], headline: str) -> int | None:
@@ -314,13 +338,14 @@ def layout_facts(text: str, blocks: list[Block], cues: LayoutLexicon) -> LayoutF
             dateline = " ".join((match["place"] or match["mixed"] or "").split()) if match else ""
         elif block.kind == "timestamp" and timestamp is None:
             timestamp = _timestamp_date(chunk, cues)
-        elif block.kind == "byline" and not author:
-            author = _byline_author(chunk, cues)
+        elif block.kind == "byline":
+            author = author or _byline_author(chunk, cues)
+            timestamp = timestamp or _byline_date(chunk, cues)
     return LayoutFacts(dateline, timestamp, author)
 
 
 def _timestamp_date(line: str, cues: LayoutLexicon) -> dt.date | None:
-    for pattern in cues.timestamps:
+    for pattern in (*cues.timestamps, *cues.date_lines):
         match = pattern.match(line)
         if not match:
             continue
