@@ -61,6 +61,7 @@ QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a sta
 NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commission on X"
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Herald", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
+ORGANISATION_PREPOSITIONS = {"of", "for", "at"}  # "the head of the board": where the role is
 PLACES = {"GPE", "LOC", "FAC"}
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
 # Before a quotation that gives most of a statement, an expletive says nothing either
@@ -417,6 +418,8 @@ class SpeakerResolver:
                 if not entity_id and closing.i > child.i:  # the person closing the title
                     start = base + closing.idx
                     entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
+        if not entity_id and subject.lemma_.lower() in self.title_heads:
+            entity_id = self._role_at_organisation(subject, base)
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
@@ -553,6 +556,39 @@ class SpeakerResolver:
                 ]
                 if len(members) == 1:
                     return members[0]
+        return ""
+
+    def _role_at_organisation(self, subject: Token, base: int) -> str:
+        """ "The head of the Grain Board, Rui Lobo, said": the parser may hang the name on
+        the organisation; a person in apposition to it is the one holding the role. "The
+        president of the union said": the one person the article names with that role at
+        that organisation (not "a spokesman for the union", one of several)."""
+        organisations = [
+            g
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ in ORGANISATION_PREPOSITIONS
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for organisation in organisations:
+            start = base + organisation.idx
+            if self.entity_in(start, start + len(organisation), types={"PERSON"}):
+                continue  # "the wife of the president, Anna Berg": whose name is it?
+            for child in organisation.children:
+                if child.dep_ == "appos":
+                    begin = base + child.idx
+                    person = self.entity_in(begin, begin + len(child), types={"PERSON"})
+                    if person:
+                        return person
+            role = subject.lemma_.lower()
+            if not _definite(subject) or role in self.lexicon.anonymous:
+                continue
+            named = self.entity_in(start, start + len(organisation), types={"ORG"})
+            if not named and organisation.lemma_.lower() in self.lexicon.organisations:
+                named = self._organisation(organisation, base)
+            members = [e for e, title, _ in self.members.get(named, []) if title.endswith(role)]
+            if len(members) == 1:
+                return members[0]
         return ""
 
     def _titled_name_closing(self, subject: Token, base: int) -> str:
