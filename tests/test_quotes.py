@@ -1678,3 +1678,18 @@ def test_a_capitalised_name_quoted_deep_in_a_reported_clause_is_no_quotation(res
     text = 'Senator Paul Oduya said the cost of the "Star Shield" plan would rise.'
     direct = quotes_of(text, resources).query("kind == 'direct'")
     assert direct.empty, direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'{INTRO}"The budget will have to be cut,"Vendt said.',
+        f'{INTRO}"The budget will have to be cut and the cuts will hurt,"Vendt told reporters.',
+        f'{INTRO}Vendt said,"The budget will have to be cut."',
+    ],
+)
+def test_a_quotation_mark_glued_to_the_next_word_still_closes_or_opens(resources, text):
+    """Wire copy may set no space after a closing mark (`cut,"Vendt said`) or after the
+    comma before an opening one: the name is still a word of its own."""
+    row = statement(quotes_of(text, resources), "The budget will have to be cut", kind="direct")
+    assert row["speaker_id"] == "karla-vendt"
