@@ -1693,3 +1693,16 @@ def test_a_quotation_mark_glued_to_the_next_word_still_closes_or_opens(resources
     comma before an opening one: the name is still a word of its own."""
     row = statement(quotes_of(text, resources), "The budget will have to be cut", kind="direct")
     assert row["speaker_id"] == "karla-vendt"
+
+
+def test_unnamed_opponents_the_parser_joins_to_a_list_are_the_speakers(resources):
+    """ "backers called it vital for jobs and opponents warned that ...": the parser may
+    join "opponents" to the list before and leave the cue no subject; the unnamed group
+    right before the cue speaks, not the council the sentence began with."""
+    text = (
+        "Plans for a new runway at Brackley airport were rejected by Dunmore District "
+        "Council on Tuesday, after a hearing in which backers called the runway vital for "
+        'jobs and opponents warned that it would "ruin" the valley.'
+    )
+    row = statement(quotes_of(text, resources), "ruin", kind="direct")
+    assert row["speaker_id"] == "" and row["speaker"] == "opponents"

@@ -235,7 +235,7 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
-        hung = _speaker_hung_before(verb) if current is verb else None
+        hung = _speaker_hung_before(verb, lexicon) if current is verb else None
         if hung is not None:
             return hung
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
@@ -937,14 +937,20 @@ def _before_final_attribution(verb: Token) -> list[Token]:
     return _trimmed(before)
 
 
-def _speaker_hung_before(verb: Token) -> Token | None:
+def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> Token | None:
     """ "..., director of the institute, Anna Berg, said.", "In a letter to the X, Anna
     Berg wrote that ...": the name right before a cue that has no subject, or set off
-    before it by a comma (the parser hangs it on the words before)."""
+    before it by a comma (the parser hangs it on the words before); so an unnamed
+    source ("backers called it vital and opponents warned that ...": the parser may
+    join "opponents" to the list before)."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i - verb.sent.start < 1:
         return None
     before = verb.nbor(-1)
-    if before.pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ", "VBP"} and _can_speak(before):
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if before.pos_ == "PROPN" and finite and _can_speak(before):
+        return before
+    unnamed = lexicon.anonymous if lexicon else frozenset()
+    if finite and before.tag_ == "NNS" and before.lemma_.lower() in unnamed:
         return before
     if verb.i - verb.sent.start < 2 or before.text != ",":
         return None
