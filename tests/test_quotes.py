@@ -1706,3 +1706,29 @@ def test_unnamed_opponents_the_parser_joins_to_a_list_are_the_speakers(resources
     )
     row = statement(quotes_of(text, resources), "ruin", kind="direct")
     assert row["speaker_id"] == "" and row["speaker"] == "opponents"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        # "a spokesman" in the lede, the spokesman named in the next paragraph
+        (
+            "MONTREAL, April 8 - Korval Mills Inc considers a report that it bought a stake "
+            "in a rival to be a rumor, a company spokesman said.\n\n"
+            '"We are not commenting on rumors," spokesman Olaf Brenna told Reuters.',
+            "olaf-brenna",
+        ),
+        # a paragraph of background between the lede and the paragraph naming its source
+        (
+            "WASHINGTON, March 25 - The chairman of the Senate committee with jurisdiction "
+            "over farm policy said he was worried about the bill.\n\n"
+            "The bill would cut subsidies for grain growers.\n\n"
+            "Senate Agriculture Committee chairman Walter Brandt said the bill may harm "
+            "farmers.",
+            "walter-brandt",
+        ),
+    ],
+)
+def test_a_lede_source_named_in_a_later_paragraph(resources, text, speaker_id):
+    quotes = quotes_of(text, resources)
+    assert quotes.sort_values("start").iloc[0]["speaker_id"] == speaker_id, quotes

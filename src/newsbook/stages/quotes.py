@@ -62,6 +62,7 @@ NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commissio
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Herald", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 ORGANISATION_PREPOSITIONS = {"of", "for", "at"}  # "the head of the board": where the role is
+NAMING_PARAGRAPHS = 2  # a lede's source is named in one of the next two paragraphs, or not
 PLACES = {"GPE", "LOC", "FAC"}
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
 # Before a quotation that gives most of a statement, an expletive says nothing either
@@ -1787,12 +1788,18 @@ def _lede_source_named_next(
     body = [item.block for item in context.parsed if item.block.section == "body"]
     if len(body) < 2:
         return
-    described, naming = _first_statement(rows, body[0]), _first_statement(rows, body[1])
+    described = _first_statement(rows, body[0])
+    # the next paragraph that quotes anyone ("The chairman of the committee said ...",
+    # a paragraph of background, then "Committee chairman Jo Berg said ...")
+    following = (_first_statement(rows, block) for block in body[1 : 1 + NAMING_PARAGRAPHS])
+    naming = next((row for row in following if row is not None), None)
     if described is None or naming is None or described["speaker_id"]:
         return
     lexicon, role, phrase = resolver.lexicon, described["speaker_head"], described["speaker"]
     organisation = role in lexicon.organisations | lexicon.institutions
     determiners = {"the", "a", "an"} if organisation else {"the"}
+    if resolver.roles.get(naming["speaker_id"], "").endswith(role):
+        determiners = {"the", "a", "an"}  # "a company spokesman", then "spokesman Jo Berg"
     entities = context.table("entities")
     first_named = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
     if (
