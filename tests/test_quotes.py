@@ -1732,3 +1732,10 @@ def test_unnamed_opponents_the_parser_joins_to_a_list_are_the_speakers(resources
 def test_a_lede_source_named_in_a_later_paragraph(resources, text, speaker_id):
     quotes = quotes_of(text, resources)
     assert quotes.sort_values("start").iloc[0]["speaker_id"] == speaker_id, quotes
+
+
+def test_a_company_whose_ticker_the_parser_takes_for_the_subject_speaks(resources):
+    text = "Brannock Mining Corp <BRM.TO> said output rose."
+    assert statement(quotes_of(text, resources), "output rose")["speaker_id"] == (
+        "brannock-mining-corp"
+    )

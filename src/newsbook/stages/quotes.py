@@ -403,6 +403,9 @@ class SpeakerResolver:
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
+        named = _named_before_ticker(subject) if not entity_id else None
+        if named is not None:  # "Korval Mining Corp <KMC.TO> said": the ticker taken
+            entity_id = self.entity_in(base + named.idx, base + named.idx + len(named))
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
         for child in subject.children:  # "Venn, chairman of ...", "the official, X"
@@ -964,6 +967,14 @@ def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> T
     if name.pos_ == "PROPN" and _can_speak(name) and verb.doc[opening].text == ",":
         return name
     return None
+
+
+def _named_before_ticker(subject: Token) -> Token | None:
+    """The last word of the name before a ticker in angle brackets ("Korval Mining Corp
+    <KMC.TO>"), when the parser took the ticker for the subject; else None."""
+    if subject.i < 2 or subject.nbor(-1).text != "<":
+        return None
+    return subject.nbor(-2)
 
 
 def _can_speak(token: Token) -> bool:
