@@ -1739,3 +1739,19 @@ def test_a_company_whose_ticker_the_parser_takes_for_the_subject_speaks(resource
     assert statement(quotes_of(text, resources), "output rose")["speaker_id"] == (
         "brannock-mining-corp"
     )
+
+
+def test_a_party_epithet_is_the_person_speaking_not_the_party(resources):
+    text = (
+        "Senator Paul Oduya said the resolution may hurt the talks.\n\n"
+        '"We need a truly free trade agreement," the Texas Democrat said in a statement.'
+    )
+    row = statement(quotes_of(text, resources), "free trade agreement", kind="direct")
+    assert row["speaker_id"] == "paul-oduya"
+
+
+def test_a_party_named_in_the_plural_still_speaks_as_itself(resources):
+    text = "Senator Paul Oduya spoke. The Democrats said the bill was flawed."
+    assert statement(quotes_of(text, resources), "the bill was flawed")["speaker_id"] == (
+        "democrats"
+    )

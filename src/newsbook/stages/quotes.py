@@ -406,6 +406,10 @@ class SpeakerResolver:
         named = _named_before_ticker(subject) if not entity_id else None
         if named is not None:  # "Korval Mining Corp <KMC.TO> said": the ticker taken
             entity_id = self.entity_in(base + named.idx, base + named.idx + len(named))
+        if self.types.get(entity_id) == "NORP" and _definite(subject):
+            # "the Texas Democrat said", "the Norlander added": an epithet of the person
+            # speaking, not the party or the nation
+            entity_id = self._by_definite_description(subject)
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
         for child in subject.children:  # "Venn, chairman of ...", "the official, X"
