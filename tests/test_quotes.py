@@ -1651,36 +1651,6 @@ def test_a_spokesman_for_an_organisation_is_not_its_named_president(resources):
 
 
 @pytest.mark.parametrize(
-    ("text", "snippet", "speaker_id"),
-    [
-        (
-            "Olaf Brenna, a spokesman for Korval Mills, said the company had been talking "
-            'with "several" buyers but would not name them.',
-            "several",
-            "olaf-brenna",
-        ),
-        (
-            'Korval Mills said it had received an offer from "a large company" and was '
-            "studying it.",
-            "a large company",
-            "korval-mills",
-        ),
-    ],
-)
-def test_words_quoted_deep_in_a_reported_clause_are_the_speakers(
-    resources, text, snippet, speaker_id
-):
-    row = statement(quotes_of(text, resources), snippet, kind="direct")
-    assert row["text"] == snippet and row["speaker_id"] == speaker_id
-
-
-def test_a_capitalised_name_quoted_deep_in_a_reported_clause_is_no_quotation(resources):
-    text = 'Senator Paul Oduya said the cost of the "Star Shield" plan would rise.'
-    direct = quotes_of(text, resources).query("kind == 'direct'")
-    assert direct.empty, direct
-
-
-@pytest.mark.parametrize(
     "text",
     [
         f'{INTRO}"The budget will have to be cut,"Vendt said.',

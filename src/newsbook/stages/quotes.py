@@ -1087,14 +1087,7 @@ def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: Speech
         return False
     if cue.lemma_.lower() in lexicon.naming:
         return True
-    roots = _content_roots(doc, quote)
-    if any(cue in (root.head, root.head.head) for root in roots):
-        return True
-    # deeper inside the clause the cue reports ("said it was negotiating with "many"
-    # firms"): words in lower case run on in the speaker's own; a capitalised one is a
-    # name ("the "Star Shield" plan")
-    lower_case = doc_text(doc)[quote.start : quote.end].lstrip()[:1].islower()
-    return lower_case and any(cue in root.ancestors for root in roots)
+    return any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote))
 
 
 def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool:
