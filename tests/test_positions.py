@@ -238,6 +238,40 @@ def test_a_signed_report_tells_others_stances_and_holds_none(resources):
     )
 
 
+def test_a_column_that_tells_what_should_be_done_is_its_writer_s(resources):
+    text = (
+        "By Jane Marlow\n\nThe harbour board should drop the port levy. "
+        "The levy would take a tenth of every catch, and the board must listen to the "
+        "fishermen. Okon backs the port levy. The board should vote it down next month."
+    )
+    positions, _ = discovered_of(text, resources)
+    writer = positions[positions["actor_id"] == "jane-marlow"]
+    assert "oppose" in set(writer["stance"]), positions
+
+
+def test_a_report_of_what_others_say_should_be_done_is_not_its_writer_s(resources):
+    text = (
+        "By Jane Marlow\n\nThe harbour board should drop the port levy, the mayor said. "
+        "The union said members must vote on the port levy. Okon said the board ought to "
+        "wait, and the board should vote next month."
+    )
+    positions, _ = discovered_of(text, resources)
+    assert "jane-marlow" not in set(positions["actor_id"]), positions
+
+
+def test_a_closing_line_about_a_columnist_makes_the_piece_hers(resources):
+    body = (
+        "By Jane Marlow\n\nThe council wants to build a port levy into next year's budget. "
+        "Okon backs the port levy. The port levy is a bad idea.\n\n"
+    )
+    column = body + "Jane Marlow is a former harbour master and writes a weekly column."
+    report = body + "Jane Marlow covers the harbour for the Ledger."
+    positions, _ = discovered_of(column, resources)
+    assert "jane-marlow" in set(positions["actor_id"]), positions
+    positions, _ = discovered_of(report, resources)
+    assert "jane-marlow" not in set(positions["actor_id"]), positions
+
+
 def test_an_unsigned_editorial_is_its_publication_s(resources):
     text = (
         "The port levy is a reckless gamble. We have said so before, and we say it again: "
@@ -855,3 +889,34 @@ def test_a_member_s_description_is_no_member(resources):
     text = "Many councillors, including Harlow Venn, a Wisconsin Democrat, favor the port levy."
     positions, _ = discovered_of(text, resources)
     assert set(positions["actor"]) == {"Harlow Venn"}, positions[["actor", "stance"]]
+
+
+def test_a_reversal_called_for_opposes_what_it_drops(resources):
+    rows = positions_of("Okon said the board should drop the port levy.", resources)
+    assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"oppose"}, rows
+    rows = positions_of("Okon said the board should not abandon the port levy.", resources)
+    assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"support"}, rows
+
+
+COLUMN_OPENING = (
+    "By Jane Marlow\n\nI have fished this coast for thirty years, and I say the port levy is "
+    "a reckless gamble. We cannot afford it, and our harbour cannot carry it.\n\n"
+)
+
+
+def _writer_rows(text: str, resources, words: str) -> set[str]:
+    positions, _ = discovered_of(COLUMN_OPENING + text, resources)
+    mine = positions[positions["actor_id"] == "jane-marlow"]
+    return set(mine.loc[mine["evidence"].str.contains(words), "stance"])
+
+
+def test_a_column_tells_others_acts_without_taking_them_as_its_own(resources):
+    told = "The hotel trade has lobbied hard for the port levy."
+    assert "support" not in _writer_rows(told, resources, "lobbied")
+
+
+def test_a_column_reporting_another_s_words_does_not_argue_there(resources):
+    text = 'Lev Okon said on Tuesday that the levy "will pay for itself within a year."'
+    assert not _writer_rows(text, resources, "Okon said")
+    text = 'The board\'s chairman, Lev Okon, said the ban "is the fastest way to fix it."'
+    assert not _writer_rows(text, resources, "Okon, said")

@@ -338,6 +338,7 @@ class StanceLexicon:
     goods: frozenset[str] = frozenset()  # "jobs": what a promise says X will bring
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
+    tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
@@ -370,6 +371,7 @@ class StanceLexicon:
             judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
+            tagline=_words(voice, "tagline"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),
             conditions=_words(speech, "condition_marks"),

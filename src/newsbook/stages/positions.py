@@ -182,8 +182,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and _called_for(token, lexicon)
             and path[0] in _called_for_targets(token, lexicon)
         ):
-            # "Norland must raise X" supports X; "should not have raised X" opposes it
-            polarity = -1 if lexicon.negated(token) else 1
+            # "Norland must raise X" supports X; "should not have raised X" opposes it,
+            # and so does "should drop X" (a reversal called for)
+            polarity = -1 if lexicon.negated(token) != lexicon.reverses(token) else 1
             cues.append(Cue(token, polarity, voiced=True))
         elif (
             depth == 1
@@ -648,6 +649,23 @@ def _in_condition(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "if Norland should offer to build the dam": a cue inside a condition is a case
     imagined, not a stance taken."""
     return any(_opens_condition(token, lexicon) for token in [cue, *cue.ancestors])
+
+
+def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -> bool:
+    """ "The hotel industry has lobbied for X", "the union wants X": a cue that is the
+    verb of a subject other than the writer's own "I" or "we" (and other than the issue
+    itself, "X is a bad idea"), someone else's act or want told, even where the subject
+    names no one the article knows. An opinion piece's own voice holds its judgements and
+    calls ("X is a folly", "the council should reject X"), not what it tells of others."""
+    if cue.pos_ not in {"VERB", "AUX"}:
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if not subjects and cue.dep_ in {"xcomp", "conj"}:
+        subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
+    return any(
+        s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in first_person and anchor not in s.subtree
+        for s in subjects
+    )
 
 
 def _heads_its_clause(cue: Token) -> bool:
@@ -1385,7 +1403,13 @@ def _positions_pass(
             if (
                 outer is not None
                 and not owned
-                and (not found or outer.voiced and not any(c is outer for _, c, _ in found))
+                and (
+                    not found
+                    and outer.token is not anchor  # "the ban would ...": named, not judged
+                    and not _acted_by_another(outer.token, anchor, finder.first_person)
+                    or outer.voiced
+                    and not any(c is outer for _, c, _ in found)
+                )
             ):
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
@@ -1396,6 +1420,8 @@ def _positions_pass(
             elif speakers:  # who reports another's stance does not argue it
                 unnamed = taken and finder.held_unnamed(stance.cues[-1].token, base, anchor)
                 arguers = [] if held - set(speakers) or unnamed else speakers
+            elif own_speakers:  # a sentence telling what another says is not the writer's case
+                arguers = []
             else:  # an opinion piece's own voice argues its writer's side
                 arguers = voice
             narrated = not speakers and not _modal(anchor)
