@@ -1718,3 +1718,15 @@ def test_a_party_named_in_the_plural_still_speaks_as_itself(resources):
     assert statement(quotes_of(text, resources), "the bill was flawed")["speaker_id"] == (
         "democrats"
     )
+
+
+def test_companies_listed_with_their_tickers_speak_together(resources):
+    """The parser may hang such a list on the first ticker: the ticker rule must not
+    give the statement to the first company alone."""
+    text = (
+        "Earlier today, Sunna Co <SUN>, Pirrie Petroleum <P> and Dunmore Shamrock <DIA> "
+        "also said they raised their crude postings 50 cts a barrel, bringing their WTI "
+        "contract price to 17.50 dlrs a barrel."
+    )
+    row = statement(quotes_of(text, resources), "they raised their crude postings")
+    assert row["speaker_id"] == "", row

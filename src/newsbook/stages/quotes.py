@@ -975,8 +975,12 @@ def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> T
 
 def _named_before_ticker(subject: Token) -> Token | None:
     """The last word of the name before a ticker in angle brackets ("Korval Mining Corp
-    <KMC.TO>"), when the parser took the ticker for the subject; else None."""
+    <KMC.TO>"), when the parser took the ticker for the subject; else None, and None for
+    a list of companies the parser hung on the first ticker ("A Co <A>, B Corp <B> and
+    C Inc <C> said": they speak together)."""
     if subject.i < 2 or subject.nbor(-1).text != "<":
+        return None
+    if any(t.dep_ in {"cc", "conj"} for t in subject.subtree):
         return None
     return subject.nbor(-2)
 
