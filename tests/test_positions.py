@@ -920,3 +920,13 @@ def test_a_column_reporting_another_s_words_does_not_argue_there(resources):
     assert not _writer_rows(text, resources, "Okon said")
     text = 'The board\'s chairman, Lev Okon, said the ban "is the fastest way to fix it."'
     assert not _writer_rows(text, resources, "Okon, said")
+
+
+def test_the_union_is_no_body_of_another_kind(resources):
+    text = (
+        "The Retail Federation backs the port levy. The Senate will hold a hearing on the "
+        "port levy. The union opposes the port levy."
+    )
+    positions, _ = discovered_of(text, resources)
+    held = set(zip(positions["actor"], positions["stance"], strict=True))
+    assert ("Senate", "oppose") not in held and ("Retail Federation", "oppose") not in held

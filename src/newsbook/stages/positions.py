@@ -719,6 +719,7 @@ class ActorFinder:
         self.affiliations = context.affiliations
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
+        self.may_be_called = context.may_be_called
         self.first_person = resources.stance.first_person
         self.anonymous = resources.speech.anonymous
         self.organisation_nouns = resources.speech.organisations
@@ -809,8 +810,13 @@ class ActorFinder:
         people = [e for e, role in self.roles.items() if role == core or role.endswith(" " + core)]
         if len(people) == 1:
             return people[0]
-        if noun.lemma_.lower() in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
-            return self.before(base + noun.idx, {"ORG"})
+        lemma = noun.lemma_.lower()
+        if lemma in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
+            return self.mentions.before(
+                base + noun.idx,
+                {"ORG"},
+                accept=lambda entity_id: self.may_be_called(entity_id, lemma),
+            )
         return ""
 
     def unnamed_member(self, token: Token) -> bool:
