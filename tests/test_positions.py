@@ -411,6 +411,13 @@ def dam_rows(text: str, actor_id: str, resources):
         # who needs to or is wished to act is told what to do, it is not their stance
         ("Okon said Norland needs to scrap the dam.", "norland"),
         ("Okon said he would like to see Norland scrap the dam.", "norland"),
+        # "the insurer of its branches" is described by whose branches it insures, it is
+        # not the organisation named last
+        (
+            "Norvik Bank opened a branch on Monday. The insurer of its branches refused to "
+            "cover the dam.",
+            "norvik-bank",
+        ),
     ],
 )
 def test_no_one_holds(resources, text, actor_id):
@@ -546,6 +553,67 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     positions, _ = discovered_of(text, resources)
     rows = positions[positions["actor_id"] == actor_id]
     assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "issue_id", "names"),
+    [
+        (
+            "The two councillors who voted against the layoffs, Tom Reddy and Ann Cole, "
+            "argued that the town should first draw on its $2 million fund.",
+            "layoff",
+            {"tom-reddy", "ann-cole"},
+        ),
+        (
+            "The two board members who voted against the levy, Pavel Orlov and Greta Lind, "
+            "argued that the town should first draw on its $2 million fund.",
+            "levy",
+            {"pavel-orlov", "greta-lind"},
+        ),
+    ],
+)
+def test_names_beside_a_relative_clause_s_subject_hold_its_stance(resources, text, issue_id, names):
+    """The parser may hang the names in apposition to "the two councillors who ..." on
+    the clause's last noun; they still say who voted."""
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["issue_id"] == issue_id]
+    assert set(zip(rows["actor_id"], rows["stance"], strict=True)) == {
+        (name, "oppose") for name in names
+    }, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        # a body's members bare, or its word alone, are the one body named with the word
+        (
+            "Plans for a harbour tunnel were rejected by Harlow Town Council on Monday. "
+            "Councillors voted 6 to 3 to refuse planning permission to Norvik Ports.",
+            {"harlow-town-council"},
+        ),
+        (
+            "The Harlow Library Board of Trustees met on Monday. Trustees voted 5 to 2 to "
+            "reject the harbour tunnel.",
+            {"harlow-library-board-of-trustees"},
+        ),
+        # some of its members are not the body; nor is a word two bodies are named with
+        (
+            "Harlow Town Council met on Monday. Two councillors voted against the harbour tunnel.",
+            set(),
+        ),
+        (
+            "Harlow Town Council and Norvik County Council met on Monday. Councillors voted "
+            "6 to 3 to reject the harbour tunnel.",
+            set(),
+        ),
+    ],
+)
+def test_a_body_s_members_stand_for_the_body(resources, text, holders):
+    made = make_article(text, article_id="t", published="2010-03-02")
+    tables = analyze(made, resources)
+    positions, last = tables["positions"], tables["sentences"]["sentence_id"].max()
+    rows = positions[positions["sentence_id"] == last]  # the members' sentence
+    assert set(rows["actor_id"]) == holders, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
 @pytest.mark.parametrize(
@@ -930,3 +998,26 @@ def test_the_union_is_no_body_of_another_kind(resources):
     positions, _ = discovered_of(text, resources)
     held = set(zip(positions["actor"], positions["stance"], strict=True))
     assert ("Senate", "oppose") not in held and ("Retail Federation", "oppose") not in held
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a subject that is no one negates the cue it is the subject of, or the copula
+        # the cue is the predicate of
+        ("Okon said nobody on the council would accept the dam.", "oppose"),
+        ('"No one here is against the dam," Okon said.', "support"),
+        ('"Nothing will stop the dam," Okon said.', "support"),
+        ('"Nobody here wants the dam," Okon said.', "oppose"),
+        ('"None of us supports the dam," Okon said.', "oppose"),
+    ],
+)
+def test_a_subject_that_is_no_one_turns_the_stance_round(resources, text, stance):
+    rows = dam_rows(text, "lev-okon", resources)
+    assert set(rows["stance"]) == {stance}, rows[["sentence_id", "stance", "cue"]]
+
+
+def test_a_wish_no_one_had_is_reluctance_not_opposition(resources):
+    # "nobody wanted to": told in the past, of what is being done
+    rows = dam_rows('"Nobody here wanted to build the dam," Okon said.', "lev-okon", resources)
+    assert "oppose" not in set(rows["stance"]), rows[["sentence_id", "stance", "cue"]]

@@ -731,6 +731,8 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.members_of = resources.stance.members_of
+        self.body_kinds, self.names = context.body_kinds, context.entity_names
         self.members_named = resources.stance.members_named
         self.indefinite = resources.stance.indefinite
         # nouns of things, never of a holder ("the plan", "an offer")
@@ -799,9 +801,32 @@ class ActorFinder:
                     return self.states.get(entity_id, entity_id)
         return self.described(token, base)
 
+    def body(self, noun: Token) -> str:
+        """ "Councillors voted to refuse X", the headline "Council Approves X": a body's
+        word alone, or its members' plural alone, is the one organisation the article
+        names with that word ("Harlow Town Council"); "" where none or several are."""
+        if any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children):
+            return ""  # "two councillors", "the trustees who voted no": some members
+        forms = sorted(word_forms(noun))
+        if noun.tag_ in {"NNS", "NNPS"}:
+            word = next((self.members_of[f] for f in forms if f in self.members_of), "")
+        else:
+            bodies = set(self.members_of.values())
+            word = next((f for f in forms if f in bodies), "")
+        # ("Council" alone as a name is the word, not an organisation's name)
+        named = [
+            entity_id
+            for entity_id, kinds in self.body_kinds.items()
+            if word in kinds and self.names.get(entity_id, "").casefold() != word
+        ]
+        return named[0] if word and len(named) == 1 else ""
+
     def described(self, noun: Token, base: int) -> str:
         """ "the mayor", "the network": a definite description names the one person the
         article gives that role, or the organisation of that kind named last."""
+        body = self.body(noun)
+        if body:
+            return body
         determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
         if noun.pos_ != "NOUN" or not determiners or determiners[0] not in {"the", "its"}:
             return ""
@@ -810,8 +835,11 @@ class ActorFinder:
         people = [e for e, role in self.roles.items() if role == core or role.endswith(" " + core)]
         if len(people) == 1:
             return people[0]
+        # (not "the insurer of Norland's accounts": an "of" phrase says whose it is, and
+        # the organisation named last may be that one, not the one described)
+        narrowed = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         lemma = noun.lemma_.lower()
-        if lemma in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
+        if lemma in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"} and not narrowed:
             return self.mentions.before(
                 base + noun.idx,
                 {"ORG"},
@@ -892,7 +920,7 @@ class ActorFinder:
         for child in token.children:
             if target is not None and target in list(child.subtree):
                 continue  # what a stance is about never holds it
-            holder = child
+            holder, beside = child, []
             if child.dep_ in {"agent", "acl", "advcl"}:  # "an offer ... announced by X"
                 agents = (
                     [child]
@@ -904,7 +932,7 @@ class ActorFinder:
                     continue
                 holder = objects[0]
             elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"that", "which", "who"}:
-                holder = token.head
+                holder, beside = token.head, _stray_appositions(token)
             elif child.dep_ == "nsubj" and child.lower_ == "it" and _extraposed(token):
                 continue  # "it is premature to cut X": the "it" is the clause, no one
             elif child.dep_ not in {"nsubj", "poss"} and not (
@@ -916,7 +944,7 @@ class ActorFinder:
             # "X and Y both supported": coordinated holders, also where the parser hangs
             # the first name on the second ("Kemp and Secretary Jordan Kemp") or on a
             # description ("Council members X and Y")
-            for member in _coordinated(holder):
+            for member in [*_coordinated(holder), *(m for b in beside for m in _coordinated(b))]:
                 entity_ids = [self.token_entity(member, base)]
                 if not entity_ids[0]:
                     entity_ids = self._their(member, base) or self._members(member, base)
@@ -1037,6 +1065,27 @@ class ActorFinder:
             if token.dep_ == "ccomp" or token.head == token:
                 break
         return Holding([] if holders is None else holders, unnamed=False)
+
+
+def _stray_appositions(relative: Token) -> list[Token]:
+    """ "The two members who voted against the cuts, Ana Roth and Lev Okon, argued ...":
+    names in apposition to a relative clause's subject that the parser hangs on the
+    clause's last word, a word for no one ("cuts"), in apposition or coordinated; they
+    say who the subject is. Set off by commas both sides ("voted against the tax and
+    Norland" names no one)."""
+    doc, end = relative.doc, relative.right_edge.i
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    return [
+        token
+        for token in relative.subtree
+        if token.dep_ in {"appos", "conj"}
+        and token.ent_type_ in ACTOR_TYPES
+        and token.head.pos_ == "NOUN"
+        and not token.head.ent_type_
+        and token.right_edge.i == end
+        and doc[token.left_edge.i - 1].text == ","
+    ]
 
 
 def _coordinated(holder: Token) -> list[Token]:
