@@ -27,6 +27,7 @@ def stances_of(text: str, resources) -> set[tuple[str, str, str]]:
         # an adjective of attitude takes its side through its preposition
         ("Okon said Sudmark is still interested in the dam.", ("sudmark", "dam", "support")),
         ("Norland is interested in a levy.", ("norland", "levy", "support")),
+        ("Okon said Sudmark is not interested in the dam.", ("sudmark", "dam", "oppose")),
         # a negated verb of attitude with its preposition takes the other side
         ("Okon did not call for the levy.", ("lev-okon", "levy", "oppose")),
         ("Roth never voted for the levy.", ("ana-roth", "levy", "oppose")),

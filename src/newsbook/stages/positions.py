@@ -233,7 +233,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "tie a sale to a softening of X" says nothing about X
         elif depth > 0 and lexicon.through(token, path[depth - 1]):
             # ("did not call for X", "is not interested in X": negated, the other side)
-            negation = -1 if lexicon.negated(token) else 1
+            denied = lexicon.negated(token) or (
+                token.dep_ == "acomp" and lexicon.negated(token.head)
+            )
+            negation = -1 if denied else 1
             polarity *= lexicon.through(token, path[depth - 1]) * negation
             cues.append(Cue(token, polarity))
         elif cues and lemma in lexicon.apprehension and path[depth - 1].dep_ == "ccomp":
