@@ -1609,3 +1609,51 @@ def test_what_someone_called_a_thing_is_their_judgement_not_its_name(resources):
     row = statement(quotes, "a blow to the harbour", kind="direct")
     assert row["speaker_id"] == "karla-vendt"
     assert not quotes["text"].str.contains("Skyshield").any(), quotes[["text", "speaker"]]
+
+
+def test_statements_named_by_nouns_before_the_cue_keep_their_speakers(resources):
+    """ "Despite the X statement that ..., and Y's response that ..., analysts said no one
+    could ...": each noun's that-clause is its maker's (a name in front of the noun, a
+    possessor), and what the analysts said is the clause after their verb, not the
+    fronted phrase the parser may hang on it."""
+    text = (
+        "Korval Shipping and the Dannet Group agreed to merge in May.\n\n"
+        "Despite the Korval statement that it is interested in a merger, and Dannet's "
+        "response that a merger is still possible, analysts said no one could be certain "
+        "where the talks were going."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "it is interested")["speaker"] == "Korval Shipping"
+    assert statement(quotes, "still possible")["speaker"].startswith("Dannet")
+    row = statement(quotes, "no one could be certain")
+    assert (row["speaker"], row["cue"]) == ("analysts", "said")
+    assert not row["text"].startswith("Despite"), row["text"]
+    assert len(quotes) == 3, quotes[["text", "speaker", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker_id"),
+    [
+        # a name in front of the statement noun
+        (
+            "The Vendt statement that the border will reopen surprised Oduya.",
+            "border will",
+            "karla-vendt",
+        ),
+        (
+            "Despite the Vendt claim that the port is safe, dockers said nobody trusted it.",
+            "port is safe",
+            "karla-vendt",
+        ),
+        # the parser may read the noun's that-clause as a relative clause
+        (
+            "Despite the Vendt statement that it is committed to the deal, dockers said "
+            "nobody trusted it.",
+            "committed to the deal",
+            "karla-vendt",
+        ),
+    ],
+)
+def test_a_name_before_a_statement_noun_is_its_speaker(resources, text, snippet, speaker_id):
+    row = statement(quotes_of(INTRO + text, resources), snippet)
+    assert row["speaker_id"] == speaker_id, row.to_dict()

@@ -62,6 +62,7 @@ NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commissio
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Herald", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 PLACES = {"GPE", "LOC", "FAC"}
+NAMED_SOURCES = {"PERSON", "ORG", "GPE"}  # names that can make a statement ("the Acme statement")
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
 # Before a quotation that gives most of a statement, an expletive says nothing either
 # ("that there would be "...""); among the words a statement adds around its quotations
@@ -767,6 +768,46 @@ def _definite(noun: Token) -> bool:
     return bool(determiners) and determiners[0].lower_ == "the" and noun.tag_ in {"NN", "NNP"}
 
 
+def _fronted_phrase(verb: Token) -> Token | None:
+    """ "Despite X's claim that ..., analysts said no one could ...": the parser may hang
+    the phrase before a cue's subject on the cue as a second clause; a cue whose clause
+    follows it directly ("said no one", not "said, adding ...") reports that clause, not
+    the fronted one."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    before = [c for c in clauses if c.i < verb.i]
+    after = [c for c in clauses if c.i > verb.i]
+    if not (before and after and subjects) or before[0].right_edge.i > subjects[0].left_edge.i:
+        return None
+    between = verb.doc[verb.i + 1 : after[0].left_edge.i]
+    return None if any(t.is_punct for t in between) else before[0]
+
+
+def _own_subject(clause: Token) -> bool:
+    """Whether a clause has a subject of its own, not a relative pronoun."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+    )
+
+
+def _clause_read_as_head(noun: Token) -> list[Token]:
+    """ "Despite the firm's claim that it is interested, analysts said ...": the parser
+    may take the clause a statement noun opens with "that" for the head of the noun's
+    own phrase, or hang it beside the noun on the word above. The clause marked right
+    after the noun, so placed, is what it reports, without what the parser joined to
+    that clause ("..., and the bank's reply that ...")."""
+    following = noun.doc[noun.i + 1 : noun.i + 2]
+    if not following or following[0].lower_ != "that" or following[0].dep_ != "mark":
+        return []
+    mark = following[0]
+    clause = mark.head
+    beside = clause.head.i == noun.head.i != noun.i and clause.i > noun.i
+    if not (beside or clause in list(noun.ancestors)) or not _own_subject(clause):
+        return []
+    joined = {t.i for c in clause.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    return _trimmed([t for t in clause.subtree if t.i > mark.i and t.i not in joined])
+
+
 def _trimmed(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
@@ -787,16 +828,23 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     children = list(verb.children)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.refusals:
         return []  # "declined to say which ...": a statement refused
+    fronted = _fronted_phrase(verb)
+    children = [c for c in children if fronted is None or c.i != fronted.i]
     for child in children:
         # not "a pledge made by X"; but "claims by X that Y would be forced to ..."
         marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-        noun_clause = child.dep_ == "acl" and (child.tag_ != "VBN" or marked)
+        noun_clause = (child.dep_ == "acl" and (child.tag_ != "VBN" or marked)) or (
+            child.dep_ == "relcl" and marked and _own_subject(child)
+        )  # "his claim that taxes rose" read as a relative clause: its "that" only marks it
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
             if lemma == "ask" and child.left_edge.tag_ in WH_TAGS:
                 return []  # "asked whom he meant": a question
             return _trimmed(_without_source(_without_speaker(list(child.subtree), verb)))
+    head_clause = _clause_read_as_head(verb) if _is_cue_noun(verb, lexicon) else []
+    if head_clause:
+        return head_clause
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
@@ -1466,7 +1514,8 @@ def _within_report(cue: Token, lexicon: SpeechLexicon) -> bool:
     if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return False
     host = cue.head
-    if cue.dep_ == "conj" and host.dep_ == "ccomp" and _is_cue(host.head, lexicon):
+    second_verb = cue.dep_ == "conj" and cue.pos_ != "NOUN"  # not "..., and X's reply that"
+    if second_verb and host.dep_ == "ccomp" and _is_cue(host.head, lexicon):
         return any(c.dep_ == "mark" and c.lower_ == "that" for c in host.children)
     if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"} or host.dep_ == "ccomp":
         return False
@@ -1524,8 +1573,8 @@ def _speaker_of_cue(
     cue: Token, lexicon: SpeechLexicon, *, quoted: tuple[int, int] = (0, 0)
 ) -> Token | None:
     """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge",
-    "a statement issued by X", "X expressed concern that" (the subject of the verb the
-    noun is the object of)."""
+    "a statement issued by X", "the X statement", "X expressed concern that" (the subject
+    of the verb the noun is the object of)."""
     if cue.pos_ != "NOUN":
         return speaker_token(cue, lexicon, quoted=quoted)
     participles = [c for c in cue.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -1536,6 +1585,14 @@ def _speaker_of_cue(
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # "the Acme statement that ...": a name in front of the noun is who made it
+    names = [
+        c
+        for c in cue.children
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < cue.i and c.ent_type_ in NAMED_SOURCES
+    ]
+    if names:
+        return names[-1]
     if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon.delivering:
         return speaker_token(cue.head, lexicon)
     return None
