@@ -1657,3 +1657,34 @@ def test_statements_named_by_nouns_before_the_cue_keep_their_speakers(resources)
 def test_a_name_before_a_statement_noun_is_its_speaker(resources, text, snippet, speaker_id):
     row = statement(quotes_of(INTRO + text, resources), snippet)
     assert row["speaker_id"] == speaker_id, row.to_dict()
+
+
+def test_a_role_description_is_who_he_is_and_his_pledge_is_his(resources):
+    """ "The mayor has not helped his cause. He announced ..., and his promise that ...":
+    a subject the article gives one person's role is who a later "he" stands for, not
+    the last speaker; a possessive pronoun before a statement noun is resolved as its
+    subject form would be."""
+    text = (
+        "Mayor Tomas Brell wants a toll on the harbour bridge. Professor Karl Marsh, who "
+        'studies ports at the Kell Institute, backs it. "Traffic fell in none of the '
+        'cities," Marsh told reporters.\n\n'
+        "The mayor has not helped his own cause. He announced the plan without consulting "
+        'anyone, and his promise that the toll will "pay for itself within two years" rests '
+        "on secret figures."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "pay for itself", kind="direct")["speaker_id"] == "tomas-brell"
+    assert statement(quotes, "the plan")["speaker_id"] == "tomas-brell"
+
+
+def test_he_is_never_a_person_the_article_called_she(resources):
+    """ "..., she told reporters. He said ...": "he" is not the last speaker when a "she"
+    stood for her; the last person named before whom no "she" stood for."""
+    text = (
+        "Mayor Tomas Brell wants a toll on the harbour bridge. Lena Marsh, who studies "
+        'ports at the Kell Institute, backs it. "Traffic fell in none of the cities," she '
+        "told reporters.\n\nHe said the toll would pay for itself within two years."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "Traffic fell")["speaker_id"] == "lena-marsh"
+    assert statement(quotes, "toll would pay")["speaker_id"] == "tomas-brell"

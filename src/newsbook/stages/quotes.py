@@ -77,6 +77,15 @@ UNSPOKEN = {"will", "would", "shall", "should", "must", "may", "might", "can", "
 # Pronouns that stand for an institution or a group ("it said", "they said"), never for
 # a person named before
 GROUP_PRONOUNS = frozenset({"it", "they"})
+# A possessor speaks as its pronoun would ("his pledge that ...": he pledged)
+POSSESSIVE_PRONOUNS = {
+    "his": "he",
+    "her": "she",
+    "its": "it",
+    "their": "they",
+    "my": "i",
+    "our": "we",
+}
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
@@ -350,6 +359,7 @@ class SpeakerResolver:
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
         self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
         self.in_document = False  # the last words were given in a document: "it said" is it
+        self.pronoun_of: dict[str, str] = {}  # who a pronoun stood for -> that pronoun
 
     def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
@@ -388,12 +398,13 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None, base: int) -> Speaker:
         if subject is None:
             return NOBODY
-        if subject.lower_ in self.lexicon.first_person:
-            return Speaker("", subject.text, subject.lower_, plural=subject.lower_ != "i")
-        if subject.lower_ in self.lexicon.pronouns:
-            return self._pronoun(subject, base)
-        if subject.lower_ in GROUP_PRONOUNS:
-            return self._impersonal(subject, base)
+        form = POSSESSIVE_PRONOUNS.get(subject.lower_, subject.lower_)  # "his pledge": he
+        if form in self.lexicon.first_person:
+            return Speaker("", subject.text, form, plural=form != "i")
+        if form in self.lexicon.pronouns:
+            return self._pronoun(subject, base, form)
+        if form in GROUP_PRONOUNS:
+            return self._impersonal(subject, base, form)
         if self._coordinated(subject) and not self._one_name(subject, base):
             # "The union and the company said": a group (not "Korval and Co said")
             start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
@@ -478,9 +489,12 @@ class SpeakerResolver:
         phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
         return Speaker("", phrase, lemma, plural=subject.tag_ in {"NNS", "NNPS"})
 
-    def _pronoun(self, pronoun: Token, base: int) -> Speaker:
+    def _pronoun(self, pronoun: Token, base: int, form: str) -> Speaker:
         """A pronoun in a clause reported by someone else ("X said ... what he called")
-        is that someone; otherwise the last speaker, then the last subject."""
+        is that someone; otherwise the last speaker, then the last subject, then the
+        person named last: the first of them "he" or "she" has not stood against before
+        (a "she" the article used for a person is no later "he")."""
+        candidates = []
         current = pronoun.head
         for _ in range(6):
             if current.head is current:
@@ -492,10 +506,11 @@ class SpeakerResolver:
                     start = base + outer.idx
                     entity_id = self.entity_in(start, start + len(outer), types={"PERSON"})
                     if entity_id:
-                        return self.named(entity_id)
-        singular = pronoun.lower_ in self.lexicon.singular_pronouns
+                        candidates.append(self.named(entity_id))
+                        break
+        singular = form in self.lexicon.singular_pronouns
         if self.last_subject and singular and self.last_subject_at > self.last_speaker_at:
-            return self.named(self.last_subject)  # "X, who teaches ..., has ... He told me"
+            candidates.append(self.named(self.last_subject))  # "X, who teaches ..., has ... He"
         last = self.last_speaker
         lexicon = self.lexicon
         things = lexicon.documents | lexicon.organisations | lexicon.institutions
@@ -503,18 +518,26 @@ class SpeakerResolver:
             not last.entity_id and last.head in things | lexicon.governments
         )  # "he" is no report, no ministry
         if last.phrase and not (last.plural and singular) and not (singular and thing):
-            return last
+            candidates.append(last)
         if self.last_subject:
-            return self.named(self.last_subject)
-        person = self.mentions.before(base + pronoun.idx, {"PERSON"}) if singular else ""
-        return self.named(person) if person else Speaker("", pronoun.text)  # the last named
+            candidates.append(self.named(self.last_subject))
+        if singular:  # the people named before, the last first
+            offset = base + pronoun.idx
+            named = [
+                i for s, _, i in self.mentions.spans if s < offset and self.types.get(i) == "PERSON"
+            ]
+            candidates += [self.named(i) for i in dict.fromkeys(reversed(named))]
+        for candidate in candidates:
+            if self.pronoun_of.setdefault(candidate.entity_id or candidate.phrase, form) == form:
+                return candidate
+        return Speaker("", pronoun.text)
 
-    def _impersonal(self, pronoun: Token, base: int) -> Speaker:
+    def _impersonal(self, pronoun: Token, base: int, form: str) -> Speaker:
         """ "it said": the last speaker when that was an organisation, a state or a
         document, else the last organisation or state named; "they said": the last
         speaker when that was a group."""
         last = self.last_speaker
-        if pronoun.lower_ == "they":
+        if form == "they":
             return last if last.plural else Speaker("", pronoun.text)
         if self.types.get(last.entity_id) in {"ORG", "GPE"} or (
             last.phrase and not last.plural and self.in_document
@@ -685,6 +708,10 @@ class SpeakerResolver:
             for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
                 start = base + token.idx
                 entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
+                if not entity_id and _definite(token) and token.lemma_.lower() not in self.unnamed:
+                    # "The mayor has not helped his cause. He ...": the one person the
+                    # article gives that role
+                    entity_id = self._by_role(token)
                 if entity_id:
                     self.last_subject, self.last_subject_at = entity_id, start
                     break
