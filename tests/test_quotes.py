@@ -1688,3 +1688,33 @@ def test_he_is_never_a_person_the_article_called_she(resources):
     quotes = quotes_of(text, resources)
     assert statement(quotes, "Traffic fell")["speaker_id"] == "lena-marsh"
     assert statement(quotes, "toll would pay")["speaker_id"] == "tomas-brell"
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker_id"),
+    [
+        # a short name the NER leaves untagged (the parser reads it as a common noun)
+        (
+            "Dunmore Tool Co rejected a merger with Brandt International Corp on Monday. "
+            "Last night, Dunmore said the merger was off. At midday today Dunmore said it "
+            "was still interested in the merger.\n\nDunmore contended it was better to sell "
+            "the drilling unit first.",
+            "better to sell",
+            "dunmore-tool-co",
+        ),
+        # a name the NER runs into the words before it ("Dunmore-Brandt, Pace")
+        (
+            "Dunmore Tool Co and Brandt International Corp agreed to merge. Analyst Mark "
+            "Pace of Kidder said the deal made sense. Although the drilling unit is small "
+            "in view of the total size of a combined Dunmore-Brandt, Pace said "
+            '"30 to 40 pct of the savings are tied up in that."',
+            "30 to 40 pct",
+            "mark-pace",
+        ),
+    ],
+)
+def test_a_short_name_speaks_for_the_one_entity_the_article_calls_so(
+    resources, text, snippet, speaker_id
+):
+    row = statement(quotes_of(text, resources), snippet)
+    assert row["speaker_id"] == speaker_id, row.to_dict()

@@ -360,6 +360,18 @@ class SpeakerResolver:
         self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
         self.in_document = False  # the last words were given in a document: "it said" is it
         self.pronoun_of: dict[str, str] = {}  # who a pronoun stood for -> that pronoun
+        # entity -> the words the article calls it by: its aliases, a person's surname
+        self.aliases = {
+            entity_id: {a for a in aliases.split(" | ") if a}
+            | ({name.split()[-1]} if kind == "PERSON" and name.split() else set())
+            for entity_id, name, aliases, kind in zip(
+                entities["entity_id"],
+                entities["name"],
+                entities["aliases"],
+                entities["type"],
+                strict=True,
+            )
+        }
 
     def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
@@ -415,6 +427,11 @@ class SpeakerResolver:
         entity_id = self.entity_in(head_start, head_start + len(subject))
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
+        if subject.is_title and not self._named_within(subject, base):
+            # "Acme contended ..." the NER left untagged (the parser may take it for a
+            # common noun), "a combined Acme-Bolt, Pace said" it ran into one name: the
+            # one entity the article calls by that word
+            entity_id = self._called(subject.text) or entity_id
         for child in subject.children:  # "Venn, chairman of ...", "the official, X"
             # an abbreviation in brackets abbreviates the name before it: "the X union
             # (XU)" is XU, "an official at the Board of X (BOX)" is no one named
@@ -545,6 +562,23 @@ class SpeakerResolver:
             return last
         institution = self.mentions.before(base + pronoun.idx, {"ORG", "GPE"})
         return self.named(institution) if institution else Speaker("", pronoun.text)
+
+    def _named_within(self, subject: Token, base: int) -> bool:
+        """Whether a name the entities stage found holds the subject's head and lies
+        within the subject's own words (not run on into the words before it)."""
+        start, end = base + subject.idx, base + subject.idx + len(subject)
+        first = base + subject.left_edge.idx
+        return any(s < end and start < e and s >= first for s, e, _ in self.mentions.spans)
+
+    def _called(self, word: str) -> str:
+        """The one person or organisation the article calls by a word: an alias of it, a
+        person's surname; "" for none or several."""
+        found = {
+            entity_id
+            for entity_id, aliases in self.aliases.items()
+            if word in aliases and self.types.get(entity_id) in {"PERSON", "ORG"}
+        }
+        return found.pop() if len(found) == 1 else ""
 
     def _by_role(self, subject: Token) -> str:
         """ "President Venn's chief of staff": the one person the article gives that role."""
