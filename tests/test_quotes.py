@@ -1718,3 +1718,20 @@ def test_a_short_name_speaks_for_the_one_entity_the_article_calls_so(
 ):
     row = statement(quotes_of(text, resources), snippet)
     assert row["speaker_id"] == speaker_id, row.to_dict()
+
+
+def test_a_document_that_found_something_is_its_source(resources):
+    """ "The city's own survey, published last month, found that ...": a document's
+    finding is its statement; a person's finding, or a finding within what another
+    source reports, is none of its own."""
+    text = INTRO + (
+        "The city's own survey, published last month, found that two in three trips begin "
+        "near the centre. Police found that the gate was open. Vendt said a study by the "
+        "port found that traffic fell."
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "two in three trips")
+    assert (row["cue"], row["speaker_id"]) == ("found", ""), row.to_dict()
+    assert row["speaker"].startswith("The city's own survey"), row.to_dict()
+    assert not quotes["text"].str.contains("gate was open").any(), quotes[["text", "speaker"]]
+    assert statement(quotes, "traffic fell")["speaker_id"] == "karla-vendt"

@@ -147,9 +147,22 @@ def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
             return f"{lemma} {child.lower_}"  # "ruled out", "put it"
     if lemma in lexicon.cues:
         return lemma
+    if lemma in lexicon.document_cues and _finding_of_a_document(token, lexicon):
+        return lemma
     if lemma in lexicon.estimates and _estimate(token, lexicon):
         return lemma
     return ""
+
+
+def _finding_of_a_document(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """ "The city's own survey, published last month, found that ...": a clause a
+    document's verb of finding reports, not one a person found ("police found that"),
+    nor one within what another reports ("X said a study found that ...": X's words)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    clausal = any(c.dep_ == "ccomp" for c in verb.children)
+    reported = verb.dep_ == "ccomp"
+    document = bool(subjects) and subjects[0].lemma_.lower() in lexicon.documents
+    return clausal and document and not reported
 
 
 def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
