@@ -27,6 +27,7 @@ from newsbook.corpus.run import run_corpus
 from newsbook.errors import InputError
 from newsbook.output import MARKER
 from newsbook.schema import ARTICLE_TABLES as TABLES
+from newsbook.text.article import article_from_text
 
 # Short Reuters stories; 2842, 3014 and 7535 share Reagan, 3014 and 2842 Richard Perle.
 STORIES = ["reuters-10626", "reuters-2842", "reuters-3014", "reuters-7535"]
@@ -559,3 +560,36 @@ def test_progress_bar_on_a_terminal_shows_rate_and_time_left():
     shown = stream.getvalue()
     assert "80/200" in shown and "articles/s" in shown and "<" in shown  # tqdm's time left
     assert "warning: one line, not drawn over\n" in shown
+
+
+def test_a_table_s_text_is_read_as_its_content_says(tmp_path):
+    page = (config.RAW_DIR / "web-table-layout-2001.html").read_text(encoding="utf-8")
+    markdown = (Path(__file__).parent / "fixtures" / "formats" / "ferry-subsidy.md").read_text(
+        encoding="utf-8"
+    )
+    plain = story(STORIES[0])[0]
+    lines = [
+        json.dumps({"text": page, "article_id": "page"}),
+        json.dumps({"text": markdown, "article_id": "post"}),
+        json.dumps({"text": plain, "article_id": "wire", "published": "1987-03-02"}),
+    ]
+    path = tmp_path / "scraped.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_corpus(path, tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    article = tables["article"].set_index("article_id")
+    assert list(article["format"]) == ["html", "markdown", "text"]
+    assert article.loc["page", "headline"] == "Water rate increase put on hold as drought deepens"
+    assert article.loc["page", "published"] == "2001-05-29"
+    assert article.loc["post", "headline"] == "Harbour Council Backs Ferry Subsidy"
+    assert article.loc["post", "published"] == "2019-03-04"
+    # the offsets point into the text as read, which the corpus book keeps (texts.parquet)
+    texts = {"page": page, "post": markdown, "wire": plain}
+    texts = {i: article_from_text(t, article_id=i).text for i, t in texts.items()}
+    assert "<" not in texts["page"] and "**" not in texts["post"] and texts["wire"] == plain
+    quotes = tables["quotes"]
+    assert set(quotes["article_id"]) == {"page", "post", "wire"}
+    for article_id, start, end, text in zip(
+        *(quotes[c] for c in ("article_id", "start", "end", "text")), strict=True
+    ):
+        assert texts[article_id][start:end] == text

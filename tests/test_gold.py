@@ -172,16 +172,20 @@ def test_stances_as_a_new_user_gets_them(scores):
     # run joined dev (gold9), no code change (measured .392/.637); raised after gerund
     # objects, lawsuits as harms and sponsors (stances8: .400/.645); recall re-set from
     # .40 when two wire stories and two commentary pieces annotated before any run joined
-    # dev (gold10), no code change (measured .392/.640)
-    assert figures["recall"] >= 0.39 and figures["precision"] >= 0.64, figures.to_dict()
+    # dev (gold10), no code change (measured .392/.640); raised after subjects that are
+    # no one negate their cue (stances10) and a body's members and the names beside a
+    # relative clause's subject hold its stance (stances9): .404/.662
+    assert figures["recall"] >= 0.40 and figures["precision"] >= 0.66, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
     # reports) at the level measured when they came in, no code change (.203/.467); news
     # on dev raised after gerund objects, lawsuits as harms and sponsors (stances8:
-    # .337/.660)
+    # .337/.660), and after subjects that are no one negate their cue (stances10) and a
+    # body's members and the names beside a relative clause's subject hold its stance
+    # (stances9): .449/.772
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.33 and news["precision"] >= 0.66, news.to_dict()
+    assert news["recall"] >= 0.44 and news["precision"] >= 0.77, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
     assert held_out_news["recall"] >= 0.20 and held_out_news["precision"] >= 0.46, (
         held_out_news.to_dict()
@@ -224,8 +228,9 @@ def test_positions_against_the_gold_catalogue(scores):
     # reports joined the held-out articles (gold8), no code change (measured .496/.541);
     # re-set from .49/.54 when four signed news reports annotated before any run joined
     # dev (gold9), no code change (measured .473/.537); precision raised after gerund
-    # objects, lawsuits as harms and sponsors (stances8: .478/.541)
-    assert figures["recall"] >= 0.47 and figures["precision"] >= 0.54, figures.to_dict()
+    # objects, lawsuits as harms and sponsors (stances8: .478/.541); recall raised after
+    # a body's members held its stance (stances9: .485/.564; .479/.561 before it)
+    assert figures["recall"] >= 0.48 and figures["precision"] >= 0.54, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 

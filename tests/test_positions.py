@@ -238,6 +238,40 @@ def test_a_signed_report_tells_others_stances_and_holds_none(resources):
     )
 
 
+def test_a_column_that_tells_what_should_be_done_is_its_writer_s(resources):
+    text = (
+        "By Jane Marlow\n\nThe harbour board should drop the port levy. "
+        "The levy would take a tenth of every catch, and the board must listen to the "
+        "fishermen. Okon backs the port levy. The board should vote it down next month."
+    )
+    positions, _ = discovered_of(text, resources)
+    writer = positions[positions["actor_id"] == "jane-marlow"]
+    assert "oppose" in set(writer["stance"]), positions
+
+
+def test_a_report_of_what_others_say_should_be_done_is_not_its_writer_s(resources):
+    text = (
+        "By Jane Marlow\n\nThe harbour board should drop the port levy, the mayor said. "
+        "The union said members must vote on the port levy. Okon said the board ought to "
+        "wait, and the board should vote next month."
+    )
+    positions, _ = discovered_of(text, resources)
+    assert "jane-marlow" not in set(positions["actor_id"]), positions
+
+
+def test_a_closing_line_about_a_columnist_makes_the_piece_hers(resources):
+    body = (
+        "By Jane Marlow\n\nThe council wants to build a port levy into next year's budget. "
+        "Okon backs the port levy. The port levy is a bad idea.\n\n"
+    )
+    column = body + "Jane Marlow is a former harbour master and writes a weekly column."
+    report = body + "Jane Marlow covers the harbour for the Ledger."
+    positions, _ = discovered_of(column, resources)
+    assert "jane-marlow" in set(positions["actor_id"]), positions
+    positions, _ = discovered_of(report, resources)
+    assert "jane-marlow" not in set(positions["actor_id"]), positions
+
+
 def test_an_unsigned_editorial_is_its_publication_s(resources):
     text = (
         "The port levy is a reckless gamble. We have said so before, and we say it again: "
@@ -377,6 +411,13 @@ def dam_rows(text: str, actor_id: str, resources):
         # who needs to or is wished to act is told what to do, it is not their stance
         ("Okon said Norland needs to scrap the dam.", "norland"),
         ("Okon said he would like to see Norland scrap the dam.", "norland"),
+        # "the insurer of its branches" is described by whose branches it insures, it is
+        # not the organisation named last
+        (
+            "Norvik Bank opened a branch on Monday. The insurer of its branches refused to "
+            "cover the dam.",
+            "norvik-bank",
+        ),
     ],
 )
 def test_no_one_holds(resources, text, actor_id):
@@ -512,6 +553,67 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     positions, _ = discovered_of(text, resources)
     rows = positions[positions["actor_id"] == actor_id]
     assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "issue_id", "names"),
+    [
+        (
+            "The two councillors who voted against the layoffs, Tom Reddy and Ann Cole, "
+            "argued that the town should first draw on its $2 million fund.",
+            "layoff",
+            {"tom-reddy", "ann-cole"},
+        ),
+        (
+            "The two board members who voted against the levy, Pavel Orlov and Greta Lind, "
+            "argued that the town should first draw on its $2 million fund.",
+            "levy",
+            {"pavel-orlov", "greta-lind"},
+        ),
+    ],
+)
+def test_names_beside_a_relative_clause_s_subject_hold_its_stance(resources, text, issue_id, names):
+    """The parser may hang the names in apposition to "the two councillors who ..." on
+    the clause's last noun; they still say who voted."""
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["issue_id"] == issue_id]
+    assert set(zip(rows["actor_id"], rows["stance"], strict=True)) == {
+        (name, "oppose") for name in names
+    }, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        # a body's members bare, or its word alone, are the one body named with the word
+        (
+            "Plans for a harbour tunnel were rejected by Harlow Town Council on Monday. "
+            "Councillors voted 6 to 3 to refuse planning permission to Norvik Ports.",
+            {"harlow-town-council"},
+        ),
+        (
+            "The Harlow Library Board of Trustees met on Monday. Trustees voted 5 to 2 to "
+            "reject the harbour tunnel.",
+            {"harlow-library-board-of-trustees"},
+        ),
+        # some of its members are not the body; nor is a word two bodies are named with
+        (
+            "Harlow Town Council met on Monday. Two councillors voted against the harbour tunnel.",
+            set(),
+        ),
+        (
+            "Harlow Town Council and Norvik County Council met on Monday. Councillors voted "
+            "6 to 3 to reject the harbour tunnel.",
+            set(),
+        ),
+    ],
+)
+def test_a_body_s_members_stand_for_the_body(resources, text, holders):
+    made = make_article(text, article_id="t", published="2010-03-02")
+    tables = analyze(made, resources)
+    positions, last = tables["positions"], tables["sentences"]["sentence_id"].max()
+    rows = positions[positions["sentence_id"] == last]  # the members' sentence
+    assert set(rows["actor_id"]) == holders, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
 @pytest.mark.parametrize(
@@ -855,3 +957,67 @@ def test_a_member_s_description_is_no_member(resources):
     text = "Many councillors, including Harlow Venn, a Wisconsin Democrat, favor the port levy."
     positions, _ = discovered_of(text, resources)
     assert set(positions["actor"]) == {"Harlow Venn"}, positions[["actor", "stance"]]
+
+
+def test_a_reversal_called_for_opposes_what_it_drops(resources):
+    rows = positions_of("Okon said the board should drop the port levy.", resources)
+    assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"oppose"}, rows
+    rows = positions_of("Okon said the board should not abandon the port levy.", resources)
+    assert set(rows[rows["actor_id"] == "lev-okon"]["stance"]) == {"support"}, rows
+
+
+COLUMN_OPENING = (
+    "By Jane Marlow\n\nI have fished this coast for thirty years, and I say the port levy is "
+    "a reckless gamble. We cannot afford it, and our harbour cannot carry it.\n\n"
+)
+
+
+def _writer_rows(text: str, resources, words: str) -> set[str]:
+    positions, _ = discovered_of(COLUMN_OPENING + text, resources)
+    mine = positions[positions["actor_id"] == "jane-marlow"]
+    return set(mine.loc[mine["evidence"].str.contains(words), "stance"])
+
+
+def test_a_column_tells_others_acts_without_taking_them_as_its_own(resources):
+    told = "The hotel trade has lobbied hard for the port levy."
+    assert "support" not in _writer_rows(told, resources, "lobbied")
+
+
+def test_a_column_reporting_another_s_words_does_not_argue_there(resources):
+    text = 'Lev Okon said on Tuesday that the levy "will pay for itself within a year."'
+    assert not _writer_rows(text, resources, "Okon said")
+    text = 'The board\'s chairman, Lev Okon, said the ban "is the fastest way to fix it."'
+    assert not _writer_rows(text, resources, "Okon, said")
+
+
+def test_the_union_is_no_body_of_another_kind(resources):
+    text = (
+        "The Retail Federation backs the port levy. The Senate will hold a hearing on the "
+        "port levy. The union opposes the port levy."
+    )
+    positions, _ = discovered_of(text, resources)
+    held = set(zip(positions["actor"], positions["stance"], strict=True))
+    assert ("Senate", "oppose") not in held and ("Retail Federation", "oppose") not in held
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a subject that is no one negates the cue it is the subject of, or the copula
+        # the cue is the predicate of
+        ("Okon said nobody on the council would accept the dam.", "oppose"),
+        ('"No one here is against the dam," Okon said.', "support"),
+        ('"Nothing will stop the dam," Okon said.', "support"),
+        ('"Nobody here wants the dam," Okon said.', "oppose"),
+        ('"None of us supports the dam," Okon said.', "oppose"),
+    ],
+)
+def test_a_subject_that_is_no_one_turns_the_stance_round(resources, text, stance):
+    rows = dam_rows(text, "lev-okon", resources)
+    assert set(rows["stance"]) == {stance}, rows[["sentence_id", "stance", "cue"]]
+
+
+def test_a_wish_no_one_had_is_reluctance_not_opposition(resources):
+    # "nobody wanted to": told in the past, of what is being done
+    rows = dam_rows('"Nobody here wanted to build the dam," Okon said.', "lev-okon", resources)
+    assert "oppose" not in set(rows["stance"]), rows[["sentence_id", "stance", "cue"]]

@@ -549,6 +549,17 @@ def rows_of(quotes, snippet: str):
             "harlow-mining-corp",
             "said",
         ),
+        # "the union" is no body whose name says it is another kind: not the Senate that
+        # spoke last, nor a federation or a bank named before
+        (
+            "The Harlow Mining Corp said profits rose. The Norland Bank and the Retail "
+            "Federation said the mine should stay open. The Senate said it would hold a "
+            "hearing. The union said it would strike in May.",
+            "would strike in May",
+            "reported",
+            "harlow-mining-corp",
+            "said",
+        ),
         # "he" after a sentence whose subject is a newly named person is that person
         (
             '"The dam is safe," Vendt said.\n\n'

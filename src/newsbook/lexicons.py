@@ -289,6 +289,7 @@ STANCE_WORD_LISTS = (
     "goods",
     "predicative",
     "light_verbs",
+    "no_one",
 )
 
 
@@ -320,6 +321,8 @@ class StanceLexicon:
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
+    no_one: frozenset[str] = frozenset()  # "nobody would accept X": a negation as subject
+    members_of: dict[str, str] = field(default_factory=dict)  # "councillors": the council
     # "if X should offer ...": a case imagined (speech.yml `condition_marks`, one list)
     conditions: frozenset[str] = frozenset()
     contrasts: frozenset[str] = frozenset()  # "as opposed to X": X set apart, no stance
@@ -338,6 +341,7 @@ class StanceLexicon:
     goods: frozenset[str] = frozenset()  # "jobs": what a promise says X will bring
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
+    tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
@@ -370,6 +374,7 @@ class StanceLexicon:
             judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
+            tagline=_words(voice, "tagline"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),
             conditions=_words(speech, "condition_marks"),
@@ -377,6 +382,10 @@ class StanceLexicon:
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
                 for verb, ways in (stance.get("prepositional") or {}).items()
+            },
+            members_of={
+                str(member).lower(): str(body).lower()
+                for member, body in (stance.get("members_of") or {}).items()
             },
         )
 
@@ -491,9 +500,32 @@ class StanceLexicon:
         return bool(words) and bool(bare_forms(words[0].lower()) & self.oppose)
 
     def negated(self, token: Token) -> bool:
+        """A negation on a word ("will not back X", "no support for X"), or a subject
+        that is no one, of the word or of the copula it is the predicate of ("Nobody would
+        accept X", "No one here is against X", "none of us backs X")."""
+        clause = (
+            token.head if token.dep_ in {"prep", "acomp"} and token.head.lemma_ == "be" else token
+        )
         return any(
             c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
             for c in token.children
+        ) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and self._no_one(c) and not self._reluctant(word)
+            for word in dict.fromkeys([token, clause])
+            for c in word.children
+        )
+
+    def _reluctant(self, verb: Token) -> bool:
+        """ "Nobody wanted to do this": a wish told in the past, of what is being done, is
+        reluctance, not a side ("nobody wants the dam" opposes it)."""
+        return self.wishes(verb) and verb.tag_ == "VBD"
+
+    def _no_one(self, subject: Token) -> bool:
+        """ "Nobody", "none (of us)", "no one" (a pronoun of no one, not "no member":
+        "no new taxes", "no amount of money" say how much, not who)."""
+        return subject.lower_ in self.no_one or any(
+            c.dep_ == "det" and f"{c.lower_} {subject.lower_}" in self.no_one
+            for c in subject.children
         )
 
     def reverses(self, token: Token) -> bool:

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from newsbook.errors import InputError
 from newsbook.lexicons import Resources, read_issue_catalogue
-from newsbook.text.article import Article, check_text, make_article, read_article
+from newsbook.text.article import (
+    Article,
+    article_from_text,
+    check_text,
+    make_article,
+    read_article,
+)
 
 
 @dataclass(frozen=True)
@@ -68,16 +74,28 @@ def record_article(record: Record) -> Article:
     if not text.strip():
         raise InputError("the article's text is empty")
     check_text(text, name="the article's text")
-    return make_article(
-        text,
-        article_id=record.article_id,
-        headline=record.headline,
-        source=record.source,
-        published=record.published,
-        published_origin="record",
-        url=record.url,
-        author=record.author,
-        format=record.format,
+    if record.format != "text":  # a wire record's story, already read from its markup
+        return make_article(
+            text,
+            article_id=record.article_id,
+            headline=record.headline,
+            source=record.source,
+            published=record.published,
+            published_origin="record",
+            url=record.url,
+            author=record.author,
+            format=record.format,
+        )
+    # a table's text is read as its content says (a scraped page, Markdown), as a file is
+    article = article_from_text(
+        text, article_id=record.article_id, published=record.published, origin="record"
+    )
+    return dataclasses.replace(
+        article,
+        headline=record.headline or article.headline,
+        source=record.source or article.source,
+        url=record.url or article.url,
+        author=record.author or article.author,
     )
 
 

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from newsbook.corpus.records import Record
+from newsbook.corpus.records import Record, record_article
 from newsbook.errors import InputError
-from newsbook.text.article import read_article
 
 FIELDS = ("headline", "text")  # the record fields a rule may search
 RULE_KEYS = {
@@ -184,11 +183,14 @@ class _Seen:
 def _seen(record: Record) -> _Seen:
     if record.error:
         return _Seen(record, None, "", "")
-    if record.path is None:
-        return _Seen(record, record.text or "", record.headline, record.published or "")
     try:
-        article = read_article(record.path, published=record.published)
+        # as the analysis reads it: a file with its sidecar, a table's page or Markdown
+        # for its story
+        article = record_article(record)
     except InputError:
+        if record.path is None:  # a table's row is judged on what it holds; the analysis
+            # then says why it cannot be read
+            return _Seen(record, record.text or "", record.headline, record.published or "")
         return _Seen(record, None, "", "")
     published = article.published.isoformat() if article.published else ""
     return _Seen(record, article.text, article.headline, published)

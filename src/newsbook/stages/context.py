@@ -8,7 +8,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,7 @@ LOOKUP_TABLES = {
     "entity_names": {"entities"},
     "entity_types": {"entities"},
     "affiliations": {"entities"},
+    "body_kinds": {"entities"},
     "mention_index": {"mentions", "entities"},
     "_sentence_starts": set(),
     "sentence_parses": set(),
@@ -106,6 +108,31 @@ class ArticleContext:
         }
 
     @functools.cached_property
+    def body_kinds(self) -> dict[str, frozenset[str]]:
+        """Each organisation's kind of body: the organisation and institution words its
+        name holds ("Senate Finance Committee" -> senate, committee; "Korval Tool Co" ->
+        none)."""
+        speech = self.resources.speech
+        words = speech.organisations | speech.institutions
+        entities = self.table("entities")
+        return {
+            entity_id: frozenset(re.findall(r"\w+", name.casefold())) & words
+            for entity_id, name, kind in zip(
+                entities["entity_id"], entities["name"], entities["type"], strict=True
+            )
+            if kind == "ORG"
+        }
+
+    def may_be_called(self, entity_id: str, noun: str) -> bool:
+        """Whether "the <noun>" may stand for an organisation: its name holds no word for
+        another kind of body ("the union" is neither the Senate nor the Bank of Norland;
+        "the company" may be Korval Tool Co; "the agency" may be a bureau, see
+        `institution_kinds`)."""
+        kinds = self.body_kinds.get(entity_id, frozenset())
+        also = self.resources.speech.kinds_of.get(noun, frozenset())  # "the agency": a bureau
+        return not kinds or noun in kinds or bool(kinds & also)
+
+    @functools.cached_property
     def mention_index(self) -> MentionIndex:
         return MentionIndex(self.table("mentions"), self.entity_types)
 
@@ -169,15 +196,20 @@ class MentionIndex:
         high = bisect.bisect_left(self._starts, end)
         return [(s, e, i) for s, e, i in self.spans[low:high] if e <= end]
 
-    def before(self, offset: int, types: set[str]) -> str:
-        """The last entity of these types mentioned before an offset, or ""."""
+    def before(
+        self, offset: int, types: set[str], *, accept: Callable[[str], bool] | None = None
+    ) -> str:
+        """The last entity of these types (and, with `accept`, one it accepts) mentioned
+        before an offset, or ""."""
         key = frozenset(types)
         if key not in self._typed:
             kept = [(s, i) for s, _, i in self.spans if self.types.get(i) in key]
             self._typed[key] = ([s for s, _ in kept], [i for _, i in kept])
         starts, ids = self._typed[key]
-        position = bisect.bisect_left(starts, offset) - 1
-        return ids[position] if position >= 0 else ""
+        for position in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+            if accept is None or accept(ids[position]):
+                return ids[position]
+        return ""
 
 
 class SpanIndex:

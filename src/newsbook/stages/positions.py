@@ -182,8 +182,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and _called_for(token, lexicon)
             and path[0] in _called_for_targets(token, lexicon)
         ):
-            # "Norland must raise X" supports X; "should not have raised X" opposes it
-            polarity = -1 if lexicon.negated(token) else 1
+            # "Norland must raise X" supports X; "should not have raised X" opposes it,
+            # and so does "should drop X" (a reversal called for)
+            polarity = -1 if lexicon.negated(token) != lexicon.reverses(token) else 1
             cues.append(Cue(token, polarity, voiced=True))
         elif (
             depth == 1
@@ -650,6 +651,23 @@ def _in_condition(cue: Token, lexicon: StanceLexicon) -> bool:
     return any(_opens_condition(token, lexicon) for token in [cue, *cue.ancestors])
 
 
+def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -> bool:
+    """ "The hotel industry has lobbied for X", "the union wants X": a cue that is the
+    verb of a subject other than the writer's own "I" or "we" (and other than the issue
+    itself, "X is a bad idea"), someone else's act or want told, even where the subject
+    names no one the article knows. An opinion piece's own voice holds its judgements and
+    calls ("X is a folly", "the council should reject X"), not what it tells of others."""
+    if cue.pos_ not in {"VERB", "AUX"}:
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if not subjects and cue.dep_ in {"xcomp", "conj"}:
+        subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
+    return any(
+        s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in first_person and anchor not in s.subtree
+        for s in subjects
+    )
+
+
 def _heads_its_clause(cue: Token) -> bool:
     """Whether a cue carries the clause it stands in ("Norland will not back down", "X is
     an absurd course"), not a subject phrase ("U.S. plans to deploy X should not be
@@ -701,6 +719,7 @@ class ActorFinder:
         self.affiliations = context.affiliations
         self.government_nouns = resources.stance.government_nouns
         self.mentions = context.mention_index
+        self.may_be_called = context.may_be_called
         self.first_person = resources.stance.first_person
         self.anonymous = resources.speech.anonymous
         self.organisation_nouns = resources.speech.organisations
@@ -712,6 +731,8 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.members_of = resources.stance.members_of
+        self.body_kinds, self.names = context.body_kinds, context.entity_names
         self.members_named = resources.stance.members_named
         self.indefinite = resources.stance.indefinite
         # nouns of things, never of a holder ("the plan", "an offer")
@@ -780,9 +801,32 @@ class ActorFinder:
                     return self.states.get(entity_id, entity_id)
         return self.described(token, base)
 
+    def body(self, noun: Token) -> str:
+        """ "Councillors voted to refuse X", the headline "Council Approves X": a body's
+        word alone, or its members' plural alone, is the one organisation the article
+        names with that word ("Harlow Town Council"); "" where none or several are."""
+        if any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children):
+            return ""  # "two councillors", "the trustees who voted no": some members
+        forms = sorted(word_forms(noun))
+        if noun.tag_ in {"NNS", "NNPS"}:
+            word = next((self.members_of[f] for f in forms if f in self.members_of), "")
+        else:
+            bodies = set(self.members_of.values())
+            word = next((f for f in forms if f in bodies), "")
+        # ("Council" alone as a name is the word, not an organisation's name)
+        named = [
+            entity_id
+            for entity_id, kinds in self.body_kinds.items()
+            if word in kinds and self.names.get(entity_id, "").casefold() != word
+        ]
+        return named[0] if word and len(named) == 1 else ""
+
     def described(self, noun: Token, base: int) -> str:
         """ "the mayor", "the network": a definite description names the one person the
         article gives that role, or the organisation of that kind named last."""
+        body = self.body(noun)
+        if body:
+            return body
         determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
         if noun.pos_ != "NOUN" or not determiners or determiners[0] not in {"the", "its"}:
             return ""
@@ -791,8 +835,16 @@ class ActorFinder:
         people = [e for e, role in self.roles.items() if role == core or role.endswith(" " + core)]
         if len(people) == 1:
             return people[0]
-        if noun.lemma_.lower() in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"}:
-            return self.before(base + noun.idx, {"ORG"})
+        # (not "the insurer of Norland's accounts": an "of" phrase says whose it is, and
+        # the organisation named last may be that one, not the one described)
+        narrowed = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        lemma = noun.lemma_.lower()
+        if lemma in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"} and not narrowed:
+            return self.mentions.before(
+                base + noun.idx,
+                {"ORG"},
+                accept=lambda entity_id: self.may_be_called(entity_id, lemma),
+            )
         return ""
 
     def unnamed_member(self, token: Token) -> bool:
@@ -868,7 +920,7 @@ class ActorFinder:
         for child in token.children:
             if target is not None and target in list(child.subtree):
                 continue  # what a stance is about never holds it
-            holder = child
+            holder, beside = child, []
             if child.dep_ in {"agent", "acl", "advcl"}:  # "an offer ... announced by X"
                 agents = (
                     [child]
@@ -880,7 +932,7 @@ class ActorFinder:
                     continue
                 holder = objects[0]
             elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in {"that", "which", "who"}:
-                holder = token.head
+                holder, beside = token.head, _stray_appositions(token)
             elif child.dep_ == "nsubj" and child.lower_ == "it" and _extraposed(token):
                 continue  # "it is premature to cut X": the "it" is the clause, no one
             elif child.dep_ not in {"nsubj", "poss"} and not (
@@ -892,7 +944,7 @@ class ActorFinder:
             # "X and Y both supported": coordinated holders, also where the parser hangs
             # the first name on the second ("Kemp and Secretary Jordan Kemp") or on a
             # description ("Council members X and Y")
-            for member in _coordinated(holder):
+            for member in [*_coordinated(holder), *(m for b in beside for m in _coordinated(b))]:
                 entity_ids = [self.token_entity(member, base)]
                 if not entity_ids[0]:
                     entity_ids = self._their(member, base) or self._members(member, base)
@@ -1013,6 +1065,27 @@ class ActorFinder:
             if token.dep_ == "ccomp" or token.head == token:
                 break
         return Holding([] if holders is None else holders, unnamed=False)
+
+
+def _stray_appositions(relative: Token) -> list[Token]:
+    """ "The two members who voted against the cuts, Ana Roth and Lev Okon, argued ...":
+    names in apposition to a relative clause's subject that the parser hangs on the
+    clause's last word, a word for no one ("cuts"), in apposition or coordinated; they
+    say who the subject is. Set off by commas both sides ("voted against the tax and
+    Norland" names no one)."""
+    doc, end = relative.doc, relative.right_edge.i
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    return [
+        token
+        for token in relative.subtree
+        if token.dep_ in {"appos", "conj"}
+        and token.ent_type_ in ACTOR_TYPES
+        and token.head.pos_ == "NOUN"
+        and not token.head.ent_type_
+        and token.right_edge.i == end
+        and doc[token.left_edge.i - 1].text == ","
+    ]
 
 
 def _coordinated(holder: Token) -> list[Token]:
@@ -1385,7 +1458,13 @@ def _positions_pass(
             if (
                 outer is not None
                 and not owned
-                and (not found or outer.voiced and not any(c is outer for _, c, _ in found))
+                and (
+                    not found
+                    and outer.token is not anchor  # "the ban would ...": named, not judged
+                    and not _acted_by_another(outer.token, anchor, finder.first_person)
+                    or outer.voiced
+                    and not any(c is outer for _, c, _ in found)
+                )
             ):
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
@@ -1396,6 +1475,8 @@ def _positions_pass(
             elif speakers:  # who reports another's stance does not argue it
                 unnamed = taken and finder.held_unnamed(stance.cues[-1].token, base, anchor)
                 arguers = [] if held - set(speakers) or unnamed else speakers
+            elif own_speakers:  # a sentence telling what another says is not the writer's case
+                arguers = []
             else:  # an opinion piece's own voice argues its writer's side
                 arguers = voice
             narrated = not speakers and not _modal(anchor)

@@ -364,6 +364,7 @@ class SpeakerResolver:
                 self.members.setdefault(organisation, []).append(member)
         self.mentions = context.mention_index
         self.entity_in = self.mentions.at
+        self.may_be_called = context.may_be_called
         self.last_speaker = NOBODY
         self.last_speaker_at = -1  # where it spoke: a later subject may be who "he" is
         self.last_subject = ""
@@ -689,7 +690,16 @@ class SpeakerResolver:
             nouns = [subject.lower_, *sorted(kinds)]
             found = {self._named_with(noun, [], beside=False) for noun in nouns} - {""}
             return found.pop() if len(found) == 1 else ""
-        return self.last_organisation or self.mentions.before(base + subject.idx, {"ORG"})
+        # "the union" is the organisation last named that may be called so, never the
+        # Senate that spoke last
+        noun = subject.lemma_.lower()
+        if self.last_organisation and self.may_be_called(self.last_organisation, noun):
+            return self.last_organisation
+        return self.mentions.before(
+            base + subject.idx,
+            {"ORG"},
+            accept=lambda entity_id: self.may_be_called(entity_id, noun),
+        )
 
     def _spelled_out(self, entity_id: str) -> str:
         """ "The Bank's report said" after "the Bank of Norland": an organisation whose

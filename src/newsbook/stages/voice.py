@@ -27,6 +27,12 @@ EVALUATIVE_DENSITY = 0.2
 EVALUATIVE_MIN = 5
 # How far into the text a byline line may stand (after a headline and a deck).
 BYLINE_REACH = 600
+# "Should", "must", "ought" outside quotations and reported speech: what someone ought
+# to do, in the text's own voice. News leaves that to the people it quotes (no dev report
+# or wire story has more than two); a column arguing a case says it again and again.
+PRESCRIPTIONS_MIN = 3
+# A column's closing line about its writer is short.
+TAGLINE_WORDS = 40
 
 
 def byline_names(context: ArticleContext) -> list[str]:
@@ -40,10 +46,11 @@ def byline_names(context: ArticleContext) -> list[str]:
 
 def reads_as_commentary(context: ArticleContext) -> bool:
     """Whether the text speaks in its own voice: the first person outside quotations,
-    or evaluative words at a density news reports do not reach."""
+    evaluative words at a density news reports do not reach, prescriptions in its own
+    voice, or a closing line about its writer."""
     lexicon, quotes = context.resources.stance, context.table("quotes")
     quoted = SpanIndex([(s, e, "") for s, e in zip(quotes["start"], quotes["end"], strict=True)])
-    first_person = evaluative = sentences = 0
+    first_person = evaluative = prescriptions = sentences = 0
     for item, sent, _row in context.sentence_parses:
         sentences += 1
         for token in sent:
@@ -52,9 +59,32 @@ def reads_as_commentary(context: ArticleContext) -> bool:
                 continue
             first_person += token.lower_ in lexicon.first_person
             evaluative += lexicon.is_evaluative(token)
-    least = 1 if byline_names(context) else EVALUATIVE_MIN
+            prescriptions += token.tag_ == "MD" and token.lower_ in lexicon.obligation
+    writers = byline_names(context)
+    least = 1 if writers else EVALUATIVE_MIN
     dense = evaluative >= least and evaluative >= EVALUATIVE_DENSITY * max(sentences, 1)
-    return first_person >= FIRST_PERSON_MIN or dense
+    return (
+        first_person >= FIRST_PERSON_MIN
+        or dense
+        or prescriptions >= PRESCRIPTIONS_MIN
+        or _closes_with_tagline(context, writers)
+    )
+
+
+def _closes_with_tagline(context: ArticleContext, writers: list[str]) -> bool:
+    """Whether the last paragraph is a column's line about its writer: it opens with
+    the writer's name and holds a tagline word ("... is a former engineer and writes a
+    weekly column")."""
+    paragraphs = [p for p in context.sentence_parses if p[0].block.section == "body"]
+    if not writers or not paragraphs:
+        return False
+    last = paragraphs[-1][0]
+    words = [t for t in last.doc if not t.is_space]
+    if len(words) > TAGLINE_WORDS:
+        return False
+    text = last.doc.text
+    opens = any(text.startswith(name) or text.startswith(name.split()[-1]) for name in writers)
+    return opens and any(t.lower_ in context.resources.stance.tagline for t in words)
 
 
 def publication_id(source: str) -> str:

@@ -33,6 +33,7 @@ from newsbook.text.sgml import read_record, wire_article
 __all__ = [
     "UNKNOWN_DATE",
     "Article",
+    "article_from_text",
     "Piece",
     "article_id_for",
     "check_text",
@@ -56,51 +57,63 @@ def read_article(path: str | Path, *, published: str | dt.date | None = None) ->
     meta = read_sidecar(path)
     given = published not in (None, "")
     date, origin = (published, "option") if given else (meta.get("published"), "sidecar")
-    article_id = article_id_for(path)
+    article = article_from_text(
+        text, article_id=article_id_for(path), published=date, origin=origin, name=str(path)
+    )
+    return _with_sidecar(article, meta, encoding)
+
+
+def article_from_text(
+    text: str,
+    *,
+    article_id: str,
+    published: str | dt.date | None = None,
+    origin: str = "",
+    name: str = "the article's text",
+) -> Article:
+    """An Article from a text as its content says to read it: a wire record, a web page,
+    Markdown or plain text. `published` (from `origin`) wins over the date the record or
+    page gives; `name` names the text in an error.
+
+    Raises InputError for a page with no text or a text of several wire records.
+    """
     found = detect_format(text)
     if found == "sgml":
-        story = read_record(text, name=str(path), article_id=article_id)
-        article = wire_article(story, published=date, origin=origin)
-    elif found == "html":
+        story = read_record(text, name=name, article_id=article_id)
+        return wire_article(story, published=published, origin=origin)
+    if found == "html":
         # imported here: trafilatura and htmldate take a tenth of a second to import, and
         # a corpus of text records never reads a page
         from newsbook.text.webpage import read_page
 
         page = read_page(text)
         if not page.text.strip():
-            raise InputError(f"{path} is a web page with no text to read: give the article's page")
-        check_text(page.text, name=str(path))
-        article = make_article(
+            raise InputError(f"{name} is a web page with no text to read: give the article's page")
+        check_text(page.text, name=name)
+        return make_article(
             page.text,
             article_id=article_id,
             headline=page.headline,
             source=page.site,
-            published=date or page.published or None,
-            published_origin=origin if date else "page",
+            published=published or page.published or None,
+            published_origin=origin if published else "page",
             url=page.url,
             author=page.author,
             format="html",
             pieces=page.pieces,
         )
-    elif found == "markdown":
-        page = read_markdown(text)
-        article = make_article(
-            page.text,
+    if found == "markdown":
+        story = read_markdown(text)
+        return make_article(
+            story.text,
             article_id=article_id,
-            headline=page.headline,
-            published=date or page.published or None,
-            published_origin=origin if date else "page",
-            author=page.author,
+            headline=story.headline,
+            published=published or story.published or None,
+            published_origin=origin if published else "page",
+            author=story.author,
             format="markdown",
         )
-    else:
-        article = make_article(
-            text,
-            article_id=article_id,
-            published=date,
-            published_origin=origin,
-        )
-    return _with_sidecar(article, meta, encoding)
+    return make_article(text, article_id=article_id, published=published, published_origin=origin)
 
 
 def _with_sidecar(article: Article, meta: dict, encoding: str) -> Article:
