@@ -375,16 +375,11 @@ class SpeakerResolver:
         self.in_document = False  # the last words were given in a document: "it said" is it
         self.pronoun_of: dict[str, str] = {}  # who a pronoun stood for -> that pronoun
         # entity -> the words the article calls it by: its aliases, a person's surname
+        spelled = dict(zip(entities["entity_id"], entities["aliases"], strict=True))
         self.aliases = {
-            entity_id: {a for a in aliases.split(" | ") if a}
-            | ({name.split()[-1]} if kind == "PERSON" and name.split() else set())
-            for entity_id, name, aliases, kind in zip(
-                entities["entity_id"],
-                entities["name"],
-                entities["aliases"],
-                entities["type"],
-                strict=True,
-            )
+            entity_id: {a for a in spelled[entity_id].split(" | ") if a}
+            | ({name.split()[-1]} if self.types.get(entity_id) == "PERSON" and name else set())
+            for entity_id, name in self.names.items()
         }
 
     def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
