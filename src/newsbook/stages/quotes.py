@@ -847,6 +847,25 @@ def _definite(noun: Token) -> bool:
     return bool(determiners) and determiners[0].lower_ == "the" and noun.tag_ in {"NN", "NNP"}
 
 
+def _fronted_phrase(verb: Token) -> Token | None:
+    """ "Despite X's claim that ..., analysts said no one could ...": the parser may hang
+    the phrase before a cue's subject on the cue as a second clause; a phrase that opens
+    as no statement does (a preposition, a subordinating word, a participle), before a
+    clause that follows the cue directly ("said no one", not "said, adding ..."), is no
+    part of what the cue reports."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    before = [c for c in clauses if c.i < verb.i]
+    after = [c for c in clauses if c.i > verb.i]
+    if not (before and after and subjects) or before[0].right_edge.i > subjects[0].left_edge.i:
+        return None
+    opening = before[0].left_edge
+    if not (opening.tag_ == "VBG" or opening.pos_ in {"ADP", "SCONJ"} and opening.lower_ != "that"):
+        return None
+    between = verb.doc[verb.i + 1 : after[0].left_edge.i]
+    return None if any(t.is_punct for t in between) else before[0]
+
+
 def _own_subject(clause: Token) -> bool:
     """Whether a clause has a subject of its own, not a relative pronoun."""
     return any(
@@ -892,6 +911,8 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     children = list(verb.children)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.refusals:
         return []  # "declined to say which ...": a statement refused
+    fronted = _fronted_phrase(verb)
+    children = [c for c in children if fronted is None or c.i != fronted.i]
     for child in children:
         # not "a pledge made by X"; but "claims by X that Y would be forced to ..."
         marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
