@@ -53,7 +53,7 @@ def story(stem: str) -> tuple[str, dict]:
 def read_tables(out: Path) -> dict[str, pd.DataFrame]:
     return {
         name: pd.read_csv(out / f"{name}.csv", keep_default_na=False)
-        for name in [*TABLES, "errors"]
+        for name in [*TABLES, "texts", "errors"]
     }
 
 
@@ -118,8 +118,11 @@ def test_folder_files_are_read_by_their_content_not_their_names(tmp_path):
 
 def test_offsets_point_into_each_article(folder, tmp_path):
     run_corpus(folder, tmp_path / "out")
-    sentences = read_tables(tmp_path / "out")["sentences"]
+    tables = read_tables(tmp_path / "out")
+    sentences = tables["sentences"]
     texts = {stem: story(stem)[0] for stem in STORIES}
+    written = dict(zip(tables["texts"]["article_id"], tables["texts"]["text"], strict=True))
+    assert written == texts  # the corpus writes the texts its offsets point into
     for row in sentences.itertuples():
         assert texts[row.article_id][row.start : row.end] == row.text
 
@@ -209,7 +212,7 @@ def test_two_workers_write_the_same_bytes_as_one(folder, tmp_path, fmt):
     run_corpus(folder, tmp_path / "two", workers=2, fmt=fmt)
     names = sorted(p.name for p in (tmp_path / "one").iterdir() if p.name != MARKER)
     assert names == sorted(p.name for p in (tmp_path / "two").iterdir() if p.name != MARKER)
-    assert len(names) == len(TABLES) + 1  # and errors
+    assert len(names) == len(TABLES) + 2  # and texts and errors
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
@@ -583,9 +586,9 @@ def test_a_table_s_text_is_read_as_its_content_says(tmp_path):
     assert article.loc["page", "published"] == "2001-05-29"
     assert article.loc["post", "headline"] == "Harbour Council Backs Ferry Subsidy"
     assert article.loc["post", "published"] == "2019-03-04"
-    # the offsets point into the text as read, which the corpus book keeps (texts.parquet)
-    texts = {"page": page, "post": markdown, "wire": plain}
-    texts = {i: article_from_text(t, article_id=i).text for i, t in texts.items()}
+    # the offsets point into the text as read, which the corpus writes beside its tables
+    texts = dict(zip(tables["texts"]["article_id"], tables["texts"]["text"], strict=True))
+    assert texts["page"] == article_from_text(page, article_id="page").text
     assert "<" not in texts["page"] and "**" not in texts["post"] and texts["wire"] == plain
     quotes = tables["quotes"]
     assert set(quotes["article_id"]) == {"page", "post", "wire"}

@@ -115,9 +115,12 @@ def test_seed(scores):
         ("commentary", "reported speech", 0.96, 0.91),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
-        # given; .868/.868 and .844/.867 before them)
-        ("news", "direct quotes", 0.96, 0.96),
-        ("news", "reported speech", 0.90, 0.94),
+        # given; .868/.868 and .844/.867 before them); raised (from .96/.96 and .90/.94)
+        # when an unnamed group the parser joins to a list before its cue ("and opponents
+        # warned") spoke (speakers9: direct 52 of 53, 53 given; reported 73 of 77, 74
+        # given; .962/.962 and .935/.973 before)
+        ("news", "direct quotes", 0.98, 0.98),
+        ("news", "reported speech", 0.94, 0.98),
     ],
 )
 def test_floors_per_kind(scores, kind, stage, recall, precision):

@@ -238,38 +238,38 @@ def test_a_signed_report_tells_others_stances_and_holds_none(resources):
     )
 
 
-def test_a_column_that_tells_what_should_be_done_is_its_writer_s(resources):
-    text = (
-        "By Jane Marlow\n\nThe harbour board should drop the port levy. "
-        "The levy would take a tenth of every catch, and the board must listen to the "
-        "fishermen. Okon backs the port levy. The board should vote it down next month."
-    )
+SIGNED_BODY = (
+    "By Jane Marlow\n\nThe council wants to build a port levy into next year's budget. "
+    "Okon backs the port levy. The port levy is a bad idea.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "hers"),
+    [
+        # a column telling, in its own voice, what should be done
+        (
+            "By Jane Marlow\n\nThe harbour board should drop the port levy. "
+            "The levy would take a tenth of every catch, and the board must listen to the "
+            "fishermen. Okon backs the port levy. The board should vote it down next month.",
+            True,
+        ),
+        # a report of what others say should be done
+        (
+            "By Jane Marlow\n\nThe harbour board should drop the port levy, the mayor said. "
+            "The union said members must vote on the port levy. Okon said the board ought to "
+            "wait, and the board should vote next month.",
+            False,
+        ),
+        # a column's closing line about its writer, and a reporter's
+        (SIGNED_BODY + "Jane Marlow is a former harbour master and writes a weekly column.", True),
+        (SIGNED_BODY + "Jane Marlow covers the harbour for the Ledger.", False),
+    ],
+)
+def test_a_signed_piece_is_its_writer_s_only_as_opinion(resources, text, hers):
     positions, _ = discovered_of(text, resources)
     writer = positions[positions["actor_id"] == "jane-marlow"]
-    assert "oppose" in set(writer["stance"]), positions
-
-
-def test_a_report_of_what_others_say_should_be_done_is_not_its_writer_s(resources):
-    text = (
-        "By Jane Marlow\n\nThe harbour board should drop the port levy, the mayor said. "
-        "The union said members must vote on the port levy. Okon said the board ought to "
-        "wait, and the board should vote next month."
-    )
-    positions, _ = discovered_of(text, resources)
-    assert "jane-marlow" not in set(positions["actor_id"]), positions
-
-
-def test_a_closing_line_about_a_columnist_makes_the_piece_hers(resources):
-    body = (
-        "By Jane Marlow\n\nThe council wants to build a port levy into next year's budget. "
-        "Okon backs the port levy. The port levy is a bad idea.\n\n"
-    )
-    column = body + "Jane Marlow is a former harbour master and writes a weekly column."
-    report = body + "Jane Marlow covers the harbour for the Ledger."
-    positions, _ = discovered_of(column, resources)
-    assert "jane-marlow" in set(positions["actor_id"]), positions
-    positions, _ = discovered_of(report, resources)
-    assert "jane-marlow" not in set(positions["actor_id"]), positions
+    assert ("oppose" in set(writer["stance"])) is hers, positions
 
 
 def test_an_unsigned_editorial_is_its_publication_s(resources):

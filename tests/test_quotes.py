@@ -95,6 +95,22 @@ INTRO = "Interior Minister Karla Vendt and Senator Paul Oduya met in Lisbon on M
             "paul-oduya",
             "reported",
         ),
+        # a role at an organisation: the name in apposition the parser hangs on the
+        # organisation, or the one person named in that role there
+        (
+            "The chairman of the Federal Maritime Commission, Paul Dorsey Grant, said the "
+            "rules would change.",
+            "the rules would change",
+            "paul-dorsey-grant",
+            "reported",
+        ),
+        (
+            "Bob Keller, president of the Harbour Workers Union, spoke on Monday.\n\n"
+            "The president of the union told reporters the strike would go on.",
+            "the strike would go on",
+            "bob-keller",
+            "reported",
+        ),
     ],
 )
 def test_attribution_forms(resources, text, snippet, speaker_id, kind):
@@ -1015,6 +1031,14 @@ COUNCILWOMAN = (
             "painful choices",
             "olu-banda",
         ),
+        # a role at an organisation: the name in apposition hangs on the organisation
+        (
+            "LISBON, March 3 - The head of the National Grain Marketing Board, Rui Tavares "
+            "Lobo, was quoted in a newspaper as saying that imports would rise.\n\n"
+            '"We cannot let the mills stop," he said.',
+            "We cannot let the mills stop",
+            "rui-tavares-lobo",
+        ),
     ],
 )
 def test_quotation_speaker_through_a_misleading_parse(resources, text, snippet, speaker_id):
@@ -1746,3 +1770,100 @@ def test_a_document_that_found_something_is_its_source(resources):
     assert row["speaker"].startswith("The city's own survey"), row.to_dict()
     assert not quotes["text"].str.contains("gate was open").any(), quotes[["text", "speaker"]]
     assert statement(quotes, "traffic fell")["speaker_id"] == "karla-vendt"
+
+
+def test_a_spokesman_for_an_organisation_is_not_its_named_president(resources):
+    text = (
+        "Bob Keller, president of the Harbour Workers Union, spoke on Monday.\n\n"
+        "A spokesman for the union said the strike would go on."
+    )
+    assert statement(quotes_of(text, resources), "the strike would go on")["speaker_id"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'{INTRO}"The budget will have to be cut,"Vendt said.',
+        f'{INTRO}"The budget will have to be cut and the cuts will hurt,"Vendt told reporters.',
+        f'{INTRO}Vendt said,"The budget will have to be cut."',
+    ],
+)
+def test_a_quotation_mark_glued_to_the_next_word_still_closes_or_opens(resources, text):
+    """Wire copy may set no space after a closing mark (`cut,"Vendt said`) or after the
+    comma before an opening one: the name is still a word of its own."""
+    row = statement(quotes_of(text, resources), "The budget will have to be cut", kind="direct")
+    assert row["speaker_id"] == "karla-vendt"
+
+
+def test_unnamed_opponents_the_parser_joins_to_a_list_are_the_speakers(resources):
+    """ "backers called it vital for jobs and opponents warned that ...": the parser may
+    join "opponents" to the list before and leave the cue no subject; the unnamed group
+    right before the cue speaks, not the council the sentence began with."""
+    text = (
+        "Plans for a new runway at Brackley airport were rejected by Dunmore District "
+        "Council on Tuesday, after a hearing in which backers called the runway vital for "
+        'jobs and opponents warned that it would "ruin" the valley.'
+    )
+    row = statement(quotes_of(text, resources), "ruin", kind="direct")
+    assert row["speaker_id"] == "" and row["speaker"] == "opponents"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        # "a spokesman" in the lede, the spokesman named in the next paragraph
+        (
+            "MONTREAL, April 8 - Korval Mills Inc considers a report that it bought a stake "
+            "in a rival to be a rumor, a company spokesman said.\n\n"
+            '"We are not commenting on rumors," spokesman Olaf Brenna told Reuters.',
+            "olaf-brenna",
+        ),
+        # a paragraph of background between the lede and the paragraph naming its source
+        (
+            "WASHINGTON, March 25 - The chairman of the Senate committee with jurisdiction "
+            "over farm policy said he was worried about the bill.\n\n"
+            "The bill would cut subsidies for grain growers.\n\n"
+            "Senate Agriculture Committee chairman Walter Brandt said the bill may harm "
+            "farmers.",
+            "walter-brandt",
+        ),
+    ],
+)
+def test_a_lede_source_named_in_a_later_paragraph(resources, text, speaker_id):
+    quotes = quotes_of(text, resources)
+    assert quotes.sort_values("start").iloc[0]["speaker_id"] == speaker_id, quotes
+
+
+def test_a_company_whose_ticker_the_parser_takes_for_the_subject_speaks(resources):
+    text = "Brannock Mining Corp <BRM.TO> said output rose."
+    assert statement(quotes_of(text, resources), "output rose")["speaker_id"] == (
+        "brannock-mining-corp"
+    )
+
+
+def test_a_party_epithet_is_the_person_speaking_not_the_party(resources):
+    text = (
+        "Senator Paul Oduya said the resolution may hurt the talks.\n\n"
+        '"We need a truly free trade agreement," the Texas Democrat said in a statement.'
+    )
+    row = statement(quotes_of(text, resources), "free trade agreement", kind="direct")
+    assert row["speaker_id"] == "paul-oduya"
+
+
+def test_a_party_named_in_the_plural_still_speaks_as_itself(resources):
+    text = "Senator Paul Oduya spoke. The Democrats said the bill was flawed."
+    assert statement(quotes_of(text, resources), "the bill was flawed")["speaker_id"] == (
+        "democrats"
+    )
+
+
+def test_companies_listed_with_their_tickers_speak_together(resources):
+    """The parser may hang such a list on the first ticker: the ticker rule must not
+    give the statement to the first company alone."""
+    text = (
+        "Earlier today, Sunna Co <SUN>, Pirrie Petroleum <P> and Dunmore Shamrock <DIA> "
+        "also said they raised their crude postings 50 cts a barrel, bringing their WTI "
+        "contract price to 17.50 dlrs a barrel."
+    )
+    row = statement(quotes_of(text, resources), "they raised their crude postings")
+    assert row["speaker_id"] == "", row

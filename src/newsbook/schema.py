@@ -251,6 +251,13 @@ TABLES: dict[str, Table] = {
             end=INT,
         ),
         _table(
+            "texts",
+            "article's text, which every row's offsets point into (corpus only)",
+            ("article_id",),
+            article_id=STR,
+            text=STR,
+        ),
+        _table(
             "errors",
             "article that could not be analysed (corpus only)",
             ("article_id",),
@@ -275,8 +282,9 @@ ARTICLE_TABLES = (
     "timex",
     "events",
 )
-# What `corpus` writes: every article's tables and the errors.
-CORPUS_TABLES = (*ARTICLE_TABLES, "errors")
+# What `corpus` writes: every article's tables, its text (what `analyze` writes as
+# text.txt: a page's or a Markdown file's story, not its markup) and the errors.
+CORPUS_TABLES = (*ARTICLE_TABLES, "texts", "errors")
 
 
 def columns(name: str) -> list[str]:

@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pyarrow as pa
-
 from newsbook import cache, config
 from newsbook.book.parameters import check_parameters, resolve_path
 from newsbook.corpus.debate import BASE_TABLES
@@ -29,12 +27,10 @@ from newsbook.corpus.readers import file_stem
 from newsbook.corpus.records import Record
 from newsbook.corpus.run import run_corpus
 from newsbook.corpus.selection import Selection, read_filter, select_records, with_issues
-from newsbook.corpus.sinks import open_table
 from newsbook.errors import InputError
 from newsbook.lexicons import Resources, read_issue_catalogue
 
 DEFAULT_CORPUS = "data/corpus/reuters-arms-control.csv"
-TEXT_ROWS_PER_GROUP = 500  # article texts per Parquet row group of texts.parquet
 
 
 @dataclass(frozen=True)
@@ -124,7 +120,7 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def corpus_folder(source: CorpusSource) -> Path:
-    """The folder of the corpus's tables (`tables/*.parquet`, `texts.parquet`,
+    """The folder of the corpus's tables (`tables/*.parquet`, the texts among them,
     `selection.json`), computed on the first call for these inputs."""
     target = config.CACHE_DIR / "corpus" / source.key()
     if (target / "selection.json").exists():
@@ -141,15 +137,6 @@ def _compute(source: CorpusSource, target: Path) -> None:
     staging.mkdir(parents=True)
     rule = read_filter(source.rule) if source.rule else None
     selection, warnings = Selection(), []
-    texts_columns = {"article_id": "str", "text": "str"}
-    texts = open_table(staging / "texts.parquet", texts_columns, "parquet")
-    pending: list[dict[str, str]] = []
-
-    def keep_text(article_id: str, text: str) -> None:
-        pending.append({"article_id": article_id, "text": text})
-        if len(pending) >= TEXT_ROWS_PER_GROUP:
-            texts.write(pa.Table.from_pylist(pending))
-            pending.clear()
 
     def select(records: Iterator[Record]) -> Iterator[Record]:
         chosen = select_records(
@@ -158,7 +145,6 @@ def _compute(source: CorpusSource, target: Path) -> None:
             date_from=source.date_from,
             date_to=source.date_to,
             report=selection,
-            on_text=keep_text,
         )
         return with_issues(chosen, source.issues)
 
@@ -166,9 +152,6 @@ def _compute(source: CorpusSource, target: Path) -> None:
         report = run_corpus(
             source.corpus, staging / "tables", fmt="parquet", warn=warnings.append, select=select
         )
-        if pending:
-            texts.write(pa.Table.from_pylist(pending))
-        texts.close()
         summary = {
             **asdict(selection),
             "analysed": report.n_articles,
@@ -184,6 +167,4 @@ def _compute(source: CorpusSource, target: Path) -> None:
 def corpus_tables(source: CorpusSource) -> dict[str, Path]:
     """Table name -> its Parquet file, for every table a CorpusDB reads."""
     folder = corpus_folder(source)
-    files = {name: folder / "tables" / f"{name}.parquet" for name in BASE_TABLES}
-    files["texts"] = folder / "texts.parquet"
-    return files
+    return {name: folder / "tables" / f"{name}.parquet" for name in BASE_TABLES}

@@ -70,8 +70,7 @@ EXPORTS = [
     ("views.sql", "DuckDB views over the Parquet files (run it in their folder)"),
     ("queries.sql", "every query of these chapters, as it ran"),
     ("article.parquet", f"{', '.join(CORPUS_TABLES)}: every table of the corpus command, "
-     "Parquet, each in its file"),
-    ("texts.parquet", "the articles' texts, which the offsets point into"),
+     "Parquet, each in its file (texts: the articles' texts, which the offsets point into)"),
 ]  # fmt: skip
 
 

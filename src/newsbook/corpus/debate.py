@@ -24,7 +24,7 @@ import pandas as pd
 
 from newsbook.schema import CORPUS_TABLES
 
-BASE_TABLES = (*CORPUS_TABLES, "texts")  # the corpus command's tables and the texts
+BASE_TABLES = CORPUS_TABLES  # the corpus command's tables, the texts among them
 
 # Columns a corpus may lack (written before the stage that adds them): a view adds
 # each with the value every row of such a corpus has.

@@ -118,7 +118,7 @@ def _analyze_partition(
             for record, item in items:
                 outcome = next(results) if isinstance(item, Article) else item
                 if isinstance(outcome, dict):
-                    writer.add_article(outcome)
+                    writer.add_article(outcome, item)
                     counts["n_articles"] += 1
                     counts["n_undated"] += any(UNDATED in w for w in item.warnings)
                 else:  # the reader's message, or the analysis's exception
@@ -191,9 +191,11 @@ class PartWriter:
         for writer in self.writers.values():
             writer.close()
 
-    def add_article(self, tables: dict[str, Columns]) -> None:
+    def add_article(self, tables: dict[str, Columns], article: Article) -> None:
+        """An article's tables, and its text (what their offsets point into)."""
         for name in ARTICLE_TABLES:
             self.add(name, tables[name])
+        self.add("texts", {"article_id": [article.article_id], "text": [article.text]})
 
     def add_error(self, record: Record, message: str) -> None:
         row = {"article_id": record.article_id, "error": message, "origin": record.origin}

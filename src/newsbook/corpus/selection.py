@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,13 +203,10 @@ def select_records(
     date_from: str = "",
     date_to: str = "",
     report: Selection | None = None,
-    on_text: Callable[[str, str], None] | None = None,
 ) -> Iterator[Record]:
     """The records that pass `rule` and fall within `date_from`..`date_to` (inclusive,
     YYYY-MM-DD; an undated article is left out when a range is given), in input order.
-    `on_text(article_id, text)` sees the text of every record kept whose text could be
-    read (the analysis reads the same text). A record that cannot be read is passed on
-    unjudged, so the analysis reports why."""
+    A record that cannot be read is passed on unjudged, so the analysis reports why."""
     report = report if report is not None else Selection()
     kept_texts: set[str] = set()
     for record in records:
@@ -236,8 +233,6 @@ def select_records(
                 continue
             kept_texts.add(key)
         report.kept += 1
-        if on_text is not None:
-            on_text(record.article_id, seen.text)
         yield record
 
 

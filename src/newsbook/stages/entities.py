@@ -779,17 +779,18 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
 
 def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
     """A one-word mention that is the surname of a named person is that person, whatever
-    the NER called it ("Okafor" tagged ORG beside "Grace Okafor")."""
-    surnames = {
-        m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
-    }
+    the NER called it ("Okafor" tagged ORG beside "Grace Okafor"); so is a hyphenated
+    surname, one written word of several tokens ("Al-Basri" beside "Karim Al-Basri")."""
+    full_names = [m for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2]
+    surnames = {m.tokens[-1].casefold() for m in full_names}
+    written = {m.norm.split(" ")[-1].casefold() for m in full_names if " " in m.norm}
     fixed = []
     for m in mentions:
+        word = m.norm.casefold()
         if (
             m.type != "PERSON"
             and m.kind == "name"
-            and len(m.tokens) == 1
-            and m.norm.casefold() in surnames
+            and (len(m.tokens) == 1 and word in surnames or " " not in word and word in written)
         ):
             m = replace(m, type="PERSON", canonical="")
         fixed.append(m)
@@ -859,6 +860,13 @@ def _person_key(
         ]
         if len(begun) == 1:  # "Hua Minsen ... Hua said": the family name written first
             return f"PERSON:{begun[0]}", "surname"
+        held = [
+            name
+            for name in _names_holding(mention.norm, people)
+            if name.split(" ")[-1].casefold() not in lookups.people_named_alone
+        ]
+        if not begun and len(held) == 1:  # "Jorge Ramos Ortega ... Ramos said"
+            return f"PERSON:{held[0]}", "surname"
         return f"PERSON:{mention.norm.casefold()}", "name"
     if len(candidates) == 1:
         return f"PERSON:{candidates[0]}", "surname"
@@ -892,6 +900,14 @@ def _names_begun_by(word: str, people: dict[str, list[str]]) -> list[str]:
     full name (a surname wins)."""
     word = word.casefold()
     return [n for names in people.values() for n in names if n.split(" ")[0].casefold() == word]
+
+
+def _names_holding(word: str, people: dict[str, list[str]]) -> list[str]:
+    """The full names of three words or more with `word` inside, neither first nor last:
+    where a name carries two family names ("Jorge Ramos Ortega"), the first is the one a
+    later mention keeps. Only for a word that ends no full name (a surname wins)."""
+    word = word.casefold()
+    return [n for names in people.values() for n in names if word in n.casefold().split(" ")[1:-1]]
 
 
 def _own_name(norm: str, known: list[str]) -> str:

@@ -61,6 +61,8 @@ QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a sta
 NAME_PREPOSITIONS = re.compile(r"\b(?:of|on|for|in|to|against)\b")  # "Commission on X"
 SOURCES = {"in", "by", "from", "of"}  # "a report in the Herald", "a study by X"
 LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
+ORGANISATION_PREPOSITIONS = {"of", "for", "at"}  # "the head of the board": where the role is
+NAMING_PARAGRAPHS = 2  # a lede's source is named in one of the next two paragraphs, or not
 PLACES = {"GPE", "LOC", "FAC"}
 NAMED_SOURCES = {"PERSON", "ORG", "GPE"}  # names that can make a statement ("the Acme statement")
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
@@ -257,7 +259,7 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
-        hung = _speaker_hung_before(verb) if current is verb else None
+        hung = _speaker_hung_before(verb, lexicon) if current is verb else None
         if hung is not None:
             return hung
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
@@ -434,6 +436,13 @@ class SpeakerResolver:
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
+        named = _named_before_ticker(subject) if not entity_id else None
+        if named is not None:  # "Korval Mining Corp <KMC.TO> said": the ticker taken
+            entity_id = self.entity_in(base + named.idx, base + named.idx + len(named))
+        if self.types.get(entity_id) == "NORP" and _definite(subject):
+            # "the Texas Democrat said", "the Norlander added": an epithet of the person
+            # speaking, not the party or the nation
+            entity_id = self._by_definite_description(subject)
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
         if subject.is_title and not self._named_within(subject, base):
@@ -455,6 +464,8 @@ class SpeakerResolver:
                 if not entity_id and closing.i > child.i:  # the person closing the title
                     start = base + closing.idx
                     entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
+        if not entity_id and subject.lemma_.lower() in self.title_heads:
+            entity_id = self._role_at_organisation(subject, base)
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
@@ -620,6 +631,39 @@ class SpeakerResolver:
                 ]
                 if len(members) == 1:
                     return members[0]
+        return ""
+
+    def _role_at_organisation(self, subject: Token, base: int) -> str:
+        """ "The head of the Grain Board, Rui Lobo, said": the parser may hang the name on
+        the organisation; a person in apposition to it is the one holding the role. "The
+        president of the union said": the one person the article names with that role at
+        that organisation (not "a spokesman for the union", one of several)."""
+        organisations = [
+            g
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ in ORGANISATION_PREPOSITIONS
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for organisation in organisations:
+            start = base + organisation.idx
+            if self.entity_in(start, start + len(organisation), types={"PERSON"}):
+                continue  # "the wife of the president, Anna Berg": whose name is it?
+            for child in organisation.children:
+                if child.dep_ == "appos":
+                    begin = base + child.idx
+                    person = self.entity_in(begin, begin + len(child), types={"PERSON"})
+                    if person:
+                        return person
+            role = subject.lemma_.lower()
+            if not _definite(subject) or role in self.lexicon.anonymous:
+                continue
+            named = self.entity_in(start, start + len(organisation), types={"ORG"})
+            if not named and organisation.lemma_.lower() in self.lexicon.organisations:
+                named = self._organisation(organisation, base)
+            members = [e for e, title, _ in self.members.get(named, []) if title.endswith(role)]
+            if len(members) == 1:
+                return members[0]
         return ""
 
     def _titled_name_closing(self, subject: Token, base: int) -> str:
@@ -1032,14 +1076,20 @@ def _before_final_attribution(verb: Token) -> list[Token]:
     return _trimmed(before)
 
 
-def _speaker_hung_before(verb: Token) -> Token | None:
+def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> Token | None:
     """ "..., director of the institute, Anna Berg, said.", "In a letter to the X, Anna
     Berg wrote that ...": the name right before a cue that has no subject, or set off
-    before it by a comma (the parser hangs it on the words before)."""
+    before it by a comma (the parser hangs it on the words before); so an unnamed
+    source ("backers called it vital and opponents warned that ...": the parser may
+    join "opponents" to the list before)."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i - verb.sent.start < 1:
         return None
     before = verb.nbor(-1)
-    if before.pos_ == "PROPN" and verb.tag_ in {"VBD", "VBZ", "VBP"} and _can_speak(before):
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if before.pos_ == "PROPN" and finite and _can_speak(before):
+        return before
+    unnamed = lexicon.anonymous if lexicon else frozenset()
+    if finite and before.tag_ == "NNS" and before.lemma_.lower() in unnamed:
         return before
     if verb.i - verb.sent.start < 2 or before.text != ",":
         return None
@@ -1052,6 +1102,18 @@ def _speaker_hung_before(verb: Token) -> Token | None:
     if name.pos_ == "PROPN" and _can_speak(name) and verb.doc[opening].text == ",":
         return name
     return None
+
+
+def _named_before_ticker(subject: Token) -> Token | None:
+    """The last word of the name before a ticker in angle brackets ("Korval Mining Corp
+    <KMC.TO>"), when the parser took the ticker for the subject; else None, and None for
+    a list of companies the parser hung on the first ticker ("A Co <A>, B Corp <B> and
+    C Inc <C> said": they speak together)."""
+    if subject.i < 2 or subject.nbor(-1).text != "<":
+        return None
+    if any(t.dep_ in {"cc", "conj"} for t in subject.subtree):
+        return None
+    return subject.nbor(-2)
 
 
 def _can_speak(token: Token) -> bool:
@@ -1878,12 +1940,18 @@ def _lede_source_named_next(
     body = [item.block for item in context.parsed if item.block.section == "body"]
     if len(body) < 2:
         return
-    described, naming = _first_statement(rows, body[0]), _first_statement(rows, body[1])
+    described = _first_statement(rows, body[0])
+    # the next paragraph that quotes anyone ("The chairman of the committee said ...",
+    # a paragraph of background, then "Committee chairman Jo Berg said ...")
+    following = (_first_statement(rows, block) for block in body[1 : 1 + NAMING_PARAGRAPHS])
+    naming = next((row for row in following if row is not None), None)
     if described is None or naming is None or described["speaker_id"]:
         return
     lexicon, role, phrase = resolver.lexicon, described["speaker_head"], described["speaker"]
     organisation = role in lexicon.organisations | lexicon.institutions
     determiners = {"the", "a", "an"} if organisation else {"the"}
+    if resolver.roles.get(naming["speaker_id"], "").endswith(role):
+        determiners = {"the", "a", "an"}  # "a company spokesman", then "spokesman Jo Berg"
     entities = context.table("entities")
     first_named = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
     if (

