@@ -106,10 +106,12 @@ def test_seed(scores):
         # 240, 236 given); wire and commentary reported re-set (from .94/.95 and .98/.92)
         # when two wire stories and two commentary pieces annotated before any run joined
         # dev (gold10), no code change (wire 225 of 241, 237 given: .934/.949; commentary
-        # 61 of 63, 67 given: .968/.910)
+        # 61 of 63, 67 given: .968/.910); wire reported raised (from .93/.94) when statements
+        # named by nouns ("the X statement that", "Y's response that") and short names the
+        # NER missed got their speakers (speakers10: 230 of 243, 237 given; one row of slack)
         ("wire", "direct quotes", 0.98, 0.99),
         ("commentary", "direct quotes", 0.97, 0.97),
-        ("wire", "reported speech", 0.93, 0.94),
+        ("wire", "reported speech", 0.94, 0.96),
         ("commentary", "reported speech", 0.96, 0.91),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74

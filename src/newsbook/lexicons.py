@@ -621,6 +621,7 @@ class SpeechLexicon:
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
+    document_cues: frozenset[str] = frozenset()  # "the survey found that": a document's words
     conditions: frozenset[str] = frozenset()  # "if they believe": a statement only supposed
     thoughts: frozenset[str] = frozenset()  # "X says Y believes "..."": X's words
     # "NORLAND LEADER VOWS ...": a headline source the lede names
@@ -667,6 +668,7 @@ class SpeechLexicon:
             refusals=words("refusal_verbs"),
             institutions=words("institution_nouns"),
             evidential=words("evidential_cues"),
+            document_cues=words("document_cues"),
             conditions=words("condition_marks"),
             thoughts=words("thought_verbs"),
             headline_roles=words("headline_roles"),

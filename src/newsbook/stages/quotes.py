@@ -64,6 +64,7 @@ LOCATIONS = {"in", "at"}  # "the embassy in Bellport": where it is
 ORGANISATION_PREPOSITIONS = {"of", "for", "at"}  # "the head of the board": where the role is
 NAMING_PARAGRAPHS = 2  # a lede's source is named in one of the next two paragraphs, or not
 PLACES = {"GPE", "LOC", "FAC"}
+NAMED_SOURCES = {"PERSON", "ORG", "GPE"}  # names that can make a statement ("the Acme statement")
 FRAME_WORDS = {"aux", "auxpass", "mark"}  # "that it would be "...": no words of their own
 # Before a quotation that gives most of a statement, an expletive says nothing either
 # ("that there would be "...""); among the words a statement adds around its quotations
@@ -78,6 +79,15 @@ UNSPOKEN = {"will", "would", "shall", "should", "must", "may", "might", "can", "
 # Pronouns that stand for an institution or a group ("it said", "they said"), never for
 # a person named before
 GROUP_PRONOUNS = frozenset({"it", "they"})
+# A possessor speaks as its pronoun would ("his pledge that ...": he pledged)
+POSSESSIVE_PRONOUNS = {
+    "his": "he",
+    "her": "she",
+    "its": "it",
+    "their": "they",
+    "my": "i",
+    "our": "we",
+}
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
@@ -139,9 +149,22 @@ def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
             return f"{lemma} {child.lower_}"  # "ruled out", "put it"
     if lemma in lexicon.cues:
         return lemma
+    if lemma in lexicon.document_cues and _finding_of_a_document(token, lexicon):
+        return lemma
     if lemma in lexicon.estimates and _estimate(token, lexicon):
         return lemma
     return ""
+
+
+def _finding_of_a_document(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """ "The city's own survey, published last month, found that ...": a clause a
+    document's verb of finding reports, not one a person found ("police found that"),
+    nor one within what another reports ("X said a study found that ...": X's words)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    clausal = any(c.dep_ == "ccomp" for c in verb.children)
+    reported = verb.dep_ == "ccomp"
+    document = bool(subjects) and subjects[0].lemma_.lower() in lexicon.documents
+    return clausal and document and not reported
 
 
 def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:
@@ -352,6 +375,14 @@ class SpeakerResolver:
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
         self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
         self.in_document = False  # the last words were given in a document: "it said" is it
+        self.pronoun_of: dict[str, str] = {}  # who a pronoun stood for -> that pronoun
+        # entity -> the words the article calls it by: its aliases, a person's surname
+        spelled = dict(zip(entities["entity_id"], entities["aliases"], strict=True))
+        self.aliases = {
+            entity_id: {a for a in spelled[entity_id].split(" | ") if a}
+            | ({name.split()[-1]} if self.types.get(entity_id) == "PERSON" and name else set())
+            for entity_id, name in self.names.items()
+        }
 
     def spoke(self, speaker: Speaker, offset: int, cue: Token | None = None) -> None:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
@@ -390,12 +421,13 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None, base: int) -> Speaker:
         if subject is None:
             return NOBODY
-        if subject.lower_ in self.lexicon.first_person:
-            return Speaker("", subject.text, subject.lower_, plural=subject.lower_ != "i")
-        if subject.lower_ in self.lexicon.pronouns:
-            return self._pronoun(subject, base)
-        if subject.lower_ in GROUP_PRONOUNS:
-            return self._impersonal(subject, base)
+        form = POSSESSIVE_PRONOUNS.get(subject.lower_, subject.lower_)  # "his pledge": he
+        if form in self.lexicon.first_person:
+            return Speaker("", subject.text, form, plural=form != "i")
+        if form in self.lexicon.pronouns:
+            return self._pronoun(subject, base, form)
+        if form in GROUP_PRONOUNS:
+            return self._impersonal(subject, base, form)
         if self._coordinated(subject) and not self._one_name(subject, base):
             # "The union and the company said": a group (not "Korval and Co said")
             start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
@@ -413,6 +445,11 @@ class SpeakerResolver:
             entity_id = self._by_definite_description(subject)
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
+        if subject.is_title and not self._named_within(subject, base):
+            # "Acme contended ..." the NER left untagged (the parser may take it for a
+            # common noun), "a combined Acme-Bolt, Pace said" it ran into one name: the
+            # one entity the article calls by that word
+            entity_id = self._called(subject.text) or entity_id
         for child in subject.children:  # "Venn, chairman of ...", "the official, X"
             # an abbreviation in brackets abbreviates the name before it: "the X union
             # (XU)" is XU, "an official at the Board of X (BOX)" is no one named
@@ -489,9 +526,12 @@ class SpeakerResolver:
         phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
         return Speaker("", phrase, lemma, plural=subject.tag_ in {"NNS", "NNPS"})
 
-    def _pronoun(self, pronoun: Token, base: int) -> Speaker:
+    def _pronoun(self, pronoun: Token, base: int, form: str) -> Speaker:
         """A pronoun in a clause reported by someone else ("X said ... what he called")
-        is that someone; otherwise the last speaker, then the last subject."""
+        is that someone; otherwise the last speaker, then the last subject, then the
+        person named last: the first of them "he" or "she" has not stood against before
+        (a "she" the article used for a person is no later "he")."""
+        candidates = []
         current = pronoun.head
         for _ in range(6):
             if current.head is current:
@@ -503,10 +543,11 @@ class SpeakerResolver:
                     start = base + outer.idx
                     entity_id = self.entity_in(start, start + len(outer), types={"PERSON"})
                     if entity_id:
-                        return self.named(entity_id)
-        singular = pronoun.lower_ in self.lexicon.singular_pronouns
+                        candidates.append(self.named(entity_id))
+                        break
+        singular = form in self.lexicon.singular_pronouns
         if self.last_subject and singular and self.last_subject_at > self.last_speaker_at:
-            return self.named(self.last_subject)  # "X, who teaches ..., has ... He told me"
+            candidates.append(self.named(self.last_subject))  # "X, who teaches ..., has ... He"
         last = self.last_speaker
         lexicon = self.lexicon
         things = lexicon.documents | lexicon.organisations | lexicon.institutions
@@ -514,18 +555,26 @@ class SpeakerResolver:
             not last.entity_id and last.head in things | lexicon.governments
         )  # "he" is no report, no ministry
         if last.phrase and not (last.plural and singular) and not (singular and thing):
-            return last
+            candidates.append(last)
         if self.last_subject:
-            return self.named(self.last_subject)
-        person = self.mentions.before(base + pronoun.idx, {"PERSON"}) if singular else ""
-        return self.named(person) if person else Speaker("", pronoun.text)  # the last named
+            candidates.append(self.named(self.last_subject))
+        if singular:  # the people named before, the last first
+            offset = base + pronoun.idx
+            named = [
+                i for s, _, i in self.mentions.spans if s < offset and self.types.get(i) == "PERSON"
+            ]
+            candidates += [self.named(i) for i in dict.fromkeys(reversed(named))]
+        for candidate in candidates:
+            if self.pronoun_of.setdefault(candidate.entity_id or candidate.phrase, form) == form:
+                return candidate
+        return Speaker("", pronoun.text)
 
-    def _impersonal(self, pronoun: Token, base: int) -> Speaker:
+    def _impersonal(self, pronoun: Token, base: int, form: str) -> Speaker:
         """ "it said": the last speaker when that was an organisation, a state or a
         document, else the last organisation or state named; "they said": the last
         speaker when that was a group."""
         last = self.last_speaker
-        if pronoun.lower_ == "they":
+        if form == "they":
             return last if last.plural else Speaker("", pronoun.text)
         if self.types.get(last.entity_id) in {"ORG", "GPE"} or (
             last.phrase and not last.plural and self.in_document
@@ -533,6 +582,23 @@ class SpeakerResolver:
             return last
         institution = self.mentions.before(base + pronoun.idx, {"ORG", "GPE"})
         return self.named(institution) if institution else Speaker("", pronoun.text)
+
+    def _named_within(self, subject: Token, base: int) -> bool:
+        """Whether a name the entities stage found holds the subject's head and lies
+        within the subject's own words (not run on into the words before it)."""
+        start, end = base + subject.idx, base + subject.idx + len(subject)
+        first = base + subject.left_edge.idx
+        return any(s < end and start < e and s >= first for s, e, _ in self.mentions.spans)
+
+    def _called(self, word: str) -> str:
+        """The one person or organisation the article calls by a word: an alias of it, a
+        person's surname; "" for none or several."""
+        found = {
+            entity_id
+            for entity_id, aliases in self.aliases.items()
+            if word in aliases and self.types.get(entity_id) in {"PERSON", "ORG"}
+        }
+        return found.pop() if len(found) == 1 else ""
 
     def _by_role(self, subject: Token) -> str:
         """ "President Venn's chief of staff": the one person the article gives that role."""
@@ -738,6 +804,10 @@ class SpeakerResolver:
             for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
                 start = base + token.idx
                 entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
+                if not entity_id and _definite(token) and token.lemma_.lower() not in self.unnamed:
+                    # "The mayor has not helped his cause. He ...": the one person the
+                    # article gives that role
+                    entity_id = self._by_role(token)
                 if entity_id:
                     self.last_subject, self.last_subject_at = entity_id, start
                     break
@@ -821,6 +891,50 @@ def _definite(noun: Token) -> bool:
     return bool(determiners) and determiners[0].lower_ == "the" and noun.tag_ in {"NN", "NNP"}
 
 
+def _fronted_phrase(verb: Token) -> Token | None:
+    """ "Despite X's claim that ..., analysts said no one could ...": the parser may hang
+    the phrase before a cue's subject on the cue as a second clause; a phrase that opens
+    as no statement does (a preposition, a subordinating word, a participle), before a
+    clause that follows the cue directly ("said no one", not "said, adding ..."), is no
+    part of what the cue reports."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    before = [c for c in clauses if c.i < verb.i]
+    after = [c for c in clauses if c.i > verb.i]
+    if not (before and after and subjects) or before[0].right_edge.i > subjects[0].left_edge.i:
+        return None
+    opening = before[0].left_edge
+    if not (opening.tag_ == "VBG" or opening.pos_ in {"ADP", "SCONJ"} and opening.lower_ != "that"):
+        return None
+    between = verb.doc[verb.i + 1 : after[0].left_edge.i]
+    return None if any(t.is_punct for t in between) else before[0]
+
+
+def _own_subject(clause: Token) -> bool:
+    """Whether a clause has a subject of its own, not a relative pronoun."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children
+    )
+
+
+def _clause_read_as_head(noun: Token) -> list[Token]:
+    """ "Despite the firm's claim that it is interested, analysts said ...": the parser
+    may take the clause a statement noun opens with "that" for the head of the noun's
+    own phrase, or hang it beside the noun on the word above. The clause marked right
+    after the noun, so placed, is what it reports, without what the parser joined to
+    that clause ("..., and the bank's reply that ...")."""
+    following = noun.doc[noun.i + 1 : noun.i + 2]
+    if not following or following[0].lower_ != "that" or following[0].dep_ != "mark":
+        return []
+    mark = following[0]
+    clause = mark.head
+    beside = clause.head.i == noun.head.i != noun.i and clause.i > noun.i
+    if not (beside or clause in list(noun.ancestors)) or not _own_subject(clause):
+        return []
+    joined = {t.i for c in clause.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    return _trimmed([t for t in clause.subtree if t.i > mark.i and t.i not in joined])
+
+
 def _trimmed(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
         tokens = tokens[1:]
@@ -841,16 +955,23 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     children = list(verb.children)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.refusals:
         return []  # "declined to say which ...": a statement refused
+    fronted = _fronted_phrase(verb)
+    children = [c for c in children if fronted is None or c.i != fronted.i]
     for child in children:
         # not "a pledge made by X"; but "claims by X that Y would be forced to ..."
         marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-        noun_clause = child.dep_ == "acl" and (child.tag_ != "VBN" or marked)
+        noun_clause = (child.dep_ == "acl" and (child.tag_ != "VBN" or marked)) or (
+            child.dep_ == "relcl" and marked and _own_subject(child)
+        )  # "his claim that taxes rose" read as a relative clause: its "that" only marks it
         if child.dep_ == "ccomp" or (noun_clause and _is_cue_noun(verb, lexicon)):
             if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
                 return []
             if lemma == "ask" and child.left_edge.tag_ in WH_TAGS:
                 return []  # "asked whom he meant": a question
             return _trimmed(_without_source(_without_speaker(list(child.subtree), verb)))
+    head_clause = _clause_read_as_head(verb) if _is_cue_noun(verb, lexicon) else []
+    if head_clause:
+        return head_clause
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
@@ -1538,7 +1659,8 @@ def _within_report(cue: Token, lexicon: SpeechLexicon) -> bool:
     if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return False
     host = cue.head
-    if cue.dep_ == "conj" and host.dep_ == "ccomp" and _is_cue(host.head, lexicon):
+    second_verb = cue.dep_ == "conj" and cue.pos_ != "NOUN"  # not "..., and X's reply that"
+    if second_verb and host.dep_ == "ccomp" and _is_cue(host.head, lexicon):
         return any(c.dep_ == "mark" and c.lower_ == "that" for c in host.children)
     if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "xcomp"} or host.dep_ == "ccomp":
         return False
@@ -1596,8 +1718,8 @@ def _speaker_of_cue(
     cue: Token, lexicon: SpeechLexicon, *, quoted: tuple[int, int] = (0, 0)
 ) -> Token | None:
     """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge",
-    "a statement issued by X", "X expressed concern that" (the subject of the verb the
-    noun is the object of)."""
+    "a statement issued by X", "the X statement", "X expressed concern that" (the subject
+    of the verb the noun is the object of)."""
     if cue.pos_ != "NOUN":
         return speaker_token(cue, lexicon, quoted=quoted)
     participles = [c for c in cue.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -1608,6 +1730,14 @@ def _speaker_of_cue(
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # "the Acme statement that ...": a name in front of the noun is who made it
+    names = [
+        c
+        for c in cue.children
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < cue.i and c.ent_type_ in NAMED_SOURCES
+    ]
+    if names:
+        return names[-1]
     if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon.delivering:
         return speaker_token(cue.head, lexicon)
     return None
