@@ -358,7 +358,7 @@ def governs_as_state(span: Span) -> bool:
     """A capital or country that acts or speaks ("Paris said", "any order from
     Berlin") rather than being a place where something happens ("in Paris")."""
     token = span.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj":
         return token.head.lower_ not in PLACE_PREPOSITIONS

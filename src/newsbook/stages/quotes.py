@@ -278,7 +278,7 @@ def speaker_token(
             controllers = [c for c in above.children if c.dep_ == "dobj"]
             if controllers and controllers[0].i < current.i:
                 return controllers[0]
-        if current.head is current or current.dep_ in {"ccomp", "parataxis"}:
+        if current.head.i == current.i or current.dep_ in {"ccomp", "parataxis"}:
             return None
         current = current.head
     return None
@@ -290,14 +290,14 @@ def _reporter_of_participle(verb: Token, lexicon: SpeechLexicon) -> Token | None
     that the parser hangs on a verb of another's reported words speaks for the reporter
     (the cue governing that verb), not for the subject of the words reported."""
     host = verb.head
-    if host is verb or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if host.i == verb.i or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     # set off by a comma: ", saying ...", not "a treaty calling for ..." (the treaty's)
     set_off = verb.i > 0 and verb.nbor(-1).text == ","
     participle = verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and set_off
     if not (participle or verb.dep_ == "conj"):
         return None
-    if host.dep_ == "ccomp" and host.head is not host and _is_cue(host.head, lexicon):
+    if host.dep_ == "ccomp" and host.head.i != host.i and _is_cue(host.head, lexicon):
         return host.head
     return None
 
@@ -332,7 +332,7 @@ def governing_cue(tokens: list[Token], lexicon: SpeechLexicon) -> Token | None:
                 _is_cue(current, lexicon) or _is_cue_noun(current, lexicon)
             ):
                 return current
-            if current.head is current:
+            if current.head.i == current.i:
                 break
             current = current.head
     return None
@@ -534,7 +534,7 @@ class SpeakerResolver:
         candidates = []
         current = pronoun.head
         for _ in range(6):
-            if current.head is current:
+            if current.head.i == current.i:
                 break
             current = current.head
             if _is_cue(current, self.lexicon):  # "X planned to contend that he ...": X
@@ -605,11 +605,7 @@ class SpeakerResolver:
         words = [
             t.lower_
             for t in subject.subtree
-            if t.dep_ not in {"det", "poss", "case"}
-            and not t.is_punct
-            and t.i >= subject.i
-            or t.dep_ in {"compound", "amod"}
-            and t.head is subject
+            if t.dep_ not in {"det", "poss", "case"} and not t.is_punct and t.i >= subject.i
         ]
         core = " ".join(words)
         if len(core) < 4:
@@ -1211,7 +1207,7 @@ def direct_cue(
 def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
     """The words of a quotation whose head lies outside it (punctuation aside)."""
     content = [t for t in tokens_between(doc, quote.start, quote.end) if not t.is_punct]
-    return [t for t in content if not (quote.start <= t.head.idx < quote.end) or t.head is t]
+    return [t for t in content if not quote.start <= t.head.idx < quote.end]
 
 
 def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
@@ -1476,7 +1472,7 @@ def _reporter_of_unspoken(cue: Token, lexicon: SpeechLexicon) -> Token | None:
         return None
     current = cue
     for _ in range(4):
-        if current.dep_ not in {"ccomp", "conj", "xcomp"} or current.head is current:
+        if current.dep_ not in {"ccomp", "conj", "xcomp"} or current.head.i == current.i:
             return None
         current = current.head
         if _is_cue(current, lexicon):
