@@ -858,7 +858,7 @@ def _clause_read_as_noun(verb: Token) -> Token | None:
     and holding a verb, is the clause."""
     listeners = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
-        second = child.dep_ == "dobj" and listeners and child is not listeners[0]
+        second = child.dep_ == "dobj" and listeners and child.i != listeners[0].i
         if (child.dep_ == "dep" or second) and child.i > verb.i:
             verbs = any(t.pos_ in {"VERB", "AUX"} for t in child.subtree)
             if child.left_edge.lower_ == "that" and verbs:
@@ -1350,7 +1350,7 @@ def _attributed_after(
             continue
         pointing = any(t.lower_ in lexicon.anaphoric | {"it", "this", "that"} for t in cue.children)
         content = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep"}]
-        if pointing or (cue is first.root and not content):  # "That is how X put it."
+        if pointing or (cue.i == first.root.i and not content):  # "That is how X put it."
             speaker = resolver.resolve(speaker_token(cue, lexicon), base)
             if speaker.phrase:
                 return speaker, cue
