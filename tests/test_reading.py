@@ -298,3 +298,19 @@ def test_a_date_line_under_the_headline_is_the_date_but_not_inside_wrapped_copy(
     tables = analyze(make_article(wrapped, article_id="wrapped"), resources)
     assert tables["article"]["published"].iloc[0] == ""
     assert tables["timex"]["text"].str.contains("April 2, 1987").any()
+
+
+def test_a_markdown_front_matter_with_no_real_date_loses_nothing(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: Ferry Fares\ndate: 2019-02-30\nauthor: [Jane Roe, Tom Hale]\n---\n\n"
+        "# Ferry Fares\n\nFares rose on Tuesday, the **operator** said.\n",
+        encoding="utf-8",
+    )
+    article = read_article(post)
+    assert article.format == "markdown" and article.published is None
+    assert article.headline == "Ferry Fares"
+    assert "Fares rose on Tuesday, the operator said." in article.text
+    post.write_text(post.read_text().replace("2019-02-30", "2019-02-28"), encoding="utf-8")
+    article = read_article(post)
+    assert str(article.published) == "2019-02-28" and article.author == "Jane Roe | Tom Hale"

@@ -102,6 +102,35 @@ def parse_date(value: object, *, what: str) -> dt.date | None:
         ) from None
 
 
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_day(value: object) -> str:
+    """A date a page or a file's metadata gives (a date, a date-time, or text holding an
+    ISO date) as YYYY-MM-DD, or "" where it holds no real date ("2019-02-30")."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    match = ISO_DATE.search(str(value or ""))
+    if not match:
+        return ""
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return ""
+
+
+def names_of(value: object) -> str:
+    """A person or organisation as metadata gives it (a name, a mapping with a `name`, or
+    a list of them) as names joined by ` | `."""
+    if isinstance(value, list):
+        return " | ".join(n for n in (names_of(v) for v in value) if n)
+    if isinstance(value, dict):
+        return " ".join(str(value.get("name") or "").split())
+    return " ".join(str(value or "").split())
+
+
 def decode(data: bytes, *, name: str) -> tuple[str, str]:
     """Text and encoding of a file's bytes: UTF-8 (with or without BOM), UTF-16, or a
     legacy single-byte encoding that yields plausible text."""

@@ -12,11 +12,12 @@ the parser reads "Ann Lee                    , the mayor" worse than "Ann Lee, t
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 import yaml
+
+from newsbook.text.document import iso_day, names_of
 
 FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -58,7 +59,7 @@ class MarkdownPage:
 def looks_like_markdown(head: str) -> bool:
     """True for a text that opens with a YAML front matter block or writes Markdown's
     links, headings or strong words at least MIN_SIGNS times."""
-    if FRONT_MATTER.match(head) and _front_matter(head):
+    if _front_matter(head)[0]:
         return True
     signs = 0
     for pattern in SIGNS:
@@ -70,16 +71,14 @@ def looks_like_markdown(head: str) -> bool:
 
 def read_markdown(text: str) -> MarkdownPage:
     """The Markdown article read for its words (see the module's docstring)."""
-    meta = _front_matter(text)
-    match = FRONT_MATTER.match(text)
-    body_start = match.end() if match and meta else 0
+    meta, body_start = _front_matter(text)
     words = _without(text, [(0, body_start), *_markup(text, body_start)])
     headline = str(meta.get("title") or meta.get("headline") or _first_heading(text))
     return MarkdownPage(
         text=words,
         headline=" ".join(_without(headline, _markup(headline)).split()),
-        published=_iso_day(meta.get("date") or meta.get("published")),
-        author=_names(meta.get("author") or meta.get("authors")),
+        published=iso_day(meta.get("date") or meta.get("published")),
+        author=names_of(meta.get("author") or meta.get("authors")),
     )
 
 
@@ -107,16 +106,17 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _front_matter(text: str) -> dict:
-    """The front matter's keys, or {} where there is none or it is not a YAML mapping."""
+def _front_matter(text: str) -> tuple[dict, int]:
+    """The front matter's keys and where the body after it starts, or ({}, 0) where there
+    is none or it is not a YAML mapping."""
     match = FRONT_MATTER.match(text)
     if not match:
-        return {}
+        return {}, 0
     try:
         meta = yaml.safe_load(match["body"])
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
+    except (yaml.YAMLError, ValueError):  # ValueError: a date YAML reads and no calendar has
+        return {}, 0
+    return (meta, match.end()) if isinstance(meta, dict) and meta else ({}, 0)
 
 
 def _first_heading(text: str) -> str:
@@ -125,22 +125,3 @@ def _first_heading(text: str) -> str:
         if len(found["marks"]) == 1:
             return found["title"]
     return ""
-
-
-def _iso_day(value: object) -> str:
-    """A front matter date (a YAML date, a date-time or an ISO string) as YYYY-MM-DD, or
-    "" where it is none of these."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    found = re.match(r"\s*(\d{4}-\d{2}-\d{2})\b", str(value or ""))
-    return found[1] if found else ""
-
-
-def _names(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v)
-    if isinstance(value, dict):
-        return str(value.get("name") or "")
-    return str(value or "")

@@ -24,7 +24,7 @@ import lxml.html
 import trafilatura
 from trafilatura.settings import use_config
 
-from newsbook.text.document import Piece
+from newsbook.text.document import Piece, iso_day, names_of
 
 # htmldate looks for dates only between these: fixed, so the run date never matters
 # (its defaults are 1995 and today, which would hide an archive page from 1987)
@@ -59,7 +59,6 @@ DATE_LINE = re.compile(
     rf"(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\.?\s+(?P<m2>{MONTH_NAMES})\.?,?\s+(?P<y2>\d{{4}}))$",
     re.IGNORECASE,
 )
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 ARTICLE_TYPES = re.compile(r"Article|Posting|Report", re.IGNORECASE)
 
 
@@ -261,9 +260,9 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
         if not ARTICLE_TYPES.search(types):
             continue
         found.setdefault("ld:headline", _flat(str(item.get("headline") or "")))
-        found.setdefault("ld:date", _iso_day(str(item.get("datePublished") or "")))
-        found.setdefault("ld:author", _names(item.get("author")))
-        found.setdefault("ld:publisher", _names(item.get("publisher")))
+        found.setdefault("ld:date", iso_day(str(item.get("datePublished") or "")))
+        found.setdefault("ld:author", names_of(item.get("author")))
+        found.setdefault("ld:publisher", names_of(item.get("publisher")))
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or "").strip().lower()
         value = _flat(element.get("content") or "")
@@ -281,7 +280,7 @@ def _metadata(tree: lxml.html.HtmlElement) -> dict[str, str]:
     if h1 is not None and _flat(h1.text_content()):
         found["h1"] = _flat(h1.text_content())
     for time in tree.iter("time"):
-        day = _iso_day(time.get("datetime") or "")
+        day = iso_day(time.get("datetime") or "")
         if day:
             found.setdefault("time", day)
             break
@@ -307,25 +306,6 @@ def _json_ld(tree: lxml.html.HtmlElement) -> Iterator[dict]:
                     stack.extend(item["@graph"])
 
 
-def _names(value: object) -> str:
-    """A JSON-LD person or organisation (or a list of them) as names joined by ` | `."""
-    if isinstance(value, list):
-        return " | ".join(n for n in (_names(v) for v in value) if n)
-    if isinstance(value, dict):
-        return _flat(str(value.get("name") or ""))
-    return _flat(str(value or ""))
-
-
-def _iso_day(value: str) -> str:
-    match = ISO_DATE.search(value)
-    if not match:
-        return ""
-    try:
-        return dt.date(*(int(g) for g in match.groups())).isoformat()
-    except ValueError:
-        return ""
-
-
 def _meta_date(markup: str) -> str:
     """The date in the page's own metadata, as htmldate reads it (meta tags, URL),
     without its guesses from the text, between fixed bounds."""
@@ -339,7 +319,7 @@ def _meta_date(markup: str) -> str:
         )
     except (ValueError, TypeError, lxml.etree.LxmlError):
         return ""
-    return _iso_day(found or "")
+    return iso_day(found or "")
 
 
 def visible_date(pieces: list[Piece] | tuple[Piece, ...]) -> str:
