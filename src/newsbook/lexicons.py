@@ -291,6 +291,7 @@ STANCE_WORD_LISTS = (
     "predicative",
     "light_verbs",
     "no_one",
+    "proposing",
 )
 
 
@@ -333,6 +334,7 @@ class StanceLexicon:
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
+    proposing: frozenset[str] = frozenset()  # "Norland made an offer": the subject's own
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
     hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard

@@ -353,6 +353,8 @@ def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
         return False
     if noun.dep_ == "pobj" and noun.head.lower_ not in {*lexicon.target_prepositions, "as"}:
         return False  # "under the Norland plan": a circumstance, not what anyone thinks
+    if _put_forward_by_subject(noun, lexicon):
+        return True
     return any(
         child.dep_ == "poss"
         or (
@@ -361,6 +363,19 @@ def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
         )
         or _agent_participle(child)
         for child in noun.children
+    )
+
+
+def _put_forward_by_subject(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland made a tender offer for the mill", "the union submitted a proposal": a
+    proposal its verb's subject puts forward (not "may make an offer", "did not make one":
+    what is only possible, or not done, is no one's proposal)."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() in lexicon.proposing
+        and not lexicon.negated(verb)
+        and not _hedged(verb, lexicon)
     )
 
 
@@ -885,8 +900,12 @@ class ActorFinder:
 
     def owners(self, noun: Token, base: int) -> list[str]:
         """Who a proposal is named as belonging to: its possessor, the name or national
-        adjective on it, or the agent of a participle on it ("an offer announced by X")."""
-        return self._holders_of(noun, base)
+        adjective on it, or the agent of a participle on it ("an offer announced by X");
+        or who puts it forward ("X made an offer")."""
+        owners = self._holders_of(noun, base)
+        if _put_forward_by_subject(noun, self.stance):
+            owners += [a for a in self.holders(noun.head, base, noun) if a not in owners]
+        return owners
 
     def _clause_subject(self, pronoun: Token, base: int, wanted: set[str]) -> str:
         """ "Norland would not tie a loan to a softening of its stance": a possessive

@@ -1,0 +1,46 @@
+"""Stances of wire reports (officials, companies and analysts reported; bids, offers and
+votes): constructions on invented text, with the project's catalogue only."""
+
+import pytest
+
+from newsbook.pipeline import analyze
+from newsbook.text.article import make_article
+
+INTRO = "Prime Minister Ana Roth of Norland and President Lev Okon of Sudmark met on Monday.\n\n"
+
+
+def discovered_of(text: str, resources):
+    """The positions table of an invented report, as a new user gets it."""
+    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
+    return analyze(made, resources)["positions"]
+
+
+def sides(positions) -> set[tuple[str, str]]:
+    return set(zip(positions["actor_id"], positions["stance"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "stance"),
+    [
+        # a proposal its subject puts forward is the subject's own, as "Norland's offer" is
+        ("Norland made a tender offer to acquire the steel mill.", "norland", "support"),
+        ("Okon said Norland had made a final offer to the dockers.", "norland", "support"),
+        ("Norland submitted a new wage proposal on Friday.", "norland", "support"),
+    ],
+)
+def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
+    positions = discovered_of(text, resources)
+    assert (actor_id, stance) in sides(positions), positions[["actor_id", "issue_id", "stance"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a proposal only possible, or not made, is no one's
+        "Norland may make a tender offer for the steel mill.",
+        "Norland did not make an offer for the steel mill.",
+    ],
+)
+def test_no_wire_stance(resources, text):
+    positions = discovered_of(text, resources)
+    assert ("norland", "support") not in sides(positions), positions[["actor_id", "stance"]]
