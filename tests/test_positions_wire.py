@@ -26,6 +26,9 @@ def sides(positions) -> set[tuple[str, str]]:
         ("Norland made a tender offer to acquire the steel mill.", "norland", "support"),
         ("Okon said Norland had made a final offer to the dockers.", "norland", "support"),
         ("Norland submitted a new wage proposal on Friday.", "norland", "support"),
+        # a miscalculation is a judgement on what it is said of
+        ("Okon said Roth's tax-cutting policy was a miscalculation.", "lev-okon", "oppose"),
+        ("Okon said the port levy was a serious misjudgment.", "lev-okon", "oppose"),
     ],
 )
 def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
