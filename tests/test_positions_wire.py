@@ -29,11 +29,17 @@ def sides(positions) -> set[tuple[str, str]]:
         # a miscalculation is a judgement on what it is said of
         ("Okon said Roth's tax-cutting policy was a miscalculation.", "lev-okon", "oppose"),
         ("Okon said the port levy was a serious misjudgment.", "lev-okon", "oppose"),
+        # a word of judgement a stance is on is the thing judged
+        ("Okon has reaffirmed his opposition to protectionism.", "lev-okon", "oppose"),
+        ("Roth vowed to fight against corruption.", "ana-roth", "oppose"),
+        # "fight against" is one cue, not two oppositions that cancel
+        ("Roth vowed to fight against the port levy.", "ana-roth", "oppose"),
     ],
 )
 def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
     positions = discovered_of(text, resources)
-    assert (actor_id, stance) in sides(positions), positions[["actor_id", "issue_id", "stance"]]
+    rows = positions[positions["actor_id"] == actor_id]
+    assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance"]]
 
 
 @pytest.mark.parametrize(

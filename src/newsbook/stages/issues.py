@@ -276,8 +276,11 @@ class IssueFinder:
         attitude = self.lexicon.polarity(target) and (
             not self.lexicon.is_weak(target) or target.lemma_.lower() in self.lexicon.apprehension
         )
-        if attitude and not proposal:
+        judged_thing = self.lexicon.is_evaluative(target) and target.dep_ == "pobj"
+        if attitude and not proposal and not judged_thing:
             # "opposition", "a gamble", "concerns": the stance itself, not what it is on
+            # ("opposition to protectionism": a word of judgement a stance is on is the
+            # thing judged, an issue)
             return None
         words = [
             w
