@@ -48,8 +48,11 @@ def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
         # a proposal only possible, or not made, is no one's
         "Norland may make a tender offer for the steel mill.",
         "Norland did not make an offer for the steel mill.",
+        # a price's move "against" another compares, it takes no side
+        "Immediately after the vote, the Norland dollar weakened sharply against all major currencies.",
+        "The Norland crown rose against all major currencies on Friday.",
     ],
 )
 def test_no_wire_stance(resources, text):
     positions = discovered_of(text, resources)
-    assert ("norland", "support") not in sides(positions), positions[["actor_id", "stance"]]
+    assert "norland" not in set(positions["actor_id"]), positions[["actor_id", "stance"]]

@@ -292,6 +292,7 @@ STANCE_WORD_LISTS = (
     "light_verbs",
     "no_one",
     "proposing",
+    "movements",
 )
 
 
@@ -335,6 +336,7 @@ class StanceLexicon:
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
     proposing: frozenset[str] = frozenset()  # "Norland made an offer": the subject's own
+    movements: frozenset[str] = frozenset()  # "the dollar fell against the yen": no stance
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
     hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard

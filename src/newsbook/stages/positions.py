@@ -554,6 +554,8 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     opposition on a noun that is no attitude of its own says what the thing is aimed
     at, not what anyone thinks of it ("a vote against X", "Venn against X" do)."""
     head = cue.head
+    if cue.pos_ == "ADP" and head.pos_ == "VERB" and head.lemma_.lower() in lexicon.movements:
+        return True  # "the dollar weakened against the yen": a price's move, no stance
     return (
         cue.pos_ == "ADP"
         and head.pos_ == "NOUN"
