@@ -56,3 +56,26 @@ def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
 def test_no_wire_stance(resources, text):
     positions = discovered_of(text, resources)
     assert "norland" not in set(positions["actor_id"]), positions[["actor_id", "stance"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "target", "taken"),
+    [
+        # a passive subject with a that-clause is who holds the view, not what it is on
+        (
+            "The board was determined that the port levy was inadequate.",
+            "determined",
+            "board",
+            False,
+        ),
+        ("The port levy was rejected by the board.", "rejected", "levy", True),
+    ],
+)
+def test_what_a_passive_cue_is_about(resources, text, cue, target, taken):
+    from newsbook.stages.positions import stance_targets
+    from newsbook.text.nlp import make_nlp
+
+    doc = make_nlp(resources.entity_patterns)(text)
+    word = next(t for t in doc if t.text == cue)
+    targets = {t.text for t in stance_targets(word, resources.stance)}
+    assert (target in targets) == taken, targets

@@ -1201,6 +1201,8 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             targets += [g for g in child.children if child in agents and g.dep_ == "pobj"]
             continue
         if child.dep_ in {"dobj", "pobj", "nsubjpass"} and not _addressee(child):
+            if child.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in cue.children):
+                continue  # "the board was determined that X ...": who holds it, on X
             targets.append(child)
         elif child.dep_ == "prep" and (
             # ("interested in X": the preposition a cue takes its side through)
