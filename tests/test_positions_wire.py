@@ -34,6 +34,8 @@ def sides(positions) -> set[tuple[str, str]]:
         ("Roth vowed to fight against corruption.", "ana-roth", "oppose"),
         # "fight against" is one cue, not two oppositions that cancel
         ("Roth vowed to fight against the port levy.", "ana-roth", "oppose"),
+        # what something is ("is how we keep it open") is no question
+        ("Okon said the port levy is how we keep the harbour open.", "lev-okon", "support"),
     ],
 )
 def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
@@ -51,6 +53,9 @@ def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
         # a price's move "against" another compares, it takes no side
         "Immediately after the vote, the Norland dollar weakened sharply against all major currencies.",
         "The Norland crown rose against all major currencies on Friday.",
+        # an indirect question asks, it takes no side
+        "The question remains of how the port levy will be financed, Norland said.",
+        "Norland asked how the port levy would be financed.",
     ],
 )
 def test_no_wire_stance(resources, text):

@@ -293,6 +293,7 @@ STANCE_WORD_LISTS = (
     "no_one",
     "proposing",
     "movements",
+    "question_words",
 )
 
 
@@ -337,6 +338,7 @@ class StanceLexicon:
     proposals: frozenset[str] = frozenset()  # "Norland's offer": its owner's own proposal
     proposing: frozenset[str] = frozenset()  # "Norland made an offer": the subject's own
     movements: frozenset[str] = frozenset()  # "the dollar fell against the yen": no stance
+    question_words: frozenset[str] = frozenset()  # "asked how X would be financed": no stance
     options: frozenset[str] = frozenset()  # "one option could see ...": put forward, neutral
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
     hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard

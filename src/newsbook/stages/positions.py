@@ -659,6 +659,16 @@ def _opens_condition(token: Token, lexicon: StanceLexicon) -> bool:
     """The verb of a clause that states a condition ("if Norland should offer ..."), asks
     a question ("the question is whether we want X") or dates an event ("after Norland
     approves X")."""
+    # (not "the plan is how we keep the routes": what the plan is, no question)
+    if (
+        token.dep_ in {"ccomp", "pcomp"}
+        and token.head.lemma_ != "be"
+        and any(
+            c.dep_ == "advmod" and c.tag_ == "WRB" and c.lower_ in lexicon.question_words
+            for c in token.children
+        )
+    ):
+        return True  # "the question of how the tax cuts will be financed": asked, not taken
     if token.dep_ not in {"advcl", "ccomp"}:
         return False
     if any(c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children):
