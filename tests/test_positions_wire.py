@@ -36,6 +36,18 @@ def sides(positions) -> set[tuple[str, str]]:
         ("Roth vowed to fight against the port levy.", "ana-roth", "oppose"),
         # what something is ("is how we keep it open") is no question
         ("Okon said the port levy is how we keep the harbour open.", "lev-okon", "support"),
+        # a judgement in a clause after "too" is denied
+        (
+            "Okon said the two have too many common interests to make it worthwhile to back "
+            "the port levy.",
+            "lev-okon",
+            "oppose",
+        ),
+        (
+            "Okon said Norland has too much at stake to make it worthwhile to oppose the port levy.",
+            "lev-okon",
+            "support",
+        ),
     ],
 )
 def test_a_wire_actor_s_stance(resources, text, actor_id, stance):

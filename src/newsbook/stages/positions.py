@@ -286,6 +286,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
                 )
                 cues.append(Cue(judgement, polarity, voiced=True))
 
+        if cues and lexicon.is_evaluative(cues[-1].token) and _too_to(token):
+            # "have too much at stake to make it worthwhile to fight X": a judgement in a
+            # clause after "too" is denied ("too weak to oppose X" is left as it was: an
+            # ability denied, no judgement)
+            polarity = -polarity
+            cues[-1] = replace(cues[-1], polarity=polarity)
         head = token.head
         if token.dep_ in {"relcl", "acl"} and head.dep_ == "attr" and _extraposed(head.head):
             if token in _extraposed_clauses(head.head) and lexicon.polarity(head):
@@ -332,6 +338,22 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         # prediction is no one's stance; an option put forward is its speaker's, neutral
         return Stance((), False, on_action=False)
     return Stance(tuple(cues), hedged, on_action=action)
+
+
+def _too_to(verb: Token) -> bool:
+    """ "too costly to build", "too many interests to make it worthwhile": an infinitive
+    clause after "too" (on its head or on a word before it there), which says the clause
+    does not come about."""
+    if verb.dep_ not in {"xcomp", "advcl"} or not any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children
+    ):
+        return False
+    before = [verb.head, *(c for c in verb.head.children if c.i < verb.i)]
+    return any(
+        t.lower_ == "too" and t.dep_ == "advmod"
+        for word in before
+        for t in ([word, *word.children] if word is verb.head else word.subtree)
+    )
 
 
 def _put_forward(cue: Token, lexicon: StanceLexicon) -> bool:
