@@ -68,6 +68,9 @@ def test_a_wire_actor_s_stance(resources, text, actor_id, stance):
         # an indirect question asks, it takes no side
         "The question remains of how the port levy will be financed, Norland said.",
         "Norland asked how the port levy would be financed.",
+        # what is speculated is no one's stance
+        "There has been speculation that Norland would reject the port levy.",
+        "Traders speculated that Norland would back the port levy.",
     ],
 )
 def test_no_wire_stance(resources, text):
