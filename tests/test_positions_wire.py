@@ -36,6 +36,13 @@ def sides(positions) -> set[tuple[str, str]]:
         ("Roth vowed to fight against the port levy.", "ana-roth", "oppose"),
         # what something is ("is how we keep it open") is no question
         ("Okon said the port levy is how we keep the harbour open.", "lev-okon", "support"),
+        # "whether X ... is questionable" asks a question, it judges no side
+        (
+            'Okon backs the port levy. "Whether the port levy could take effect in time is '
+            'questionable," Okon said.',
+            "lev-okon",
+            "support",
+        ),
         # a judgement in a clause after "too" is denied
         (
             "Okon said the two have too many common interests to make it worthwhile to back "

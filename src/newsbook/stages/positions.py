@@ -691,10 +691,10 @@ def _opens_condition(token: Token, lexicon: StanceLexicon) -> bool:
         )
     ):
         return True  # "the question of how the tax cuts will be financed": asked, not taken
-    if token.dep_ not in {"advcl", "ccomp"}:
+    if token.dep_ not in {"advcl", "ccomp", "csubj"}:
         return False
     if any(c.dep_ == "mark" and c.lower_ in lexicon.conditions for c in token.children):
-        return True
+        return True  # (and "whether X can be stopped is questionable": a question asked)
     # ("as soon as X approves": the clause hangs on the adverb "soon")
     first = token.head.left_edge if token.head.pos_ == "ADV" else token.left_edge
     opening = " ".join(t.lower_ for t in token.doc[first.i : token.i])
