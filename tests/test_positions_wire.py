@@ -43,6 +43,8 @@ def sides(positions) -> set[tuple[str, str]]:
             "lev-okon",
             "support",
         ),
+        # to reverse a measure is to undo it
+        ("Roth proposed a port levy. Okon said Norland must reverse it.", "lev-okon", "oppose"),
         # a judgement in a clause after "too" is denied
         (
             "Okon said the two have too many common interests to make it worthwhile to back "
