@@ -179,8 +179,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # .40 when two wire stories and two commentary pieces annotated before any run joined
     # dev (gold10), no code change (measured .392/.640); raised after subjects that are
     # no one negate their cue (stances10) and a body's members and the names beside a
-    # relative clause's subject hold its stance (stances9): .404/.662
-    assert figures["recall"] >= 0.40 and figures["precision"] >= 0.66, figures.to_dict()
+    # relative clause's subject hold its stance (stances9): .404/.662; raised after the
+    # wire constructions (st-wire: proposals put forward, judged things, price moves,
+    # questions, "too ... to"; dev and the released articles: .421/.682)
+    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.68, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -215,12 +217,14 @@ def test_stances_as_a_new_user_gets_them(scores):
         # commentary precision raised after interest, hearsay and "let us" calls, with
         # the writer's voice kept to its own judgements (stances11: .467/.682, .376/.638);
         # wire precision stays at .67 with speakers10 merged beside it (a fronted phrase
-        # no longer reported gives its analysts' clause a stance: .467/.678)
-        ({"kind": "wire"}, 0.46, 0.67),
+        # no longer reported gives its analysts' clause a stance: .467/.678); raised after
+        # the wire constructions (st-wire, dev and released wire: .491/.714)
+        ({"kind": "wire"}, 0.49, 0.71),
         ({"kind": "commentary"}, 0.37, 0.63),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
-        # four signed news reports joined them (gold8), no code change (.276/.479)
-        ({"split": "test"}, 0.27, 0.47),
+        # four signed news reports joined them (gold8), no code change (.276/.479); now
+        # the 16 released articles (session 9), raised after st-wire (.305/.530)
+        ({"split": "test"}, 0.30, 0.53),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
