@@ -108,3 +108,13 @@ def test_what_a_passive_cue_is_about(resources, text, cue, target, taken):
     word = next(t for t in doc if t.text == cue)
     targets = {t.text for t in stance_targets(word, resources.stance)}
     assert (target in targets) == taken, targets
+
+
+def test_a_place_describing_a_named_speaker_speaks_for_no_one(resources):
+    """ "X, a Boston dermatologist, said": the place on the role describes the speaker."""
+    positions = discovered_of(
+        "Following the vote, panel member Dr. Lena Vask, a Boston dermatologist, said the "
+        "port levy was a mistake.",
+        resources,
+    )
+    assert set(positions["actor_id"]) == {"lena-vask"}, positions[["actor_id", "stance"]]

@@ -1172,6 +1172,17 @@ def _stray_appositions(relative: Token) -> list[Token]:
     ]
 
 
+def _described_by_place(role: Token, finder: ActorFinder, base: int) -> bool:
+    """ "Lena Vask, a Harlow dermatologist", "..., British minister of farming": a role in
+    apposition to a named person, whose place or nation is a modifier describing them, no
+    speaker of its own ("Norland's minister" may speak for Norland)."""
+    return (
+        role.dep_ == "appos"
+        and finder.types.get(finder.token_entity(role, base)) in {"NORP", "GPE"}
+        and not any(c.dep_ == "poss" for c in role.children)
+    )
+
+
 def _coordinated(holder: Token) -> list[Token]:
     """A holder and those coordinated with it or named in apposition to it."""
     members, todo = [], [holder]
@@ -1367,7 +1378,12 @@ def phrase_statements(context: ArticleContext, finder: ActorFinder) -> list[tupl
                 whole = span.root
                 while whole.dep_ in {"conj", "appos"}:  # "sponsors, X and Y": from X
                     whole = whole.head
-                actors = [finder.token_entity(t, base) for t in _coordinated(whole)]
+                named = finder.types.get(finder.token_entity(whole, base)) == "PERSON"
+                actors = [
+                    finder.token_entity(t, base)
+                    for t in _coordinated(whole)
+                    if not (named and _described_by_place(t, finder, base))
+                ]
                 found += [
                     (int(row.start), int(row.end), a)
                     for a in dict.fromkeys(actors)
