@@ -110,11 +110,16 @@ def test_what_a_passive_cue_is_about(resources, text, cue, target, taken):
     assert (target in targets) == taken, targets
 
 
-def test_a_place_describing_a_named_speaker_speaks_for_no_one(resources):
-    """ "X, a Boston dermatologist, said": the place on the role describes the speaker."""
-    positions = discovered_of(
+@pytest.mark.parametrize(
+    "text",
+    [
         "Following the vote, panel member Dr. Lena Vask, a Boston dermatologist, said the "
         "port levy was a mistake.",
-        resources,
-    )
+        "Lena Vask, British minister of Agriculture, opposes the port levy.",
+    ],
+)
+def test_a_place_describing_a_named_holder_holds_nothing(resources, text):
+    """ "X, a Boston dermatologist, said", "X, British minister of farming, opposes": the
+    place or nation on the role describes the person, it holds no stance of its own."""
+    positions = discovered_of(text, resources)
     assert set(positions["actor_id"]) == {"lena-vask"}, positions[["actor_id", "stance"]]

@@ -1009,7 +1009,10 @@ class ActorFinder:
             # "X and Y both supported": coordinated holders, also where the parser hangs
             # the first name on the second ("Kemp and Secretary Jordan Kemp") or on a
             # description ("Council members X and Y")
+            named = self.types.get(self.token_entity(holder, base)) == "PERSON"
             for member in [*_coordinated(holder), *(m for b in beside for m in _coordinated(b))]:
+                if named and _described_by_place(member, self, base):
+                    continue  # "X, British minister of farming, warned": X's, not Britain's
                 entity_ids = [self.token_entity(member, base)]
                 if not entity_ids[0]:
                     entity_ids = self._their(member, base) or self._members(member, base)
