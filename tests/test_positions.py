@@ -289,6 +289,44 @@ def test_an_unsigned_editorial_is_its_publication_s(resources):
     assert len(own) and set(own["stance"]) == {"oppose"}
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # the publication called by the last word of its name, and "it" after that
+        ("The Beacon supports the dam.", "support"),
+        ("We have said so before. The Beacon does not want the dam. It opposes it.", "oppose"),
+        # "this newspaper": the publication by the noun for what it is
+        ("This newspaper opposes the dam.", "oppose"),
+    ],
+)
+def test_an_editorial_naming_its_own_publication_speaks_in_its_voice(resources, text, stance):
+    made = make_article(
+        INTRO
+        + "We have argued for years that our coast deserves better, and we say so again. "
+        + text,
+        article_id="t",
+        published="2010-03-02",
+        source="The Harbour Beacon",
+    )
+    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
+    dam = positions[(positions["issue_id"] == "dam") & (positions["sentence_id"] >= 2)]
+    assert set(zip(dam["actor_id"], dam["stance"], strict=True)) == {("the-harbour-beacon", stance)}
+
+
+def test_a_column_naming_a_paper_does_not_give_its_stance_to_the_writer(resources):
+    made = make_article(
+        "By Jane Morrow\n\n"
+        + INTRO
+        + "I have argued for years that my coast deserves better, and I say so again. "
+        "The Beacon supports the dam, and I think it is wrong.",
+        article_id="t",
+        published="2010-03-02",
+        source="The Harbour Beacon",
+    )
+    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
+    assert "the-harbour-beacon" not in set(positions["actor_id"])
+
+
 def test_a_wire_report_has_no_voice_of_its_own(resources):
     made = make_article(
         INTRO + "Okon backs the port levy, officials said.",

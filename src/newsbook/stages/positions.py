@@ -749,6 +749,11 @@ class ActorFinder:
         self.things = resources.stance.issue_nouns | resources.stance.proposals
         self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
+        # an unsigned editorial calls its publication by the last words of its name ("The
+        # Gazette supports ..." in The Harbour Gazette): its own voice, not another holder
+        unsigned = bool(self.writer) and not byline_names(context)
+        self.own_names = publication_short_names(context, self.writer) if unsigned else frozenset()
+        self.publication_nouns = resources.stance.publication_nouns if unsigned else frozenset()
         self._holdings: dict[tuple[int, int, int], Holding] = {}
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
@@ -769,10 +774,22 @@ class ActorFinder:
         return bool(self.quote_spans.holding(offset))
 
     def at(self, start: int, end: int) -> str:
-        return self.mentions.at(start, end, types=ACTOR_TYPES)
+        return self._voice(self.mentions.at(start, end, types=ACTOR_TYPES))
 
     def before(self, offset: int, types: set[str]) -> str:
-        return self.mentions.before(offset, types)
+        if not self.own_names or "ORG" not in types:
+            return self.mentions.before(offset, types)
+        # the publication's short name, an "it" even where read as a person ("The Beacon")
+        wider = set(types) | {self.types.get(e, "") for e in self.own_names}
+        return self._voice(
+            self.mentions.before(
+                offset, wider, accept=lambda e: e in self.own_names or self.types.get(e) in types
+            )
+        )
+
+    def _voice(self, entity_id: str) -> str:
+        """The entity, or the publication where it is the publication's short name."""
+        return self.writer if entity_id in self.own_names - {""} else entity_id
 
     def token_entity(self, token: Token, base: int) -> str:
         start = base + token.idx
@@ -838,6 +855,8 @@ class ActorFinder:
         if body:
             return body
         determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
+        if determiners == ["this"] and noun.lower_ in self.publication_nouns:
+            return self.writer  # "This newspaper has argued ...": the editorial's own voice
         if noun.pos_ != "NOUN" or not determiners or determiners[0] not in {"the", "its"}:
             return ""
         words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
@@ -1157,6 +1176,28 @@ def writer_of(context: ArticleContext) -> str:
             if wanted and wanted in known:
                 return entity_id
     return ""
+
+
+def publication_short_names(context: ArticleContext, writer: str) -> frozenset[str]:
+    """The entities that name an unsigned opinion piece's publication (the `writer`, its
+    `source`) by the last words of its name: "Gazette" or "The Gazette" for The Harbour
+    Gazette. (Not for a signed piece: the paper a column names is not its writer.)"""
+    source = context.article.source
+    if not writer or not source:
+        return frozenset()
+
+    def words(name: str) -> list[str]:
+        found = re.findall(r"\w+", name.casefold())
+        return found[1:] if found[:1] == ["the"] else found
+
+    whole = words(source)
+    return frozenset(
+        entity_id
+        for entity_id, name in context.entity_names.items()
+        if entity_id != writer
+        and 0 < len(words(str(name))) < len(whole)
+        and whole[-len(words(str(name))) :] == words(str(name))
+    )
 
 
 def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
