@@ -313,6 +313,33 @@ def test_an_editorial_naming_its_own_publication_speaks_in_its_voice(resources, 
     assert set(zip(dam["actor_id"], dam["stance"], strict=True)) == {("the-harbour-beacon", stance)}
 
 
+@pytest.mark.parametrize(
+    ("text", "stances"),
+    [
+        # a passive act with no agent is someone's left unnamed, told
+        ("The dam was rejected in a referendum in 1972.", set()),
+        ("The dam has been blocked twice.", set()),
+        # a passive call or judgement is the editorial's own
+        ("The dam must be rejected.", {"oppose"}),
+        ("The dam is misguided.", {"oppose"}),
+    ],
+)
+def test_an_editorial_tells_an_unnamed_one_s_passive_act_without_taking_it(
+    resources, text, stances
+):
+    made = make_article(
+        INTRO
+        + "We have argued for years that our coast deserves better, and we say so again. "
+        + text,
+        article_id="t",
+        published="2010-03-02",
+        source="The Harbour Beacon",
+    )
+    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
+    dam = positions[(positions["issue_id"] == "dam") & (positions["sentence_id"] >= 2)]
+    assert set(dam["stance"]) == stances, dam[["actor_id", "stance", "cue"]]
+
+
 def test_a_column_naming_a_paper_does_not_give_its_stance_to_the_writer(resources):
     made = make_article(
         "By Jane Morrow\n\n"

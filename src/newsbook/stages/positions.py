@@ -677,6 +677,19 @@ def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -
     )
 
 
+def _passive_act(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "Membership was rejected in a referendum", "the levy is widely opposed": a passive
+    act or attitude with no agent is someone's left unnamed, told; not the judgement of
+    whoever tells it (a passive judgement, "the plan is misguided", is; a call, "X must be
+    rejected", is voiced)."""
+    return (
+        cue.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in cue.children)
+        and not any(c.dep_ == "agent" for c in cue.children)
+        and not lexicon.is_evaluative(cue)
+    )
+
+
 def _heads_its_clause(cue: Token) -> bool:
     """Whether a cue carries the clause it stands in ("Norland will not back down", "X is
     an absurd course"), not a subject phrase ("U.S. plans to deploy X should not be
@@ -1537,6 +1550,7 @@ def _positions_pass(
                     not found
                     and outer.token is not anchor  # "the ban would ...": named, not judged
                     and not _acted_by_another(outer.token, anchor, finder.first_person)
+                    and not _passive_act(outer.token, lexicon)
                     or outer.voiced
                     and not any(c is outer for _, c, _ in found)
                 )
