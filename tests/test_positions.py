@@ -289,6 +289,20 @@ def test_an_unsigned_editorial_is_its_publication_s(resources):
     assert len(own) and set(own["stance"]) == {"oppose"}
 
 
+def editorial_dam_rows(text: str, resources):
+    """The dam rows after the opening of an unsigned editorial of The Harbour Beacon."""
+    made = make_article(
+        INTRO
+        + "We have argued for years that our coast deserves better, and we say so again. "
+        + text,
+        article_id="t",
+        published="2010-03-02",
+        source="The Harbour Beacon",
+    )
+    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
+    return positions[(positions["issue_id"] == "dam") & (positions["sentence_id"] >= 2)]
+
+
 @pytest.mark.parametrize(
     ("text", "stance"),
     [
@@ -300,16 +314,7 @@ def test_an_unsigned_editorial_is_its_publication_s(resources):
     ],
 )
 def test_an_editorial_naming_its_own_publication_speaks_in_its_voice(resources, text, stance):
-    made = make_article(
-        INTRO
-        + "We have argued for years that our coast deserves better, and we say so again. "
-        + text,
-        article_id="t",
-        published="2010-03-02",
-        source="The Harbour Beacon",
-    )
-    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
-    dam = positions[(positions["issue_id"] == "dam") & (positions["sentence_id"] >= 2)]
+    dam = editorial_dam_rows(text, resources)
     assert set(zip(dam["actor_id"], dam["stance"], strict=True)) == {("the-harbour-beacon", stance)}
 
 
@@ -327,16 +332,25 @@ def test_an_editorial_naming_its_own_publication_speaks_in_its_voice(resources, 
 def test_an_editorial_tells_an_unnamed_one_s_passive_act_without_taking_it(
     resources, text, stances
 ):
-    made = make_article(
-        INTRO
-        + "We have argued for years that our coast deserves better, and we say so again. "
-        + text,
-        article_id="t",
-        published="2010-03-02",
-        source="The Harbour Beacon",
-    )
-    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
-    dam = positions[(positions["issue_id"] == "dam") & (positions["sentence_id"] >= 2)]
+    dam = editorial_dam_rows(text, resources)
+    assert set(dam["stance"]) == stances, dam[["actor_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "stances"),
+    [
+        # what "they", "everyone", "someone" do or want is theirs, told
+        ("They want the dam.", set()),
+        ("Not everyone agrees with the dam.", set()),
+        ("Someone has proposed the dam.", set()),
+        # what they should do is the editorial's call
+        ("They should reject the dam.", {"oppose"}),
+    ],
+)
+def test_an_editorial_tells_what_people_it_does_not_name_want_without_taking_it(
+    resources, text, stances
+):
+    dam = editorial_dam_rows(text, resources)
     assert set(dam["stance"]) == stances, dam[["actor_id", "stance", "cue"]]
 
 

@@ -672,8 +672,22 @@ def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -
     if not subjects and cue.dep_ in {"xcomp", "conj"}:
         subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
     return any(
-        s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in first_person and anchor not in s.subtree
+        (s.pos_ in {"NOUN", "PROPN"} or _someone(s))
+        and s.lower_ not in first_person
+        and anchor not in s.subtree
         for s in subjects
+    )
+
+
+def _someone(pronoun: Token) -> bool:
+    """ "he", "they", "everyone", "someone": a pronoun for a person or people (not "it",
+    "this", "that", which may be the thing judged; not "nobody", whose act denied is the
+    speaker's claim)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ in {"nobody", "noone", "none", "nothing"}:
+        return False
+    kind, person = pronoun.morph.get("PronType"), pronoun.morph.get("Person")
+    return kind == ["Ind"] or (
+        kind == ["Prs"] and person == ["3"] and pronoun.morph.get("Gender") != ["Neut"]
     )
 
 
