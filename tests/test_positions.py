@@ -354,6 +354,28 @@ def test_an_editorial_tells_what_people_it_does_not_name_want_without_taking_it(
     assert set(dam["stance"]) == stances, dam[["actor_id", "stance", "cue"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the judging word quoted, the issue in the frame: the quote's speaker's
+        (
+            'Maria Lind, director of the Harbour Trust, said the dam was "long overdue" but '
+            "warned that it would fail without staff.",
+            {("maria-lind", "support")},
+        ),
+        (
+            'Roth, who chairs the Harbour Trust, said the dam was "a reckless gamble" but '
+            "declined to say more.",
+            {("ana-roth", "oppose")},
+        ),
+    ],
+)
+def test_a_quoted_judgement_on_an_issue_named_outside_the_quote(resources, text, expected):
+    dam = positions_of(text, resources)
+    dam = dam[dam["issue_id"] == "dam"]
+    assert set(zip(dam["actor_id"], dam["stance"], strict=True)) == expected
+
+
 def test_a_column_naming_a_paper_does_not_give_its_stance_to_the_writer(resources):
     made = make_article(
         "By Jane Morrow\n\n"

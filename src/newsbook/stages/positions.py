@@ -1542,6 +1542,11 @@ def _positions_pass(
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
+            if not speakers and stance.cues and stance.cues[-1].token.pos_ in {"ADJ", "NOUN"}:
+                # 'said the board was "long overdue"': a judging word in the quoted words,
+                # the issue in the frame around them, is the quote's speaker's (a quoted
+                # verb, '"hurting the people"', may tell an effect, no judgement)
+                speakers = statement_index.holding(base + stance.cues[-1].token.idx)
             # (not "if Norland should offer to build X": no one's stance yet)
             taken = (
                 bool(stance.cues)
