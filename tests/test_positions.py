@@ -368,6 +368,12 @@ def test_an_editorial_tells_what_people_it_does_not_name_want_without_taking_it(
             "declined to say more.",
             {("ana-roth", "oppose")},
         ),
+        # an idiom of judgement, quoted or not
+        ('Okon has said the dam would "level the playing field."', {("lev-okon", "support")}),
+        (
+            "Okon said the dam would level the playing field for small firms.",
+            {("lev-okon", "support")},
+        ),
     ],
 )
 def test_a_quoted_judgement_on_an_issue_named_outside_the_quote(resources, text, expected):

@@ -1542,11 +1542,20 @@ def _positions_pass(
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
-            if not speakers and stance.cues and stance.cues[-1].token.pos_ in {"ADJ", "NOUN"}:
-                # 'said the board was "long overdue"': a judging word in the quoted words,
-                # the issue in the frame around them, is the quote's speaker's (a quoted
-                # verb, '"hurting the people"', may tell an effect, no judgement)
-                speakers = statement_index.holding(base + stance.cues[-1].token.idx)
+            judging = stance.cues[-1].token if stance.cues else None
+            if (
+                not speakers
+                and judging is not None
+                and (
+                    judging.pos_ in {"ADJ", "NOUN"}
+                    or lexicon.phrase_polarity(judging, judging=True)
+                )
+            ):
+                # 'said the board was "long overdue"', 'would "level the playing field"': a
+                # judging word or phrase in the quoted words, the issue in the frame around
+                # them, is the quote's speaker's (a quoted verb, '"hurting the people"',
+                # may tell an effect, no judgement)
+                speakers = statement_index.holding(base + judging.idx)
             # (not "if Norland should offer to build X": no one's stance yet)
             taken = (
                 bool(stance.cues)
