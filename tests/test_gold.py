@@ -182,7 +182,7 @@ def test_stances_as_a_new_user_gets_them(scores):
     # relative clause's subject hold its stance (stances9): .404/.662; raised after an
     # editorial's own paper by its short name, passive and pronoun-subject acts left to
     # their unnamed doers, requests, and quoted judging words on an issue in the frame
-    # (st-comm: .420/.678)
+    # (st-comm: .421/.679)
     assert figures["recall"] >= 0.42 and figures["precision"] >= 0.67, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
@@ -222,10 +222,10 @@ def test_stances_as_a_new_user_gets_them(scores):
         # no longer reported gives its analysts' clause a stance: .467/.678); wire,
         # commentary and the released articles raised after an editorial's own paper by
         # its short name, passive and pronoun-subject acts left to their unnamed doers,
-        # requests, and quoted judging words on an issue in the frame (st-comm:
-        # .471/.680, .396/.678, .296/.513)
+        # requests, and quoted judging words and phrases on an issue in the frame
+        # (st-comm: .471/.680, .401/.681, .296/.513)
         ({"kind": "wire"}, 0.47, 0.68),
-        ({"kind": "commentary"}, 0.39, 0.67),
+        ({"kind": "commentary"}, 0.40, 0.68),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479); in
         # session 9 they are released for tuning (the lead re-sets held-out floors)
@@ -248,7 +248,7 @@ def test_positions_against_the_gold_catalogue(scores):
     # dev (gold9), no code change (measured .473/.537); precision raised after gerund
     # objects, lawsuits as harms and sponsors (stances8: .478/.541); recall raised after
     # a body's members held its stance (stances9: .485/.564; .479/.561 before it); raised
-    # after the st-comm stance rules (.507/.581; .499/.574 before them)
+    # after the st-comm stance rules (.509/.582; .499/.574 before them)
     assert figures["recall"] >= 0.50 and figures["precision"] >= 0.58, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
