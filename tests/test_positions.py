@@ -327,18 +327,6 @@ def test_an_editorial_naming_its_own_publication_speaks_in_its_voice(resources, 
         # a passive call or judgement is the editorial's own
         ("The dam must be rejected.", {"oppose"}),
         ("The dam is misguided.", {"oppose"}),
-    ],
-)
-def test_an_editorial_tells_an_unnamed_one_s_passive_act_without_taking_it(
-    resources, text, stances
-):
-    dam = editorial_dam_rows(text, resources)
-    assert set(dam["stance"]) == stances, dam[["actor_id", "stance", "cue"]]
-
-
-@pytest.mark.parametrize(
-    ("text", "stances"),
-    [
         # what "they", "everyone", "someone" do or want is theirs, told
         ("They want the dam.", set()),
         ("Not everyone agrees with the dam.", set()),
@@ -347,7 +335,7 @@ def test_an_editorial_tells_an_unnamed_one_s_passive_act_without_taking_it(
         ("They should reject the dam.", {"oppose"}),
     ],
 )
-def test_an_editorial_tells_what_people_it_does_not_name_want_without_taking_it(
+def test_an_editorial_tells_acts_of_ones_it_does_not_name_without_taking_them(
     resources, text, stances
 ):
     dam = editorial_dam_rows(text, resources)
