@@ -660,7 +660,9 @@ def _in_condition(cue: Token, lexicon: StanceLexicon) -> bool:
     return any(_opens_condition(token, lexicon) for token in [cue, *cue.ancestors])
 
 
-def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -> bool:
+def _acted_by_another(
+    cue: Token, anchor: Token, first_person: frozenset[str], no_one: frozenset[str]
+) -> bool:
     """ "The hotel industry has lobbied for X", "the union wants X": a cue that is the
     verb of a subject other than the writer's own "I" or "we" (and other than the issue
     itself, "X is a bad idea"), someone else's act or want told, even where the subject
@@ -672,18 +674,18 @@ def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -
     if not subjects and cue.dep_ in {"xcomp", "conj"}:
         subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
     return any(
-        (s.pos_ in {"NOUN", "PROPN"} or _someone(s))
+        (s.pos_ in {"NOUN", "PROPN"} or _someone(s, no_one))
         and s.lower_ not in first_person
         and anchor not in s.subtree
         for s in subjects
     )
 
 
-def _someone(pronoun: Token) -> bool:
+def _someone(pronoun: Token, no_one: frozenset[str]) -> bool:
     """ "he", "they", "everyone", "someone": a pronoun for a person or people (not "it",
     "this", "that", which may be the thing judged; not "nobody", whose act denied is the
     speaker's claim)."""
-    if pronoun.pos_ != "PRON" or pronoun.lower_ in {"nobody", "noone", "none", "nothing"}:
+    if pronoun.pos_ != "PRON" or pronoun.lower_ in no_one:
         return False
     kind, person = pronoun.morph.get("PronType"), pronoun.morph.get("Person")
     return kind == ["Ind"] or (
@@ -1577,7 +1579,9 @@ def _positions_pass(
                 and (
                     not found
                     and outer.token is not anchor  # "the ban would ...": named, not judged
-                    and not _acted_by_another(outer.token, anchor, finder.first_person)
+                    and not _acted_by_another(
+                        outer.token, anchor, finder.first_person, lexicon.no_one
+                    )
                     and not _passive_act(outer.token, lexicon)
                     or outer.voiced
                     and not any(c is outer for _, c, _ in found)
