@@ -289,6 +289,101 @@ def test_an_unsigned_editorial_is_its_publication_s(resources):
     assert len(own) and set(own["stance"]) == {"oppose"}
 
 
+def editorial_dam_rows(text: str, resources):
+    """The dam rows after the opening of an unsigned editorial of The Harbour Beacon."""
+    made = make_article(
+        INTRO
+        + "We have argued for years that our coast deserves better, and we say so again. "
+        + text,
+        article_id="t",
+        published="2010-03-02",
+        source="The Harbour Beacon",
+    )
+    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
+    return positions[(positions["issue_id"] == "dam") & (positions["sentence_id"] >= 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # the publication called by the last word of its name, and "it" after that
+        ("The Beacon supports the dam.", "support"),
+        ("We have said so before. The Beacon does not want the dam. It opposes it.", "oppose"),
+        # "this newspaper": the publication by the noun for what it is
+        ("This newspaper opposes the dam.", "oppose"),
+    ],
+)
+def test_an_editorial_naming_its_own_publication_speaks_in_its_voice(resources, text, stance):
+    dam = editorial_dam_rows(text, resources)
+    assert set(zip(dam["actor_id"], dam["stance"], strict=True)) == {("the-harbour-beacon", stance)}
+
+
+@pytest.mark.parametrize(
+    ("text", "stances"),
+    [
+        # a passive act with no agent is someone's left unnamed, told
+        ("The dam was rejected in a referendum in 1972.", set()),
+        ("The dam has been blocked twice.", set()),
+        # a passive call or judgement is the editorial's own
+        ("The dam must be rejected.", {"oppose"}),
+        ("The dam is misguided.", {"oppose"}),
+        # what "they", "everyone", "someone" do or want is theirs, told
+        ("They want the dam.", set()),
+        ("Not everyone agrees with the dam.", set()),
+        ("Someone has proposed the dam.", set()),
+        # what they should do is the editorial's call
+        ("They should reject the dam.", {"oppose"}),
+    ],
+)
+def test_an_editorial_tells_acts_of_ones_it_does_not_name_without_taking_them(
+    resources, text, stances
+):
+    dam = editorial_dam_rows(text, resources)
+    assert set(dam["stance"]) == stances, dam[["actor_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the judging word quoted, the issue in the frame: the quote's speaker's
+        (
+            'Maria Lind, director of the Harbour Trust, said the dam was "long overdue" but '
+            "warned that it would fail without staff.",
+            {("maria-lind", "support")},
+        ),
+        (
+            'Roth, who chairs the Harbour Trust, said the dam was "a reckless gamble" but '
+            "declined to say more.",
+            {("ana-roth", "oppose")},
+        ),
+        # an idiom of judgement, quoted or not
+        ('Okon has said the dam would "level the playing field."', {("lev-okon", "support")}),
+        (
+            "Okon said the dam would level the playing field for small firms.",
+            {("lev-okon", "support")},
+        ),
+    ],
+)
+def test_a_quoted_judgement_on_an_issue_named_outside_the_quote(resources, text, expected):
+    dam = positions_of(text, resources)
+    dam = dam[dam["issue_id"] == "dam"]
+    assert set(zip(dam["actor_id"], dam["stance"], strict=True)) == expected
+
+
+def test_a_column_naming_a_paper_does_not_give_its_stance_to_the_writer(resources):
+    made = make_article(
+        "By Jane Morrow\n\n"
+        + INTRO
+        + "I have argued for years that my coast deserves better, and I say so again. "
+        "The Beacon supports the dam, and I think it is wrong.",
+        article_id="t",
+        published="2010-03-02",
+        source="The Harbour Beacon",
+    )
+    positions = analyze(made, resources.with_issues(CATALOGUE))["positions"]
+    assert "the-harbour-beacon" not in set(positions["actor_id"])
+
+
 def test_a_wire_report_has_no_voice_of_its_own(resources):
     made = make_article(
         INTRO + "Okon backs the port levy, officials said.",

@@ -103,3 +103,16 @@ def test_a_deal_is_named_by_the_party_it_is_with(resources):
 )
 def test_a_call_on_us_is_its_speaker_s_stance(resources, text, expected):
     assert expected in stances_of(text, resources)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request is a want put to another: its maker's support
+        ("Sudmark requested the dam.", ("sudmark", "dam", "support")),
+        ("Okon said Sudmark had requested a levy.", ("sudmark", "levy", "support")),
+        ("Norland has requested a delay to the dam.", ("norland", "dam", "oppose")),
+    ],
+)
+def test_a_request_is_its_maker_s_stance(resources, text, expected):
+    assert expected in stances_of(text, resources)

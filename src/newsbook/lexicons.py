@@ -350,6 +350,7 @@ class StanceLexicon:
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
     tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
+    publication_nouns: frozenset[str] = frozenset()  # "this newspaper": an editorial's own
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
@@ -383,6 +384,7 @@ class StanceLexicon:
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
             tagline=_words(voice, "tagline"),
+            publication_nouns=_words(voice, "publication_nouns"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),
             conditions=_words(speech, "condition_marks"),

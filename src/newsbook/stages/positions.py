@@ -709,7 +709,9 @@ def _in_condition(cue: Token, lexicon: StanceLexicon) -> bool:
     return any(_opens_condition(token, lexicon) for token in [cue, *cue.ancestors])
 
 
-def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -> bool:
+def _acted_by_another(
+    cue: Token, anchor: Token, first_person: frozenset[str], no_one: frozenset[str]
+) -> bool:
     """ "The hotel industry has lobbied for X", "the union wants X": a cue that is the
     verb of a subject other than the writer's own "I" or "we" (and other than the issue
     itself, "X is a bad idea"), someone else's act or want told, even where the subject
@@ -721,8 +723,35 @@ def _acted_by_another(cue: Token, anchor: Token, first_person: frozenset[str]) -
     if not subjects and cue.dep_ in {"xcomp", "conj"}:
         subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
     return any(
-        s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in first_person and anchor not in s.subtree
+        (s.pos_ in {"NOUN", "PROPN"} or _someone(s, no_one))
+        and s.lower_ not in first_person
+        and anchor not in s.subtree
         for s in subjects
+    )
+
+
+def _someone(pronoun: Token, no_one: frozenset[str]) -> bool:
+    """ "he", "they", "everyone", "someone": a pronoun for a person or people (not "it",
+    "this", "that", which may be the thing judged; not "nobody", whose act denied is the
+    speaker's claim)."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_ in no_one:
+        return False
+    kind, person = pronoun.morph.get("PronType"), pronoun.morph.get("Person")
+    return kind == ["Ind"] or (
+        kind == ["Prs"] and person == ["3"] and pronoun.morph.get("Gender") != ["Neut"]
+    )
+
+
+def _passive_act(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "Membership was rejected in a referendum", "the levy is widely opposed": a passive
+    act or attitude with no agent is someone's left unnamed, told; not the judgement of
+    whoever tells it (a passive judgement, "the plan is misguided", is; a call, "X must be
+    rejected", is voiced)."""
+    return (
+        cue.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in cue.children)
+        and not any(c.dep_ == "agent" for c in cue.children)
+        and not lexicon.is_evaluative(cue)
     )
 
 
@@ -798,6 +827,11 @@ class ActorFinder:
         self.things = resources.stance.issue_nouns | resources.stance.proposals
         self.reporting = resources.stance.reporting
         self.writer = writer_of(context)
+        # an unsigned editorial calls its publication by the last words of its name ("The
+        # Gazette supports ..." in The Harbour Gazette): its own voice, not another holder
+        unsigned = bool(self.writer) and not byline_names(context)
+        self.own_names = publication_short_names(context, self.writer) if unsigned else frozenset()
+        self.publication_nouns = resources.stance.publication_nouns if unsigned else frozenset()
         self._holdings: dict[tuple[int, int, int], Holding] = {}
         quotes = context.table("quotes")
         # the writer's own words ("I call it a gamble") are no one else's statement
@@ -818,10 +852,22 @@ class ActorFinder:
         return bool(self.quote_spans.holding(offset))
 
     def at(self, start: int, end: int) -> str:
-        return self.mentions.at(start, end, types=ACTOR_TYPES)
+        return self._voice(self.mentions.at(start, end, types=ACTOR_TYPES))
 
     def before(self, offset: int, types: set[str]) -> str:
-        return self.mentions.before(offset, types)
+        if not self.own_names or "ORG" not in types:
+            return self.mentions.before(offset, types)
+        # the publication's short name, an "it" even where read as a person ("The Beacon")
+        wider = set(types) | {self.types.get(e, "") for e in self.own_names}
+        return self._voice(
+            self.mentions.before(
+                offset, wider, accept=lambda e: e in self.own_names or self.types.get(e) in types
+            )
+        )
+
+    def _voice(self, entity_id: str) -> str:
+        """The entity, or the publication where it is the publication's short name."""
+        return self.writer if entity_id in self.own_names - {""} else entity_id
 
     def token_entity(self, token: Token, base: int) -> str:
         start = base + token.idx
@@ -887,6 +933,8 @@ class ActorFinder:
         if body:
             return body
         determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
+        if determiners == ["this"] and noun.lower_ in self.publication_nouns:
+            return self.writer  # "This newspaper has argued ...": the editorial's own voice
         if noun.pos_ != "NOUN" or not determiners or determiners[0] not in {"the", "its"}:
             return ""
         words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
@@ -1226,6 +1274,28 @@ def writer_of(context: ArticleContext) -> str:
     return ""
 
 
+def publication_short_names(context: ArticleContext, writer: str) -> frozenset[str]:
+    """The entities that name an unsigned opinion piece's publication (the `writer`, its
+    `source`) by the last words of its name: "Gazette" or "The Gazette" for The Harbour
+    Gazette. (Not for a signed piece: the paper a column names is not its writer.)"""
+    source = context.article.source
+    if not writer or not source:
+        return frozenset()
+
+    def words(name: str) -> list[str]:
+        found = re.findall(r"\w+", name.casefold())
+        return found[1:] if found[:1] == ["the"] else found
+
+    whole = words(source)
+    return frozenset(
+        entity_id
+        for entity_id, name in context.entity_names.items()
+        if entity_id != writer
+        and 0 < len(words(str(name))) < len(whole)
+        and whole[-len(words(str(name))) :] == words(str(name))
+    )
+
+
 def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
     """The words a cue is about: its object, the object of its preposition ("opposition
     to X", "against X") or of the verb it governs ("refuses to hold X", "refusal to
@@ -1548,6 +1618,20 @@ def _positions_pass(
             speakers = statement_index.holding(offset)
             voice = [finder.writer] if finder.writer and not finder.quoted(offset) else []
             stance = stance_toward(anchor, lexicon, discovered=issue.source == "discovered")
+            judging = stance.cues[-1].token if stance.cues else None
+            if (
+                not speakers
+                and judging is not None
+                and (
+                    judging.pos_ in {"ADJ", "NOUN"}
+                    or lexicon.phrase_polarity(judging, judging=True)
+                )
+            ):
+                # 'said the board was "long overdue"', 'would "level the playing field"': a
+                # judging word or phrase in the quoted words, the issue in the frame around
+                # them, is the quote's speaker's (a quoted verb, '"hurting the people"',
+                # may tell an effect, no judgement)
+                speakers = statement_index.holding(base + judging.idx)
             # (not "if Norland should offer to build X": no one's stance yet)
             taken = (
                 bool(stance.cues)
@@ -1569,7 +1653,10 @@ def _positions_pass(
                 and (
                     not found
                     and outer.token is not anchor  # "the ban would ...": named, not judged
-                    and not _acted_by_another(outer.token, anchor, finder.first_person)
+                    and not _acted_by_another(
+                        outer.token, anchor, finder.first_person, lexicon.no_one
+                    )
+                    and not _passive_act(outer.token, lexicon)
                     or outer.voiced
                     and not any(c is outer for _, c, _ in found)
                 )
