@@ -291,6 +291,8 @@ STANCE_WORD_LISTS = (
     "predicative",
     "light_verbs",
     "no_one",
+    "decisions",
+    "measures",
 )
 
 
@@ -344,6 +346,8 @@ class StanceLexicon:
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
     tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
+    decisions: frozenset[str] = frozenset()  # "voted to close X": the closing decided
+    measures: frozenset[str] = frozenset()  # "voted to ban X": the ban is the measure
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:

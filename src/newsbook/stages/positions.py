@@ -138,8 +138,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
     polarity, cues = 1, []
     # the issue's own action: a verb with no stance of its own ("destroyed the platform"),
     # or a noun that names one ("arms reduction", "a test ban"); supporting it is doing it
-    action = (anchor.pos_ in {"VERB", "AUX"} and not lexicon.polarity(anchor)) or (
-        anchor.pos_ == "NOUN" and lexicon.polarity(anchor) < 0
+    action = (
+        (anchor.pos_ in {"VERB", "AUX"} and not lexicon.polarity(anchor))
+        or (anchor.pos_ == "NOUN" and lexicon.polarity(anchor) < 0)
+        or decided_act(anchor, lexicon)  # "voted to close the pier": the closing
     )
     if action:
         polarity = -1 if lexicon.negated(anchor) else 1
@@ -545,6 +547,39 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
         and not lexicon.polarity(head)
         and head.lemma_.lower() not in lexicon.prepositional
     )
+
+
+def decided_act(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "The board voted 6-3 to close the pier": an act a body decides to do, whose
+    doing is the issue its voters support (not "voted to reject X", a side on X)."""
+    return (
+        verb.pos_ == "VERB"
+        # ("voted 6-3 on Friday to close": the parser may hang a delayed infinitive as
+        # an adverbial clause)
+        and (
+            verb.dep_ == "xcomp"
+            or verb.dep_ == "advcl"
+            and any(c.tag_ == "TO" for c in verb.children)
+        )
+        and verb.head.lemma_.lower() in lexicon.decisions
+        and verb.lemma_.lower() not in lexicon.light_verbs
+        and (
+            not lexicon.polarity(verb)
+            or lexicon.is_weak(verb)
+            or bool(word_forms(verb) & lexicon.measures)
+        )
+    )
+
+
+def _decided_below(target: Token, cue: Token, lexicon: StanceLexicon) -> bool:
+    """A target of a cue ("voted") that an act decided under it governs ("voted to ban
+    launches"): what the act is done to, not an issue of the cue's."""
+    for token in target.ancestors:
+        if token == cue:
+            return False
+        if decided_act(token, lexicon):
+            return True
+    return False
 
 
 def _speakers_by_sentence(
@@ -1370,6 +1405,7 @@ def sentence_anchors(
             )
             or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
+            or decided_act(token, lexicon)  # (the act decided is the issue: below)
         ):
             continue
         called_for = _called_for(token, lexicon)
@@ -1385,6 +1421,8 @@ def sentence_anchors(
                 continue
             if target.i in covered or any(t.i in named for t in target.subtree):
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
+            if _decided_below(target, token, lexicon):
+                continue  # "voted to ban launches": the ban is the issue, not the launches
             if any(a == target for a, _ in anchors):
                 continue
             ref = issues.resolve(target)
@@ -1405,6 +1443,26 @@ def sentence_anchors(
                 ref = issues.proposal(token)
                 if ref is not None:
                     anchors.append((token, ref))
+    # "voted to close the pier": the closing is the issue decided, not the pier (a
+    # catalogue's issue under it, the user's own, stays the issue)
+    catalogued = {
+        t.i for anchor, ref in anchors if ref.source != "discovered" for t in anchor.subtree
+    }
+    decided = [
+        token
+        for token in sent
+        if decided_act(token, lexicon) and not any(t.i in catalogued for t in token.subtree)
+    ]
+    anchors = [
+        (anchor, ref)
+        for anchor, ref in anchors
+        if not (ref.source == "discovered" and any(t in decided for t in anchor.ancestors))
+    ]
+    for token in decided:
+        if not any(a == token for a, _ in anchors):
+            ref = issues.act(token)
+            if ref is not None:
+                anchors.append((token, ref))
     for token in sent:  # "this scheme", "the deal": the issue last named, named again
         if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
             if token.i not in covered and not any(a == token for a, _ in anchors):

@@ -1,0 +1,56 @@
+"""Stances of newspaper reports: constructions a report of a decision or a dispute uses,
+on invented sentences (none of any gold article's words)."""
+
+import pytest
+
+from newsbook.pipeline import analyze
+from newsbook.text.article import make_article
+
+INTRO = "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met on Monday.\n\n"
+
+
+def rows_of(text: str, resources):
+    """(actor, stance, issue) of every position row, with the project's catalogue only."""
+    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
+    positions = analyze(made, resources)["positions"]
+    return set(zip(positions["actor_id"], positions["stance"], positions["issue_id"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "issue_words"),
+    [
+        # a body that votes to do something supports doing it, whatever it does to its
+        # object: the closing, the ban, the rise is the measure decided
+        (
+            "The Harbour Board voted 6-3 on Friday to close the old ferry pier.",
+            "harbour-board",
+            "close",
+        ),
+        (
+            "The Harbour Board voted 5-2 to ban private launches from the inner basin.",
+            "harbour-board",
+            "ban",
+        ),
+        (
+            "The Harbour Board voted 7-1 to raise mooring fees by 9 per cent.",
+            "harbour-board",
+            "raise",
+        ),
+        (
+            "The Harbour Board voted to merge with the Sudmark Ferry Company.",
+            "harbour-board",
+            "merge",
+        ),
+    ],
+)
+def test_a_vote_to_act_supports_the_act(resources, text, actor_id, issue_words):
+    rows = rows_of(text, resources)
+    mine = {(stance, issue) for actor, stance, issue in rows if actor == actor_id}
+    assert mine and all(stance == "support" for stance, _ in mine), rows
+    assert any(issue_words in issue for _, issue in mine), rows
+
+
+def test_a_vote_to_refuse_is_a_stance_on_what_is_refused(resources):
+    # refusing, rejecting, postponing: what is voted on is the object, as without a vote
+    rows = rows_of("The Harbour Board voted 6-3 to reject the new ferry terminal.", resources)
+    assert ("harbour-board", "oppose", "ferry-terminal") in rows, rows
