@@ -54,3 +54,16 @@ def test_a_vote_to_refuse_is_a_stance_on_what_is_refused(resources):
     # refusing, rejecting, postponing: what is voted on is the object, as without a vote
     rows = rows_of("The Harbour Board voted 6-3 to reject the new ferry terminal.", resources)
     assert ("harbour-board", "oppose", "ferry-terminal") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board of the Sudmark Ferry Company voted 7-2 to close the old ferry pier.",
+        "The board of directors of the Sudmark Ferry Company rejected the new ferry terminal.",
+    ],
+)
+def test_the_board_of_an_organisation_holds_its_stance(resources, text):
+    # a governing body named by the organisation it governs acts for that organisation
+    rows = rows_of(text, resources)
+    assert any(actor == "sudmark-ferry-company" for actor, _, _ in rows), rows

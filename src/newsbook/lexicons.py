@@ -293,6 +293,7 @@ STANCE_WORD_LISTS = (
     "no_one",
     "decisions",
     "measures",
+    "governing_bodies",
 )
 
 
@@ -348,6 +349,7 @@ class StanceLexicon:
     tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
     decisions: frozenset[str] = frozenset()  # "voted to close X": the closing decided
     measures: frozenset[str] = frozenset()  # "voted to ban X": the ban is the measure
+    governing_bodies: frozenset[str] = frozenset()  # "the board of X" acts for X
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:

@@ -775,6 +775,7 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.governing_bodies = resources.stance.governing_bodies
         self.members_of = resources.stance.members_of
         self.body_kinds, self.names = context.body_kinds, context.entity_names
         self.members_named = resources.stance.members_named
@@ -834,11 +835,26 @@ class ActorFinder:
         for child in children:  # "the U.S. proposal", "fellow Democrat Harlow Venn"
             if child.dep_ != "appos" and self.unnamed_member(token):
                 continue
+            governed = bool(word_forms(token) & self.governing_bodies)  # "the board of X"
             if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
                 child = next((g for g in child.children if g.dep_ == "pobj"), child)
+            elif governed and child.dep_ == "prep" and child.lower_ == "of":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects and word_forms(objects[0]) & self.governing_bodies:
+                    # "the board of directors of X": the body's own name, then whose
+                    objects = [
+                        g
+                        for p in objects[0].children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+                if not objects:
+                    continue
+                child = objects[0]
             elif child.dep_ not in {"compound", "appos", "poss", "amod"}:
                 continue
-            if child.i < token.i + 3 or lemma in self.spokespeople:
+            if child.i < token.i + 3 or lemma in self.spokespeople or governed:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
                 if entity_id and token.lemma_.lower() in self.government_nouns:
                     return self.affiliations.get(entity_id, entity_id)
