@@ -67,3 +67,35 @@ def test_the_board_of_an_organisation_holds_its_stance(resources, text):
     # a governing body named by the organisation it governs acts for that organisation
     rows = rows_of(text, resources)
     assert any(actor == "sudmark-ferry-company" for actor, _, _ in rows), rows
+
+
+def sentence_stances(text: str, resources) -> set[tuple[str, int, str]]:
+    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
+    positions = analyze(made, resources)["positions"]
+    return set(
+        zip(positions["actor_id"], positions["sentence_id"], positions["stance"], strict=True)
+    )
+
+
+def test_a_speaker_s_own_judgement_argues_their_side(resources):
+    # a quoted sentence naming no issue, whose judgement agrees with the one side its
+    # speaker takes, argues that side
+    rows = sentence_stances(
+        "Lev Okon rejected the port levy on Monday. "
+        "“Families will pay twice for the same road, and that is unfair,” Okon said.",
+        resources,
+    )
+    assert ("lev-okon", 1, "oppose") in rows and ("lev-okon", 2, "oppose") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # a hedge, or a judgement of the other side (of something else), argues nothing
+        "“Families may find that unfair,” Okon said.",
+        "“Roth has always been fair with us,” Okon said.",
+    ],
+)
+def test_a_speaker_s_hedged_or_other_judgement_is_no_stance(resources, quote):
+    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
+    assert ("lev-okon", 1, "oppose") in rows and not any(s == 2 for _, s, _ in rows), rows

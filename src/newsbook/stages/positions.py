@@ -1739,6 +1739,53 @@ def keep_sides(
                 _keep(rows, row, RANK_SIDE)
 
 
+def keep_quoted_sides(
+    context: ArticleContext, rows: dict[tuple[str, str, int], tuple[int, dict]]
+) -> None:
+    """A speaker who takes one side on one issue in the article argues it in a sentence
+    of theirs, quoted in their own words, that names no issue but passes a judgement of
+    that side ("Okon rejected the levy. 'Families will pay, and that is unfair,' he
+    said."); not where the sentence hedges ("it may be unfair") or judges the other way
+    (a judgement of something else)."""
+    held: dict[str, list[tuple[str, str]]] = {}
+    for (actor_id, issue_id), side in sorted(sides(rows).items()):
+        held.setdefault(actor_id, []).append((issue_id, side))
+    models = {(key[0], key[1]): row for key, (_, row) in sorted(rows.items())}
+    stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
+    quotes = context.table("quotes")
+    spans = [
+        (int(start), int(end), str(actor_id))
+        for start, end, actor_id, kind in zip(
+            quotes["start"], quotes["end"], quotes["speaker_id"], quotes["kind"], strict=True
+        )
+        if actor_id and kind == "direct" and len(held.get(str(actor_id), [])) == 1
+    ]
+    lexicon = context.resources.stance
+    for _item, sent, sentence in context.sentence_parses:
+        speakers = [a for start, end, a in spans if start < sentence.end and end > sentence.start]
+        if not speakers or any(word_forms(t) & (lexicon.hedges | lexicon.options) for t in sent):
+            continue
+        judged = {
+            lexicon.polarity(t) * (-1 if lexicon.negated(t) else 1)
+            for t in sent
+            if lexicon.is_evaluative(t) and lexicon.polarity(t)
+        }
+        for actor_id in sorted(set(speakers)):
+            issue_id, side = held[actor_id][0]
+            if (actor_id, sentence.sentence_id) in stated or (
+                1 if side == "support" else -1
+            ) not in judged:
+                continue
+            model = models[(actor_id, issue_id)]
+            issue = IssueRef(
+                issue_id, model["issue"], model["issue_source"], (model["issue_pattern"],)
+            )
+            row = _row(context, actor_id, issue, sentence, "")  # (no mention of it here)
+            row.update(stance=side, cue="", hedged=False)
+            _keep(rows, row, RANK_SIDE)
+            stated.add((actor_id, sentence.sentence_id))
+
+
 def extract_positions(context: ArticleContext) -> pd.DataFrame:
     """The `positions` table (`positions_columns`) as a DataFrame."""
     return columns_frame("positions", positions_columns(context))
@@ -1771,6 +1818,7 @@ def positions_columns(context: ArticleContext) -> Columns:
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
     rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
     keep_sides(context, rows, mentions)
+    keep_quoted_sides(context, rows)
     auto = [row for _, row in rows.values()]
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     # the rows ordered and numbered before they become a table: sorting an article's few
