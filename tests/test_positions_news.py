@@ -99,3 +99,13 @@ def test_a_speaker_s_own_judgement_argues_their_side(resources):
 def test_a_speaker_s_hedged_or_other_judgement_is_no_stance(resources, quote):
     rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
     assert ("lev-okon", 1, "oppose") in rows and not any(s == 2 for _, s, _ in rows), rows
+
+
+def test_an_intent_denied_takes_the_act_s_other_side(resources):
+    # "has no plans to close X": the closing is not wanted, X is kept
+    rows = rows_of(
+        "Roth backs the ferry pier. Okon said the company had no plans to close the ferry pier.",
+        resources,
+    )
+    assert ("lev-okon", "support", "ferry-pier") in rows, rows
+    assert ("lev-okon", "oppose", "ferry-pier") not in rows, rows

@@ -253,6 +253,16 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "does not go far enough in decoupling": judges its subject, not this
         elif _aimed(token, lexicon):
             pass  # "strikes against the networks": what a thing is aimed at, no stance
+        elif (
+            cues
+            and token.pos_ == "NOUN"
+            and word_forms(token) & lexicon.desire
+            and not lexicon.polarity(token)
+            and lexicon.negated(token)
+        ):
+            # "has no plans to close the pier": an intent denied, the act's other side
+            polarity = -polarity
+            cues.append(Cue(token, polarity))
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
