@@ -109,3 +109,17 @@ def test_an_intent_denied_takes_the_act_s_other_side(resources):
     )
     assert ("lev-okon", "support", "ferry-pier") in rows, rows
     assert ("lev-okon", "oppose", "ferry-pier") not in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # judgements a report quotes: what cannot be paid for, what had to be done
+        ("Okon said the port levy was unaffordable.", "oppose"),
+        ("Okon said the port levy was unavoidable.", "support"),
+        ("Okon called the port levy the first honest budget in years.", "support"),
+    ],
+)
+def test_judgements_of_cost_necessity_and_honesty(resources, text, stance):
+    rows = rows_of(text, resources)
+    assert ("lev-okon", stance, "port-levy") in rows, rows
