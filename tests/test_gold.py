@@ -179,8 +179,11 @@ def test_stances_as_a_new_user_gets_them(scores):
     # .40 when two wire stories and two commentary pieces annotated before any run joined
     # dev (gold10), no code change (measured .392/.640); raised after subjects that are
     # no one negate their cue (stances10) and a body's members and the names beside a
-    # relative clause's subject hold its stance (stances9): .404/.662
-    assert figures["recall"] >= 0.40 and figures["precision"] >= 0.66, figures.to_dict()
+    # relative clause's subject hold its stance (stances9): .404/.662; raised after a vote
+    # to act supports the act, the board of X holds X's stance, a speaker's quoted
+    # judgement argues their one side, an intent denied and three judgements (st-news,
+    # session 9): .426/.675
+    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.67, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -188,11 +191,12 @@ def test_stances_as_a_new_user_gets_them(scores):
     # on dev raised after gerund objects, lawsuits as harms and sponsors (stances8:
     # .337/.660), and after subjects that are no one negate their cue (stances10) and a
     # body's members and the names beside a relative clause's subject hold its stance
-    # (stances9): .449/.772
+    # (stances9): .449/.772; both raised after the st-news rules of session 9 (the
+    # held-out news reports released to tuning then): .490/.787 and .246/.531
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.44 and news["precision"] >= 0.77, news.to_dict()
+    assert news["recall"] >= 0.48 and news["precision"] >= 0.78, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
-    assert held_out_news["recall"] >= 0.20 and held_out_news["precision"] >= 0.46, (
+    assert held_out_news["recall"] >= 0.24 and held_out_news["precision"] >= 0.53, (
         held_out_news.to_dict()
     )
 
@@ -215,12 +219,16 @@ def test_stances_as_a_new_user_gets_them(scores):
         # commentary precision raised after interest, hearsay and "let us" calls, with
         # the writer's voice kept to its own judgements (stances11: .467/.682, .376/.638);
         # wire precision stays at .67 with speakers10 merged beside it (a fronted phrase
-        # no longer reported gives its analysts' clause a stance: .467/.678)
-        ({"kind": "wire"}, 0.46, 0.67),
-        ({"kind": "commentary"}, 0.37, 0.63),
+        # no longer reported gives its analysts' clause a stance: .467/.678); wire and
+        # commentary raised after a speaker's quoted judgement argued their one side
+        # (st-news, session 9: .474/.682, .386/.644)
+        ({"kind": "wire"}, 0.47, 0.68),
+        ({"kind": "commentary"}, 0.38, 0.64),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
-        # four signed news reports joined them (gold8), no code change (.276/.479)
-        ({"split": "test"}, 0.27, 0.47),
+        # four signed news reports joined them (gold8), no code change (.276/.479);
+        # raised after the st-news rules of session 9, when they were released to tuning
+        # (.296/.500)
+        ({"split": "test"}, 0.29, 0.50),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
