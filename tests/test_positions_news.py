@@ -123,3 +123,13 @@ def test_an_intent_denied_takes_the_act_s_other_side(resources):
 def test_judgements_of_cost_necessity_and_honesty(resources, text, stance):
     rows = rows_of(text, resources)
     assert ("lev-okon", stance, "port-levy") in rows, rows
+
+
+def test_right_about_judges_a_view_not_the_issue(resources):
+    # "the drivers are right about X": the speaker agrees with the drivers, whose side on
+    # X the sentence does not tell
+    rows = sentence_stances(
+        "Roth backs the port levy. “The drivers are right about the port levy,” Okon said.",
+        resources,
+    )
+    assert not any(actor == "lev-okon" for actor, _, _ in rows), rows

@@ -254,6 +254,14 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         elif _aimed(token, lexicon):
             pass  # "strikes against the networks": what a thing is aimed at, no stance
         elif (
+            depth > 1
+            and path[depth - 1].dep_ == "prep"
+            and path[depth - 1].lower_ == "about"
+            and token.dep_ == "acomp"
+            and lexicon.is_evaluative(token)
+        ):
+            break  # "the drivers are right about the plan": their view judged, not the plan
+        elif (
             cues
             and token.pos_ == "NOUN"
             and word_forms(token) & lexicon.desire
