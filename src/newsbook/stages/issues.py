@@ -260,9 +260,9 @@ class IssueFinder:
         return self._named(noun, proposal=True)
 
     def act(self, verb: Token) -> IssueRef | None:
-        """The issue an act names, the verb and what it is done to ("close the old ferry
-        pier", "merge with Korval Corp"), merged with a noun of the same word ("the
-        closing" is not; "the ban", "a ban on launches" is)."""
+        """The issue an act names: the verb and what it is done to ("close the old ferry
+        pier", "merge with Korval Corp"); an issue found before under the same word and
+        words ("Backs $4 Million in Cuts", then "voted to cut $4 million") is that one."""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects:
             words = [verb.lower_, *(w.lower_ for w in phrase_tokens(objects[0]))]
