@@ -133,3 +133,16 @@ def test_right_about_judges_a_view_not_the_issue(resources):
         resources,
     )
     assert not any(actor == "lev-okon" for actor, _, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act against something, named by its gerund, is the issue a stance is on
+        "Okon said he would not support closing the maternity ward.",
+        "Okon said closing the maternity ward is the wrong fix.",
+    ],
+)
+def test_a_measure_named_by_its_gerund_is_the_issue(resources, text):
+    rows = rows_of(text, resources)
+    assert ("lev-okon", "oppose", "closing-maternity-ward") in rows, rows

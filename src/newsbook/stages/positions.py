@@ -569,7 +569,18 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
 
 def decided_act(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "The board voted 6-3 to close the pier": an act a body decides to do, whose
-    doing is the issue its voters support (not "voted to reject X", a side on X)."""
+    doing is the issue its voters support (not "voted to reject X", a side on X); and
+    "could not support closing the ward", "closing the ward is the wrong fix": an act
+    against something, too common a cue to make its object an issue (`weak`: not
+    "scrapping the charge", whose charge is one), named by its gerund, is the issue."""
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"xcomp", "dobj", "csubj"}
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and lexicon.polarity(verb) < 0
+        and lexicon.is_weak(verb)
+    ):
+        return True
     return (
         verb.pos_ == "VERB"
         # ("voted 6-3 on Friday to close": the parser may hang a delayed infinitive as
