@@ -146,3 +146,15 @@ def test_right_about_judges_a_view_not_the_issue(resources):
 def test_a_measure_named_by_its_gerund_is_the_issue(resources, text):
     rows = rows_of(text, resources)
     assert ("lev-okon", "oppose", "closing-maternity-ward") in rows, rows
+
+
+def test_could_not_is_a_refusal_not_a_possibility(resources):
+    # "could not accept X" says one will not; "may not accept X" only that one might not
+    rows = rows_of(
+        "Roth backs the port levy. Okon said he could not accept the port levy.", resources
+    )
+    assert ("lev-okon", "oppose", "port-levy") in rows, rows
+    rows = rows_of(
+        "Roth backs the port levy. Okon said he may not accept the port levy.", resources
+    )
+    assert not any(actor == "lev-okon" and stance != "neutral" for actor, stance, _ in rows), rows

@@ -761,9 +761,14 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
     for token in [cue, *list(cue.ancestors)[:CLIMB]]:
         if token.lemma_.lower() in lexicon.hedges:
             return True
+        # ("could not support X" is a refusal, what one cannot bring oneself to do, not
+        # a possibility; "may not", "might not" stay possibilities)
+        refused = any(c.dep_ == "neg" for c in token.children)
         if any(
             # ("is unlikely to do more than reiterate X": the copula's adjective)
-            c.dep_ in {"aux", "nsubj", "acomp"} and c.lemma_.lower() in lexicon.hedges
+            c.dep_ in {"aux", "nsubj", "acomp"}
+            and c.lemma_.lower() in lexicon.hedges
+            and not (refused and c.lower_ == "could")
             for c in token.children
         ):
             return True
