@@ -182,8 +182,9 @@ def test_stances_as_a_new_user_gets_them(scores):
     # relative clause's subject hold its stance (stances9): .404/.662; raised after a vote
     # to act supports the act, the board of X holds X's stance, a speaker's quoted
     # judgement argues their one side, an intent denied, three judgements and a weak
-    # act's gerund as the issue (st-news, session 9): .429/.683
-    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.68, figures.to_dict()
+    # act's gerund as the issue, and "could not" read as a refusal (st-news, session 9):
+    # .430/.684
+    assert figures["recall"] >= 0.43 and figures["precision"] >= 0.68, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -192,11 +193,11 @@ def test_stances_as_a_new_user_gets_them(scores):
     # .337/.660), and after subjects that are no one negate their cue (stances10) and a
     # body's members and the names beside a relative clause's subject hold its stance
     # (stances9): .449/.772; both raised after the st-news rules of session 9 (the
-    # held-out news reports released to tuning then): .490/.787 and .275/.633
+    # held-out news reports released to tuning then): .490/.787 and .290/.645
     news = pooled(scores, "stances", kind="news", split="dev")
     assert news["recall"] >= 0.48 and news["precision"] >= 0.78, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
-    assert held_out_news["recall"] >= 0.27 and held_out_news["precision"] >= 0.63, (
+    assert held_out_news["recall"] >= 0.28 and held_out_news["precision"] >= 0.64, (
         held_out_news.to_dict()
     )
 
@@ -227,8 +228,8 @@ def test_stances_as_a_new_user_gets_them(scores):
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479);
         # raised after the st-news rules of session 9, when they were released to tuning
-        # (.305/.525)
-        ({"split": "test"}, 0.30, 0.52),
+        # (.310/.529)
+        ({"split": "test"}, 0.31, 0.52),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
