@@ -198,7 +198,7 @@ def test_stances_as_a_new_user_gets_them(scores):
     news = pooled(scores, "stances", kind="news", split="dev")
     assert news["recall"] >= 0.46 and news["precision"] >= 0.78, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
-    assert held_out_news["recall"] >= 0.20 and held_out_news["precision"] >= 0.46, (
+    assert held_out_news["recall"] >= 0.28 and held_out_news["precision"] >= 0.64, (
         held_out_news.to_dict()
     )
 

@@ -294,6 +294,9 @@ STANCE_WORD_LISTS = (
     "proposing",
     "movements",
     "question_words",
+    "decisions",
+    "measures",
+    "governing_bodies",
 )
 
 
@@ -351,6 +354,9 @@ class StanceLexicon:
     first_person: frozenset[str] = frozenset()  # the writer's own voice
     tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
     publication_nouns: frozenset[str] = frozenset()  # "this newspaper": an editorial's own
+    decisions: frozenset[str] = frozenset()  # "voted to close X": the closing decided
+    measures: frozenset[str] = frozenset()  # "voted to ban X": the ban is the measure
+    governing_bodies: frozenset[str] = frozenset()  # "the board of X" acts for X
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:

@@ -259,6 +259,26 @@ class IssueFinder:
             return self.last
         return self._named(noun, proposal=True)
 
+    def act(self, verb: Token) -> IssueRef | None:
+        """The issue an act names: the verb and what it is done to ("close the old ferry
+        pier", "merge with Korval Corp"); an issue found before under the same word and
+        words ("Backs $4 Million in Cuts", then "voted to cut $4 million") is that one."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            words = [verb.lower_, *(w.lower_ for w in phrase_tokens(objects[0]))]
+        else:
+            preposition = next((c for c in verb.children if c.dep_ == "prep"), None)
+            things = [g for g in preposition.children if g.dep_ == "pobj"] if preposition else []
+            words = [verb.lower_]
+            if things:
+                named = phrase_tokens(things[0])
+                words += [
+                    preposition.lower_,
+                    *(w.text if w.pos_ == "PROPN" else w.lower_ for w in named),
+                ]
+        modifiers = frozenset(w for w in words[1:] if w not in self.lexicon.generic_modifiers)
+        return self._phrase_issue(verb, words, modifiers)
+
     def _named(self, target: Token, *, proposal: bool, actor: bool = False) -> IssueRef | None:
         """The catalogue's or a discovered issue for a phrase; `proposal`: the phrase is an
         actor's own proposal, which names an issue even as a bare "offer"; `actor`: an

@@ -138,8 +138,10 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
     polarity, cues = 1, []
     # the issue's own action: a verb with no stance of its own ("destroyed the platform"),
     # or a noun that names one ("arms reduction", "a test ban"); supporting it is doing it
-    action = (anchor.pos_ in {"VERB", "AUX"} and not lexicon.polarity(anchor)) or (
-        anchor.pos_ == "NOUN" and lexicon.polarity(anchor) < 0
+    action = (
+        (anchor.pos_ in {"VERB", "AUX"} and not lexicon.polarity(anchor))
+        or (anchor.pos_ == "NOUN" and lexicon.polarity(anchor) < 0)
+        or decided_act(anchor, lexicon)  # "voted to close the pier": the closing
     )
     if action:
         polarity = -1 if lexicon.negated(anchor) else 1
@@ -251,6 +253,24 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "does not go far enough in decoupling": judges its subject, not this
         elif _aimed(token, lexicon):
             pass  # "strikes against the networks": what a thing is aimed at, no stance
+        elif (
+            depth > 1
+            and path[depth - 1].dep_ == "prep"
+            and path[depth - 1].lower_ == "about"
+            and token.dep_ == "acomp"
+            and lexicon.is_evaluative(token)
+        ):
+            break  # "the drivers are right about the plan": their view judged, not the plan
+        elif (
+            cues
+            and token.pos_ == "NOUN"
+            and word_forms(token) & lexicon.desire
+            and not lexicon.polarity(token)
+            and lexicon.negated(token)
+        ):
+            # "has no plans to close the pier": an intent denied, the act's other side
+            polarity = -polarity
+            cues.append(Cue(token, polarity))
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
@@ -586,6 +606,50 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def decided_act(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "The board voted 6-3 to close the pier": an act a body decides to do, whose
+    doing is the issue its voters support (not "voted to reject X", a side on X); and
+    "could not support closing the ward", "closing the ward is the wrong fix": an act
+    against something, too common a cue to make its object an issue (`weak`: not
+    "scrapping the charge", whose charge is one), named by its gerund, is the issue."""
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"xcomp", "dobj", "csubj"}
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and lexicon.polarity(verb) < 0
+        and lexicon.is_weak(verb)
+    ):
+        return True
+    return (
+        verb.pos_ == "VERB"
+        # ("voted 6-3 on Friday to close": the parser may hang a delayed infinitive as
+        # an adverbial clause)
+        and (
+            verb.dep_ == "xcomp"
+            or verb.dep_ == "advcl"
+            and any(c.tag_ == "TO" for c in verb.children)
+        )
+        and verb.head.lemma_.lower() in lexicon.decisions
+        and verb.lemma_.lower() not in lexicon.light_verbs
+        and (
+            not lexicon.polarity(verb)
+            or lexicon.is_weak(verb)
+            or bool(word_forms(verb) & lexicon.measures)
+        )
+    )
+
+
+def _decided_below(target: Token, cue: Token, lexicon: StanceLexicon) -> bool:
+    """A target of a cue ("voted") that an act decided under it governs ("voted to ban
+    launches"): what the act is done to, not an issue of the cue's."""
+    for token in target.ancestors:
+        if token == cue:
+            return False
+        if decided_act(token, lexicon):
+            return True
+    return False
+
+
 def _speakers_by_sentence(
     statements: list[tuple[int, int, str]], sentences: Columns
 ) -> dict[int, list[str]]:
@@ -775,9 +839,14 @@ def _hedged(cue: Token, lexicon: StanceLexicon) -> bool:
     for token in [cue, *list(cue.ancestors)[:CLIMB]]:
         if token.lemma_.lower() in lexicon.hedges:
             return True
+        # ("could not support X" is a refusal, what one cannot bring oneself to do, not
+        # a possibility; "may not", "might not" stay possibilities)
+        refused = any(c.dep_ == "neg" for c in token.children)
         if any(
             # ("is unlikely to do more than reiterate X": the copula's adjective)
-            c.dep_ in {"aux", "nsubj", "acomp"} and c.lemma_.lower() in lexicon.hedges
+            c.dep_ in {"aux", "nsubj", "acomp"}
+            and c.lemma_.lower() in lexicon.hedges
+            and not (refused and c.lower_ == "could")
             for c in token.children
         ):
             return True
@@ -818,6 +887,7 @@ class ActorFinder:
             if kind == "PERSON" and role
         }
         self.spokespeople = resources.stance.spokespeople
+        self.governing_bodies = resources.stance.governing_bodies
         self.members_of = resources.stance.members_of
         self.body_kinds, self.names = context.body_kinds, context.entity_names
         self.members_named = resources.stance.members_named
@@ -894,11 +964,26 @@ class ActorFinder:
         for child in children:  # "the U.S. proposal", "fellow Democrat Harlow Venn"
             if child.dep_ != "appos" and self.unnamed_member(token):
                 continue
+            governed = bool(word_forms(token) & self.governing_bodies)  # "the board of X"
             if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
                 child = next((g for g in child.children if g.dep_ == "pobj"), child)
+            elif governed and child.dep_ == "prep" and child.lower_ == "of":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects and word_forms(objects[0]) & self.governing_bodies:
+                    # "the board of directors of X": the body's own name, then whose
+                    objects = [
+                        g
+                        for p in objects[0].children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj"
+                    ]
+                if not objects:
+                    continue
+                child = objects[0]
             elif child.dep_ not in {"compound", "appos", "poss", "amod"}:
                 continue
-            if child.i < token.i + 3 or lemma in self.spokespeople:
+            if child.i < token.i + 3 or lemma in self.spokespeople or governed:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
                 if entity_id and token.lemma_.lower() in self.government_nouns:
                     return self.affiliations.get(entity_id, entity_id)
@@ -1514,6 +1599,7 @@ def sentence_anchors(
             )
             or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
+            or decided_act(token, lexicon)  # (the act decided is the issue: below)
         ):
             continue
         called_for = _called_for(token, lexicon)
@@ -1529,6 +1615,8 @@ def sentence_anchors(
                 continue
             if target.i in covered or any(t.i in named for t in target.subtree):
                 continue  # "opposition to a plan for X": the catalogue's X is the issue
+            if _decided_below(target, token, lexicon):
+                continue  # "voted to ban launches": the ban is the issue, not the launches
             if any(a == target for a, _ in anchors):
                 continue
             ref = issues.resolve(target)
@@ -1549,6 +1637,26 @@ def sentence_anchors(
                 ref = issues.proposal(token)
                 if ref is not None:
                     anchors.append((token, ref))
+    # "voted to close the pier": the closing is the issue decided, not the pier (a
+    # catalogue's issue under it, the user's own, stays the issue)
+    catalogued = {
+        t.i for anchor, ref in anchors if ref.source != "discovered" for t in anchor.subtree
+    }
+    decided = [
+        token
+        for token in sent
+        if decided_act(token, lexicon) and not any(t.i in catalogued for t in token.subtree)
+    ]
+    anchors = [
+        (anchor, ref)
+        for anchor, ref in anchors
+        if not (ref.source == "discovered" and any(t in decided for t in anchor.ancestors))
+    ]
+    for token in decided:
+        if not any(a == token for a, _ in anchors):
+            ref = issues.act(token)
+            if ref is not None:
+                anchors.append((token, ref))
     for token in sent:  # "this scheme", "the deal": the issue last named, named again
         if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
             if token.i not in covered and not any(a == token for a, _ in anchors):
@@ -1826,6 +1934,53 @@ def keep_sides(
                 _keep(rows, row, RANK_SIDE)
 
 
+def keep_quoted_sides(
+    context: ArticleContext, rows: dict[tuple[str, str, int], tuple[int, dict]]
+) -> None:
+    """A speaker who takes one side on one issue in the article argues it in a sentence
+    of theirs, quoted in their own words, that names no issue but passes a judgement of
+    that side ("Okon rejected the levy. 'Families will pay, and that is unfair,' he
+    said."); not where the sentence hedges ("it may be unfair") or judges the other way
+    (a judgement of something else)."""
+    held: dict[str, list[tuple[str, str]]] = {}
+    for (actor_id, issue_id), side in sorted(sides(rows).items()):
+        held.setdefault(actor_id, []).append((issue_id, side))
+    models = {(key[0], key[1]): row for key, (_, row) in sorted(rows.items())}
+    stated = {(actor_id, sentence_id) for actor_id, _, sentence_id in rows}
+    quotes = context.table("quotes")
+    spans = [
+        (int(start), int(end), str(actor_id))
+        for start, end, actor_id, kind in zip(
+            quotes["start"], quotes["end"], quotes["speaker_id"], quotes["kind"], strict=True
+        )
+        if actor_id and kind == "direct" and len(held.get(str(actor_id), [])) == 1
+    ]
+    lexicon = context.resources.stance
+    for _item, sent, sentence in context.sentence_parses:
+        speakers = [a for start, end, a in spans if start < sentence.end and end > sentence.start]
+        if not speakers or any(word_forms(t) & (lexicon.hedges | lexicon.options) for t in sent):
+            continue
+        judged = {
+            lexicon.polarity(t) * (-1 if lexicon.negated(t) else 1)
+            for t in sent
+            if lexicon.is_evaluative(t) and lexicon.polarity(t)
+        }
+        for actor_id in sorted(set(speakers)):
+            issue_id, side = held[actor_id][0]
+            if (actor_id, sentence.sentence_id) in stated or (
+                1 if side == "support" else -1
+            ) not in judged:
+                continue
+            model = models[(actor_id, issue_id)]
+            issue = IssueRef(
+                issue_id, model["issue"], model["issue_source"], (model["issue_pattern"],)
+            )
+            row = _row(context, actor_id, issue, sentence, "")  # (no mention of it here)
+            row.update(stance=side, cue="", hedged=False)
+            _keep(rows, row, RANK_SIDE)
+            stated.add((actor_id, sentence.sentence_id))
+
+
 def extract_positions(context: ArticleContext) -> pd.DataFrame:
     """The `positions` table (`positions_columns`) as a DataFrame."""
     return columns_frame("positions", positions_columns(context))
@@ -1858,6 +2013,7 @@ def positions_columns(context: ArticleContext) -> Columns:
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
     rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
     keep_sides(context, rows, mentions)
+    keep_quoted_sides(context, rows)
     auto = [row for _, row in rows.values()]
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     # the rows ordered and numbered before they become a table: sorting an article's few

@@ -1,0 +1,160 @@
+"""Stances of newspaper reports: constructions a report of a decision or a dispute uses,
+on invented sentences (none of any gold article's words)."""
+
+import pytest
+
+from newsbook.pipeline import analyze
+from newsbook.text.article import make_article
+
+INTRO = "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met on Monday.\n\n"
+
+
+def rows_of(text: str, resources):
+    """(actor, stance, issue) of every position row, with the project's catalogue only."""
+    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
+    positions = analyze(made, resources)["positions"]
+    return set(zip(positions["actor_id"], positions["stance"], positions["issue_id"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "issue_words"),
+    [
+        # a body that votes to do something supports doing it, whatever it does to its
+        # object: the closing, the ban, the rise is the measure decided
+        (
+            "The Harbour Board voted 6-3 on Friday to close the old ferry pier.",
+            "harbour-board",
+            "close",
+        ),
+        (
+            "The Harbour Board voted 5-2 to ban private launches from the inner basin.",
+            "harbour-board",
+            "ban",
+        ),
+        (
+            "The Harbour Board voted 7-1 to raise mooring fees by 9 per cent.",
+            "harbour-board",
+            "raise",
+        ),
+        (
+            "The Harbour Board voted to merge with the Sudmark Ferry Company.",
+            "harbour-board",
+            "merge",
+        ),
+    ],
+)
+def test_a_vote_to_act_supports_the_act(resources, text, actor_id, issue_words):
+    rows = rows_of(text, resources)
+    mine = {(stance, issue) for actor, stance, issue in rows if actor == actor_id}
+    assert mine and all(stance == "support" for stance, _ in mine), rows
+    assert any(issue_words in issue for _, issue in mine), rows
+
+
+def test_a_vote_to_refuse_is_a_stance_on_what_is_refused(resources):
+    # refusing, rejecting, postponing: what is voted on is the object, as without a vote
+    rows = rows_of("The Harbour Board voted 6-3 to reject the new ferry terminal.", resources)
+    assert ("harbour-board", "oppose", "ferry-terminal") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board of the Sudmark Ferry Company voted 7-2 to close the old ferry pier.",
+        "The board of directors of the Sudmark Ferry Company rejected the new ferry terminal.",
+    ],
+)
+def test_the_board_of_an_organisation_holds_its_stance(resources, text):
+    # a governing body named by the organisation it governs acts for that organisation
+    rows = rows_of(text, resources)
+    assert any(actor == "sudmark-ferry-company" for actor, _, _ in rows), rows
+
+
+def sentence_stances(text: str, resources) -> set[tuple[str, int, str]]:
+    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
+    positions = analyze(made, resources)["positions"]
+    return set(
+        zip(positions["actor_id"], positions["sentence_id"], positions["stance"], strict=True)
+    )
+
+
+def test_a_speaker_s_own_judgement_argues_their_side(resources):
+    # a quoted sentence naming no issue, whose judgement agrees with the one side its
+    # speaker takes, argues that side
+    rows = sentence_stances(
+        "Lev Okon rejected the port levy on Monday. "
+        "“Families will pay twice for the same road, and that is unfair,” Okon said.",
+        resources,
+    )
+    assert ("lev-okon", 1, "oppose") in rows and ("lev-okon", 2, "oppose") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # a hedge, or a judgement of the other side (of something else), argues nothing
+        "“Families may find that unfair,” Okon said.",
+        "“Roth has always been fair with us,” Okon said.",
+    ],
+)
+def test_a_speaker_s_hedged_or_other_judgement_is_no_stance(resources, quote):
+    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
+    assert ("lev-okon", 1, "oppose") in rows and not any(s == 2 for _, s, _ in rows), rows
+
+
+def test_an_intent_denied_takes_the_act_s_other_side(resources):
+    # "has no plans to close X": the closing is not wanted, X is kept
+    rows = rows_of(
+        "Roth backs the ferry pier. Okon said the company had no plans to close the ferry pier.",
+        resources,
+    )
+    assert ("lev-okon", "support", "ferry-pier") in rows, rows
+    assert ("lev-okon", "oppose", "ferry-pier") not in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # judgements a report quotes: what cannot be paid for, what had to be done
+        ("Okon said the port levy was unaffordable.", "oppose"),
+        ("Okon said the port levy was unavoidable.", "support"),
+        ("Okon called the port levy the first honest budget in years.", "support"),
+    ],
+)
+def test_judgements_of_cost_necessity_and_honesty(resources, text, stance):
+    rows = rows_of(text, resources)
+    assert ("lev-okon", stance, "port-levy") in rows, rows
+
+
+def test_right_about_judges_a_view_not_the_issue(resources):
+    # "the drivers are right about X": the speaker agrees with the drivers, whose side on
+    # X the sentence does not tell
+    rows = sentence_stances(
+        "Roth backs the port levy. “The drivers are right about the port levy,” Okon said.",
+        resources,
+    )
+    assert not any(actor == "lev-okon" for actor, _, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act against something, named by its gerund, is the issue a stance is on
+        "Okon said he would not support closing the maternity ward.",
+        "Okon said closing the maternity ward is the wrong fix.",
+    ],
+)
+def test_a_measure_named_by_its_gerund_is_the_issue(resources, text):
+    rows = rows_of(text, resources)
+    assert ("lev-okon", "oppose", "closing-maternity-ward") in rows, rows
+
+
+def test_could_not_is_a_refusal_not_a_possibility(resources):
+    # "could not accept X" says one will not; "may not accept X" only that one might not
+    rows = rows_of(
+        "Roth backs the port levy. Okon said he could not accept the port levy.", resources
+    )
+    assert ("lev-okon", "oppose", "port-levy") in rows, rows
+    rows = rows_of(
+        "Roth backs the port levy. Okon said he may not accept the port levy.", resources
+    )
+    assert not any(actor == "lev-okon" and stance != "neutral" for actor, stance, _ in rows), rows
