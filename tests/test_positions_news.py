@@ -158,3 +158,30 @@ def test_could_not_is_a_refusal_not_a_possibility(resources):
         "Roth backs the port levy. Okon said he may not accept the port levy.", resources
     )
     assert not any(actor == "lev-okon" and stance != "neutral" for actor, stance, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # what the speaker says ought to be done, in their own words, is the case they
+        # argue: an obligation is no forecast
+        "“The council has to act before the summer,” Okon said.",
+        "“We should stand firm and wait them out,” Okon said.",
+    ],
+)
+def test_a_speaker_s_quoted_call_argues_their_side(resources, quote):
+    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
+    assert ("lev-okon", 2, "oppose") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # a necessity foretold, or an obligation in a relative clause, calls for nothing
+        "“The council will have to find the money somewhere,” Okon said.",
+        "“The firms that must file returns are the small ones,” Okon said.",
+    ],
+)
+def test_a_speaker_s_foretold_or_described_necessity_is_no_stance(resources, quote):
+    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
+    assert ("lev-okon", 1, "oppose") in rows and not any(s == 2 for _, s, _ in rows), rows

@@ -1940,7 +1940,8 @@ def keep_quoted_sides(
     """A speaker who takes one side on one issue in the article argues it in a sentence
     of theirs, quoted in their own words, that names no issue but passes a judgement of
     that side ("Okon rejected the levy. 'Families will pay, and that is unfair,' he
-    said."); not where the sentence hedges ("it may be unfair") or judges the other way
+    said."), or calls for an act ("'The council has to act now,' he said": what they say
+    ought to be done is the case they argue, not a forecast); not where the sentence hedges ("it may be unfair") or judges the other way
     (a judgement of something else)."""
     held: dict[str, list[tuple[str, str]]] = {}
     for (actor_id, issue_id), side in sorted(sides(rows).items()):
@@ -1965,11 +1966,12 @@ def keep_quoted_sides(
             for t in sent
             if lexicon.is_evaluative(t) and lexicon.polarity(t)
         }
+        called = any(_ought(t, lexicon) and not _foretold(t) and t.dep_ != "relcl" for t in sent)
         for actor_id in sorted(set(speakers)):
             issue_id, side = held[actor_id][0]
             if (actor_id, sentence.sentence_id) in stated or (
-                1 if side == "support" else -1
-            ) not in judged:
+                (1 if side == "support" else -1) not in judged and not called
+            ):
                 continue
             model = models[(actor_id, issue_id)]
             issue = IssueRef(
