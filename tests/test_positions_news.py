@@ -167,6 +167,8 @@ def test_could_not_is_a_refusal_not_a_possibility(resources):
         # argue: an obligation is no forecast
         "“The council has to act before the summer,” Okon said.",
         "“We should stand firm and wait them out,” Okon said.",
+        # and so is what they themselves wish for
+        "“We hope the council comes to its senses by June,” Okon said.",
     ],
 )
 def test_a_speaker_s_quoted_call_argues_their_side(resources, quote):
@@ -180,6 +182,9 @@ def test_a_speaker_s_quoted_call_argues_their_side(resources, quote):
         # a necessity foretold, or an obligation in a relative clause, calls for nothing
         "“The council will have to find the money somewhere,” Okon said.",
         "“The firms that must file returns are the small ones,” Okon said.",
+        # someone else's wish, or a wish denied, is not the speaker's call
+        "“The drivers hope to be home by June,” Okon said.",
+        "“We do not want to be home by June,” Okon said.",
     ],
 )
 def test_a_speaker_s_foretold_or_described_necessity_is_no_stance(resources, quote):

@@ -1934,14 +1934,28 @@ def keep_sides(
                 _keep(rows, row, RANK_SIDE)
 
 
+def _calls_for(token: Token, lexicon: StanceLexicon) -> bool:
+    """A speaker's call in their own words: an act they say ought to be done ("the council
+    has to act", not foretold: "will have to"; not describing: "firms that must file"), or
+    their own wish ("we hope the council listens", not "they hope", not "we do not want")."""
+    if _ought(token, lexicon):
+        return not _foretold(token) and token.dep_ != "relcl"
+    return (
+        lexicon.wishes(token)
+        and not lexicon.negated(token)
+        and any(c.dep_ == "nsubj" and c.lower_ in lexicon.first_person for c in token.children)
+    )
+
+
 def keep_quoted_sides(
     context: ArticleContext, rows: dict[tuple[str, str, int], tuple[int, dict]]
 ) -> None:
     """A speaker who takes one side on one issue in the article argues it in a sentence
     of theirs, quoted in their own words, that names no issue but passes a judgement of
     that side ("Okon rejected the levy. 'Families will pay, and that is unfair,' he
-    said."), or calls for an act ("'The council has to act now,' he said": what they say
-    ought to be done is the case they argue, not a forecast); not where the sentence hedges ("it may be unfair") or judges the other way
+    said."), or makes a call (`_calls_for`: "'The council has to act now,' he said": what
+    they say ought to be done is the case they argue, not a forecast); not where the
+    sentence hedges ("it may be unfair") or judges the other way
     (a judgement of something else)."""
     held: dict[str, list[tuple[str, str]]] = {}
     for (actor_id, issue_id), side in sorted(sides(rows).items()):
@@ -1966,7 +1980,7 @@ def keep_quoted_sides(
             for t in sent
             if lexicon.is_evaluative(t) and lexicon.polarity(t)
         }
-        called = any(_ought(t, lexicon) and not _foretold(t) and t.dep_ != "relcl" for t in sent)
+        called = any(_calls_for(t, lexicon) for t in sent)
         for actor_id in sorted(set(speakers)):
             issue_id, side = held[actor_id][0]
             if (actor_id, sentence.sentence_id) in stated or (
