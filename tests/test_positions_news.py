@@ -190,3 +190,26 @@ def test_a_speaker_s_quoted_call_argues_their_side(resources, quote):
 def test_a_speaker_s_foretold_or_described_necessity_is_no_stance(resources, quote):
     rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
     assert ("lev-okon", 1, "oppose") in rows and not any(s == 2 for _, s, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # idioms of judgement a report quotes: a measure out of all proportion, one that
+        # finishes someone off, one that begins well, one done properly
+        ("Okon called the port levy “a sledgehammer.”", "oppose"),
+        ("Okon said the port levy was the end of the line for small traders.", "oppose"),
+        ("Roth called the port levy a first step.", "support"),
+    ],
+)
+def test_idioms_of_judgement(resources, text, stance):
+    rows = rows_of(text, resources)
+    assert (("lev-okon" if "Okon" in text else "ana-roth"), stance, "port-levy") in rows, rows
+
+
+def test_a_speaker_s_quoted_idiom_argues_their_side(resources):
+    rows = sentence_stances(
+        "Ana Roth backs the port levy. “We have done everything by the book,” Roth said.",
+        resources,
+    )
+    assert ("ana-roth", 2, "support") in rows, rows
