@@ -213,3 +213,12 @@ def test_a_speaker_s_quoted_idiom_argues_their_side(resources):
         resources,
     )
     assert ("ana-roth", 2, "support") in rows, rows
+
+
+def test_money_better_spent_elsewhere_is_opposed_where_it_goes(resources):
+    # money "better spent" elsewhere is money its present use should not have
+    rows = rows_of("Okon said the port levy money would be better spent on schools.", resources)
+    assert any(
+        actor == "lev-okon" and stance == "oppose" and issue.startswith("port-levy")
+        for actor, stance, issue in rows
+    ), rows
