@@ -222,3 +222,12 @@ def test_money_better_spent_elsewhere_is_opposed_where_it_goes(resources):
         actor == "lev-okon" and stance == "oppose" and issue.startswith("port-levy")
         for actor, stance, issue in rows
     ), rows
+
+
+def test_a_quoted_idiom_of_excess_argues_the_speaker_s_side(resources):
+    # "cutting us to the bone": a cut judged too deep, in the speaker's own words
+    rows = sentence_stances(
+        "Lev Okon rejected the port levy on Monday. “They are cutting us to the bone,” Okon said.",
+        resources,
+    )
+    assert ("lev-okon", 2, "oppose") in rows, rows
