@@ -231,3 +231,16 @@ def test_a_quoted_idiom_of_excess_argues_the_speaker_s_side(resources):
         resources,
     )
     assert ("lev-okon", 2, "oppose") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # a judgement whose copula is negated is the judgement denied
+        "“That is not good for anybody in this town,” Okon said.",
+        "“It was never a solution,” Okon said.",
+    ],
+)
+def test_a_speaker_s_denied_judgement_argues_their_side(resources, quote):
+    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
+    assert ("lev-okon", 2, "oppose") in rows, rows

@@ -1934,6 +1934,16 @@ def keep_sides(
                 _keep(rows, row, RANK_SIDE)
 
 
+def _judgement_negated(judgement: Token, lexicon: StanceLexicon) -> bool:
+    """A judgement denied: "not fair", or its copula negated ("that is not good for
+    anybody", "it was never a solution"), where the negation hangs on the verb."""
+    return lexicon.negated(judgement) or (
+        judgement.dep_ in {"acomp", "attr"}
+        and judgement.head.lemma_ == "be"
+        and lexicon.negated(judgement.head)
+    )
+
+
 def _calls_for(token: Token, lexicon: StanceLexicon) -> bool:
     """A speaker's call in their own words: an act they say ought to be done ("the council
     has to act", not foretold: "will have to"; not describing: "firms that must file"), or
@@ -1976,7 +1986,7 @@ def keep_quoted_sides(
         if not speakers or any(word_forms(t) & (lexicon.hedges | lexicon.options) for t in sent):
             continue
         judged = {
-            lexicon.polarity(t) * (-1 if lexicon.negated(t) else 1)
+            lexicon.polarity(t) * (-1 if _judgement_negated(t, lexicon) else 1)
             for t in sent
             if lexicon.is_evaluative(t) and lexicon.polarity(t)
         }
