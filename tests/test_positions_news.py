@@ -244,3 +244,19 @@ def test_a_quoted_idiom_of_excess_argues_the_speaker_s_side(resources):
 def test_a_speaker_s_denied_judgement_argues_their_side(resources, quote):
     rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
     assert ("lev-okon", 2, "oppose") in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("quote", "argued"),
+    [
+        # a cost foretold in the speaker's own words is a consequence they argue
+        ("“The small traders will pay for this,” Okon said.", True),
+        ("“We will be paying for it for years,” Okon said.", True),
+        # a refusal, or a cost already paid, is not
+        ("“We are not going to pay for it,” Okon said.", False),
+        ("“The small traders paid for the old pier,” Okon said.", False),
+    ],
+)
+def test_a_speaker_s_foretold_cost_argues_their_side(resources, quote, argued):
+    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
+    assert (("lev-okon", 2, "oppose") in rows) == argued, rows

@@ -297,6 +297,7 @@ STANCE_WORD_LISTS = (
     "decisions",
     "measures",
     "governing_bodies",
+    "costs",
 )
 
 
@@ -357,6 +358,7 @@ class StanceLexicon:
     decisions: frozenset[str] = frozenset()  # "voted to close X": the closing decided
     measures: frozenset[str] = frozenset()  # "voted to ban X": the ban is the measure
     governing_bodies: frozenset[str] = frozenset()  # "the board of X" acts for X
+    costs: frozenset[str] = frozenset()  # "will pay for this": a cost foretold, argued
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:

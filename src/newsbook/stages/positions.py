@@ -1944,6 +1944,23 @@ def _judgement_negated(judgement: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def _cost_foretold(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "People will pay for this", "we will be paying for the decision": a cost
+    (`costs`) that someone is said to be going to bear, a consequence argued."""
+    if lexicon.negated(token) or not any(
+        f"{token.lemma_.lower()} {c.lower_}" in lexicon.costs
+        for c in token.children
+        if c.dep_ == "prep"
+    ):
+        return False
+    return _foretold(token) or (  # "are going to pay for it"
+        token.dep_ == "xcomp"
+        and token.head.lemma_ == "go"
+        and token.head.tag_ == "VBG"
+        and not lexicon.negated(token.head)
+    )
+
+
 def _calls_for(token: Token, lexicon: StanceLexicon) -> bool:
     """A speaker's call in their own words: an act they say ought to be done ("the council
     has to act", not foretold: "will have to"; not describing: "firms that must file"), or
@@ -1990,7 +2007,7 @@ def keep_quoted_sides(
             for t in sent
             if lexicon.is_evaluative(t) and lexicon.polarity(t)
         }
-        called = any(_calls_for(t, lexicon) for t in sent)
+        called = any(_calls_for(t, lexicon) or _cost_foretold(t, lexicon) for t in sent)
         for actor_id in sorted(set(speakers)):
             issue_id, side = held[actor_id][0]
             if (actor_id, sentence.sentence_id) in stated or (
