@@ -1867,3 +1867,46 @@ def test_companies_listed_with_their_tickers_speak_together(resources):
     )
     row = statement(quotes_of(text, resources), "they raised their crude postings")
     assert row["speaker_id"] == "", row
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Oduya defended the tariff in a radio interview.",
+        "The senator, Paul Oduya, went further.",
+    ],
+)
+def test_a_sentence_telling_of_the_speaker_by_name_is_no_statement_of_theirs(resources, between):
+    text = (
+        "Oduya said the tariff would hurt exporters.\n\n"
+        f'{between} "But the ministry will not listen," he said.'
+    )
+    quotes = quotes_of(INTRO + text, resources)
+    assert not (quotes["status"] == "continued").any(), quotes[["text", "speaker", "status"]]
+
+
+def test_a_name_set_off_after_the_subjects_constituency_is_the_subject(resources):
+    # the parser hangs the name on "Dunmore West", not on "member"
+    text = "Fees will rise in May.\n\nThe member for Dunmore West, Alan Tegg, said the rise would hurt drivers."
+    assert statement(quotes_of(text, resources), "hurt drivers")["speaker_id"] == "alan-tegg"
+
+
+def test_she_after_a_minister_named_after_her_portfolio_is_that_minister(resources):
+    text = (
+        "Fees will rise.\n\nKurt Lanz said the rise would hurt drivers.\n\n"
+        "The Minister for the Interior, Carla Vance, defended the plan in a statement. "
+        "The rise was needed, she said, and the cuts would be worse."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "The rise was needed")["speaker_id"] == "carla-vance"
+    assert not (quotes["status"] == "continued").any(), quotes[["text", "speaker", "status"]]
+
+
+def test_a_that_clause_read_as_the_content_of_a_noun_after_the_cue_is_reported(resources):
+    # the parser hangs "that the firm had ..." on "vote" as its content
+    text = (
+        "The board met on Monday.\n\nThe company’s chief executive, Dana Pike, told "
+        "reporters after the vote that the firm had no plans to cut jobs."
+    )
+    row = statement(quotes_of(text, resources), "no plans to cut jobs")
+    assert (row["speaker_id"], row["kind"], row["cue"]) == ("dana-pike", "reported", "told")

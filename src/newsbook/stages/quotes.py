@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import SpeechLexicon, bare_forms
 from newsbook.schema import Columns, column_lists, column_rows, columns_frame
-from newsbook.stages.context import ArticleContext
+from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.text.article import Article
 from newsbook.text.layout import Block
 from newsbook.text.nlp import (
@@ -466,6 +466,8 @@ class SpeakerResolver:
                     entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
         if not entity_id and subject.lemma_.lower() in self.title_heads:
             entity_id = self._role_at_organisation(subject, base)
+        if not entity_id:
+            entity_id = self._person_set_off_after(subject, base)
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
@@ -645,12 +647,9 @@ class SpeakerResolver:
             start = base + organisation.idx
             if self.entity_in(start, start + len(organisation), types={"PERSON"}):
                 continue  # "the wife of the president, Anna Berg": whose name is it?
-            for child in organisation.children:
-                if child.dep_ == "appos":
-                    begin = base + child.idx
-                    person = self.entity_in(begin, begin + len(child), types={"PERSON"})
-                    if person:
-                        return person
+            person = self._apposed_person(organisation, base)
+            if person:
+                return person
             role = subject.lemma_.lower()
             if not _definite(subject) or role in self.lexicon.anonymous:
                 continue
@@ -660,6 +659,34 @@ class SpeakerResolver:
             members = [e for e, title, _ in self.members.get(named, []) if title.endswith(role)]
             if len(members) == 1:
                 return members[0]
+        return ""
+
+    def _apposed_person(self, organisation: Token, base: int) -> str:
+        """The person in apposition to a noun, if any ("the Grain Board, Rui Lobo,")."""
+        for child in organisation.children:
+            if child.dep_ == "appos":
+                begin = base + child.idx
+                person = self.entity_in(begin, begin + len(child), types={"PERSON"})
+                if person:
+                    return person
+        return ""
+
+    def _person_set_off_after(self, subject: Token, base: int) -> str:
+        """ "The Labour member for Dunmore West, Alan Tegg, said": a person named after
+        the subject's place or body, set off by commas and closing the subject, is the
+        subject, whatever its head (a title or not), where the parser hangs the name on
+        that place or body (which a person's name cannot stand in apposition to)."""
+        for preposition in subject.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in ORGANISATION_PREPOSITIONS:
+                continue
+            for place in (g for g in preposition.children if g.dep_ == "pobj"):
+                start = base + place.idx
+                if self.entity_in(start, start + len(place), types={"PERSON"}):
+                    continue  # "the wife of the president, Anna Berg": whose name is it?
+                person = self._apposed_person(place, base)
+                closing = subject.right_edge
+                if person and place.right_edge.i in {closing.i, closing.i - 1}:
+                    return person
         return ""
 
     def _titled_name_closing(self, subject: Token, base: int) -> str:
@@ -800,6 +827,10 @@ class SpeakerResolver:
             for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
                 start = base + token.idx
                 entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
+                if not entity_id and token is child:
+                    # "The Minister for the Marine, Ana Roth, defended ...": the name may
+                    # hang on the subject's body
+                    entity_id = self._person_set_off_after(child, base)
                 if not entity_id and _definite(token) and token.lemma_.lower() not in self.unnamed:
                     # "The mayor has not helped his cause. He ...": the one person the
                     # article gives that role
@@ -820,7 +851,7 @@ class SpeakerResolver:
                 self.last_subject, self.last_subject_at = entity_id, start
 
 
-def _clause_read_as_relative(verb: Token) -> Token | None:
+def _clause_read_as_relative(verb: Token, lexicon: SpeechLexicon) -> Token | None:
     """ "told a luncheon Venn could decide ...": the parser may read the reported
     clause as a relative clause on the listener. A "relative" clause right after the
     object, with no relative word and a subject of its own, is the reported clause."""
@@ -840,13 +871,19 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
                 return clause
     # "said in a commentary that the plan was doomed": a "relative" clause on the noun of
     # the cue's own phrase whose "that" only marks it (a relative "that" is its subject
-    # or object) and that has a subject of its own is the reported clause
+    # or object) and that has a subject of its own is the reported clause; so is one read
+    # as the content of a noun that says nothing ("told reporters after the vote that")
     nouns = [g for t in _near(verb, 2) if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            if clause.dep_ == "relcl" and marks and marks[0] == clause.left_edge and subjects:
+            read_as = clause.dep_ == "relcl" or (  # not "cited X as proof that": the proof's
+                clause.dep_ == "acl"
+                and noun.head.lower_ != "as"
+                and not _is_cue_noun(noun, lexicon)
+            )
+            if read_as and marks and marks[0] == clause.left_edge and subjects:
                 return clause
     return None
 
@@ -968,7 +1005,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     head_clause = _clause_read_as_head(verb) if _is_cue_noun(verb, lexicon) else []
     if head_clause:
         return head_clause
-    clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
+    clause = _clause_read_as_relative(verb, lexicon) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
     if lemma in lexicon.naming:
@@ -2012,6 +2049,11 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
     Background the writer puts between two statements is not so framed: it stands in a
     paragraph of its own, or the next statement opens with its attribution."""
     sentences = {s.sentence_id: s for s in column_rows(context.sentences)}
+    told_of = {
+        row.sentence_id
+        for item, sent, row in context.sentence_parses
+        if _names_its_subject(sent, item.block.start, context.mention_index)
+    }
     holding: dict[int, list[dict]] = {}
     opening: dict[int, dict] = {}  # a statement opening its sentence (or its mark)
     for row in rows:
@@ -2028,6 +2070,7 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
             or sentence_id in holding
             or here.section != "body"
             or here.paragraph_id != after.paragraph_id
+            or sentence_id in told_of  # "Berg defended the plan.": the writer tells of Berg
             or not next_row["speaker_id"]
             or not next_row["cue"]  # the next statement names its speaker through a cue
             or all(
@@ -2052,6 +2095,18 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
             }
         )
     return found
+
+
+def _names_its_subject(sentence: Span, base: int, mentions: MentionIndex) -> bool:
+    """Whether a sentence's subject is a name ("Anna Berg went further", "the chairman,
+    Anna Berg, went further"): a sentence telling of someone by name in the third person
+    is the writer's, not anyone's words going on."""
+    subjects = [c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS]
+    return any(
+        mentions.at(base + t.idx, base + t.idx + len(t), types=NAMED_SOURCES)
+        for subject in subjects
+        for t in [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    )
 
 
 def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:
