@@ -1910,3 +1910,14 @@ def test_a_that_clause_read_as_the_content_of_a_noun_after_the_cue_is_reported(r
     )
     row = statement(quotes_of(text, resources), "no plans to cut jobs")
     assert (row["speaker_id"], row["kind"], row["cue"]) == ("dana-pike", "reported", "told")
+
+
+def test_a_participle_hung_on_a_quotation_speaks_for_the_asides_subject(resources):
+    # the parser hangs "Noting" on the quotation's verb, whose subject is a quoted "This"
+    text = (
+        "Oduya spoke on Monday.\n\n"
+        'Noting that there are "huge pressures in the party" for the state to act, he said, '
+        '"This was a case where we had to act."'
+    )
+    quotes = quotes_of(INTRO + text, resources)
+    assert set(quotes["speaker_id"]) == {"paul-oduya"}, quotes[["text", "speaker", "cue"]]

@@ -230,6 +230,18 @@ def speaker_token(
     current = _reporter_of_participle(verb, lexicon) or verb
     for _ in range(4):
         children = [c for c in current.children if not quoted[0] <= c.idx < quoted[1]]
+        framing = [
+            s
+            for c in children
+            if c.dep_ == "parataxis" and _is_cue(c, lexicon)
+            for s in c.children
+            if s.dep_ in SUBJECT_DEPS
+        ]
+        if current is not verb and framing:
+            # "Noting that ..., he said, "This was ..."": the clause a participle hangs on
+            # is the quotation an aside attributes; its subject is words quoted, and the
+            # aside's subject speaks
+            return framing[0]
         if current.lemma_.lower() in lexicon.channels and _relays(current, lexicon):
             objects = [c for c in children if c.dep_ == "dobj"]
             if objects:
