@@ -1921,3 +1921,16 @@ def test_a_participle_hung_on_a_quotation_speaks_for_the_asides_subject(resource
     )
     quotes = quotes_of(INTRO + text, resources)
     assert set(quotes["speaker_id"]) == {"paul-oduya"}, quotes[["text", "speaker", "cue"]]
+
+
+def test_a_court_filing_speaks_for_its_filer_and_he_is_no_filing(resources):
+    text = (
+        "Korval Corp said it had asked the appeals court in Lisbon to rehear the case.\n\n"
+        'Korval\'s motion stressed that the verdict ignored "the plain words of the contract," '
+        "according to Rui Tavora, a Korval lawyer.\n\n"
+        '"The court in Porto ruled on facts very like ours," he said.'
+    )
+    quotes = quotes_of(text, resources)
+    stressed = quotes[quotes["cue"] == "stressed"]
+    assert len(stressed) and set(stressed["speaker_id"]) == {"korval-corp"}, quotes
+    assert statement(quotes, "ruled on facts", kind="direct")["speaker_id"] == "rui-tavora"
