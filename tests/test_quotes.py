@@ -1934,3 +1934,17 @@ def test_a_court_filing_speaks_for_its_filer_and_he_is_no_filing(resources):
     stressed = quotes[quotes["cue"] == "stressed"]
     assert len(stressed) and set(stressed["speaker_id"]) == {"korval-corp"}, quotes
     assert statement(quotes, "ruled on facts", kind="direct")["speaker_id"] == "rui-tavora"
+
+
+def test_a_name_the_parser_hangs_loose_on_the_cue_speaks_and_for_its_second_verb(resources):
+    # the parser reads the surname (an "-ly" word) as an adverb of "called", leaving the
+    # cue no subject; this surname is one it misreads so
+    text = (
+        "Fishing quotas were cut.\n\n"
+        "Roisin Fennelly, of the conservation group Blue Seas, called the levy “a tax on the "
+        "coast” and said the council should go further."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "a tax on the coast", kind="direct")["speaker_id"] == "roisin-fennelly"
+    reported = statement(quotes, "should go further", kind="reported")
+    assert reported["speaker_id"] == "roisin-fennelly"

@@ -237,7 +237,7 @@ def speaker_token(
             for s in c.children
             if s.dep_ in SUBJECT_DEPS
         ]
-        if current is not verb and framing:
+        if current.i != verb.i and framing:
             # "Noting that ..., he said, "This was ..."": the clause a participle hangs on
             # is the quotation an aside attributes; its subject is words quoted, and the
             # aside's subject speaks
@@ -271,7 +271,8 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
-        hung = _speaker_hung_before(verb, lexicon) if current is verb else None
+        shares = verb.dep_ == "conj" and current.i == verb.head.i  # "X called ... and said"
+        hung = _speaker_hung_before(current, lexicon) if current is verb or shares else None
         if hung is not None:
             return hung
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
@@ -839,7 +840,7 @@ class SpeakerResolver:
             for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
                 start = base + token.idx
                 entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
-                if not entity_id and token is child:
+                if not entity_id and token.i == child.i:
                     # "The Minister for the Marine, Ana Roth, defended ...": the name may
                     # hang on the subject's body
                     entity_id = self._person_set_off_after(child, base)
@@ -1136,6 +1137,19 @@ def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> T
     unnamed = lexicon.anonymous if lexicon else frozenset()
     if finite and before.tag_ == "NNS" and before.lemma_.lower() in unnamed:
         return before
+    # "Anna Berg, of the Fair Road group, called ...": the parser may read the name that
+    # opens the sentence, set off by a comma, as a loose modifier of the cue
+    loose = [
+        c
+        for c in verb.children
+        if c.dep_ in {"advmod", "npadvmod", "dep"}
+        and c.i < verb.i
+        and c.left_edge.i == verb.sent.start
+        and c.pos_ == "PROPN"
+        and _can_speak(c)
+    ]
+    if finite and loose:
+        return loose[0]
     if verb.i - verb.sent.start < 2 or before.text != ",":
         return None
     name = verb.nbor(-2)
