@@ -1948,3 +1948,24 @@ def test_a_name_the_parser_hangs_loose_on_the_cue_speaks_and_for_its_second_verb
     assert statement(quotes, "a tax on the coast", kind="direct")["speaker_id"] == "roisin-fennelly"
     reported = statement(quotes, "should go further", kind="reported")
     assert reported["speaker_id"] == "roisin-fennelly"
+
+
+def test_a_quotation_followed_by_according_to_is_the_sources_and_no_reported_row(resources):
+    text = (
+        "Korval Corp said it would appeal.\n\n"
+        '"Korval has always held that the merger was never agreed, since no contract was '
+        'signed," according to Rui Tavora, a Korval lawyer.'
+    )
+    quotes = quotes_of(text, resources)
+    row = statement(quotes, "merger was never agreed", kind="direct")
+    assert row["speaker_id"] == "rui-tavora"
+    assert not (quotes["cue"].str.startswith("according") & (quotes["kind"] == "reported")).any()
+
+
+def test_according_to_a_law_is_no_source(resources):
+    text = (
+        "Korval Corp said it would appeal.\n\n"
+        "The sale was void according to Norland law, the company's lawyers said."
+    )
+    quotes = quotes_of(text, resources)
+    assert "Norland law" not in set(quotes["speaker"]), quotes[["text", "speaker", "cue"]]

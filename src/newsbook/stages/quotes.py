@@ -1520,6 +1520,15 @@ def iter_quotes(
                 continue  # "in Washington's opinion" inside someone's quotation
             speaker = resolver.resolve(source, paragraph.base)
             start, end = content[0].idx, content[-1].idx + len(content[-1])
+            quoted = sum(
+                min(end, q.end) - max(start, q.start)
+                for q in paragraph.direct
+                if q.start < end and start < q.end
+            )
+            if quoted > QUOTED_SHARE * (end - start):
+                continue  # ""...," according to X": the quotation gives the statement
+            if not resolver.can_speak(speaker):
+                continue  # "according to the law", "according to plan": no source
             yield _row(
                 article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
             )
@@ -1585,6 +1594,8 @@ def _direct_statement(
         sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
         leading = [t for t in sentence if t.idx < quote.start - 1]
         speaker, cue = _introducer(leading, resolver, paragraph.base)
+    if not speaker.phrase and cue is None:
+        speaker, cue = _according_source(quote, around, resolver, paragraph.base, lexicon)
     if not speaker.phrase and cue is None and not whole:
         speaker, cue = _embedding_subject(doc, quote, resolver, paragraph.base)
     if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
@@ -1602,6 +1613,26 @@ def _direct_statement(
         quote.status,
         lexicon,
     )
+
+
+def _according_source(
+    quote: QuoteSpan,
+    around: list[Span],
+    resolver: SpeakerResolver,
+    base: int,
+    lexicon: SpeechLexicon,
+) -> tuple[Speaker, Token | None]:
+    """ ""...," according to X": the source of an "according to" phrase after a quotation
+    its sentence reports is who speaks it."""
+    for sentence in around:
+        if not sentence.start_char <= quote.end < sentence.end_char:
+            continue
+        for cue, source, content in _according_to(sentence, lexicon):
+            reported = content[0].idx < quote.end and quote.start < content[-1].idx
+            speaker = resolver.resolve(source, base)
+            if cue.idx >= quote.end and reported and resolver.can_speak(speaker):
+                return speaker, cue
+    return NOBODY, None
 
 
 def _continues_open_quotation(paragraph: Paragraph, quote: QuoteSpan) -> bool:
