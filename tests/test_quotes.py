@@ -1969,3 +1969,13 @@ def test_according_to_a_law_is_no_source(resources):
     )
     quotes = quotes_of(text, resources)
     assert "Norland law" not in set(quotes["speaker"]), quotes[["text", "speaker", "cue"]]
+
+
+def test_a_source_described_by_any_noun_then_named_in_apposition_takes_the_name(resources):
+    text = (
+        "The Dunmore Anglers Club welcomed the ruling. The club’s lawyer called it “a fair "
+        "result for the whole river.”\n\n"
+        "Reached on Friday, the lawyer, Petra Lindqvist, said the county had acted too fast."
+    )
+    row = statement(quotes_of(text, resources), "a fair result", kind="direct")
+    assert row["speaker_id"] == "petra-lindqvist"

@@ -1970,13 +1970,15 @@ def _row(
 def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tuple[int, str, str]]:
     """Where the article names a source it described before: "the official, Assistant
     Minister Anna Berg, ..." gives (offset, "official", entity id); so with a role one
-    person holds ("the minister of labour said ...", then "The minister, Anna Berg,")."""
+    person holds ("the minister of labour said ...", then "The minister, Anna Berg,"),
+    or any description ("the group's lawyer said ...", then "the lawyer, Anna Berg,")."""
     described = resolver.lexicon.anonymous | resolver.lexicon.headline_roles
     found = []
     for item in parsed:
         base = item.block.start
         for token in item.doc:
-            if token.dep_ != "appos" or token.head.lemma_.lower() not in described:
+            common = token.head.pos_ == "NOUN" or token.head.lemma_.lower() in described
+            if token.dep_ != "appos" or not common:
                 continue
             determiners = [c for c in token.head.children if c.dep_ == "det"]
             if not determiners or determiners[0].lower_ not in {"the", "this", "that"}:
