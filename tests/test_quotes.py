@@ -1979,3 +1979,13 @@ def test_a_source_described_by_any_noun_then_named_in_apposition_takes_the_name(
     )
     row = statement(quotes_of(text, resources), "a fair result", kind="direct")
     assert row["speaker_id"] == "petra-lindqvist"
+
+
+def test_a_company_name_cased_inside_that_the_ner_missed_is_the_company(resources):
+    text = (
+        "GREENLEAF REJECTS OFFER\n\nGreenLeaf Corp said its board rejected the offer.\n"
+        "    The suit alleges that certain officers bought GreenLeaf's stock before the offer. "
+        "GreenLeaf claimed such purchases possibly broke the rules."
+    )
+    row = statement(quotes_of(text, resources), "possibly broke the rules")
+    assert row["speaker_id"] == "greenleaf-corp"

@@ -458,7 +458,9 @@ class SpeakerResolver:
             entity_id = self._by_definite_description(subject)
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
-        if subject.is_title and not self._named_within(subject, base):
+        # a capitalised word, "Acme" or a name cased inside ("ChemCo"), not "ACME"
+        capitalised = subject.text[:1].isupper() and not subject.is_upper
+        if capitalised and not self._named_within(subject, base):
             # "Acme contended ..." the NER left untagged (the parser may take it for a
             # common noun), "a combined Acme-Bolt, Pace said" it ran into one name: the
             # one entity the article calls by that word
