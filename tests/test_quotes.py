@@ -1947,6 +1947,22 @@ def test_a_sentence_telling_of_the_speaker_by_name_is_no_statement_of_theirs(res
             "reported",
             "greenleaf-corp",
         ),
+        # an abbreviated title gives the role a later description names
+        (
+            "The bill passed on Monday.\n\nSen. Nadia Ferro voted against it.\n\n"
+            "The senator said the bill would raise rents.",
+            "raise rents",
+            "reported",
+            "nadia-ferro",
+        ),
+        (
+            "A court threw out the permit on Tuesday.\n\nA spokesman for Gov. Rowan Telford "
+            "said the governor, who has called the plan “a cornerstone” of his program, was "
+            "disappointed.",
+            "a cornerstone",
+            "direct",
+            "rowan-telford",
+        ),
     ],
 )
 def test_speakers_the_parse_or_a_later_naming_gives(resources, text, snippet, kind, speaker_id):

@@ -361,8 +361,9 @@ class SpeakerResolver:
         self.title_heads = context.resources.title_heads
         self.names = context.entity_names
         self.types = context.entity_types
+        spelled_out = context.resources.title_abbreviations  # "Sen." is "the senator"
         self.roles = {
-            entity_id: role.lower()
+            entity_id: " ".join(spelled_out.get(w, w) for w in role.lower().split())
             for entity_id, role, kind in zip(
                 entities["entity_id"], entities["role"], entities["type"], strict=True
             )
@@ -618,11 +619,16 @@ class SpeakerResolver:
         return found.pop() if len(found) == 1 else ""
 
     def _by_role(self, subject: Token) -> str:
-        """ "President Venn's chief of staff": the one person the article gives that role."""
+        """ "President Venn's chief of staff": the one person the article gives that role
+        (what a relative clause says of them is no part of it: "the governor, who ...")."""
+        relative = {t.i for r in subject.children if r.dep_ == "relcl" for t in r.subtree}
         words = [
             t.lower_
             for t in subject.subtree
-            if t.dep_ not in {"det", "poss", "case"} and not t.is_punct and t.i >= subject.i
+            if t.dep_ not in {"det", "poss", "case"}
+            and not t.is_punct
+            and t.i >= subject.i
+            and t.i not in relative
         ]
         core = " ".join(words)
         if len(core) < 4:
