@@ -633,6 +633,7 @@ class SpeechLexicon:
     headline_roles: frozenset[str] = frozenset()
     # "the panel": a body named "Committee", "Commission" ...
     kinds_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    conformity: frozenset[str] = frozenset()  # "according to plan": what it follows, no source
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -681,6 +682,7 @@ class SpeechLexicon:
                 noun: frozenset(kinds)
                 for noun, kinds in speech.get("institution_kinds", {}).items()
             },
+            conformity=words("conformity_nouns"),
         )
 
 

@@ -872,7 +872,7 @@ class SpeakerResolver:
                 self.last_subject, self.last_subject_at = entity_id, start
 
 
-def _clause_read_as_relative(verb: Token, lexicon: SpeechLexicon) -> Token | None:
+def _clause_read_as_relative(verb: Token) -> Token | None:
     """ "told a luncheon Venn could decide ...": the parser may read the reported
     clause as a relative clause on the listener. A "relative" clause right after the
     object, with no relative word and a subject of its own, is the reported clause."""
@@ -892,19 +892,13 @@ def _clause_read_as_relative(verb: Token, lexicon: SpeechLexicon) -> Token | Non
                 return clause
     # "said in a commentary that the plan was doomed": a "relative" clause on the noun of
     # the cue's own phrase whose "that" only marks it (a relative "that" is its subject
-    # or object) and that has a subject of its own is the reported clause; so is one read
-    # as the content of a noun that says nothing ("told reporters after the vote that")
+    # or object) and that has a subject of its own is the reported clause
     nouns = [g for t in _near(verb, 2) if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            read_as = clause.dep_ == "relcl" or (  # not "cited X as proof that": the proof's
-                clause.dep_ == "acl"
-                and noun.head.lower_ != "as"
-                and not _is_cue_noun(noun, lexicon)
-            )
-            if read_as and marks and marks[0] == clause.left_edge and subjects:
+            if clause.dep_ == "relcl" and marks and marks[0] == clause.left_edge and subjects:
                 return clause
     return None
 
@@ -1026,7 +1020,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     head_clause = _clause_read_as_head(verb) if _is_cue_noun(verb, lexicon) else []
     if head_clause:
         return head_clause
-    clause = _clause_read_as_relative(verb, lexicon) or _clause_read_as_noun(verb)
+    clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
     if lemma in lexicon.naming:
@@ -1535,7 +1529,7 @@ def iter_quotes(
             )
             if quoted > QUOTED_SHARE * (end - start):
                 continue  # ""...," according to X": the quotation gives the statement
-            if not resolver.can_speak(speaker):
+            if source.lemma_.lower() in lexicon.conformity:
                 continue  # "according to the law", "according to plan": no source
             yield _row(
                 article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
@@ -1637,9 +1631,9 @@ def _according_source(
             continue
         for cue, source, content in _according_to(sentence, lexicon):
             reported = content[0].idx < quote.end and quote.start < content[-1].idx
-            speaker = resolver.resolve(source, base)
-            if cue.idx >= quote.end and reported and resolver.can_speak(speaker):
-                return speaker, cue
+            conforms = source.lemma_.lower() in lexicon.conformity
+            if cue.idx >= quote.end and reported and not conforms:
+                return resolver.resolve(source, base), cue
     return NOBODY, None
 
 
@@ -1999,6 +1993,33 @@ def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tu
     return found
 
 
+def _titled_later(rows: list[dict], context: ArticleContext, resolver: SpeakerResolver) -> None:
+    """ "his chief spokesman said ...", later "White House spokesman Jo Berg": a source
+    described by a definite or possessive role noun, unnamed where it speaks, is the one
+    person the article names later with a title ending in that noun (not "a spokesman
+    said ... the spokesman added": the one unnamed before)."""
+    entities = context.table("entities")
+    first = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
+    unnamed: set[str] = set()
+    for row in sorted(rows, key=lambda r: r["start"]):
+        head, words = row["speaker_head"], row["speaker"].lower().split()
+        if not row["speaker_id"] and words[:1] in (["a"], ["an"], ["one"], ["another"]):
+            unnamed.add(head)
+        # one person ("his spokesman"), not a group ("the analysts")
+        one = words[-1:] == [head]
+        described = one and words[:1] in (["the"], ["his"], ["her"], ["its"], ["their"])
+        anonymous = head in resolver.lexicon.anonymous and head not in unnamed
+        if row["speaker_id"] or not described or not anonymous:
+            continue
+        later = [
+            entity_id
+            for entity_id, role in resolver.roles.items()
+            if role.split()[-1:] == [head] and int(first.get(entity_id, -1)) > row["start"]
+        ]
+        if len(later) == 1:
+            row["speaker_id"], row["speaker"] = later[0], resolver.names[later[0]]
+
+
 def extract_quotes(context: ArticleContext) -> pd.DataFrame:
     """The `quotes` table (`quotes_columns`) as a DataFrame."""
     return columns_frame("quotes", quotes_columns(context))
@@ -2018,6 +2039,7 @@ def quotes_columns(context: ArticleContext) -> Columns:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
+    _titled_later(rows, context, resolver)
     _lede_source_named_next(rows, context, resolver)
     rows = _headline_source_from_lede(rows, parsed, resolver)
     rows += _continued(rows, context)
@@ -2165,12 +2187,14 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
 
 
 def _names_its_subject(sentence: Span, base: int, mentions: MentionIndex) -> bool:
-    """Whether a sentence's subject is a name ("Anna Berg went further", "the chairman,
-    Anna Berg, went further"): a sentence telling of someone by name in the third person
-    is the writer's, not anyone's words going on."""
+    """Whether a sentence's subject is a person's name ("Anna Berg went further", "the
+    chairman, Anna Berg, went further") and it reports no clause: a sentence telling of
+    someone by name in the third person is the writer's, not anyone's words going on."""
+    if any(t.dep_ == "mark" and t.lower_ == "that" for t in sentence):
+        return False  # "Berg echoed the view that ...": words of Berg's all the same
     subjects = [c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS]
     return any(
-        mentions.at(base + t.idx, base + t.idx + len(t), types=NAMED_SOURCES)
+        mentions.at(base + t.idx, base + t.idx + len(t), types={"PERSON"})
         for subject in subjects
         for t in [subject, *(c for c in subject.children if c.dep_ == "appos")]
     )
