@@ -1930,15 +1930,6 @@ def test_a_sentence_telling_of_the_speaker_by_name_is_no_statement_of_theirs(res
             "direct",
             "petra-lindqvist",
         ),
-        # a company name cased inside that the NER missed
-        (
-            "GREENLEAF REJECTS OFFER\n\nGreenLeaf Corp said its board rejected the offer.\n"
-            "    The suit alleges that certain officers bought GreenLeaf's stock before the "
-            "offer. GreenLeaf claimed such purchases possibly broke the rules.",
-            "possibly broke the rules",
-            "reported",
-            "greenleaf-corp",
-        ),
         # an abbreviated title gives the role a later description names
         (
             "The bill passed on Monday.\n\nSen. Nadia Ferro voted against it.\n\n"
@@ -1946,14 +1937,6 @@ def test_a_sentence_telling_of_the_speaker_by_name_is_no_statement_of_theirs(res
             "raise rents",
             "reported",
             "nadia-ferro",
-        ),
-        # a source described by its role, named later with that title
-        (
-            "The president backed the tariff and his chief spokesman said it would not start "
-            "a trade war.\n\nLater, White House spokesman Ivo Marten defended the tariff.",
-            "would not start a trade war",
-            "reported",
-            "ivo-marten",
         ),
         (
             "A court threw out the permit on Tuesday.\n\nA spokesman for Gov. Rowan Telford "
@@ -2023,12 +2006,3 @@ def test_according_to_a_law_is_no_source(resources):
     )
     quotes = quotes_of(text, resources)
     assert "Norland law" not in set(quotes["speaker"]), quotes[["text", "speaker", "cue"]]
-
-
-def test_a_spokesman_unnamed_before_is_not_the_one_named_later(resources):
-    text = (
-        "A spokesman said the tariff would stay. The spokesman said it would not start a "
-        "trade war.\n\nLater, White House spokesman Ivo Marten defended the tariff."
-    )
-    row = statement(quotes_of(text, resources), "would not start a trade war")
-    assert row["speaker_id"] == "", row

@@ -459,9 +459,7 @@ class SpeakerResolver:
             entity_id = self._by_definite_description(subject)
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
-        # a capitalised word, "Acme" or a name cased inside ("ChemCo"), not "ACME"
-        capitalised = subject.text[:1].isupper() and not subject.is_upper
-        if capitalised and not self._named_within(subject, base):
+        if subject.is_title and not self._named_within(subject, base):
             # "Acme contended ..." the NER left untagged (the parser may take it for a
             # common noun), "a combined Acme-Bolt, Pace said" it ran into one name: the
             # one entity the article calls by that word
@@ -1993,33 +1991,6 @@ def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tu
     return found
 
 
-def _titled_later(rows: list[dict], context: ArticleContext, resolver: SpeakerResolver) -> None:
-    """ "his chief spokesman said ...", later "White House spokesman Jo Berg": a source
-    described by a definite or possessive role noun, unnamed where it speaks, is the one
-    person the article names later with a title ending in that noun (not "a spokesman
-    said ... the spokesman added": the one unnamed before)."""
-    entities = context.table("entities")
-    first = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
-    unnamed: set[str] = set()
-    for row in sorted(rows, key=lambda r: r["start"]):
-        head, words = row["speaker_head"], row["speaker"].lower().split()
-        if not row["speaker_id"] and words[:1] in (["a"], ["an"], ["one"], ["another"]):
-            unnamed.add(head)
-        # one person ("his spokesman"), not a group ("the analysts")
-        one = words[-1:] == [head]
-        described = one and words[:1] in (["the"], ["his"], ["her"], ["its"], ["their"])
-        anonymous = head in resolver.lexicon.anonymous and head not in unnamed
-        if row["speaker_id"] or not described or not anonymous:
-            continue
-        later = [
-            entity_id
-            for entity_id, role in resolver.roles.items()
-            if role.split()[-1:] == [head] and int(first.get(entity_id, -1)) > row["start"]
-        ]
-        if len(later) == 1:
-            row["speaker_id"], row["speaker"] = later[0], resolver.names[later[0]]
-
-
 def extract_quotes(context: ArticleContext) -> pd.DataFrame:
     """The `quotes` table (`quotes_columns`) as a DataFrame."""
     return columns_frame("quotes", quotes_columns(context))
@@ -2039,7 +2010,6 @@ def quotes_columns(context: ArticleContext) -> Columns:
         for row in rows:
             if row["start"] < offset and not row["speaker_id"] and row["speaker_head"] == head:
                 row["speaker_id"], row["speaker"] = entity_id, resolver.names[entity_id]
-    _titled_later(rows, context, resolver)
     _lede_source_named_next(rows, context, resolver)
     rows = _headline_source_from_lede(rows, parsed, resolver)
     rows += _continued(rows, context)
