@@ -2006,3 +2006,21 @@ def test_according_to_a_law_is_no_source(resources):
     )
     quotes = quotes_of(text, resources)
     assert "Norland law" not in set(quotes["speaker"]), quotes[["text", "speaker", "cue"]]
+
+
+def test_according_to_figures_is_still_a_source(resources):
+    # only a word of conformity ("plan", "law") makes "according to" no attribution
+    text = "Exports fell.\n\nExports fell 5 pct last year, according to official Norland figures."
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "Exports fell 5 pct last year")["cue"].startswith("according")
+
+
+def test_a_named_subject_reporting_a_clause_still_goes_on_with_the_speaker(resources):
+    # the sentence reports words of the speaker's ("echoed the view that ..."): no narration
+    text = (
+        "Oduya said the tariff would hurt exporters.\n\n"
+        "Oduya echoed the view of many traders that the rules were unfair. "
+        '"But the ministry will not listen," he said.'
+    )
+    quotes = quotes_of(INTRO + text, resources)
+    assert (quotes["status"] == "continued").any(), quotes[["text", "speaker", "status"]]
