@@ -3,39 +3,9 @@ keeps the article's own text and offsets (invented articles)."""
 
 import pytest
 
-from newsbook.pipeline import analyze
+from newsbook.pipeline import analyze, read_layout
 from newsbook.text.article import make_article
-from newsbook.text.nlp import cased_vocabulary, recase
-
-
-def test_a_name_the_body_writes_only_with_a_possessive_keeps_its_capital():
-    vocabulary = cased_vocabulary(["Allies of Delacroix' coalition met. Delacroix's aides left."])
-    assert recase("PARTY SAYS DELACROIX WILL RESIGN", vocabulary) == (
-        "Party says Delacroix will resign"
-    )
-
-
-def test_a_name_at_a_sentence_end_keeps_its_capital():
-    vocabulary = cased_vocabulary(["The harbour deal was signed by Marrowby."])
-    assert recase("UNION BACKS MARROWBY DEAL", vocabulary) == "Union backs Marrowby deal"
-
-
-def test_a_word_capitalised_only_where_a_sentence_starts_is_no_name():
-    vocabulary = cased_vocabulary(["Levies rose in March. Levies fell in April. They cut levies."])
-    assert recase("COUNCIL CUTS HARBOUR LEVIES", vocabulary) == "Council cuts harbour levies"
-
-
-def test_initials_the_body_never_writes_stay_in_capitals():
-    vocabulary = cased_vocabulary(["The talks on the fishing quota stalled on Monday."])
-    assert recase("QUOTA TALKS WITH U.K. STALL", vocabulary) == "Quota talks with U.K. stall"
-
-
-def test_a_possessive_keeps_the_words_length_and_a_lower_case_ending():
-    vocabulary = cased_vocabulary(["Senator Okafor said the plan was sound."])
-    recased = recase("OKAFOR'S PLAN WINS BACKING", vocabulary)
-    assert recased == "Okafor's plan wins backing"
-    assert len(recased) == len("OKAFOR'S PLAN WINS BACKING")
-
+from newsbook.text.nlp import cased_vocabulary, parse_plan, recase
 
 CAPITALS_STORY = (
     "UNION SAYS VANTERPOOL WILL NOT SIGN HARBOUR DEAL\n\n"
@@ -68,3 +38,15 @@ def test_a_name_in_a_capitals_headline_is_a_mention_of_the_bodys_person(capitals
     headline = mentions[mentions["start"] < len("UNION SAYS VANTERPOOL WILL NOT SIGN HARBOUR DEAL")]
     entities = tables["entities"].set_index("entity_id")["name"]
     assert [entities[e] for e in headline["entity_id"]] == ["Aldo Vanterpool"]
+
+
+def test_the_parser_reads_a_capitals_headline_recased_at_the_same_length(resources):
+    article = make_article(CAPITALS_STORY, article_id="caps", published="2024-05-07")
+    laid_out, blocks = read_layout(article, resources)
+    pieces, texts = parse_plan(laid_out, blocks)
+    headline = texts[0]
+    assert pieces[0][1].section == "headline"
+    assert headline == "Union says Vanterpool will not sign harbour deal"
+    assert len(headline) == pieces[0][1].end - pieces[0][1].start
+    body = [laid_out.text[p.start : p.end] for _, p in pieces if p.section == "body"]
+    assert recase(headline.upper(), cased_vocabulary(body)) == headline

@@ -77,66 +77,31 @@ def is_all_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-# A word as the re-casing reads it: letters, digits, dots, apostrophes and hyphens.
-WORD = re.compile(r"[A-Za-z][\w.'’-]*")
-# A possessive's ending, no part of the word's spelling ("Lopez's", "Jones'").
-POSSESSIVE = re.compile(r"['’][sS]?$")
-# What stands right before a sentence's first word (a full stop and space, an opening
-# quotation mark), read from a few characters before it: that word is capitalised
-# whatever it is.
-SENTENCE_OPENING = re.compile(r"(?:[.!?][\"'”’)]*\s+|[\"“]\s*)$")
-OPENING_WINDOW = 4
-# Initials written with dots ("U.K.", "U.N."): an abbreviation, kept in capitals when the
-# article never spells it otherwise.
-INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
-
-
-def word_stem(word: str) -> str:
-    """A word without its possessive ending or a sentence's full stop ("Shultz'" ->
-    "Shultz", "missiles." -> "missiles"); initials keep their dots ("U.S.")."""
-    stem = POSSESSIVE.sub("", word)
-    if stem.endswith(".") and "." not in stem[:-1]:
-        stem = stem[:-1]
-    return stem or word
-
-
 def cased_vocabulary(texts: list[str]) -> dict[str, str]:
     """The usual spelling of each word in mixed-case text: lower-cased key to its most
-    common form, a possessive or full stop set aside ("Shultz's" counts for "Shultz").
-    A sentence's first word counts only for a word written nowhere else: "Arms control
-    talks ..." does not make "arms" a name."""
+    common form."""
     forms: dict[str, Counter[str]] = {}
-    weak: dict[str, Counter[str]] = {}
     for text in texts:
         if is_all_caps(text):
             continue
-        for match in WORD.finditer(text):
-            word = word_stem(match.group(0))
-            before = text[max(0, match.start() - OPENING_WINDOW) : match.start()]
-            opening = match.start() == 0 or SENTENCE_OPENING.search(before) is not None
-            (weak if opening else forms).setdefault(word.lower(), Counter())[word] += 1
-    for key, counts in weak.items():
-        forms.setdefault(key, counts)
+        for word in re.findall(r"[A-Za-z][\w.'-]*", text):
+            forms.setdefault(word.lower(), Counter())[word] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in sorted(forms.items())}
 
 
 def recase(text: str, vocabulary: dict[str, str]) -> str:
     """Re-case an all-capitals text word by word, keeping its length: a word the article
-    spells elsewhere takes that spelling (a possessive's ending in lower case); initials
-    with dots the article never writes stay in capitals ("U.K."); others go lower case
-    (a name in a headline is nearly always named again in the body), except the first
-    word."""
+    spells elsewhere takes that spelling; others go lower case (a name in a headline is
+    nearly always named again in the body), except the first word."""
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        stem = word_stem(word)
-        known = vocabulary.get(stem.lower())
+        known = vocabulary.get(word.lower())
         if known is None:
-            known = stem if INITIALS.fullmatch(stem) else stem.lower()
-        known += word[len(stem) :].lower()
+            known = word.lower()
         return known if len(known) == len(word) else word
 
-    recased = WORD.sub(fix, text)
+    recased = re.sub(r"[A-Za-z][\w.'-]*", fix, text)
     return recased[:1].upper() + recased[1:]
 
 
