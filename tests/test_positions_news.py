@@ -260,3 +260,10 @@ def test_a_speaker_s_denied_judgement_argues_their_side(resources, quote):
 def test_a_speaker_s_foretold_cost_argues_their_side(resources, quote, argued):
     rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
     assert (("lev-okon", 2, "oppose") in rows) == argued, rows
+
+
+def test_counting_on_a_measure_is_wanting_it(resources):
+    rows = rows_of(
+        "Roth opposes the port levy. Okon said he was counting on the port levy.", resources
+    )
+    assert ("lev-okon", "support", "port-levy") in rows, rows
