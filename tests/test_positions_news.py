@@ -161,38 +161,6 @@ def test_could_not_is_a_refusal_not_a_possibility(resources):
 
 
 @pytest.mark.parametrize(
-    "quote",
-    [
-        # what the speaker says ought to be done, in their own words, is the case they
-        # argue: an obligation is no forecast
-        "“The council has to act before the summer,” Okon said.",
-        "“We should stand firm and wait them out,” Okon said.",
-        # and so is what they themselves wish for
-        "“We hope the council comes to its senses by June,” Okon said.",
-    ],
-)
-def test_a_speaker_s_quoted_call_argues_their_side(resources, quote):
-    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
-    assert ("lev-okon", 2, "oppose") in rows, rows
-
-
-@pytest.mark.parametrize(
-    "quote",
-    [
-        # a necessity foretold, or an obligation in a relative clause, calls for nothing
-        "“The council will have to find the money somewhere,” Okon said.",
-        "“The firms that must file returns are the small ones,” Okon said.",
-        # someone else's wish, or a wish denied, is not the speaker's call
-        "“The drivers hope to be home by June,” Okon said.",
-        "“We do not want to be home by June,” Okon said.",
-    ],
-)
-def test_a_speaker_s_foretold_or_described_necessity_is_no_stance(resources, quote):
-    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
-    assert ("lev-okon", 1, "oppose") in rows and not any(s == 2 for _, s, _ in rows), rows
-
-
-@pytest.mark.parametrize(
     ("text", "stance"),
     [
         # idioms of judgement a report quotes: a measure out of all proportion, one that
@@ -224,46 +192,43 @@ def test_money_better_spent_elsewhere_is_opposed_where_it_goes(resources):
     ), rows
 
 
-def test_a_quoted_idiom_of_excess_argues_the_speaker_s_side(resources):
-    # "cutting us to the bone": a cut judged too deep, in the speaker's own words
-    rows = sentence_stances(
-        "Lev Okon rejected the port levy on Monday. “They are cutting us to the bone,” Okon said.",
-        resources,
-    )
-    assert ("lev-okon", 2, "oppose") in rows, rows
-
-
-@pytest.mark.parametrize(
-    "quote",
-    [
-        # a judgement whose copula is negated is the judgement denied
-        "“That is not good for anybody in this town,” Okon said.",
-        "“It was never a solution,” Okon said.",
-    ],
-)
-def test_a_speaker_s_denied_judgement_argues_their_side(resources, quote):
-    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
-    assert ("lev-okon", 2, "oppose") in rows, rows
-
-
-@pytest.mark.parametrize(
-    ("quote", "argued"),
-    [
-        # a cost foretold in the speaker's own words is a consequence they argue
-        ("“The small traders will pay for this,” Okon said.", True),
-        ("“We will be paying for it for years,” Okon said.", True),
-        # a refusal, or a cost already paid, is not
-        ("“We are not going to pay for it,” Okon said.", False),
-        ("“The small traders paid for the old pier,” Okon said.", False),
-    ],
-)
-def test_a_speaker_s_foretold_cost_argues_their_side(resources, quote, argued):
-    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
-    assert (("lev-okon", 2, "oppose") in rows) == argued, rows
-
-
 def test_counting_on_a_measure_is_wanting_it(resources):
     rows = rows_of(
         "Roth opposes the port levy. Okon said he was counting on the port levy.", resources
     )
     assert ("lev-okon", "support", "port-levy") in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("quote", "argued"),
+    [
+        # what the speaker says ought to be done, in their own words, is the case they
+        # argue: an obligation is no forecast
+        ("“The council has to act before the summer,” Okon said.", True),
+        ("“We should stand firm and wait them out,” Okon said.", True),
+        # and so is what they themselves wish for
+        ("“We hope the council comes to its senses by June,” Okon said.", True),
+        # a cost foretold: a consequence they argue
+        ("“The small traders will pay for this,” Okon said.", True),
+        ("“We will be paying for it for years,” Okon said.", True),
+        # a judgement whose copula is negated is the judgement denied
+        ("“That is not good for anybody in this town,” Okon said.", True),
+        ("“It was never a solution,” Okon said.", True),
+        # "cutting us to the bone": a cut judged too deep
+        ("“They are cutting us to the bone,” Okon said.", True),
+        # a necessity foretold, or an obligation in a relative clause, calls for nothing
+        ("“The council will have to find the money somewhere,” Okon said.", False),
+        ("“The firms that must file returns are the small ones,” Okon said.", False),
+        # someone else's wish, or a wish denied, is not the speaker's call
+        ("“The drivers hope to be home by June,” Okon said.", False),
+        ("“We do not want to be home by June,” Okon said.", False),
+        # a refusal, or a cost already paid, is no consequence foretold
+        ("“We are not going to pay for it,” Okon said.", False),
+        ("“The small traders paid for the old pier,” Okon said.", False),
+    ],
+)
+def test_what_a_speaker_s_quoted_sentence_argues(resources, quote, argued):
+    rows = sentence_stances("Lev Okon rejected the port levy on Monday. " + quote, resources)
+    assert ("lev-okon", 1, "oppose") in rows, rows
+    assert (("lev-okon", 2, "oppose") in rows) == argued, rows
+    assert argued or not any(s == 2 for _, s, _ in rows), rows
