@@ -411,3 +411,65 @@ def test_each_stage_gives_the_same_table_as_a_dataframe(resources):
             assert len(frame), name  # the seed article fills every table
             assert frame.equals(columns_frame(name, table)), name
         context = context.with_tables(**dict(zip(names, tables, strict=True)))
+
+
+def test_a_short_form_of_an_organisations_name_is_that_organisation(resources):
+    """ "Corvane" after "Corvane Minerals": the leading word of one organisation's name,
+    however the NER types it, is that organisation, not a second entity."""
+    text = (
+        "Mine permit voided\n\nA state court on Tuesday threw out the permit for a copper "
+        "mine. Corvane Minerals, which wants to dig the mine, said it would appeal.\n\n"
+        "The company said the ruling was wrong. Corvane has 30 days to file its appeal."
+    )
+    tables = tables_for(text, resources)
+    mentions = tables["mentions"]
+    assert set(mentions[mentions["text"] == "Corvane"]["entity_id"]) == {"corvane-minerals"}
+    assert "corvane" not in set(tables["entities"]["entity_id"])
+
+
+def test_a_short_form_is_the_organisation_named_before_it(resources):
+    """Two names open with the word ("Halbury University", "Halbury Students' Union"):
+    the short form between them is the one already named."""
+    text = (
+        "Fees rise\n\nHalbury University’s board of governors voted on Monday to raise fees "
+        "by 9 per cent. “We will not let the quality of a Halbury degree slide,” the rector "
+        "said.\n\n“We will fight this,” said Ann Obi, president of the Halbury Students’ Union."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    assert set(mentions[mentions["text"] == "Halbury"]["entity_id"]) == {"halbury-university"}
+
+
+def test_a_town_is_not_the_council_its_name_opens(resources):
+    """ "Oakridge City Council" ... "in Oakridge", "Oakridge needs": the town, not its
+    council; "the Senate" is not the Senate's subcommittee."""
+    text = (
+        "Scooters banned\n\nThe Oakridge City Council voted 4-2 on Tuesday to ban rental "
+        "scooters. Riders took 9,000 trips in Oakridge last year, and Oakridge needs buses, "
+        "the mayor said.\n\nThe Senate Budget Subcommittee voted to cut the fund on Monday. "
+        "The Senate will vote next week, Sen. Ann Wilde said."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    town = set(mentions[mentions["text"] == "Oakridge"]["entity_id"])
+    assert town and "oakridge-city-council" not in town
+    senate = set(mentions[mentions["text"] == "Senate"]["entity_id"])
+    assert senate and "senate-budget-subcommittee" not in senate
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Bus strike\n\nDennis Harlow, president of Transit Workers Local 518, said the "
+            "authority had left the drivers no choice.",
+            "Transit Workers Local 518",
+        ),
+        (
+            "Plant talks\n\nThe company failed to reach an agreement on local issues with "
+            "UAW Local 881 by the union's deadline.",
+            "UAW Local 881",
+        ),
+    ],
+)
+def test_a_union_local_keeps_its_number(resources, text, name):
+    entities = tables_for(text, resources)["entities"]
+    assert name in set(entities["name"]), set(entities["name"])

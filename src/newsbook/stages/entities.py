@@ -731,9 +731,7 @@ class _Lookups:
             frozenset(
                 m.norm.casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) == 1
             ),
-            _orgs_by_leading_words(
-                mentions, resources.speech.organisations | resources.speech.institutions
-            ),
+            _orgs_by_leading_words(mentions, resources.speech.institutions),
             frozenset(m.norm.casefold() for m in mentions if m.type in PLACE_TYPES),
             frozenset(m.start for m in mentions if _after_place_word(text, m.start)),
         )
@@ -758,6 +756,8 @@ def _orgs_by_leading_words(
                 continue
             if size == 1 and m.tokens[0].casefold() in bodies:
                 continue  # "Senate" of "Senate Appropriations Subcommittee": a body itself
+            if rest[-1][:1].islower():
+                continue  # "Reagan administration", "Tarnbury radio": the bearer's, not a name
             names = found.setdefault(tuple(t.casefold() for t in m.tokens[:size]), [])
             if all(name != m.norm.lower() for _, name in names):
                 names.append((m.start, m.norm.lower()))
@@ -836,17 +836,14 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
 
 
 def _harmonise_short_org_types(mentions: list[Mention], resources: Resources) -> list[Mention]:
-    """A one-word name the NER typed a person once and an organisation elsewhere, that
-    opens the name of one organisation of the article and ends no person's name, is the
-    organisation ("Arrowstone said" beside "Arrowstone Minerals" and "Arrowstone's
-    chief"); the resolution then decides which organisation it names."""
-    alone = {m.norm.casefold() for m in mentions if m.type == "ORG" and len(m.tokens) == 1}
+    """A one-word name the NER typed a person, given without a title, that opens the name
+    of one organisation of the article and ends no person's name, is the organisation
+    ("Arrowstone said" beside "Arrowstone Minerals"); the resolution then decides whether
+    it names that organisation (not where the word is also a place)."""
     surnames = {
         m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
     }
-    leading = _orgs_by_leading_words(
-        mentions, resources.speech.organisations | resources.speech.institutions
-    )
+    leading = _orgs_by_leading_words(mentions, resources.speech.institutions)
     fixed = []
     for m in mentions:
         word = m.norm.casefold()
@@ -855,7 +852,7 @@ def _harmonise_short_org_types(mentions: list[Mention], resources: Resources) ->
             and m.kind == "name"
             and len(m.tokens) == 1
             and not m.canonical
-            and word in alone
+            and not m.role
             and word not in surnames
             and len(leading.get((word,), [])) == 1
         ):
