@@ -413,30 +413,36 @@ def test_each_stage_gives_the_same_table_as_a_dataframe(resources):
         context = context.with_tables(**dict(zip(names, tables, strict=True)))
 
 
-def test_a_short_form_of_an_organisations_name_is_that_organisation(resources):
-    """ "Corvane" after "Corvane Minerals": the leading word of one organisation's name,
-    however the NER types it, is that organisation, not a second entity."""
-    text = (
-        "Mine permit voided\n\nA state court on Tuesday threw out the permit for a copper "
-        "mine. Corvane Minerals, which wants to dig the mine, said it would appeal.\n\n"
-        "The company said the ruling was wrong. Corvane has 30 days to file its appeal."
-    )
+@pytest.mark.parametrize(
+    ("text", "word", "entity_id"),
+    [
+        # the leading word of one organisation's name, however the NER types it
+        (
+            "Mine permit voided\n\nA state court on Tuesday threw out the permit for a copper "
+            "mine. Corvane Minerals, which wants to dig the mine, said it would appeal.\n\n"
+            "The company said the ruling was wrong. Corvane has 30 days to file its appeal.",
+            "Corvane",
+            "corvane-minerals",
+        ),
+        # two names open with the word: the one already named
+        (
+            "Fees rise\n\nHalbury University’s board of governors voted on Monday to raise "
+            "fees by 9 per cent. “We will not let the quality of a Halbury degree slide,” the "
+            "rector said.\n\n“We will fight this,” said Ann Obi, president of the Halbury "
+            "Students’ Union.",
+            "Halbury",
+            "halbury-university",
+        ),
+    ],
+)
+def test_a_short_form_of_an_organisations_name_is_that_organisation(
+    resources, text, word, entity_id
+):
+    """ "Corvane" after "Corvane Minerals" is that organisation, not a second entity."""
     tables = tables_for(text, resources)
     mentions = tables["mentions"]
-    assert set(mentions[mentions["text"] == "Corvane"]["entity_id"]) == {"corvane-minerals"}
-    assert "corvane" not in set(tables["entities"]["entity_id"])
-
-
-def test_a_short_form_is_the_organisation_named_before_it(resources):
-    """Two names open with the word ("Halbury University", "Halbury Students' Union"):
-    the short form between them is the one already named."""
-    text = (
-        "Fees rise\n\nHalbury University’s board of governors voted on Monday to raise fees "
-        "by 9 per cent. “We will not let the quality of a Halbury degree slide,” the rector "
-        "said.\n\n“We will fight this,” said Ann Obi, president of the Halbury Students’ Union."
-    )
-    mentions = tables_for(text, resources)["mentions"]
-    assert set(mentions[mentions["text"] == "Halbury"]["entity_id"]) == {"halbury-university"}
+    assert set(mentions[mentions["text"] == word]["entity_id"]) == {entity_id}
+    assert word.lower() not in set(tables["entities"]["entity_id"])
 
 
 def test_a_town_is_not_the_council_its_name_opens(resources):
