@@ -424,12 +424,12 @@ def test_each_stage_gives_the_same_table_as_a_dataframe(resources):
             "Corvane",
             "corvane-minerals",
         ),
-        # two names open with the word: the one already named
+        # two names open with the word: the one named before the short form
         (
             "Fees rise\n\nHalbury University’s board of governors voted on Monday to raise "
             "fees by 9 per cent. “We will not let the quality of a Halbury degree slide,” the "
-            "rector said.\n\n“We will fight this,” said Ann Obi, president of the Halbury "
-            "Students’ Union.",
+            "rector said.\n\nThe fee rise was first reported by Halbury Press, the city's "
+            "publisher.",
             "Halbury",
             "halbury-university",
         ),

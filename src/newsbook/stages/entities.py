@@ -838,8 +838,9 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
 def _harmonise_short_org_types(mentions: list[Mention], resources: Resources) -> list[Mention]:
     """A one-word name the NER typed a person, given without a title, that opens the name
     of one organisation of the article and ends no person's name, is the organisation
-    ("Arrowstone said" beside "Arrowstone Minerals"); the resolution then decides whether
-    it names that organisation (not where the word is also a place)."""
+    ("Arrowstone said" beside "Arrowstone Minerals"), unless the article also gives the
+    word as a place; the resolution then decides whether it names that organisation."""
+    places = {m.norm.casefold() for m in mentions if m.type in PLACE_TYPES}
     surnames = {
         m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
     }
@@ -854,6 +855,7 @@ def _harmonise_short_org_types(mentions: list[Mention], resources: Resources) ->
             and not m.canonical
             and not m.role
             and word not in surnames
+            and word not in places
             and len(leading.get((word,), [])) == 1
         ):
             m = replace(m, type="ORG")
@@ -1036,8 +1038,8 @@ def _org_begun_by(mention: Mention, lookups: _Lookups) -> str:
         or not mention.norm[:1].isupper()
     ):
         return ""
-    names = [(start, name) for start, name in lookups.orgs_by_leading.get(words, [])]
-    names = [(start, name) for start, name in names if name != mention.norm.lower()]
+    own = mention.norm.lower()
+    names = [(start, name) for start, name in lookups.orgs_by_leading.get(words, []) if name != own]
     earlier = [name for start, name in names if start < mention.start]
     if len(earlier) == 1:
         return earlier[0]
