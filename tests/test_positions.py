@@ -596,12 +596,11 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
 @pytest.mark.parametrize(
     ("text", "actor_id", "stance"),
     [
-        # an actor's own proposal is one they support, whoever judges it
+        # an actor's own proposal is one they support; where another judges it, only the
+        # owner named by the act of putting it forward (see the test below)
         ("Norland delivered its final offer to the union on Monday.", "norland", "support"),
-        ("Okon rejected Norland's offer.", "norland", "support"),
         ("Okon rejected Norland's offer.", "lev-okon", "oppose"),
         ("Roth welcomed a Sudmark offer announced by Okon.", "lev-okon", "support"),
-        ("Roth said Okon's proposal was disappointing.", "lev-okon", "support"),
         ("Roth said Okon's proposal was disappointing.", "ana-roth", "oppose"),
         # a weak cue with the preposition of its stance, negated or prescribed, takes a side
         ("Okon pushed hard for a harbour tunnel.", "lev-okon", "support"),
@@ -648,6 +647,21 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     positions, _ = discovered_of(text, resources)
     rows = positions[positions["actor_id"] == actor_id]
     assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "judge"),
+    [
+        ("Okon rejected Norland's offer.", "lev-okon"),
+        ("Roth said Okon's proposal was disappointing.", "ana-roth"),
+        ("Okon urged the council to vote down Norland's plan.", "lev-okon"),
+    ],
+)
+def test_an_owner_holds_no_stance_where_another_judges_its_proposal(resources, text, judge):
+    # the gold convention (data/gold/README.md): the sentence is the judge's stance; the
+    # owner named only on the noun is not coded there
+    positions, _ = discovered_of(text, resources)
+    assert set(positions["actor_id"]) == {judge}, positions[["actor_id", "stance", "cue"]]
 
 
 @pytest.mark.parametrize(

@@ -421,6 +421,32 @@ def _put_forward_by_subject(noun: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def _owners_set_aside(
+    found: list[tuple[str, Cue, int]], lexicon: StanceLexicon
+) -> list[tuple[str, Cue, int]]:
+    """ "Okon rejected Norland's offer", "Roth said Okon's proposal was disappointing": where
+    another party acts on or judges a proposal, the sentence is that party's stance, and the
+    owner named only on the noun (a possessive, a name) holds none there (the convention
+    most gold follows: data/gold/README.md). An owner named by the act of putting it forward
+    ("an offer announced by Okon", "Norland made an offer Okon rejected") still holds it."""
+    owners = {a for a, cue, _ in found if cue.owned}
+    if not owners or not {a for a, cue, _ in found if not cue.owned} - owners:
+        return found
+    return [
+        (a, cue, rank)
+        for a, cue, rank in found
+        if not cue.owned or _put_forward_by_act(cue.token, lexicon)
+    ]
+
+
+def _put_forward_by_act(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland made an offer", "an offer announced by Okon": a proposal whose owner the
+    sentence names as the one who put it forward, not only as its possessor."""
+    return _put_forward_by_subject(noun, lexicon) or any(
+        _agent_participle(child) for child in noun.children
+    )
+
+
 def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
     """ "has not taken a position on X", "has no view on X", "is undecided about X": an
     actor explicitly neutral on X; the word that holds it (the verb, or the adjective)."""
@@ -1772,6 +1798,7 @@ def _positions_pass(
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
                 found += [(a, outer, RANK_WRITER) for a in voice]
+            found = _owners_set_aside(found, lexicon)
             held = {a for a, _, rank in found if rank == RANK_HOLDER}
             if _in_condition(anchor, lexicon):  # "whether we want X" argues nothing
                 arguers = []
