@@ -1130,3 +1130,16 @@ def test_a_wish_no_one_had_is_reluctance_not_opposition(resources):
     # "nobody wanted to": told in the past, of what is being done
     rows = dam_rows('"Nobody here wanted to build the dam," Okon said.', "lev-okon", resources)
     assert "oppose" not in set(rows["stance"]), rows[["sentence_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Okon said Sudmark would accept the water charter rather than build the dam.", "oppose"),
+        ("Okon backs the water charter rather than the dam.", "oppose"),
+        ("Okon would scrap the water charter rather than abandon the dam.", "support"),
+    ],
+)
+def test_the_alternative_after_rather_than_is_turned_down(resources, text, stance):
+    rows = dam_rows(text, "lev-okon", resources)
+    assert set(rows["stance"]) == {stance}, rows[["actor_id", "issue_id", "stance", "cue"]]

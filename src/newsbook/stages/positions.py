@@ -164,6 +164,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth > 0 and _sets_apart(token, lexicon):
             break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
+        if depth > 0 and _turned_down(path[depth - 1]):
+            # "would agree to X rather than take Y", "X rather than Y": Y is refused
+            polarity = -polarity
+            if cues:
+                cues[-1] = replace(cues[-1], polarity=polarity)
         if depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
         elif (
@@ -758,6 +763,15 @@ def _conditional(cue: Token) -> bool:
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
         for c in token.children
     )
+
+
+def _turned_down(phrase: Token) -> bool:
+    """ "accept X rather than build Y", "the tunnel rather than the dam": the phrase right
+    after "rather than" is the alternative turned down, the other side of what is said of
+    the one preferred (however the parser attaches it)."""
+    before = phrase.left_edge.i - 1
+    doc = phrase.doc
+    return before > 0 and doc[before].lower_ == "than" and doc[before - 1].lower_ == "rather"
 
 
 def _sets_apart(token: Token, lexicon: StanceLexicon) -> bool:
