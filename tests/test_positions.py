@@ -1143,3 +1143,15 @@ def test_a_wish_no_one_had_is_reluctance_not_opposition(resources):
 def test_the_alternative_after_rather_than_is_turned_down(resources, text, stance):
     rows = dam_rows(text, "lev-okon", resources)
     assert set(rows["stance"]) == {stance}, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roth said it is inconceivable the whole nation would vote for the dam.",
+        "Roth said it was improbable that Norland would back the dam.",
+    ],
+)
+def test_what_is_held_improbable_is_no_stance(resources, text):
+    # a judgement of probability: a prediction that it will not happen, no one's stance
+    assert positions_of(text, resources).empty
