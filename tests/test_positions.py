@@ -1155,3 +1155,17 @@ def test_the_alternative_after_rather_than_is_turned_down(resources, text, stanc
 def test_what_is_held_improbable_is_no_stance(resources, text):
     # a judgement of probability: a prediction that it will not happen, no one's stance
     assert positions_of(text, resources).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Okon said: "I am not against the dam."',
+        "Okon is not opposed to the water charter.",
+        "“I’m not against the dam,” Okon said.",
+    ],
+)
+def test_an_opposition_disclaimed_is_no_stance(resources, text):
+    # "I am not against X": a concession, neither side (data/gold: not coded); compare
+    # "No one here is against X" (test_a_subject_that_is_no_one_turns_the_stance_round)
+    assert positions_of(text, resources).empty

@@ -276,6 +276,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # "has no plans to close the pier": an intent denied, the act's other side
             polarity = -polarity
             cues.append(Cue(token, polarity))
+        elif _disclaimed(token, lexicon):
+            break  # "I am not against X": an opposition disclaimed, no stance taken
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
@@ -762,6 +764,20 @@ def _conditional(cue: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"}
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
         for c in token.children
+    )
+
+
+def _disclaimed(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "I am not against X", "we are not opposed to X": a side against, predicated with a
+    negated copula, disclaims a stance without taking the other (the gold convention: a
+    concession, not support). ("No one here is against X" is everyone's support.)"""
+    copula = token.head
+    return (
+        token.dep_ in {"prep", "acomp"}
+        # ("I’m": with a curly apostrophe the parser's lemma is the contraction itself)
+        and (copula.lemma_ == "be" or copula.norm_ in {"am", "are", "is"})
+        and lexicon.polarity(token) < 0
+        and any(c.dep_ == "neg" for c in copula.children)
     )
 
 
