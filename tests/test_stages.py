@@ -37,6 +37,12 @@ def test_two_people_one_surname_resolved_by_title_and_discourse(resources):
     assert list(bergs["resolution"]) == ["title", "discourse"]
 
 
+def test_an_abbreviated_title_after_another_persons_role_is_the_names_own(resources):
+    text = "A spokesman for Gov. Rowan Telford said the bill was signed."
+    entities = tables_for(text, resources)["entities"].set_index("name")
+    assert entities.loc["Rowan Telford", "role"] == "Gov."
+
+
 def test_same_surname_in_one_sentence_is_ambiguous(resources):
     text = "Anna Berg and Olaf Berg arrived.\n\nBoth spoke. Berg said nothing new."
     mentions = tables_for(text, resources)["mentions"]

@@ -92,6 +92,8 @@ class Resources:
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
     broadcasters: frozenset[str] = frozenset()  # "Bellport radio": a place's broadcaster
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
+    # an abbreviated title -> the word it stands for ("sen." -> "senator")
+    title_abbreviations: dict[str, str] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()  # "U.S. Government": the state itself
 
     @classmethod
@@ -181,6 +183,9 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         company_suffixes=frozenset(_lines(lexicon_dir / "company_suffixes.txt", lower=True)),
         broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
         name_particles=_words(titles, "name_particles"),
+        title_abbreviations={
+            str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()
+        },
     )
 
 
@@ -642,6 +647,7 @@ class SpeechLexicon:
     headline_roles: frozenset[str] = frozenset()
     # "the panel": a body named "Committee", "Commission" ...
     kinds_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    conformity: frozenset[str] = frozenset()  # "according to plan": what it follows, no source
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -690,6 +696,7 @@ class SpeechLexicon:
                 noun: frozenset(kinds)
                 for noun, kinds in speech.get("institution_kinds", {}).items()
             },
+            conformity=words("conformity_nouns"),
         )
 
 

@@ -118,6 +118,11 @@ def title_before(span: Span, resources: Resources) -> tuple[str, Span | None]:
     run = doc[i + 1 : span.start]
     while len(run) and run[0].lower_ in {"the", "of", "and", "-"}:
         run = doc[run.start + 1 : run.end]
+    owned = len(run) > 2 and run[-2].lower_ in {"for", "of"}
+    if owned and run[-1].lower_ in resources.title_abbreviations:
+        # "a spokesman for Gov. Anna Berg": the abbreviated title is hers, the
+        # words before it another's
+        run = doc[run.end - 1 : run.end]
     if not any(t.lower_ in resources.title_heads for t in run):
         return "", None
     owner = None

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbook.lexicons import SpeechLexicon, bare_forms
 from newsbook.schema import Columns, column_lists, column_rows, columns_frame
-from newsbook.stages.context import ArticleContext
+from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.text.article import Article
 from newsbook.text.layout import Block
 from newsbook.text.nlp import (
@@ -230,6 +230,18 @@ def speaker_token(
     current = _reporter_of_participle(verb, lexicon) or verb
     for _ in range(4):
         children = [c for c in current.children if not quoted[0] <= c.idx < quoted[1]]
+        framing = [
+            s
+            for c in children
+            if c.dep_ == "parataxis" and _is_cue(c, lexicon)
+            for s in c.children
+            if s.dep_ in SUBJECT_DEPS
+        ]
+        if current.i != verb.i and framing:
+            # "Noting that ..., he said, "This was ..."": the clause a participle hangs on
+            # is the quotation an aside attributes; its subject is words quoted, and the
+            # aside's subject speaks
+            return framing[0]
         if current.lemma_.lower() in lexicon.channels and _relays(current, lexicon):
             objects = [c for c in children if c.dep_ == "dobj"]
             if objects:
@@ -259,7 +271,8 @@ def speaker_token(
             after = [c for c in children if c.dep_ in {"dobj", "npadvmod", "attr"}]
             if after and after[0].pos_ in {"NOUN", "PROPN"}:
                 return after[0]
-        hung = _speaker_hung_before(verb, lexicon) if current is verb else None
+        shares = verb.dep_ == "conj" and current.i == verb.head.i  # "X called ... and said"
+        hung = _speaker_hung_before(current, lexicon) if current is verb or shares else None
         if hung is not None:
             return hung
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and current.head.pos_ == "PROPN":
@@ -348,8 +361,9 @@ class SpeakerResolver:
         self.title_heads = context.resources.title_heads
         self.names = context.entity_names
         self.types = context.entity_types
+        spelled_out = context.resources.title_abbreviations  # "Sen." is "the senator"
         self.roles = {
-            entity_id: role.lower()
+            entity_id: " ".join(spelled_out.get(w, w) for w in role.lower().split())
             for entity_id, role, kind in zip(
                 entities["entity_id"], entities["role"], entities["type"], strict=True
             )
@@ -466,6 +480,8 @@ class SpeakerResolver:
                     entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
         if not entity_id and subject.lemma_.lower() in self.title_heads:
             entity_id = self._role_at_organisation(subject, base)
+        if not entity_id:
+            entity_id = self._person_set_off_after(subject, base)
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
@@ -601,11 +617,16 @@ class SpeakerResolver:
         return found.pop() if len(found) == 1 else ""
 
     def _by_role(self, subject: Token) -> str:
-        """ "President Venn's chief of staff": the one person the article gives that role."""
+        """ "President Venn's chief of staff": the one person the article gives that role
+        (what a relative clause says of them is no part of it: "the governor, who ...")."""
+        relative = {t.i for r in subject.children if r.dep_ == "relcl" for t in r.subtree}
         words = [
             t.lower_
             for t in subject.subtree
-            if t.dep_ not in {"det", "poss", "case"} and not t.is_punct and t.i >= subject.i
+            if t.dep_ not in {"det", "poss", "case"}
+            and not t.is_punct
+            and t.i >= subject.i
+            and t.i not in relative
         ]
         core = " ".join(words)
         if len(core) < 4:
@@ -645,12 +666,9 @@ class SpeakerResolver:
             start = base + organisation.idx
             if self.entity_in(start, start + len(organisation), types={"PERSON"}):
                 continue  # "the wife of the president, Anna Berg": whose name is it?
-            for child in organisation.children:
-                if child.dep_ == "appos":
-                    begin = base + child.idx
-                    person = self.entity_in(begin, begin + len(child), types={"PERSON"})
-                    if person:
-                        return person
+            person = self._apposed_person(organisation, base)
+            if person:
+                return person
             role = subject.lemma_.lower()
             if not _definite(subject) or role in self.lexicon.anonymous:
                 continue
@@ -660,6 +678,34 @@ class SpeakerResolver:
             members = [e for e, title, _ in self.members.get(named, []) if title.endswith(role)]
             if len(members) == 1:
                 return members[0]
+        return ""
+
+    def _apposed_person(self, organisation: Token, base: int) -> str:
+        """The person in apposition to a noun, if any ("the Grain Board, Rui Lobo,")."""
+        for child in organisation.children:
+            if child.dep_ == "appos":
+                begin = base + child.idx
+                person = self.entity_in(begin, begin + len(child), types={"PERSON"})
+                if person:
+                    return person
+        return ""
+
+    def _person_set_off_after(self, subject: Token, base: int) -> str:
+        """ "The Labour member for Dunmore West, Alan Tegg, said": a person named after
+        the subject's place or body, set off by commas and closing the subject, is the
+        subject, whatever its head (a title or not), where the parser hangs the name on
+        that place or body (which a person's name cannot stand in apposition to)."""
+        for preposition in subject.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in ORGANISATION_PREPOSITIONS:
+                continue
+            for place in (g for g in preposition.children if g.dep_ == "pobj"):
+                start = base + place.idx
+                if self.entity_in(start, start + len(place), types={"PERSON"}):
+                    continue  # "the wife of the president, Anna Berg": whose name is it?
+                person = self._apposed_person(place, base)
+                closing = subject.right_edge
+                if person and place.right_edge.i in {closing.i, closing.i - 1}:
+                    return person
         return ""
 
     def _titled_name_closing(self, subject: Token, base: int) -> str:
@@ -800,6 +846,10 @@ class SpeakerResolver:
             for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
                 start = base + token.idx
                 entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
+                if not entity_id and token.i == child.i:
+                    # "The Minister for the Marine, Ana Roth, defended ...": the name may
+                    # hang on the subject's body
+                    entity_id = self._person_set_off_after(child, base)
                 if not entity_id and _definite(token) and token.lemma_.lower() not in self.unnamed:
                     # "The mayor has not helped his cause. He ...": the one person the
                     # article gives that role
@@ -1087,6 +1137,19 @@ def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> T
     unnamed = lexicon.anonymous if lexicon else frozenset()
     if finite and before.tag_ == "NNS" and before.lemma_.lower() in unnamed:
         return before
+    # "Anna Berg, of the Fair Road group, called ...": the parser may read the name that
+    # opens the sentence, set off by a comma, as a loose modifier of the cue
+    loose = [
+        c
+        for c in verb.children
+        if c.dep_ in {"advmod", "npadvmod", "dep"}
+        and c.i < verb.i
+        and c.left_edge.i == verb.sent.start
+        and c.pos_ == "PROPN"
+        and _can_speak(c)
+    ]
+    if finite and loose:
+        return loose[0]
     if verb.i - verb.sent.start < 2 or before.text != ",":
         return None
     name = verb.nbor(-2)
@@ -1457,6 +1520,15 @@ def iter_quotes(
                 continue  # "in Washington's opinion" inside someone's quotation
             speaker = resolver.resolve(source, paragraph.base)
             start, end = content[0].idx, content[-1].idx + len(content[-1])
+            quoted = sum(
+                min(end, q.end) - max(start, q.start)
+                for q in paragraph.direct
+                if q.start < end and start < q.end
+            )
+            if quoted > QUOTED_SHARE * (end - start):
+                continue  # ""...," according to X": the quotation gives the statement
+            if source.lemma_.lower() in lexicon.conformity:
+                continue  # "according to the law", "according to plan": no source
             yield _row(
                 article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
             )
@@ -1522,6 +1594,8 @@ def _direct_statement(
         sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
         leading = [t for t in sentence if t.idx < quote.start - 1]
         speaker, cue = _introducer(leading, resolver, paragraph.base)
+    if not speaker.phrase and cue is None:
+        speaker, cue = _according_source(quote, around, resolver, paragraph.base, lexicon)
     if not speaker.phrase and cue is None and not whole:
         speaker, cue = _embedding_subject(doc, quote, resolver, paragraph.base)
     if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
@@ -1539,6 +1613,26 @@ def _direct_statement(
         quote.status,
         lexicon,
     )
+
+
+def _according_source(
+    quote: QuoteSpan,
+    around: list[Span],
+    resolver: SpeakerResolver,
+    base: int,
+    lexicon: SpeechLexicon,
+) -> tuple[Speaker, Token | None]:
+    """ ""...," according to X": the source of an "according to" phrase after a quotation
+    its sentence reports is who speaks it."""
+    for sentence in around:
+        if not sentence.start_char <= quote.end < sentence.end_char:
+            continue
+        for cue, source, content in _according_to(sentence, lexicon):
+            reported = content[0].idx < quote.end and quote.start < content[-1].idx
+            conforms = source.lemma_.lower() in lexicon.conformity
+            if cue.idx >= quote.end and reported and not conforms:
+                return resolver.resolve(source, base), cue
+    return NOBODY, None
 
 
 def _continues_open_quotation(paragraph: Paragraph, quote: QuoteSpan) -> bool:
@@ -1876,13 +1970,15 @@ def _row(
 def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tuple[int, str, str]]:
     """Where the article names a source it described before: "the official, Assistant
     Minister Anna Berg, ..." gives (offset, "official", entity id); so with a role one
-    person holds ("the minister of labour said ...", then "The minister, Anna Berg,")."""
+    person holds ("the minister of labour said ...", then "The minister, Anna Berg,"),
+    or any description ("the group's lawyer said ...", then "the lawyer, Anna Berg,")."""
     described = resolver.lexicon.anonymous | resolver.lexicon.headline_roles
     found = []
     for item in parsed:
         base = item.block.start
         for token in item.doc:
-            if token.dep_ != "appos" or token.head.lemma_.lower() not in described:
+            common = token.head.pos_ == "NOUN" or token.head.lemma_.lower() in described
+            if token.dep_ != "appos" or not common:
                 continue
             determiners = [c for c in token.head.children if c.dep_ == "det"]
             if not determiners or determiners[0].lower_ not in {"the", "this", "that"}:
@@ -2012,6 +2108,11 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
     Background the writer puts between two statements is not so framed: it stands in a
     paragraph of its own, or the next statement opens with its attribution."""
     sentences = {s.sentence_id: s for s in column_rows(context.sentences)}
+    told_of = {
+        row.sentence_id
+        for item, sent, row in context.sentence_parses
+        if _names_its_subject(sent, item.block.start, context.mention_index)
+    }
     holding: dict[int, list[dict]] = {}
     opening: dict[int, dict] = {}  # a statement opening its sentence (or its mark)
     for row in rows:
@@ -2028,6 +2129,7 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
             or sentence_id in holding
             or here.section != "body"
             or here.paragraph_id != after.paragraph_id
+            or sentence_id in told_of  # "Berg defended the plan.": the writer tells of Berg
             or not next_row["speaker_id"]
             or not next_row["cue"]  # the next statement names its speaker through a cue
             or all(
@@ -2052,6 +2154,20 @@ def _continued(rows: list[dict], context: ArticleContext) -> list[dict]:
             }
         )
     return found
+
+
+def _names_its_subject(sentence: Span, base: int, mentions: MentionIndex) -> bool:
+    """Whether a sentence's subject is a person's name ("Anna Berg went further", "the
+    chairman, Anna Berg, went further") and it reports no clause: a sentence telling of
+    someone by name in the third person is the writer's, not anyone's words going on."""
+    if any(t.dep_ == "mark" and t.lower_ == "that" for t in sentence):
+        return False  # "Berg echoed the view that ...": words of Berg's all the same
+    subjects = [c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS]
+    return any(
+        mentions.at(base + t.idx, base + t.idx + len(t), types={"PERSON"})
+        for subject in subjects
+        for t in [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    )
 
 
 def speakers_summary(quotes: pd.DataFrame) -> pd.DataFrame:
