@@ -188,8 +188,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # questions, "too ... to", places on a role; dev and released: .421/.686) and after an
     # editorial's own paper by its short name, passive and pronoun-subject acts left to
     # their unnamed doers, requests, and quoted judging words on an issue in the frame
-    # (st-comm: .421/.679), each measured apart
-    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.67, figures.to_dict()
+    # (st-comm: .421/.679), each measured apart; precision raised after an owner named on
+    # a proposal another judges left uncoded, "rather than", hedges of improbability and
+    # disclaimed opposition (sides9: .453/.718 -> .455/.735 with the released articles)
+    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.73, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -198,11 +200,12 @@ def test_stances_as_a_new_user_gets_them(scores):
     # .337/.660), and after subjects that are no one negate their cue (stances10) and a
     # body's members and the names beside a relative clause's subject hold its stance
     # (stances9): .449/.772; raised after quoted judging words on an issue in the frame
-    # (st-comm: .469/.780)
+    # (st-comm: .469/.780); precision raised after disclaimed opposition and owners of
+    # judged proposals (sides9: .510/.794 -> .510/.806; released news .645 -> .690)
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.46 and news["precision"] >= 0.78, news.to_dict()
+    assert news["recall"] >= 0.46 and news["precision"] >= 0.80, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
-    assert held_out_news["recall"] >= 0.28 and held_out_news["precision"] >= 0.64, (
+    assert held_out_news["recall"] >= 0.28 and held_out_news["precision"] >= 0.68, (
         held_out_news.to_dict()
     )
 
@@ -230,13 +233,16 @@ def test_stances_as_a_new_user_gets_them(scores):
         # editorial's own paper by its short name, passive and pronoun-subject acts left to
         # their unnamed doers, requests, and quoted judging words and phrases on an issue in
         # the frame (st-comm: .471/.680, .401/.681, .296/.513), each measured apart; the
-        # lower of the two until they are measured together
-        ({"kind": "wire"}, 0.47, 0.68),
-        ({"kind": "commentary"}, 0.37, 0.63),
+        # lower of the two until they are measured together; precision raised after
+        # owners of judged proposals left uncoded, "rather than", hedges of improbability
+        # and disclaimed opposition (sides9, from merge9 .505/.726, .406/.684, .355/.615:
+        # .509/.742, .406/.696, .355/.649)
+        ({"kind": "wire"}, 0.47, 0.74),
+        ({"kind": "commentary"}, 0.37, 0.69),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479); now
         # the 16 released articles (session 9)
-        ({"split": "test"}, 0.29, 0.51),
+        ({"split": "test"}, 0.29, 0.64),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
