@@ -596,12 +596,11 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
 @pytest.mark.parametrize(
     ("text", "actor_id", "stance"),
     [
-        # an actor's own proposal is one they support, whoever judges it
+        # an actor's own proposal is one they support; where another judges it, only the
+        # owner named by the act of putting it forward (see the test below)
         ("Norland delivered its final offer to the union on Monday.", "norland", "support"),
-        ("Okon rejected Norland's offer.", "norland", "support"),
         ("Okon rejected Norland's offer.", "lev-okon", "oppose"),
         ("Roth welcomed a Sudmark offer announced by Okon.", "lev-okon", "support"),
-        ("Roth said Okon's proposal was disappointing.", "lev-okon", "support"),
         ("Roth said Okon's proposal was disappointing.", "ana-roth", "oppose"),
         # a weak cue with the preposition of its stance, negated or prescribed, takes a side
         ("Okon pushed hard for a harbour tunnel.", "lev-okon", "support"),
@@ -648,6 +647,21 @@ def test_the_side_an_actor_takes(resources, text, actor_id, stance):
     positions, _ = discovered_of(text, resources)
     rows = positions[positions["actor_id"] == actor_id]
     assert set(rows["stance"]) == {stance}, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "judge"),
+    [
+        ("Okon rejected Norland's offer.", "lev-okon"),
+        ("Roth said Okon's proposal was disappointing.", "ana-roth"),
+        ("Okon urged the council to vote down Norland's plan.", "lev-okon"),
+    ],
+)
+def test_an_owner_holds_no_stance_where_another_judges_its_proposal(resources, text, judge):
+    # the gold convention (data/gold/README.md): the sentence is the judge's stance; the
+    # owner named only on the noun is not coded there
+    positions, _ = discovered_of(text, resources)
+    assert set(positions["actor_id"]) == {judge}, positions[["actor_id", "stance", "cue"]]
 
 
 @pytest.mark.parametrize(
@@ -1116,3 +1130,42 @@ def test_a_wish_no_one_had_is_reluctance_not_opposition(resources):
     # "nobody wanted to": told in the past, of what is being done
     rows = dam_rows('"Nobody here wanted to build the dam," Okon said.', "lev-okon", resources)
     assert "oppose" not in set(rows["stance"]), rows[["sentence_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Okon said Sudmark would accept the water charter rather than build the dam.", "oppose"),
+        ("Okon backs the water charter rather than the dam.", "oppose"),
+        ("Okon would scrap the water charter rather than abandon the dam.", "support"),
+    ],
+)
+def test_the_alternative_after_rather_than_is_turned_down(resources, text, stance):
+    rows = dam_rows(text, "lev-okon", resources)
+    assert set(rows["stance"]) == {stance}, rows[["actor_id", "issue_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roth said it is inconceivable the whole nation would vote for the dam.",
+        "Roth said it was improbable that Norland would back the dam.",
+    ],
+)
+def test_what_is_held_improbable_is_no_stance(resources, text):
+    # a judgement of probability: a prediction that it will not happen, no one's stance
+    assert positions_of(text, resources).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Okon said: "I am not against the dam."',
+        "Okon is not opposed to the water charter.",
+        "“I’m not against the dam,” Okon said.",
+    ],
+)
+def test_an_opposition_disclaimed_is_no_stance(resources, text):
+    # "I am not against X": a concession, neither side (data/gold: not coded); compare
+    # "No one here is against X" (test_a_subject_that_is_no_one_turns_the_stance_round)
+    assert positions_of(text, resources).empty

@@ -411,3 +411,71 @@ def test_each_stage_gives_the_same_table_as_a_dataframe(resources):
             assert len(frame), name  # the seed article fills every table
             assert frame.equals(columns_frame(name, table)), name
         context = context.with_tables(**dict(zip(names, tables, strict=True)))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "entity_id"),
+    [
+        # the leading word of one organisation's name, however the NER types it
+        (
+            "Mine permit voided\n\nA state court on Tuesday threw out the permit for a copper "
+            "mine. Corvane Minerals, which wants to dig the mine, said it would appeal.\n\n"
+            "The company said the ruling was wrong. Corvane has 30 days to file its appeal.",
+            "Corvane",
+            "corvane-minerals",
+        ),
+        # two names open with the word: the one named before the short form
+        (
+            "Fees rise\n\nHalbury University’s board of governors voted on Monday to raise "
+            "fees by 9 per cent. “We will not let the quality of a Halbury degree slide,” the "
+            "rector said.\n\nThe fee rise was first reported by Halbury Press, the city's "
+            "publisher.",
+            "Halbury",
+            "halbury-university",
+        ),
+    ],
+)
+def test_a_short_form_of_an_organisations_name_is_that_organisation(
+    resources, text, word, entity_id
+):
+    """ "Corvane" after "Corvane Minerals" is that organisation, not a second entity."""
+    tables = tables_for(text, resources)
+    mentions = tables["mentions"]
+    assert set(mentions[mentions["text"] == word]["entity_id"]) == {entity_id}
+    assert word.lower() not in set(tables["entities"]["entity_id"])
+
+
+def test_a_town_is_not_the_council_its_name_opens(resources):
+    """ "Oakridge City Council" ... "in Oakridge", "Oakridge needs": the town, not its
+    council; "the Senate" is not the Senate's subcommittee."""
+    text = (
+        "Scooters banned\n\nThe Oakridge City Council voted 4-2 on Tuesday to ban rental "
+        "scooters. Riders took 9,000 trips in Oakridge last year, and Oakridge needs buses, "
+        "the mayor said.\n\nThe Senate Budget Subcommittee voted to cut the fund on Monday. "
+        "The Senate will vote next week, Sen. Ann Wilde said."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    town = set(mentions[mentions["text"] == "Oakridge"]["entity_id"])
+    assert town and "oakridge-city-council" not in town
+    senate = set(mentions[mentions["text"] == "Senate"]["entity_id"])
+    assert senate and "senate-budget-subcommittee" not in senate
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Bus strike\n\nDennis Harlow, president of Transit Workers Local 518, said the "
+            "authority had left the drivers no choice.",
+            "Transit Workers Local 518",
+        ),
+        (
+            "Plant talks\n\nThe company failed to reach an agreement on local issues with "
+            "UAW Local 881 by the union's deadline.",
+            "UAW Local 881",
+        ),
+    ],
+)
+def test_a_union_local_keeps_its_number(resources, text, name):
+    entities = tables_for(text, resources)["entities"]
+    assert name in set(entities["name"]), set(entities["name"])

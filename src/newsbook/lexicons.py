@@ -91,6 +91,7 @@ class Resources:
     languages: LanguageLexicon
     company_suffixes: frozenset[str] = frozenset()  # "Inc", "AG": a company's legal form
     broadcasters: frozenset[str] = frozenset()  # "Bellport radio": a place's broadcaster
+    numbered_units: frozenset[str] = frozenset()  # "Local" in "Transit Workers Local 412"
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
     # an abbreviated title -> the word it stands for ("sen." -> "senator")
     title_abbreviations: dict[str, str] = field(default_factory=dict)
@@ -182,6 +183,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         languages=LanguageLexicon.from_data(_yaml(lexicon_dir / "languages.yml")),
         company_suffixes=frozenset(_lines(lexicon_dir / "company_suffixes.txt", lower=True)),
         broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
+        numbered_units=frozenset(_lines(lexicon_dir / "numbered_units.txt", lower=True)),
         name_particles=_words(titles, "name_particles"),
         title_abbreviations={
             str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()

@@ -30,6 +30,7 @@ SKIPPED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 # a misreading (see _speaks_after_quotation)
 MUTE_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
 TREATY_WORDS = re.compile(r"\b(?:treaty|pact|accord|convention|protocol)\b", re.IGNORECASE)
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 PLACE_PREPOSITIONS = frozenset(
     {
         "in",
@@ -214,6 +215,14 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}  # "Preserving the"
     ):
         end -= 1
+    if (
+        span.label_ == "ORG"
+        and end < len(doc)
+        and end - start >= 2
+        and doc[end - 1].lower_ in resources.numbered_units
+        and doc[end].like_num
+    ):
+        end += 1  # "Transit Workers Local 412": the branch's number is its name
     units = resources.layout.table_units
     if all(t.lower_ in units or t.is_punct for t in doc[start:end]):
         return None  # "cts", "Avg shrs": units of a figures line, no name
@@ -602,6 +611,7 @@ def resolve_entities(
 ) -> tuple[Columns, Columns]:
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
+    mentions = _harmonise_short_org_types(mentions, resources)
     people = _full_names(mentions)
     lookups = _Lookups.of(mentions, resources, article.text)
     entities: dict[str, _Entity] = {}
@@ -672,6 +682,13 @@ class _Lookups:
     # one-word names of people, casefolded: a full name whose last word is among them is
     # written given name first ("Kemp said" after "Jordan Kemp")
     people_named_alone: frozenset[str] = frozenset()
+    # the leading word(s) of each organisation's name of two words or more, casefolded ->
+    # (offset of its first mention, name in lower case) of each name they open
+    orgs_by_leading: dict[tuple[str, ...], list[tuple[int, str]]] = field(default_factory=dict)
+    # what names a place as well: the names the NER typed as places, casefolded, and the
+    # offsets of the mentions right after a place preposition ("in Tarnbury")
+    place_names: frozenset[str] = frozenset()
+    after_place_word: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, mentions: list[Mention], resources: Resources, text: str) -> _Lookups:
@@ -714,7 +731,43 @@ class _Lookups:
             frozenset(
                 m.norm.casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) == 1
             ),
+            _orgs_by_leading_words(mentions, resources.speech.institutions),
+            frozenset(m.norm.casefold() for m in mentions if m.type in PLACE_TYPES),
+            frozenset(m.start for m in mentions if _after_place_word(text, m.start)),
         )
+
+
+def _orgs_by_leading_words(
+    mentions: list[Mention], bodies: frozenset[str]
+) -> dict[tuple[str, ...], list[tuple[int, str]]]:
+    """The leading word(s) of each organisation's name of two words or more (("arrowstone",)
+    and ("arrowstone", "hill") of "Arrowstone Hill Mining") -> (first offset, name) of each
+    name they open, in text order. Not where the rest is a body of its own, two words or
+    more ending in a word for one (`bodies`): "Tarn Harbour Committee" is a committee of
+    Tarn, and "Tarn" alone names Tarn (a town, a parliament), not the committee; nor a
+    first word that is such a word ("Senate" of "Senate Defense Subcommittee")."""
+    found: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for m in mentions:
+        if m.type != "ORG" or m.kind != "name" or m.canonical or len(m.tokens) < 2:
+            continue
+        for size in range(1, len(m.tokens)):
+            rest = m.tokens[size:]
+            if len(rest) >= 2 and rest[-1].casefold() in bodies:
+                continue
+            if size == 1 and m.tokens[0].casefold() in bodies:
+                continue  # "Senate" of "Senate Appropriations Subcommittee": a body itself
+            if rest[-1][:1].islower():
+                continue  # "Reagan administration", "Tarnbury radio": the bearer's, not a name
+            names = found.setdefault(tuple(t.casefold() for t in m.tokens[:size]), [])
+            if all(name != m.norm.lower() for _, name in names):
+                names.append((m.start, m.norm.lower()))
+    return found
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """Whether the word before `start` is a place preposition ("in", "near")."""
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    return bool(before) and before.group(1).lower() in PLACE_PREPOSITIONS
 
 
 def _orgs_by_abbreviation(mentions: list[Mention], text: str) -> dict[str, str]:
@@ -776,6 +829,34 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
             and not m.canonical
             and word in companies
             and word not in surnames
+        ):
+            m = replace(m, type="ORG")
+        fixed.append(m)
+    return fixed
+
+
+def _harmonise_short_org_types(mentions: list[Mention], resources: Resources) -> list[Mention]:
+    """A one-word name the NER typed a person, given without a title, that opens the name
+    of one organisation of the article and ends no person's name, is the organisation
+    ("Arrowstone said" beside "Arrowstone Minerals"), unless the article also gives the
+    word as a place; the resolution then decides whether it names that organisation."""
+    places = {m.norm.casefold() for m in mentions if m.type in PLACE_TYPES}
+    surnames = {
+        m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
+    }
+    leading = _orgs_by_leading_words(mentions, resources.speech.institutions)
+    fixed = []
+    for m in mentions:
+        word = m.norm.casefold()
+        if (
+            m.type == "PERSON"
+            and m.kind == "name"
+            and len(m.tokens) == 1
+            and not m.canonical
+            and not m.role
+            and word not in surnames
+            and word not in places
+            and len(leading.get((word,), [])) == 1
         ):
             m = replace(m, type="ORG")
         fixed.append(m)
@@ -925,7 +1006,8 @@ def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     first organisation of two words or more ending with the word, or with it as its
     initials; "Acme Industries" for "Acme Industries Inc"."""
     if len(mention.tokens) != 1:
-        return lookups.companies_by_base.get(" ".join(mention.tokens).casefold(), "")
+        base = lookups.companies_by_base.get(" ".join(mention.tokens).casefold(), "")
+        return base or _org_begun_by(mention, lookups)
     word = mention.norm
     abbreviated = lookups.orgs_by_abbreviation.get(word.casefold())
     if abbreviated and abbreviated != word.lower():
@@ -940,7 +1022,28 @@ def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     if len(inner) == 1 and word[:1].isupper():  # the one long name holding the word
         found.append(inner[0])
     hits = [hit for hit in found if hit is not None]
-    return min(hits)[1] if hits else ""
+    return min(hits)[1] if hits else _org_begun_by(mention, lookups)
+
+
+def _org_begun_by(mention: Mention, lookups: _Lookups) -> str:
+    """ "Arrowstone" for "Arrowstone Minerals": a short form made of the leading word(s)
+    of an organisation's name is that organisation, when one name named before it begins
+    so ("Tarn University ... a Tarn degree ... the Tarn Students' Union"), or, before any,
+    when one name of the article does. Not a word the article also gives as a place, nor
+    one right after a place preposition ("in Tarnbury"): a town that names its council."""
+    words = tuple(t.casefold() for t in mention.tokens)
+    if (
+        mention.start in lookups.after_place_word
+        or " ".join(words) in lookups.place_names
+        or not mention.norm[:1].isupper()
+    ):
+        return ""
+    own = mention.norm.lower()
+    names = [(start, name) for start, name in lookups.orgs_by_leading.get(words, []) if name != own]
+    earlier = [name for start, name in names if start < mention.start]
+    if len(earlier) == 1:
+        return earlier[0]
+    return names[0][1] if not earlier and len(names) == 1 else ""
 
 
 def _slug(text: str) -> str:

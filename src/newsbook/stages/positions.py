@@ -164,6 +164,11 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth > 0 and _sets_apart(token, lexicon):
             break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
+        if depth > 0 and _turned_down(path[depth - 1]):
+            # "would agree to X rather than take Y", "X rather than Y": Y is refused
+            polarity = -polarity
+            if cues:
+                cues[-1] = replace(cues[-1], polarity=polarity)
         if depth == 0 and (action or cues and cues[0].owned) or sibling:
             pass
         elif (
@@ -271,6 +276,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # "has no plans to close the pier": an intent denied, the act's other side
             polarity = -polarity
             cues.append(Cue(token, polarity))
+        elif _disclaimed(token, lexicon):
+            break  # "I am not against X": an opposition disclaimed, no stance taken
         elif lexicon.polarity(token):
             polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
@@ -418,6 +425,32 @@ def _put_forward_by_subject(noun: Token, lexicon: StanceLexicon) -> bool:
         and verb.lemma_.lower() in lexicon.proposing
         and not lexicon.negated(verb)
         and not _hedged(verb, lexicon)
+    )
+
+
+def _owners_set_aside(
+    found: list[tuple[str, Cue, int]], lexicon: StanceLexicon
+) -> list[tuple[str, Cue, int]]:
+    """ "Okon rejected Norland's offer", "Roth said Okon's proposal was disappointing": where
+    another party acts on or judges a proposal, the sentence is that party's stance, and the
+    owner named only on the noun (a possessive, a name) holds none there (the convention
+    most gold follows: data/gold/README.md). An owner named by the act of putting it forward
+    ("an offer announced by Okon", "Norland made an offer Okon rejected") still holds it."""
+    owners = {a for a, cue, _ in found if cue.owned}
+    if not owners or not {a for a, cue, _ in found if not cue.owned} - owners:
+        return found
+    return [
+        (a, cue, rank)
+        for a, cue, rank in found
+        if not cue.owned or _put_forward_by_act(cue.token, lexicon)
+    ]
+
+
+def _put_forward_by_act(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland made an offer", "an offer announced by Okon": a proposal whose owner the
+    sentence names as the one who put it forward, not only as its possessor."""
+    return _put_forward_by_subject(noun, lexicon) or any(
+        _agent_participle(child) for child in noun.children
     )
 
 
@@ -732,6 +765,29 @@ def _conditional(cue: Token) -> bool:
         for token in [cue, *list(cue.ancestors)[:CLIMB]]
         for c in token.children
     )
+
+
+def _disclaimed(token: Token, lexicon: StanceLexicon) -> bool:
+    """ "I am not against X", "we are not opposed to X": a side against, predicated with a
+    negated copula, disclaims a stance without taking the other (the gold convention: a
+    concession, not support). ("No one here is against X" is everyone's support.)"""
+    copula = token.head
+    return (
+        token.dep_ in {"prep", "acomp"}
+        # ("I’m": with a curly apostrophe the parser's lemma is the contraction itself)
+        and (copula.lemma_ == "be" or copula.norm_ in {"am", "are", "is"})
+        and lexicon.polarity(token) < 0
+        and any(c.dep_ == "neg" for c in copula.children)
+    )
+
+
+def _turned_down(phrase: Token) -> bool:
+    """ "accept X rather than build Y", "the tunnel rather than the dam": the phrase right
+    after "rather than" is the alternative turned down, the other side of what is said of
+    the one preferred (however the parser attaches it)."""
+    before = phrase.left_edge.i - 1
+    doc = phrase.doc
+    return before > 0 and doc[before].lower_ == "than" and doc[before - 1].lower_ == "rather"
 
 
 def _sets_apart(token: Token, lexicon: StanceLexicon) -> bool:
@@ -1772,6 +1828,7 @@ def _positions_pass(
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
                 found += [(a, outer, RANK_WRITER) for a in voice]
+            found = _owners_set_aside(found, lexicon)
             held = {a for a, _, rank in found if rank == RANK_HOLDER}
             if _in_condition(anchor, lexicon):  # "whether we want X" argues nothing
                 arguers = []
