@@ -190,10 +190,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # questions, "too ... to", places on a role; dev and released: .421/.686) and after an
     # editorial's own paper by its short name, passive and pronoun-subject acts left to
     # their unnamed doers, requests, and quoted judging words on an issue in the frame
-    # (st-comm: .421/.679), each measured apart; raised, measured together with st-news,
-    # after quoted calls, wishes and foretold costs, denied judgements and idioms of
-    # judgement (calls9: .478/.729)
-    assert figures["recall"] >= 0.47 and figures["precision"] >= 0.72, figures.to_dict()
+    # (st-comm: .421/.679), each measured apart; raised, measured with the session's
+    # other stance, entity and side work, after quoted calls, wishes and foretold costs,
+    # denied judgements and idioms of judgement (calls9: .489/.760)
+    assert figures["recall"] >= 0.48 and figures["precision"] >= 0.76, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -202,14 +202,15 @@ def test_stances_as_a_new_user_gets_them(scores):
     # .337/.660), and after subjects that are no one negate their cue (stances10) and a
     # body's members and the names beside a relative clause's subject hold its stance
     # (stances9): .449/.772; raised after quoted judging words on an issue in the frame
-    # (st-comm: .469/.780); both raised, measured together with st-news, after calls9
-    # (.561/.809 on dev, .362/.694 released)
+    # (st-comm: .469/.780); raised, measured with the session's other work, after calls9
+    # (.571/.836)
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.56 and news["precision"] >= 0.80, news.to_dict()
+    assert news["recall"] >= 0.57 and news["precision"] >= 0.83, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
     # held-out news raised after an organisation's short form joined its name and a union
-    # local kept its number (ents9: .348/.774; .290/.645 before)
-    assert held_out_news["recall"] >= 0.34 and held_out_news["precision"] >= 0.77, (
+    # local kept its number (ents9: .348/.774; .290/.645 before), and after calls9
+    # (.420/.853)
+    assert held_out_news["recall"] >= 0.42 and held_out_news["precision"] >= 0.85, (
         held_out_news.to_dict()
     )
 
@@ -237,16 +238,16 @@ def test_stances_as_a_new_user_gets_them(scores):
         # editorial's own paper by its short name, passive and pronoun-subject acts left to
         # their unnamed doers, requests, and quoted judging words and phrases on an issue in
         # the frame (st-comm: .471/.680, .401/.681, .296/.513), each measured apart; the
-        # lower of the two until they are measured together; raised, measured together
-        # with st-news, after calls9 (.519/.732, .416/.689)
-        ({"kind": "wire"}, 0.51, 0.73),
-        ({"kind": "commentary"}, 0.41, 0.68),
+        # lower of the two until they are measured together; raised, measured with the
+        # session's other work, after calls9 (.522/.748, .421/.709)
+        ({"kind": "wire"}, 0.52, 0.74),
+        ({"kind": "commentary"}, 0.42, 0.70),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479); now
         # the 16 released articles (session 9); raised after the session's stance rules
         # and an organisation's short form joining its name (ents9: .379/.658; .355/.615
-        # before it)
-        ({"split": "test"}, 0.37, 0.65),
+        # before it), and after calls9 (.404/.707)
+        ({"split": "test"}, 0.40, 0.70),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
