@@ -108,19 +108,27 @@ def test_seed(scores):
         # dev (gold10), no code change (wire 225 of 241, 237 given: .934/.949; commentary
         # 61 of 63, 67 given: .968/.910); wire reported raised (from .93/.94) when statements
         # named by nouns ("the X statement that", "Y's response that") and short names the
-        # NER missed got their speakers (speakers10: 230 of 243, 237 given; one row of slack)
-        ("wire", "direct quotes", 0.98, 0.99),
+        # NER missed got their speakers (speakers10: 230 of 243, 237 given; one row of slack);
+        # wire direct (from .98/.99), wire reported (from .94/.96) and commentary reported
+        # (from .96/.91) re-set when the sixteen held-out articles joined dev and twelve new
+        # ones annotated before any run became the held-out set (gold11), no code change
+        # (wire direct 202 of 209, 207 given; wire reported 272 of 296, 290 given;
+        # commentary reported 103 of 110, 114 given)
+        ("wire", "direct quotes", 0.96, 0.97),
         ("commentary", "direct quotes", 0.97, 0.97),
-        ("wire", "reported speech", 0.94, 0.96),
-        ("commentary", "reported speech", 0.96, 0.91),
+        ("wire", "reported speech", 0.91, 0.93),
+        ("commentary", "reported speech", 0.93, 0.90),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
         # given; .868/.868 and .844/.867 before them); raised (from .96/.96 and .90/.94)
         # when an unnamed group the parser joins to a list before its cue ("and opponents
         # warned") spoke (speakers9: direct 52 of 53, 53 given; reported 73 of 77, 74
-        # given; .962/.962 and .935/.973 before)
-        ("news", "direct quotes", 0.98, 0.98),
-        ("news", "reported speech", 0.94, 0.98),
+        # given; .962/.962 and .935/.973 before); re-set (from .98/.98 and .94/.98) when the
+        # four held-out news reports joined dev and twelve new articles annotated before any
+        # run became the held-out set (gold11), no code change (direct 87 of 93, 92 given;
+        # reported 115 of 127, 126 given)
+        ("news", "direct quotes", 0.93, 0.94),
+        ("news", "reported speech", 0.90, 0.91),
     ],
 )
 def test_floors_per_kind(scores, kind, stage, recall, precision):
@@ -148,10 +156,15 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
         # reported re-set from .81/.83 and timex precision from .94 when four signed news
         # reports joined the held-out articles (gold8), no code change (measured
         # .808/.814 and .920/.920; entities .909/.818); reported raised from .80/.81 and
-        # entities precision from .80 after the speakers8 fixes (.815/.815, .825)
-        ("reported speech", 0.81, 0.81),
-        ("entities", 0.89, 0.82),
-        ("timex values", 0.92, 0.92),
+        # entities precision from .80 after the speakers8 fixes (.815/.815, .825).
+        # Re-set, all four, when the sixteen held-out articles joined dev and twelve new
+        # ones annotated before any run became the held-out set (gold11), no code change:
+        # direct 67 of 71 (71 given), reported 123 of 133 (138 given), entities .928/.830,
+        # timex .943/.804
+        ("direct quotes", 0.94, 0.94),
+        ("reported speech", 0.92, 0.89),
+        ("entities", 0.92, 0.83),
+        ("timex values", 0.94, 0.80),
     ],
 )
 def test_floors_on_held_out_articles(scores, stage, recall, precision):
@@ -179,8 +192,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # .40 when two wire stories and two commentary pieces annotated before any run joined
     # dev (gold10), no code change (measured .392/.640); raised after subjects that are
     # no one negate their cue (stances10) and a body's members and the names beside a
-    # relative clause's subject hold its stance (stances9): .404/.662
-    assert figures["recall"] >= 0.40 and figures["precision"] >= 0.66, figures.to_dict()
+    # relative clause's subject hold its stance (stances9): .404/.662; re-set from .40/.66
+    # when twelve new articles annotated before any run joined as the held-out set
+    # (gold11), no code change (measured .351/.639)
+    assert figures["recall"] >= 0.35 and figures["precision"] >= 0.63, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -188,11 +203,13 @@ def test_stances_as_a_new_user_gets_them(scores):
     # on dev raised after gerund objects, lawsuits as harms and sponsors (stances8:
     # .337/.660), and after subjects that are no one negate their cue (stances10) and a
     # body's members and the names beside a relative clause's subject hold its stance
-    # (stances9): .449/.772
+    # (stances9): .449/.772. Both re-set when the four held-out news reports joined dev and
+    # three new ones annotated before any run became the held-out news (gold11), no code
+    # change (dev .347/.667; held out .274/.515)
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.44 and news["precision"] >= 0.77, news.to_dict()
+    assert news["recall"] >= 0.34 and news["precision"] >= 0.66, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
-    assert held_out_news["recall"] >= 0.20 and held_out_news["precision"] >= 0.46, (
+    assert held_out_news["recall"] >= 0.27 and held_out_news["precision"] >= 0.51, (
         held_out_news.to_dict()
     )
 
@@ -215,12 +232,16 @@ def test_stances_as_a_new_user_gets_them(scores):
         # commentary precision raised after interest, hearsay and "let us" calls, with
         # the writer's voice kept to its own judgements (stances11: .467/.682, .376/.638);
         # wire precision stays at .67 with speakers10 merged beside it (a fronted phrase
-        # no longer reported gives its analysts' clause a stance: .467/.678)
-        ({"kind": "wire"}, 0.46, 0.67),
-        ({"kind": "commentary"}, 0.37, 0.63),
+        # no longer reported gives its analysts' clause a stance: .467/.678); both re-set
+        # (from .46/.67 and .37/.63) when twelve new articles annotated before any run
+        # joined as the held-out set (gold11), no code change (.406/.654, .307/.628)
+        ({"kind": "wire"}, 0.40, 0.65),
+        ({"kind": "commentary"}, 0.30, 0.62),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
-        # four signed news reports joined them (gold8), no code change (.276/.479)
-        ({"split": "test"}, 0.27, 0.47),
+        # four signed news reports joined them (gold8), no code change (.276/.479); re-set
+        # from .27/.47 when those sixteen were released to dev and twelve new ones became
+        # the held-out set (gold11), no code change (.179/.506)
+        ({"split": "test"}, 0.17, 0.50),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
@@ -238,8 +259,10 @@ def test_positions_against_the_gold_catalogue(scores):
     # re-set from .49/.54 when four signed news reports annotated before any run joined
     # dev (gold9), no code change (measured .473/.537); precision raised after gerund
     # objects, lawsuits as harms and sponsors (stances8: .478/.541); recall raised after
-    # a body's members held its stance (stances9: .485/.564; .479/.561 before it)
-    assert figures["recall"] >= 0.48 and figures["precision"] >= 0.54, figures.to_dict()
+    # a body's members held its stance (stances9: .485/.564; .479/.561 before it); recall
+    # re-set from .48 when twelve new articles annotated before any run joined as the
+    # held-out set (gold11), no code change (measured .437/.571; precision raised from .54)
+    assert figures["recall"] >= 0.43 and figures["precision"] >= 0.57, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
