@@ -108,19 +108,31 @@ def test_seed(scores):
         # dev (gold10), no code change (wire 225 of 241, 237 given: .934/.949; commentary
         # 61 of 63, 67 given: .968/.910); wire reported raised (from .93/.94) when statements
         # named by nouns ("the X statement that", "Y's response that") and short names the
-        # NER missed got their speakers (speakers10: 230 of 243, 237 given; one row of slack)
+        # NER missed got their speakers (speakers10: 230 of 243, 237 given; one row of slack);
+        # wire direct (from .98/.99), wire reported (from .94/.96) and commentary reported
+        # (from .96/.91) re-set when the sixteen held-out articles joined dev and twelve new
+        # ones annotated before any run became the held-out set (gold11), no code change
+        # (wire direct 202 of 209, 207 given; wire reported 272 of 296, 290 given;
+        # commentary reported 103 of 110, 114 given); wire raised (from .96/.97 and .91/.93)
+        # after the speakers11 and ents9 rounds (direct 205 of 209, 207 given; reported 273
+        # of 296, 288 given)
         ("wire", "direct quotes", 0.98, 0.99),
         ("commentary", "direct quotes", 0.97, 0.97),
-        ("wire", "reported speech", 0.94, 0.96),
-        ("commentary", "reported speech", 0.96, 0.91),
+        ("wire", "reported speech", 0.92, 0.94),
+        ("commentary", "reported speech", 0.93, 0.90),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
         # given; .868/.868 and .844/.867 before them); raised (from .96/.96 and .90/.94)
         # when an unnamed group the parser joins to a list before its cue ("and opponents
         # warned") spoke (speakers9: direct 52 of 53, 53 given; reported 73 of 77, 74
-        # given; .962/.962 and .935/.973 before)
-        ("news", "direct quotes", 0.98, 0.98),
-        ("news", "reported speech", 0.94, 0.98),
+        # given; .962/.962 and .935/.973 before); re-set (from .98/.98 and .94/.98) when the
+        # four held-out news reports joined dev and twelve new articles annotated before any
+        # run became the held-out set (gold11), no code change (direct 87 of 93, 92 given;
+        # reported 115 of 127, 126 given); raised (from .93/.94 and .90/.91) after the
+        # speakers11 and ents9 rounds (direct 91 of 93, 92 given; reported 119 of 127, 123
+        # given)
+        ("news", "direct quotes", 0.97, 0.98),
+        ("news", "reported speech", 0.93, 0.96),
     ],
 )
 def test_floors_per_kind(scores, kind, stage, recall, precision):
@@ -142,22 +154,21 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
         # recall re-set from .90 when four signed news reports joined the held-out
         # articles (gold8), no code change (measured .880/.880); raised from .88/.88
         # when courtesy titles without a full stop became titles (speakers8: .890/.890);
-        # raised from .89/.89 after the speakers11 fixes on the released articles (96 of
-        # 100, 100 given: .960/.960)
-        ("direct quotes", 0.96, 0.96),
         # reported, entities and timex raised (from .75/.77, .85/.74, .90/.90) to the
         # level measured at the end of the gold7 round (.812/.830, .892/.800, .923/.941);
         # reported re-set from .81/.83 and timex precision from .94 when four signed news
         # reports joined the held-out articles (gold8), no code change (measured
         # .808/.814 and .920/.920; entities .909/.818); reported raised from .80/.81 and
-        # entities precision from .80 after the speakers8 fixes (.815/.815, .825);
-        # reported raised from .81/.81 after the speakers11 fixes (123 of 146, 141 given:
-        # .842/.872); reported and entities raised after an organisation's short form
-        # joined its name and a union local kept its number (ents9: .856/.887 and
-        # .913/.848; .842/.872 and .909/.825 before)
-        ("reported speech", 0.85, 0.88),
-        ("entities", 0.91, 0.84),
-        ("timex values", 0.92, 0.92),
+        # entities precision from .80 after the speakers8 fixes (.815/.815, .825).
+        # Re-set, all four, when the sixteen held-out articles joined dev and twelve new
+        # ones annotated before any run became the held-out set (gold11), no code change:
+        # direct 67 of 71 (71 given), reported 123 of 133 (138 given), entities .928/.830,
+        # timex .943/.804. Reported speech and entities raised after this session's rounds
+        # (.940/.906, .935/.856); direct speakers did not move (67 of 71)
+        ("direct quotes", 0.94, 0.94),
+        ("reported speech", 0.94, 0.90),
+        ("entities", 0.93, 0.85),
+        ("timex values", 0.94, 0.80),
     ],
 )
 def test_floors_on_held_out_articles(scores, stage, recall, precision):
@@ -185,15 +196,12 @@ def test_stances_as_a_new_user_gets_them(scores):
     # .40 when two wire stories and two commentary pieces annotated before any run joined
     # dev (gold10), no code change (measured .392/.640); raised after subjects that are
     # no one negate their cue (stances10) and a body's members and the names beside a
-    # relative clause's subject hold its stance (stances9): .404/.662; raised after the
-    # wire constructions (st-wire: proposals put forward, judged things, price moves,
-    # questions, "too ... to", places on a role; dev and released: .421/.686) and after an
-    # editorial's own paper by its short name, passive and pronoun-subject acts left to
-    # their unnamed doers, requests, and quoted judging words on an issue in the frame
-    # (st-comm: .421/.679), each measured apart; raised, measured with the session's
-    # other stance, entity and side work, after quoted calls, wishes and foretold costs,
-    # denied judgements and idioms of judgement (calls9: .489/.760)
-    assert figures["recall"] >= 0.48 and figures["precision"] >= 0.76, figures.to_dict()
+    # relative clause's subject hold its stance (stances9): .404/.662; re-set from .40/.66
+    # when twelve new articles annotated before any run joined as the held-out set
+    # (gold11), no code change (measured .351/.639); raised after this session's stance
+    # and speaker rounds (st-wire, st-news, st-comm, speakers11, ents9, sides9, calls9):
+    # .414/.723
+    assert figures["recall"] >= 0.41 and figures["precision"] >= 0.72, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -201,16 +209,14 @@ def test_stances_as_a_new_user_gets_them(scores):
     # on dev raised after gerund objects, lawsuits as harms and sponsors (stances8:
     # .337/.660), and after subjects that are no one negate their cue (stances10) and a
     # body's members and the names beside a relative clause's subject hold its stance
-    # (stances9): .449/.772; raised after quoted judging words on an issue in the frame
-    # (st-comm: .469/.780); raised, measured with the session's other work, after calls9
-    # (.571/.836)
+    # (stances9): .449/.772. Both re-set when the four held-out news reports joined dev and
+    # three new ones annotated before any run became the held-out news (gold11), no code
+    # change (dev .347/.667; held out .274/.515); both raised after this session's stance
+    # rounds (dev .509/.842; held out .323/.571)
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.57 and news["precision"] >= 0.83, news.to_dict()
+    assert news["recall"] >= 0.50 and news["precision"] >= 0.84, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
-    # held-out news raised after an organisation's short form joined its name and a union
-    # local kept its number (ents9: .348/.774; .290/.645 before), and after calls9
-    # (.420/.853)
-    assert held_out_news["recall"] >= 0.42 and held_out_news["precision"] >= 0.85, (
+    assert held_out_news["recall"] >= 0.32 and held_out_news["precision"] >= 0.57, (
         held_out_news.to_dict()
     )
 
@@ -233,21 +239,19 @@ def test_stances_as_a_new_user_gets_them(scores):
         # commentary precision raised after interest, hearsay and "let us" calls, with
         # the writer's voice kept to its own judgements (stances11: .467/.682, .376/.638);
         # wire precision stays at .67 with speakers10 merged beside it (a fronted phrase
-        # no longer reported gives its analysts' clause a stance: .467/.678); raised after
-        # the wire constructions (st-wire, dev and released wire: .491/.721) and after an
-        # editorial's own paper by its short name, passive and pronoun-subject acts left to
-        # their unnamed doers, requests, and quoted judging words and phrases on an issue in
-        # the frame (st-comm: .471/.680, .401/.681, .296/.513), each measured apart; the
-        # lower of the two until they are measured together; raised, measured with the
-        # session's other work, after calls9 (.522/.748, .421/.709)
-        ({"kind": "wire"}, 0.52, 0.74),
-        ({"kind": "commentary"}, 0.42, 0.70),
+        # no longer reported gives its analysts' clause a stance: .467/.678); both re-set
+        # (from .46/.67 and .37/.63) when twelve new articles annotated before any run
+        # joined as the held-out set (gold11), no code change (.406/.654, .307/.628); raised
+        # after this session's stance and speaker rounds (st-wire, st-news, st-comm,
+        # speakers11, ents9, sides9, calls9): .452/.719, .337/.685
+        ({"kind": "wire"}, 0.45, 0.71),
+        ({"kind": "commentary"}, 0.33, 0.68),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
-        # four signed news reports joined them (gold8), no code change (.276/.479); now
-        # the 16 released articles (session 9); raised after the session's stance rules
-        # and an organisation's short form joining its name (ents9: .379/.658; .355/.615
-        # before it), and after calls9 (.404/.707)
-        ({"split": "test"}, 0.40, 0.70),
+        # four signed news reports joined them (gold8), no code change (.276/.479); re-set
+        # from .27/.47 when those sixteen were released to dev and twelve new ones became
+        # the held-out set (gold11), no code change (.179/.506); raised after this
+        # session's stance rounds (.196/.537)
+        ({"split": "test"}, 0.19, 0.53),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
@@ -265,9 +269,11 @@ def test_positions_against_the_gold_catalogue(scores):
     # re-set from .49/.54 when four signed news reports annotated before any run joined
     # dev (gold9), no code change (measured .473/.537); precision raised after gerund
     # objects, lawsuits as harms and sponsors (stances8: .478/.541); recall raised after
-    # a body's members held its stance (stances9: .485/.564; .479/.561 before it); raised
-    # after the st-comm stance rules (.509/.582; .499/.574 before them)
-    assert figures["recall"] >= 0.50 and figures["precision"] >= 0.58, figures.to_dict()
+    # a body's members held its stance (stances9: .485/.564; .479/.561 before it); recall
+    # re-set from .48 when twelve new articles annotated before any run joined as the
+    # held-out set (gold11), no code change (measured .437/.571; precision raised from .54);
+    # raised after this session's stance rounds (.478/.617)
+    assert figures["recall"] >= 0.47 and figures["precision"] >= 0.61, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
