@@ -8,6 +8,7 @@ import pytest
 from newsbook.book.tables import chapter_tables
 from newsbook.pipeline import analyze
 from newsbook.text.article import make_article
+from tests.articles import invented_tables
 
 CATALOGUE = [
     {"id": "dam", "label": "The river dam", "patterns": [r"\bdam\b"]},
@@ -34,8 +35,7 @@ def actor_stances(positions, *columns: str) -> set[tuple]:
 
 
 def positions_of(text: str, resources):
-    article = make_article(INTRO + text, article_id="t", published="2010-03-02")
-    return analyze(article, resources.with_issues(CATALOGUE))["positions"]
+    return invented_tables(INTRO + text, resources.with_issues(CATALOGUE))["positions"]
 
 
 @pytest.mark.parametrize(
@@ -114,8 +114,7 @@ def test_no_stance_cue_no_position(resources):
 
 def discovered_of(text: str, resources, **article):
     """Positions and issues with the project's catalogue only, as a new user gets them."""
-    made = make_article(INTRO + text, article_id="t", published="2010-03-02", **article)
-    tables = analyze(made, resources)
+    tables = invented_tables(INTRO + text, resources, **article)
     return tables["positions"], tables["issues"]
 
 
@@ -718,8 +717,7 @@ def test_names_beside_a_relative_clause_s_subject_hold_its_stance(resources, tex
     ],
 )
 def test_a_body_s_members_stand_for_the_body(resources, text, holders):
-    made = make_article(text, article_id="t", published="2010-03-02")
-    tables = analyze(made, resources)
+    tables = invented_tables(text, resources)
     positions, last = tables["positions"], tables["sentences"]["sentence_id"].max()
     rows = positions[positions["sentence_id"] == last]  # the members' sentence
     assert set(rows["actor_id"]) == holders, rows[["actor_id", "issue_id", "stance", "cue"]]

@@ -4,8 +4,7 @@ issue catalogue (none of the gold's or the seed's words)."""
 
 import pytest
 
-from newsbook.pipeline import analyze
-from newsbook.text.article import make_article
+from tests.articles import invented_tables
 
 CATALOGUE = [
     {"id": "dam", "label": "The river dam", "patterns": [r"\bdam\b"]},
@@ -16,8 +15,7 @@ INTRO = "Prime Minister Ana Roth of Norland and President Lev Okon of Sudmark me
 
 def stances_of(text: str, resources) -> set[tuple[str, str, str]]:
     """(actor, issue, stance) of every row the text's positions table has."""
-    article = make_article(INTRO + text, article_id="t", published="2010-03-02")
-    positions = analyze(article, resources.with_issues(CATALOGUE))["positions"]
+    positions = invented_tables(INTRO + text, resources.with_issues(CATALOGUE))["positions"]
     return set(positions[["actor_id", "issue_id", "stance"]].itertuples(index=False, name=None))
 
 

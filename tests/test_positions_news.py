@@ -3,16 +3,14 @@ on invented sentences (none of any gold article's words)."""
 
 import pytest
 
-from newsbook.pipeline import analyze
-from newsbook.text.article import make_article
+from tests.articles import invented_tables
 
 INTRO = "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met on Monday.\n\n"
 
 
 def rows_of(text: str, resources):
     """(actor, stance, issue) of every position row, with the project's catalogue only."""
-    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
-    positions = analyze(made, resources)["positions"]
+    positions = invented_tables(INTRO + text, resources)["positions"]
     return set(zip(positions["actor_id"], positions["stance"], positions["issue_id"], strict=True))
 
 
@@ -70,8 +68,7 @@ def test_the_board_of_an_organisation_holds_its_stance(resources, text):
 
 
 def sentence_stances(text: str, resources) -> set[tuple[str, int, str]]:
-    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
-    positions = analyze(made, resources)["positions"]
+    positions = invented_tables(INTRO + text, resources)["positions"]
     return set(
         zip(positions["actor_id"], positions["sentence_id"], positions["stance"], strict=True)
     )

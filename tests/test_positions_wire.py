@@ -3,16 +3,14 @@ votes): constructions on invented text, with the project's catalogue only."""
 
 import pytest
 
-from newsbook.pipeline import analyze
-from newsbook.text.article import make_article
+from tests.articles import invented_tables
 
 INTRO = "Prime Minister Ana Roth of Norland and President Lev Okon of Sudmark met on Monday.\n\n"
 
 
 def discovered_of(text: str, resources):
     """The positions table of an invented report, as a new user gets it."""
-    made = make_article(INTRO + text, article_id="t", published="2010-03-02")
-    return analyze(made, resources)["positions"]
+    return invented_tables(INTRO + text, resources)["positions"]
 
 
 def sides(positions) -> set[tuple[str, str]]:
