@@ -121,3 +121,10 @@ def test_a_place_describing_a_named_holder_holds_nothing(resources, text):
     place or nation on the role describes the person, it holds no stance of its own."""
     positions = discovered_of(text, resources)
     assert set(positions["actor_id"]) == {"lena-vask"}, positions[["actor_id", "stance"]]
+
+
+def test_an_amount_asked_for_is_no_issue(resources):
+    # what the amount is for may be an issue; the amount itself never is
+    text = "Norland has requested a total of 312 billion dlrs for the harbour in 1990."
+    positions = discovered_of(text, resources)
+    assert not {"total", "dlrs"} & set(positions["issue_id"]), positions[["issue_id", "cue"]]
