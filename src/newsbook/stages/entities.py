@@ -744,8 +744,10 @@ def _orgs_by_leading_words(
     and ("arrowstone", "hill") of "Arrowstone Hill Mining") -> (first offset, name) of each
     name they open, in text order. Not where the rest is a body of its own, two words or
     more ending in a word for one (`bodies`): "Tarn Harbour Committee" is a committee of
-    Tarn, and "Tarn" alone names Tarn (a town, a parliament), not the committee; nor a
-    first word that is such a word ("Senate" of "Senate Defense Subcommittee")."""
+    Tarn, and "Tarn" alone names Tarn (a town, a parliament), not the committee; nor
+    leading words that end in such a word and are followed by another name word, a body's
+    whole name already ("Senate" of "Senate Defense Subcommittee", "Harbour Council" of a
+    headline's "Harbour Council Backs"; but "Texas Court" of "Texas Court of Appeals")."""
     found: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     for m in mentions:
         if m.type != "ORG" or m.kind != "name" or m.canonical or len(m.tokens) < 2:
@@ -754,7 +756,7 @@ def _orgs_by_leading_words(
             rest = m.tokens[size:]
             if len(rest) >= 2 and rest[-1].casefold() in bodies:
                 continue
-            if size == 1 and m.tokens[0].casefold() in bodies:
+            if m.tokens[size - 1].casefold() in bodies and rest[0][:1].isupper():
                 continue  # "Senate" of "Senate Appropriations Subcommittee": a body itself
             if rest[-1][:1].islower():
                 continue  # "Reagan administration", "Tarnbury radio": the bearer's, not a name
