@@ -1908,18 +1908,18 @@ def test_a_sentence_telling_of_the_speaker_by_name_is_no_statement_of_theirs(res
         # the parser reads the surname (an "-ly" word it misreads so) as an adverb of
         # "called", leaving the cue, and the verb joined to it, no subject
         (
-            "Fishing quotas were cut.\n\nRoisin Fennelly, of the conservation group Blue "
-            "Seas, called the levy “a tax on the coast” and said the council should go further.",
-            "a tax on the coast",
+            "Bus fares rose.\n\nRoisin Kennelly, of the riders' union Fair Fares, called the "
+            "rise “a tax on the poor” and said the city should think again.",
+            "a tax on the poor",
             "direct",
-            "roisin-fennelly",
+            "roisin-kennelly",
         ),
         (
-            "Fishing quotas were cut.\n\nRoisin Fennelly, of the conservation group Blue "
-            "Seas, called the levy “a tax on the coast” and said the council should go further.",
-            "should go further",
+            "Bus fares rose.\n\nRoisin Kennelly, of the riders' union Fair Fares, called the "
+            "rise “a tax on the poor” and said the city should think again.",
+            "should think again",
             "reported",
-            "roisin-fennelly",
+            "roisin-kennelly",
         ),
         # a source described by any noun takes the name a later apposition gives it
         (
