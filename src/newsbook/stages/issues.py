@@ -291,8 +291,11 @@ class IssueFinder:
             target.ent_type_ in NAMED_TYPES and not (named_law or actor)  # "the Farm Income Act"
         ):
             return None
-        if target.lemma_.lower() in self.lexicon.not_issues and not actor:
-            return None
+        head = target.lemma_.lower()
+        if (
+            head in self.lexicon.not_issues or head in self.lexicon.generic_modifiers
+        ) and not actor:
+            return None  # "a way", "the amount"; a unit ("312 billion dlrs") names none either
         attitude = self.lexicon.polarity(target) and (
             not self.lexicon.is_weak(target) or target.lemma_.lower() in self.lexicon.apprehension
         )
@@ -322,7 +325,6 @@ class IssueFinder:
         for pattern, ref in self.patterns:
             if pattern.search(text):
                 return ref
-        head = target.lemma_.lower()
         modifiers = frozenset(w.lemma_.lower() for w in words[:-1])
         plural = re.escape(target.lower_) + r"(?:s|es)?"
         phrase = r"\s+".join([*(re.escape(w) for w in surface[:-1]), plural])
