@@ -271,6 +271,44 @@ def test_a_signed_piece_is_its_writer_s_only_as_opinion(resources, text, hers):
     assert ("oppose" in set(writer["stance"])) is hers, positions
 
 
+COLUMN_BODY = (
+    "The port levy is a reckless gamble. The levy is a costly mistake and a dangerous "
+    "folly, and the harbour board should drop it.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        # named only in the closing line about the writer, on a page whose sidecar gives
+        # the publication: the column is the writer's, not the paper's
+        (
+            COLUMN_BODY + "— Jane Marlow is a former harbour master and writes a weekly column.",
+            {"source": "The Harbour Gazette"},
+        ),
+        # named only by the sidecar, nowhere in the text
+        (COLUMN_BODY, {"author": "Jane Marlow"}),
+    ],
+)
+def test_a_column_s_writer_is_found_where_no_byline_names_them(resources, text, article):
+    tables = invented_tables(INTRO + text, resources, **article)
+    writer = tables["entities"][tables["entities"]["entity_id"] == "jane-marlow"]
+    assert list(writer["type"]) == ["PERSON"], tables["entities"]
+    positions = tables["positions"]
+    assert set(positions["actor_id"]) == {"jane-marlow"}, positions
+    assert set(positions["stance"]) == {"oppose"}, positions
+
+
+def test_a_byline_the_tagger_mistypes_names_a_person(resources):
+    """The tagger reads this byline's name as a nationality (NORP): as a byline's, it is
+    the writer, a person, who holds the column's stances."""
+    tables = invented_tables("By Marguerite Oyelaran\n\n" + COLUMN_BODY, resources)
+    mentions, entities = tables["mentions"], tables["entities"]
+    assert set(entities.loc[entities["entity_id"] == "marguerite-oyelaran", "type"]) == {"PERSON"}
+    assert set(mentions.loc[mentions["entity_id"] == "marguerite-oyelaran", "type"]) == {"PERSON"}
+    assert set(tables["positions"]["actor_id"]) == {"marguerite-oyelaran"}
+
+
 def test_an_unsigned_editorial_is_its_publication_s(resources):
     text = (
         "The port levy is a reckless gamble. We have said so before, and we say it again: "

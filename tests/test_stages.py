@@ -16,7 +16,7 @@ from newsbook.stages.positions import (
 )
 from newsbook.stages.quotes import extract_quotes, pair_quotes, quotes_columns
 from newsbook.stages.timex import extract_timex, normalise, timex_columns
-from newsbook.stages.voice import add_publication, publication_columns
+from newsbook.stages.voice import add_writer, writer_columns
 from newsbook.text.article import make_article, read_article
 from tests.articles import SEED_ARTICLE
 
@@ -393,7 +393,7 @@ def test_each_stage_gives_the_same_table_as_a_dataframe(resources):
         quotes_columns: extract_quotes,
         timex_columns: extract_timex,
         timeline_columns: build_timeline,
-        publication_columns: add_publication,
+        writer_columns: add_writer,
         positions_columns: extract_positions,
         issues_columns: extract_issues,
         claims_columns: extract_claims,

@@ -361,6 +361,7 @@ class StanceLexicon:
     byline: re.Pattern[str] | None = None  # a line naming an opinion piece's writer
     first_person: frozenset[str] = frozenset()  # the writer's own voice
     tagline: frozenset[str] = frozenset()  # "X is a former engineer and writes a column"
+    tagline_name: re.Pattern[str] | None = None  # how that line names the writer
     publication_nouns: frozenset[str] = frozenset()  # "this newspaper": an editorial's own
     decisions: frozenset[str] = frozenset()  # "voted to close X": the closing decided
     measures: frozenset[str] = frozenset()  # "voted to ban X": the ban is the measure
@@ -399,6 +400,7 @@ class StanceLexicon:
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
             first_person=_words(voice, "first_person"),
             tagline=_words(voice, "tagline"),
+            tagline_name=re.compile(voice["tagline_name"]) if voice.get("tagline_name") else None,
             publication_nouns=_words(voice, "publication_nouns"),
             reporting=_words(speech, "cue_verbs"),
             naming=_words(speech, "naming_verbs"),

@@ -24,7 +24,7 @@ from newsbook.stages.issues import issues_columns
 from newsbook.stages.positions import candidate_columns, positions_columns
 from newsbook.stages.quotes import quotes_columns
 from newsbook.stages.timex import timex_columns
-from newsbook.stages.voice import publication_columns
+from newsbook.stages.voice import writer_columns
 from newsbook.text.article import Article
 from newsbook.text.language import language_of
 from newsbook.text.layout import (
@@ -110,7 +110,7 @@ STAGES: tuple[tuple[tuple[str, ...], Callable[[ArticleContext], object]], ...] =
     (("quotes",), quotes_columns),
     (("timex",), timex_columns),
     (("events",), timeline_columns),
-    (("entities",), publication_columns),
+    (("mentions", "entities"), writer_columns),
     (("positions",), positions_columns),
     (("issues",), issues_columns),
     (("claims",), claims_columns),

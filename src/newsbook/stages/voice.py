@@ -10,6 +10,8 @@ to the entities (an ORG the text may never name) so that it can hold its stances
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from newsbook.schema import Columns, columns_frame
@@ -33,14 +35,20 @@ BYLINE_REACH = 600
 PRESCRIPTIONS_MIN = 3
 # A column's closing line about its writer is short.
 TAGLINE_WORDS = 40
+# What a byline can name: a person, or a body ("By the Editorial Board").
+WRITER_TYPES = frozenset({"PERSON", "ORG"})
 
 
 def byline_names(context: ArticleContext) -> list[str]:
-    """The writer the sidecar (`author`) or a byline line ("By Jane Doe") names."""
+    """The writer the sidecar (`author`), a byline line ("By Jane Doe") or a column's
+    closing line about its writer ("Jane Doe is a retired grocer and writes ...") names."""
     article, lexicon = context.article, context.resources.stance
     names = [article.author] if article.author else []
     if lexicon.byline is not None:
         names += [m.group("name") for m in lexicon.byline.finditer(article.text[:BYLINE_REACH])]
+    tagline = _tagline(context)
+    if tagline and lexicon.tagline_name is not None:
+        names += [m.group("name") for m in [lexicon.tagline_name.match(tagline)] if m]
     return names
 
 
@@ -72,48 +80,95 @@ def reads_as_commentary(context: ArticleContext) -> bool:
 
 
 def _closes_with_tagline(context: ArticleContext, writers: list[str]) -> bool:
-    """Whether the last paragraph is a column's line about its writer: it opens with
-    the writer's name and holds a tagline word ("... is a former engineer and writes a
-    weekly column")."""
+    """Whether the last paragraph is a column's line about its writer (`_tagline`) that
+    opens with the writer's name."""
+    text = re.sub(r"^[\W_]+", "", _tagline(context))  # past a dash or an italic mark
+    return bool(text) and any(
+        text.startswith(name) or text.startswith(name.split()[-1]) for name in writers
+    )
+
+
+def _tagline(context: ArticleContext) -> str:
+    """The last paragraph of the body when it reads as a column's line about its writer:
+    short and holding a tagline word ("... is a former engineer and writes a weekly
+    column"); else ""."""
     paragraphs = [p for p in context.sentence_parses if p[0].block.section == "body"]
-    if not writers or not paragraphs:
-        return False
+    if not paragraphs:
+        return ""
     last = paragraphs[-1][0]
     words = [t for t in last.doc if not t.is_space]
-    if len(words) > TAGLINE_WORDS:
-        return False
-    text = last.doc.text
-    opens = any(text.startswith(name) or text.startswith(name.split()[-1]) for name in writers)
-    return opens and any(t.lower_ in context.resources.stance.tagline for t in words)
+    if len(words) > TAGLINE_WORDS or not any(
+        t.lower_ in context.resources.stance.tagline for t in words
+    ):
+        return ""
+    return last.doc.text.strip()
 
 
 def publication_id(source: str) -> str:
-    """The entity id of a publication ("The Daily Planet" -> "the-daily-planet")."""
+    """The entity id of a writer or publication ("The Daily Planet" -> "the-daily-planet")."""
     return "-".join("".join(c if c.isalnum() else " " for c in source.lower()).split())
 
 
-def add_publication(context: ArticleContext) -> pd.DataFrame:
-    """The entities (`publication_columns`) as a DataFrame."""
-    return columns_frame("entities", publication_columns(context))
+def add_writer(context: ArticleContext) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `mentions` and `entities` tables (`writer_columns`) as DataFrames."""
+    mentions, entities = writer_columns(context)
+    return columns_frame("mentions", mentions), columns_frame("entities", entities)
 
 
-def publication_columns(context: ArticleContext) -> Columns:
-    """The entities, with the publication of an unsigned opinion piece added as an ORG
-    (its `source`), unless the text already names it or a writer signs the piece."""
-    entities, article = context.table("entities"), context.article
-    source = " ".join(article.source.split())
-    if not source or byline_names(context) or not reads_as_commentary(context):
-        return entities
+def writer_columns(context: ArticleContext) -> tuple[Columns, Columns]:
+    """The mentions and entities, with the one an opinion piece speaks for among them.
+    A signed piece's writer, as a byline, the sidecar or a closing line names them, is a
+    PERSON: added when the text names them nowhere else, retyped (with their mentions)
+    where the tagger took the name for something else ("By Ada Nwosu" read as a
+    nationality). An unsigned piece's publication (its `source`) is added as an ORG
+    unless the text already names it."""
+    mentions, entities = context.table("mentions"), context.table("entities")
+    if not reads_as_commentary(context):
+        return mentions, entities
+    writers = byline_names(context)
+    if writers:
+        return _with_writer(context, " ".join(writers[0].split()))
+    source = " ".join(context.article.source.split())
     names = {str(n).casefold() for n in entities["name"]}
-    if source.casefold() in names or publication_id(source) in set(entities["entity_id"]):
-        return entities
+    if not source or source.casefold() in names or publication_id(source) in entities["entity_id"]:
+        return mentions, entities
+    return mentions, _added(context, entities, source, "ORG", "publication")
+
+
+def _with_writer(context: ArticleContext, writer: str) -> tuple[Columns, Columns]:
+    mentions, entities = context.table("mentions"), context.table("entities")
+    wanted = writer.casefold()
+    named = [
+        str(entity_id)
+        for entity_id, name, aliases in zip(
+            entities["entity_id"], entities["name"], entities["aliases"], strict=True
+        )
+        if wanted in {str(name).casefold(), *(a.casefold() for a in str(aliases).split(" | "))}
+    ]
+    if not named:
+        return mentions, _added(context, entities, writer, "PERSON", "")
+    return _retyped(mentions, named[0]), _retyped(entities, named[0])
+
+
+def _retyped(table: Columns, entity_id: str) -> Columns:
+    """The table with the entity's rows typed PERSON unless typed PERSON or ORG (a byline
+    names a person, or a body: "By the Editorial Board")."""
+    kinds = [
+        "PERSON" if str(e) == entity_id and kind not in WRITER_TYPES else kind
+        for e, kind in zip(table["entity_id"], table["type"], strict=True)
+    ]
+    return {**table, "type": kinds}
+
+
+def _added(context: ArticleContext, entities: Columns, name: str, kind: str, role: str) -> Columns:
+    """The entities with one the text does not name (no mention) added."""
     row = {
-        "article_id": article.article_id,
-        "entity_id": publication_id(source),
-        "name": source,
-        "type": "ORG",
+        "article_id": context.article.article_id,
+        "entity_id": publication_id(name),
+        "name": name,
+        "type": kind,
         "aliases": "",
-        "role": "publication",
+        "role": role,
         "affiliation": "",
         "n_mentions": 0,
         "first_start": -1,
