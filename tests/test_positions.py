@@ -206,6 +206,23 @@ def test_discovered_issues_merge_by_head_and_words(resources):
     assert "tax" in row["terms"].split(" | ")
 
 
+def test_a_head_two_discovered_issues_share_names_only_the_first_alone(resources):
+    """After "the toll bridge" and "the rail bridge", "the bridge" alone is the toll
+    bridge, as the first reading took it; it is not read inside "the rail bridge" or in
+    "anti-bridge"."""
+    positions, _ = discovered_of(
+        "Okon backs the toll bridge. Roth opposes the rail bridge. "
+        "Roth praised the anti-bridge protesters. Okon said the bridge was a sound investment.",
+        resources,
+    )
+    toll = positions[positions["issue_id"] == "toll-bridge"]
+    assert list(zip(toll["actor_id"], toll["sentence_id"], toll["stance"], strict=True)) == [
+        ("lev-okon", 1, "support"),
+        ("lev-okon", 4, "support"),
+    ], positions
+    assert list(positions.loc[positions["sentence_id"] == 2, "issue_id"]) == ["rail-bridge"]
+
+
 def test_the_catalogue_wins_where_it_matches(resources):
     positions, issues = discovered_of("Okon opposes the missile defense shield.", resources)
     assert list(positions["issue_id"]) == ["us-missile-defense"]

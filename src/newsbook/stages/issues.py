@@ -119,13 +119,23 @@ class _Found:
     head: str
     modifiers: frozenset[str]
     mentions: list[str]  # patterns for every phrase that named the issue in the article
+    head_alone: str = ""  # the pattern of its head alone ("the tax" for "the sales tax")
 
 
 def discovered_issue(ref: IssueRef, finder: IssueFinder) -> Issue:
     """A discovered issue as a catalogue entry of its article: its patterns match every
     mention of it (the phrase, and its head alone where the head is no word for any
-    issue), so a second reading finds its stances where no cue pointed at it first."""
-    mentions = next(f.mentions for f in finder.found if f.ref.id == ref.id)
+    issue), so a second reading finds its stances where no cue pointed at it first. A
+    head two issues share names the first found, as it did on the first reading ("the
+    fixed prices", "official selling prices", then "prices": the fixed prices), and not
+    inside the other's phrase ("the toll bridge", "the rail bridge", then "the bridge")."""
+    found = next(f for f in finder.found if f.ref.id == ref.id)
+    sharing = [f for f in finder.found if f.head == found.head]
+    mentions = [m for m in found.mentions if m != found.head_alone]
+    if found.head_alone and sharing[0] is found:
+        narrowing = sorted({f.ref.label.split()[-2] for f in sharing[1:] if " " in f.ref.label})
+        guard = "".join(rf"(?<!{re.escape(word)}\s)" for word in narrowing)
+        mentions.append(guard + found.head_alone)
     return Issue(ref.id, ref.label, patterns=tuple(re.compile(m, re.IGNORECASE) for m in mentions))
 
 
@@ -330,7 +340,8 @@ class IssueFinder:
         phrase = r"\s+".join([*(re.escape(w) for w in surface[:-1]), plural])
         found = self._known(head, modifiers)
         if found is not None:
-            if rf"\b{phrase}\b" not in found.mentions:
+            # (the head alone, where the issue has its pattern, is matched by that)
+            if rf"\b{phrase}\b" not in found.mentions and not (found.head_alone and not modifiers):
                 found.mentions.append(rf"\b{phrase}\b")
             return found.ref
         # the id: the words as written, the head as its lemma ("sales taxes": sales-tax)
@@ -340,13 +351,15 @@ class IssueFinder:
         ref = IssueRef(
             slug([*surface[:-1], singular]), text, "discovered", (adopting_pattern(surface),)
         )
-        mentions = [rf"\b{phrase}\b"]
+        mentions, head_alone = [rf"\b{phrase}\b"], ""
         if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
-            mentions.append(rf"\b{plural}\b")  # "the sales tax", then "the tax"
+            # "the sales tax", then "the tax" (not the "anti-tax" of another phrase)
+            head_alone = rf"(?<![\w-]){plural}(?![\w-])"
+            mentions.append(head_alone)
         if not (proposal or actor):
             # an owned proposal is its owner's, an actor an issue only where backed or
             # opposed: neither is sought in other sentences
-            self.found.append(_Found(ref, head, modifiers, mentions))
+            self.found.append(_Found(ref, head, modifiers, mentions, head_alone))
         return ref
 
     def _content(self, target: Token) -> Token:
