@@ -5,7 +5,7 @@ import pytest
 
 from newsbook.pipeline import analyze, read_layout
 from newsbook.text.article import make_article
-from newsbook.text.nlp import cased_vocabulary, parse_plan, recase
+from newsbook.text.nlp import cased_vocabulary, parse_plan, parse_text, recase
 
 CAPITALS_STORY = (
     "UNION SAYS VANTERPOOL WILL NOT SIGN HARBOUR DEAL\n\n"
@@ -50,3 +50,15 @@ def test_the_parser_reads_a_capitals_headline_recased_at_the_same_length(resourc
     assert len(headline) == pieces[0][1].end - pieces[0][1].start
     body = [laid_out.text[p.start : p.end] for _, p in pieces if p.section == "body"]
     assert recase(headline.upper(), cased_vocabulary(body)) == headline
+
+
+def test_ticker_symbols_are_blanked_for_the_parser():
+    """ "Acme Corp <ACM.L> said": the parser sees the name and the verb, with every offset
+    where it was; a company's name in angle brackets stays."""
+    text = "Acme Corp <ACM.L> said\non Monday that <Borrow Holdings> would bid."
+    parsed = parse_text(text)
+    assert len(parsed) == len(text)
+    assert (
+        parsed
+        == "Acme Corp " + " " * len("<ACM.L>") + " said on Monday that <Borrow Holdings> would bid."
+    )

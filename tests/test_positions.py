@@ -223,6 +223,20 @@ def test_a_head_two_discovered_issues_share_names_only_the_first_alone(resources
     assert list(positions.loc[positions["sentence_id"] == 2, "issue_id"]) == ["rail-bridge"]
 
 
+def test_a_wire_headline_with_ticker_symbols_names_its_company(resources):
+    """ "KORVAL <KMC> REJECTS ...": the ticker is no word of the sentence, and the headline's
+    "KORVAL" is the Korval Mining Corp the story names in full."""
+    positions = invented_tables(
+        "KORVAL <KMC> REJECTS NORLAND'S <NHI> OFFER\n\nKorval Mining Corp <KMC> said its "
+        "board rejected the 40 dlr a share offer made by Norland Holdings Inc <NHI> on Monday.",
+        resources,
+    )["positions"]
+    headline = positions[positions["sentence_id"] == 0]
+    assert list(zip(headline["actor_id"], headline["stance"], strict=True)) == [
+        ("korval-mining-corp", "oppose")
+    ], positions
+
+
 def test_the_catalogue_wins_where_it_matches(resources):
     positions, issues = discovered_of("Okon opposes the missile defense shield.", resources)
     assert list(positions["issue_id"]) == ["us-missile-defense"]

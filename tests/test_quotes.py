@@ -2024,3 +2024,15 @@ def test_a_named_subject_reporting_a_clause_still_goes_on_with_the_speaker(resou
     )
     quotes = quotes_of(INTRO + text, resources)
     assert (quotes["status"] == "continued").any(), quotes[["text", "speaker", "status"]]
+
+
+@pytest.mark.parametrize(
+    "headline", ["ECONOMIC SPOTLIGHT - KORVAL <KMC>", "ECONOMIC SPOTLIGHT - KORVAL MINING"]
+)
+def test_a_headline_label_before_a_dash_is_no_statement(resources, headline):
+    """A column's label and the company it looks at ("ECONOMIC SPOTLIGHT - BANKAMERICA")
+    say nothing: a headline statement takes three words or more."""
+    quotes = quotes_of(
+        "Korval Mining Corp is under no pressure to sell its smelter.", resources, headline=headline
+    )
+    assert not (quotes["start"] < len(headline)).any(), quotes[["text", "speaker"]]

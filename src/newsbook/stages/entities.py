@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -1146,9 +1146,55 @@ def entity_columns(context: ArticleContext) -> tuple[Columns, Columns]:
     """The `mentions` and `entities` tables of one article (see CONTRACT.md)."""
     article, parsed, resources = context.article, context.parsed, context.resources
     found = list(iter_mentions(article, parsed, resources))
-    found = sorted(found + list(missed_surnames(article, parsed, found)), key=lambda m: m.start)
+    found += list(missed_surnames(article, parsed, found))
+    found += list(missed_headline_companies(article, parsed, found, resources))
+    found = sorted(found, key=lambda m: m.start)
     mentions = [replace(m, sentence_id=context.sentence_at(m.start)) for m in found]
     return resolve_entities(article, mentions, resources)
+
+
+def _coverage(mentions: list[Mention]) -> Callable[[int, int], bool]:
+    """Whether a span overlaps one of the mentions."""
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in covered]
+    longest = max((e - s for s, e in covered), default=0)
+
+    def is_covered(start: int, end: int) -> bool:
+        low = bisect.bisect_left(starts, start - longest)
+        high = bisect.bisect_left(starts, end)
+        return any(s < end and start < e for s, e in covered[low:high])
+
+    return is_covered
+
+
+def missed_headline_companies(
+    article: Article, parsed: list[ParsedBlock], mentions: list[Mention], resources: Resources
+) -> Iterator[Mention]:
+    """A company a headline names by the first word of the name the story gives it in
+    full ("CHEMLAWN REJECTS BID" over "ChemLawn Corp said"), which the NER misses in a
+    re-cased headline."""
+    first_words = _companies_by_first_word(mentions, resources)
+    if not first_words:
+        return
+    is_covered = _coverage(mentions)
+    for item in parsed:
+        if item.block.section != "headline":
+            continue
+        for token in item.doc:
+            start = item.block.start + token.idx
+            if (
+                token.lower_ in first_words
+                and token.pos_ == "PROPN"
+                and not is_covered(start, start + len(token))
+            ):
+                yield Mention(
+                    start=start,
+                    end=start + len(token),
+                    text=article.text[start : start + len(token)],
+                    type="ORG",
+                    norm=token.text,
+                    tokens=(token.text,),
+                )
 
 
 def missed_surnames(
@@ -1162,15 +1208,7 @@ def missed_surnames(
     ]
     surnames = {m.tokens[-1] for m in full_names}
     first_words = {m.tokens[0] for m in full_names if len(m.tokens[0]) > 1} - surnames
-    covered = sorted((m.start, m.end) for m in mentions)
-    starts = [s for s, _ in covered]
-    longest = max((e - s for s, e in covered), default=0)
-
-    def is_covered(start: int, end: int) -> bool:
-        low = bisect.bisect_left(starts, start - longest)
-        high = bisect.bisect_left(starts, end)
-        return any(s < end and start < e for s, e in covered[low:high])
-
+    is_covered = _coverage(mentions)
     if not surnames:
         return
     found = [

@@ -136,9 +136,17 @@ def recase_capitals(text: str, vocabulary: dict[str, str], *, all_names: bool = 
     return CAPITALS_RUN.sub(fix, text)
 
 
+# A ticker symbol in angle brackets after a company's name, as wire records print them
+# ("Acme Corp <ACM.L> rejects bid"): the parser reads it as a word of the sentence, often
+# its subject.
+TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.]{0,9}>")
+
+
 def parse_text(text: str) -> str:
-    """The block as the parser sees it: same length, line breaks turned into spaces."""
-    return re.sub(r"[\r\n\t\f\v]", " ", text)
+    """The block as the parser sees it: same length, line breaks turned into spaces and
+    ticker symbols into blanks."""
+    flat = re.sub(r"[\r\n\t\f\v]", " ", text)
+    return TICKER.sub(lambda match: " " * len(match.group(0)), flat)
 
 
 def parse_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

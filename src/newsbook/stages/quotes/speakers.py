@@ -151,9 +151,6 @@ class SpeakerResolver:
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
         head_start = base + subject.idx
         entity_id = self.entity_in(head_start, head_start + len(subject))
-        named = _named_before_ticker(subject) if not entity_id else None
-        if named is not None:  # "Korval Mining Corp <KMC.TO> said": the ticker taken
-            entity_id = self.entity_in(base + named.idx, base + named.idx + len(named))
         if self.types.get(entity_id) == "NORP" and _definite(subject):
             # "the Texas Democrat said", "the Norlander added": an epithet of the person
             # speaking, not the party or the nation
@@ -575,15 +572,3 @@ def _definite(noun: Token) -> bool:
     """ "the senator", not "a senator" or "senators"."""
     determiners = [c for c in noun.children if c.dep_ == "det"]
     return bool(determiners) and determiners[0].lower_ == "the" and noun.tag_ in {"NN", "NNP"}
-
-
-def _named_before_ticker(subject: Token) -> Token | None:
-    """The last word of the name before a ticker in angle brackets ("Korval Mining Corp
-    <KMC.TO>"), when the parser took the ticker for the subject; else None, and None for
-    a list of companies the parser hung on the first ticker ("A Co <A>, B Corp <B> and
-    C Inc <C> said": they speak together)."""
-    if subject.i < 2 or subject.nbor(-1).text != "<":
-        return None
-    if any(t.dep_ in {"cc", "conj"} for t in subject.subtree):
-        return None
-    return subject.nbor(-2)

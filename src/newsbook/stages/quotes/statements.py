@@ -27,6 +27,9 @@ from newsbook.text.nlp import (
 
 HEADLINE_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
 TOPIC_PREPOSITIONS = {"of", "on", "about", "over"}  # "warns of a shortfall": what it is about
+# A headline's statement says something in three words or more ("Tariffs Will Hurt Us -
+# Union"); one or two are a column's label ("ECONOMIC SPOTLIGHT - BANKAMERICA").
+STATEMENT_WORDS = 3
 
 
 def iter_quotes(
@@ -130,8 +133,11 @@ def headline_statement(doc: Doc, resolver: SpeakerResolver, base: int) -> dict |
         if token.i == len(doc) - 1 and comma > 0:  # "statement, SOURCE SAYS"
             parts.append(((comma + 2, token.idx - 1), (0, comma), token.text))
     for (s_start, s_end), (c_start, c_end), cue in parts:
+        words = [t for t in doc if c_start <= t.idx < c_end and not t.is_punct]
+        if len(words) < STATEMENT_WORDS:
+            continue  # "ECONOMIC SPOTLIGHT - BANKAMERICA": a column's label, no statement
         speaker = _headline_source(doc, resolver, base, s_start, s_end)
-        if speaker is not None and c_end - c_start > 3:
+        if speaker is not None:
             return {
                 **_row_text(resolver.article, base, c_start, c_end),
                 "kind": "reported",
