@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from newsbook import config
-from newsbook.evaluation.gold import load_gold
+from newsbook.evaluation.agreement import agreement_by_article, stance_agreement
+from newsbook.evaluation.gold import GoldError, load_gold
 from newsbook.evaluation.runner import evaluate_gold
 from newsbook.evaluation.scoring import evaluate_article, pooled_scores
 from newsbook.text.article import read_article
@@ -328,3 +329,66 @@ def test_stages_on_pages_and_records(reading_scores, stage, recall, precision):
     figures = pooled(reading_scores, stage)
     assert figures["recall"] >= recall, figures.to_dict()
     assert figures["precision"] >= precision, figures.to_dict()
+
+
+def test_two_annotators_agree_on_stances():
+    """Articles of every kind annotated twice, from the text alone: the second reading
+    agrees with the first at F1 0.84 (measured on 2026-12-01, six articles), above issue
+    #15's targets for newsbook. A floor here keeps a gold edit from pulling the two
+    apart unnoticed."""
+    table = stance_agreement(config.GOLD_DIR)
+    overall = table[table["kind"] == "all"].iloc[0]
+    assert overall["articles"] >= 6
+    assert set(table["kind"]) == {"wire", "commentary", "news", "all"}
+    assert overall["f1"] >= 0.82, table
+
+
+FIRST = """article_id: dam
+positions_complete: true
+entities:
+  - {id: lev-okon, name: Lev Okon, type: PERSON, aliases: [Okon]}
+  - {id: ana-roth, name: Ana Roth, type: PERSON, aliases: [Roth]}
+positions:
+  - {actor: lev-okon, issue: dam, stance: support, evidence: Okon backs the dam}
+  - {actor: ana-roth, issue: dam, stance: oppose, evidence: Roth calls the dam a folly}
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "counts"),
+    [
+        # one stance the same, one on the other side, one the first does not code
+        (
+            "  - {actor: lev-okon, issue: the dam, stance: support, evidence: Okon backs}\n"
+            "  - {actor: ana-roth, issue: the dam, stance: support, evidence: Roth calls}\n"
+            "  - {actor: ana-roth, issue: the levy, stance: oppose, evidence: She also}\n",
+            (1, 2, 3),
+        ),
+        ("  - {actor: ana-roth, issue: it, stance: oppose, evidence: a folly}\n", (1, 2, 1)),
+    ],
+)
+def test_agreement_scores_the_second_annotation_as_newsbook_is_scored(tmp_path, second, counts):
+    (tmp_path / "dam.txt").write_text(
+        "Dam vote set\n\nLev Okon backs the dam. Ana Roth calls the dam a folly. "
+        "She also rejects the levy.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "dam.yml").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "second").mkdir()
+    (tmp_path / "second" / "dam.yml").write_text(
+        "article_id: dam\npositions:\n" + second, encoding="utf-8"
+    )
+    row = agreement_by_article(tmp_path).iloc[0]
+    assert (row["correct"], row["expected"], row["produced"]) == counts
+
+
+def test_a_second_annotation_naming_an_unknown_actor_is_refused(tmp_path):
+    (tmp_path / "dam.txt").write_text("Lev Okon backs the dam.\n", encoding="utf-8")
+    (tmp_path / "dam.yml").write_text(FIRST.split("  - {actor: ana-roth")[0], encoding="utf-8")
+    (tmp_path / "second").mkdir()
+    (tmp_path / "second" / "dam.yml").write_text(
+        "positions:\n  - {actor: okon, issue: dam, stance: support, evidence: backs}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GoldError, match="okon"):
+        agreement_by_article(tmp_path)

@@ -10,6 +10,7 @@ import pandas as pd
 
 from newsbook import config
 from newsbook.book.parameters import check_parameters, resolve_path
+from newsbook.evaluation.agreement import stance_agreement
 from newsbook.evaluation.runner import GoldReport, evaluate_gold, peer_comparison
 from newsbook.evaluation.scoring import pooled_scores
 from newsbook.text.article import article_id_for
@@ -33,6 +34,7 @@ class BookTrust:
     gold_label: str
     report: GoldReport
     gold_id: str  # the article id its gold gives this article; empty: no gold for it
+    gold_path: Path  # the gold file or folder the report scores
 
     @property
     def has_gold(self) -> bool:
@@ -92,6 +94,11 @@ class BookTrust:
             scores = scores[scores["article_id"] == self.gold_id]
         return peer_comparison(scores)
 
+    def agreement(self) -> pd.DataFrame:
+        """Two annotators' agreement on stances where the gold has a second annotation,
+        and newsbook's stances on the same articles (`stance_agreement`)."""
+        return stance_agreement(self.gold_path, self.report)
+
 
 def book_trust(article: str, published: str = "", gold: str = "") -> BookTrust:
     """Chapter 6's entry point: the chapter's parameters in, the gold report out
@@ -106,7 +113,7 @@ def book_trust(article: str, published: str = "", gold: str = "") -> BookTrust:
         for c in report.cases
         if c.article_path == article_path.resolve() or c.article_id == article_id
     ]
-    return BookTrust(article_id, gold_label(gold_path), report, here[0] if here else "")
+    return BookTrust(article_id, gold_label(gold_path), report, here[0] if here else "", gold_path)
 
 
 def gold_format(readme: Path | None = None) -> str:

@@ -375,7 +375,7 @@ def score_stances(
     ones, only the system's stances in sentences the gold codes count."""
     mapping = match_entities(gold, entities)
     gold_names = _gold_names(gold)
-    sentence_of = _sentence_lookup(sentences)
+    sentence_of = sentence_lookup(sentences)
     expected: dict[tuple[str, int, str], tuple[int, int, dict]] = {}
     for g in gold["positions"]:
         start, end = locate(text, g["evidence"], g.get("occurrence", 1))
@@ -421,7 +421,7 @@ def score_stances(
     return Score(correct, len(expected), len(produced), errors)
 
 
-def _sentence_lookup(sentences: pd.DataFrame):  # noqa: ANN202 - a small closure
+def sentence_lookup(sentences: pd.DataFrame):  # noqa: ANN202 - a small closure
     starts = list(zip(sentences["start"], sentences["end"], sentences["sentence_id"], strict=True))
 
     def sentence_of(offset: int) -> int:
