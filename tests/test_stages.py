@@ -445,6 +445,32 @@ def test_a_short_form_of_an_organisations_name_is_that_organisation(
     assert word.lower() not in set(tables["entities"]["entity_id"])
 
 
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        # a title-case headline's verb is no part of the name, and the last words of
+        # one organisation's name are that organisation
+        (
+            "School Board Backs $2 Million in Cuts Over Parents' Protests\n\nThe Tarnbury "
+            "Unified School Board voted 5-2 on Tuesday to cut $2 million from the budget.",
+            "tarnbury-unified-school-board",
+        ),
+        # two boards end in the words: neither is meant
+        (
+            "The Tarnbury School Board and the Halbury School Board met on Monday. "
+            "The School Board chairman spoke first.",
+            "school-board",
+        ),
+    ],
+)
+def test_the_last_words_of_one_organisations_name_are_that_organisation(resources, text, entity_id):
+    tables = tables_for(text, resources)
+    mentions = tables["mentions"]
+    first = mentions[mentions["text"].str.startswith("School Board")]
+    assert not any(name.endswith("Backs") for name in tables["entities"]["name"])
+    assert set(first["entity_id"]) == {entity_id}, mentions
+
+
 def test_a_town_is_not_the_council_its_name_opens(resources):
     """ "Oakridge City Council" ... "in Oakridge", "Oakridge needs": the town, not its
     council; "the Senate" is not the Senate's subcommittee."""

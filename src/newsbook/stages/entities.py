@@ -215,6 +215,8 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}  # "Preserving the"
     ):
         end -= 1
+    while end > start + 1 and _capitalised_verb(doc[end - 1], resources):
+        end -= 1  # "School Board Backs": a title-case headline's verb read into the name
     if (
         span.label_ == "ORG"
         and end < len(doc)
@@ -238,6 +240,17 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     if country_end is not None:
         end, label = country_end, "GPE"
     return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+
+
+def _capitalised_verb(token: Token, resources: Resources) -> bool:
+    """ "Backs", "Rejects", "Says": a verb of stance or speech in its -s form that the
+    parser reads as a verb, written with a capital as a title-case headline writes every
+    word (not "States", "Appeals": names the parser reads as names)."""
+    word = token.lower_
+    if not token.is_title or token.tag_ != "VBZ":
+        return False
+    verbs = resources.stance.support | resources.stance.oppose | resources.stance.reporting
+    return word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs)
 
 
 def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int | None:
@@ -689,6 +702,9 @@ class _Lookups:
     # offsets of the mentions right after a place preposition ("in Tarnbury")
     place_names: frozenset[str] = frozenset()
     after_place_word: frozenset[int] = frozenset()
+    # the last two or more words of each organisation's name of three words or more,
+    # casefolded -> the names (lower case) they end, in text order
+    orgs_by_trailing: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, mentions: list[Mention], resources: Resources, text: str) -> _Lookups:
@@ -734,7 +750,22 @@ class _Lookups:
             _orgs_by_leading_words(mentions, resources.speech.institutions),
             frozenset(m.norm.casefold() for m in mentions if m.type in PLACE_TYPES),
             frozenset(m.start for m in mentions if _after_place_word(text, m.start)),
+            _orgs_by_trailing_words(mentions),
         )
+
+
+def _orgs_by_trailing_words(mentions: list[Mention]) -> dict[tuple[str, ...], list[str]]:
+    """The last words of each organisation's name of three words or more (("school",
+    "board") of "Alder Creek School Board") -> the names they end, in text order."""
+    found: dict[tuple[str, ...], list[str]] = {}
+    for m in mentions:
+        if m.type != "ORG" or len(m.tokens) < 3:
+            continue
+        for size in range(2, len(m.tokens)):
+            names = found.setdefault(tuple(t.casefold() for t in m.tokens[-size:]), [])
+            if m.norm.lower() not in names:
+                names.append(m.norm.lower())
+    return found
 
 
 def _orgs_by_leading_words(
@@ -1006,10 +1037,13 @@ def _own_name(norm: str, known: list[str]) -> str:
 def _longer_org(mention: Mention, lookups: _Lookups) -> str:
     """ "Herald" for "The Norland Herald", "IHS" for "Institute for Harbour Studies": the
     first organisation of two words or more ending with the word, or with it as its
-    initials; "Acme Industries" for "Acme Industries Inc"."""
+    initials; "Acme Industries" for "Acme Industries Inc"; "School Board" for the one
+    organisation whose name ends in those words ("Alder Creek School Board")."""
     if len(mention.tokens) != 1:
         base = lookups.companies_by_base.get(" ".join(mention.tokens).casefold(), "")
-        return base or _org_begun_by(mention, lookups)
+        ending = lookups.orgs_by_trailing.get(tuple(t.casefold() for t in mention.tokens), [])
+        # "the School Board" of the one "Alder Creek School Board" (not of two boards)
+        return base or _org_begun_by(mention, lookups) or (ending[0] if len(ending) == 1 else "")
     word = mention.norm
     abbreviated = lookups.orgs_by_abbreviation.get(word.casefold())
     if abbreviated and abbreviated != word.lower():
