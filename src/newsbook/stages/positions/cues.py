@@ -1,0 +1,286 @@
+"""The grammar of stance cues: what kind of cue a word is (a judgement, an ought
+or a call for an act, an actor's own proposal, an act a body decides, a preposition aimed
+at a thing) and the words it bears on (what an act called for is done to, the clause an
+extraposed "it" stands for, the object a bare relative clause hangs on)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsbook.lexicons import StanceLexicon, remembered, word_forms
+from newsbook.stages.issues import ACTOR_TYPES
+from newsbook.stages.positions.conditions import _foretold, _hedged
+
+CALLED_FOR_KEY = "newsbook.called_for"  # `_called_for`'s answers, kept on their Doc
+
+
+def _judges(modifier: Token, lexicon: StanceLexicon) -> bool:
+    """A modifier or predicate with a side; not a participle of a verb that is a stance
+    only as a verb ("a contingently financed offer", "a planned cut" describe it)."""
+    if modifier.dep_ == "amod" and word_forms(modifier) & lexicon.verb_only:
+        return False
+    if (
+        modifier.dep_ == "amod"
+        # (not "is an illegal scheme", "described it as illegal")
+        and modifier.head.dep_ not in {"attr", "oprd"}
+        and modifier.head.lower_ != "as"
+        and word_forms(modifier) & lexicon.predicative
+    ):
+        return False  # "illegal wealth", "a safe haven" describe, they do not judge
+    return bool(lexicon.polarity(modifier))
+
+
+def _agent_participle(token: Token) -> bool:
+    """ "(the levy,) vetoed by Norland": a past participle on a noun, with its agent."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and any(child.dep_ == "agent" for child in token.children)
+    )
+
+
+def own_proposal(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland's offer", "its proposal", "the Sudmark plan", "an offer announced by
+    Roth": a noun of proposing with its owner named on it, who supports it whatever
+    anyone else says of it ("the union rejected Norland's offer"). "The plan" alone is
+    nobody's; "under the Norland plan" a circumstance ("billed as its offer" is not)."""
+    if noun.pos_ != "NOUN" or not word_forms(noun) & lexicon.proposals:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ not in {*lexicon.target_prepositions, "as"}:
+        return False  # "under the Norland plan": a circumstance, not what anyone thinks
+    if _put_forward_by_subject(noun, lexicon):
+        return True
+    return any(
+        child.dep_ == "poss"
+        or (
+            child.dep_ in {"compound", "amod", "nmod"}
+            and (child.pos_ == "PROPN" or child.ent_type_ in ACTOR_TYPES)
+        )
+        or _agent_participle(child)
+        for child in noun.children
+    )
+
+
+def _put_forward_by_subject(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland made a tender offer for the mill", "the union submitted a proposal": a
+    proposal its verb's subject puts forward (not "may make an offer", "did not make one":
+    what is only possible, or not done, is no one's proposal)."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() in lexicon.proposing
+        and not lexicon.negated(verb)
+        and not _hedged(verb, lexicon)
+    )
+
+
+def _put_forward_by_act(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland made an offer", "an offer announced by Okon": a proposal whose owner the
+    sentence names as the one who put it forward, not only as its possessor."""
+    return _put_forward_by_subject(noun, lexicon) or any(
+        _agent_participle(child) for child in noun.children
+    )
+
+
+def _extraposed(verb: Token) -> bool:
+    """ "It is premature to change the law", "it would be a mistake to raise X": a copula
+    whose subject "it" stands for the clause after it."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) and bool(
+        _extraposed_clauses(verb)
+    )
+
+
+def _extraposed_clauses(verb: Token) -> list[Token]:
+    """The clauses after a copula ("to change the law"), also where the parser hangs the
+    infinitive on the predicate noun ("a mistake [to raise X]")."""
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    return clauses + [
+        g
+        for c in verb.children
+        if c.dep_ == "attr"
+        for g in c.children
+        if g.dep_ in {"relcl", "acl"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)
+    ]
+
+
+def _judging_subject(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token] | None:
+    """ "The real danger is ...", "the biggest mistake was ...": a copula's subject that
+    is a judgement, and its side."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if lexicon.is_evaluative(subject) and lexicon.polarity(subject):
+            return lexicon.polarity(subject), subject
+    return None
+
+
+def _naming_verb(judgement: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "called the levy a folly", "called it "a reckless scheme"", "described the levy
+    as reckless": the verb of naming whose object a judgement is said of (its caller
+    holds the judgement), or None."""
+    token = judgement
+    while token.dep_ in {"amod", "compound", "conj", "oprd", "pobj", "prep", "acomp"}:
+        token = token.head
+    return token if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.naming else None
+
+
+def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "should not fund X", "must go", "has to cut X": what someone ought to do is the
+    judgement of whoever says so, not a stance of the one who ought to."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.obligation for c in verb.children):
+        return True
+    governor = verb.head  # "has to cut": the obligation governs the verb
+    if verb.dep_ == "ccomp" and any(
+        c.dep_ == "nsubj" and c.lower_ in {"us", "'s"} for c in verb.children
+    ):  # "let's share the burden", "let us build X": a call on us, its speaker's
+        return f"{governor.lemma_.lower()} us" in lexicon.obligation
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and f"{governor.lemma_.lower()} to" in lexicon.obligation
+    )
+
+
+def _called_for(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "Norland must raise the levy", "should not have raised it", "has to hold to the
+    pact": an act with no side of its own that someone says ought (not) to be done, a
+    call for (or against) what it is done to, by whoever says so. (Not in a relative
+    clause: "firms that must file returns" describes them.) Asked of every word in both
+    passes: remembered on its Doc."""
+    return remembered(verb, CALLED_FOR_KEY, lexicon, lambda v: _is_called_for(v, lexicon))
+
+
+def _is_called_for(verb: Token, lexicon: StanceLexicon) -> bool:
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ != "relcl"
+        and not lexicon.polarity(verb)
+        and verb.lemma_.lower() not in lexicon.light_verbs
+        and verb.lemma_.lower() not in lexicon.prepositional  # ("should vote against it")
+        and not _foretold(verb)
+        and _ought(verb, lexicon)
+    )
+
+
+def _called_for_targets(verb: Token, lexicon: StanceLexicon) -> list[Token]:
+    """What an act called for is done to: its object ("raise the levy"), its passive
+    subject ("the levy must be raised"), the object of its preposition ("hold to the
+    pact")."""
+    targets = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and not _addressee(c)]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.target_prepositions:
+            targets += [g for g in child.children if g.dep_ == "pobj"]
+    return targets
+
+
+def _ought_to_exist(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "there should be a referendum", "there must be no levy": what someone says ought
+    (not) to exist, a stance of whoever says so on it."""
+    return (
+        verb.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" for c in verb.children)
+        and _ought(verb, lexicon)
+    )
+
+
+def _clause_verb(cue: Token) -> Token:
+    """The verb a preposition cue hangs on ("guard against X": "guard"); any other cue
+    itself."""
+    return cue.head if cue.pos_ == "ADP" and cue.dep_ == "prep" else cue
+
+
+def _addressee(token: Token) -> bool:
+    """ "urged shareholders to reject X", "asked Norland to build Y": the object of a
+    verb that also says what it is to do is who is asked, not what the stance is on."""
+    return token.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in token.head.children)
+
+
+def _bare_relative(verb: Token) -> bool:
+    """ "the levy Okon rejected", "the changes it seeks": a relative clause with no
+    relative pronoun and no object of its own, whose object is the noun it hangs on."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.pos_ == "VERB"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "nsubjpass"} or c.tag_ in {"WDT", "WP"}
+            for c in verb.children
+        )
+    )
+
+
+def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
+    """A cue too common to name an issue of its own that here takes a side on what it
+    governs: with the preposition of its stance ("pushed for a farm plan"), or as a
+    verb negated or prescribed ("is not changing its price level", "the council should
+    freeze rates", "you have to cut the deficit"): saying what is or ought to be done is
+    a stance on it."""
+    if any(lexicon.through(cue, child) for child in cue.children):
+        return True
+    # (not in a relative clause: "people who will never buy a ticket" describes them)
+    return (
+        cue.pos_ == "VERB"
+        and cue.dep_ != "relcl"
+        and (lexicon.negated(cue) or _ought(cue, lexicon))
+    )
+
+
+def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "strikes against the networks", "a shield against missiles": a preposition of
+    opposition on a noun that is no attitude of its own says what the thing is aimed
+    at, not what anyone thinks of it ("a vote against X", "Venn against X" do)."""
+    head = cue.head
+    if cue.pos_ == "ADP" and head.pos_ == "VERB" and head.lemma_.lower() in lexicon.movements:
+        return True  # "the dollar weakened against the yen": a price's move, no stance
+    return (
+        cue.pos_ == "ADP"
+        and head.pos_ == "NOUN"
+        and not lexicon.polarity(head)
+        and head.lemma_.lower() not in lexicon.prepositional
+    )
+
+
+def decided_act(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "The board voted 6-3 to close the pier": an act a body decides to do, whose
+    doing is the issue its voters support (not "voted to reject X", a side on X); and
+    "could not support closing the ward", "closing the ward is the wrong fix": an act
+    against something, too common a cue to make its object an issue (`weak`: not
+    "scrapping the charge", whose charge is one), named by its gerund, is the issue."""
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in {"xcomp", "dobj", "csubj"}
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and lexicon.polarity(verb) < 0
+        and lexicon.is_weak(verb)
+    ):
+        return True
+    return (
+        verb.pos_ == "VERB"
+        # ("voted 6-3 on Friday to close": the parser may hang a delayed infinitive as
+        # an adverbial clause)
+        and (
+            verb.dep_ == "xcomp"
+            or verb.dep_ == "advcl"
+            and any(c.tag_ == "TO" for c in verb.children)
+        )
+        and verb.head.lemma_.lower() in lexicon.decisions
+        and verb.lemma_.lower() not in lexicon.light_verbs
+        and (
+            not lexicon.polarity(verb)
+            or lexicon.is_weak(verb)
+            or bool(word_forms(verb) & lexicon.measures)
+        )
+    )
+
+
+def _decided_below(target: Token, cue: Token, lexicon: StanceLexicon) -> bool:
+    """A target of a cue ("voted") that an act decided under it governs ("voted to ban
+    launches"): what the act is done to, not an issue of the cue's."""
+    for token in target.ancestors:
+        if token == cue:
+            return False
+        if decided_act(token, lexicon):
+            return True
+    return False
