@@ -128,3 +128,15 @@ def test_an_amount_asked_for_is_no_issue(resources):
     text = "Norland has requested a total of 312 billion dlrs for the harbour in 1990."
     positions = discovered_of(text, resources)
     assert not {"total", "dlrs"} & set(positions["issue_id"]), positions[["issue_id", "cue"]]
+
+
+def test_what_a_comparison_sets_beside_the_act_is_not_the_actor_s(resources):
+    """ "approving less than he had proposed for X": X is his proposal, set beside what
+    the committee approved; the committee takes no side on X by comparing."""
+    positions = discovered_of(
+        "The Harbour Committee slashed Okon's funding request for the sea wall, approving "
+        "2 million dlrs less than he had proposed for the breakwater program.",
+        resources,
+    )
+    program = positions[positions["target"].str.contains("breakwater")]
+    assert sides(program) == {("lev-okon", "support")}, positions

@@ -85,6 +85,14 @@ def _predicate_polarity(verb: Token, lexicon: StanceLexicon) -> tuple[int, Token
     return 0, None
 
 
+def _compared(clause: Token) -> bool:
+    """A clause a comparison opens ("less than he had proposed"): what it says is set
+    beside the clause above, not judged by it."""
+    return clause.pos_ in {"VERB", "AUX"} and any(
+        child.dep_ == "mark" and child.lower_ == "than" for child in clause.children
+    )
+
+
 def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = False) -> Stance:
     """The stance the tree above an issue mention takes toward it. Cues compose on the
     way up ("opposition to a plan for X" opposes X, "refuses to hold talks" opposes the
@@ -123,6 +131,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         sibling = depth > 0 and path[depth - 1].dep_ == "conj"
         if depth > 0 and _sets_apart(token, lexicon):
             break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
+        if depth > 0 and _compared(path[depth - 1]):
+            break  # "approved less than he had proposed for X": X is his, only compared
         if depth > 0 and _turned_down(path[depth - 1]):
             # "would agree to X rather than take Y", "X rather than Y": Y is refused
             polarity = -polarity
