@@ -123,6 +123,17 @@ def discovered_of(text: str, resources, **article):
     [
         # a stance cue's target no catalogue names is an issue of its own
         ("Okon backs the new airport.", "lev-okon", "airport", "support"),
+        # a ban is a measure, an issue, though "ban" is a word of opposition too
+        ("Okon opposes the smoking ban.", "lev-okon", "smoking-ban", "oppose"),
+        # a phrasal verb whose particle the parser hangs the object on, or its object
+        # splits off
+        ("Okon urged the council to vote down the rental ban.", "lev-okon", "rental-ban", "oppose"),
+        (
+            "Okon opposes the rental ban. He urged the council to vote it down.",
+            "lev-okon",
+            "rental-ban",
+            "oppose",
+        ),
         # verbs of condemnation, praise and fear
         ("Okon slammed the fishing quota.", "lev-okon", "fishing-quota", "oppose"),
         ("Roth hailed the water accord.", "ana-roth", "water-accord", "support"),

@@ -420,7 +420,7 @@ class StanceLexicon:
         return remembered(token, POLARITY_KEY, self, self._polarity)
 
     def _polarity(self, token: Token) -> int:
-        phrase = self.phrase_polarity(token)
+        phrase = self.phrase_polarity(token) or self._split_phrasal_polarity(token)
         if phrase:
             return phrase
         if consequence := self.consequence(token):
@@ -453,6 +453,21 @@ class StanceLexicon:
                 if token.head == token or not (span.start <= token.head.i < span.end):
                     return side
         return 0
+
+    def _split_phrasal_polarity(self, token: Token) -> int:
+        """The side of a phrasal verb of the lexicon whose particle its object splits off
+        ("vote it down", "turned the offer down"), on the verb; 0 elsewhere."""
+        for child in token.children:
+            if child.dep_ == "prt" and child.i > token.i + 1:
+                for spelling in _spellings(token):
+                    side = self._two_word_phrases.get((spelling, child.lower_))
+                    if side:
+                        return side
+        return 0
+
+    @functools.cached_property
+    def _two_word_phrases(self) -> dict[tuple[str, str], int]:
+        return {words: side for words, side in reversed(self.phrases) if len(words) == 2}
 
     @functools.cached_property
     def _phrase_places(self) -> dict[str, tuple[tuple[int, int], ...]]:

@@ -306,8 +306,10 @@ class IssueFinder:
             head in self.lexicon.not_issues or head in self.lexicon.generic_modifiers
         ) and not actor:
             return None  # "a way", "the amount"; a unit ("312 billion dlrs") names none either
-        attitude = self.lexicon.polarity(target) and (
-            not self.lexicon.is_weak(target) or target.lemma_.lower() in self.lexicon.apprehension
+        attitude = (
+            self.lexicon.polarity(target)
+            and (not self.lexicon.is_weak(target) or head in self.lexicon.apprehension)
+            and head not in self.lexicon.issue_nouns  # "the smoking ban" is a measure
         )
         judged_thing = self.lexicon.is_evaluative(target) and target.dep_ == "pobj"
         if attitude and not proposal and not judged_thing:

@@ -66,6 +66,8 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             targets += [g for done in child.children for g in _done_to(done)]
         elif child.dep_ == "pcomp":  # "against building a second agency"
             targets += _done_to(child)
+        elif child.dep_ == "prt":  # "vote down the ban", the parser hanging it on "down"
+            targets += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ in {"xcomp", "acl"}:
             targets += [g for g in child.children if g.dep_ == "dobj"]
         elif child.dep_ == "ccomp" and cue.pos_ == "VERB":
