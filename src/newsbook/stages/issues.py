@@ -82,6 +82,10 @@ def _code_name(token: Token) -> bool:
     return token.pos_ == "NUM" and bool(CODE.search(token.text))
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+
+
 def relative_pronoun(token: Token) -> bool:
     """ "which", "that" opening a relative clause ("the bill, which X approved")."""
     return token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head != token
@@ -185,7 +189,8 @@ class IssueFinder:
         """The issue a stance cue's target names, or None when it names none."""
         if relative_pronoun(target):
             return self.resolve(target.head.head)  # "the bill, which X approved"
-        if self.is_anaphor(target) or target.dep_ == "csubj":
+        anaphor = self.is_anaphor(target) or target.dep_ == "csubj"
+        if anaphor and (self.last is not None or target.pos_ != "NOUN"):
             return self.last  # "it", "the plan", "what the council approved"
         if self._backed_actor(target):
             return self._named(target, proposal=False, actor=True)
@@ -333,7 +338,11 @@ class IssueFinder:
             )
             if owner is not None:
                 return self._owned(target, owner)
-            return None  # "a plan", "the measure" alone name no issue of their own
+            if self.last is not None or not _definite(target):
+                # "a plan", "the measure" alone name no issue of their own: the one last
+                # named, if any ("it", "the plan")
+                return None
+            # "voted against the budget" before any other issue is named: the budget
         for pattern, ref in self.patterns:
             if pattern.search(text):
                 return ref
