@@ -123,6 +123,28 @@ def discovered_of(text: str, resources, **article):
     [
         # a stance cue's target no catalogue names is an issue of its own
         ("Okon backs the new airport.", "lev-okon", "airport", "support"),
+        # role nouns of a side, and concerns a named holder voices
+        ("Okon is a vocal critic of the casino project.", "lev-okon", "casino-project", "oppose"),
+        (
+            "Roth is a strong supporter of the casino project.",
+            "ana-roth",
+            "casino-project",
+            "support",
+        ),
+        ("Okon voiced concerns about the mining permit.", "lev-okon", "mining-permit", "oppose"),
+        # an issue noun alone, before any issue is named, is the issue
+        ("Okon voted against the budget.", "lev-okon", "budget", "oppose"),
+        # idioms of judgement
+        ("Okon said the new stadium was a waste of money.", "lev-okon", "stadium", "oppose"),
+        ("Roth said the curfew would do more harm than good.", "ana-roth", "curfew", "oppose"),
+        # a word of judgement inside a name judges nothing
+        (
+            "The Fair Trade Commission rejected the merger.",
+            "fair-trade-commission",
+            "merger",
+            "oppose",
+        ),
+        ("Okon praised the Fair Housing Alliance.", "lev-okon", "fair-housing-alliance", "support"),
         # a ban is a measure, an issue, though "ban" is a word of opposition too
         ("Okon opposes the smoking ban.", "lev-okon", "smoking-ban", "oppose"),
         # a phrasal verb whose particle the parser hangs the object on, or its object

@@ -428,6 +428,8 @@ class StanceLexicon:
         forms = word_forms(token)
         if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
             return 0
+        if forms & self.evaluative and _in_a_name(token):
+            return 0  # "Waste Management Inc", "the Fair Trade Commission": a name
         if forms & self.oppose:
             return -1
         if forms & self.support:
@@ -487,7 +489,7 @@ class StanceLexicon:
 
     def _is_evaluative(self, token: Token) -> bool:
         return (
-            bool(word_forms(token) & self.evaluative)
+            bool(word_forms(token) & self.evaluative and not _in_a_name(token))
             or bool(self.phrase_polarity(token, judging=True))
             or bool(self.consequence(token))
         )
@@ -614,6 +616,15 @@ def bare_forms(word: str) -> frozenset[str]:
     if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
         forms.add(word[:-4])  # "cutting" -> "cut"
     return frozenset(forms)
+
+
+def _in_a_name(token: Token) -> bool:
+    """A capitalised word of a name of two words or more the NER found."""
+    doc = token.doc
+    inside = token.ent_iob_ == "I" or (
+        token.ent_iob_ == "B" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    )
+    return inside and token.is_title
 
 
 def _spellings(token: Token) -> tuple[str, str]:

@@ -56,7 +56,10 @@ class Stance:
 def _own_modifier_polarity(anchor: Token, lexicon: StanceLexicon) -> tuple[int, Token | None]:
     """ "truly hostile statements", "an absurd course": a judgement on the mention itself;
     "the levy, proposed by Norland": a participle with its agent, a stance on it."""
-    for child in anchor.children:
+    # an evaluative word first: "the proposed tax hike, unfair to families" is judged
+    # unfair, whoever proposed it
+    modifiers = sorted(anchor.children, key=lambda child: not lexicon.is_evaluative(child))
+    for child in modifiers:
         if child.dep_ in {"amod", "acomp"} and _judges(child, lexicon):
             return lexicon.polarity(child), child
         if _agent_participle(child) and lexicon.polarity(child):
