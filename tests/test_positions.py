@@ -145,6 +145,20 @@ def discovered_of(text: str, resources, **article):
             "oppose",
         ),
         ("Okon praised the Fair Housing Alliance.", "lev-okon", "fair-housing-alliance", "support"),
+        # the preposition a phrasal cue ends in leads to its target
+        (
+            "Norland said it would abide by the fishing accord.",
+            "norland",
+            "fishing-accord",
+            "support",
+        ),
+        # weighing something up is being explicitly undecided on it, not its options
+        (
+            "Norland said it was studying the fishing accord.",
+            "norland",
+            "fishing-accord",
+            "neutral",
+        ),
         # a ban is a measure, an issue, though "ban" is a word of opposition too
         ("Okon opposes the smoking ban.", "lev-okon", "smoking-ban", "oppose"),
         # a phrasal verb whose particle the parser hangs the object on, or its object

@@ -291,6 +291,7 @@ STANCE_WORD_LISTS = (
     "neg_raising",
     "hearsay",
     "undecided",
+    "deliberating",
     "causes",
     "harms",
     "fosters",
@@ -354,6 +355,7 @@ class StanceLexicon:
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
     hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
+    deliberating: frozenset[str] = frozenset()  # "is studying the offer": neutral
     causes: frozenset[str] = frozenset()  # "could prompt (retaliation)": a harm caused
     harms: frozenset[str] = frozenset()  # "retaliation": what a warning says X will bring
     fosters: frozenset[str] = frozenset()  # "(could) create (jobs)": a good brought
@@ -466,6 +468,14 @@ class StanceLexicon:
                     if side:
                         return side
         return 0
+
+    def phrasal_preposition(self, verb: Token, preposition: Token) -> bool:
+        """Whether the preposition is the one a phrasal cue of the lexicon ends in ("abide
+        by", "stick to", "proceed with"): what it governs is the cue's target."""
+        return any(
+            (spelling, preposition.lower_) in self._two_word_phrases
+            for spelling in _spellings(verb)
+        )
 
     @functools.cached_property
     def _two_word_phrases(self) -> dict[tuple[str, str], int]:

@@ -284,3 +284,13 @@ def _decided_below(target: Token, cue: Token, lexicon: StanceLexicon) -> bool:
         if decided_act(token, lexicon):
             return True
     return False
+
+
+def _deliberating(verb: Token, lexicon: StanceLexicon) -> bool:
+    """A verb of weighing up in progress ("is studying", "were reviewing"), not negated."""
+    return (
+        verb.lemma_.lower() in lexicon.deliberating
+        and verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        and not lexicon.negated(verb)
+    )

@@ -18,6 +18,7 @@ from newsbook.stages.positions.cues import (
     _called_for,
     _called_for_targets,
     _clause_verb,
+    _deliberating,
     _extraposed,
     _extraposed_clauses,
     _judges,
@@ -357,7 +358,15 @@ def _too_to(verb: Token) -> bool:
 
 def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
     """ "has not taken a position on X", "has no view on X", "is undecided about X": an
-    actor explicitly neutral on X; the word that holds it (the verb, or the adjective)."""
+    actor explicitly neutral on X; "is studying X", "are still reviewing X": weighing it
+    up; the word that holds it (the verb, or the adjective)."""
+    if (
+        len(path) > 1
+        and _deliberating(path[1], lexicon)
+        and path[0].dep_ == "dobj"
+        and not word_forms(path[0]) & lexicon.options  # "is studying its options"
+    ):
+        return path[1]
     for depth in range(1, len(path) - 1):
         preposition, word = path[depth], path[depth + 1]
         if preposition.dep_ != "prep" or preposition.lower_ not in {"on", "about", "over"}:

@@ -19,6 +19,7 @@ from newsbook.stages.positions.cues import (
     _called_for,
     _called_for_targets,
     _decided_below,
+    _deliberating,
     _extraposed,
     _extraposed_clauses,
     _judges,
@@ -57,8 +58,11 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
                 continue  # "the board was determined that X ...": who holds it, on X
             targets.append(child)
         elif child.dep_ == "prep" and (
-            # ("interested in X": the preposition a cue takes its side through)
-            child.lower_ in lexicon.target_prepositions or lexicon.through(cue, child)
+            # ("interested in X": the preposition a cue takes its side through; "abide by
+            # X": the one its phrase ends in)
+            child.lower_ in lexicon.target_prepositions
+            or lexicon.through(cue, child)
+            or lexicon.phrasal_preposition(cue, child)
         ):
             # "in favour of decoupling": a bare gerund is the thing done; "against
             # building a second agency": what the gerund does it to
@@ -170,6 +174,7 @@ def sentence_anchors(
                 or lexicon.prepositional.get(token.lemma_.lower())
                 or _ought_to_exist(token, lexicon)
                 or _called_for(token, lexicon)
+                or _deliberating(token, lexicon)
             )
             or (lexicon.is_weak(token) and not _pointed(token, lexicon))
             or _aimed(token, lexicon)
