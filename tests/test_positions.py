@@ -159,6 +159,8 @@ def discovered_of(text: str, resources, **article):
             "fishing-accord",
             "neutral",
         ),
+        # what the time has come for is called for (not what took time)
+        ("Okon said it was time to drop the port levy.", "lev-okon", "port-levy", "oppose"),
         # a ban is a measure, an issue, though "ban" is a word of opposition too
         ("Okon opposes the smoking ban.", "lev-okon", "smoking-ban", "oppose"),
         # a phrasal verb whose particle the parser hangs the object on, or its object
@@ -1089,11 +1091,16 @@ def test_a_deal_over_an_actor_is_named_by_both(resources):
 
 
 def test_a_word_for_an_issue_with_its_named_owner_is_an_issue(resources):
-    # "the budget" alone names no issue; "Roth's budget" does
+    # "Roth's budget" names an issue of its own; "the budget" names the issue last named,
+    # and only where none was is it an issue of its own
     positions, _ = discovered_of("Okon has pledged to back Roth's budget.", resources)
     assert actor_stances(positions, "issue_id") == {("lev-okon", "roth-budget", "support")}
     positions, _ = discovered_of("Okon has pledged to back the budget.", resources)
-    assert positions.empty
+    assert actor_stances(positions, "issue_id") == {("lev-okon", "budget", "support")}
+    positions, _ = discovered_of(
+        "Roth backs the port levy. Okon has pledged to back the budget.", resources
+    )
+    assert "budget" not in set(positions["issue_id"]), positions
 
 
 def test_a_pledge_to_remove_an_issue_opposes_it(resources):

@@ -135,10 +135,23 @@ def _ought(verb: Token, lexicon: StanceLexicon) -> bool:
         c.dep_ == "nsubj" and c.lower_ in {"us", "'s"} for c in verb.children
     ):  # "let's share the burden", "let us build X": a call on us, its speaker's
         return f"{governor.lemma_.lower()} us" in lexicon.obligation
-    return (
+    return _time_come(verb, lexicon) or (
         verb.dep_ == "xcomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and f"{governor.lemma_.lower()} to" in lexicon.obligation
+    )
+
+
+def _time_come(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "it is time to drop the sale", "now is the time to act": what the time has come
+    for is called for (the noun's infinitive, under a copula not negated)."""
+    noun = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and f"{noun.lemma_.lower()} to" in lexicon.obligation
+        and noun.head.lemma_ == "be"
+        and not lexicon.negated(noun.head)
     )
 
 
@@ -154,7 +167,7 @@ def _called_for(verb: Token, lexicon: StanceLexicon) -> bool:
 def _is_called_for(verb: Token, lexicon: StanceLexicon) -> bool:
     return (
         verb.pos_ == "VERB"
-        and verb.dep_ != "relcl"
+        and (verb.dep_ != "relcl" or _time_come(verb, lexicon))
         and not lexicon.polarity(verb)
         and verb.lemma_.lower() not in lexicon.light_verbs
         and verb.lemma_.lower() not in lexicon.prepositional  # ("should vote against it")
