@@ -379,6 +379,13 @@ def test_a_column_s_writer_is_found_where_no_byline_names_them(resources, text, 
     assert set(positions["stance"]) == {"oppose"}, positions
 
 
+def test_a_body_signing_a_column_is_an_organisation(resources):
+    tables = invented_tables(INTRO + COLUMN_BODY, resources, author="Editorial Board")
+    board = tables["entities"][tables["entities"]["entity_id"] == "editorial-board"]
+    assert list(board["type"]) == ["ORG"], tables["entities"]
+    assert set(tables["positions"]["actor_id"]) == {"editorial-board"}
+
+
 def test_a_byline_the_tagger_mistypes_names_a_person(resources):
     """The tagger reads this byline's name as a nationality (NORP): as a byline's, it is
     the writer, a person, who holds the column's stances."""

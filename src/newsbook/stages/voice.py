@@ -146,7 +146,9 @@ def _with_writer(context: ArticleContext, writer: str) -> tuple[Columns, Columns
         if wanted in {str(name).casefold(), *(a.casefold() for a in str(aliases).split(" | "))}
     ]
     if not named:
-        return mentions, _added(context, entities, writer, "PERSON", "")
+        # "Editorial Board", "Staff of the Gazette": a body signs too
+        body = writer.split()[-1].casefold() in context.resources.speech.institutions
+        return mentions, _added(context, entities, writer, "ORG" if body else "PERSON", "")
     return _retyped(mentions, named[0]), _retyped(entities, named[0])
 
 
