@@ -198,6 +198,19 @@ def discovered_of(text: str, resources, **article):
         ),
         # phrasal verbs of attitude
         ("Sudmark moved ahead with the port levy.", "sudmark", "port-levy", "support"),
+        # adjectives of attitude with their preposition, and a passive participle of
+        # one, whose subject holds it
+        ("Okon is wary of the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth is sceptical about the fishing quota.", "ana-roth", "fishing-quota", "oppose"),
+        ("Okon said he was pleased with the water accord.", "lev-okon", "water-accord", "support"),
+        (
+            "Roth said she was disappointed with the water accord.",
+            "ana-roth",
+            "water-accord",
+            "oppose",
+        ),
+        ("Okon is disappointed with the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth threw her weight behind the port levy.", "ana-roth", "port-levy", "support"),
         # putting off and disagreeing with
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),

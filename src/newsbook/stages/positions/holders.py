@@ -301,6 +301,8 @@ class ActorFinder:
                 continue  # "it is premature to cut X": the "it" is the clause, no one
             elif child.dep_ == "nsubjpass" and self._heard_of(token):
                 pass  # "Okon is believed to favour X": Okon's stance, as heard
+            elif child.dep_ == "nsubjpass" and self._attitude_participle(token):
+                pass  # "Okon is committed to X", "was disappointed with X": Okon's
             elif child.dep_ not in {"nsubj", "poss"} and not (
                 child.dep_ in {"amod", "compound"} and token.pos_ == "NOUN"
             ):
@@ -319,6 +321,17 @@ class ActorFinder:
                     entity_ids = self._their(member, base) or self._members(member, base)
                 found += [e for e in entity_ids if e and e not in found]
         return found
+
+    def _attitude_participle(self, verb: Token) -> bool:
+        """ "(Okon) is committed to X", "was disappointed with X": a passive participle
+        of attitude whose side goes through its preposition, of which its subject is the
+        holder. (Not one of speech or asking, "was warned against X", "was pressed for
+        X": what another told him is no stance of his.)"""
+        return (
+            verb.tag_ == "VBN"
+            and verb.lemma_.lower() not in self.stance.reporting | self.stance.desire
+            and any(self.stance.through(verb, child) for child in verb.children)
+        )
 
     def _heard_of(self, verb: Token) -> bool:
         """ "(Okon) is believed to favour X", "is said to be against it": a passive verb of
