@@ -198,6 +198,9 @@ def discovered_of(text: str, resources, **article):
         ),
         # phrasal verbs of attitude
         ("Sudmark moved ahead with the port levy.", "sudmark", "port-levy", "support"),
+        # and the preposition of their own side after them says it once more
+        ("Okon came out against the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth spoke out against the fishing quota.", "ana-roth", "fishing-quota", "oppose"),
         # adjectives of attitude with their preposition, and a passive participle of
         # one, whose subject holds it
         ("Okon is wary of the port levy.", "lev-okon", "port-levy", "oppose"),

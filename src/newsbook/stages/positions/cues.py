@@ -240,6 +240,14 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def _phrase_preposition(preposition: Token, lexicon: StanceLexicon) -> bool:
+    """ "came out against X", "spoke out against X": a preposition with the side of the
+    phrasal verb of the lexicon it hangs on says that side once more, it does not turn
+    it round. (One of the other side does: "pressed ahead against the objections".)"""
+    side = lexicon.polarity(preposition)
+    return bool(side) and lexicon.phrase_polarity(preposition.head) == side
+
+
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "strikes against the networks", "a shield against missiles": a preposition of
     opposition on a noun that is no attitude of its own says what the thing is aimed

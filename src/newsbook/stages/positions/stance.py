@@ -25,6 +25,7 @@ from newsbook.stages.positions.cues import (
     _judging_subject,
     _ought,
     _ought_to_exist,
+    _phrase_preposition,
     decided_act,
     own_proposal,
 )
@@ -153,6 +154,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             pass  # "the wage proposals were disappointing": the proposals are the issue
         elif token.dep_ == "prep" and lexicon.through(token.head, token):
             pass  # "warned against X": the verb and its preposition are one cue
+        elif token.dep_ == "prep" and _phrase_preposition(token, lexicon):
+            pass  # "came out against X", "spoke out against X": one cue, one side
         elif depth > 0 and _ought(path[depth - 1], lexicon) and path[depth - 1].head == token:
             # "Norland needs to build X": the need is an ought on the act below it (its
             # speaker's call), not a stance of the one who needs to
