@@ -214,6 +214,9 @@ def discovered_of(text: str, resources, **article):
         ),
         ("Okon is disappointed with the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth threw her weight behind the port levy.", "ana-roth", "port-levy", "support"),
+        # a noun of attitude the lexicon lists as it stands, though its verb is a cue
+        # only as a verb ("backing", of "back")
+        ("Okon's backing of the port levy surprised Roth.", "lev-okon", "port-levy", "support"),
         # putting off and disagreeing with
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),

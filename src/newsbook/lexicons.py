@@ -428,7 +428,14 @@ class StanceLexicon:
         if consequence := self.consequence(token):
             return consequence
         forms = word_forms(token)
-        if forms & self.verb_only and token.pos_ not in {"VERB", "AUX"}:
+        if (
+            forms & self.verb_only
+            and token.pos_ not in {"VERB", "AUX"}
+            # ("his backing of X": a noun the lexicon lists as it stands is a cue)
+            and not (
+                token.lower_ in self.support | self.oppose and token.lower_ not in self.verb_only
+            )
+        ):
             return 0
         if forms & self.evaluative and _in_a_name(token):
             return 0  # "Waste Management Inc", "the Fair Trade Commission": a name
