@@ -217,6 +217,10 @@ def discovered_of(text: str, resources, **article):
         # a noun of attitude the lexicon lists as it stands, though its verb is a cue
         # only as a verb ("backing", of "back")
         ("Okon's backing of the port levy surprised Roth.", "lev-okon", "port-levy", "support"),
+        # a verb that gives a noun of attitude, and the preposition toward what
+        ("Okon lent his support to the port levy.", "lev-okon", "port-levy", "support"),
+        ("Roth voiced her opposition to the fishing quota.", "ana-roth", "fishing-quota", "oppose"),
+        ("Okon gave no support to the port levy.", "lev-okon", "port-levy", "oppose"),
         # putting off and disagreeing with
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),

@@ -303,6 +303,7 @@ STANCE_WORD_LISTS = (
     "movements",
     "question_words",
     "decisions",
+    "bestowing",
     "measures",
     "governing_bodies",
     "costs",
@@ -369,6 +370,7 @@ class StanceLexicon:
     measures: frozenset[str] = frozenset()  # "voted to ban X": the ban is the measure
     governing_bodies: frozenset[str] = frozenset()  # "the board of X" acts for X
     costs: frozenset[str] = frozenset()  # "will pay for this": a cost foretold, argued
+    bestowing: frozenset[str] = frozenset()  # "lent (its support) to X": toward X
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:

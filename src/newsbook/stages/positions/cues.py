@@ -248,6 +248,31 @@ def _phrase_preposition(preposition: Token, lexicon: StanceLexicon) -> bool:
     return bool(side) and lexicon.phrase_polarity(preposition.head) == side
 
 
+def bestowed_attitude(verb: Token, preposition: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "lent its support to the strike", "gave his backing to the levy", "voiced her
+    opposition to X": the object of a verb with no side of its own that is a word of
+    attitude (not a judgement: "gave a bad name to X"), toward what the verb's
+    preposition governs; None elsewhere."""
+    if (
+        verb.pos_ != "VERB"
+        or lexicon.polarity(verb)
+        or preposition.dep_ not in {"prep", "dative"}
+        or preposition.lower_ not in lexicon.bestowing
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and lexicon.polarity(c)
+            and not lexicon.is_evaluative(c)
+        ),
+        None,
+    )
+
+
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "strikes against the networks", "a shield against missiles": a preposition of
     opposition on a noun that is no attitude of its own says what the thing is aimed

@@ -26,6 +26,7 @@ from newsbook.stages.positions.cues import (
     _ought,
     _ought_to_exist,
     _phrase_preposition,
+    bestowed_attitude,
     decided_act,
     own_proposal,
 )
@@ -209,6 +210,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # "changing the treaty to allow X": an act done for X serves X, whatever it
             # does to its own object
             cues.append(Cue(token, polarity))
+        elif depth > 1 and (attitude := bestowed_attitude(token, path[depth - 1], lexicon)):
+            # "lent its support to X", "gave his backing to X": the attitude given to X
+            polarity *= lexicon.polarity(attitude) * (
+                -1 if lexicon.negated(token) or lexicon.negated(attitude) else 1
+            )
+            cues.append(Cue(attitude, polarity))
         elif cues and lexicon.reverses(token):
             polarity = -polarity * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))

@@ -27,6 +27,7 @@ from newsbook.stages.positions.cues import (
     _naming_verb,
     _ought_to_exist,
     _pointed,
+    bestowed_attitude,
     decided_act,
     own_proposal,
 )
@@ -78,6 +79,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
     if _agent_participle(cue):
         targets.append(cue.head)  # "a measure vetoed by Norland": the measure
+    if cue.dep_ == "dobj":  # "lent its support to X": the verb's preposition says toward
+        for preposition in cue.head.children:
+            if bestowed_attitude(cue.head, preposition, lexicon) == cue:
+                targets += [g for g in preposition.children if g.dep_ == "pobj"]
     if judgement:
         judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
         if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
