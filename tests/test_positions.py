@@ -221,6 +221,9 @@ def discovered_of(text: str, resources, **article):
         ("Okon lent his support to the port levy.", "lev-okon", "port-levy", "support"),
         ("Roth voiced her opposition to the fishing quota.", "ana-roth", "fishing-quota", "oppose"),
         ("Okon gave no support to the port levy.", "lev-okon", "port-levy", "oppose"),
+        # verbs of undoing a measure
+        ("Roth said the port levy should be repealed.", "ana-roth", "port-levy", "oppose"),
+        ("Okon voted to rescind the fishing quota.", "lev-okon", "fishing-quota", "oppose"),
         # putting off and disagreeing with
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
