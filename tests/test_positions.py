@@ -224,6 +224,10 @@ def discovered_of(text: str, resources, **article):
         # verbs of undoing a measure
         ("Roth said the port levy should be repealed.", "ana-roth", "port-levy", "oppose"),
         ("Okon voted to rescind the fishing quota.", "lev-okon", "fishing-quota", "oppose"),
+        # judging phrases ("makes sense", "bad news"), negated or not
+        ("Roth said the water accord made sense.", "ana-roth", "water-accord", "support"),
+        ("Okon said the port levy made no sense.", "lev-okon", "port-levy", "oppose"),
+        ("Roth said the port levy was bad news for farmers.", "ana-roth", "port-levy", "oppose"),
         # putting off and disagreeing with
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
