@@ -228,6 +228,15 @@ def discovered_of(text: str, resources, **article):
         ("Roth said the water accord made sense.", "ana-roth", "water-accord", "support"),
         ("Okon said the port levy made no sense.", "lev-okon", "port-levy", "oppose"),
         ("Roth said the port levy was bad news for farmers.", "ana-roth", "port-levy", "oppose"),
+        # a good taken away or brought, also an amount of one
+        ("Okon said the port levy would cost jobs.", "lev-okon", "port-levy", "oppose"),
+        (
+            "Roth said the fishing quota would cost thousands of jobs.",
+            "ana-roth",
+            "fishing-quota",
+            "oppose",
+        ),
+        ("Okon said the water accord would save lives.", "lev-okon", "water-accord", "support"),
         # putting off and disagreeing with
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),

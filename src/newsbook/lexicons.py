@@ -304,6 +304,7 @@ STANCE_WORD_LISTS = (
     "question_words",
     "decisions",
     "bestowing",
+    "deprives",
     "measures",
     "governing_bodies",
     "costs",
@@ -371,6 +372,7 @@ class StanceLexicon:
     governing_bodies: frozenset[str] = frozenset()  # "the board of X" acts for X
     costs: frozenset[str] = frozenset()  # "will pay for this": a cost foretold, argued
     bestowing: frozenset[str] = frozenset()  # "lent (its support) to X": toward X
+    deprives: frozenset[str] = frozenset()  # "(would) cost (jobs)": a good taken away
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
@@ -516,19 +518,30 @@ class StanceLexicon:
     def consequence(self, token: Token) -> int:
         """ "(the bill) could prompt retaliation", "retaliation could be provoked (by X)":
         a verb of causing with a harm as what it brings, a judgement against the cause
-        (-1); "(the stadium) would create jobs": a verb of fostering with a good, one for
-        it (+1); 0 for any other word."""
+        (-1), as is "(the levy) would cost jobs", a verb that takes a good away; "(the
+        stadium) would create jobs": a verb of fostering with a good, one for it (+1); 0
+        for any other word."""
         return remembered(token, CONSEQUENCE_KEY, self, self._consequence)
 
     def _consequence(self, token: Token) -> int:
         if token.pos_ != "VERB":
             return 0
         brought = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        brought += [  # "thousands of jobs", "a wave of unrest": what the amount is of
+            g
+            for c in brought
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
         forms = word_forms(token)
         if forms & self.causes and any(word_forms(c) & self.harms for c in brought):
             return -1
         if forms & self.fosters and any(word_forms(c) & self.goods for c in brought):
             return 1
+        if forms & self.deprives and any(word_forms(c) & self.goods for c in brought):
+            return -1  # "the levy would cost jobs": a good it takes away
         return 0
 
     def is_weak(self, token: Token) -> bool:
