@@ -198,7 +198,13 @@ def discovered_of(text: str, resources, **article):
         ),
         # phrasal verbs of attitude
         ("Sudmark moved ahead with the port levy.", "sudmark", "port-levy", "support"),
-        # and the preposition of their own side after them says it once more
+        # idioms whose own words are no target and no second cue, whatever noun or
+        # preposition the parser hangs their preposition on
+        ("Okon took aim at the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth hit out at the fishing quota.", "ana-roth", "fishing-quota", "oppose"),
+        ("Okon cast doubt on the port levy.", "lev-okon", "port-levy", "oppose"),
+        ("Roth poured cold water on the water accord.", "ana-roth", "water-accord", "oppose"),
+        ("Okon signed off on the port levy.", "lev-okon", "port-levy", "support"),
         ("Okon came out against the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth spoke out against the fishing quota.", "ana-roth", "fishing-quota", "oppose"),
         # adjectives of attitude with their preposition, and a passive participle of
@@ -1336,3 +1342,11 @@ def test_an_opposition_disclaimed_is_no_stance(resources, text):
     # "I am not against X": a concession, neither side (data/gold: not coded); compare
     # "No one here is against X" (test_a_subject_that_is_no_one_turns_the_stance_round)
     assert positions_of(text, resources).empty
+
+
+def test_idiom_words_are_no_issue(resources):
+    """ "cast doubt on X", "poured cold water on X": the idiom's own noun is no issue."""
+    positions, _ = discovered_of("Okon cast doubt on the port levy.", resources)
+    assert set(positions["issue_id"]) == {"port-levy"}
+    positions, _ = discovered_of("Roth poured cold water on the water accord.", resources)
+    assert set(positions["issue_id"]) == {"water-accord"}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsbook import cache, config
 from newsbook.errors import InputError
@@ -260,6 +260,9 @@ T = TypeVar("T")
 # Words whose forms are remembered: the cue lookups ask for the same few thousand words
 # over and over; bounded, so a corpus of any size keeps memory flat.
 WORD_CACHE = 65_536
+# How far above one of its words the head of a phrase of the lexicon may stand in the
+# parse: the longest phrases are five words ("step in the right direction").
+PHRASE_DEPTH = 4
 # What the stance lexicon says of a word, kept in its Doc's user_data (see `remembered`)
 POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
 EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
@@ -429,6 +432,8 @@ class StanceLexicon:
         phrase = self.phrase_polarity(token) or self._split_phrasal_polarity(token)
         if phrase:
             return phrase
+        if self._inside_phrase(token):
+            return 0
         if consequence := self.consequence(token):
             return consequence
         forms = word_forms(token)
@@ -453,6 +458,12 @@ class StanceLexicon:
         """The side a phrase of the lexicon ("a step backwards", "on the right track",
         "move ahead with") takes, on the one word of the phrase that heads it in the
         parse; 0 elsewhere. `judging`: only the evaluative phrases."""
+        found = self.phrase_span(token, judging=judging)
+        return found[0] if found else 0
+
+    def phrase_span(self, token: Token, *, judging: bool = False) -> tuple[int, Span] | None:
+        """The side and the words of the phrase of the lexicon a word heads ("took aim
+        at": on "took"), or None."""
         doc = token.doc
         spellings = _spellings(token)
         places = sorted({p for s in spellings for p in self._phrase_places.get(s, ())})
@@ -466,8 +477,17 @@ class StanceLexicon:
                 if not all(w in _spellings(t) for t, w in zip(span, words, strict=True)):
                     continue
                 if token.head == token or not (span.start <= token.head.i < span.end):
-                    return side
-        return 0
+                    return side, span
+        return None
+
+    def _inside_phrase(self, token: Token) -> bool:
+        """A word of a phrase of the lexicon that another word of it heads ("doubt" of
+        "cast doubt on", "against" of "come out against"): the phrase is one cue."""
+        ancestors = list(token.ancestors)[:PHRASE_DEPTH]
+        return any(
+            (found := self.phrase_span(head)) is not None and token in found[1]
+            for head in ancestors
+        )
 
     def _split_phrasal_polarity(self, token: Token) -> int:
         """The side of a phrasal verb of the lexicon whose particle its object splits off

@@ -79,6 +79,14 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             targets += [g for g in child.children if g.dep_ in {"nsubj", "nsubjpass"}]
     if _agent_participle(cue):
         targets.append(cue.head)  # "a measure vetoed by Norland": the measure
+    phrase = lexicon.phrase_span(cue)
+    if phrase is not None:
+        # "took aim at X", "poured cold water on X": what the preposition that ends the
+        # phrase governs, never a word of the phrase itself
+        last = phrase[1][-1]
+        if last.dep_ == "prep":
+            targets += [g for g in last.children if g.dep_ == "pobj" and g not in targets]
+        targets = [t for t in targets if t not in phrase[1]]
     if cue.dep_ == "dobj":  # "lent its support to X": the verb's preposition says toward
         for preposition in cue.head.children:
             if bestowed_attitude(cue.head, preposition, lexicon) == cue:
