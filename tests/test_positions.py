@@ -230,6 +230,10 @@ def discovered_of(text: str, resources, **article):
         # verbs of undoing a measure
         ("Roth said the port levy should be repealed.", "ana-roth", "port-levy", "oppose"),
         ("Okon voted to rescind the fishing quota.", "lev-okon", "fishing-quota", "oppose"),
+        # verbs of wrecking a measure, and of leading one
+        ("Roth tried to torpedo the port levy.", "ana-roth", "port-levy", "oppose"),
+        ("Okon spearheaded the fishing quota.", "lev-okon", "fishing-quota", "support"),
+        ("Roth said the port levy was a recipe for disaster.", "ana-roth", "port-levy", "oppose"),
         # judging phrases ("makes sense", "bad news"), negated or not
         ("Roth said the water accord made sense.", "ana-roth", "water-accord", "support"),
         ("Okon said the port levy made no sense.", "lev-okon", "port-levy", "oppose"),
