@@ -471,6 +471,16 @@ def test_the_last_words_of_one_organisations_name_are_that_organisation(resource
     assert set(first["entity_id"]) == {entity_id}, mentions
 
 
+def test_a_titled_name_the_ner_cuts_in_pieces_is_one_person(resources):
+    """The NER reads "Councillor" and "Roth" as two people and drops "Ana"."""
+    entities = tables_for(
+        "Mayor Lev Okon and Councillor Ana Roth met on Monday. Roth said no.", resources
+    )["entities"]
+    people = dict(zip(entities["entity_id"], entities["role"], strict=True))
+    assert people.get("ana-roth") == "Councillor", entities
+    assert "councillor" not in people and "roth" not in people
+
+
 def test_a_town_is_not_the_council_its_name_opens(resources):
     """ "Oakridge City Council" ... "in Oakridge", "Oakridge needs": the town, not its
     council; "the Senate" is not the Senate's subcommittee."""

@@ -498,7 +498,8 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
             head.pos_ != "PROPN" and run[-1].i + 1 != head.i
         ):
             continue  # not one unbroken run of words
-        if any(t.ent_type_ and t.ent_type_ not in SKIPPED_LABELS | MUTE_LABELS for t in run):
+        named = [t for t in run if t.ent_type_ and t.ent_type_ not in SKIPPED_LABELS | MUTE_LABELS]
+        if named and not _split_person(run, named):
             continue  # the NER found a name there already (a title it misread aside)
         if all(t.ent_type_ in SKIPPED_LABELS for t in run):
             continue  # "the Sunday newspaper": a date
@@ -513,6 +514,18 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
         elif head.is_lower and head.lower_ in resources.org_descriptors:
             yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
+
+
+def _split_person(run: list[Token], named: list[Token]) -> bool:
+    """Whether the NER cut one person's titled name into pieces inside the run
+    ("Councillor" and "Roth" of "Councillor Ana Roth"): people only, none reaching out."""
+    start, end = run[0].i, run[-1].i + 1
+    pieces = [e for e in run[0].doc.ents if e.start < end and start < e.end]
+    return (
+        len(pieces) > 1
+        and all(t.ent_type_ == "PERSON" for t in named)
+        and all(start <= e.start and e.end <= end for e in pieces)
+    )
 
 
 def _particle_names(doc: Doc, resources: Resources) -> Iterator[Span]:
