@@ -442,7 +442,8 @@ class StanceLexicon:
             and token.pos_ not in {"VERB", "AUX"}
             # ("his backing of X": a noun the lexicon lists as it stands is a cue)
             and not (
-                token.lower_ in self.support | self.oppose and token.lower_ not in self.verb_only
+                (token.lower_ in self.support or token.lower_ in self.oppose)
+                and token.lower_ not in self.verb_only
             )
         ):
             return 0

@@ -28,7 +28,8 @@ from newsbook.evaluation.scoring import (
     system_scores_table,
 )
 from newsbook.lexicons import Resources
-from newsbook.pipeline import analyze
+from newsbook.pipeline import article_context
+from newsbook.schema import columns_frame
 from newsbook.text.article import read_article
 
 SECOND_FOLDER = "second"
@@ -61,7 +62,8 @@ def agreement_by_article(gold: str | Path) -> pd.DataFrame:
                 "stances (no `positions_complete: true`), so agreement cannot be measured"
             )
         article = read_article(case.article_path, published=case.published or None)
-        sentences = analyze(article, Resources.load())["sentences"]
+        # the sentences alone: the parse, not the stages the gold report has run already
+        sentences = columns_frame("sentences", article_context(article, Resources.load()).sentences)
         score = score_stances(
             first,
             article.text,

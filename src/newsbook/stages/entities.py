@@ -249,8 +249,11 @@ def _capitalised_verb(token: Token, resources: Resources) -> bool:
     word = token.lower_
     if not token.is_title or token.tag_ != "VBZ":
         return False
-    verbs = resources.stance.support | resources.stance.oppose | resources.stance.reporting
-    return word[:-1] in verbs or (word.endswith("es") and word[:-2] in verbs)
+    stance = resources.stance
+    return any(
+        stem in stance.support or stem in stance.oppose or stem in stance.reporting
+        for stem in (word[:-1], word[:-2] if word.endswith("es") else "")
+    )
 
 
 def _country_prefix_end(doc, start: int, end: int, resources: Resources) -> int | None:
@@ -637,9 +640,11 @@ def resolve_entities(
 ) -> tuple[Columns, Columns]:
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
-    mentions = _harmonise_short_org_types(mentions, resources)
+    # (retyping one-word names changes no name of two words or more: one reading serves)
+    leading = _orgs_by_leading_words(mentions, resources.speech.institutions)
+    mentions = _harmonise_short_org_types(mentions, leading)
     people = _full_names(mentions)
-    lookups = _Lookups.of(mentions, resources, article.text)
+    lookups = _Lookups.of(mentions, resources, article.text, leading)
     entities: dict[str, _Entity] = {}
     assigned: list[tuple[Mention, str, str]] = []  # mention, entity key, resolution
     history = _History()  # the resolved people, in order
@@ -720,7 +725,13 @@ class _Lookups:
     orgs_by_trailing: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, mentions: list[Mention], resources: Resources, text: str) -> _Lookups:
+    def of(
+        cls,
+        mentions: list[Mention],
+        resources: Resources,
+        text: str,
+        orgs_by_leading: dict[tuple[str, ...], list[tuple[int, str]]],
+    ) -> _Lookups:
         described: dict[str, set[str]] = {}
         titled: dict[str, set[str]] = {}
         by_last: dict[str, tuple[int, str]] = {}
@@ -760,7 +771,7 @@ class _Lookups:
             frozenset(
                 m.norm.casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) == 1
             ),
-            _orgs_by_leading_words(mentions, resources.speech.institutions),
+            orgs_by_leading,
             frozenset(m.norm.casefold() for m in mentions if m.type in PLACE_TYPES),
             frozenset(m.start for m in mentions if _after_place_word(text, m.start)),
             _orgs_by_trailing_words(mentions),
@@ -881,16 +892,18 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
     return fixed
 
 
-def _harmonise_short_org_types(mentions: list[Mention], resources: Resources) -> list[Mention]:
+def _harmonise_short_org_types(
+    mentions: list[Mention], leading: dict[tuple[str, ...], list[tuple[int, str]]]
+) -> list[Mention]:
     """A one-word name the NER typed a person, given without a title, that opens the name
     of one organisation of the article and ends no person's name, is the organisation
-    ("Arrowstone said" beside "Arrowstone Minerals"), unless the article also gives the
-    word as a place; the resolution then decides whether it names that organisation."""
+    ("Arrowstone said" beside "Arrowstone Minerals"; `leading`: `_orgs_by_leading_words`),
+    unless the article also gives the word as a place; the resolution then decides whether
+    it names that organisation."""
     places = {m.norm.casefold() for m in mentions if m.type in PLACE_TYPES}
     surnames = {
         m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
     }
-    leading = _orgs_by_leading_words(mentions, resources.speech.institutions)
     fixed = []
     for m in mentions:
         word = m.norm.casefold()

@@ -83,7 +83,9 @@ def _code_name(token: Token) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    """ "the plan", "this scheme": a noun its first determiner makes definite."""
+    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    return bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
 
 
 def relative_pronoun(token: Token) -> bool:
@@ -181,9 +183,7 @@ class IssueFinder:
             and c not in pointing
             and not _for_a_time(c)
         ]
-        determiners = [c.lower_ for c in target.children if c.dep_ == "det"]
-        definite = bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
-        return not own and (definite or bool(pointing))
+        return not own and (_definite(target) or bool(pointing))
 
     def resolve(self, target: Token) -> IssueRef | None:
         """The issue a stance cue's target names, or None when it names none."""
