@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -266,6 +267,7 @@ PHRASE_DEPTH = 4
 # What the stance lexicon says of a word, kept in its Doc's user_data (see `remembered`)
 POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
 EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
+PHRASE_KEY, JUDGING_PHRASE_KEY = "newsbook.phrase", "newsbook.judging_phrase"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -464,7 +466,15 @@ class StanceLexicon:
 
     def phrase_span(self, token: Token, *, judging: bool = False) -> tuple[int, Span] | None:
         """The side and the words of the phrase of the lexicon a word heads ("took aim
-        at": on "took"), or None."""
+        at": on "took"), or None. `judging`: only the evaluative phrases."""
+        if judging:
+            return remembered(token, JUDGING_PHRASE_KEY, self, self._judging_phrase_span)
+        return remembered(token, PHRASE_KEY, self, self._phrase_span)
+
+    def _judging_phrase_span(self, token: Token) -> tuple[int, Span] | None:
+        return self._phrase_span(token, judging=True)
+
+    def _phrase_span(self, token: Token, *, judging: bool = False) -> tuple[int, Span] | None:
         doc = token.doc
         spellings = _spellings(token)
         places = sorted({p for s in spellings for p in self._phrase_places.get(s, ())})
@@ -472,19 +482,21 @@ class StanceLexicon:
             words, side = self.phrases[index]
             if judging and words not in self.judging_phrases:
                 continue
-            start = token.i - offset
-            if start >= 0 and start + len(words) <= len(doc):
-                span = doc[start : start + len(words)]
-                if not all(w in _spellings(t) for t, w in zip(span, words, strict=True)):
-                    continue
-                if token.head == token or not (span.start <= token.head.i < span.end):
-                    return side, span
+            start, end = token.i - offset, token.i - offset + len(words)
+            if start < 0 or end > len(doc):
+                continue
+            if not all(word in _spellings(doc[start + k]) for k, word in enumerate(words)):
+                continue
+            if token.head == token or not (start <= token.head.i < end):
+                return side, doc[start:end]
         return None
 
     def _inside_phrase(self, token: Token) -> bool:
         """A word of a phrase of the lexicon that another word of it heads ("doubt" of
         "cast doubt on", "against" of "come out against"): the phrase is one cue."""
-        ancestors = list(token.ancestors)[:PHRASE_DEPTH]
+        if not any(s in self._phrase_places for s in _spellings(token)):
+            return False  # (most words are in no phrase: asked first, it spares the walk)
+        ancestors = itertools.islice(token.ancestors, PHRASE_DEPTH)
         return any(
             (found := self.phrase_span(head)) is not None and token in found[1]
             for head in ancestors

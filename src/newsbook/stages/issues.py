@@ -12,6 +12,7 @@ patterns matches a phrase, the catalogue's issue wins.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ NAMED_TYPES = frozenset(
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A number written as a code ("50/50", "4-2"), not a quantity ("two", "3.5").
 CODE = re.compile(r"\d[^\d.,]+\d")
+PATTERN_CACHE = 16_384
 # A phrase shorter than this names nothing ("it", "act").
 MIN_PHRASE_CHARS = 4
 
@@ -119,6 +121,13 @@ def slug(words: list[str]) -> str:
     return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
 
 
+@functools.lru_cache(maxsize=PATTERN_CACHE)
+def compiled_pattern(pattern: str) -> re.Pattern:
+    """An issue's pattern compiled, once a process: every article reads the catalogue's
+    patterns again, more than `re`'s own cache holds."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 @dataclass
 class _Found:
     ref: IssueRef
@@ -142,7 +151,7 @@ def discovered_issue(ref: IssueRef, finder: IssueFinder) -> Issue:
         narrowing = sorted({f.ref.label.split()[-2] for f in sharing[1:] if " " in f.ref.label})
         guard = "".join(rf"(?<!{re.escape(word)}\s)" for word in narrowing)
         mentions.append(guard + found.head_alone)
-    return Issue(ref.id, ref.label, patterns=tuple(re.compile(m, re.IGNORECASE) for m in mentions))
+    return Issue(ref.id, ref.label, patterns=tuple(compiled_pattern(m) for m in mentions))
 
 
 class IssueFinder:
@@ -153,9 +162,7 @@ class IssueFinder:
     def __init__(self, lexicon: StanceLexicon, catalogue: list[IssueRef]) -> None:
         self.lexicon = lexicon
         self.catalogue = catalogue
-        self.patterns = [
-            (re.compile(p, re.IGNORECASE), ref) for ref in catalogue for p in ref.patterns
-        ]
+        self.patterns = [(compiled_pattern(p), ref) for ref in catalogue for p in ref.patterns]
         self.found: list[_Found] = []
         self.last: IssueRef | None = None
 
