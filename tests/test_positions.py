@@ -112,6 +112,20 @@ def test_no_stance_cue_no_position(resources):
     assert positions_of("Okon visited the new airport.", resources).empty
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a warning takes a side only through its clause, and only on an issue named
+        # before: not on whom it is given to, nor on what it first names
+        "Okon warned Norland on Monday.",
+        "Okon warned that interest rates would rise.",
+    ],
+)
+def test_a_warning_alone_is_no_stance(resources, text):
+    positions, _ = discovered_of(text, resources)
+    assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
 def discovered_of(text: str, resources, **article):
     """Positions and issues with the project's catalogue only, as a new user gets them."""
     tables = invented_tables(INTRO + text, resources, **article)
@@ -251,6 +265,27 @@ def discovered_of(text: str, resources, **article):
         ("Okon voted to postpone the port levy.", "lev-okon", "port-levy", "oppose"),
         ("Roth led the push to delay the port levy.", "ana-roth", "port-levy", "oppose"),
         ("Okon disagreed with the port levy.", "lev-okon", "port-levy", "oppose"),
+        # an attitude through its preposition, as written ("committed to", not "commit
+        # troops to"), also through "by", which the parser reads as an agent
+        ("Okon is committed to the port levy.", "lev-okon", "port-levy", "support"),
+        (
+            "Roth said she was disappointed by the fishing quota.",
+            "ana-roth",
+            "fishing-quota",
+            "oppose",
+        ),
+        # a phrase with a negation of its own is one cue, not a negated one
+        ("Roth had no problem with the port levy.", "ana-roth", "port-levy", "support"),
+        # a verb of naming in a phrase with a side ("called off X", not "called X a folly")
+        ("Okon called off the water accord.", "lev-okon", "water-accord", "oppose"),
+        ("Roth questioned the wisdom of the port levy.", "ana-roth", "port-levy", "oppose"),
+        # a warning of what an issue named before will bring is against it
+        (
+            "Roth backs a port levy. Okon warned that the port levy would drive shippers away.",
+            "lev-okon",
+            "port-levy",
+            "oppose",
+        ),
         # a relative clause on a mention is a stance on it, also where the issue is known
         ("Roth backs a levy. The levy, which Okon rejected, is new.", "lev-okon", "levy", "oppose"),
         # and so is one with no relative pronoun ("the levy Okon rejected")
@@ -744,11 +779,16 @@ def test_a_paper_reporting_a_state_s_stance_does_not_take_it(resources):
         ("Okon said he would like to see Norland scrap the dam.", "lev-okon", "oppose"),
         ('Okon said: "I would like to see the dam finished."', "lev-okon", "support"),
         ('Okon said: "We need to build the dam."', "lev-okon", "support"),
+        # a "for" gerund's doer is whom the verb above it acts on or seeks from, and what
+        # that verb seeks is not the act it gives as the reason
+        ("Okon sought damages from Roth for calling off the dam.", "ana-roth", "oppose"),
+        ("Okon sought damages from Roth for calling off the dam.", "lev-okon", None),
     ],
 )
 def test_who_holds_a_stance(resources, text, actor_id, stance):
     rows = dam_rows(text, actor_id, resources)
-    assert set(rows["stance"]) == {stance}, rows[["actor_id", "issue_id", "stance", "cue"]]
+    expected = {stance} if stance else set()
+    assert set(rows["stance"]) == expected, rows[["actor_id", "issue_id", "stance", "cue"]]
 
 
 def test_an_ought_is_not_its_subject_s_stance(resources):

@@ -1065,6 +1065,12 @@ def test_a_that_clause_read_as_relative_on_the_cues_phrase_is_reported(resources
         quotes_of("Kurjer said in a commentary that the plan was doomed.", resources), "doomed"
     )
     assert (row["text"], row["kind"], row["cue"]) == ("the plan was doomed", "reported", "said")
+    # or as a clause of a noun of the cue's circumstances ("after the vote that ...")
+    row = statement(
+        quotes_of("Kurjer told reporters after the vote that the plan was a mistake.", resources),
+        "mistake",
+    )
+    assert (row["text"], row["kind"], row["cue"]) == ("the plan was a mistake", "reported", "told")
 
 
 def test_a_sentence_between_two_statements_of_one_speaker_goes_on_with_them(resources):

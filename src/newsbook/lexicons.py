@@ -310,6 +310,7 @@ STANCE_WORD_LISTS = (
     "decisions",
     "bestowing",
     "deprives",
+    "warning",
     "measures",
     "governing_bodies",
     "costs",
@@ -378,6 +379,7 @@ class StanceLexicon:
     costs: frozenset[str] = frozenset()  # "will pay for this": a cost foretold, argued
     bestowing: frozenset[str] = frozenset()  # "lent (its support) to X": toward X
     deprives: frozenset[str] = frozenset()  # "(would) cost (jobs)": a good taken away
+    warning: frozenset[str] = frozenset()  # "warned that X would ...": against X
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
@@ -439,6 +441,8 @@ class StanceLexicon:
         if consequence := self.consequence(token):
             return consequence
         forms = word_forms(token)
+        if forms & self.warning and any(c.dep_ == "ccomp" for c in token.children):
+            return -1
         if (
             forms & self.verb_only
             and token.pos_ not in {"VERB", "AUX"}
@@ -594,10 +598,17 @@ class StanceLexicon:
     def through(self, verb: Token, preposition: Token) -> int:
         """The stance a verb takes through a preposition ("warned of countermeasures",
         "warned against escalation", "called for talks"), 0 when it takes none."""
-        if preposition.dep_ != "prep":
+        if preposition.dep_ not in {"prep", "agent"}:
             return 0
-        ways = self.prepositional.get(verb.lemma_.lower(), {})
+        ways = self.prepositional_ways(verb)
         return {"support": 1, "oppose": -1}.get(ways.get(preposition.lower_, ""), 0)
+
+    def prepositional_ways(self, word: Token) -> dict[str, str]:
+        """The sides a word takes through its prepositions, as written ("is committed
+        to", not "commit troops to") or as its lemma ("warned against"); {} for none."""
+        return self.prepositional.get(word.lower_) or self.prepositional.get(
+            word.lemma_.lower(), {}
+        )
 
     def against_referent(self, issue: Issue) -> bool:
         """Whether an issue is against what its patterns name: "Eliminating medium-range
@@ -615,9 +626,12 @@ class StanceLexicon:
         clause = (
             token.head if token.dep_ in {"prep", "acomp"} and token.head.lemma_ == "be" else token
         )
+        phrase = self.phrase_span(token)
+        own_words = phrase[1] if phrase else ()  # ("had no problem with X": one cue)
         return any(
             c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
             for c in token.children
+            if c not in own_words
         ) or any(
             c.dep_ in {"nsubj", "nsubjpass"} and self._no_one(c) and not self._reluctant(word)
             for word in dict.fromkeys([token, clause])

@@ -170,7 +170,7 @@ def _is_called_for(verb: Token, lexicon: StanceLexicon) -> bool:
         and (verb.dep_ != "relcl" or _time_come(verb, lexicon))
         and not lexicon.polarity(verb)
         and verb.lemma_.lower() not in lexicon.light_verbs
-        and verb.lemma_.lower() not in lexicon.prepositional  # ("should vote against it")
+        and not lexicon.prepositional_ways(verb)  # ("should vote against it")
         and not _foretold(verb)
         and _ought(verb, lexicon)
     )
@@ -229,8 +229,14 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
     governs: with the preposition of its stance ("pushed for a farm plan"), or as a
     verb negated or prescribed ("is not changing its price level", "the council should
     freeze rates", "you have to cut the deficit"): saying what is or ought to be done is
-    a stance on it."""
+    a stance on it; or a warning whose clause judges what it warns of ("warned that the
+    levy would hurt farmers")."""
     if any(lexicon.through(cue, child) for child in cue.children):
+        return True
+    if word_forms(cue) & lexicon.warning and any(
+        c.dep_ == "ccomp" and (lexicon.is_evaluative(c) or lexicon.consequence(c))
+        for c in cue.children
+    ):
         return True
     # (not in a relative clause: "people who will never buy a ticket" describes them)
     return (
@@ -284,7 +290,7 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
         cue.pos_ == "ADP"
         and head.pos_ == "NOUN"
         and not lexicon.polarity(head)
-        and head.lemma_.lower() not in lexicon.prepositional
+        and not lexicon.prepositional_ways(head)
     )
 
 

@@ -405,8 +405,9 @@ class ActorFinder:
         return found
 
     def _controller(self, verb: Token, base: int) -> str:
-        """ "congratulated Marsh for proposing X": the object of the verb above a
-        "for"/"of" gerund is who does it."""
+        """ "congratulated Marsh for proposing X", "sought damages from Hughes for
+        calling off X": the object of the verb above a "for"/"of" gerund, or whom it is
+        sought from, is who does it."""
         if (
             verb.dep_ != "pcomp"
             or verb.head.dep_ != "prep"
@@ -414,8 +415,19 @@ class ActorFinder:
         ):
             return ""  # "secured X's support by offering": the means is the subject's own
         governor = verb.head.head
-        objects = [c for c in governor.children if c.dep_ == "dobj"]
-        return self.token_entity(objects[0], base) if objects else ""
+        # ("sought damages from Hughes for calling off X": who it is sought from)
+        sources = [
+            o
+            for p in governor.children
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        for candidate in [c for c in governor.children if c.dep_ == "dobj"][:1] + sources:
+            entity_id = self.token_entity(candidate, base)
+            if entity_id:
+                return entity_id
+        return ""
 
     def holders(self, cue: Token, base: int, target: Token | None = None) -> list[str]:
         """Who holds a cue: its subject(s), possessor, agent or national adjective; for a

@@ -58,12 +58,18 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             if child.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in cue.children):
                 continue  # "the board was determined that X ...": who holds it, on X
             targets.append(child)
-        elif child.dep_ == "prep" and (
-            # ("interested in X": the preposition a cue takes its side through; "abide by
-            # X": the one its phrase ends in)
-            child.lower_ in lexicon.target_prepositions
-            or lexicon.through(cue, child)
-            or lexicon.phrasal_preposition(cue, child)
+        elif (
+            child.dep_ == "prep"
+            and (
+                # ("interested in X": the preposition a cue takes its side through; "abide
+                # by X": the one its phrase ends in)
+                child.lower_ in lexicon.target_prepositions
+                or lexicon.through(cue, child)
+                or lexicon.phrasal_preposition(cue, child)
+            )
+            # ("disappointed by X": an agent the cue takes its side through, not the doer)
+            or child.dep_ == "agent"
+            and lexicon.through(cue, child)
         ):
             # "in favour of decoupling": a bare gerund is the thing done; "against
             # building a second agency": what the gerund does it to
@@ -184,7 +190,7 @@ def sentence_anchors(
             # (most words have no side: asked first, it spares the other questions)
             not (
                 lexicon.polarity(token)
-                or lexicon.prepositional.get(token.lemma_.lower())
+                or lexicon.prepositional_ways(token)
                 or _ought_to_exist(token, lexicon)
                 or _called_for(token, lexicon)
                 or _deliberating(token, lexicon)
