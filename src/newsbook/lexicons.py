@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsbook import cache, config
 from newsbook.errors import InputError
@@ -268,6 +268,7 @@ PHRASE_DEPTH = 4
 POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
 EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
 PHRASE_KEY, JUDGING_PHRASE_KEY = "newsbook.phrase", "newsbook.judging_phrase"
+PHRASES_KEY = "newsbook.phrases"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -480,25 +481,41 @@ class StanceLexicon:
 
     def _phrase_span(self, token: Token, *, judging: bool = False) -> tuple[int, Span] | None:
         doc = token.doc
-        spellings = _spellings(token)
-        places = sorted({p for s in spellings for p in self._phrase_places.get(s, ())})
-        for index, offset in places:  # in the lexicon's order, as the first match wins
+        # in the lexicon's order (then the nearest start), as the first match wins
+        matches = sorted(self._phrases_in(doc).get(token.i, ()), key=lambda m: (m[0], -m[1]))
+        for index, start, end in matches:
             words, side = self.phrases[index]
             if judging and words not in self.judging_phrases:
-                continue
-            start, end = token.i - offset, token.i - offset + len(words)
-            if start < 0 or end > len(doc):
-                continue
-            if not all(word in _spellings(doc[start + k]) for k, word in enumerate(words)):
                 continue
             if token.head == token or not (start <= token.head.i < end):
                 return side, doc[start:end]
         return None
 
+    def _phrases_in(self, doc: Doc) -> dict[int, list[tuple[int, int, int]]]:
+        """Every phrase of the lexicon a parse holds, as (phrase, start, end), under each
+        of its words' positions: read once a Doc, remembered on it beside this lexicon."""
+        said_by, found = doc.user_data.get(PHRASES_KEY, (None, None))
+        if said_by is self:
+            return found
+        found = {}
+        for first in doc:
+            for index in sorted(
+                {i for s in _spellings(first) for i in self._phrase_starts.get(s, ())}
+            ):
+                words = self.phrases[index][0]
+                end = first.i + len(words)
+                if end <= len(doc) and all(
+                    word in _spellings(doc[first.i + k]) for k, word in enumerate(words[1:], 1)
+                ):
+                    for i in range(first.i, end):
+                        found.setdefault(i, []).append((index, first.i, end))
+        doc.user_data[PHRASES_KEY] = (self, found)
+        return found
+
     def _inside_phrase(self, token: Token) -> bool:
         """A word of a phrase of the lexicon that another word of it heads ("doubt" of
         "cast doubt on", "against" of "come out against"): the phrase is one cue."""
-        if not any(s in self._phrase_places for s in _spellings(token)):
+        if token.i not in self._phrases_in(token.doc):
             return False  # (most words are in no phrase: asked first, it spares the walk)
         ancestors = itertools.islice(token.ancestors, PHRASE_DEPTH)
         return any(
@@ -530,15 +547,13 @@ class StanceLexicon:
         return {words: side for words, side in reversed(self.phrases) if len(words) == 2}
 
     @functools.cached_property
-    def _phrase_places(self) -> dict[str, tuple[tuple[int, int], ...]]:
-        """Each word of a multiword cue to where it stands (phrase, offset): a token is
-        tried only against the phrases that hold its spelling, which on a long article is
-        the difference between a lookup and a scan of every phrase for every word."""
-        places: dict[str, list[tuple[int, int]]] = {}
+    def _phrase_starts(self) -> dict[str, tuple[int, ...]]:
+        """Each first word of a multiword cue to its phrases: a parse is read for phrases
+        from the words that open one, not by trying every phrase at every word."""
+        starts: dict[str, list[int]] = {}
         for index, (words, _side) in enumerate(self.phrases):
-            for offset, word in enumerate(words):
-                places.setdefault(word, []).append((index, offset))
-        return {word: tuple(found) for word, found in places.items()}
+            starts.setdefault(words[0], []).append(index)
+        return {word: tuple(found) for word, found in starts.items()}
 
     def is_evaluative(self, token: Token) -> bool:
         """A judgement on what it is said of ("reckless", "a mistake", "a step
