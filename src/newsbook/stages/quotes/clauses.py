@@ -455,10 +455,10 @@ def _without_source(tokens: list[Token]) -> list[Token]:
 
 def _according_phrase(token: Token) -> Token | None:
     """The "to" of "according to", when `token` is its "according"."""
-    following = token.doc[token.i + 1 : token.i + 2]
-    if token.lower_ == "according" and following.text.lower() == "to":
-        return following[0]
-    return None
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    following = token.doc[token.i + 1]
+    return following if following.lower_ == "to" else None
 
 
 def _without_speaker(tokens: list[Token], verb: Token) -> list[Token]:
