@@ -108,6 +108,49 @@ def test_a_prediction_or_possibility_is_no_stance(resources, text):
     assert positions_of(text, resources).empty
 
 
+@pytest.mark.parametrize(
+    ("text", "actor_id", "issue_id", "stance"),
+    [
+        # a side on "the vote" is a side on what the vote decided, taken its way
+        (
+            "The council voted to postpone the water rate increase. Roth praised the vote.",
+            "ana-roth",
+            "water-rate-increase",
+            "oppose",
+        ),
+        (
+            "The council voted to approve the port levy. Okon criticised the vote.",
+            "lev-okon",
+            "port-levy",
+            "oppose",
+        ),
+        # a ruling is what a court's verbs decide, not what a vote did before it
+        (
+            "The council voted to approve the port levy. The court overturned the port levy. "
+            "Okon criticised the ruling.",
+            "lev-okon",
+            "port-levy",
+            "support",
+        ),
+        # a vote still to be held decides nothing yet
+        (
+            "The council voted to approve the port levy. Okon called for a public vote.",
+            "lev-okon",
+            "public-vote",
+            "support",
+        ),
+    ],
+)
+def test_a_side_on_a_decision_is_a_side_on_what_it_decided(
+    resources, text, actor_id, issue_id, stance
+):
+    positions, _ = discovered_of(text, resources)
+    rows = positions[positions["actor_id"] == actor_id]
+    assert set(zip(rows["issue_id"], rows["stance"], strict=True)) == {(issue_id, stance)}, rows[
+        ["actor_id", "issue_id", "stance", "cue"]
+    ]
+
+
 def test_no_stance_cue_no_position(resources):
     assert positions_of("Okon visited the new airport.", resources).empty
 

@@ -219,7 +219,9 @@ _LexiconLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _LexiconLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
 )
 
 
@@ -312,6 +314,7 @@ STANCE_WORD_LISTS = (
     "bestowing",
     "deprives",
     "warning",
+    "deciding",
     "measures",
     "governing_bodies",
     "costs",
@@ -381,11 +384,17 @@ class StanceLexicon:
     bestowing: frozenset[str] = frozenset()  # "lent (its support) to X": toward X
     deprives: frozenset[str] = frozenset()  # "(would) cost (jobs)": a good taken away
     warning: frozenset[str] = frozenset()  # "warned that X would ...": against X
+    # "welcomed the ruling": on what it decided (a noun to the verbs that make it)
+    decision_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    deciding: frozenset[str] = frozenset()  # "voided the permit": a decision on the permit
 
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
         """From `stance.yml` (and the cue verbs and condition marks of `speech.yml`)."""
-        emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
+        emotive, evaluative = (
+            stance.get("emotive") or {},
+            stance.get("evaluative") or {},
+        )
         direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
         phrasal = stance.get("phrasal") or {}
         judging = [
@@ -423,6 +432,10 @@ class StanceLexicon:
             prepositional={
                 verb.lower(): {prep.lower(): side for prep, side in ways.items()}
                 for verb, ways in (stance.get("prepositional") or {}).items()
+            },
+            decision_nouns={
+                str(noun).lower(): frozenset(str(v).lower() for v in verbs or ())
+                for noun, verbs in (stance.get("decision_nouns") or {}).items()
             },
             members_of={
                 str(member).lower(): str(body).lower()

@@ -14,7 +14,12 @@ from spacy.tokens import Token
 
 from newsbook.lexicons import Issue, StanceLexicon, word_forms
 from newsbook.stages.context import ArticleContext, SpanIndex
-from newsbook.stages.issues import IssueFinder, IssueRef, phrase_tokens, relative_pronoun
+from newsbook.stages.issues import (
+    IssueFinder,
+    IssueRef,
+    phrase_tokens,
+    relative_pronoun,
+)
 from newsbook.stages.positions.conditions import (
     _acted_by_another,
     _conditional,
@@ -28,7 +33,12 @@ from newsbook.stages.positions.conditions import (
     _tallied,
     _unheld_attitude,
 )
-from newsbook.stages.positions.cues import _bare_relative, _naming_verb, _ought, _put_forward_by_act
+from newsbook.stages.positions.cues import (
+    _bare_relative,
+    _naming_verb,
+    _ought,
+    _put_forward_by_act,
+)
 from newsbook.stages.positions.holders import ActorFinder
 from newsbook.stages.positions.speakers import _speakers_by_sentence
 from newsbook.stages.positions.stance import Cue, Stance, stance_toward
@@ -71,7 +81,9 @@ RANK_HOLDER, RANK_SPEAKER, RANK_NEIGHBOUR, RANK_WRITER, RANK_SIDE = 0, 1, 2, 3, 
 
 
 def _discover_issues(
-    context: ArticleContext, catalogue: list[tuple[Issue, IssueRef]], issues: IssueFinder
+    context: ArticleContext,
+    catalogue: list[tuple[Issue, IssueRef]],
+    issues: IssueFinder,
 ) -> None:
     """The first reading of the article: the issue mentions of every sentence, noted in
     order as `_positions_pass` notes them, so that `issues` discovers what the stance
@@ -97,6 +109,8 @@ def _positions_pass(
     statement_index = SpanIndex(statements)
     rows: dict[tuple[str, str, int], tuple[int, dict]] = {}
     mentions: list[Mention] = []
+    # the decisions told so far: what each decided on, its side, the verbs that told it
+    decided: list[tuple[IssueRef, int, frozenset[str]]] = []
     for item, sent, sentence in context.sentence_parses:
         base, sentence_id = item.block.start, sentence.sentence_id
         own_speakers = spoken.get(sentence_id, [])
@@ -184,15 +198,64 @@ def _positions_pass(
                 )
             )
             flip = -1 if issue.against and not stance.on_action else 1
+            held = issue
+            decision = _decision_named(anchor, issue, decided, lexicon)
+            if decision is not None:
+                # "welcomed the ruling": a side on what the ruling decided, its way
+                held, flip = decision[0], flip * decision[1]
             for actor_id, cue, rank in found:
-                row = _row(context, actor_id, issue, sentence, target)
+                row = _row(context, actor_id, held, sentence, target)
                 row.update(
                     stance=stance.label(cue.polarity * flip),
                     cue=cue.token.text,
                     hedged=stance.hedged,
                 )
                 _keep(rows, row, rank)
+            # (a decision is told whether or not the article names who made it: "the
+            # levy was overturned")
+            verbs = _deciding_verbs(outer.token, lexicon) if outer is not None else frozenset()
+            if verbs and held is issue and not _a_decision(issue, lexicon):
+                decided.append((issue, outer.polarity * flip, verbs))
     return rows, mentions
+
+
+def _decision_named(
+    anchor: Token,
+    issue: IssueRef,
+    decided: list[tuple[IssueRef, int, frozenset[str]]],
+    lexicon: StanceLexicon,
+) -> tuple[IssueRef, int, frozenset[str]] | None:
+    """The decision "the vote", "the court's ruling" or "Tuesday's decision" names: the
+    last one told by a verb that makes that kind of decision; None for any other mention
+    (and for "a public vote", one still to be held)."""
+    kinds = lexicon.decision_nouns.get(anchor.lemma_.lower())
+    if (
+        kinds is None
+        or issue.source != "discovered"
+        or not any(
+            c.dep_ in {"det", "poss"} and c.lower_ not in lexicon.indefinite
+            for c in anchor.children
+        )
+        or any(c.dep_ in {"amod", "compound"} for c in anchor.children)
+    ):
+        return None
+    return next((d for d in reversed(decided) if not kinds or d[2] & kinds), None)
+
+
+def _a_decision(issue: IssueRef, lexicon: StanceLexicon) -> bool:
+    """An issue that is itself a decision ("the ruling that threw out the permit"): no
+    decision on anything."""
+    words = issue.label.lower().split()
+    return bool(words) and words[-1] in lexicon.decision_nouns
+
+
+def _deciding_verbs(cue: Token, lexicon: StanceLexicon) -> frozenset[str]:
+    """The verbs of deciding an act is told by: its own ("voided the permit") and a vote
+    above it ("voted to postpone the increase"); empty for any other act."""
+    if cue.pos_ != "VERB":
+        return frozenset()
+    told = {cue.lemma_.lower(), *(a.lemma_.lower() for a in list(cue.ancestors)[:2])}
+    return frozenset(told & lexicon.deciding)
 
 
 def _holders_found(
@@ -280,7 +343,9 @@ def _keep(rows: dict[tuple[str, str, int], tuple[int, dict]], row: dict, rank: i
         rows[key] = (rank, row)
 
 
-def sides(rows: dict[tuple[str, str, int], tuple[int, dict]]) -> dict[tuple[str, str], str]:
+def sides(
+    rows: dict[tuple[str, str, int], tuple[int, dict]],
+) -> dict[tuple[str, str], str]:
     """Each actor's side on each issue: the stance most of their stated stances take
     (none on a tie)."""
     counts: dict[tuple[str, str], Counter[str]] = {}
@@ -382,7 +447,11 @@ def keep_quoted_sides(
     spans = [
         (int(start), int(end), str(actor_id))
         for start, end, actor_id, kind in zip(
-            quotes["start"], quotes["end"], quotes["speaker_id"], quotes["kind"], strict=True
+            quotes["start"],
+            quotes["end"],
+            quotes["speaker_id"],
+            quotes["kind"],
+            strict=True,
         )
         if actor_id and kind == "direct" and len(held.get(str(actor_id), [])) == 1
     ]
@@ -405,7 +474,10 @@ def keep_quoted_sides(
                 continue
             model = models[(actor_id, issue_id)]
             issue = IssueRef(
-                issue_id, model["issue"], model["issue_source"], (model["issue_pattern"],)
+                issue_id,
+                model["issue"],
+                model["issue_source"],
+                (model["issue_pattern"],),
             )
             row = _row(context, actor_id, issue, sentence, "")  # (no mention of it here)
             row.update(stance=side, cue="", hedged=False)
