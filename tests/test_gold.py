@@ -222,13 +222,12 @@ def test_stances_as_a_new_user_gets_them(scores):
     # change (dev .347/.667; held out .274/.515); both raised after this session's stance
     # rounds (dev .509/.842; held out .323/.571); dev recall raised and precision re-set
     # after session 10's (an actor weighing something up is neutral on it: .521/.837);
-    # precision re-set after session 11's attitudes through "by" (.521/.829): the one new
-    # row, a governor "disappointed by the ruling", opposes the ruling, where the gold
-    # codes the side that ruling went against (the mine): a stance on a decision about an
-    # issue, which no rule here turns round; held out, the same round gave one right row
-    # and one wrong (.339/.568): recall raised, precision re-set
+    # session 11's attitudes through "by" and sides on a decision taken as sides on what
+    # it decided ("disappointed by the ruling" that voided a permit supports the mine):
+    # dev .527/.846; held out one right row and one wrong (.339/.568): recall raised,
+    # precision re-set
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.52 and news["precision"] >= 0.82, news.to_dict()
+    assert news["recall"] >= 0.52 and news["precision"] >= 0.83, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
     assert held_out_news["recall"] >= 0.33 and held_out_news["precision"] >= 0.56, (
         held_out_news.to_dict()
