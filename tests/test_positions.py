@@ -151,6 +151,19 @@ def test_a_side_on_a_decision_is_a_side_on_what_it_decided(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "issue_id"),
+    [
+        ("Okon accepted the water accord with reluctance.", "water-accord"),
+        ("Roth opposed the port levy on principle.", "port-levy"),
+    ],
+)
+def test_how_an_act_was_done_is_no_issue(resources, text, issue_id):
+    # after a verb's object, "with reluctance", "on principle" tell the circumstances
+    positions, _ = discovered_of(text, resources)
+    assert set(positions["issue_id"]) == {issue_id}, positions[["actor_id", "issue_id", "cue"]]
+
+
 def test_no_stance_cue_no_position(resources):
     assert positions_of("Okon visited the new airport.", resources).empty
 

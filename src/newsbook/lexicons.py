@@ -287,6 +287,7 @@ STANCE_WORD_LISTS = (
     "action_nouns",
     "generic_modifiers",
     "target_prepositions",
+    "circumstance_prepositions",
     "apprehension",
     "contrasts",
     "time_clauses",
@@ -347,6 +348,7 @@ class StanceLexicon:
     action_nouns: frozenset[str] = frozenset()  # "implementation of X" is about X
     generic_modifiers: frozenset[str] = frozenset()  # "the new airport" names the airport
     target_prepositions: frozenset[str] = frozenset()  # "opposition to X", not "in exchange"
+    circumstance_prepositions: frozenset[str] = frozenset()  # "backed X on principle"
     predicative: frozenset[str] = frozenset()  # "the drug is safe", not "a safe haven"
     light_verbs: frozenset[str] = frozenset()  # "must do it", "should have a say": no act
     no_one: frozenset[str] = frozenset()  # "nobody would accept X": a negation as subject

@@ -63,7 +63,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             and (
                 # ("interested in X": the preposition a cue takes its side through; "abide
                 # by X": the one its phrase ends in)
-                child.lower_ in lexicon.target_prepositions
+                (
+                    child.lower_ in lexicon.target_prepositions
+                    and not _circumstance(cue, child, lexicon)
+                )
                 or lexicon.through(cue, child)
                 or lexicon.phrasal_preposition(cue, child)
             )
@@ -261,3 +264,14 @@ def sentence_anchors(
                 anchors.append((token, issues.last))
     anchors.sort(key=lambda pair: pair[0].i)
     return anchors
+
+
+def _circumstance(verb: Token, preposition: Token, lexicon: StanceLexicon) -> bool:
+    """ "accepted the offer with reluctance", "opposed the levy on principle": after a
+    verb's object, a preposition of how, where or when tells the act's circumstances,
+    not what the stance is on."""
+    return (
+        verb.pos_ == "VERB"
+        and preposition.lower_ in lexicon.circumstance_prepositions
+        and any(c.dep_ == "dobj" and c.i < preposition.i for c in verb.children)
+    )
