@@ -219,9 +219,7 @@ _LexiconLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _LexiconLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
 
@@ -393,10 +391,7 @@ class StanceLexicon:
     @classmethod
     def from_data(cls, stance: dict, speech: dict) -> StanceLexicon:
         """From `stance.yml` (and the cue verbs and condition marks of `speech.yml`)."""
-        emotive, evaluative = (
-            stance.get("emotive") or {},
-            stance.get("evaluative") or {},
-        )
+        emotive, evaluative = stance.get("emotive") or {}, stance.get("evaluative") or {}
         direction, voice = stance.get("direction") or {}, stance.get("voice") or {}
         phrasal = stance.get("phrasal") or {}
         judging = [

@@ -338,6 +338,15 @@ def _decided_below(target: Token, cue: Token, lexicon: StanceLexicon) -> bool:
     return False
 
 
+def gerund_governor(gerund: Token) -> Token | None:
+    """ "(congratulated Marsh) for proposing X", "(sought damages) for calling off X": the
+    word a "for"/"of" gerund gives the reason for; None for any other word."""
+    preposition = gerund.head
+    if gerund.dep_ != "pcomp" or preposition.dep_ != "prep":
+        return None
+    return preposition.head if preposition.lower_ in {"for", "of"} else None
+
+
 def _deliberating(verb: Token, lexicon: StanceLexicon) -> bool:
     """A verb of weighing up in progress ("is studying", "were reviewing"), not negated."""
     return (

@@ -15,7 +15,7 @@ from newsbook.lexicons import word_forms
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import ACTOR_TYPES
 from newsbook.stages.positions.conditions import CLIMB
-from newsbook.stages.positions.cues import _extraposed, _put_forward_by_subject
+from newsbook.stages.positions.cues import _extraposed, _put_forward_by_subject, gerund_governor
 from newsbook.stages.voice import byline_names, reads_as_commentary
 
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
@@ -408,13 +408,9 @@ class ActorFinder:
         """ "congratulated Marsh for proposing X", "sought damages from Hughes for
         calling off X": the object of the verb above a "for"/"of" gerund, or whom it is
         sought from, is who does it."""
-        if (
-            verb.dep_ != "pcomp"
-            or verb.head.dep_ != "prep"
-            or verb.head.lower_ not in {"for", "of"}
-        ):
+        governor = gerund_governor(verb)
+        if governor is None:
             return ""  # "secured X's support by offering": the means is the subject's own
-        governor = verb.head.head
         # ("sought damages from Hughes for calling off X": who it is sought from)
         sources = [
             o

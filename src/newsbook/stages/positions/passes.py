@@ -14,12 +14,7 @@ from spacy.tokens import Token
 
 from newsbook.lexicons import Issue, StanceLexicon, word_forms
 from newsbook.stages.context import ArticleContext, SpanIndex
-from newsbook.stages.issues import (
-    IssueFinder,
-    IssueRef,
-    phrase_tokens,
-    relative_pronoun,
-)
+from newsbook.stages.issues import IssueFinder, IssueRef, phrase_tokens, relative_pronoun
 from newsbook.stages.positions.conditions import (
     _acted_by_another,
     _conditional,
@@ -33,12 +28,7 @@ from newsbook.stages.positions.conditions import (
     _tallied,
     _unheld_attitude,
 )
-from newsbook.stages.positions.cues import (
-    _bare_relative,
-    _naming_verb,
-    _ought,
-    _put_forward_by_act,
-)
+from newsbook.stages.positions.cues import _bare_relative, _naming_verb, _ought, _put_forward_by_act
 from newsbook.stages.positions.holders import ActorFinder
 from newsbook.stages.positions.speakers import _speakers_by_sentence
 from newsbook.stages.positions.stance import Cue, Stance, stance_toward
@@ -81,9 +71,7 @@ RANK_HOLDER, RANK_SPEAKER, RANK_NEIGHBOUR, RANK_WRITER, RANK_SIDE = 0, 1, 2, 3, 
 
 
 def _discover_issues(
-    context: ArticleContext,
-    catalogue: list[tuple[Issue, IssueRef]],
-    issues: IssueFinder,
+    context: ArticleContext, catalogue: list[tuple[Issue, IssueRef]], issues: IssueFinder
 ) -> None:
     """The first reading of the article: the issue mentions of every sentence, noted in
     order as `_positions_pass` notes them, so that `issues` discovers what the stance
@@ -343,9 +331,7 @@ def _keep(rows: dict[tuple[str, str, int], tuple[int, dict]], row: dict, rank: i
         rows[key] = (rank, row)
 
 
-def sides(
-    rows: dict[tuple[str, str, int], tuple[int, dict]],
-) -> dict[tuple[str, str], str]:
+def sides(rows: dict[tuple[str, str, int], tuple[int, dict]]) -> dict[tuple[str, str], str]:
     """Each actor's side on each issue: the stance most of their stated stances take
     (none on a tie)."""
     counts: dict[tuple[str, str], Counter[str]] = {}
@@ -447,11 +433,7 @@ def keep_quoted_sides(
     spans = [
         (int(start), int(end), str(actor_id))
         for start, end, actor_id, kind in zip(
-            quotes["start"],
-            quotes["end"],
-            quotes["speaker_id"],
-            quotes["kind"],
-            strict=True,
+            quotes["start"], quotes["end"], quotes["speaker_id"], quotes["kind"], strict=True
         )
         if actor_id and kind == "direct" and len(held.get(str(actor_id), [])) == 1
     ]
@@ -474,10 +456,7 @@ def keep_quoted_sides(
                 continue
             model = models[(actor_id, issue_id)]
             issue = IssueRef(
-                issue_id,
-                model["issue"],
-                model["issue_source"],
-                (model["issue_pattern"],),
+                issue_id, model["issue"], model["issue_source"], (model["issue_pattern"],)
             )
             row = _row(context, actor_id, issue, sentence, "")  # (no mention of it here)
             row.update(stance=side, cue="", hedged=False)

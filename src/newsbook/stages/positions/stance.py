@@ -28,6 +28,7 @@ from newsbook.stages.positions.cues import (
     _phrase_preposition,
     bestowed_attitude,
     decided_act,
+    gerund_governor,
     own_proposal,
 )
 
@@ -139,7 +140,12 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             break  # "X as opposed to Y": Y is set apart from X, no one's stance on it
         if depth > 0 and _compared(path[depth - 1]):
             break  # "approved less than he had proposed for X": X is his, only compared
-        if depth > 1 and lexicon.wishes(token) and _reason_gerund(path[depth - 2], token):
+        if (
+            depth > 1
+            and lexicon.wishes(token)
+            and gerund_governor(path[depth - 2]) == token
+            and any(c.dep_ == "dobj" for c in token.children)
+        ):
             break  # "sought damages from Hughes for calling off X": the damages are sought
         if depth > 0 and _turned_down(path[depth - 1]):
             # "would agree to X rather than take Y", "X rather than Y": Y is refused
@@ -427,17 +433,4 @@ def _sets_apart(token: Token, lexicon: StanceLexicon) -> bool:
     """ "as opposed to", "as compared with": a contrast, not an attitude."""
     return token.lower_ in lexicon.contrasts and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in token.children
-    )
-
-
-def _reason_gerund(gerund: Token, governor: Token) -> bool:
-    """ "(sought damages) for calling off X": a gerund after "for" that gives the reason
-    for what a verb with an object of its own does to it."""
-    preposition = gerund.head
-    return (
-        gerund.dep_ == "pcomp"
-        and preposition.dep_ == "prep"
-        and preposition.lower_ == "for"
-        and preposition.head == governor
-        and any(c.dep_ == "dobj" for c in governor.children)
     )

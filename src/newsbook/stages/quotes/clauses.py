@@ -162,17 +162,17 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
             if not relative and subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
                 return clause
-    # "said in a commentary that the plan was doomed": a "relative" clause (or a clause
-    # of the noun) on the noun of the cue's own phrase whose "that" only marks it (a relative "that" is its subject
-    # or object) and that has a subject of its own is the reported clause
+    # "said in a commentary that the plan was doomed", "told reporters after the vote that
+    # the cap was ...": a clause the parser hangs on the noun of the cue's own phrase (as a
+    # relative clause or the noun's own) whose "that" only marks it (a relative "that" is
+    # its subject or object) and that has a subject of its own is the reported clause
     nouns = [g for t in _near(verb, 2) if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
     for noun in nouns:
         for clause in noun.children:
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            # (or a clause on it: "told reporters after the vote that the cap was ...")
-            own = clause.dep_ in {"relcl", "acl"}
-            if own and marks and marks[0] == clause.left_edge and subjects:
+            hung = clause.dep_ in {"relcl", "acl"}
+            if hung and marks and marks[0] == clause.left_edge and subjects:
                 return clause
     return None
 
