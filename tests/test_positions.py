@@ -1003,6 +1003,8 @@ def test_a_body_s_members_stand_for_the_body(resources, text, holders):
         "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
         "Fans who will never buy a season ticket pay.",  # a relative clause describes
         "It is premature to cut the fishing quota.",  # the "it" is the clause, no one
+        # a thing is what "it" is here: the organisation named last holds nothing
+        "Norland Shipping sails. Delay is a risk, but it is an argument for a harbour levy.",
         'Okon said "Norland will have to raise the harbour levy."',  # foretold
         'Okon said "this should do the harbour trick."',  # a verb too general
         "Okon said firms that must raise harbour fees will pay.",  # a relative clause

@@ -299,6 +299,12 @@ class ActorFinder:
                 holder, beside = token.head, _stray_appositions(token)
             elif child.dep_ == "nsubj" and child.lower_ == "it" and _extraposed(token):
                 continue  # "it is premature to cut X": the "it" is the clause, no one
+            elif (
+                child.dep_ == "nsubj"
+                and child.lower_ in {"it", "this", "that"}
+                and _named_thing(token)
+            ):
+                continue  # "it is an argument for X": a thing, which holds no side
             elif child.dep_ == "nsubjpass" and self._heard_of(token):
                 pass  # "Okon is believed to favour X": Okon's stance, as heard
             elif child.dep_ == "nsubjpass" and self._attitude_participle(token):
@@ -474,6 +480,12 @@ class ActorFinder:
             if token.dep_ == "ccomp" or token.head == token:
                 break
         return Holding([] if holders is None else holders, unnamed=False)
+
+
+def _named_thing(verb: Token) -> bool:
+    """ "it is an argument for X", "this is a recipe for Y": a copula saying what a
+    thing is (its pronoun subject names no one)."""
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _stray_appositions(relative: Token) -> list[Token]:
