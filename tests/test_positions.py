@@ -457,6 +457,37 @@ def test_a_signed_report_tells_others_stances_and_holds_none(resources):
     )
 
 
+COLUMN_AGAINST = (
+    "By Jane Marlow\n\nThe port levy is a dangerous folly, and the harbour board should "
+    "scrap the port levy. Okon backs the port levy. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "argued"),
+    [
+        # a judgement in the writer's own voice argues the side the column takes
+        ("That would be a reckless way to treat the fleet.", True),
+        ("The whole affair is a sorry mess.", True),
+        # not one judging the other way too, nor one the writer hedges
+        ("It is a clumsy way to reach a fair result.", False),
+        ("The whole affair may prove a sorry mess.", False),
+        # nor another's words: a quotation is its speaker's
+        ('"It is a costly mistake," Roth said.', False),
+        # nor a sentence with no judgement
+        ("The harbour board meets on Friday.", False),
+    ],
+)
+def test_a_column_argues_its_side_in_its_own_judgements(resources, sentence, argued):
+    positions, _ = discovered_of(COLUMN_AGAINST + sentence, resources)
+    last = positions["sentence_id"].max()
+    writer = positions[
+        (positions["actor_id"] == "jane-marlow") & (positions["sentence_id"] == last)
+    ]
+    expected = {("port-levy", "oppose")} if argued else set()
+    assert set(zip(writer["issue_id"], writer["stance"], strict=True)) == expected, positions
+
+
 SIGNED_BODY = (
     "By Jane Marlow\n\nThe council wants to build a port levy into next year's budget. "
     "Okon backs the port levy. The port levy is a bad idea.\n\n"

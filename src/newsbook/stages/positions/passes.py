@@ -2,7 +2,7 @@
 at (`_discover_issues`); the second (`_positions_pass`) takes every issue mention's stance
 and its holders, keeping for each actor, issue and sentence the row whose holder was found
 the best way (`RANK_*`); then an actor's side is carried to their statements that take none
-of their own (`keep_sides`, `keep_quoted_sides`)."""
+of their own (`keep_sides`, `keep_quoted_sides`, `keep_written_sides`)."""
 
 from __future__ import annotations
 
@@ -440,13 +440,9 @@ def keep_quoted_sides(
     lexicon = context.resources.stance
     for _item, sent, sentence in context.sentence_parses:
         speakers = [a for start, end, a in spans if start < sentence.end and end > sentence.start]
-        if not speakers or any(word_forms(t) & (lexicon.hedges | lexicon.options) for t in sent):
+        if not speakers or _hedged(sent, lexicon):
             continue
-        judged = {
-            lexicon.polarity(t) * (-1 if _judgement_negated(t, lexicon) else 1)
-            for t in sent
-            if lexicon.is_evaluative(t) and lexicon.polarity(t)
-        }
+        judged = _judgements(sent, lexicon)
         called = any(_calls_for(t, lexicon) or _cost_foretold(t, lexicon) for t in sent)
         for actor_id in sorted(set(speakers)):
             issue_id, side = held[actor_id][0]
@@ -454,11 +450,73 @@ def keep_quoted_sides(
                 (1 if side == "support" else -1) not in judged and not called
             ):
                 continue
-            model = models[(actor_id, issue_id)]
-            issue = IssueRef(
-                issue_id, model["issue"], model["issue_source"], (model["issue_pattern"],)
-            )
-            row = _row(context, actor_id, issue, sentence, "")  # (no mention of it here)
-            row.update(stance=side, cue="", hedged=False)
-            _keep(rows, row, RANK_SIDE)
+            _keep_side(context, rows, models[(actor_id, issue_id)], sentence, side)
             stated.add((actor_id, sentence.sentence_id))
+
+
+def keep_written_sides(
+    context: ArticleContext, rows: dict[tuple[str, str, int], tuple[int, dict]], writer: str
+) -> None:
+    """An opinion piece's writer argues the side they take most often in it in a
+    sentence of their own voice (no one's statement) that names no issue but judges that
+    side, and only that side ("That would be a cowardly way to kill a good idea" in a
+    piece for the plan); not where the sentence hedges. Their calls are read where they
+    name what they call for: a call's side is that of its act, not the piece's."""
+    if not writer:
+        return
+    stances = [
+        (issue_id, row["stance"])
+        for (actor_id, issue_id, _), (_, row) in sorted(rows.items())
+        if actor_id == writer and row["stance"] != "neutral"
+    ]
+    ranked = Counter(stance for _, stance in stances).most_common()
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return  # no side, or as much of one as of the other
+    side = ranked[0][0]
+    issue_id = Counter(i for i, stance in stances if stance == side).most_common(1)[0][0]
+    model = next(
+        row for (a, i, _), (_, row) in sorted(rows.items()) if (a, i) == (writer, issue_id)
+    )
+    stated = {sentence_id for actor_id, _, sentence_id in rows if actor_id == writer}
+    quotes = context.table("quotes")
+    spoken = [(int(s), int(e)) for s, e in zip(quotes["start"], quotes["end"], strict=True)]
+    lexicon = context.resources.stance
+    for _item, sent, sentence in context.sentence_parses:
+        if (
+            sentence.sentence_id in stated
+            or any(s < sentence.end and e > sentence.start for s, e in spoken)
+            or _hedged(sent, lexicon)
+            or _judgements(sent, lexicon) != {1 if side == "support" else -1}
+        ):
+            continue
+        _keep_side(context, rows, model, sentence, side)
+
+
+def _hedged(sent: Any, lexicon: StanceLexicon) -> bool:
+    return any(word_forms(t) & (lexicon.hedges | lexicon.options) for t in sent)
+
+
+def _judgements(sent: Any, lexicon: StanceLexicon) -> set[int]:
+    """The polarities of the judgements a sentence passes ("unfair", "not good": -1)."""
+    return {
+        lexicon.polarity(t) * (-1 if _judgement_negated(t, lexicon) else 1)
+        for t in sent
+        if lexicon.is_evaluative(t) and lexicon.polarity(t)
+    }
+
+
+def _keep_side(
+    context: ArticleContext,
+    rows: dict[tuple[str, str, int], tuple[int, dict]],
+    model: dict,
+    sentence: Any,
+    side: str,
+) -> None:
+    """A row of an actor's side, on the issue of `model` (a row of theirs), in a sentence
+    that names no issue."""
+    issue = IssueRef(
+        model["issue_id"], model["issue"], model["issue_source"], (model["issue_pattern"],)
+    )
+    row = _row(context, model["actor_id"], issue, sentence, "")  # (no mention of it here)
+    row.update(stance=side, cue="", hedged=False)
+    _keep(rows, row, RANK_SIDE)

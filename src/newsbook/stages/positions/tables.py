@@ -24,6 +24,7 @@ from newsbook.stages.positions.passes import (
     _positions_pass,
     keep_quoted_sides,
     keep_sides,
+    keep_written_sides,
 )
 from newsbook.stages.positions.speakers import group_statements, phrase_statements
 from newsbook.stages.positions.targets import stance_targets
@@ -62,6 +63,7 @@ def positions_columns(context: ArticleContext) -> Columns:
     rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
     keep_sides(context, rows, mentions)
     keep_quoted_sides(context, rows)
+    keep_written_sides(context, rows, finder.writer)
     auto = [row for _, row in rows.values()]
     manual = read_manual_positions(article, resources.annotations_dir, names, resources, sentences)
     # the rows ordered and numbered before they become a table: sorting an article's few
