@@ -965,6 +965,19 @@ def test_an_owner_holds_no_stance_where_another_judges_its_proposal(resources, t
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # judged or acted on by no one the article names: still not the owner's stance
+        "Analysts said Norland's harbour plan would be a costly mistake.",
+        "The Norland harbour plan would hurt the fishing fleet, analysts said.",
+    ],
+)
+def test_an_owner_holds_no_stance_where_anyone_judges_its_proposal(resources, text):
+    positions, _ = discovered_of(text, resources)
+    assert "norland" not in set(positions["actor_id"]), positions[["actor_id", "stance", "cue"]]
+
+
+@pytest.mark.parametrize(
     ("text", "issue_id", "names"),
     [
         (

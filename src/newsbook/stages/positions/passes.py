@@ -36,16 +36,16 @@ from newsbook.stages.positions.targets import sentence_anchors
 
 
 def _owners_set_aside(
-    found: list[tuple[str, Cue, int]], lexicon: StanceLexicon
+    found: list[tuple[str, Cue, int]], stance: Stance, lexicon: StanceLexicon
 ) -> list[tuple[str, Cue, int]]:
-    """ "Okon rejected Norland's offer", "Roth said Okon's proposal was disappointing": where
-    another party acts on or judges a proposal, the sentence is that party's stance, and the
-    owner named only on the noun (a possessive, a name) holds none there (the convention
-    most gold follows: data/gold/README.md). An owner named by the act of putting it forward
-    ("an offer announced by Okon", "Norland made an offer Okon rejected") still holds it."""
-    owners = {a for a, cue, _ in found if cue.owned}
-    if not owners or not {a for a, cue, _ in found if not cue.owned} - owners:
-        return found
+    """ "Okon rejected Norland's offer", "Roth said Okon's proposal was disappointing",
+    "analysts studied Norland's plan": where anyone, named or not, acts on or judges a
+    proposal, the sentence is that party's stance, and the owner named only on the noun
+    (a possessive, a name) holds none there (the convention most gold follows:
+    data/gold/README.md). An owner named by the act of putting it forward ("an offer
+    announced by Okon", "Norland made an offer Okon rejected") still holds it."""
+    if all(cue.owned for cue in stance.cues):
+        return found  # the proposal alone: its owner's
     return [
         (a, cue, rank)
         for a, cue, rank in found
@@ -162,7 +162,7 @@ def _positions_pass(
                 # an opinion piece's own voice: the writer's stance, also where they
                 # judge another's ("the mayor's refusal to allow X is troubling")
                 found += [(a, outer, RANK_WRITER) for a in voice]
-            found = _owners_set_aside(found, lexicon)
+            found = _owners_set_aside(found, stance, lexicon)
             held = {a for a, _, rank in found if rank == RANK_HOLDER}
             if _in_condition(anchor, lexicon):  # "whether we want X" argues nothing
                 arguers = []
