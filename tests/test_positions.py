@@ -1047,6 +1047,9 @@ def test_a_body_s_members_stand_for_the_body(resources, text, holders):
         "Okon will build a harbour tunnel.",  # a weak cue alone names no issue
         "Fans who will never buy a season ticket pay.",  # a relative clause describes
         "It is premature to cut the fishing quota.",  # the "it" is the clause, no one
+        # some of a place's bodies or people are not the place
+        "French banks oppose the harbour levy.",
+        "The Latin American and Caribbean nations oppose the harbour levy.",
         # a thing is what "it" is here: the organisation named last holds nothing
         "Norland Shipping sails. Delay is a risk, but it is an argument for a harbour levy.",
         'Okon said "Norland will have to raise the harbour levy."',  # foretold

@@ -19,6 +19,7 @@ from newsbook.stages.positions.cues import _extraposed, _put_forward_by_subject,
 from newsbook.stages.voice import byline_names, reads_as_commentary
 
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
+PLACE_TYPES = {"GPE", "NORP", "LOC"}  # a place or a nationality
 
 
 class Holding(NamedTuple):
@@ -153,11 +154,24 @@ class ActorFinder:
                 continue
             if child.i < token.i + 3 or lemma in self.spokespeople or governed:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
+                if child.dep_ != "appos" and self._of_a_place(token, entity_id):
+                    continue  # "German banks", "Latin nations": some of that place's
                 if entity_id and token.lemma_.lower() in self.government_nouns:
                     return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
                     return self.states.get(entity_id, entity_id)
         return self.described(token, base)
+
+    def _of_a_place(self, noun: Token, entity_id: str) -> bool:
+        """ "French operators", "German banks", "the Latin nations": a plural noun a place
+        or nationality modifies names some of that place's people or bodies, not the
+        state (its governments and its proposals are the state's)."""
+        lemma = noun.lemma_.lower()
+        return (
+            self.types.get(entity_id) in PLACE_TYPES
+            and noun.tag_ in {"NNS", "NNPS"}
+            and lemma not in self.stance.proposals | self.government_nouns
+        )
 
     def body(self, noun: Token) -> str:
         """ "Councillors voted to refuse X", the headline "Council Approves X": a body's
