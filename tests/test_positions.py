@@ -77,6 +77,14 @@ def positions_of(text: str, resources):
         ("Okon said he had not taken a position on the dam.", "lev-okon", "dam", "neutral"),
         ("Roth is undecided about the dam.", "ana-roth", "dam", "neutral"),
         ("Okon has no view on the dam.", "lev-okon", "dam", "neutral"),
+        # neither side taken
+        ("Okon said he would abstain in the vote on the dam.", "lev-okon", "dam", "neutral"),
+        (
+            "Roth will vote for or against the dam as the survey decides.",
+            "ana-roth",
+            "dam",
+            "neutral",
+        ),
     ],
 )
 def test_stance_forms(resources, text, actor_id, issue_id, stance):

@@ -299,6 +299,7 @@ STANCE_WORD_LISTS = (
     "hearsay",
     "undecided",
     "deliberating",
+    "abstaining",
     "causes",
     "harms",
     "fosters",
@@ -368,6 +369,7 @@ class StanceLexicon:
     hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     deliberating: frozenset[str] = frozenset()  # "is studying the offer": neutral
+    abstaining: frozenset[str] = frozenset()  # "will abstain in the vote on X": neutral
     causes: frozenset[str] = frozenset()  # "could prompt (retaliation)": a harm caused
     harms: frozenset[str] = frozenset()  # "retaliation": what a warning says X will bring
     fosters: frozenset[str] = frozenset()  # "(could) create (jobs)": a good brought

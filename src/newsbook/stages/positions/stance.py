@@ -382,7 +382,15 @@ def _too_to(verb: Token) -> bool:
 def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
     """ "has not taken a position on X", "has no view on X", "is undecided about X": an
     actor explicitly neutral on X; "is studying X", "are still reviewing X": weighing it
-    up; the word that holds it (the verb, or the adjective)."""
+    up; "will abstain in the vote on X", "the right to vote for or against X": neither
+    side taken; the word that holds it (the verb, the adjective or the preposition)."""
+    for token in path[1:]:
+        if token.lemma_.lower() in lexicon.abstaining and token.pos_ == "VERB":
+            return token  # "will abstain in the vote on X"
+        if _either_side(token):
+            return token  # "the right to vote for or against X"
+        if token.dep_ in {"ccomp", "relcl"}:
+            break
     if (
         len(path) > 1
         and _deliberating(path[1], lexicon)
@@ -404,6 +412,19 @@ def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
         if verb is not None and lexicon.negated(verb):
             return verb  # "has not taken a position on X"
     return None
+
+
+SIDES = {"for", "against"}
+
+
+def _either_side(preposition: Token) -> bool:
+    """ "for or against X": both sides named as one, neither taken."""
+    if preposition.lower_ not in SIDES:
+        return False
+    partners = [c for c in preposition.children if c.dep_ == "conj"]
+    if preposition.dep_ == "conj":
+        partners.append(preposition.head)
+    return any(p.lower_ in SIDES - {preposition.lower_} for p in partners)
 
 
 def _disclaimed(token: Token, lexicon: StanceLexicon) -> bool:
