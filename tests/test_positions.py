@@ -1072,6 +1072,17 @@ def test_no_one_s_stance(resources, text):
     assert positions.empty, positions[["actor_id", "issue_id", "stance", "cue"]]
 
 
+def test_the_company_a_clause_is_about_is_not_the_one_it_is_told_to(resources):
+    text = (
+        "Korval Tool Co makes pumps. Its spokesman told the Harbour Gazette that the "
+        "company opposes the port levy."
+    )
+    positions, _ = discovered_of(text, resources)
+    assert set(zip(positions["actor_id"], positions["stance"], strict=True)) == {
+        ("korval-tool-co", "oppose")
+    }, positions[["actor_id", "issue_id", "stance", "cue"]]
+
+
 def test_their_in_a_reported_clause_is_the_organisations_its_reporters_speak_for(resources):
     text = (
         "Officials from the Norland Farmers Union and the Sudmark Fishers Guild said "

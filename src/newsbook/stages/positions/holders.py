@@ -214,10 +214,13 @@ class ActorFinder:
         narrowed = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         lemma = noun.lemma_.lower()
         if lemma in self.organisation_nouns and noun.tag_ not in {"NNS", "NNPS"} and not narrowed:
+            listeners = self._addressees(noun, base)  # "told Reuters the company ..."
             return self.mentions.before(
                 base + noun.idx,
                 {"ORG"},
-                accept=lambda entity_id: self.may_be_called(entity_id, lemma),
+                accept=lambda entity_id: (
+                    entity_id not in listeners and self.may_be_called(entity_id, lemma)
+                ),
             )
         return ""
 
@@ -272,6 +275,21 @@ class ActorFinder:
             if subjects or token.dep_ in {"ccomp", "relcl"}:
                 break
         return ""
+
+    def _addressees(self, subject: Token, base: int) -> set[str]:
+        """Whom the reporter of a clause tells it ("told Reuters the company ..."): never
+        the one the clause is about."""
+        clause = subject.head
+        if subject.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+            return set()
+        verb = clause.head
+        if verb.lemma_.lower() not in self.reporting:
+            return set()
+        return {
+            self.at(base + c.idx, base + c.idx + len(c))
+            for c in verb.children
+            if c.dep_ in {"dobj", "dative"}
+        } - {""}
 
     def _reporter(self, pronoun: Token, base: int, wanted: set[str]) -> str:
         """ "Roth told Okon he backed X": the subject pronoun of a reported clause stands
