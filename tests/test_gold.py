@@ -116,10 +116,12 @@ def test_seed(scores):
         # (wire direct 202 of 209, 207 given; wire reported 272 of 296, 290 given;
         # commentary reported 103 of 110, 114 given); wire raised (from .96/.97 and .91/.93)
         # after the speakers11 and ents9 rounds (direct 205 of 209, 207 given; reported 273
-        # of 296, 288 given)
+        # of 296, 288 given); wire reported re-set (from .92/.94) when four wire stories
+        # annotated before any run joined dev (gold12), their first family names read
+        # alone now joined to the full name (.913/.933)
         ("wire", "direct quotes", 0.98, 0.99),
         ("commentary", "direct quotes", 0.97, 0.97),
-        ("wire", "reported speech", 0.92, 0.94),
+        ("wire", "reported speech", 0.91, 0.93),
         ("commentary", "reported speech", 0.93, 0.90),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
@@ -260,8 +262,10 @@ def test_stances_as_a_new_user_gets_them(scores):
         # re-set after writers named only in a closing line or the sidecar were found
         # (their stances, new, are right at half the rate of the rest: .343/.675); wire's
         # recall raised and precision re-set after the same session's constructions
-        # (headlines past their tickers, concerns, "abide by": .461/.707)
-        ({"kind": "wire"}, 0.46, 0.70),
+        # (headlines past their tickers, concerns, "abide by": .461/.707); recall re-set
+        # when four wire stories annotated before any run joined dev (gold12), measured
+        # after this session's rounds on them (abstentions, places' plural bodies): .458/.715
+        ({"kind": "wire"}, 0.45, 0.70),
         ({"kind": "commentary"}, 0.34, 0.67),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479); re-set

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from newsbook import config
 from newsbook.pipeline import STAGES, analyze, article_context
 from newsbook.schema import columns, columns_frame
 from newsbook.stages.claims import claims_columns, extract_claims
@@ -321,6 +322,17 @@ def test_a_first_family_name_read_alone_is_the_person_named_with_two(resources):
     mentions = tables["mentions"]
     assert set(mentions[mentions["text"] == "Ramos"]["entity_id"]) == {"jorge-ramos-ortega"}
     assert list(tables["quotes"]["speaker_id"]) == ["jorge-ramos-ortega"]
+
+
+def test_a_first_family_name_the_ner_mistypes_is_the_person_named_with_two(resources):
+    """ "Rodriguez", tagged ORG alone in a wire story naming "Mario Rodriguez Montero":
+    the person (the story as the gold has it, where the NER mistypes the name)."""
+    text = (config.RAW_DIR / "reuters-19377.txt").read_text(encoding="utf-8")
+    tables = tables_for(text, resources, published="1987-06-19")
+    mentions = tables["mentions"]
+    alone = mentions[mentions["text"] == "Rodriguez"]
+    assert len(alone) and set(alone["entity_id"]) == {"mario-rodriguez-montero"}, mentions
+    assert set(alone["type"]) == {"PERSON"}
 
 
 @pytest.mark.parametrize(

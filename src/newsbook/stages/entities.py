@@ -924,10 +924,18 @@ def _harmonise_short_org_types(
 
 def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
     """A one-word mention that is the surname of a named person is that person, whatever
-    the NER called it ("Okafor" tagged ORG beside "Grace Okafor"); so is a hyphenated
-    surname, one written word of several tokens ("Al-Basri" beside "Karim Al-Basri")."""
+    the NER called it ("Okafor" tagged ORG beside "Grace Okafor"), and so is the first of
+    two family names ("Rodriguez" beside "Mario Rodriguez Montero", see `_names_holding`);
+    so is a hyphenated surname, one written word of several tokens ("Al-Basri" beside
+    "Karim Al-Basri")."""
     full_names = [m for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2]
     surnames = {m.tokens[-1].casefold() for m in full_names}
+    # ("Maria Sweden AB", a firm the NER took for a person, holds no family name)
+    first_family_names = {
+        m.tokens[1].casefold()
+        for m in full_names
+        if len(m.tokens) == 3 and all(t.isalpha() and t.istitle() for t in m.tokens)
+    }
     written = {m.norm.split(" ")[-1].casefold() for m in full_names if " " in m.norm}
     fixed = []
     for m in mentions:
@@ -935,7 +943,14 @@ def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
         if (
             m.type != "PERSON"
             and m.kind == "name"
-            and (len(m.tokens) == 1 and word in surnames or " " not in word and word in written)
+            and (
+                len(m.tokens) == 1
+                and word in surnames
+                or " " not in word
+                and word in written
+                or word in first_family_names
+                and m.type not in PLACE_TYPES
+            )
         ):
             m = replace(m, type="PERSON", canonical="")
         fixed.append(m)
