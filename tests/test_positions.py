@@ -466,8 +466,8 @@ def test_a_signed_report_tells_others_stances_and_holds_none(resources):
 
 
 COLUMN_AGAINST = (
-    "By Jane Marlow\n\nThe port levy is a dangerous folly, and the harbour board should "
-    "scrap the port levy. Okon backs the port levy. "
+    "By Jane Marlow\n\nThe port levy is a dangerous folly. The harbour board should scrap "
+    "the port levy. Okon backs the port levy. The port levy is a costly mistake. "
 )
 
 
@@ -487,13 +487,24 @@ COLUMN_AGAINST = (
     ],
 )
 def test_a_column_argues_its_side_in_its_own_judgements(resources, sentence, argued):
-    positions, _ = discovered_of(COLUMN_AGAINST + sentence, resources)
-    last = positions["sentence_id"].max()
+    tables = invented_tables(INTRO + COLUMN_AGAINST + sentence, resources)
+    positions, last = tables["positions"], tables["sentences"]["sentence_id"].max()
     writer = positions[
         (positions["actor_id"] == "jane-marlow") & (positions["sentence_id"] == last)
     ]
     expected = {("port-levy", "oppose")} if argued else set()
     assert set(zip(writer["issue_id"], writer["stance"], strict=True)) == expected, positions
+
+
+def test_a_side_stated_once_is_no_case_argued(resources):
+    """An analysis that judges an issue once does not argue it in every judgement."""
+    text = (
+        "By Jane Marlow\n\nThe port levy is a dangerous folly. Okon backs the port levy. "
+        "That would be a reckless way to treat the fleet."
+    )
+    positions, _ = discovered_of(text, resources)
+    writer = positions[positions["actor_id"] == "jane-marlow"]
+    assert len(set(writer["sentence_id"])) == 1, positions
 
 
 SIGNED_BODY = (

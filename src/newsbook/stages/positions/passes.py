@@ -454,14 +454,19 @@ def keep_quoted_sides(
             stated.add((actor_id, sentence.sentence_id))
 
 
+# How often a writer states a side before their other judgements are read as arguing it
+ARGUED = 3
+
+
 def keep_written_sides(
     context: ArticleContext, rows: dict[tuple[str, str, int], tuple[int, dict]], writer: str
 ) -> None:
-    """An opinion piece's writer argues the side they take most often in it in a
-    sentence of their own voice (no one's statement) that names no issue but judges that
-    side, and only that side ("That would be a cowardly way to kill a good idea" in a
-    piece for the plan); not where the sentence hedges. Their calls are read where they
-    name what they call for: a call's side is that of its act, not the piece's."""
+    """An opinion piece's writer who states one side most often, and at least `ARGUED`
+    times, argues it in a sentence of their own voice (no one's statement) that names no
+    issue but judges that side, and only that side ("That would be a cowardly way to kill
+    a good idea" in a piece for the plan); not where the sentence hedges. Their calls are
+    read where they name what they call for: a call's side is that of its act, not the
+    piece's."""
     if not writer:
         return
     stances = [
@@ -472,6 +477,8 @@ def keep_written_sides(
     ranked = Counter(stance for _, stance in stances).most_common()
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return  # no side, or as much of one as of the other
+    if ranked[0][1] < ARGUED:
+        return  # a side stated once or twice: an analysis that judges, not a case argued
     side = ranked[0][0]
     issue_id = Counter(i for i, stance in stances if stance == side).most_common(1)[0][0]
     model = next(
