@@ -1210,6 +1210,14 @@ def test_no_statement_made(resources, text, snippet):
             "run out of time",
             "leif-varn",
         ),
+        # and the one member named of a subject's group, after another speaker
+        (
+            INTRO + '"The cuts will work," Vendt said.\n\n'
+            "Economists, including Jean Cheval at Indosuez, agreed with the report. "
+            '"They will wait to be told which way to go," he said.',
+            "which way to go",
+            "jean-cheval",
+        ),
         # someone reported to have told
         (
             INTRO + "Vendt is reported to have told her cabinet that there would be no cuts.",

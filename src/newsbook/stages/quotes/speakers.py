@@ -86,6 +86,7 @@ class SpeakerResolver:
         self.last_speaker_at = -1  # where it spoke: a later subject may be who "he" is
         self.last_subject = ""
         self.last_subject_at = -1
+        self.members_named = context.resources.stance.members_named
         self.last_organisation = ""  # the last organisation that spoke ("the company said")
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
         self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
@@ -539,9 +540,22 @@ class SpeakerResolver:
         if root.lemma_.lower() in self.lexicon.channels:
             # "The Courier quoted Jonas Elm attacking the budget. He said ...": the one quoted
             subjects = [c for c in root.children if c.dep_ == "dobj"] or subjects
+        named_members = self.members_named
         for child in subjects:
-            # "The authority's director, Anna Berg, was blunt.": the name in apposition
-            for token in [child, *(c for c in child.children if c.dep_ == "appos")]:
+            # "The authority's director, Anna Berg, was blunt.": the name in apposition;
+            # "Economists, including Jean Cheval, agreed.": the one member named
+            members = [
+                g
+                for c in child.children
+                if c.dep_ == "prep" and c.lower_ in named_members
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for token in [
+                child,
+                *(c for c in child.children if c.dep_ == "appos"),
+                *(members if len(members) == 1 else []),
+            ]:
                 start = base + token.idx
                 entity_id = self.entity_in(start, start + len(token), types={"PERSON"})
                 if not entity_id and token.i == child.i:
