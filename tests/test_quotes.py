@@ -1210,6 +1210,13 @@ def test_no_statement_made(resources, text, snippet):
             "run out of time",
             "leif-varn",
         ),
+        # a document named with its author before is that author's
+        (
+            "A recent report by the Norland Institute criticised the budget. Spending was "
+            '"out of control", the report said.',
+            "out of control",
+            "norland-institute",
+        ),
         # and the one member named of a subject's group, after another speaker
         (
             INTRO + '"The cuts will work," Vendt said.\n\n'

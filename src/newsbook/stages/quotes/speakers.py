@@ -529,6 +529,26 @@ class SpeakerResolver:
         entity_id = self.last_speaker.entity_id
         return entity_id if self.types.get(entity_id) == "PERSON" else ""
 
+    def _note_author(self, document: Token, base: int) -> None:
+        """ "A report by the OECD pilloried X", "the OECD's report found": a later "the
+        report said" is its author's."""
+        lemma = document.lemma_.lower()
+        if lemma not in self.lexicon.documents:
+            return
+        authors = [c for c in document.children if c.dep_ == "poss"] + [
+            g
+            for c in document.children
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for author in authors:
+            start = base + author.idx
+            entity_id = self.entity_in(start, start + len(author), types={"ORG", "PERSON", "GPE"})
+            if entity_id:
+                self.authors[lemma] = entity_id
+                return
+
     def note_sentence(self, sentence: Span, base: int) -> None:
         """Remember the sentence's subject person, for a later "He said"."""
         root = sentence.root
@@ -540,6 +560,8 @@ class SpeakerResolver:
         if root.lemma_.lower() in self.lexicon.channels:
             # "The Courier quoted Jonas Elm attacking the budget. He said ...": the one quoted
             subjects = [c for c in root.children if c.dep_ == "dobj"] or subjects
+        for child in subjects:
+            self._note_author(child, base)
         named_members = self.members_named
         for child in subjects:
             # "The authority's director, Anna Berg, was blunt.": the name in apposition;
