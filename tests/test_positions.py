@@ -1069,6 +1069,7 @@ def test_a_body_s_members_stand_for_the_body(resources, text, holders):
         # some of a place's bodies or people are not the place
         "French banks oppose the harbour levy.",
         "The Latin American and Caribbean nations oppose the harbour levy.",
+        "France's largest bank opposes the harbour levy.",
         # a thing is what "it" is here: the organisation named last holds nothing
         "Norland Shipping sails. Delay is a risk, but it is an argument for a harbour levy.",
         'Okon said "Norland will have to raise the harbour levy."',  # foretold

@@ -165,12 +165,13 @@ class ActorFinder:
     def _of_a_place(self, noun: Token, entity_id: str) -> bool:
         """ "French operators", "German banks", "the Latin nations": a plural noun a place
         or nationality modifies names some of that place's people or bodies, not the
-        state (its governments and its proposals are the state's)."""
+        state (its governments and its proposals are the state's); so does a word for an
+        organisation ("Belgium's second largest bank", "a Dutch union")."""
         lemma = noun.lemma_.lower()
-        return (
-            self.types.get(entity_id) in PLACE_TYPES
-            and noun.tag_ in {"NNS", "NNPS"}
+        return self.types.get(entity_id) in PLACE_TYPES and (
+            noun.tag_ in {"NNS", "NNPS"}
             and lemma not in self.stance.proposals | self.government_nouns
+            or lemma in self.organisation_nouns
         )
 
     def body(self, noun: Token) -> str:
