@@ -984,6 +984,24 @@ def test_an_owner_holds_no_stance_where_another_judges_its_proposal(resources, t
 
 
 @pytest.mark.parametrize(
+    ("text", "owned"),
+    [
+        # named in passing: a proposal others react to, one a sale is part of
+        ("Ministers gave mixed reactions to Norland's harbour proposals.", False),
+        ("The sale is part of Norland's harbour plan.", False),
+        # what its clause is about, or its owner's own act on it
+        ("Norland's harbour plan would double the levy.", True),
+        ("Norland raised its harbour offer on Monday.", True),
+    ],
+)
+def test_an_owner_holds_a_proposal_it_speaks_of_or_acts_on(resources, text, owned):
+    positions, _ = discovered_of(text, resources)
+    assert ("norland" in set(positions["actor_id"])) is owned, positions[
+        ["actor_id", "issue_id", "stance", "cue"]
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # judged or acted on by no one the article names: still not the owner's stance

@@ -42,15 +42,27 @@ def _owners_set_aside(
     "analysts studied Norland's plan": where anyone, named or not, acts on or judges a
     proposal, the sentence is that party's stance, and the owner named only on the noun
     (a possessive, a name) holds none there (the convention most gold follows:
-    data/gold/README.md). An owner named by the act of putting it forward ("an offer
-    announced by Okon", "Norland made an offer Okon rejected") still holds it."""
-    if all(cue.owned for cue in stance.cues):
-        return found  # the proposal alone: its owner's
+    data/gold/README.md); nor where the proposal is only named in passing ("reactions
+    to the Norland proposals", "part of the bank's plan"). An owner named by the act of
+    putting it forward ("an offer announced by Okon", "Norland made an offer Okon
+    rejected") still holds it, and so does one whose proposal is what its clause is
+    about ("Norland's offer expires") or who acts on their own ("Norland raised its
+    offer")."""
+    if all(cue.owned and _owner_s_own(cue.token) for cue in stance.cues):
+        return found
     return [
         (a, cue, rank)
         for a, cue, rank in found
         if not cue.owned or _put_forward_by_act(cue.token, lexicon)
     ]
+
+
+def _owner_s_own(proposal: Token) -> bool:
+    """A proposal its clause is about ("Norland's offer expires"), or one its owner acts
+    on, named by a pronoun ("Norland raised its offer")."""
+    return proposal.dep_ in {"nsubj", "nsubjpass", "ROOT"} or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in proposal.children
+    )
 
 
 @dataclass(frozen=True)
