@@ -118,11 +118,15 @@ def test_seed(scores):
         # after the speakers11 and ents9 rounds (direct 205 of 209, 207 given; reported 273
         # of 296, 288 given); wire reported re-set (from .92/.94) when four wire stories
         # annotated before any run joined dev (gold12), their first family names read
-        # alone now joined to the full name (.913/.933)
-        ("wire", "direct quotes", 0.98, 0.99),
+        # alone now joined to the full name (.913/.933); wire direct and reported and
+        # commentary reported re-set (from .98/.99, .91/.93 and .93/.90) when two more wire
+        # stories and two Reuters analyses annotated before any run joined dev (gold13),
+        # measured after the session's speaker fixes on them (one member named of a group,
+        # a report's author): .978/.991, .907/.925, .917/.894
+        ("wire", "direct quotes", 0.97, 0.99),
         ("commentary", "direct quotes", 0.97, 0.97),
-        ("wire", "reported speech", 0.91, 0.93),
-        ("commentary", "reported speech", 0.93, 0.90),
+        ("wire", "reported speech", 0.90, 0.92),
+        ("commentary", "reported speech", 0.91, 0.89),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
         # given; .868/.868 and .844/.867 before them); raised (from .96/.96 and .90/.94)
@@ -264,8 +268,10 @@ def test_stances_as_a_new_user_gets_them(scores):
         # recall raised and precision re-set after the same session's constructions
         # (headlines past their tickers, concerns, "abide by": .461/.707); recall re-set
         # when four wire stories annotated before any run joined dev (gold12), measured
-        # after this session's rounds on them (abstentions, places' plural bodies): .458/.715
-        ({"kind": "wire"}, 0.45, 0.70),
+        # after this session's rounds on them (abstentions, places' plural bodies): .458/.715;
+        # re-set again when two more wire stories and two analyses joined dev (gold13),
+        # measured after the owner and place rounds on them (.437/.692)
+        ({"kind": "wire"}, 0.43, 0.69),
         ({"kind": "commentary"}, 0.34, 0.67),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479); re-set
