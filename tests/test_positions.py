@@ -85,6 +85,8 @@ def positions_of(text: str, resources):
             "dam",
             "neutral",
         ),
+        # not taken: a refusal to abstain, an abstention denied
+        ("Okon said he would not abstain but vote against the dam.", "lev-okon", "dam", "oppose"),
     ],
 )
 def test_stance_forms(resources, text, actor_id, issue_id, stance):
@@ -496,15 +498,25 @@ def test_a_column_argues_its_side_in_its_own_judgements(resources, sentence, arg
     assert set(zip(writer["issue_id"], writer["stance"], strict=True)) == expected, positions
 
 
-def test_a_side_stated_once_is_no_case_argued(resources):
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "",
+        # sides carried to the writer's other mentions of the issue are not stated ones
+        "The port levy would take effect in May. The port levy would apply to every boat. ",
+    ],
+)
+def test_a_side_stated_once_is_no_case_argued(resources, middle):
     """An analysis that judges an issue once does not argue it in every judgement."""
     text = (
         "By Jane Marlow\n\nThe port levy is a dangerous folly. Okon backs the port levy. "
-        "That would be a reckless way to treat the fleet."
+        + middle
+        + "That would be a reckless way to treat the fleet."
     )
-    positions, _ = discovered_of(text, resources)
+    tables = invented_tables(INTRO + text, resources)
+    positions, last = tables["positions"], tables["sentences"]["sentence_id"].max()
     writer = positions[positions["actor_id"] == "jane-marlow"]
-    assert len(set(writer["sentence_id"])) == 1, positions
+    assert len(writer) and last not in set(writer["sentence_id"]), positions
 
 
 SIGNED_BODY = (
@@ -957,6 +969,14 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         # a stance on doing something to a thing is on the thing
         ('"I am against building a second harbour authority," Okon said.', "lev-okon", "oppose"),
         ("Okon spoke against closing the river school.", "lev-okon", "support"),
+        # a copula naming a side is its subject's, even a pronoun's
+        (
+            "Norland Shipping sails. It is a strong opponent of the harbour levy.",
+            "norland-shipping",
+            "oppose",
+        ),
+        # a place's spokesmen speak for it
+        ("Soviet spokesmen oppose the harbour levy.", "soviet", "oppose"),
         # who sponsors a measure backs it
         ("The harbour levy, sponsored by Okon, passed on Monday.", "lev-okon", "support"),
         ("Okon sponsored the harbour levy.", "lev-okon", "support"),
@@ -989,12 +1009,14 @@ def test_an_owner_holds_no_stance_where_another_judges_its_proposal(resources, t
         # named in passing: a proposal others react to, one a sale is part of
         ("Ministers gave mixed reactions to Norland's harbour proposals.", False),
         ("The sale is part of Norland's harbour plan.", False),
+        ("Norland Shipping sails. Ministers gave mixed reactions to its harbour proposals.", False),
         # what its clause is about, or its owner's own act on it
         ("Norland's harbour plan would double the levy.", True),
         ("Norland raised its harbour offer on Monday.", True),
     ],
 )
 def test_an_owner_holds_a_proposal_it_speaks_of_or_acts_on(resources, text, owned):
+    # (the owned cases held before the rule too: guards that it keeps them)
     positions, _ = discovered_of(text, resources)
     assert ("norland" in set(positions["actor_id"])) is owned, positions[
         ["actor_id", "issue_id", "stance", "cue"]

@@ -1210,12 +1210,27 @@ def test_no_statement_made(resources, text, snippet):
             "run out of time",
             "leif-varn",
         ),
+        # a place a report came from is not its author: the report speaks for itself
+        (
+            "A recent report from Tokyo criticised the budget. Spending was "
+            '"out of control", the report said.',
+            "out of control",
+            "",
+        ),
         # a document named with its author before is that author's
         (
             "A recent report by the Norland Institute criticised the budget. Spending was "
             '"out of control", the report said.',
             "out of control",
             "norland-institute",
+        ),
+        # two members named: neither is "he"
+        (
+            INTRO + '"The cuts will work," Oduya said.\n\n'
+            "Economists, including Jean Cheval and Marc Dufour, agreed with the report. "
+            '"They will wait to be told which way to go," he said.',
+            "which way to go",
+            "paul-oduya",
         ),
         # and the one member named of a subject's group, after another speaker
         (

@@ -930,7 +930,8 @@ def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
     "Karim Al-Basri")."""
     full_names = [m for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2]
     surnames = {m.tokens[-1].casefold() for m in full_names}
-    # ("Maria Sweden AB", a firm the NER took for a person, holds no family name)
+    # (of a name of three plain words: "Maria Sweden AB", a firm the NER took for a
+    # person, holds no family name)
     first_family_names = {
         m.tokens[1].casefold()
         for m in full_names
@@ -949,7 +950,7 @@ def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
                 or " " not in word
                 and word in written
                 or word in first_family_names
-                and m.type not in PLACE_TYPES
+                and m.type == "ORG"
             )
         ):
             m = replace(m, type="PERSON", canonical="")

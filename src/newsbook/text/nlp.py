@@ -292,6 +292,22 @@ def first_word_from(doc: Doc, offset: int) -> Token | None:
     return next((doc[i] for i in range(low, high) if not doc[i].is_space), None)
 
 
+def named_members(group: Token, markers: frozenset[str]) -> list[Token]:
+    """The members a group's noun names after a marker ("critics, including X and Y",
+    "states such as X"): each word the marker governs and those coordinated with it
+    ("X and Y"; not "X, a Wisconsin Democrat")."""
+    members: list[Token] = []
+    for child in group.children:
+        marker = " ".join(t.lower_ for t in child.subtree if t.i <= child.i)
+        if child.dep_ != "prep" or marker not in markers:
+            continue
+        named = [g for g in child.children if g.dep_ == "pobj"]
+        for member in named:
+            named += [c for c in member.children if c.dep_ == "conj"]
+        members += named
+    return members
+
+
 def _words(sent: Span) -> tuple[Token, Token] | None:
     """The first and last tokens of a sentence that are not white space, found from its
     ends (a Token made only for the ones looked at)."""

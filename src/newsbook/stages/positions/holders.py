@@ -11,15 +11,16 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsbook.lexicons import word_forms
+from newsbook.lexicons import StanceLexicon, word_forms
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import ACTOR_TYPES
 from newsbook.stages.positions.conditions import CLIMB
 from newsbook.stages.positions.cues import _extraposed, _put_forward_by_subject, gerund_governor
 from newsbook.stages.voice import byline_names, reads_as_commentary
+from newsbook.text.nlp import named_members
 
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
-PLACE_TYPES = {"GPE", "NORP", "LOC"}  # a place or a nationality
+PLACES_AND_NATIONALITIES = {"GPE", "NORP", "LOC"}
 
 
 class Holding(NamedTuple):
@@ -168,9 +169,10 @@ class ActorFinder:
         state (its governments and its proposals are the state's); so does a word for an
         organisation ("Belgium's second largest bank", "a Dutch union")."""
         lemma = noun.lemma_.lower()
-        return self.types.get(entity_id) in PLACE_TYPES and (
+        return self.types.get(entity_id) in PLACES_AND_NATIONALITIES and (
             noun.tag_ in {"NNS", "NNPS"}
-            and lemma not in self.stance.proposals | self.government_nouns
+            # ("Soviet spokesmen" speak for the state, as a spokesman does)
+            and lemma not in self.stance.proposals | self.government_nouns | self.spokespeople
             or lemma in self.organisation_nouns
         )
 
@@ -335,7 +337,7 @@ class ActorFinder:
             elif (
                 child.dep_ == "nsubj"
                 and child.lower_ in {"it", "this", "that"}
-                and _named_thing(token)
+                and _named_thing(token, self.stance)
             ):
                 continue  # "it is an argument for X": a thing, which holds no side
             elif child.dep_ == "nsubjpass" and self._heard_of(token):
@@ -395,15 +397,7 @@ class ActorFinder:
         """ "Critics of the levy, including the Harbour Trust and the union, praised the
         vote": a group the article names no one by holds its stance in the members it
         names."""
-        found = []
-        for child in group.children:
-            marker = " ".join(t.lower_ for t in child.subtree if t.i <= child.i)
-            if child.dep_ != "prep" or marker not in self.members_named:
-                continue
-            members = [g for g in child.children if g.dep_ == "pobj"]
-            for member in members:  # "X and Y", not "X, a Wisconsin Democrat": no member
-                members += [c for c in member.children if c.dep_ == "conj"]
-            found += [self.token_entity(member, base) for member in members]
+        found = [self.token_entity(m, base) for m in named_members(group, self.members_named)]
         return [entity_id for entity_id in found if entity_id]
 
     def _their(self, holder: Token, base: int) -> list[str]:
@@ -515,10 +509,13 @@ class ActorFinder:
         return Holding([] if holders is None else holders, unnamed=False)
 
 
-def _named_thing(verb: Token) -> bool:
+def _named_thing(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "it is an argument for X", "this is a recipe for Y": a copula saying what a
-    thing is (its pronoun subject names no one)."""
-    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+    thing is (its pronoun subject names no one); not one naming a side ("it is a strong
+    opponent of X": the organisation's)."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" and not lexicon.polarity(c) for c in verb.children
+    )
 
 
 def _stray_appositions(relative: Token) -> list[Token]:

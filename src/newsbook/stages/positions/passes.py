@@ -48,7 +48,7 @@ def _owners_set_aside(
     rejected") still holds it, and so does one whose proposal is what its clause is
     about ("Norland's offer expires") or who acts on their own ("Norland raised its
     offer")."""
-    if all(cue.owned and _owner_s_own(cue.token) for cue in stance.cues):
+    if len(stance.cues) == 1 and stance.cues[0].owned and _owner_s_own(stance.cues[0].token):
         return found
     return [
         (a, cue, rank)
@@ -60,8 +60,9 @@ def _owners_set_aside(
 def _owner_s_own(proposal: Token) -> bool:
     """A proposal its clause is about ("Norland's offer expires"), or one its owner acts
     on, named by a pronoun ("Norland raised its offer")."""
-    return proposal.dep_ in {"nsubj", "nsubjpass", "ROOT"} or any(
-        c.dep_ == "poss" and c.pos_ == "PRON" for c in proposal.children
+    return proposal.dep_ in {"nsubj", "nsubjpass", "ROOT"} or (
+        proposal.dep_ == "dobj"
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in proposal.children)
     )
 
 
@@ -474,17 +475,17 @@ def keep_written_sides(
     context: ArticleContext, rows: dict[tuple[str, str, int], tuple[int, dict]], writer: str
 ) -> None:
     """An opinion piece's writer who states one side most often, and at least `ARGUED`
-    times, argues it in a sentence of their own voice (no one's statement) that names no
-    issue but judges that side, and only that side ("That would be a cowardly way to kill
-    a good idea" in a piece for the plan); not where the sentence hedges. Their calls are
-    read where they name what they call for: a call's side is that of its act, not the
-    piece's."""
+    times, argues it on the issue they state it on most in a sentence of their own voice
+    (no one's statement) where they have taken no stance, that judges that side and only
+    that side ("That would be a cowardly way to kill a good idea" in a piece for the
+    plan); not where the sentence hedges. Their calls are read where they name what they
+    call for: a call's side is that of its act, not the piece's."""
     if not writer:
         return
-    stances = [
+    stances = [  # stated, not carried over from another statement
         (issue_id, row["stance"])
-        for (actor_id, issue_id, _), (_, row) in sorted(rows.items())
-        if actor_id == writer and row["stance"] != "neutral"
+        for (actor_id, issue_id, _), (rank, row) in sorted(rows.items())
+        if actor_id == writer and row["stance"] != "neutral" and rank < RANK_SIDE
     ]
     ranked = Counter(stance for _, stance in stances).most_common()
     if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:

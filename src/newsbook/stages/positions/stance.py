@@ -385,7 +385,7 @@ def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
     up; "will abstain in the vote on X", "the right to vote for or against X": neither
     side taken; the word that holds it (the verb, the adjective or the preposition)."""
     for token in path[1:]:
-        if token.lemma_.lower() in lexicon.abstaining and token.pos_ == "VERB":
+        if _abstains(token, lexicon):
             return token  # "will abstain in the vote on X"
         if _either_side(token):
             return token  # "the right to vote for or against X"
@@ -412,6 +412,16 @@ def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
         if verb is not None and lexicon.negated(verb):
             return verb  # "has not taken a position on X"
     return None
+
+
+def _abstains(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "will abstain in the vote", not "will not abstain" nor "refused to abstain"."""
+    return (
+        verb.lemma_.lower() in lexicon.abstaining
+        and verb.pos_ == "VERB"
+        and not lexicon.negated(verb)
+        and not (verb.dep_ == "xcomp" and lexicon.polarity(verb.head) < 0)
+    )
 
 
 SIDES = {"for", "against"}

@@ -17,6 +17,7 @@ from newsbook.stages.quotes.clauses import speaker_token
 from newsbook.stages.quotes.cues import CLAUSES, SUBJECT_DEPS, _is_cue
 from newsbook.stages.quotes.marks import OPENING
 from newsbook.text.nlp import (
+    named_members,
     word_after,
     word_before,
 )
@@ -535,16 +536,18 @@ class SpeakerResolver:
         lemma = document.lemma_.lower()
         if lemma not in self.lexicon.documents:
             return
-        authors = [c for c in document.children if c.dep_ == "poss"] + [
-            g
+        # (a place after "from" is where it came from: "a report from Tokyo")
+        authors = [(c, {"ORG", "PERSON", "GPE"}) for c in document.children if c.dep_ == "poss"]
+        authors += [
+            (g, {"ORG", "PERSON"})
             for c in document.children
             if c.dep_ == "prep" and c.lower_ in {"by", "from"}
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        for author in authors:
+        for author, types in authors:
             start = base + author.idx
-            entity_id = self.entity_in(start, start + len(author), types={"ORG", "PERSON", "GPE"})
+            entity_id = self.entity_in(start, start + len(author), types=types)
             if entity_id:
                 self.authors[lemma] = entity_id
                 return
@@ -562,17 +565,9 @@ class SpeakerResolver:
             subjects = [c for c in root.children if c.dep_ == "dobj"] or subjects
         for child in subjects:
             self._note_author(child, base)
-        named_members = self.members_named
-        for child in subjects:
             # "The authority's director, Anna Berg, was blunt.": the name in apposition;
             # "Economists, including Jean Cheval, agreed.": the one member named
-            members = [
-                g
-                for c in child.children
-                if c.dep_ == "prep" and c.lower_ in named_members
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            members = named_members(child, self.members_named)
             for token in [
                 child,
                 *(c for c in child.children if c.dep_ == "appos"),
