@@ -1210,6 +1210,13 @@ def test_no_statement_made(resources, text, snippet):
             "run out of time",
             "leif-varn",
         ),
+        # "the company" may be a group named as such, the last to speak
+        (
+            "Korval Group Inc said it rejected the bid by Norland Shipping Corp. The company "
+            'said the bid was "highly conditional."',
+            "highly conditional",
+            "korval-group-inc",
+        ),
         # a place a report came from is not its author: the report speaks for itself
         (
             "A recent report from Tokyo criticised the budget. Spending was "
