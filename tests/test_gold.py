@@ -122,10 +122,12 @@ def test_seed(scores):
         # commentary reported re-set (from .98/.99, .91/.93 and .93/.90) when two more wire
         # stories and two Reuters analyses annotated before any run joined dev (gold13),
         # measured after the session's speaker fixes on them (one member named of a group,
-        # a report's author): .978/.991, .907/.925, .917/.894
-        ("wire", "direct quotes", 0.97, 0.99),
+        # a report's author): .978/.991, .907/.925, .917/.894; wire re-set again (from
+        # .97/.99 and .90/.92) when four more wire stories joined dev (gold14), measured
+        # after "the company" could be a group (.972/.984, .899/.911)
+        ("wire", "direct quotes", 0.97, 0.98),
         ("commentary", "direct quotes", 0.97, 0.97),
-        ("wire", "reported speech", 0.90, 0.92),
+        ("wire", "reported speech", 0.89, 0.91),
         ("commentary", "reported speech", 0.91, 0.89),
         # news on dev (the seed and the four signed reports of gold9), set at the level
         # the speakers8 fixes reached (direct 51 of 53, 53 given; reported 70 of 77, 74
@@ -214,8 +216,11 @@ def test_stances_as_a_new_user_gets_them(scores):
     # found by their closing line or sidecar, wire headlines parsed past their tickers,
     # bans, phrasal verbs, critics, concerns and a dozen other constructions probed on
     # invented sentences): their new rows are right at about half the rate of the old
-    # ones (.424/.713)
-    assert figures["recall"] >= 0.42 and figures["precision"] >= 0.71, figures.to_dict()
+    # ones (.424/.713); re-set from .42/.71 when sixteen wire stories and analyses
+    # annotated before any run joined dev in three sets (gold12 to gold14), measured after
+    # session 12's rounds on them (their stances are found at half the rate of the older
+    # gold's): .412/.703
+    assert figures["recall"] >= 0.41 and figures["precision"] >= 0.70, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -270,8 +275,9 @@ def test_stances_as_a_new_user_gets_them(scores):
         # when four wire stories annotated before any run joined dev (gold12), measured
         # after this session's rounds on them (abstentions, places' plural bodies): .458/.715;
         # re-set again when two more wire stories and two analyses joined dev (gold13),
-        # measured after the owner and place rounds on them (.437/.692)
-        ({"kind": "wire"}, 0.43, 0.69),
+        # measured after the owner and place rounds on them (.437/.692); and when four more
+        # wire stories joined dev (gold14): .415/.676
+        ({"kind": "wire"}, 0.41, 0.67),
         ({"kind": "commentary"}, 0.34, 0.67),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479); re-set
