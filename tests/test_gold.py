@@ -216,7 +216,7 @@ def test_stances_as_a_new_user_gets_them(scores):
     # found by their closing line or sidecar, wire headlines parsed past their tickers,
     # bans, phrasal verbs, critics, concerns and a dozen other constructions probed on
     # invented sentences): their new rows are right at about half the rate of the old
-    # ones (.424/.713); re-set from .42/.71 when sixteen wire stories and analyses
+    # ones (.424/.713); re-set from .42/.71 when twelve wire stories and analyses
     # annotated before any run joined dev in three sets (gold12 to gold14), measured after
     # session 12's rounds on them (their stances are found at half the rate of the older
     # gold's): .412/.703
