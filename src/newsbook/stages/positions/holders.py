@@ -279,17 +279,23 @@ class ActorFinder:
                 break
         return ""
 
+    def _speech_verbs(self, subject: Token) -> list[Token]:
+        """The verbs of speech that report the clause a subject is in ("Roth told Okon
+        [he backed X]")."""
+        if subject.dep_ not in {"nsubj", "nsubjpass"}:
+            return []
+        clause = subject.head
+        verbs = [clause.head] if clause.dep_ == "ccomp" else []
+        # the parser may hang the speech verb under the clause it reports
+        verbs += [c for c in clause.children if c.dep_ in {"ccomp", "parataxis"}]
+        return [v for v in verbs if v.lemma_.lower() in self.reporting]
+
     def _addressees(self, subject: Token, base: int) -> set[str]:
         """Whom the reporter of a clause tells it ("told Reuters the company ..."): never
         the one the clause is about."""
-        clause = subject.head
-        if subject.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
-            return set()
-        verb = clause.head
-        if verb.lemma_.lower() not in self.reporting:
-            return set()
         return {
             self.at(base + c.idx, base + c.idx + len(c))
+            for verb in self._speech_verbs(subject)
             for c in verb.children
             if c.dep_ in {"dobj", "dative"}
         } - {""}
@@ -297,14 +303,8 @@ class ActorFinder:
     def _reporter(self, pronoun: Token, base: int, wanted: set[str]) -> str:
         """ "Roth told Okon he backed X": the subject pronoun of a reported clause stands
         for the one who reports it (named before it), not for whoever was named last."""
-        if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
-            return ""
-        clause = pronoun.head
-        verbs = [clause.head] if clause.dep_ == "ccomp" else []
-        # the parser may hang the speech verb under the clause it reports
-        verbs += [c for c in clause.children if c.dep_ in {"ccomp", "parataxis"}]
-        for verb in verbs:
-            if verb.lemma_.lower() not in self.reporting or verb.i > pronoun.i:
+        for verb in self._speech_verbs(pronoun):
+            if verb.i > pronoun.i:
                 continue
             for subject in verb.children:
                 if subject.dep_ != "nsubj":

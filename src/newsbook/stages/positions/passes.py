@@ -199,13 +199,13 @@ def _positions_pass(
                 )
             )
             flip = -1 if issue.against and not stance.on_action else 1
-            held = issue
+            on = issue
             decision = _decision_named(anchor, issue, decided, lexicon)
             if decision is not None:
                 # "welcomed the ruling": a side on what the ruling decided, its way
-                held, flip = decision[0], flip * decision[1]
+                on, flip = decision[0], flip * decision[1]
             for actor_id, cue, rank in found:
-                row = _row(context, actor_id, held, sentence, target)
+                row = _row(context, actor_id, on, sentence, target)
                 row.update(
                     stance=stance.label(cue.polarity * flip),
                     cue=cue.token.text,
@@ -215,7 +215,7 @@ def _positions_pass(
             # (a decision is told whether or not the article names who made it: "the
             # levy was overturned")
             verbs = _deciding_verbs(outer.token, lexicon) if outer is not None else frozenset()
-            if verbs and held is issue and not _a_decision(issue, lexicon):
+            if verbs and on is issue and not _a_decision(issue, lexicon):
                 decided.append((issue, outer.polarity * flip, verbs))
     return rows, mentions
 
