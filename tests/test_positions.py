@@ -785,9 +785,11 @@ def test_chapters_take_an_issue_catalogue(tmp_path):
     article.write_text(INTRO + "Okon backs the dam.", encoding="utf-8")
     catalogue = tmp_path / "issues.yml"
     catalogue.write_text("issues:\n  - {id: dam, label: The dam, patterns: ['\\bdam\\b']}\n")
-    tables = chapter_tables(str(article), "2010-03-02", str(catalogue))
-    assert "dam" in set(tables["positions"]["issue_id"])
-    assert "dam" not in set(chapter_tables(str(article), "2010-03-02")["positions"]["issue_id"])
+    positions = chapter_tables(str(article), "2010-03-02", str(catalogue))["positions"]
+    assert ("dam", "analyst") in set(zip(positions["issue_id"], positions["issue_source"]))
+    # without the catalogue the dam is still an issue, one found in the text
+    positions = chapter_tables(str(article), "2010-03-02")["positions"]
+    assert set(positions["issue_source"]) == {"discovered"}
     with pytest.raises(InputError):
         chapter_tables(str(article), "2010-03-02", str(tmp_path / "missing.yml"))
 

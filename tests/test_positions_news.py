@@ -229,3 +229,37 @@ def test_what_a_speaker_s_quoted_sentence_argues(resources, quote, argued):
     assert ("lev-okon", 1, "oppose") in rows, rows
     assert (("lev-okon", 2, "oppose") in rows) == argued, rows
     assert argued or not any(s == 2 for _, s, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # the support a clause's subject wins is its giver's, not the subject's
+        (
+            "Roth won the backing of Lev Okon for the port levy.",
+            ("lev-okon", "support", "port-levy"),
+            ("ana-roth", "support", "port-levy"),
+        ),
+        (
+            "The ferry levy met opposition from Lev Okon.",
+            ("lev-okon", "oppose", "ferry-levy"),
+            ("ana-roth", "oppose", "ferry-levy"),
+        ),
+    ],
+)
+def test_an_attitude_from_an_actor_is_that_actor_s(resources, text, expected, not_expected):
+    rows = rows_of(text, resources)
+    assert expected in rows, rows
+    assert not_expected not in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "issue_id"),
+    [
+        # a word of three letters names an issue as well as a longer one
+        ("Okon opposed the plan to build a dam.", "dam"),
+        ("Okon criticised the war.", "war"),
+    ],
+)
+def test_a_short_word_names_an_issue(resources, text, issue_id):
+    assert ("lev-okon", "oppose", issue_id) in rows_of(text, resources)

@@ -312,6 +312,7 @@ STANCE_WORD_LISTS = (
     "question_words",
     "decisions",
     "bestowing",
+    "receiving",
     "deprives",
     "warning",
     "deciding",
@@ -384,6 +385,7 @@ class StanceLexicon:
     governing_bodies: frozenset[str] = frozenset()  # "the board of X" acts for X
     costs: frozenset[str] = frozenset()  # "will pay for this": a cost foretold, argued
     bestowing: frozenset[str] = frozenset()  # "lent (its support) to X": toward X
+    receiving: frozenset[str] = frozenset()  # "(X) met (opposition) from Y": Y's, on X
     deprives: frozenset[str] = frozenset()  # "(would) cost (jobs)": a good taken away
     warning: frozenset[str] = frozenset()  # "warned that X would ...": against X
     # "welcomed the ruling": on what it decided (a noun to the verbs that make it)

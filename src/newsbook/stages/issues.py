@@ -35,7 +35,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 CODE = re.compile(r"\d[^\d.,]+\d")
 PATTERN_CACHE = 16_384
 # A phrase shorter than this names nothing ("it", "act").
-MIN_PHRASE_CHARS = 4
+MIN_PHRASE_CHARS = 3
 
 
 @dataclass(frozen=True)

@@ -254,6 +254,33 @@ def _phrase_preposition(preposition: Token, lexicon: StanceLexicon) -> bool:
     return bool(side) and lexicon.phrase_polarity(preposition.head) == side
 
 
+def received_attitude(verb: Token, lexicon: StanceLexicon) -> Token | None:
+    """ "the levy met opposition from the union", "won the backing of Okon": the object
+    of a verb of meeting with an attitude (not a judgement) that a named actor gives,
+    the giver's stance on the verb's subject; None elsewhere."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lexicon.receiving:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and lexicon.polarity(c)
+            and not lexicon.is_evaluative(c)
+            and any(
+                p.dep_ == "prep"
+                and p.lower_ in {"of", "from"}
+                and o.dep_ == "pobj"
+                and o.ent_type_ in ACTOR_TYPES
+                for p in c.children
+                for o in p.children
+            )
+        ),
+        None,
+    )
+
+
 def bestowed_attitude(verb: Token, preposition: Token, lexicon: StanceLexicon) -> Token | None:
     """ "lent its support to the strike", "gave his backing to the levy", "voiced her
     opposition to X": the object of a verb with no side of its own that is a word of

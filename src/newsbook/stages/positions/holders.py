@@ -458,6 +458,29 @@ class ActorFinder:
                 return entity_id
         return ""
 
+    def _sources(self, cue: Token, base: int, target: Token | None) -> list[str]:
+        """ "has the support of Wright", "with backing from the Netherlands and Denmark":
+        a noun of attitude with the actor it comes from is that actor's, not the
+        subject's of the clause it is in."""
+        if cue.pos_ != "NOUN" or self.stance.is_evaluative(cue):
+            return []
+        found: list[str] = []
+        for preposition in cue.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in {"of", "from"}:
+                continue
+            for source in preposition.children:
+                if source.dep_ != "pobj" or (target is not None and target in list(source.subtree)):
+                    continue
+                for member in _coordinated(source):
+                    entity_id = self.token_entity(member, base)
+                    if (
+                        entity_id
+                        and self.types.get(entity_id) in ACTOR_TYPES
+                        and entity_id not in found
+                    ):
+                        found.append(entity_id)
+        return found
+
     def holders(self, cue: Token, base: int, target: Token | None = None) -> list[str]:
         """Who holds a cue: its subject(s), possessor, agent or national adjective; for a
         preposition ("Venn against X") the word it modifies; else the nearest clause
@@ -488,6 +511,10 @@ class ActorFinder:
             entity_id = self.token_entity(cue.head, base)
             if entity_id:
                 holders = [entity_id]
+        if holders is None:
+            sources = self._sources(cue, base, target)
+            if sources:
+                holders = sources
         if holders is None:
             controller = self._controller(cue, base)
             if controller:

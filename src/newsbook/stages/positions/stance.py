@@ -30,6 +30,7 @@ from newsbook.stages.positions.cues import (
     decided_act,
     gerund_governor,
     own_proposal,
+    received_attitude,
 )
 
 
@@ -189,6 +190,16 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             polarity = -polarity  # "urged insurers not to cover X": X is not wanted
         elif depth == 1 and not cues and _addressee(path[0]):
             break  # "urged shareholders to reject X": asked to act, not judged
+        elif (
+            depth == 1
+            and path[0].dep_ in {"nsubj", "nsubjpass"}
+            and (attitude := received_attitude(token, lexicon))
+        ):
+            # "the levy met opposition from the union": the giver's attitude, on the levy
+            polarity *= lexicon.polarity(attitude) * (
+                -1 if lexicon.negated(token) or lexicon.negated(attitude) else 1
+            )
+            cues.append(Cue(attitude, polarity))
         elif (
             depth == 1
             and not cues

@@ -10,7 +10,12 @@ import re
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, StanceLexicon
-from newsbook.stages.issues import IssueFinder, IssueRef, bare_gerund, relative_pronoun
+from newsbook.stages.issues import (
+    IssueFinder,
+    IssueRef,
+    bare_gerund,
+    relative_pronoun,
+)
 from newsbook.stages.positions.cues import (
     _addressee,
     _agent_participle,
@@ -30,6 +35,7 @@ from newsbook.stages.positions.cues import (
     bestowed_attitude,
     decided_act,
     own_proposal,
+    received_attitude,
 )
 from newsbook.text.nlp import doc_text, tokens_between
 
@@ -96,6 +102,9 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if last.dep_ == "prep":
             targets += [g for g in last.children if g.dep_ == "pobj" and g not in targets]
         targets = [t for t in targets if t not in phrase[1]]
+    if cue.dep_ == "dobj" and received_attitude(cue.head, lexicon) == cue:
+        # "the levy met opposition from the union": on the levy
+        targets += [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if cue.dep_ == "dobj":  # "lent its support to X": the verb's preposition says toward
         for preposition in cue.head.children:
             if bestowed_attitude(cue.head, preposition, lexicon) == cue:
