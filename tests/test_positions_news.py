@@ -263,3 +263,26 @@ def test_an_attitude_from_an_actor_is_that_actor_s(resources, text, expected, no
 )
 def test_a_short_word_names_an_issue(resources, text, issue_id):
     assert ("lev-okon", "oppose", issue_id) in rows_of(text, resources)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of attitude with someone for its subject is that one's attitude, though
+        # the word as an adjective judges what it is said of ("the move is welcome")
+        ("Okon welcomed the port levy.", ("lev-okon", "support", "port-levy")),
+        ("He welcomed the port levy.", ("lev-okon", "support", "port-levy")),
+        (
+            "The Sudmark Ferry Company welcomed the port levy.",
+            ("sudmark-ferry-company", "support", "port-levy"),
+        ),
+        ("Okon welcomed the decision to build a dam.", ("lev-okon", "support", "dam")),
+    ],
+)
+def test_who_welcomes_supports(resources, text, expected):
+    assert expected in rows_of(text, resources)
+
+
+def test_a_thing_that_undermines_is_judged_not_an_actor(resources):
+    rows = rows_of("Okon said the port levy would undermine the ferry trade.", resources)
+    assert ("lev-okon", "oppose", "port-levy") in rows, rows

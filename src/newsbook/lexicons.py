@@ -270,6 +270,9 @@ EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
 PHRASE_KEY, JUDGING_PHRASE_KEY = "newsbook.phrase", "newsbook.judging_phrase"
 PHRASES_KEY = "newsbook.phrases"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
+# Who may hold an attitude: the entity types of actors, and the personal pronouns.
+ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 STANCE_WORD_LISTS = (
     "verb_only",
     "relational",
@@ -339,6 +342,9 @@ class StanceLexicon:
 
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
     evaluative: frozenset[str] = frozenset()  # judgements on what they are said of
+    # words of an attitude its subject holds ("opposes", "welcomed", "fears"): as a verb
+    # with an actor for its subject, that actor's, whatever else they judge as adjectives
+    attitudes: frozenset[str] = frozenset()
     phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # multiword cues, polarity
     judging_phrases: frozenset[tuple[str, ...]] = frozenset()  # the evaluative ones
     weak: frozenset[str] = frozenset()  # cues that never name an issue of their own
@@ -419,6 +425,10 @@ class StanceLexicon:
             | _words(emotive, "oppose")
             | _words(evaluative, "oppose"),
             evaluative=_words(evaluative, "support") | _words(evaluative, "oppose"),
+            attitudes=_words(stance, "support")
+            | _words(stance, "oppose")
+            | _words(emotive, "support")
+            | _words(emotive, "oppose"),
             phrases=phrases,
             judging_phrases=frozenset(tuple(p.lower().split()) for p in judging),
             byline=re.compile(voice["byline"], re.MULTILINE) if voice.get("byline") else None,
@@ -575,8 +585,11 @@ class StanceLexicon:
         return remembered(token, EVALUATIVE_KEY, self, self._is_evaluative)
 
     def _is_evaluative(self, token: Token) -> bool:
+        words = word_forms(token)
+        if token.pos_ == "VERB" and words & self.attitudes and _held_by_an_actor(token):
+            return False  # "Okon welcomed the plan": Okon's welcome, no judgement of Okon
         return (
-            bool(word_forms(token) & self.evaluative and not _in_a_name(token))
+            bool(words & self.evaluative and not _in_a_name(token))
             or bool(self.phrase_polarity(token, judging=True))
             or bool(self.consequence(token))
         )
@@ -724,6 +737,18 @@ def bare_forms(word: str) -> frozenset[str]:
     if len(word) > 5 and word.endswith("ing") and word[-4] == word[-5]:
         forms.add(word[:-4])  # "cutting" -> "cut"
     return frozenset(forms)
+
+
+def _held_by_an_actor(verb: Token) -> bool:
+    """A verb whose subject is someone: a name (of a person, organisation or place) or
+    a personal pronoun."""
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.ent_type_ in ACTOR_ENTITY_TYPES or c.pos_ == "PROPN" or c.lower_ in PERSONAL_PRONOUNS
+        )
+        for c in verb.children
+    )
 
 
 def _in_a_name(token: Token) -> bool:
