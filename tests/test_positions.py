@@ -786,7 +786,8 @@ def test_chapters_take_an_issue_catalogue(tmp_path):
     catalogue = tmp_path / "issues.yml"
     catalogue.write_text("issues:\n  - {id: dam, label: The dam, patterns: ['\\bdam\\b']}\n")
     positions = chapter_tables(str(article), "2010-03-02", str(catalogue))["positions"]
-    assert ("dam", "analyst") in set(zip(positions["issue_id"], positions["issue_source"]))
+    pairs = set(zip(positions["issue_id"], positions["issue_source"], strict=True))
+    assert ("dam", "analyst") in pairs
     # without the catalogue the dam is still an issue, one found in the text
     positions = chapter_tables(str(article), "2010-03-02")["positions"]
     assert set(positions["issue_source"]) == {"discovered"}
@@ -963,7 +964,7 @@ def test_a_writer_judging_another_s_stance_takes_the_other_side(resources):
         ('Okon called the harbour levy "a blow to the fishing fleet."', "lev-okon", "oppose"),
         ("Okon hailed the harbour tunnel as a victory for the town.", "lev-okon", "support"),
         # a group the article names no one by holds its stance in the members it names
-        ("Critics of the port levy, including Norland, praised the vote.", "norland", "support"),
+        ("Some members, including Norland, praised the port levy.", "norland", "support"),
         ("Several groups, such as Sudmark and Norland, oppose the port levy.", "sudmark", "oppose"),
         ("Several groups, such as Sudmark and Norland, oppose the port levy.", "norland", "oppose"),
         # the victim's passive judges the one who did it

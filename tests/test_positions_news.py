@@ -286,3 +286,42 @@ def test_who_welcomes_supports(resources, text, expected):
 def test_a_thing_that_undermines_is_judged_not_an_actor(resources):
     rows = rows_of("Okon said the port levy would undermine the ferry trade.", resources)
     assert ("lev-okon", "oppose", "port-levy") in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject the parser hangs on the auxiliary is still the verb's
+        ("Okon is opposed to the port levy.", ("lev-okon", "oppose", "port-levy")),
+        # adjectives of attitude take their side through their preposition
+        ("Okon is happy with the port levy.", ("lev-okon", "support", "port-levy")),
+        ("Okon is worried about the port levy.", ("lev-okon", "oppose", "port-levy")),
+        # an end called for, or put to something, is against it
+        ("Okon called for an end to the port levy.", ("lev-okon", "oppose", "port-levy")),
+        ("Okon put an end to the port levy.", ("lev-okon", "oppose", "port-levy")),
+        # a group of opponents holds its stance in the members it names
+        (
+            "Opponents of the port levy, including Okon, met on Tuesday.",
+            ("lev-okon", "oppose", "port-levy"),
+        ),
+        ("Okon called the port levy a disgrace.", ("lev-okon", "oppose", "port-levy")),
+    ],
+)
+def test_common_frames_of_a_stance(resources, text, expected):
+    assert expected in rows_of(text, resources)
+
+
+def test_who_calls_a_thing_reckless_is_not_judged(resources):
+    rows = rows_of("The company's lawyer, Lev Okon, called the port levy reckless.", resources)
+    assert rows == {("lev-okon", "oppose", "port-levy")}, rows
+
+
+def test_it_names_a_decision_again(resources):
+    rows = sentence_stances(
+        "A court on Tuesday voided the ferry permit. Okon welcomed the ruling. "
+        "The company's lawyer, Ana Roth, called it a win for the town.",
+        resources,
+    )
+    # the ruling went against the permit: so do those who welcome it
+    assert ("lev-okon", 2, "oppose") in rows, rows
+    assert ("ana-roth", 3, "oppose") in rows, rows

@@ -316,7 +316,7 @@ class ActorFinder:
 
     def _holders_of(self, token: Token, base: int, target: Token | None = None) -> list[str]:
         found = []
-        for child in token.children:
+        for child in _children(token):
             if target is not None and target in list(child.subtree):
                 continue  # what a stance is about never holds it
             holder, beside = child, []
@@ -512,9 +512,12 @@ class ActorFinder:
             if entity_id:
                 holders = [entity_id]
         if holders is None:
-            sources = self._sources(cue, base, target)
-            if sources:
-                holders = sources
+            # "support from X", "opponents of the levy, including X": X's
+            given = self._sources(cue, base, target) or (
+                self._members(cue, base) if cue.pos_ == "NOUN" else []
+            )
+            if given:
+                holders = given
         if holders is None:
             controller = self._controller(cue, base)
             if controller:
@@ -534,6 +537,15 @@ class ActorFinder:
             if token.dep_ == "ccomp" or token.head == token:
                 break
         return Holding([] if holders is None else holders, unnamed=False)
+
+
+def _children(token: Token) -> list[Token]:
+    """A word's dependents, with a subject the parser hangs on its auxiliary ("Okon is
+    opposed to X" read with "Okon" the subject of "is") as its own."""
+    children = list(token.children)
+    for auxiliary in [c for c in children if c.dep_ in {"aux", "auxpass"}]:
+        children += [c for c in auxiliary.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return children
 
 
 def _named_thing(verb: Token, lexicon: StanceLexicon) -> bool:

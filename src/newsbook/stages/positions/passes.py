@@ -229,16 +229,21 @@ def _decision_named(
     """The decision "the vote", "the court's ruling" or "Tuesday's decision" names: the
     last one told by a verb that makes that kind of decision; None for any other mention
     (and for "a public vote", one still to be held)."""
-    kinds = lexicon.decision_nouns.get(anchor.lemma_.lower())
-    if (
-        kinds is None
-        or issue.source != "discovered"
+    if anchor.pos_ == "PRON" and _a_decision(issue, lexicon):
+        # "welcomed the ruling ... called it a win": "it" names the decision again
+        kinds = lexicon.decision_nouns.get(issue.label.lower().split()[-1])
+    elif (
+        issue.source != "discovered"
         or not any(
             c.dep_ in {"det", "poss"} and c.lower_ not in lexicon.indefinite
             for c in anchor.children
         )
         or any(c.dep_ in {"amod", "compound"} for c in anchor.children)
     ):
+        return None
+    else:
+        kinds = lexicon.decision_nouns.get(anchor.lemma_.lower())
+    if kinds is None:
         return None
     return next((d for d in reversed(decided) if not kinds or d[2] & kinds), None)
 

@@ -131,7 +131,8 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if namer is not None:  # "called the levy a folly"
             targets += [c for c in namer.children if c.dep_ == "dobj" and c not in targets]
         clause = {"attr", "acomp", "oprd", "advmod", "prep", "dobj", "pobj"}
-        if cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause:
+        if (cue.pos_ in {"VERB", "AUX"} or cue.dep_ in clause) and judged != namer:
+            # (who calls the levy a folly is its judge, not judged)
             targets += [c for c in judged.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     return targets
 
