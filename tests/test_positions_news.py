@@ -325,3 +325,20 @@ def test_it_names_a_decision_again(resources):
     # the ruling went against the permit: so do those who welcome it
     assert ("lev-okon", 2, "oppose") in rows, rows
     assert ("ana-roth", 3, "oppose") in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common judging word on a word of choice judges the subject
+        ("Okon said the port levy was a good idea.", {("lev-okon", "support", "port-levy")}),
+        ("Okon said the port levy was the wrong answer.", {("lev-okon", "oppose", "port-levy")}),
+        ("Okon said it was a good year for the port.", set()),
+        # what a reported clause foretells a thing will do is a judgement of it
+        ("Okon said the port levy would hurt trade.", {("lev-okon", "oppose", "port-levy")}),
+        # what a thing did is a fact, no judgement
+        ("Okon said the storm hurt the ferry trade.", set()),
+    ],
+)
+def test_common_judgements_said_of_a_thing(resources, text, expected):
+    assert rows_of(text, resources) == expected

@@ -316,6 +316,7 @@ STANCE_WORD_LISTS = (
     "decisions",
     "bestowing",
     "receiving",
+    "choices",
     "deprives",
     "warning",
     "deciding",
@@ -392,6 +393,7 @@ class StanceLexicon:
     costs: frozenset[str] = frozenset()  # "will pay for this": a cost foretold, argued
     bestowing: frozenset[str] = frozenset()  # "lent (its support) to X": toward X
     receiving: frozenset[str] = frozenset()  # "(X) met (opposition) from Y": Y's, on X
+    choices: frozenset[str] = frozenset()  # "(X is) a good idea": judged as a choice
     deprives: frozenset[str] = frozenset()  # "(would) cost (jobs)": a good taken away
     warning: frozenset[str] = frozenset()  # "warned that X would ...": against X
     # "welcomed the ruling": on what it decided (a noun to the verbs that make it)

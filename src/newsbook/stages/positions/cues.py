@@ -233,6 +233,8 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
     levy would hurt farmers")."""
     if any(lexicon.through(cue, child) for child in cue.children):
         return True
+    if _choice_judged(cue, lexicon) or _foretold_judgement(cue, lexicon):
+        return True
     if word_forms(cue) & lexicon.warning and any(
         c.dep_ == "ccomp" and (lexicon.is_evaluative(c) or lexicon.consequence(c))
         for c in cue.children
@@ -243,6 +245,32 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
         cue.pos_ == "VERB"
         and cue.dep_ != "relcl"
         and (lexicon.negated(cue) or _ought(cue, lexicon))
+    )
+
+
+def _foretold_judgement(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "(Okon said) the levy would hurt trade", "will help the town": what a reported
+    clause foretells a thing will do, for better or worse, is its speaker's judgement of
+    the thing (not "the storm hurt crops", a fact)."""
+    return (
+        cue.pos_ == "VERB"
+        and cue.dep_ == "ccomp"
+        and word_forms(cue.head) & lexicon.reporting
+        and any(
+            c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll", "'d"} for c in cue.children
+        )
+        and lexicon.is_evaluative(cue)
+    )
+
+
+def _choice_judged(cue: Token, lexicon: StanceLexicon) -> bool:
+    """ "the levy is a good idea", "was the wrong answer", "is the best option": a common
+    judging word on a word of choice said of the subject judges the subject."""
+    choice = cue.head
+    return (
+        cue.dep_ == "amod"
+        and choice.dep_ in {"attr", "oprd"}
+        and choice.lemma_.lower() in lexicon.choices
     )
 
 
