@@ -342,3 +342,8 @@ def test_it_names_a_decision_again(resources):
 )
 def test_common_judgements_said_of_a_thing(resources, text, expected):
     assert rows_of(text, resources) == expected
+
+
+def test_a_phrase_ending_in_a_dative_takes_its_object(resources):
+    rows = rows_of("Okon gave the green light to the port levy.", resources)
+    assert rows == {("lev-okon", "support", "port-levy")}, rows

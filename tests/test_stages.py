@@ -217,6 +217,13 @@ def test_normalise_keeps_the_full_stop_of_an_abbreviation(surface, name):
         ),
         # a publication before the word announcing it, which the NER took for a title
         ("The Evening Courier newspaper said the council had erred.", "Evening Courier", "ORG", ""),
+        # a name ending in a word for an organisation, after a person's
+        (
+            "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met.",
+            "Sudmark Ferry Company",
+            "ORG",
+            "",
+        ),
         # a wire record's company in angle brackets
         (
             "<Vereenigde Drukkerij Maasland NV> said it expected a loss.",
@@ -230,6 +237,13 @@ def test_names_the_text_marks_where_the_ner_misses_them(resources, text, name, k
     entities = tables_for(text, resources)["entities"].set_index("name")
     assert entities.loc[name, "type"] == kind
     assert entities.loc[name, "role"] == role
+
+
+def test_the_leading_words_of_an_organisation_s_name_are_that_organisation(resources):
+    # (the NER reads "Sudmark Ferry" as a person)
+    text = "Lev Okon of the Sudmark Ferry Company met on Monday. Sudmark Ferry opposes the levy."
+    entities = tables_for(text, resources)["entities"]
+    assert set(entities["name"]) == {"Lev Okon", "Sudmark Ferry Company"}, entities
 
 
 def test_a_date_before_an_organisation_word_is_no_name(resources):

@@ -454,7 +454,8 @@ def _with_missed_names(doc: Doc, resources: Resources) -> list[Span]:
     """The NER's entities and the names it missed that the text itself marks: a wire
     record's company in angle brackets ("<Acme Holdings NV> said"), a run of capitalised
     proper nouns after a title ("Police Chief Ana Berg said"), a run of proper nouns
-    before a word announcing an organisation ("the Evening Courier newspaper"). A name so
+    before a word announcing an organisation ("the Evening Courier newspaper") or ending
+    in one ("the Sudmark Ferry Company"). A name so
     marked replaces the NER's entities it overlaps."""
     missed = filter_spans(
         [
@@ -515,6 +516,14 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
             company = run[-1].lower_.rstrip(".") in resources.company_suffixes
             if heads and 0 < titles < len(run) and not company:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
+            elif (
+                titles == 0
+                and head.lower_ in resources.organisation_words
+                and any(t.lower_ not in resources.organisation_words for t in run)
+            ):
+                # "Lev Okon of the Sudmark Ferry Company": a name ending in a word for an
+                # organisation, which the NER missed
+                yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
         elif head.is_lower and head.lower_ in resources.org_descriptors:
             yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
 
@@ -640,7 +649,7 @@ def resolve_entities(
 ) -> tuple[Columns, Columns]:
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
-    # (retyping one-word names changes no name of two words or more: one reading serves)
+    # (a name retyped opens no other name than its organisation's: one reading serves)
     leading = _orgs_by_leading_words(mentions, resources.speech.institutions)
     mentions = _harmonise_short_org_types(mentions, leading)
     people = _full_names(mentions)
@@ -873,9 +882,7 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
     Industries Inc"); not the surname of a person the article names in full, nor a
     country or a place the gazetteer knows."""
     companies = _companies_by_first_word(mentions, resources)
-    surnames = {
-        m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
-    }
+    surnames = _surnames(mentions)
     fixed = []
     for m in mentions:
         word = m.norm.casefold()
@@ -892,30 +899,37 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
     return fixed
 
 
+def _surnames(mentions: list[Mention]) -> dict[str, set[str]]:
+    """Each surname of a person named with two words or more -> the names it ends."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PERSON" and len(m.tokens) >= 2:
+            found.setdefault(m.tokens[-1].casefold(), set()).add(m.norm)
+    return found
+
+
 def _harmonise_short_org_types(
     mentions: list[Mention], leading: dict[tuple[str, ...], list[tuple[int, str]]]
 ) -> list[Mention]:
-    """A one-word name the NER typed a person, given without a title, that opens the name
-    of one organisation of the article and ends no person's name, is the organisation
-    ("Arrowstone said" beside "Arrowstone Minerals"; `leading`: `_orgs_by_leading_words`),
-    unless the article also gives the word as a place; the resolution then decides whether
-    it names that organisation."""
+    """A name the NER typed a person, given without a title, whose words open the name of
+    one organisation of the article and end no person's name, is the organisation
+    ("Arrowstone said" beside "Arrowstone Minerals", "Sudmark Ferry" beside "the Sudmark
+    Ferry Company"; `leading`: `_orgs_by_leading_words`), unless the article also gives
+    the words as a place; the resolution then decides whether it names that
+    organisation."""
     places = {m.norm.casefold() for m in mentions if m.type in PLACE_TYPES}
-    surnames = {
-        m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2
-    }
+    surnames = _surnames(mentions)
     fixed = []
     for m in mentions:
         word = m.norm.casefold()
         if (
             m.type == "PERSON"
             and m.kind == "name"
-            and len(m.tokens) == 1
             and not m.canonical
             and not m.role
-            and word not in surnames
+            and not surnames.get(m.tokens[-1].casefold(), set()) - {m.norm}
             and word not in places
-            and len(leading.get((word,), [])) == 1
+            and len(leading.get(tuple(t.casefold() for t in m.tokens), [])) == 1
         ):
             m = replace(m, type="ORG")
         fixed.append(m)

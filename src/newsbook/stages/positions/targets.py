@@ -99,7 +99,7 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         # "took aim at X", "poured cold water on X": what the preposition that ends the
         # phrase governs, never a word of the phrase itself
         last = phrase[1][-1]
-        if last.dep_ == "prep":
+        if last.dep_ in {"prep", "dative"}:  # ("gave the green light to X": a dative)
             targets += [g for g in last.children if g.dep_ == "pobj" and g not in targets]
         targets = [t for t in targets if t not in phrase[1]]
     if cue.dep_ == "dobj" and received_attitude(cue.head, lexicon) == cue:
