@@ -347,3 +347,13 @@ def test_common_judgements_said_of_a_thing(resources, text, expected):
 def test_a_phrase_ending_in_a_dative_takes_its_object(resources):
     rows = rows_of("Okon gave the green light to the port levy.", resources)
     assert rows == {("lev-okon", "support", "port-levy")}, rows
+
+
+def test_who_is_blamed_for_an_act_did_it(resources):
+    rows = rows_of("Roth was criticised for backing the port levy.", resources)
+    assert ("ana-roth", "support", "port-levy") in rows, rows
+
+
+def test_it_names_an_issue_named_earlier_in_the_sentence(resources):
+    rows = rows_of("Okon backed the port levy, though Roth has said she would block it.", resources)
+    assert ("ana-roth", "oppose", "port-levy") in rows, rows

@@ -452,7 +452,9 @@ class ActorFinder:
             for o in p.children
             if o.dep_ == "pobj"
         ]
-        for candidate in [c for c in governor.children if c.dep_ == "dobj"][:1] + sources:
+        # ("Roth was criticised for backing X": the passive's subject)
+        objects = [c for c in _children(governor) if c.dep_ in {"dobj", "nsubjpass"}]
+        for candidate in objects[:1] + sources:
             entity_id = self.token_entity(candidate, base)
             if entity_id:
                 return entity_id

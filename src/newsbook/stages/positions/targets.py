@@ -230,6 +230,11 @@ def sentence_anchors(
                 continue  # "voted to ban launches": the ban is the issue, not the launches
             if any(a == target for a, _ in anchors):
                 continue
+            before = [(a, r) for a, r in anchors if a.i < target.i]
+            if before and target.pos_ == "PRON" and issues.is_anaphor(target):
+                # "Roth, who once backed the levy, now opposes it": named in the sentence
+                anchors.append((target, max(before, key=lambda pair: pair[0].i)[1]))
+                continue
             ref = issues.resolve(target)
             if ref is not None:
                 anchors.append((target, ref))
