@@ -357,3 +357,55 @@ def test_who_is_blamed_for_an_act_did_it(resources):
 def test_it_names_an_issue_named_earlier_in_the_sentence(resources):
     rows = rows_of("Okon backed the port levy, though Roth has said she would block it.", resources)
     assert ("ana-roth", "oppose", "port-levy") in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reversal of an attitude given takes the other side
+        ("Okon dropped his objection to the port levy.", {("lev-okon", "support", "port-levy")}),
+        ("Okon withdrew his support for the port levy.", {("lev-okon", "oppose", "port-levy")}),
+        # brushing criticism aside is a side against the critics
+        (
+            "Okon brushed aside criticism of the port levy.",
+            {("lev-okon", "support", "port-levy")},
+        ),
+        # a drop asked for is against what is dropped
+        ("Okon urged the council to drop the port levy.", {("lev-okon", "oppose", "port-levy")}),
+        # a verb of contest done to a measure, in either voice
+        ("Okon attacked the port levy.", {("lev-okon", "oppose", "port-levy")}),
+        ("The port levy has been attacked by Okon.", {("lev-okon", "oppose", "port-levy")}),
+        ("Okon attacked the town.", set()),
+        # a measure as the possessive of a word for its side
+        (
+            "Okon, one of the port levy's fiercest critics, walked out.",
+            {("lev-okon", "oppose", "port-levy")},
+        ),
+        # neither of two holds the side
+        (
+            "Neither Okon nor Roth supports the port levy.",
+            {("lev-okon", "oppose", "port-levy"), ("ana-roth", "oppose", "port-levy")},
+        ),
+        # "criticism of Roth": Roth is criticised, not the critic
+        (
+            "Okon voiced criticism of Roth over the port levy.",
+            {("lev-okon", "oppose", "port-levy")},
+        ),
+        # and said of a measure, a judgement of the measure
+        (
+            "Okon said the Harbour Act would undermine the ferry trade.",
+            {("lev-okon", "oppose", "harbour-act")},
+        ),
+    ],
+)
+def test_frames_swept_over_invented_sentences(resources, text, expected):
+    assert rows_of(text, resources) == expected
+
+
+def test_it_names_only_a_decision_already_made(resources):
+    rows = sentence_stances(
+        "A court on Tuesday voided the ferry permit. Roth demanded a new ruling on the port "
+        "levy. Okon said it would be a disaster.",
+        resources,
+    )
+    assert ("lev-okon", 3, "support") not in rows, rows

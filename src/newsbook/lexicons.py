@@ -270,8 +270,10 @@ EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
 PHRASE_KEY, JUDGING_PHRASE_KEY = "newsbook.phrase", "newsbook.judging_phrase"
 PHRASES_KEY = "newsbook.phrases"
 # The word lists of `stance.yml` read as they stand (see that file for what each means).
-# Who may hold an attitude: the entity types of actors, and the personal pronouns.
-ACTOR_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Entity types of an actor, who may hold a stance (and, backed or opposed by a verb of
+# (dis)approval, be what one is on: "must support the Assembly").
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Pronouns of someone, who may hold an attitude.
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 STANCE_WORD_LISTS = (
     "verb_only",
@@ -317,6 +319,7 @@ STANCE_WORD_LISTS = (
     "bestowing",
     "receiving",
     "choices",
+    "contesting",
     "deprives",
     "warning",
     "deciding",
@@ -344,7 +347,7 @@ class StanceLexicon:
     government_nouns: frozenset[str]  # "administration": after a leader's name, the government
     evaluative: frozenset[str] = frozenset()  # judgements on what they are said of
     # words of an attitude its subject holds ("opposes", "welcomed", "fears"): as a verb
-    # with an actor for its subject, that actor's, whatever else they judge as adjectives
+    # with someone for its subject, that one's, whatever else they judge as adjectives
     attitudes: frozenset[str] = frozenset()
     phrases: tuple[tuple[tuple[str, ...], int], ...] = ()  # multiword cues, polarity
     judging_phrases: frozenset[tuple[str, ...]] = frozenset()  # the evaluative ones
@@ -394,6 +397,7 @@ class StanceLexicon:
     bestowing: frozenset[str] = frozenset()  # "lent (its support) to X": toward X
     receiving: frozenset[str] = frozenset()  # "(X) met (opposition) from Y": Y's, on X
     choices: frozenset[str] = frozenset()  # "(X is) a good idea": judged as a choice
+    contesting: frozenset[str] = frozenset()  # "attacked (the plan)": a side on a measure
     deprives: frozenset[str] = frozenset()  # "(would) cost (jobs)": a good taken away
     warning: frozenset[str] = frozenset()  # "warned that X would ...": against X
     # "welcomed the ruling": on what it decided (a noun to the verbs that make it)
@@ -588,10 +592,10 @@ class StanceLexicon:
 
     def _is_evaluative(self, token: Token) -> bool:
         words = word_forms(token)
-        if token.pos_ == "VERB" and words & self.attitudes and _held_by_an_actor(token):
-            return False  # "Okon welcomed the plan": Okon's welcome, no judgement of Okon
+        # ("Okon welcomed the plan": Okon's welcome, no judgement of Okon)
+        attitude = token.pos_ == "VERB" and words & self.attitudes and _held_by_an_actor(token)
         return (
-            bool(words & self.evaluative and not _in_a_name(token))
+            bool(words & self.evaluative and not _in_a_name(token) and not attitude)
             or bool(self.phrase_polarity(token, judging=True))
             or bool(self.consequence(token))
         )
@@ -688,10 +692,12 @@ class StanceLexicon:
         return self.wishes(verb) and verb.tag_ == "VBD"
 
     def _no_one(self, subject: Token) -> bool:
-        """ "Nobody", "none (of us)", "no one" (a pronoun of no one, not "no member":
-        "no new taxes", "no amount of money" say how much, not who)."""
+        """ "Nobody", "none (of us)", "no one", "neither X nor Y" (a pronoun of no one,
+        not "no member": "no new taxes", "no amount of money" say how much, not who)."""
         return subject.lower_ in self.no_one or any(
-            c.dep_ == "det" and f"{c.lower_} {subject.lower_}" in self.no_one
+            (c.dep_ == "det" and f"{c.lower_} {subject.lower_}" in self.no_one)
+            # "Neither Okon nor Roth supports X": none of them
+            or (c.dep_ in {"det", "preconj"} and c.lower_ == "neither")
             for c in subject.children
         )
 
@@ -742,12 +748,15 @@ def bare_forms(word: str) -> frozenset[str]:
 
 
 def _held_by_an_actor(verb: Token) -> bool:
-    """A verb whose subject is someone: a name (of a person, organisation or place) or
-    a personal pronoun."""
+    """A verb whose subject is someone: a person, an organisation or a place the NER
+    names, a name it leaves untyped ("Okon"; not "the Harbour Act", a law), or a
+    personal pronoun."""
     return any(
         c.dep_ == "nsubj"
         and (
-            c.ent_type_ in ACTOR_ENTITY_TYPES or c.pos_ == "PROPN" or c.lower_ in PERSONAL_PRONOUNS
+            c.ent_type_ in ACTOR_TYPES
+            or (c.pos_ == "PROPN" and not c.ent_type_)
+            or c.lower_ in PERSONAL_PRONOUNS
         )
         for c in verb.children
     )

@@ -649,7 +649,7 @@ def resolve_entities(
 ) -> tuple[Columns, Columns]:
     """Group mentions into entities; return the `mentions` and `entities` tables."""
     mentions = _harmonise_company_types(_harmonise_person_types(mentions), resources)
-    # (a name retyped opens no other name than its organisation's: one reading serves)
+    # (retyping one-word names changes no name of two words or more: one reading serves)
     leading = _orgs_by_leading_words(mentions, resources.speech.institutions)
     mentions = _harmonise_short_org_types(mentions, leading)
     people = _full_names(mentions)
@@ -899,24 +899,20 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
     return fixed
 
 
-def _surnames(mentions: list[Mention]) -> dict[str, set[str]]:
-    """Each surname of a person named with two words or more -> the names it ends."""
-    found: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type == "PERSON" and len(m.tokens) >= 2:
-            found.setdefault(m.tokens[-1].casefold(), set()).add(m.norm)
-    return found
+def _surnames(mentions: list[Mention]) -> set[str]:
+    """The surname of each person named with two words or more."""
+    return {m.tokens[-1].casefold() for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2}
 
 
 def _harmonise_short_org_types(
     mentions: list[Mention], leading: dict[tuple[str, ...], list[tuple[int, str]]]
 ) -> list[Mention]:
-    """A name the NER typed a person, given without a title, whose words open the name of
-    one organisation of the article and end no person's name, is the organisation
-    ("Arrowstone said" beside "Arrowstone Minerals", "Sudmark Ferry" beside "the Sudmark
-    Ferry Company"; `leading`: `_orgs_by_leading_words`), unless the article also gives
-    the words as a place; the resolution then decides whether it names that
-    organisation."""
+    """A one-word name the NER typed a person, given without a title, that opens the name
+    of one organisation of the article and ends no person's name, is the organisation
+    ("Arrowstone said" beside "Arrowstone Minerals"; `leading`: `_orgs_by_leading_words`),
+    unless the article also gives the word as a place; the resolution then decides whether
+    it names that organisation. (Not a name of two words: "Lev Okon" beside "Lev Okon
+    Holdings" may well be the man.)"""
     places = {m.norm.casefold() for m in mentions if m.type in PLACE_TYPES}
     surnames = _surnames(mentions)
     fixed = []
@@ -925,11 +921,12 @@ def _harmonise_short_org_types(
         if (
             m.type == "PERSON"
             and m.kind == "name"
+            and len(m.tokens) == 1
             and not m.canonical
             and not m.role
-            and not surnames.get(m.tokens[-1].casefold(), set()) - {m.norm}
+            and word not in surnames
             and word not in places
-            and len(leading.get(tuple(t.casefold() for t in m.tokens), [])) == 1
+            and len(leading.get((word,), [])) == 1
         ):
             m = replace(m, type="ORG")
         fixed.append(m)

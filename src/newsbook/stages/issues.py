@@ -20,7 +20,7 @@ import numpy
 import pandas as pd
 from spacy.tokens import Token
 
-from newsbook.lexicons import Issue, StanceLexicon
+from newsbook.lexicons import ACTOR_TYPES, Issue, StanceLexicon
 from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
 
@@ -28,14 +28,13 @@ from newsbook.stages.context import ArticleContext
 NAMED_TYPES = frozenset(
     {"PERSON", "GPE", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "MONEY", "PERCENT"}
 )
-# Entity types of an actor: one backed or opposed ("must support the Assembly") is what the
-# stance is on, though no actor is an issue anywhere else.
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A number written as a code ("50/50", "4-2"), not a quantity ("two", "3.5").
 CODE = re.compile(r"\d[^\d.,]+\d")
 PATTERN_CACHE = 16_384
-# A phrase shorter than this names nothing ("it", "act").
+# A phrase shorter than this names nothing ("it", "an"; "tax", "dam" do).
 MIN_PHRASE_CHARS = 3
+# A head of no more letters than this is not sought alone in other sentences ("the tax").
+MIN_HEAD_ALONE_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -370,7 +369,7 @@ class IssueFinder:
             slug([*surface[:-1], singular]), text, "discovered", (adopting_pattern(surface),)
         )
         mentions, head_alone = [rf"\b{phrase}\b"], ""
-        if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_PHRASE_CHARS:
+        if modifiers and head not in self.lexicon.issue_nouns and len(head) > MIN_HEAD_ALONE_CHARS:
             # "the sales tax", then "the tax" (not the "anti-tax" of another phrase)
             head_alone = rf"(?<![\w-]){plural}(?![\w-])"
             mentions.append(head_alone)

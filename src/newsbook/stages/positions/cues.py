@@ -230,11 +230,17 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
     verb negated or prescribed ("is not changing its price level", "the council should
     freeze rates", "you have to cut the deficit"): saying what is or ought to be done is
     a stance on it; or a warning whose clause judges what it warns of ("warned that the
-    levy would hurt farmers")."""
+    levy would hurt farmers"); or a verb of contest done to a measure ("attacked the
+    plan"); or a judgement of a choice ("a good idea") or foretold in a reported clause
+    ("said the levy would hurt trade")."""
     if any(lexicon.through(cue, child) for child in cue.children):
         return True
     if _choice_judged(cue, lexicon) or _foretold_judgement(cue, lexicon):
         return True
+    if word_forms(cue) & lexicon.contesting and any(
+        c.dep_ in {"dobj", "nsubjpass"} and a_measure(c, lexicon) for c in cue.children
+    ):
+        return True  # "attacked the plan", "challenged the ruling": a measure, not a town
     if word_forms(cue) & lexicon.warning and any(
         c.dep_ == "ccomp" and (lexicon.is_evaluative(c) or lexicon.consequence(c))
         for c in cue.children
@@ -248,6 +254,12 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
     )
 
 
+def a_measure(noun: Token, lexicon: StanceLexicon) -> bool:
+    """A word for a measure or a decision ("the plan", "a ban", "the ruling")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in lexicon.issue_nouns or lemma in lexicon.decision_nouns)
+
+
 def _foretold_judgement(cue: Token, lexicon: StanceLexicon) -> bool:
     """ "(Okon said) the levy would hurt trade", "will help the town": what a reported
     clause foretells a thing will do, for better or worse, is its speaker's judgement of
@@ -255,7 +267,7 @@ def _foretold_judgement(cue: Token, lexicon: StanceLexicon) -> bool:
     return (
         cue.pos_ == "VERB"
         and cue.dep_ == "ccomp"
-        and word_forms(cue.head) & lexicon.reporting
+        and bool(word_forms(cue.head) & lexicon.reporting)
         and any(
             c.dep_ == "aux" and c.lower_ in {"would", "will", "'ll", "'d"} for c in cue.children
         )
@@ -311,12 +323,13 @@ def received_attitude(verb: Token, lexicon: StanceLexicon) -> Token | None:
 
 def bestowed_attitude(verb: Token, preposition: Token, lexicon: StanceLexicon) -> Token | None:
     """ "lent its support to the strike", "gave his backing to the levy", "voiced her
-    opposition to X": the object of a verb with no side of its own that is a word of
+    opposition to X" ("dropped his objection to X": a reversal of it): the object of a
+    verb with no side of its own (or one of reversal) that is a word of
     attitude (not a judgement: "gave a bad name to X"), toward what the verb's
     preposition governs; None elsewhere."""
     if (
         verb.pos_ != "VERB"
-        or lexicon.polarity(verb)
+        or (lexicon.polarity(verb) and not lexicon.reverses(verb))
         or preposition.dep_ not in {"prep", "dative"}
         or preposition.lower_ not in lexicon.bestowing
     ):

@@ -15,7 +15,12 @@ from newsbook.lexicons import StanceLexicon, word_forms
 from newsbook.stages.context import ArticleContext, SpanIndex
 from newsbook.stages.issues import ACTOR_TYPES
 from newsbook.stages.positions.conditions import CLIMB
-from newsbook.stages.positions.cues import _extraposed, _put_forward_by_subject, gerund_governor
+from newsbook.stages.positions.cues import (
+    _extraposed,
+    _put_forward_by_subject,
+    gerund_governor,
+    received_attitude,
+)
 from newsbook.stages.voice import byline_names, reads_as_commentary
 from newsbook.text.nlp import named_members
 
@@ -466,9 +471,14 @@ class ActorFinder:
         subject's of the clause it is in."""
         if cue.pos_ != "NOUN" or self.stance.is_evaluative(cue):
             return []
+        # ("criticism of Roth": whom it is of; "won the backing of Okon", "with the
+        # support of Okon": whose)
+        given = cue.head.lower_ == "with" or received_attitude(cue.head, self.stance) == cue
         found: list[str] = []
         for preposition in cue.children:
-            if preposition.dep_ != "prep" or preposition.lower_ not in {"of", "from"}:
+            if preposition.dep_ != "prep" or preposition.lower_ not in (
+                {"of", "from"} if given else {"from"}
+            ):
                 continue
             for source in preposition.children:
                 if source.dep_ != "pobj" or (target is not None and target in list(source.subtree)):

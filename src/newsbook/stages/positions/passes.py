@@ -112,6 +112,8 @@ def _positions_pass(
     mentions: list[Mention] = []
     # the decisions told so far: what each decided on, its side, the verbs that told it
     decided: list[tuple[IssueRef, int, frozenset[str]]] = []
+    # the issue a decision's noun stood for, by that noun's issue ("the ruling")
+    named_decisions: dict[str, tuple[IssueRef, int, frozenset[str]]] = {}
     for item, sent, sentence in context.sentence_parses:
         base, sentence_id = item.block.start, sentence.sentence_id
         own_speakers = spoken.get(sentence_id, [])
@@ -200,7 +202,13 @@ def _positions_pass(
             )
             flip = -1 if issue.against and not stance.on_action else 1
             on = issue
-            decision = _decision_named(anchor, issue, decided, lexicon)
+            if anchor.pos_ == "PRON":
+                # "welcomed the ruling ... called it a win": "it" names that decision again
+                decision = named_decisions.get(issue.id)
+            else:
+                decision = _decision_named(anchor, issue, decided, lexicon)
+                if decision is not None:
+                    named_decisions[issue.id] = decision
             if decision is not None:
                 # "welcomed the ruling": a side on what the ruling decided, its way
                 on, flip = decision[0], flip * decision[1]
@@ -229,21 +237,16 @@ def _decision_named(
     """The decision "the vote", "the court's ruling" or "Tuesday's decision" names: the
     last one told by a verb that makes that kind of decision; None for any other mention
     (and for "a public vote", one still to be held)."""
-    if anchor.pos_ == "PRON" and _a_decision(issue, lexicon):
-        # "welcomed the ruling ... called it a win": "it" names the decision again
-        kinds = lexicon.decision_nouns.get(issue.label.lower().split()[-1])
-    elif (
-        issue.source != "discovered"
+    kinds = lexicon.decision_nouns.get(anchor.lemma_.lower())
+    if (
+        kinds is None
+        or issue.source != "discovered"
         or not any(
             c.dep_ in {"det", "poss"} and c.lower_ not in lexicon.indefinite
             for c in anchor.children
         )
         or any(c.dep_ in {"amod", "compound"} for c in anchor.children)
     ):
-        return None
-    else:
-        kinds = lexicon.decision_nouns.get(anchor.lemma_.lower())
-    if kinds is None:
         return None
     return next((d for d in reversed(decided) if not kinds or d[2] & kinds), None)
 

@@ -236,11 +236,15 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             cues.append(Cue(token, polarity))
         elif depth > 1 and (attitude := bestowed_attitude(token, path[depth - 1], lexicon)):
             # "lent its support to X", "gave his backing to X": the attitude given to X
-            polarity *= lexicon.polarity(attitude) * (
-                -1 if lexicon.negated(token) or lexicon.negated(attitude) else 1
-            )
+            # ("dropped his objection to X": taken back)
+            denied = lexicon.negated(token) or lexicon.negated(attitude)
+            polarity *= lexicon.polarity(attitude) * (-1 if denied else 1)
+            polarity *= -1 if lexicon.reverses(token) else 1
             cues.append(Cue(attitude, polarity))
-        elif cues and lexicon.reverses(token):
+        elif lexicon.reverses(token) and (
+            cues or (depth == 1 and path[0].dep_ == "dobj" and _asked_for(token, lexicon))
+        ):
+            # ("urged the council to drop X": dropping X asked for, against X)
             polarity = -polarity * (-1 if lexicon.negated(token) else 1)
             cues.append(Cue(token, polarity))
         elif lemma in lexicon.relational and depth > 0:
@@ -446,6 +450,11 @@ def _either_side(preposition: Token) -> bool:
     if preposition.dep_ == "conj":
         partners.append(preposition.head)
     return any(p.lower_ in SIDES - {preposition.lower_} for p in partners)
+
+
+def _asked_for(act: Token, lexicon: StanceLexicon) -> bool:
+    """An act a verb of asking or wanting governs ("urged the council to drop X")."""
+    return act.dep_ == "xcomp" and lexicon.wishes(act.head)
 
 
 def _disclaimed(token: Token, lexicon: StanceLexicon) -> bool:

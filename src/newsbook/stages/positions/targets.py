@@ -32,6 +32,7 @@ from newsbook.stages.positions.cues import (
     _naming_verb,
     _ought_to_exist,
     _pointed,
+    a_measure,
     bestowed_attitude,
     decided_act,
     own_proposal,
@@ -102,6 +103,10 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
         if last.dep_ in {"prep", "dative"}:  # ("gave the green light to X": a dative)
             targets += [g for g in last.children if g.dep_ == "pobj" and g not in targets]
         targets = [t for t in targets if t not in phrase[1]]
+    if cue.pos_ == "NOUN" and not judgement:
+        # "the levy's fiercest critics", "the plan's chief architect": a measure as the
+        # possessive of a word for its side (an actor's, "Okon's critics", holds it)
+        targets += [c for c in cue.children if c.dep_ == "poss" and a_measure(c, lexicon)]
     if cue.dep_ == "dobj" and received_attitude(cue.head, lexicon) == cue:
         # "the levy met opposition from the union": on the levy
         targets += [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
