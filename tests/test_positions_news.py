@@ -409,3 +409,15 @@ def test_it_names_only_a_decision_already_made(resources):
         resources,
     )
     assert ("lev-okon", 3, "support") not in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Okon said: "The port levy has my full support."',
+        "Okon said the port levy had his full support.",
+        "The port levy won Okon's support.",
+    ],
+)
+def test_a_measure_that_has_someone_s_support(resources, text):
+    assert rows_of(text, resources) == {("lev-okon", "support", "port-levy")}

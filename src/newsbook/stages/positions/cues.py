@@ -295,9 +295,10 @@ def _phrase_preposition(preposition: Token, lexicon: StanceLexicon) -> bool:
 
 
 def received_attitude(verb: Token, lexicon: StanceLexicon) -> Token | None:
-    """ "the levy met opposition from the union", "won the backing of Okon": the object
-    of a verb of meeting with an attitude (not a judgement) that a named actor gives,
-    the giver's stance on the verb's subject; None elsewhere."""
+    """ "the levy met opposition from the union", "won the backing of Okon", "has his
+    support": the object of a verb of meeting with an attitude (not a judgement) that a
+    named actor (or its possessor) gives, the giver's stance on the verb's subject; None
+    elsewhere."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lexicon.receiving:
         return None
     return next(
@@ -308,13 +309,17 @@ def received_attitude(verb: Token, lexicon: StanceLexicon) -> Token | None:
             and c.pos_ == "NOUN"
             and lexicon.polarity(c)
             and not lexicon.is_evaluative(c)
-            and any(
-                p.dep_ == "prep"
-                and p.lower_ in {"of", "from"}
-                and o.dep_ == "pobj"
-                and o.ent_type_ in ACTOR_TYPES
-                for p in c.children
-                for o in p.children
+            and (
+                any(
+                    p.dep_ == "prep"
+                    and p.lower_ in {"of", "from"}
+                    and o.dep_ == "pobj"
+                    and o.ent_type_ in ACTOR_TYPES
+                    for p in c.children
+                    for o in p.children
+                )
+                # ("the levy has his full support": his)
+                or any(p.dep_ == "poss" for p in c.children)
             )
         ),
         None,
