@@ -421,3 +421,12 @@ def test_it_names_only_a_decision_already_made(resources):
 )
 def test_a_measure_that_has_someone_s_support(resources, text):
     assert rows_of(text, resources) == {("lev-okon", "support", "port-levy")}
+
+
+def test_a_verb_spelled_like_an_issue_s_noun_is_no_mention_of_it(resources):
+    rows = sentence_stances(
+        "The council voted to postpone the port levy. Okon welcomed the vote. "
+        "Roth, who does not vote on port matters, said nothing.",
+        resources,
+    )
+    assert not any(sentence == 3 for _, sentence, _ in rows), rows

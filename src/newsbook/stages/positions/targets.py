@@ -200,6 +200,8 @@ def sentence_anchors(
     text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, joined once
     for issue, ref in catalogue:
         for anchor in issue_anchors(sent, issue.patterns, text):
+            if _verb_for_a_noun(anchor, ref):
+                continue
             anchors.append((anchor, ref))
             covered.update(t.i for t in anchor.subtree)
     named = {anchor.i for anchor, _ in anchors}
@@ -284,6 +286,20 @@ def sentence_anchors(
                 anchors.append((token, issues.last))
     anchors.sort(key=lambda pair: pair[0].i)
     return anchors
+
+
+def _verb_for_a_noun(anchor: Token, ref: IssueRef) -> bool:
+    """ "does not vote on rates" after "welcomed the vote": a verb spelled like the noun
+    that names an issue found in the text is no mention of it."""
+    words = ref.label.lower().split()
+    return (
+        ref.source == "discovered"
+        and anchor.tag_ in {"VB", "VBD", "VBP", "VBZ"}  # (not "decoupling", a gerund)
+        and not anchor.is_upper  # (a headline's words are tagged at random)
+        and any(c.dep_ == "nsubj" for c in anchor.children)
+        and bool(words)
+        and words[-1] in {anchor.lower_, anchor.lemma_.lower()}
+    )
 
 
 def _circumstance(verb: Token, preposition: Token, lexicon: StanceLexicon) -> bool:
