@@ -430,3 +430,22 @@ def test_a_verb_spelled_like_an_issue_s_noun_is_no_mention_of_it(resources):
         resources,
     )
     assert not any(sentence == 3 for _, sentence, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one who tells a listener is who "it" stands for, described or named
+        ("The company told Reuters it opposed the port levy.", ("sudmark-ferry-company", "oppose")),
+        # a body of an organisation described speaks for it
+        ("The company's board rejected the port levy.", ("sudmark-ferry-company", "oppose")),
+        # a legal action against something opposes it
+        (
+            "The company sought an injunction against the port levy.",
+            ("sudmark-ferry-company", "oppose"),
+        ),
+        ("Okon filed a lawsuit against the port levy.", ("lev-okon", "oppose")),
+    ],
+)
+def test_wire_frames_of_a_company_s_stance(resources, text, expected):
+    assert (*expected, "port-levy") in rows_of(text, resources)

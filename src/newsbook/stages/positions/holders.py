@@ -160,6 +160,9 @@ class ActorFinder:
                 continue
             if child.i < token.i + 3 or lemma in self.spokespeople or governed:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
+                if not entity_id and (governed or lemma in self.spokespeople):
+                    # "the company's board", "a spokesman for the company": described
+                    entity_id = self.described(child, base)
                 if child.dep_ != "appos" and self._of_a_place(token, entity_id):
                     continue  # "German banks", "Latin nations": some of that place's
                 if entity_id and token.lemma_.lower() in self.government_nouns:
@@ -314,7 +317,10 @@ class ActorFinder:
             for subject in verb.children:
                 if subject.dep_ != "nsubj":
                     continue
-                entity_id = self.at(base + subject.idx, base + subject.idx + len(subject))
+                # ("The company told Reuters it opposed X": the company described)
+                entity_id = self.at(
+                    base + subject.idx, base + subject.idx + len(subject)
+                ) or self.described(subject, base)
                 if entity_id and self.types.get(entity_id) in wanted:
                     return entity_id
         return ""
