@@ -273,6 +273,10 @@ def test_a_short_word_names_an_issue(resources, text, issue_id):
         ("Okon welcomed the port levy.", ("lev-okon", "support", "port-levy")),
         ("He welcomed the port levy.", ("lev-okon", "support", "port-levy")),
         (
+            "The company said in a statement it welcomed the port levy.",
+            ("sudmark-ferry-company", "support", "port-levy"),
+        ),
+        (
             "The Sudmark Ferry Company welcomed the port levy.",
             ("sudmark-ferry-company", "support", "port-levy"),
         ),
@@ -449,3 +453,12 @@ def test_a_verb_spelled_like_an_issue_s_noun_is_no_mention_of_it(resources):
 )
 def test_wire_frames_of_a_company_s_stance(resources, text, expected):
     assert (*expected, "port-levy") in rows_of(text, resources)
+
+
+def test_it_that_would_undermine_something_is_a_thing_judged(resources):
+    rows = rows_of(
+        "Okon backed the port levy. Roth said it was a mistake and it would undermine trade.",
+        resources,
+    )
+    assert ("sudmark-ferry-company", "oppose", "trade") not in rows, rows
+    assert ("ana-roth", "oppose", "port-levy") in rows, rows

@@ -749,14 +749,17 @@ def bare_forms(word: str) -> frozenset[str]:
 
 def _held_by_an_actor(verb: Token) -> bool:
     """A verb whose subject is someone: a person, an organisation or a place the NER
-    names, a name it leaves untyped ("Okon"; not "the Harbour Act", a law), or a
-    personal pronoun."""
+    names, a name it leaves untyped ("Okon"; not "the Harbour Act", a law), a personal
+    pronoun, or "it" telling what was done ("it welcomed X"; not a forecast, "it would
+    undermine X", which judges a thing)."""
+    foretold = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
     return any(
         c.dep_ == "nsubj"
         and (
             c.ent_type_ in ACTOR_TYPES
             or (c.pos_ == "PROPN" and not c.ent_type_)
             or c.lower_ in PERSONAL_PRONOUNS
+            or (c.lower_ == "it" and not foretold)
         )
         for c in verb.children
     )
