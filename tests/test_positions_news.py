@@ -462,3 +462,21 @@ def test_it_that_would_undermine_something_is_a_thing_judged(resources):
     )
     assert ("sudmark-ferry-company", "oppose", "trade") not in rows, rows
     assert ("ana-roth", "oppose", "port-levy") in rows, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act against something that a cue of its own calls for is against it, and
+        # the act names no issue of its own
+        ("Okon called for the abolition of the port levy.", {("lev-okon", "oppose", "port-levy")}),
+        ("Okon demanded the removal of the port levy.", {("lev-okon", "oppose", "port-levy")}),
+        ("Okon rejected a reduction of the port levy.", {("lev-okon", "support", "port-levy")}),
+        (
+            "The company said the port levy undervalued its shares.",
+            {("sudmark-ferry-company", "oppose", "port-levy")},
+        ),
+    ],
+)
+def test_an_act_against_something_called_for(resources, text, expected):
+    assert rows_of(text, resources) == expected

@@ -237,6 +237,8 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
         return True
     if _choice_judged(cue, lexicon) or _foretold_judgement(cue, lexicon):
         return True
+    if _asked_for_act(cue, lexicon):
+        return True
     if word_forms(cue) & lexicon.contesting and any(
         c.dep_ in {"dobj", "nsubjpass"} and a_measure(c, lexicon) for c in cue.children
     ):
@@ -251,6 +253,23 @@ def _pointed(cue: Token, lexicon: StanceLexicon) -> bool:
         cue.pos_ == "VERB"
         and cue.dep_ != "relcl"
         and (lexicon.negated(cue) or _ought(cue, lexicon))
+    )
+
+
+def _asked_for_act(noun: Token, lexicon: StanceLexicon) -> bool:
+    """ "demanded the removal of the quota", "called for the abolition of the tax": a
+    word for an act, too common alone, that a cue of its own (not a common one) calls
+    for or rejects."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "pobj"}:
+        return False
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ == "pobj" and lexicon.through(governor, noun.head):
+        return True  # "called for the abolition of X"
+    return (
+        governor.pos_ == "VERB"
+        and bool(lexicon.polarity(governor))
+        and not lexicon.is_weak(governor)
+        and not lexicon.is_evaluative(governor)
     )
 
 

@@ -284,6 +284,18 @@ def sentence_anchors(
         if token.pos_ == "NOUN" and issues.is_anaphor(token) and issues.last is not None:
             if token.i not in covered and not any(a == token for a, _ in anchors):
                 anchors.append((token, issues.last))
+    # "demanded the removal of the quota": a stance on the quota, the removal no issue
+    anchors = [
+        (anchor, ref)
+        for anchor, ref in anchors
+        if not (
+            ref.source == "discovered"
+            and anchor.pos_ == "NOUN"
+            and lexicon.polarity(anchor)
+            and lexicon.is_weak(anchor)
+            and any(other.head.head == anchor and other.head.lower_ == "of" for other, _ in anchors)
+        )
+    ]
     anchors.sort(key=lambda pair: pair[0].i)
     return anchors
 
