@@ -480,3 +480,19 @@ def test_it_that_would_undermine_something_is_a_thing_judged(resources):
 )
 def test_an_act_against_something_called_for(resources, text, expected):
     assert rows_of(text, resources) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Okon regards the port levy as essential.", "support"),
+        ("Okon has never been a fan of the port levy.", "oppose"),
+        # the copula's negation is on the noun it predicates
+        ("Okon is not a supporter of the port levy.", "oppose"),
+        ("Okon has soured on the port levy.", "oppose"),
+        ("Okon got behind the port levy.", "support"),
+        ("Okon declared war on the port levy.", "oppose"),
+    ],
+)
+def test_idioms_and_verbs_of_regard(resources, text, stance):
+    assert rows_of(text, resources) == {("lev-okon", stance, "port-levy")}

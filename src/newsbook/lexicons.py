@@ -672,13 +672,18 @@ class StanceLexicon:
         that is no one, of the word or of the copula it is the predicate of ("Nobody would
         accept X", "No one here is against X", "none of us backs X")."""
         clause = (
-            token.head if token.dep_ in {"prep", "acomp"} and token.head.lemma_ == "be" else token
+            token.head
+            if token.dep_ in {"prep", "acomp", "attr"} and token.head.lemma_ == "be"
+            else token
         )
         phrase = self.phrase_span(token)
         own_words = phrase[1] if phrase else ()  # ("had no problem with X": one cue)
+        # ("is not a supporter of X": the copula's negation, on the noun it predicates)
+        negatable = [token, clause] if token.dep_ == "attr" else [token]
         return any(
             c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in self.negations)
-            for c in token.children
+            for word in dict.fromkeys(negatable)
+            for c in word.children
             if c not in own_words
         ) or any(
             c.dep_ in {"nsubj", "nsubjpass"} and self._no_one(c) and not self._reluctant(word)

@@ -463,7 +463,7 @@ def _disclaimed(token: Token, lexicon: StanceLexicon) -> bool:
     concession, not support). ("No one here is against X" is everyone's support.)"""
     copula = token.head
     return (
-        token.dep_ in {"prep", "acomp"}
+        token.dep_ in {"prep", "acomp", "attr"}
         # ("I’m": with a curly apostrophe the parser's lemma is the contraction itself)
         and (copula.lemma_ == "be" or copula.norm_ in {"am", "are", "is"})
         and lexicon.polarity(token) < 0
