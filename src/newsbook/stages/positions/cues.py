@@ -323,23 +323,17 @@ def received_attitude(verb: Token, lexicon: StanceLexicon) -> Token | None:
     return next(
         (
             c
-            for c in verb.children
-            if c.dep_ == "dobj"
-            and c.pos_ == "NOUN"
-            and lexicon.polarity(c)
-            and not lexicon.is_evaluative(c)
-            and (
-                any(
-                    p.dep_ == "prep"
-                    and p.lower_ in {"of", "from"}
-                    and o.dep_ == "pobj"
-                    and o.ent_type_ in ACTOR_TYPES
-                    for p in c.children
-                    for o in p.children
-                )
-                # ("the levy has his full support": his)
-                or any(p.dep_ == "poss" for p in c.children)
+            for c in _attitude_objects(verb, lexicon)
+            if any(
+                p.dep_ == "prep"
+                and p.lower_ in {"of", "from"}
+                and o.dep_ == "pobj"
+                and o.ent_type_ in ACTOR_TYPES
+                for p in c.children
+                for o in p.children
             )
+            # ("the levy has his full support": his)
+            or any(p.dep_ == "poss" for p in c.children)
         ),
         None,
     )
@@ -358,17 +352,20 @@ def bestowed_attitude(verb: Token, preposition: Token, lexicon: StanceLexicon) -
         or preposition.lower_ not in lexicon.bestowing
     ):
         return None
-    return next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "dobj"
-            and c.pos_ == "NOUN"
-            and lexicon.polarity(c)
-            and not lexicon.is_evaluative(c)
-        ),
-        None,
-    )
+    return next(iter(_attitude_objects(verb, lexicon)), None)
+
+
+def _attitude_objects(verb: Token, lexicon: StanceLexicon) -> list[Token]:
+    """A verb's objects that are words of attitude, not of judgement ("support", not
+    "a bad name")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj"
+        and c.pos_ == "NOUN"
+        and lexicon.polarity(c)
+        and not lexicon.is_evaluative(c)
+    ]
 
 
 def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
