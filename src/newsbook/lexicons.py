@@ -269,12 +269,12 @@ POLARITY_KEY, WEAK_KEY = "newsbook.polarity", "newsbook.weak"
 EVALUATIVE_KEY, CONSEQUENCE_KEY = "newsbook.evaluative", "newsbook.consequence"
 PHRASE_KEY, JUDGING_PHRASE_KEY = "newsbook.phrase", "newsbook.judging_phrase"
 PHRASES_KEY = "newsbook.phrases"
-# The word lists of `stance.yml` read as they stand (see that file for what each means).
 # Entity types of an actor, who may hold a stance (and, backed or opposed by a verb of
 # (dis)approval, be what one is on: "must support the Assembly").
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Pronouns of someone, who may hold an attitude.
 PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+# The word lists of `stance.yml` read as they stand (see that file for what each means).
 STANCE_WORD_LISTS = (
     "verb_only",
     "relational",
@@ -593,7 +593,9 @@ class StanceLexicon:
     def _is_evaluative(self, token: Token) -> bool:
         words = word_forms(token)
         # ("Okon welcomed the plan": Okon's welcome, no judgement of Okon)
-        attitude = token.pos_ == "VERB" and words & self.attitudes and _held_by_an_actor(token)
+        attitude = (
+            token.pos_ == "VERB" and bool(words & self.attitudes) and _held_by_an_actor(token)
+        )
         return (
             bool(words & self.evaluative and not _in_a_name(token) and not attitude)
             or bool(self.phrase_polarity(token, judging=True))

@@ -940,7 +940,7 @@ def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
     so is a hyphenated surname, one written word of several tokens ("Al-Basri" beside
     "Karim Al-Basri")."""
     full_names = [m for m in mentions if m.type == "PERSON" and len(m.tokens) >= 2]
-    surnames = {m.tokens[-1].casefold() for m in full_names}
+    surnames = _surnames(mentions)
     # (of a name of three plain words: "Maria Sweden AB", a firm the NER took for a
     # person, holds no family name)
     first_family_names = {

@@ -292,6 +292,17 @@ def first_word_from(doc: Doc, offset: int) -> Token | None:
     return next((doc[i] for i in range(low, high) if not doc[i].is_space), None)
 
 
+def prepositional_objects(word: Token, prepositions: set[str] | frozenset[str]) -> list[Token]:
+    """The objects of a word's prepositions among these ("support from X and Y": X)."""
+    return [
+        g
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ in prepositions
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def named_members(group: Token, markers: frozenset[str]) -> list[Token]:
     """The members a group's noun names after a marker ("critics, including X and Y",
     "states such as X"): each word the marker governs and those coordinated with it

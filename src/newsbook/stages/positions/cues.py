@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsbook.lexicons import StanceLexicon, remembered, word_forms
-from newsbook.stages.issues import ACTOR_TYPES
+from newsbook.lexicons import ACTOR_TYPES, StanceLexicon, remembered, word_forms
 from newsbook.stages.positions.conditions import _foretold, _hedged
+from newsbook.text.nlp import prepositional_objects
 
 CALLED_FOR_KEY = "newsbook.called_for"  # `_called_for`'s answers, kept on their Doc
 
@@ -324,14 +324,7 @@ def received_attitude(verb: Token, lexicon: StanceLexicon) -> Token | None:
         (
             c
             for c in _attitude_objects(verb, lexicon)
-            if any(
-                p.dep_ == "prep"
-                and p.lower_ in {"of", "from"}
-                and o.dep_ == "pobj"
-                and o.ent_type_ in ACTOR_TYPES
-                for p in c.children
-                for o in p.children
-            )
+            if any(o.ent_type_ in ACTOR_TYPES for o in prepositional_objects(c, {"of", "from"}))
             # ("the levy has his full support": his)
             or any(p.dep_ == "poss" for p in c.children)
         ),

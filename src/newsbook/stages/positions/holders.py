@@ -11,9 +11,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsbook.lexicons import StanceLexicon, word_forms
+from newsbook.lexicons import ACTOR_TYPES, StanceLexicon, word_forms
 from newsbook.stages.context import ArticleContext, SpanIndex
-from newsbook.stages.issues import ACTOR_TYPES
 from newsbook.stages.positions.conditions import CLIMB
 from newsbook.stages.positions.cues import (
     _extraposed,
@@ -22,7 +21,7 @@ from newsbook.stages.positions.cues import (
     received_attitude,
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
-from newsbook.text.nlp import named_members
+from newsbook.text.nlp import named_members, prepositional_objects
 
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
 PLACES_AND_NATIONALITIES = {"GPE", "NORP", "LOC"}
@@ -456,13 +455,7 @@ class ActorFinder:
         if governor is None:
             return ""  # "secured X's support by offering": the means is the subject's own
         # ("sought damages from Hughes for calling off X": who it is sought from)
-        sources = [
-            o
-            for p in governor.children
-            if p.dep_ == "prep" and p.lower_ == "from"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
+        sources = prepositional_objects(governor, {"from"})
         # ("Roth was criticised for backing X": the passive's subject)
         objects = [c for c in _children(governor) if c.dep_ in {"dobj", "nsubjpass"}]
         for candidate in objects[:1] + sources:
@@ -481,22 +474,17 @@ class ActorFinder:
         # support of Okon": whose)
         given = cue.head.lower_ == "with" or received_attitude(cue.head, self.stance) == cue
         found: list[str] = []
-        for preposition in cue.children:
-            if preposition.dep_ != "prep" or preposition.lower_ not in (
-                {"of", "from"} if given else {"from"}
-            ):
+        for source in prepositional_objects(cue, {"of", "from"} if given else {"from"}):
+            if target is not None and target in list(source.subtree):
                 continue
-            for source in preposition.children:
-                if source.dep_ != "pobj" or (target is not None and target in list(source.subtree)):
-                    continue
-                for member in _coordinated(source):
-                    entity_id = self.token_entity(member, base)
-                    if (
-                        entity_id
-                        and self.types.get(entity_id) in ACTOR_TYPES
-                        and entity_id not in found
-                    ):
-                        found.append(entity_id)
+            for member in _coordinated(source):
+                entity_id = self.token_entity(member, base)
+                if (
+                    entity_id
+                    and self.types.get(entity_id) in ACTOR_TYPES
+                    and entity_id not in found
+                ):
+                    found.append(entity_id)
         return found
 
     def holders(self, cue: Token, base: int, target: Token | None = None) -> list[str]:

@@ -196,9 +196,7 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and (attitude := received_attitude(token, lexicon))
         ):
             # "the levy met opposition from the union": the giver's attitude, on the levy
-            polarity *= lexicon.polarity(attitude) * (
-                -1 if lexicon.negated(token) or lexicon.negated(attitude) else 1
-            )
+            polarity *= _attitude_side(token, attitude, lexicon)
             cues.append(Cue(attitude, polarity))
         elif (
             depth == 1
@@ -236,10 +234,7 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             cues.append(Cue(token, polarity))
         elif depth > 1 and (attitude := bestowed_attitude(token, path[depth - 1], lexicon)):
             # "lent its support to X", "gave his backing to X": the attitude given to X
-            # ("dropped his objection to X": taken back)
-            denied = lexicon.negated(token) or lexicon.negated(attitude)
-            polarity *= lexicon.polarity(attitude) * (-1 if denied else 1)
-            polarity *= -1 if lexicon.reverses(token) else 1
+            polarity *= _attitude_side(token, attitude, lexicon)
             cues.append(Cue(attitude, polarity))
         elif lexicon.reverses(token) and (
             cues or (depth == 1 and path[0].dep_ == "dobj" and _asked_for(token, lexicon))
@@ -450,6 +445,15 @@ def _either_side(preposition: Token) -> bool:
     if preposition.dep_ == "conj":
         partners.append(preposition.head)
     return any(p.lower_ in SIDES - {preposition.lower_} for p in partners)
+
+
+def _attitude_side(verb: Token, attitude: Token, lexicon: StanceLexicon) -> int:
+    """The side of an attitude a verb gives or meets with ("lent its support", "met
+    opposition"): the attitude's own, the other where either word is negated, and
+    turned round again where the verb takes it back ("dropped his objection")."""
+    denied = lexicon.negated(verb) or lexicon.negated(attitude)
+    taken_back = lexicon.reverses(verb)
+    return lexicon.polarity(attitude) * (-1 if denied else 1) * (-1 if taken_back else 1)
 
 
 def _asked_for(act: Token, lexicon: StanceLexicon) -> bool:

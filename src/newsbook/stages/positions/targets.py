@@ -10,12 +10,7 @@ import re
 from spacy.tokens import Span, Token
 
 from newsbook.lexicons import Issue, StanceLexicon
-from newsbook.stages.issues import (
-    IssueFinder,
-    IssueRef,
-    bare_gerund,
-    relative_pronoun,
-)
+from newsbook.stages.issues import IssueFinder, IssueRef, bare_gerund, relative_pronoun
 from newsbook.stages.positions.cues import (
     _addressee,
     _agent_participle,

@@ -18,6 +18,7 @@ from newsbook.stages.quotes.cues import CLAUSES, SUBJECT_DEPS, _is_cue
 from newsbook.stages.quotes.marks import OPENING
 from newsbook.text.nlp import (
     named_members,
+    prepositional_objects,
     word_after,
     word_before,
 )
@@ -538,13 +539,7 @@ class SpeakerResolver:
             return
         # (a place after "from" is where it came from: "a report from Tokyo")
         authors = [(c, {"ORG", "PERSON", "GPE"}) for c in document.children if c.dep_ == "poss"]
-        authors += [
-            (g, {"ORG", "PERSON"})
-            for c in document.children
-            if c.dep_ == "prep" and c.lower_ in {"by", "from"}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        authors += [(g, {"ORG", "PERSON"}) for g in prepositional_objects(document, {"by", "from"})]
         for author, types in authors:
             start = base + author.idx
             entity_id = self.entity_in(start, start + len(author), types=types)
