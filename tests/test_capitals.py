@@ -5,7 +5,16 @@ import pytest
 
 from newsbook.pipeline import analyze, read_layout
 from newsbook.text.article import make_article
-from newsbook.text.nlp import cased_vocabulary, parse_plan, parse_text, recase
+from newsbook.text.nlp import (
+    cased_vocabulary,
+    is_title_case,
+    make_nlp,
+    parse_blocks,
+    parse_plan,
+    parse_text,
+    recase,
+    recase_title,
+)
 
 CAPITALS_STORY = (
     "UNION SAYS VANTERPOOL WILL NOT SIGN HARBOUR DEAL\n\n"
@@ -62,3 +71,71 @@ def test_ticker_symbols_are_blanked_for_the_parser():
         parsed
         == "Acme Corp " + " " * len("<ACM.L>") + " said on Monday that <Borrow Holdings> would bid."
     )
+
+
+def _parse_of(text: str, resources):
+    """The article's parse, block by block, as the stages get it."""
+    article = make_article(text, article_id="t", published="1987-03-05")
+    laid_out, blocks = read_layout(article, resources)
+    return laid_out, parse_blocks(laid_out, blocks, make_nlp(resources.entity_patterns))
+
+
+def test_a_ticker_is_read_past_and_kept_as_blanks(resources):
+    """ "Gencorp <GY> rejects": the parser reads "Gencorp rejects" (a run of blanks is a
+    token it hangs into the clause, often as the subject's head); the Doc keeps the
+    blanks, so every offset is the text's."""
+    text = "GENCORP <GY> REJECTS BID\n\nGencorp Inc <GY> said it rejected the bid.\n"
+    laid_out, parsed = _parse_of(text, resources)
+    for block in parsed:
+        spelled = parse_text(laid_out.text[block.block.start : block.block.end])
+        assert block.doc.text.casefold() == spelled.casefold()  # (the headline re-cased)
+    body = next(b.doc for b in parsed if b.block.section == "body")
+    said = next(t for t in body if t.lower_ == "said")
+    assert [c.text for c in said.children if c.dep_ == "nsubj"] == ["Inc"]
+    blanks = [t for t in body if t.is_space]
+    assert blanks and all(t.ent_iob_ == "O" and t.head.i == t.i - 1 for t in blanks)
+    assert [(e.text, e.label_) for e in body.ents][:1] == [("Gencorp Inc", "ORG")]
+
+
+def test_a_headline_in_headlinese_is_read_with_its_verb(resources):
+    """ "Gencorp rejects unsolicited takeover bid": articles dropped, the parser takes
+    "unsolicited" for the verb; read with "the" after the verb, it takes "rejects", whose
+    subject and object are then the company and the bid (the added word left out)."""
+    text = (
+        "GENCORP <GY> REJECTS UNSOLICITED TAKEOVER BID\n\n"
+        "Gencorp Inc said its board rejected the unsolicited takeover bid.\n"
+    )
+    _, parsed = _parse_of(text, resources)
+    headline = next(b.doc for b in parsed if b.block.section == "headline")
+    verb = next(t for t in headline if t.lower_ == "rejects")
+    assert verb.dep_ == "ROOT" and verb.pos_ == "VERB"
+    assert [c.text for c in verb.children if c.dep_ in {"nsubj", "dobj"}] == ["Gencorp", "bid"]
+    assert "the" not in [t.lower_ for t in headline]
+
+
+def test_a_headline_the_parser_reads_whole_is_left_as_it_is(resources):
+    """A headline whose verb the parser already takes is parsed once, as it is."""
+    text = "Reagan says Volcker will not serve new term\n\nReagan said Volcker would go.\n"
+    _, parsed = _parse_of(text, resources)
+    headline = next(b.doc for b in parsed if b.block.section == "headline")
+    assert [t.text for t in headline if t.dep_ == "ROOT"] == ["says"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "read"),
+    [
+        (
+            "Councillors Reject Slievemore Wind Farm as Developer Weighs Appeal",
+            "Councillors reject Slievemore wind farm as developer weighs appeal",
+        ),
+        ("School Board Backs Cuts Over NHS Protests", "School board backs cuts over NHS protests"),
+    ],
+)
+def test_a_title_case_headline_is_re_cased_from_the_story(headline, read):
+    """Words the story writes in lower case, or never writes, go lower case; its names
+    (written capitalised in the story), acronyms and the first word keep their capital;
+    the length is kept."""
+    body = "Slievemore residents said the wind farm and the school board would go."
+    assert is_title_case(headline) and not is_title_case(read)
+    assert recase_title(headline, cased_vocabulary([body])) == read
+    assert len(read) == len(headline)

@@ -9,8 +9,9 @@ from tests.articles import invented_tables
 
 FRAMES = Path(__file__).parent / "fixtures" / "frames" / "stances.txt"
 INTRO = "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met on Monday.\n\n"
-# measured: 335 of 450 (115 missed) after session 13's sweeps; 252 before them
-FLOOR = 330
+# measured: 335 of 450 (115 missed) after session 13's sweeps, 252 before them; 344 of
+# 460 after session 14 added ten frames (officials, "no X should be", named judgements)
+FLOOR = 339
 
 
 def frames() -> list[tuple[str, str, str, str]]:
@@ -37,7 +38,7 @@ def right(sentence: str, stance: str, actor: str, issue: str, resources) -> bool
 
 def test_the_fixture_reads_whole():
     found = frames()
-    assert len(found) == 450
+    assert len(found) == 460
     assert {stance for _, stance, _, _ in found} == {"support", "oppose", "neutral"}
 
 

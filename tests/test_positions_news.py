@@ -1,8 +1,12 @@
 """Stances of newspaper reports: constructions a report of a decision or a dispute uses,
 on invented sentences (none of any gold article's words)."""
 
+import re
+
 import pytest
 
+from newsbook.lexicons import Issue
+from newsbook.stages.issues import IssueRef, adopt_short_names
 from tests.articles import invented_tables
 
 INTRO = "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met on Monday.\n\n"
@@ -496,3 +500,43 @@ def test_an_act_against_something_called_for(resources, text, expected):
 )
 def test_idioms_and_verbs_of_regard(resources, text, stance):
     assert rows_of(text, resources) == {("lev-okon", stance, "port-levy")}
+
+
+def test_a_catalogue_issue_called_by_the_start_of_its_name_is_that_issue(resources):
+    """ "We Won't Scrap VTA" where the story names the "VTA Treaty", a catalogue issue:
+    the short name is that issue, not one discovered beside it; a common word at the
+    start of a catalogue issue's name ("the tax" of "tax increase") stays its own."""
+    catalogue = [
+        (
+            Issue(
+                "keep-vta-treaty",
+                "Keeping the VTA Treaty",
+                patterns=(re.compile(r"\bVTA Treaty\b"),),
+            ),
+            IssueRef(
+                "keep-vta-treaty", "Keeping the VTA Treaty", "catalogue", (r"\bVTA Treaty\b",)
+            ),
+        ),
+        (
+            Issue("tax-increase", "A tax increase", patterns=(re.compile(r"\btax increase\b"),)),
+            IssueRef("tax-increase", "A tax increase", "catalogue", (r"\btax increase\b",)),
+        ),
+    ]
+    found = [
+        (
+            Issue("vta", "VTA", patterns=(re.compile(r"\bVTA\b"),)),
+            IssueRef("vta", "VTA", "discovered", (r"\bVTA\b",)),
+        ),
+        (
+            Issue("tax", "tax", patterns=(re.compile(r"\btax\b"),)),
+            IssueRef("tax", "tax", "discovered", (r"\btax\b",)),
+        ),
+    ]
+    text = (
+        "Norland: We Won't Scrap VTA\n\nNorland backs the VTA Treaty and opposes the tax increase."
+    )
+    widened, kept = adopt_short_names(text, catalogue, found)
+    assert [ref.id for _, ref in kept] == ["tax"]
+    treaty = dict((issue.id, issue) for issue, _ in widened)["keep-vta-treaty"]
+    assert any(p.search("We Won't Scrap VTA") for p in treaty.patterns)
+    assert widened[1] == catalogue[1]

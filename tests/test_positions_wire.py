@@ -140,3 +140,35 @@ def test_what_a_comparison_sets_beside_the_act_is_not_the_actor_s(resources):
     )
     program = positions[positions["target"].str.contains("breakwater")]
     assert sides(program) == {("lev-okon", "support")}, positions
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "actor_id", "stance"),
+    [
+        (
+            "KESTRA <KST> REJECTS UNSOLICITED TAKEOVER BID",
+            "Kestra Corp said its board urged shareholders to reject the bid from Lumo Inc.",
+            "kestra-corp",
+            "oppose",
+        ),
+        (
+            "Harbour Board Backs Cuts Over Dockers' Protests",
+            "The Vellmouth Harbour Board voted 5-2 on Monday for the cuts.",
+            "vellmouth-harbour-board",
+            "support",
+        ),
+        (
+            "Appeals court voids permit for Tolliver lithium mine",
+            "The Vellmouth Court of Appeals ruled that the permit was unlawful.",
+            "vellmouth-court-of-appeals",
+            "oppose",
+        ),
+    ],
+)
+def test_a_headline_s_stance(resources, headline, body, actor_id, stance):
+    """Headlines in capitals past a ticker, in title case, in headlinese with its articles
+    dropped: the stance their verb states is their subject's, the body named in the story
+    ("the board", "Kestra" for "Kestra Corp")."""
+    positions = invented_tables(f"{headline}\n\n{body}\n", resources)["positions"]
+    first = positions[positions["sentence_id"] == 0]
+    assert (actor_id, stance) in sides(first), positions[["actor_id", "stance", "sentence_id"]]

@@ -1,6 +1,8 @@
 """Who said what: the forms of attribution news copy uses, one case each, on invented
 text (names and places that appear in no gold article)."""
 
+import re
+
 import pytest
 
 from newsbook.pipeline import analyze
@@ -1900,16 +1902,30 @@ def test_a_party_named_in_the_plural_still_speaks_as_itself(resources):
     )
 
 
-def test_companies_listed_with_their_tickers_speak_together(resources):
-    """The parser may hang such a list on the first ticker: the ticker rule must not
-    give the statement to the first company alone."""
+@pytest.mark.parametrize("ticker", [True, False])
+def test_companies_listed_with_their_tickers_speak_together(resources, ticker):
+    """The parser may hang such a list on the first name as an apposition: the
+    statement is not the first company's alone."""
     text = (
         "Earlier today, Sunna Co <SUN>, Pirrie Petroleum <P> and Dunmore Shamrock <DIA> "
         "also said they raised their crude postings 50 cts a barrel, bringing their WTI "
         "contract price to 17.50 dlrs a barrel."
     )
+    if not ticker:
+        text = re.sub(r" <[A-Z]+>", "", text)
     row = statement(quotes_of(text, resources), "they raised their crude postings")
     assert row["speaker_id"] == "", row
+
+
+def test_a_speaker_s_apposition_listing_things_is_no_list_of_speakers(resources):
+    """ "said Dan Glickman, (D-Kans.), chairman of the subcommittee on wheat, soybeans and
+    feed grains": one speaker, whatever the apposition lists."""
+    text = (
+        '"We need to look at ways to cut costs," said Dan Glickman, (D-Kans.), chairman of '
+        "the subcommittee on wheat, soybeans and feed grains."
+    )
+    row = statement(quotes_of(text, resources), "We need to look at ways", kind="direct")
+    assert row["speaker_id"] == "dan-glickman", row
 
 
 @pytest.mark.parametrize(

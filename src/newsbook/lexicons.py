@@ -295,6 +295,7 @@ STANCE_WORD_LISTS = (
     "contrasts",
     "time_clauses",
     "spokespeople",
+    "representatives",
     "members_named",
     "indefinite",
     "obligation",
@@ -368,6 +369,7 @@ class StanceLexicon:
     contrasts: frozenset[str] = frozenset()  # "as opposed to X": X set apart, no stance
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
+    representatives: frozenset[str] = frozenset()  # "X officials said": X's word
     members_named: frozenset[str] = frozenset()  # "critics, including X,": X is one
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's

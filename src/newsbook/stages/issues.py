@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy
 import pandas as pd
@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from newsbook.lexicons import ACTOR_TYPES, Issue, StanceLexicon
 from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
+from newsbook.text.nlp import in_headline
 
 # Entity types never taken as an issue: the actors themselves, places, dates, amounts.
 NAMED_TYPES = frozenset(
@@ -84,9 +85,12 @@ def _code_name(token: Token) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    """ "the plan", "this scheme": a noun its first determiner makes definite."""
+    """ "the plan", "this scheme": a noun its first determiner makes definite, or a
+    headline's noun with none ("Court voids permit": the permit)."""
     determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
-    return bool(determiners) and determiners[0] in {"the", "this", "that", "these"}
+    if not determiners:
+        return in_headline(noun) and noun.tag_ in {"NN", "NNS"}
+    return determiners[0] in {"the", "this", "that", "these"}
 
 
 def relative_pronoun(token: Token) -> bool:
@@ -151,6 +155,48 @@ def discovered_issue(ref: IssueRef, finder: IssueFinder) -> Issue:
         guard = "".join(rf"(?<!{re.escape(word)}\s)" for word in narrowing)
         mentions.append(guard + found.head_alone)
     return Issue(ref.id, ref.label, patterns=tuple(compiled_pattern(m) for m in mentions))
+
+
+def adopt_short_names(
+    text: str,
+    catalogue: list[tuple[Issue, IssueRef]],
+    found: list[tuple[Issue, IssueRef]],
+) -> tuple[list[tuple[Issue, IssueRef]], list[tuple[Issue, IssueRef]]]:
+    """A discovered issue named by a name that the article writes elsewhere as the start
+    of a catalogue issue's ("We Won't Scrap VTA" where the story names the "VTA Treaty")
+    is that issue, called short: the catalogue issue takes its patterns for this article,
+    and it is no issue of its own. Only names (a word with a capital): "the tax" is not
+    "the tax increase"."""
+    matched = {
+        issue.id: {m.group(0) for pattern in issue.patterns for m in pattern.finditer(text)}
+        for issue, _ in catalogue
+    }
+    adopted: dict[str, list[re.Pattern[str]]] = {}
+    kept = []
+    for issue, ref in found:
+        owner = next(
+            (
+                cid
+                for cid, texts in matched.items()
+                if ref.label != ref.label.lower()
+                and any(t.startswith(ref.label + " ") for t in sorted(texts))
+            ),
+            None,
+        )
+        if owner is None:
+            kept.append((issue, ref))
+        else:
+            adopted.setdefault(owner, []).extend(issue.patterns)
+    widened = [
+        (
+            replace(issue, patterns=issue.patterns + tuple(adopted[issue.id])),
+            replace(ref, patterns=ref.patterns + tuple(p.pattern for p in adopted[issue.id])),
+        )
+        if issue.id in adopted
+        else (issue, ref)
+        for issue, ref in catalogue
+    ]
+    return widened, kept
 
 
 class IssueFinder:

@@ -105,6 +105,39 @@ def recase(text: str, vocabulary: dict[str, str]) -> str:
     return recased[:1].upper() + recased[1:]
 
 
+def is_title_case(text: str) -> bool:
+    """A headline in title case ("Council Votes to Sell City Water System"): nearly
+    every word of four letters or more starts with a capital, and not all in capitals."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) >= 4]
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) >= 3
+        and len(capitalised) >= TITLE_CASE_SHARE * len(words)
+        and not is_all_caps(text)
+    )
+
+
+# Of a title-case headline's long words, the share that start with a capital.
+TITLE_CASE_SHARE = 0.8
+
+
+def recase_title(text: str, vocabulary: dict[str, str]) -> str:
+    """A title-case headline re-cased for the parser, length kept, as `recase` re-cases
+    one in capitals: a word the story spells elsewhere takes that spelling ("Council
+    Votes to Sell Water System" reads "Council votes to sell water system"); others go
+    lower case (a name in a headline is nearly always named again in the story), except
+    the first word."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if match.start() == 0 or word.isupper():
+            return word  # (an acronym: "EU", "NHS")
+        known = vocabulary.get(word.lower(), word.lower())
+        return known if len(known) == len(word) else word
+
+    return re.sub(r"[A-Za-z][\w.'-]*", fix, text)
+
+
 CAPITALS_WORD = r"[A-Z](?:[A-Z.'’-]*[A-Z])?\b\.?"
 CAPITALS_RUN = re.compile(rf"\b{CAPITALS_WORD}(?:[ \t]+{CAPITALS_WORD})*")
 # Words of a capitals run shorter than this stay as they are ("US", "EC", an initial):
@@ -143,10 +176,117 @@ TICKER = re.compile(r"<[A-Z0-9][A-Z0-9.]{0,9}>")
 
 
 def parse_text(text: str) -> str:
-    """The block as the parser sees it: same length, line breaks turned into spaces and
+    """The block as its Doc spells it: same length, line breaks turned into spaces and
     ticker symbols into blanks."""
     flat = re.sub(r"[\r\n\t\f\v]", " ", text)
     return TICKER.sub(lambda match: " " * len(match.group(0)), flat)
+
+
+def parser_view(text: str) -> str:
+    """What the parser reads of a block spelled as `parse_text` gives it: a ticker's
+    blank dropped ("Acme Corp <ACM> rejects bid" reads "Acme Corp rejects bid"), since
+    a run of blanks is a token of its own that the parser hangs into the sentence, most
+    often as a headline's subject."""
+    return re.sub(r"(?<=\S)  +(?=\S)", " ", text)
+
+
+def project_parse(doc: Doc, text: str, nlp: Language) -> Doc:
+    """The parse of a view of `text` (`parser_view`, `mended_headline`) set on `text`'s
+    own tokens, so every offset stays the text's: each word keeps its tag, lemma, head,
+    label and entity; a run of blanks hangs on the word before it, outside any entity; a
+    word the view added is left out, its dependents hung on its head. `text` is parsed
+    itself where the view's words are not the text's, in order."""
+    original = nlp.make_doc(text)
+    words = iter(t for t in original if not t.is_space)
+    index: dict[int, int] = {}  # view token -> text token
+    word = next(words, None)
+    for parsed in doc:
+        if word is not None and parsed.text == word.text:
+            index[parsed.i] = word.i
+            word = next(words, None)
+    if word is not None:
+        return nlp(text)
+    at = {i: doc[v] for v, i in index.items()}
+
+    def head(parsed: Token) -> int:
+        while parsed.i not in index and parsed.head.i != parsed.i:
+            parsed = parsed.head
+        return index.get(parsed.i, 0)
+
+    tags, pos, morphs, lemmas, heads, deps, ents = [], [], [], [], [], [], []
+    for token in original:
+        parsed = at.get(token.i)
+        if parsed is None:
+            before = token.i - 1 if token.i else token.i + 1
+            tags.append("_SP")
+            pos.append("SPACE")
+            morphs.append("")
+            lemmas.append(token.text)
+            heads.append(min(before, len(original) - 1))
+            deps.append("dep")
+            ents.append("O")
+            continue
+        tags.append(parsed.tag_)
+        pos.append(parsed.pos_)
+        morphs.append(str(parsed.morph))
+        lemmas.append(parsed.lemma_)
+        heads.append(head(parsed.head))
+        deps.append(parsed.dep_)
+        ents.append(f"{parsed.ent_iob_}-{parsed.ent_type_}" if parsed.ent_type_ else "O")
+    for i, tag in enumerate(ents):  # an entity's first word left out, or cut by blanks
+        if tag.startswith("I-") and (not i or ents[i - 1][2:] != tag[2:]):
+            ents[i] = "B-" + tag[2:]
+    return Doc(
+        nlp.vocab,
+        words=[t.text for t in original],
+        spaces=[bool(t.whitespace_) for t in original],
+        tags=tags,
+        pos=pos,
+        morphs=morphs,
+        lemmas=lemmas,
+        heads=heads,
+        deps=deps,
+        ents=ents,
+    )
+
+
+# Words after which a headline's verb takes no article: its object already has one, or
+# it takes no object ("Acme says", "rates rise to 5 pct", "Acme bids for Zeta").
+NO_ARTICLE_BEFORE = frozenset(
+    {"DT", "PDT", "PRP", "PRP$", "IN", "TO", "CD", "WDT", "WP", "CC", "MD"}
+)
+
+
+def mended_headline(doc: Doc, text: str, nlp: Language) -> Doc:
+    """A headline in headlinese, articles dropped ("Acme rejects unsolicited takeover
+    bid", "Court voids permit for mine"), where the parser reads the verb as a noun or
+    an adjective as the verb: a word ending in -s that the parser did not make the
+    headline's verb is tried as one, with "the" put before the word after it;
+    that reading is kept where the parser then makes it the verb of a subject before it
+    (`project_parse` drops the added word)."""
+    for token in doc:
+        following = next((t for t in doc[token.i + 1 :] if not t.is_space), None)
+        if (
+            token.i == 0
+            or following is None
+            or not (token.is_lower and token.is_alpha and token.lower_.endswith("s"))
+            or (token.dep_ == "ROOT" and token.pos_ == "VERB")
+            or not following.is_alpha
+            or following.tag_ in NO_ARTICLE_BEFORE
+        ):
+            continue
+        view = parser_view(f"{text[: following.idx]}the {text[following.idx :]}")
+        reading = nlp(view)
+        at = len(parser_view(text[: token.idx + len(token)])) - len(token)
+        verb = next((t for t in reading if t.idx == at), None)
+        if (
+            verb is not None
+            and verb.dep_ == "ROOT"
+            and verb.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        ):
+            return project_parse(reading, text, nlp)
+    return doc
 
 
 def parse_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -188,6 +328,8 @@ def parse_plan(article: Article, blocks: list[Block]) -> tuple[list[tuple[int, B
         flat = parse_text(article.text[piece.start : piece.end])
         if is_all_caps(flat) and piece.section != "dateline":
             texts.append(recase(flat, vocabulary))
+        elif piece.section == "headline" and is_title_case(flat):
+            texts.append(recase_title(flat, vocabulary))
         else:
             texts.append(recase_capitals(flat, vocabulary, all_names=piece.section == "dateline"))
     return pieces, texts
@@ -206,12 +348,18 @@ def parse_many(
     one `nlp.pipe`, so the parser works on full batches instead of one article's few
     paragraphs. A piece's parse does not depend on the pieces batched with it."""
     plans = [parse_plan(article, blocks) for article, blocks in items]
-    docs = nlp.pipe((text for _, texts in plans for text in texts), batch_size=batch_size)
+    views = (parser_view(text) for _, texts in plans for text in texts)
+    docs = nlp.pipe(views, batch_size=batch_size)
     parsed = []
-    for pieces, _ in plans:
+    for pieces, texts in plans:
         article_parse = []
-        for paragraph_id, piece in pieces:
+        for (paragraph_id, piece), text in zip(pieces, texts, strict=True):
             doc = next(docs)
+            if len(doc.text) != len(text):
+                doc = project_parse(doc, text, nlp)
+            if piece.section == "headline":
+                doc = mended_headline(doc, text, nlp)
+                doc.user_data[HEADLINE_KEY] = True
             doc.tensor = EMPTY_TENSOR  # no stage reads it; it is most of a Doc's memory
             article_parse.append(ParsedBlock(paragraph_id=paragraph_id, block=piece, doc=doc))
         parsed.append(article_parse)
@@ -222,7 +370,13 @@ EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
 TEXT_KEY = "newsbook.text"  # a Doc's text as kept in its user_data
+HEADLINE_KEY = "newsbook.headline"  # set on a headline's Doc
 STARTS_KEY = "newsbook.starts"  # its tokens' character offsets
+
+
+def in_headline(token: Token) -> bool:
+    """Whether a word is a headline's (headlinese drops articles: "Council backs plan")."""
+    return bool(token.doc.user_data.get(HEADLINE_KEY))
 
 
 def doc_text(doc: Doc) -> str:

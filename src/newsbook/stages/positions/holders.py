@@ -21,7 +21,7 @@ from newsbook.stages.positions.cues import (
     received_attitude,
 )
 from newsbook.stages.voice import byline_names, reads_as_commentary
-from newsbook.text.nlp import named_members, prepositional_objects
+from newsbook.text.nlp import in_headline, named_members, prepositional_objects
 
 HOLDER_DEPS = {"nsubj", "poss", "agent", "amod", "compound", "nmod"}
 PLACES_AND_NATIONALITIES = {"GPE", "NORP", "LOC"}
@@ -30,6 +30,10 @@ PLACES_AND_NATIONALITIES = {"GPE", "NORP", "LOC"}
 class Holding(NamedTuple):
     holders: list[str]  # who holds a cue (`ActorFinder.holders`)
     unnamed: bool  # whether its act is an unnamed subject's (`ActorFinder.held_unnamed`)
+
+
+# "a spokesman for X", "officials of X", "officials at X", "officials from X"
+REPRESENTED_BY = frozenset({"for", "of", "at", "from"})
 
 
 class ActorFinder:
@@ -132,14 +136,14 @@ class ActorFinder:
         entity_id = self.at(start, start + len(token))
         if entity_id:
             return self.states.get(entity_id, entity_id)
-        lemma = token.lemma_.lower()
         # "the council president, Grace Whitfield": an apposition names the very one
         children = sorted(token.children, key=lambda c: c.dep_ != "appos")
         for child in children:  # "the U.S. proposal", "fellow Democrat Harlow Venn"
             if child.dep_ != "appos" and self.unnamed_member(token):
                 continue
             governed = bool(word_forms(token) & self.governing_bodies)  # "the board of X"
-            if lemma in self.spokespeople and child.dep_ == "prep" and child.lower_ == "for":
+            speaks = self.speaks_for(token)
+            if speaks and child.dep_ == "prep" and child.lower_ in REPRESENTED_BY:
                 child = next((g for g in child.children if g.dep_ == "pobj"), child)
             elif governed and child.dep_ == "prep" and child.lower_ == "of":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -157,18 +161,45 @@ class ActorFinder:
                 child = objects[0]
             elif child.dep_ not in {"compound", "appos", "poss", "amod"}:
                 continue
-            if child.i < token.i + 3 or lemma in self.spokespeople or governed:
+            if child.i < token.i + 3 or speaks or governed:
                 entity_id = self.at(base + child.idx, base + child.idx + len(child))
-                if not entity_id and (governed or lemma in self.spokespeople):
-                    # "the company's board", "a spokesman for the company": described
-                    entity_id = self.described(child, base)
+                if not entity_id and (governed or speaks):
+                    # "the company's board", "a spokesman for the company": described;
+                    # "Norland government officials": the government's
+                    entity_id = self.described(child, base) or self._government_of(child, base)
                 if child.dep_ != "appos" and self._of_a_place(token, entity_id):
                     continue  # "German banks", "Latin nations": some of that place's
+                if child.dep_ == "amod" and self._describes_a_person(token, entity_id):
+                    continue  # "the British farm minister": a minister, not Britain
                 if entity_id and token.lemma_.lower() in self.government_nouns:
                     return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
                     return self.states.get(entity_id, entity_id)
         return self.described(token, base)
+
+    def _government_of(self, noun: Token, base: int) -> str:
+        """ "Norland government", "the Norland administration": a government word a state
+        modifies is that state's."""
+        if not word_forms(noun) & self.government_nouns:
+            return ""
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "poss"}:
+                entity_id = self.at(base + child.idx, base + child.idx + len(child))
+                if entity_id:
+                    return self.states.get(entity_id, entity_id)
+        return ""
+
+    def _describes_a_person(self, noun: Token, entity_id: str) -> bool:
+        """ "the British farm minister", "a Dutch economist": a nationality on one person's
+        word says where they are from; the nation holds nothing (its government, its
+        spokesman, its bodies are the state's)."""
+        return (
+            self.types.get(entity_id) == "NORP"
+            and noun.tag_ == "NN"
+            and not word_forms(noun)
+            & (self.organisation_nouns | self.government_nouns | self.stance.proposals)
+            and not self.speaks_for(noun)
+        )
 
     def _of_a_place(self, noun: Token, entity_id: str) -> bool:
         """ "French operators", "German banks", "the Latin nations": a plural noun a place
@@ -179,27 +210,39 @@ class ActorFinder:
         return self.types.get(entity_id) in PLACES_AND_NATIONALITIES and (
             noun.tag_ in {"NNS", "NNPS"}
             # ("Soviet spokesmen" speak for the state, as a spokesman does)
-            and lemma not in self.stance.proposals | self.government_nouns | self.spokespeople
+            and lemma not in self.stance.proposals | self.government_nouns
+            and not self.speaks_for(noun)
             or lemma in self.organisation_nouns
         )
 
     def body(self, noun: Token) -> str:
         """ "Councillors voted to refuse X", the headline "Council Approves X": a body's
         word alone, or its members' plural alone, is the one organisation the article
-        names with that word ("Harlow Town Council"); "" where none or several are."""
-        if any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children):
+        names with that word ("Harlow Town Council"); so is any organisation's word in a
+        headline ("Appeals court voids permit"), whose words come before any name;
+        "" where none or several are."""
+        modifiers = [
+            c for c in noun.children if c.dep_ in {"det", "poss", "nummod", "amod", "compound"}
+        ]
+        if any(c.dep_ != "compound" for c in modifiers):
             return ""  # "two councillors", "the trustees who voted no": some members
         forms = sorted(word_forms(noun))
         if noun.tag_ in {"NNS", "NNPS"}:
             word = next((self.members_of[f] for f in forms if f in self.members_of), "")
         else:
             bodies = set(self.members_of.values())
+            if in_headline(noun):  # "Appeals court voids permit": named in the story below
+                bodies.update(kind for kinds in self.body_kinds.values() for kind in kinds)
             word = next((f for f in forms if f in bodies), "")
         # ("Council" alone as a name is the word, not an organisation's name)
+        # ("School board": the words before it are words of the name, "Alder Creek School
+        # Board"; "two school boards", "union members": not that body)
         named = [
             entity_id
             for entity_id, kinds in self.body_kinds.items()
-            if word in kinds and self.names.get(entity_id, "").casefold() != word
+            if word in kinds
+            and self.names.get(entity_id, "").casefold() != word
+            and all(c.lower_ in self.names.get(entity_id, "").casefold().split() for c in modifiers)
         ]
         return named[0] if word and len(named) == 1 else ""
 
@@ -235,11 +278,17 @@ class ActorFinder:
         return ""
 
     def unnamed_member(self, token: Token) -> bool:
-        """ "U.S. Government officials", "party members": unnamed members of an
-        organisation are no one the article names; its spokesman, though, speaks for it
-        ("a spokeswoman for the firm")."""
-        lemma = token.lemma_.lower()
-        return lemma in self.anonymous and lemma not in self.spokespeople
+        """ "party members", "a bank official": unnamed members of an organisation are no
+        one the article names; its spokesman, though, speaks for it ("a spokeswoman for
+        the firm"), and so do its officials ("Reagan Administration officials")."""
+        return token.lemma_.lower() in self.anonymous and not self.speaks_for(token)
+
+    def speaks_for(self, token: Token) -> bool:
+        """A spokesman, or officials (not one of them: "an official" is one person,
+        unnamed), speak for the body they are of."""
+        return (
+            token.lemma_.lower() in self.spokespeople or token.lower_ in self.stance.representatives
+        )
 
     def unnamed_subject(self, verb: Token, base: int, target: Token | None) -> bool:
         """Whether a verb's subject is no one in particular ("a bank", "some firms")."""

@@ -176,8 +176,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             and path[0] in _called_for_targets(token, lexicon)
         ):
             # "Norland must raise X" supports X; "should not have raised X" opposes it,
-            # and so does "should drop X" (a reversal called for)
-            polarity = -1 if lexicon.negated(token) != lexicon.reverses(token) else 1
+            # and so do "should drop X" (a reversal called for) and "no X should be set"
+            denied = lexicon.negated(token) != _none_of(path[0])
+            polarity = -1 if denied != lexicon.reverses(token) else 1
             cues.append(Cue(token, polarity, voiced=True))
         elif (
             depth == 1
@@ -228,7 +229,7 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             # "there should not be a levy", "there must be no levy": oughtn't to exist
             polarity = -1 if lexicon.negated(token) or lexicon.negated(path[0]) else 1
             cues.append(Cue(token, polarity, voiced=True))
-        elif depth > 0 and path[depth - 1].dep_ == "advcl" and lexicon.polarity(token):
+        elif depth > 0 and _purpose(path[depth - 1]) and lexicon.polarity(token):
             # "changing the treaty to allow X": an act done for X serves X, whatever it
             # does to its own object
             cues.append(Cue(token, polarity))
@@ -285,7 +286,8 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         elif _disclaimed(token, lexicon):
             break  # "I am not against X": an opposition disclaimed, no stance taken
         elif lexicon.polarity(token):
-            polarity *= lexicon.polarity(token) * (-1 if lexicon.negated(token) else 1)
+            denied = lexicon.negated(token) != (depth == 1 and _none_of(path[0]))
+            polarity *= lexicon.polarity(token) * (-1 if denied else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
             # and a warning of harm or a promise of good is its speaker's ("could be
@@ -488,4 +490,22 @@ def _sets_apart(token: Token, lexicon: StanceLexicon) -> bool:
     """ "as opposed to", "as compared with": a contrast, not an attitude."""
     return token.lower_ in lexicon.contrasts and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in token.children
+    )
+
+
+def _purpose(clause: Token) -> bool:
+    """An adverbial clause of purpose, its subject the main clause's ("changing the treaty
+    to allow X", "cut rates in order to help X"), not a clause of its own ("rejected the
+    plan as the developer weighs an appeal")."""
+    return clause.dep_ == "advcl" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} or c.dep_ == "mark" and c.lower_ != "to"
+        for c in clause.children
+    )
+
+
+def _none_of(subject: Token) -> bool:
+    """ "no new levy should be introduced": a passive's subject none of which is to be
+    acted on, as "the levy should not be introduced" says."""
+    return subject.dep_ == "nsubjpass" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )

@@ -13,6 +13,7 @@ from newsbook.stages.context import ArticleContext
 from newsbook.stages.issues import (
     NAMED_TYPES,
     IssueFinder,
+    adopt_short_names,
     catalogue_ref,
     discovered_issue,
     phrase_tokens,
@@ -59,6 +60,7 @@ def positions_columns(context: ArticleContext) -> Columns:
     # read again with the issues found named like the catalogue's, so that every
     # mention of them counts, before the cue that first pointed at them too
     found = [(discovered_issue(ref, issues), ref) for ref in issues.discovered()]
+    catalogue, found = adopt_short_names(article.text, catalogue, found)
     issues = IssueFinder(lexicon, [ref for _, ref in catalogue + found])
     rows, mentions = _positions_pass(context, finder, catalogue + found, issues, statements)
     keep_sides(context, rows, mentions)

@@ -422,20 +422,29 @@ class SpeakerResolver:
         return person if person and any(t.lower_ in self.title_heads for t in between) else ""
 
     def _one_name(self, subject: Token, base: int) -> bool:
-        """ "Korval and Co": words joined by "and" inside one name."""
+        """ "Korval and Co", "Smith, Harris And Co": words joined by "and" inside one
+        name."""
         start = base + subject.idx
         entity_id = self.entity_in(start, start + len(subject))
-        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        joined = [
+            c
+            for c in subject.children
+            if c.dep_ == "conj" or (c.dep_ == "appos" and _a_list_of_names(c))
+        ]
         return bool(entity_id) and all(
-            self.entity_in(base + c.idx, base + c.idx + len(c)) == entity_id for c in conjuncts
+            self.entity_in(base + c.idx, base + c.idx + len(c)) == entity_id for c in joined
         )
 
     @staticmethod
     def _coordinated(subject: Token) -> bool:
-        """ "The Harbour Union and Norland", "Vendt and Oduya": more than one speaker."""
-        return any(
-            c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in subject.children
-        ) and any(c.dep_ == "cc" for c in subject.children)
+        """ "The Harbour Union and Norland", "Vendt and Oduya", "Sunna Co, Pirrie
+        Petroleum and Dunmore Shamrock" (a list the parser may hang on the first name as
+        an apposition): more than one speaker."""
+        joined = any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in subject.children)
+        return (joined and any(c.dep_ == "cc" for c in subject.children)) or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" and _a_list_of_names(c)
+            for c in subject.children
+        )
 
     def _organisation(self, subject: Token, base: int) -> str:
         """ "The network said": for a company-like word, the organisation that spoke
@@ -598,3 +607,12 @@ def _definite(noun: Token) -> bool:
     """ "the senator", not "a senator" or "senators"."""
     determiners = [c for c in noun.children if c.dep_ == "det"]
     return bool(determiners) and determiners[0].lower_ == "the" and noun.tag_ in {"NN", "NNP"}
+
+
+def _a_list_of_names(phrase: Token) -> bool:
+    """ "Pirrie Petroleum and Dunmore Shamrock": names joined by "and", nothing else (not
+    "chairman of the subcommittee on wheat and feed grains", nor a relative clause)."""
+    words = list(phrase.subtree)
+    return any(t.dep_ == "cc" for t in words) and all(
+        t.pos_ in {"PROPN", "CCONJ", "PUNCT", "SPACE"} for t in words
+    )
