@@ -77,7 +77,8 @@ def _parse_of(text: str, resources):
     """The article's parse, block by block, as the stages get it."""
     article = make_article(text, article_id="t", published="1987-03-05")
     laid_out, blocks = read_layout(article, resources)
-    return laid_out, parse_blocks(laid_out, blocks, make_nlp(resources.entity_patterns))
+    nlp = make_nlp(resources.entity_patterns)
+    return laid_out, parse_blocks(laid_out, blocks, nlp, verbs=resources.stance_verbs)
 
 
 def test_a_ticker_is_read_past_and_kept_as_blanks(resources):
@@ -139,3 +140,53 @@ def test_a_title_case_headline_is_re_cased_from_the_story(headline, read):
     assert is_title_case(headline) and not is_title_case(read)
     assert recase_title(headline, cased_vocabulary([body])) == read
     assert len(read) == len(headline)
+
+
+@pytest.mark.parametrize(
+    ("headline", "subject"),
+    [
+        ("U.S. housing starts rose 4.4 pct in March", "starts"),
+        ("EC states attack plan to penalise farmers", "states"),
+        ("Taiwan protests block Du Pont plant", "protests"),
+        ("Reagan says Volcker will not serve new term", "Volcker"),
+    ],
+)
+def test_a_plural_before_a_verb_is_not_read_as_the_verb(resources, headline, subject):
+    """A plural before a verb ("starts rose", "states attack", "protests block") is its
+    subject; only a word of the lexicon's verbs of a side, with no verb after it, is tried
+    as the verb (a verb of speech, "says", the parser reads)."""
+    _, parsed = _parse_of(f"{headline}\n\nThe story went on.\n", resources)
+    headline_doc = next(b.doc for b in parsed if b.block.section == "headline")
+    plain = make_nlp(resources.entity_patterns)(headline_doc.text)
+    assert [t.dep_ for t in headline_doc] == [t.dep_ for t in plain]
+    assert subject not in [t.text for t in headline_doc if t.dep_ == "ROOT"]
+
+
+def test_an_entity_read_across_a_ticker_ends_at_its_blanks(resources):
+    """ "COBANCO INC <CBCO> YEAR NET": the parser, reading past the ticker, may run the name
+    into the next word; the entity stops at the blanks, and the rest is no entity."""
+    text = "COBANCO INC <CBCO> YEAR NET\n\nCobanco Inc said its net rose.\n"
+    tables = analyze(make_article(text, article_id="t", published="1987-03-05"), resources)
+    names = set(tables["entities"]["name"])
+    assert not {"year", "YEAR", "Year"} & names, names
+    assert any(name.casefold() == "cobanco inc" for name in names), names
+
+
+def test_a_gazetteer_name_keeps_its_id_across_blanks(resources):
+    """A run of blanks in the text ("pact,  Tass") makes the parse a projected one: the
+    gazetteer's id for the name it matched is kept ("INF treaty" is the INF Treaty)."""
+    text = "Moscow said it would keep to the INF treaty,  Tass reported on Monday.\n"
+    tables = analyze(make_article(text, article_id="t", published="1987-03-05"), resources)
+    assert "inf-treaty" in set(tables["entities"]["entity_id"]), tables["entities"]
+
+
+def test_a_gazetteer_name_in_a_title_case_headline_keeps_its_capitals(resources):
+    """ "... Breaching Intermediate-Range Nuclear Forces Treaty": the story may name it
+    otherwise; the headline's words of a gazetteer name are not re-cased."""
+    text = (
+        "Moscow Warns Washington Against Breaching Intermediate-Range Nuclear Forces Treaty\n\n"
+        "Moscow said on Monday that the 1987 treaty must stand.\n"
+    )
+    tables = analyze(make_article(text, article_id="t", published="1988-03-05"), resources)
+    mentions = tables["mentions"]
+    assert "inf-treaty" in set(mentions[mentions["sentence_id"] == 0]["entity_id"]), mentions

@@ -1,23 +1,27 @@
 """The common frames of a stance, swept: invented sentences stating one actor's side on
-one issue in the ways news writing does (tests/fixtures/frames/stances.txt), each added
-to one intro naming the actors. A floor on how many come out right, measured, so that
-a change that loses frames is seen; the misses are the work left."""
+one issue in the ways news writing does (tests/fixtures/frames/: `stances.txt`, written
+by the team, and `wire.txt`, wire copy's frames written by a helper before any run),
+each added to one intro naming the actors. A floor on how many come out right in each,
+measured, so that a change that loses frames is seen; the misses are the work left."""
 
 from pathlib import Path
 
+import pytest
+
 from tests.articles import invented_tables
 
-FRAMES = Path(__file__).parent / "fixtures" / "frames" / "stances.txt"
+FIXTURES = Path(__file__).parent / "fixtures" / "frames"
 INTRO = "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met on Monday.\n\n"
-# measured: 335 of 450 (115 missed) after session 13's sweeps, 252 before them; 344 of
-# 460 after session 14 added ten frames (officials, "no X should be", named judgements)
-FLOOR = 339
+# file -> (frames, floor). stances.txt measured 335 of 450 after session 13's sweeps (252
+# before them), 350 of 460 after session 14 added ten frames and its fixes; wire.txt 35
+# of 120 when it was written (session 14), 55 after that session's fixes
+FLOORS = {"stances.txt": (460, 345), "wire.txt": (120, 50)}
 
 
-def frames() -> list[tuple[str, str, str, str]]:
-    """(sentence, stance, actor, issue) of every line of the fixture."""
+def frames(name: str) -> list[tuple[str, str, str, str]]:
+    """(sentence, stance, actor, issue) of every line of a fixture."""
     found = []
-    for line in FRAMES.read_text(encoding="utf-8").splitlines():
+    for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         sentence, stance, *rest = (part.strip() for part in line.split("|"))
@@ -36,13 +40,16 @@ def right(sentence: str, stance: str, actor: str, issue: str, resources) -> bool
     )
 
 
-def test_the_fixture_reads_whole():
-    found = frames()
-    assert len(found) == 460
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_the_fixture_reads_whole(name):
+    found = frames(name)
+    assert len(found) == FLOORS[name][0]
     assert {stance for _, stance, _, _ in found} == {"support", "oppose", "neutral"}
 
 
-def test_common_frames_of_a_stance_come_out_right(resources):
-    found = frames()
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_common_frames_of_a_stance_come_out_right(resources, name):
+    found = frames(name)
     hits = sum(right(*frame, resources) for frame in found)
-    assert hits >= FLOOR, f"{hits} of {len(found)} frames right (floor {FLOOR})"
+    floor = FLOORS[name][1]
+    assert hits >= floor, f"{name}: {hits} of {len(found)} frames right (floor {floor})"

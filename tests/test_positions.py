@@ -70,6 +70,12 @@ def positions_of(text: str, resources):
             "charter",
             "support",
         ),
+        (
+            "Sudmark refuses to discuss changing the water charter so as to allow the dam.",
+            "sudmark",
+            "dam",
+            "oppose",
+        ),
         ("Norland rejects the test ban.", "norland", "ban", "oppose"),
         ("Roth wants to reduce the fishing fleet.", "ana-roth", "cut-fleet", "support"),
         ("Okon refuses to cut the fishing fleet.", "lev-okon", "cut-fleet", "oppose"),
@@ -77,6 +83,10 @@ def positions_of(text: str, resources):
         ("Okon said he had not taken a position on the dam.", "lev-okon", "dam", "neutral"),
         ("Roth is undecided about the dam.", "ana-roth", "dam", "neutral"),
         ("Okon has no view on the dam.", "lev-okon", "dam", "neutral"),
+        ("Okon said he would neither support nor oppose the dam.", "lev-okon", "dam", "neutral"),
+        ("Roth would not rule out supporting the dam.", "ana-roth", "dam", "neutral"),
+        ("Roth said she had mixed feelings about the dam.", "ana-roth", "dam", "neutral"),
+        ("Okon said Sudmark would remain neutral on the dam.", "sudmark", "dam", "neutral"),
         # neither side taken
         ("Okon said he would abstain in the vote on the dam.", "lev-okon", "dam", "neutral"),
         (

@@ -172,3 +172,26 @@ def test_a_headline_s_stance(resources, headline, body, actor_id, stance):
     positions = invented_tables(f"{headline}\n\n{body}\n", resources)["positions"]
     first = positions[positions["sentence_id"] == 0]
     assert (actor_id, stance) in sides(first), positions[["actor_id", "stance", "sentence_id"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Norland officials said they opposed the harbour levy.", {"norland"}),
+        ("Norland government officials rejected the harbour levy.", {"norland"}),
+        ("Former Norland officials said they opposed the harbour levy.", set()),
+        ("Some Norland officials said they opposed the harbour levy.", set()),
+        ("Norland opposition officials said they opposed the harbour levy.", set()),
+        ("The Soviet side rejected the harbour levy.", {"soviet"}),
+        ("The Soviet foreign ministry rejected the harbour levy.", {"soviet"}),
+        ("A Soviet economist rejected the harbour levy.", set()),
+    ],
+)
+def test_who_unnamed_officials_and_national_words_speak_for(resources, text, holders):
+    """Officials of a named body speak for it, as its spokesman does; not officials set
+    apart from it ("former", "some", "opposition" officials). A nationality on a body of
+    the state ("the Soviet side", "ministry") is the state's; on a private person ("a
+    Soviet economist"), where they are from."""
+    positions = discovered_of(text, resources)
+    found = set(positions[positions["sentence_id"] == 1]["actor_id"])
+    assert found == holders, positions[["actor_id", "stance", "issue_id"]]

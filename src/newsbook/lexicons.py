@@ -119,6 +119,24 @@ class Resources:
             | self.speech.institutions
         )
 
+    @functools.cached_property
+    def stance_verbs(self) -> frozenset[str]:
+        """The one-word verbs a headline states a side with ("rejects", "backs", "voids",
+        "fears"): the words of the stance lexicon a headline in headlinese is read again
+        for (`nlp.mended_headline`; a verb of speech, "says", the parser reads)."""
+        stance = self.stance
+        words = (
+            stance.support
+            | stance.oppose
+            | stance.apprehension
+            | stance.desire
+            | stance.deciding
+            | stance.reversal
+            | stance.compliance
+            | frozenset(stance.prepositional)
+        )
+        return frozenset(w for w in words if " " not in w)
+
     @property
     def entity_patterns(self) -> Path:
         """The gazetteer's EntityRuler patterns (JSONL), read by the parser."""
@@ -296,6 +314,7 @@ STANCE_WORD_LISTS = (
     "time_clauses",
     "spokespeople",
     "representatives",
+    "private_persons",
     "members_named",
     "indefinite",
     "obligation",
@@ -304,6 +323,8 @@ STANCE_WORD_LISTS = (
     "neg_raising",
     "hearsay",
     "undecided",
+    "open_views",
+    "compliance",
     "deliberating",
     "abstaining",
     "causes",
@@ -370,6 +391,7 @@ class StanceLexicon:
     time_clauses: frozenset[str] = frozenset()  # "after X passes the bill": an event dated
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     representatives: frozenset[str] = frozenset()  # "X officials said": X's word
+    private_persons: frozenset[str] = frozenset()  # "a Dutch economist": not the state
     members_named: frozenset[str] = frozenset()  # "critics, including X,": X is one
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
@@ -381,6 +403,8 @@ class StanceLexicon:
     neg_raising: frozenset[str] = frozenset()  # "don't think we should": the clause negated
     hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
+    open_views: frozenset[str] = frozenset()  # "keeps an open mind on X": neutral
+    compliance: frozenset[str] = frozenset()  # "would not pay the levy": against it
     deliberating: frozenset[str] = frozenset()  # "is studying the offer": neutral
     abstaining: frozenset[str] = frozenset()  # "will abstain in the vote on X": neutral
     causes: frozenset[str] = frozenset()  # "could prompt (retaliation)": a harm caused
@@ -471,9 +495,30 @@ class StanceLexicon:
             return phrase
         if self._inside_phrase(token):
             return 0
+        particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+        if particles and " ".join([token.lemma_.lower(), *particles]) in self.reversal:
+            return 0  # "backed down on X" gives X up, it does not back it (`reverses`)
         if consequence := self.consequence(token):
             return consequence
         forms = word_forms(token)
+        if forms & self.compliance and token.pos_ == "VERB":
+            # ("would not pay X", "agreed to pay X"; "paid X in March" tells a fact, and
+            # "will pay for X" a cost borne, `costs`)
+            # (a measure complied with: "pay the levy", "comply with the ruling"; not "pay
+            # 2 billion dlrs in principal", "pay off the bonds")
+            measures = self.issue_nouns | self.decision_nouns.keys()
+            objects = [c for c in token.children if c.dep_ == "dobj"] + [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            complied = any(o.lemma_.lower() in measures for o in objects) and not any(
+                c.dep_ == "prt" for c in token.children
+            )
+            if complied and (self.negated(token) or token.dep_ in {"xcomp", "pcomp"}):
+                return 1
         if forms & self.warning and any(c.dep_ == "ccomp" for c in token.children):
             return -1
         if (

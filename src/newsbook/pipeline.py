@@ -127,7 +127,8 @@ def article_context(article: Article, resources: Resources) -> ArticleContext:
     """The article laid out (furniture and tables skipped) and parsed: what every stage
     starts from. Its `article` holds what the layout told (see `read_layout`)."""
     article, blocks = read_layout(article, resources)
-    return _context(article, resources, blocks, parse_blocks(article, blocks, _nlp(resources)))
+    parsed = parse_blocks(article, blocks, _nlp(resources), verbs=resources.stance_verbs)
+    return _context(article, resources, blocks, parsed)
 
 
 def _nlp(resources: Resources) -> Language:
@@ -174,7 +175,7 @@ def _parse(batch: list[Article], resources: Resources, nlp: Language) -> list[Pa
     alone again, so only that one fails."""
     try:
         laid_out = [read_layout(article, resources) for article in batch]
-        parses = parse_many(laid_out, nlp)
+        parses = parse_many(laid_out, nlp, verbs=resources.stance_verbs)
         return [(a, b, p) for (a, b), p in zip(laid_out, parses, strict=True)]
     except Exception:  # noqa: BLE001 - find the article that failed, below
         pass
@@ -182,7 +183,9 @@ def _parse(batch: list[Article], resources: Resources, nlp: Language) -> list[Pa
     for article in batch:
         try:
             article, blocks = read_layout(article, resources)
-            alone.append((article, blocks, parse_blocks(article, blocks, nlp)))
+            alone.append(
+                (article, blocks, parse_blocks(article, blocks, nlp, verbs=resources.stance_verbs))
+            )
         except Exception as error:  # noqa: BLE001 - this article's failure, not the batch's
             alone.append(error)
     return alone

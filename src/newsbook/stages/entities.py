@@ -880,8 +880,10 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
     """A one-word name that opens the name of a company the article gives with its legal
     form is that company, whatever the NER called it ("Acme" tagged PERSON beside "Acme
     Industries Inc"); not the surname of a person the article names in full, nor a
-    country or a place the gazetteer knows."""
+    country or a place the gazetteer knows. So is the name without its legal form, given
+    without a title ("Sudmark Ferry" beside "Sudmark Ferry Company")."""
     companies = _companies_by_first_word(mentions, resources)
+    base_names = _companies_by_base_name(mentions, resources)
     surnames = _surnames(mentions)
     fixed = []
     for m in mentions:
@@ -889,10 +891,16 @@ def _harmonise_company_types(mentions: list[Mention], resources: Resources) -> l
         if (
             m.type in {"PERSON", "GPE", "NORP", "LOC"}
             and m.kind == "name"
-            and len(m.tokens) == 1
             and not m.canonical
-            and word in companies
-            and word not in surnames
+            and (
+                len(m.tokens) == 1
+                and word in companies
+                and word not in surnames
+                # "Sudmark Ferry said" beside "the Sudmark Ferry Company", no title on it
+                or len(m.tokens) >= 2
+                and word in base_names
+                and not m.role
+            )
         ):
             m = replace(m, type="ORG")
         fixed.append(m)
@@ -967,6 +975,32 @@ def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
             m = replace(m, type="PERSON", canonical="")
         fixed.append(m)
     return fixed
+
+
+# What the NER calls a person's full name at times ("Ignaz Kiechle" a facility): never
+# an organisation, whose names are often a person's ("Merrill Lynch", then "Lynch").
+THING_TYPES = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LOC", "GPE"})
+
+
+def _people_read_as_things(mentions: list[Mention]) -> list[Mention]:
+    """A name of two words or more the NER took for a thing or a place, whose last word
+    the story uses alone for a person ("Ignaz Kiechle" typed a facility, then "Kiechle
+    said"), is that person's full name."""
+    alone = {
+        m.tokens[0]
+        for m in mentions
+        if m.type == "PERSON" and m.kind == "name" and len(m.tokens) == 1
+    }
+    return [
+        replace(m, type="PERSON", canonical="")
+        if m.type in THING_TYPES
+        and m.kind == "name"
+        and len(m.tokens) >= 2
+        and m.tokens[-1] in alone
+        and all(t[:1].isupper() and t.replace("-", "").isalpha() for t in m.tokens)
+        else m
+        for m in mentions
+    ]
 
 
 def _full_names(mentions: list[Mention]) -> dict[str, list[str]]:
@@ -1232,7 +1266,7 @@ def extract_entities(context: ArticleContext) -> tuple[pd.DataFrame, pd.DataFram
 def entity_columns(context: ArticleContext) -> tuple[Columns, Columns]:
     """The `mentions` and `entities` tables of one article (see CONTRACT.md)."""
     article, parsed, resources = context.article, context.parsed, context.resources
-    found = list(iter_mentions(article, parsed, resources))
+    found = _people_read_as_things(list(iter_mentions(article, parsed, resources)))
     found += list(missed_surnames(article, parsed, found))
     found += list(missed_headline_companies(article, parsed, found, resources))
     found = sorted(found, key=lambda m: m.start)

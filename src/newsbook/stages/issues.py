@@ -164,7 +164,7 @@ def adopt_short_names(
 ) -> tuple[list[tuple[Issue, IssueRef]], list[tuple[Issue, IssueRef]]]:
     """A discovered issue named by a name that the article writes elsewhere as the start
     of a catalogue issue's ("We Won't Scrap VTA" where the story names the "VTA Treaty")
-    is that issue, called short: the catalogue issue takes its patterns for this article,
+    is that issue, called short: the catalogue issue matches its patterns in this article,
     and it is no issue of its own. Only names (a word with a capital): "the tax" is not
     "the tax increase"."""
     matched = {
@@ -187,11 +187,10 @@ def adopt_short_names(
             kept.append((issue, ref))
         else:
             adopted.setdefault(owner, []).extend(issue.patterns)
+    # (matched by the issue's patterns in this article; its reference keeps the
+    # catalogue's own, the patterns the issue is shown and merged across a corpus by)
     widened = [
-        (
-            replace(issue, patterns=issue.patterns + tuple(adopted[issue.id])),
-            replace(ref, patterns=ref.patterns + tuple(p.pattern for p in adopted[issue.id])),
-        )
+        (replace(issue, patterns=issue.patterns + tuple(adopted[issue.id])), ref)
         if issue.id in adopted
         else (issue, ref)
         for issue, ref in catalogue

@@ -121,21 +121,36 @@ def is_title_case(text: str) -> bool:
 TITLE_CASE_SHARE = 0.8
 
 
-def recase_title(text: str, vocabulary: dict[str, str]) -> str:
+def recase_title(text: str, vocabulary: dict[str, str], names: Sequence[str] = ()) -> str:
     """A title-case headline re-cased for the parser, length kept, as `recase` re-cases
     one in capitals: a word the story spells elsewhere takes that spelling ("Council
     Votes to Sell Water System" reads "Council votes to sell water system"); others go
     lower case (a name in a headline is nearly always named again in the story), except
-    the first word."""
+    the first word and the words of `names` written as they are (the gazetteer's: "Outer
+    Space Treaty" stays)."""
+    kept = [
+        range(m.start(), m.end())
+        for name in names
+        if name in text
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    ]
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if match.start() == 0 or word.isupper():
+        if match.start() == 0 or word.isupper() or any(match.start() in k for k in kept):
             return word  # (an acronym: "EU", "NHS")
         known = vocabulary.get(word.lower(), word.lower())
         return known if len(known) == len(word) else word
 
     return re.sub(r"[A-Za-z][\w.'-]*", fix, text)
+
+
+def gazetteer_names(nlp: Language) -> tuple[str, ...]:
+    """The names the pipeline's EntityRuler matches as written (its phrase patterns)."""
+    if "entity_ruler" not in nlp.pipe_names:
+        return ()
+    patterns = nlp.get_pipe("entity_ruler").patterns
+    return tuple(sorted({p["pattern"] for p in patterns if isinstance(p["pattern"], str)}))
 
 
 CAPITALS_WORD = r"[A-Z](?:[A-Z.'’-]*[A-Z])?\b\.?"
@@ -233,10 +248,17 @@ def project_parse(doc: Doc, text: str, nlp: Language) -> Doc:
         heads.append(head(parsed.head))
         deps.append(parsed.dep_)
         ents.append(f"{parsed.ent_iob_}-{parsed.ent_type_}" if parsed.ent_type_ else "O")
-    for i, tag in enumerate(ents):  # an entity's first word left out, or cut by blanks
-        if tag.startswith("I-") and (not i or ents[i - 1][2:] != tag[2:]):
+    # an entity the view read across blanks ("Cobanco Inc <CBCO> year net" read "Cobanco
+    # Inc year") ends at them; one whose first word the view added begins after it
+    cut = False
+    for i, tag in enumerate(ents):
+        if not tag.startswith("I-"):
+            cut = False
+        elif cut or (i and original[i - 1].is_space):
+            ents[i], cut = "O", True
+        elif not i or ents[i - 1][2:] != tag[2:]:
             ents[i] = "B-" + tag[2:]
-    return Doc(
+    projected = Doc(
         nlp.vocab,
         words=[t.text for t in original],
         spaces=[bool(t.whitespace_) for t in original],
@@ -248,6 +270,10 @@ def project_parse(doc: Doc, text: str, nlp: Language) -> Doc:
         deps=deps,
         ents=ents,
     )
+    for i, parsed in at.items():  # the gazetteer's ids ("INF pact": the INF Treaty)
+        projected[i].ent_id_ = parsed.ent_id_
+        projected[i].ent_kb_id_ = parsed.ent_kb_id_
+    return projected
 
 
 # Words after which a headline's verb takes no article: its object already has one, or
@@ -257,36 +283,81 @@ NO_ARTICLE_BEFORE = frozenset(
 )
 
 
-def mended_headline(doc: Doc, text: str, nlp: Language) -> Doc:
-    """A headline in headlinese, articles dropped ("Acme rejects unsolicited takeover
-    bid", "Court voids permit for mine"), where the parser reads the verb as a noun or
-    an adjective as the verb: a word ending in -s that the parser did not make the
-    headline's verb is tried as one, with "the" put before the word after it;
-    that reading is kept where the parser then makes it the verb of a subject before it
-    (`project_parse` drops the added word)."""
-    for token in doc:
+# A headline longer than this is no headline in headlinese (a record's whole lead given
+# as its title), and a headline is read again for at most this many of its words.
+MENDED_HEADLINE_WORDS = 25
+MENDING_TRIES = 3
+
+
+def mended_headline(doc: Doc, text: str, nlp: Language, verbs: frozenset[str]) -> Doc:
+    """A headline in headlinese, articles dropped, whose verb the parser misreads: as a
+    noun ("Appeals court voids permit": no verb at all), or as the subject of a word it
+    takes for the verb ("Gencorp rejects unsolicited takeover bid": "rejects", tagged a
+    verb, the subject of "unsolicited"). A word ending in -s whose stem is one of
+    `verbs` (the lexicon's verbs of a side taken) is tried as the verb, with "the" put
+    before the word after it; not a word inside a name, nor a plural before a verb
+    ("Taiwan protests block plant"). The reading is kept where the parser then makes the
+    word the verb of a subject before it and of an object after it, the added "the" its
+    article (`project_parse` drops the added word)."""
+    words = [t for t in doc if not t.is_space]
+    if len(words) > MENDED_HEADLINE_WORDS:
+        return doc
+    tries = 0
+    for token in words[1:]:
         following = next((t for t in doc[token.i + 1 :] if not t.is_space), None)
         if (
-            token.i == 0
-            or following is None
+            following is None
             or not (token.is_lower and token.is_alpha and token.lower_.endswith("s"))
+            or not _stems(token.lower_) & verbs
             or (token.dep_ == "ROOT" and token.pos_ == "VERB")
+            or token.ent_type_
             or not following.is_alpha
             or following.tag_ in NO_ARTICLE_BEFORE
+            # (a plural subject before its verb: "EC states attack plan", "hopes boosted")
+            or (token.tag_ != "VBZ" and _a_verb(following, verbs))
         ):
             continue
+        if tries == MENDING_TRIES:
+            break
+        tries += 1
         view = parser_view(f"{text[: following.idx]}the {text[following.idx :]}")
         reading = nlp(view)
         at = len(parser_view(text[: token.idx + len(token)])) - len(token)
         verb = next((t for t in reading if t.idx == at), None)
+        added = len(parser_view(text[: following.idx]))
         if (
             verb is not None
             and verb.dep_ == "ROOT"
             and verb.pos_ == "VERB"
             and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+            # (its object the words after it, the added "the" their article)
+            and any(
+                c.dep_ == "dobj" and any(d.idx == added and d.dep_ == "det" for d in c.children)
+                for c in verb.children
+            )
         ):
             return project_parse(reading, text, nlp)
     return doc
+
+
+def _a_verb(token: Token, verbs: frozenset[str]) -> bool:
+    """A word the parser tags a verb (a participle before a noun is its adjective:
+    "unsolicited takeover bid"), or a verb of `verbs` it does not tag a noun."""
+    if token.tag_ in {"VBD", "VBN"}:
+        after = next((t for t in token.doc[token.i + 1 :] if not t.is_space), None)
+        return after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}
+    return token.tag_ in {"VB", "VBP", "VBZ"} or (
+        token.lower_ in verbs and token.tag_ not in {"NN", "NNS", "NNP", "JJ"}
+    )
+
+
+def _stems(word: str) -> set[str]:
+    """What a verb ending in -s may be the -s form of ("rejects", "urges", "denies")."""
+    if word.endswith("ies"):
+        return {word[:-3] + "y"}
+    if word.endswith("es"):
+        return {word[:-1], word[:-2]}
+    return {word[:-1]}
 
 
 def parse_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -310,7 +381,9 @@ def parse_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def parse_plan(article: Article, blocks: list[Block]) -> tuple[list[tuple[int, Block]], list[str]]:
+def parse_plan(
+    article: Article, blocks: list[Block], names: Sequence[str] = ()
+) -> tuple[list[tuple[int, Block]], list[str]]:
     """The pieces to parse, each with its paragraph id (headline, dateline and body
     blocks, furniture and tables skipped, a long block in pieces), and each piece's text
     as the parser gets it (see `parse_text`, `recase` and `recase_capitals`)."""
@@ -329,25 +402,33 @@ def parse_plan(article: Article, blocks: list[Block]) -> tuple[list[tuple[int, B
         if is_all_caps(flat) and piece.section != "dateline":
             texts.append(recase(flat, vocabulary))
         elif piece.section == "headline" and is_title_case(flat):
-            texts.append(recase_title(flat, vocabulary))
+            texts.append(recase_title(flat, vocabulary, names))
         else:
             texts.append(recase_capitals(flat, vocabulary, all_names=piece.section == "dateline"))
     return pieces, texts
 
 
-def parse_blocks(article: Article, blocks: list[Block], nlp: Language) -> list[ParsedBlock]:
+def parse_blocks(
+    article: Article, blocks: list[Block], nlp: Language, *, verbs: frozenset[str] = frozenset()
+) -> list[ParsedBlock]:
     """Parse every headline, dateline and body block (furniture and tables are skipped);
-    the blocks go through spaCy as a stream, a long block in pieces."""
-    return parse_many([(article, blocks)], nlp)[0]
+    the blocks go through spaCy as a stream, a long block in pieces; a headline in
+    headlinese is read again for its verb, one of `verbs` (`mended_headline`)."""
+    return parse_many([(article, blocks)], nlp, verbs=verbs)[0]
 
 
 def parse_many(
-    items: Sequence[tuple[Article, list[Block]]], nlp: Language, *, batch_size: int = PARSE_BATCH
+    items: Sequence[tuple[Article, list[Block]]],
+    nlp: Language,
+    *,
+    batch_size: int = PARSE_BATCH,
+    verbs: frozenset[str] = frozenset(),
 ) -> list[list[ParsedBlock]]:
     """`parse_blocks` for many articles at once: the pieces of all of them go through
     one `nlp.pipe`, so the parser works on full batches instead of one article's few
     paragraphs. A piece's parse does not depend on the pieces batched with it."""
-    plans = [parse_plan(article, blocks) for article, blocks in items]
+    names = gazetteer_names(nlp)
+    plans = [parse_plan(article, blocks, names) for article, blocks in items]
     views = (parser_view(text) for _, texts in plans for text in texts)
     docs = nlp.pipe(views, batch_size=batch_size)
     parsed = []
@@ -358,7 +439,7 @@ def parse_many(
             if len(doc.text) != len(text):
                 doc = project_parse(doc, text, nlp)
             if piece.section == "headline":
-                doc = mended_headline(doc, text, nlp)
+                doc = mended_headline(doc, text, nlp, verbs)
                 doc.user_data[HEADLINE_KEY] = True
             doc.tensor = EMPTY_TENSOR  # no stage reads it; it is most of a Doc's memory
             article_parse.append(ParsedBlock(paragraph_id=paragraph_id, block=piece, doc=doc))

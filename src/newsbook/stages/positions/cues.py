@@ -437,3 +437,29 @@ def _deliberating(verb: Token, lexicon: StanceLexicon) -> bool:
         and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
         and not lexicon.negated(verb)
     )
+
+
+def _gives_up_on(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "backed down on the levy", "gave up on it": a reversal with the preposition that
+    names what is given up (a cue by itself; and `stance._given_up_on`)."""
+    return lexicon.reverses(verb) and any(
+        c.dep_ == "prep" and c.lower_ in GIVEN_UP_THROUGH for c in verb.children
+    )
+
+
+GIVEN_UP_THROUGH = frozenset({"on", "from"})
+
+
+def _undecided_cue(word: Token, lexicon: StanceLexicon) -> bool:
+    """A word that says its holder takes no side on what it is about: "undecided",
+    "neutral" (on X), a view denied ("no comment on X", "no view on X"), a view held open
+    ("keeping an open mind on X", "mixed feelings about X")."""
+    lemma = word.lemma_.lower()
+    if lemma in lexicon.undecided:
+        return word.pos_ == "ADJ" or (word.pos_ == "NOUN" and lexicon.negated(word))
+    views = [word] if word.pos_ == "NOUN" else [c for c in word.children if c.dep_ == "dobj"]
+    return any(
+        m.dep_ == "amod" and f"{m.lower_} {view.lower_}" in lexicon.open_views
+        for view in views
+        for m in view.children
+    )

@@ -170,7 +170,13 @@ class ActorFinder:
                 if child.dep_ != "appos" and self._of_a_place(token, entity_id):
                     continue  # "German banks", "Latin nations": some of that place's
                 if child.dep_ == "amod" and self._describes_a_person(token, entity_id):
-                    continue  # "the British farm minister": a minister, not Britain
+                    continue  # "a Dutch economist": an economist, not the Netherlands
+                if (
+                    token.lower_ in self.stance.representatives
+                    and self.types.get(entity_id) == "NORP"
+                    and entity_id not in self.states
+                ):
+                    continue  # "Arab officials": of no one state the article names
                 if entity_id and token.lemma_.lower() in self.government_nouns:
                     return self.affiliations.get(entity_id, entity_id)
                 if entity_id:
@@ -190,15 +196,14 @@ class ActorFinder:
         return ""
 
     def _describes_a_person(self, noun: Token, entity_id: str) -> bool:
-        """ "the British farm minister", "a Dutch economist": a nationality on one person's
-        word says where they are from; the nation holds nothing (its government, its
-        spokesman, its bodies are the state's)."""
+        """ "a Dutch economist", "a French farmer": a nationality on the word for one
+        person who speaks for no state (`private_persons`) says where they are from; the
+        nation holds nothing (its minister, its ambassador, its official, its side and its
+        ministry speak for the state)."""
         return (
             self.types.get(entity_id) == "NORP"
             and noun.tag_ == "NN"
-            and not word_forms(noun)
-            & (self.organisation_nouns | self.government_nouns | self.stance.proposals)
-            and not self.speaks_for(noun)
+            and noun.lemma_.lower() in self.stance.private_persons
         )
 
     def _of_a_place(self, noun: Token, entity_id: str) -> bool:
@@ -285,9 +290,19 @@ class ActorFinder:
 
     def speaks_for(self, token: Token) -> bool:
         """A spokesman, or officials (not one of them: "an official" is one person,
-        unnamed), speak for the body they are of."""
-        return (
-            token.lemma_.lower() in self.spokespeople or token.lower_ in self.stance.representatives
+        unnamed), speak for the body they are of; not officials set apart from it by a
+        word of their own ("former", "senior", "opposition", "some", "two" officials)."""
+        if token.lemma_.lower() in self.spokespeople:
+            return True
+        if token.lower_ not in self.stance.representatives:
+            return False
+        before = token.doc[token.left_edge.i : token.i]
+        return all(
+            t.ent_type_
+            or t.lower_ in {"the", "its", "their", "'s", "’s"}
+            or t.is_punct
+            or word_forms(t) & self.government_nouns
+            for t in before
         )
 
     def unnamed_subject(self, verb: Token, base: int, target: Token | None) -> bool:

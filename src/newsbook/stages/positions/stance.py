@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from newsbook.lexicons import StanceLexicon, word_forms
 from newsbook.stages.positions.conditions import CLIMB, _hedged, _opens_condition, _put_forward
 from newsbook.stages.positions.cues import (
+    GIVEN_UP_THROUGH,
     _addressee,
     _agent_participle,
     _aimed,
@@ -238,7 +239,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
             polarity *= _attitude_side(token, attitude, lexicon)
             cues.append(Cue(attitude, polarity))
         elif lexicon.reverses(token) and (
-            cues or (depth == 1 and path[0].dep_ == "dobj" and _asked_for(token, lexicon))
+            cues
+            or (depth == 1 and path[0].dep_ == "dobj" and _asked_for(token, lexicon))
+            or (not cues and _given_up_on(path, depth))
         ):
             # ("urged the council to drop X": dropping X asked for, against X)
             polarity = -polarity * (-1 if lexicon.negated(token) else 1)
@@ -286,7 +289,9 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         elif _disclaimed(token, lexicon):
             break  # "I am not against X": an opposition disclaimed, no stance taken
         elif lexicon.polarity(token):
-            denied = lexicon.negated(token) != (depth == 1 and _none_of(path[0]))
+            # ("no new levy should be imposed"; not "no levy was approved", a report)
+            none_called_for = depth == 1 and _none_of(path[0]) and _ought(token, lexicon)
+            denied = lexicon.negated(token) != none_called_for
             polarity *= lexicon.polarity(token) * (-1 if denied else 1)
             # a judgement above a stance ("suffered damage from his support of X") is
             # whoever states it, not the stance's holder
@@ -399,8 +404,13 @@ def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
     for token in path[1:]:
         if _abstains(token, lexicon):
             return token  # "will abstain in the vote on X"
-        if _either_side(token):
-            return token  # "the right to vote for or against X"
+        if _either_side(token) or _neither_side(token, lexicon):
+            return token  # "the right to vote for or against X", "neither backs nor opposes"
+        if _not_ruled_out(token, lexicon):
+            return token  # "would not rule out supporting X"
+        view = _open_view(token, lexicon)
+        if view is not None:
+            return view  # "is keeping an open mind on X", "has mixed feelings about X"
         if token.dep_ in {"ccomp", "relcl"}:
             break
     if (
@@ -495,11 +505,10 @@ def _sets_apart(token: Token, lexicon: StanceLexicon) -> bool:
 
 def _purpose(clause: Token) -> bool:
     """An adverbial clause of purpose, its subject the main clause's ("changing the treaty
-    to allow X", "cut rates in order to help X"), not a clause of its own ("rejected the
-    plan as the developer weighs an appeal")."""
+    to allow X", "so as to allow X"), not a clause with a subject of its own ("rejected
+    the plan as the developer weighs an appeal")."""
     return clause.dep_ == "advcl" and not any(
-        c.dep_ in {"nsubj", "nsubjpass", "expl"} or c.dep_ == "mark" and c.lower_ != "to"
-        for c in clause.children
+        c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children
     )
 
 
@@ -509,3 +518,40 @@ def _none_of(subject: Token) -> bool:
     return subject.dep_ == "nsubjpass" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )
+
+
+def _given_up_on(path: list[Token], depth: int) -> bool:
+    """ "backed down on the levy", "will not retreat on it", "gave up on X": a reversal
+    whose preposition names what is given up."""
+    return (
+        depth == 2
+        and path[1].dep_ == "prep"
+        and path[1].lower_ in GIVEN_UP_THROUGH
+        and path[0].dep_ == "pobj"
+    )
+
+
+def _neither_side(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "would neither support nor oppose X": two sides, both denied."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    sides = {lexicon.polarity(v) for v in [first, *(c for c in first.children if c.dep_ == "conj")]}
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children) and (
+        sides >= {1, -1}
+    )
+
+
+def _not_ruled_out(verb: Token, lexicon: StanceLexicon) -> bool:
+    """ "would not rule out supporting X": a side kept open, not taken."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return verb.lemma_.lower() == "rule" and particles == ["out"] and lexicon.negated(verb)
+
+
+def _open_view(token: Token, lexicon: StanceLexicon) -> Token | None:
+    """The verb of a view held open ("keeping an open mind on X", "has mixed feelings
+    about X"), where the view or its verb is on the path."""
+    views = [token] if token.pos_ == "NOUN" else [c for c in token.children if c.dep_ == "dobj"]
+    for view in views:
+        for modifier in view.children:
+            if modifier.dep_ == "amod" and f"{modifier.lower_} {view.lower_}" in lexicon.open_views:
+                return view.head if view.dep_ == "dobj" else view
+    return None

@@ -22,11 +22,13 @@ from newsbook.stages.positions.cues import (
     _deliberating,
     _extraposed,
     _extraposed_clauses,
+    _gives_up_on,
     _judges,
     _judging_subject,
     _naming_verb,
     _ought_to_exist,
     _pointed,
+    _undecided_cue,
     a_measure,
     bestowed_attitude,
     decided_act,
@@ -205,6 +207,8 @@ def sentence_anchors(
             # (most words have no side: asked first, it spares the other questions)
             not (
                 lexicon.polarity(token)
+                or _gives_up_on(token, lexicon)
+                or _undecided_cue(token, lexicon)
                 or lexicon.prepositional_ways(token)
                 or _ought_to_exist(token, lexicon)
                 or _called_for(token, lexicon)

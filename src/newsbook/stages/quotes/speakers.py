@@ -62,6 +62,7 @@ class SpeakerResolver:
         self.article = context.article
         self.lexicon = context.resources.speech
         self.title_heads = context.resources.title_heads
+        self.company_suffixes = context.resources.company_suffixes
         self.names = context.entity_names
         self.types = context.entity_types
         spelled_out = context.resources.title_abbreviations  # "Sen." is "the senator"
@@ -146,7 +147,7 @@ class SpeakerResolver:
             return self._pronoun(subject, base, form)
         if form in GROUP_PRONOUNS:
             return self._impersonal(subject, base, form)
-        if self._coordinated(subject) and not self._one_name(subject, base):
+        if self._coordinated(subject, base) and not self._one_name(subject, base):
             # "The union and the company said": a group (not "Korval and Co said")
             start, end = base + subject.left_edge.idx, base + subject.right_edge.idx
             end += len(subject.right_edge)
@@ -435,13 +436,20 @@ class SpeakerResolver:
             self.entity_in(base + c.idx, base + c.idx + len(c)) == entity_id for c in joined
         )
 
-    @staticmethod
-    def _coordinated(subject: Token) -> bool:
+    def _coordinated(self, subject: Token, base: int) -> bool:
         """ "The Harbour Union and Norland", "Vendt and Oduya", "Sunna Co, Pirrie
         Petroleum and Dunmore Shamrock" (a list the parser may hang on the first name as
-        an apposition): more than one speaker."""
+        an apposition): more than one speaker; not "Jim Leary, Merrill Lynch and Co,
+        said", a person, then who he is with."""
         joined = any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in subject.children)
-        return (joined and any(c.dep_ == "cc" for c in subject.children)) or any(
+        if joined and any(c.dep_ == "cc" for c in subject.children):
+            return True
+        start = base + subject.idx
+        person = (
+            self.types.get(self.entity_in(start, start + len(subject))) == "PERSON"
+            and subject.lower_.rstrip(".") not in self.company_suffixes  # ("Sunna Co")
+        )
+        return not person and any(
             c.dep_ == "appos" and c.pos_ == "PROPN" and _a_list_of_names(c)
             for c in subject.children
         )
