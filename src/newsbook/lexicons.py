@@ -324,6 +324,8 @@ STANCE_WORD_LISTS = (
     "hearsay",
     "undecided",
     "open_views",
+    "sides_withheld",
+    "sides_kept_open",
     "compliance",
     "deliberating",
     "abstaining",
@@ -404,6 +406,8 @@ class StanceLexicon:
     hearsay: frozenset[str] = frozenset()  # "X is believed to favor Y": X's stance, heard
     undecided: frozenset[str] = frozenset()  # "has not taken a position on X": neutral
     open_views: frozenset[str] = frozenset()  # "keeps an open mind on X": neutral
+    sides_withheld: frozenset[str] = frozenset()  # "stopped short of opposing X"
+    sides_kept_open: frozenset[str] = frozenset()  # "would not rule out backing X"
     compliance: frozenset[str] = frozenset()  # "would not pay the levy": against it
     deliberating: frozenset[str] = frozenset()  # "is studying the offer": neutral
     abstaining: frozenset[str] = frozenset()  # "will abstain in the vote on X": neutral

@@ -320,11 +320,14 @@ def received_attitude(verb: Token, lexicon: StanceLexicon) -> Token | None:
     elsewhere."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lexicon.receiving:
         return None
+    # ("drew criticism from X": the parser may hang the giver on the verb)
+    givers = [o for o in prepositional_objects(verb, {"from"}) if o.ent_type_ in ACTOR_TYPES]
     return next(
         (
             c
             for c in _attitude_objects(verb, lexicon)
-            if any(o.ent_type_ in ACTOR_TYPES for o in prepositional_objects(c, {"of", "from"}))
+            if givers
+            or any(o.ent_type_ in ACTOR_TYPES for o in prepositional_objects(c, {"of", "from"}))
             # ("the levy has his full support": his)
             or any(p.dep_ == "poss" for p in c.children)
         ),

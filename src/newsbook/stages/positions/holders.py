@@ -537,8 +537,11 @@ class ActorFinder:
         # ("criticism of Roth": whom it is of; "won the backing of Okon", "with the
         # support of Okon": whose)
         given = cue.head.lower_ == "with" or received_attitude(cue.head, self.stance) == cue
+        sources = prepositional_objects(cue, {"of", "from"} if given else {"from"})
+        if given and cue.dep_ == "dobj":  # ("drew criticism from X": on the verb)
+            sources += prepositional_objects(cue.head, {"from"})
         found: list[str] = []
-        for source in prepositional_objects(cue, {"of", "from"} if given else {"from"}):
+        for source in sources:
             if target is not None and target in list(source.subtree):
                 continue
             for member in _coordinated(source):

@@ -406,8 +406,8 @@ def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
             return token  # "will abstain in the vote on X"
         if _either_side(token) or _neither_side(token, lexicon):
             return token  # "the right to vote for or against X", "neither backs nor opposes"
-        if _not_ruled_out(token, lexicon):
-            return token  # "would not rule out supporting X"
+        if _not_ruled_out(token, lexicon) or _stopped_short(token, lexicon):
+            return token  # "would not rule out supporting X", "stopped short of opposing X"
         view = _open_view(token, lexicon)
         if view is not None:
             return view  # "is keeping an open mind on X", "has mixed feelings about X"
@@ -542,8 +542,17 @@ def _neither_side(verb: Token, lexicon: StanceLexicon) -> bool:
 
 def _not_ruled_out(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "would not rule out supporting X": a side kept open, not taken."""
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return verb.lemma_.lower() == "rule" and particles == ["out"] and lexicon.negated(verb)
+    return bool(_verb_phrase(verb) & lexicon.sides_kept_open) and lexicon.negated(verb)
+
+
+def _verb_phrase(verb: Token) -> set[str]:
+    """A verb with each particle or adverb the parse hangs on it ("rule out", "stop
+    short")."""
+    if verb.pos_ != "VERB":
+        return set()
+    return {
+        f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"}
+    }
 
 
 def _open_view(token: Token, lexicon: StanceLexicon) -> Token | None:
@@ -555,3 +564,16 @@ def _open_view(token: Token, lexicon: StanceLexicon) -> Token | None:
             if modifier.dep_ == "amod" and f"{modifier.lower_} {view.lower_}" in lexicon.open_views:
                 return view.head if view.dep_ == "dobj" else view
     return None
+
+
+def _stopped_short(word: Token, lexicon: StanceLexicon) -> bool:
+    """ "stopped short of opposing X", "fell short of backing X": a side come near and
+    not taken (`sides_withheld`)."""
+    acted = any(  # ("fell short of the controls they wanted": a thing not met, no act)
+        g.dep_ == "pcomp" and g.tag_ == "VBG"
+        for short in word.children
+        for p in [*short.children, *word.children]
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+    )
+    return bool(_verb_phrase(word) & lexicon.sides_withheld) and acted and not lexicon.negated(word)
