@@ -53,6 +53,9 @@ def positions_of(text: str, resources):
         ("Okon backs the dam.", "lev-okon", "dam", "support"),
         ("Roth does not support the dam.", "ana-roth", "dam", "oppose"),
         ("Roth said the dam is an absurd and dangerous idea.", "ana-roth", "dam", "oppose"),
+        # a hyphenated word the parser splits is the lexicon's word ("ill - conceived")
+        ("Roth said the dam was ill-conceived.", "ana-roth", "dam", "oppose"),
+        ("Okon called the dam short-sighted.", "lev-okon", "dam", "oppose"),
         ("President Okon warned Norland against building the dam.", "lev-okon", "dam", "oppose"),
         ("Roth called for a water charter.", "ana-roth", "charter", "support"),
         ("Roth congratulated Okon for backing the dam.", "lev-okon", "dam", "support"),

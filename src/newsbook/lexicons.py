@@ -838,7 +838,15 @@ def _spellings(token: Token) -> tuple[str, str]:
 
 
 def word_forms(token: Token) -> frozenset[str]:
-    return _word_forms(token.lemma_.lower(), token.lower_)
+    """A word's forms as the lexicons list them: its lemma and bare forms, and on the last
+    word of a hyphenated compound the parser splits ("ill - conceived"), the compound
+    ("ill-conceived", "heavy-handed")."""
+    forms = _word_forms(token.lemma_.lower(), token.lower_)
+    if token.i >= 2:
+        hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_:
+            forms = forms | {f"{first.lower_}-{token.lower_}"}
+    return forms
 
 
 @functools.lru_cache(maxsize=WORD_CACHE)

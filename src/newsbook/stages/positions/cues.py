@@ -371,6 +371,8 @@ def _aimed(cue: Token, lexicon: StanceLexicon) -> bool:
     head = cue.head
     if cue.pos_ == "ADP" and head.pos_ == "VERB" and head.lemma_.lower() in lexicon.movements:
         return True  # "the dollar weakened against the yen": a price's move, no stance
+    if cue.pos_ == "ADP" and head.pos_ == "VERB" and lexicon.is_evaluative(head):
+        return True  # "the levy discriminates against islanders": the levy is judged
     return (
         cue.pos_ == "ADP"
         and head.pos_ == "NOUN"

@@ -112,7 +112,9 @@ def stance_targets(cue: Token, lexicon: StanceLexicon) -> list[Token]:
             if bestowed_attitude(cue.head, preposition, lexicon) == cue:
                 targets += [g for g in preposition.children if g.dep_ == "pobj"]
     if judgement:
-        judged = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+        # (a participle predicated of the subject, "was ill-conceived", judges it)
+        predicated = cue.dep_ in {"acomp", "oprd"}
+        judged = cue if cue.pos_ in {"VERB", "AUX"} and not predicated else cue.head
         if cue.dep_ in {"amod", "compound"} and cue.head.pos_ in {"NOUN", "PROPN"}:
             if not _judges(cue, lexicon):
                 pass  # "illegal wealth": a description, no judgement
