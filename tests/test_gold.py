@@ -178,11 +178,15 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
         # (.940/.906, .935/.856); direct speakers did not move (67 of 71). Raised after
         # wire headlines' ticker symbols were blanked for the parser and the writers and
         # organisations' short forms found (session 10): direct 68 of 71 (.958, issue
-        # #15's .95 met), reported .947/.913, entities .941/.862
-        ("direct quotes", 0.95, 0.95),
-        ("reported speech", 0.94, 0.91),
-        ("entities", 0.94, 0.86),
-        ("timex values", 0.94, 0.80),
+        # #15's .95 met), reported .947/.913, entities .941/.862. Re-set, all four, when
+        # that held-out set was released to dev and twelve new articles written and
+        # annotated before any run became the held-out set (gold16), no code change:
+        # direct 66 of 74 (.892/.904: below #15's .95), reported 108 of 130 (.831/.800:
+        # below its .85), entities .925/.891, timex .940/.940
+        ("direct quotes", 0.89, 0.90),
+        ("reported speech", 0.83, 0.80),
+        ("entities", 0.92, 0.89),
+        ("timex values", 0.94, 0.94),
     ],
 )
 def test_floors_on_held_out_articles(scores, stage, recall, precision):
@@ -223,8 +227,10 @@ def test_stances_as_a_new_user_gets_them(scores):
     # session 12's rounds on them (their stances are found at half the rate of the older
     # gold's): .412/.703; precision re-set when six wire stories annotated before any run
     # joined dev (gold15; .412/.697 with no code change), measured after session 14's
-    # headlines, officials and "no X should be" (.417/.695)
-    assert figures["recall"] >= 0.41 and figures["precision"] >= 0.69, figures.to_dict()
+    # headlines, officials and "no X should be" (.417/.695); both re-set when the second
+    # held-out set joined dev and a third became the held-out set (gold16), no code
+    # change (.394/.665)
+    assert figures["recall"] >= 0.39 and figures["precision"] >= 0.66, figures.to_dict()
     # news on dev was the seed alone (the floor's population before gold8, .85/.65);
     # re-set when four signed news reports annotated before any run joined dev (gold9),
     # no code change (measured .296/.604); the held-out news reports (gold8: four signed
@@ -241,10 +247,13 @@ def test_stances_as_a_new_user_gets_them(scores):
     # it decided ("disappointed by the ruling" that voided a permit supports the mine):
     # dev .527/.846; held out one right row and one wrong (.339/.568): recall raised,
     # precision re-set
+    # both re-set when the second held-out set (three news reports among them) joined
+    # dev and a third, four news reports among them, became the held-out set (gold16),
+    # no code change (dev .502/.793, held out .255/.531)
     news = pooled(scores, "stances", kind="news", split="dev")
-    assert news["recall"] >= 0.52 and news["precision"] >= 0.83, news.to_dict()
+    assert news["recall"] >= 0.50 and news["precision"] >= 0.79, news.to_dict()
     held_out_news = pooled(scores, "stances", kind="news", split="test")
-    assert held_out_news["recall"] >= 0.33 and held_out_news["precision"] >= 0.56, (
+    assert held_out_news["recall"] >= 0.25 and held_out_news["precision"] >= 0.53, (
         held_out_news.to_dict()
     )
 
@@ -282,17 +291,21 @@ def test_stances_as_a_new_user_gets_them(scores):
         # measured after the owner and place rounds on them (.437/.692); and when four more
         # wire stories joined dev (gold14): .415/.676; precision re-set when six more
         # joined (gold15; .407/.667 with no code change), measured after session 14's
-        # rounds: .412/.662
-        ({"kind": "wire"}, 0.41, 0.66),
+        # rounds: .412/.662; precision re-set again when the held-out sets were swapped
+        # (gold16), no code change (.413/.645)
+        ({"kind": "wire"}, 0.41, 0.64),
         # commentary precision re-set (from .67) after session 14's wire frames gave one
-        # more row on it (.363/.669)
-        ({"kind": "commentary"}, 0.34, 0.66),
+        # more row on it (.363/.669), and again (from .66) when the held-out sets were
+        # swapped (gold16), no code change (.344/.644)
+        ({"kind": "commentary"}, 0.34, 0.64),
         # the held-out articles, never looked at while tuning; re-set from .31/.48 when
         # four signed news reports joined them (gold8), no code change (.276/.479); re-set
         # from .27/.47 when those sixteen were released to dev and twelve new ones became
         # the held-out set (gold11), no code change (.179/.506); raised after this
-        # session's stance rounds (.196/.537); recall raised after session 10's (.210/.534)
-        ({"split": "test"}, 0.20, 0.53),
+        # session's stance rounds (.196/.537); recall raised after session 10's (.210/.534);
+        # re-set when that set was released to dev and a third one, written and annotated
+        # before any run, became the held-out set (gold16), no code change (.282/.519)
+        ({"split": "test"}, 0.28, 0.51),
     ],
 )
 def test_stances_per_kind_and_on_held_out_articles(scores, where, recall, precision):
@@ -315,8 +328,9 @@ def test_positions_against_the_gold_catalogue(scores):
     # held-out set (gold11), no code change (measured .437/.571; precision raised from .54);
     # raised after this session's stance rounds (.478/.617); precision re-set when six wire
     # stories annotated before any run joined dev (gold15), measured after session 14's
-    # rounds (.474/.607)
-    assert figures["recall"] >= 0.47 and figures["precision"] >= 0.60, figures.to_dict()
+    # rounds (.474/.607); re-set when the held-out sets were swapped (gold16), no code
+    # change (.456/.586)
+    assert figures["recall"] >= 0.45 and figures["precision"] >= 0.58, figures.to_dict()
     seed = article(scores, SEED_ID, "positions (own catalogue)")
     assert seed["correct"] >= 15 and seed["precision"] >= 0.41, seed.to_dict()
 
