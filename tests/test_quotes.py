@@ -2095,3 +2095,14 @@ def test_a_headline_label_before_a_dash_is_no_statement(resources, headline):
         "Korval Mining Corp is under no pressure to sell its smelter.", resources, headline=headline
     )
     assert not (quotes["start"] < len(headline)).any(), quotes[["text", "speaker"]]
+
+
+def test_a_name_set_off_after_a_role_s_phrase_is_the_speaker(resources):
+    """ "The Labour member for Ashmouth North, Margaret Stead, said": the parser hangs the
+    name on the last word of the role's phrase; she is the speaker."""
+    text = (
+        "The Labour member for Ashmouth North, Margaret Stead, said the town deserved more "
+        "than a single bidder."
+    )
+    row = statement(quotes_of(text, resources), "the town deserved more")
+    assert row["speaker_id"] == "margaret-stead", row

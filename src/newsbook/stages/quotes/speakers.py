@@ -180,6 +180,8 @@ class SpeakerResolver:
                 if not entity_id and closing.i > child.i:  # the person closing the title
                     start = base + closing.idx
                     entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
+        if not entity_id:
+            entity_id = self._named_after_the_role(subject, base)
         if not entity_id and subject.lemma_.lower() in self.title_heads:
             entity_id = self._role_at_organisation(subject, base)
         if not entity_id:
@@ -421,6 +423,26 @@ class SpeakerResolver:
         person = self.entity_in(start, start + len(closing), types={"PERSON"})
         between = subject.doc[subject.i + 1 : closing.i]
         return person if person and any(t.lower_ in self.title_heads for t in between) else ""
+
+    def _named_after_the_role(self, subject: Token, base: int) -> str:
+        """ "The Labour member for Ashmouth North, Margaret Stead, said": the parser may
+        hang the name set off after a role on the last word of the role's phrase; the
+        person so named is the speaker."""
+        phrase = [subject]
+        while True:
+            preps = [c for c in phrase[-1].children if c.dep_ == "prep"]
+            objects = [g for p in preps[-1:] for g in p.children if g.dep_ == "pobj"]
+            if not objects:
+                break
+            phrase.append(objects[-1])
+        for word in phrase[1:]:
+            for child in word.children:
+                if child.dep_ == "appos" and child.i > word.i:
+                    start = base + child.idx
+                    person = self.entity_in(start, start + len(child), types={"PERSON"})
+                    if person:
+                        return person
+        return ""
 
     def _one_name(self, subject: Token, base: int) -> bool:
         """ "Korval and Co", "Smith, Harris And Co": words joined by "and" inside one
