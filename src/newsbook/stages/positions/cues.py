@@ -446,9 +446,13 @@ def _deliberating(verb: Token, lexicon: StanceLexicon) -> bool:
 
 def _gives_up_on(verb: Token, lexicon: StanceLexicon) -> bool:
     """ "backed down on the levy", "gave up on it": a reversal with the preposition that
-    names what is given up (a cue by itself; and `stance._given_up_on`)."""
-    return lexicon.reverses(verb) and any(
-        c.dep_ == "prep" and c.lower_ in GIVEN_UP_THROUGH for c in verb.children
+    names what is given up (a cue by itself; and `stance._given_up_on`); not a price's
+    or a figure's move ("sales dropped from 12,194 cars": `movements`)."""
+    particle = any(c.dep_ == "prt" for c in verb.children)
+    return (
+        lexicon.reverses(verb)
+        and (particle or verb.lemma_.lower() not in lexicon.movements)
+        and any(c.dep_ == "prep" and c.lower_ in GIVEN_UP_THROUGH for c in verb.children)
     )
 
 
