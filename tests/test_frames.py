@@ -14,9 +14,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "frames"
 INTRO = "Mayor Ana Roth of Norland and Lev Okon of the Sudmark Ferry Company met on Monday.\n\n"
 # file -> (frames, floor). stances.txt measured 335 of 450 after session 13's sweeps (252
 # before them), 350 of 460 after session 14 added ten frames and its fixes; wire.txt 35
-# of 120 when it was written (session 14), 62 after that session's fixes ("no comment"
-# is not taken as neutral: a refusal to say, in wire copy every day)
-FLOORS = {"stances.txt": (460, 345), "wire.txt": (120, 58)}
+# of 120 when it was written (session 14), 59 after that session's fixes and a review's
+# cuts ("no comment" is not neutral, a refusal to say; "order" and "talk of" take no
+# side: "in order to", "talks on")
+FLOORS = {"stances.txt": (460, 345), "wire.txt": (120, 55)}
 
 
 def frames(name: str) -> list[tuple[str, str, str, str]]:

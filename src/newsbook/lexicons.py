@@ -315,6 +315,7 @@ STANCE_WORD_LISTS = (
     "spokespeople",
     "representatives",
     "private_persons",
+    "ranks",
     "members_named",
     "indefinite",
     "obligation",
@@ -394,6 +395,7 @@ class StanceLexicon:
     spokespeople: frozenset[str] = frozenset()  # "a spokeswoman for X" speaks for X
     representatives: frozenset[str] = frozenset()  # "X officials said": X's word
     private_persons: frozenset[str] = frozenset()  # "a Dutch economist": not the state
+    ranks: frozenset[str] = frozenset()  # "senior officials" still speak for their body
     members_named: frozenset[str] = frozenset()  # "critics, including X,": X is one
     indefinite: frozenset[str] = frozenset()  # "a bank refused X": no one in particular
     obligation: frozenset[str] = frozenset()  # "should", "has to": an ought, its speaker's
@@ -521,7 +523,10 @@ class StanceLexicon:
             complied = any(o.lemma_.lower() in measures for o in objects) and not any(
                 c.dep_ == "prt" for c in token.children
             )
-            if complied and (self.negated(token) or token.dep_ in {"xcomp", "pcomp"}):
+            # (wanted: "agreed to", "no intention of"; not "could not afford to pay it")
+            governor = token.head.head if token.dep_ == "pcomp" else token.head
+            wanted = token.dep_ in {"xcomp", "pcomp"} and bool(word_forms(governor) & self.desire)
+            if complied and (self.negated(token) or wanted):
                 return 1
         if forms & self.warning and any(c.dep_ == "ccomp" for c in token.children):
             return -1

@@ -860,12 +860,16 @@ def _companies_by_first_word(mentions: list[Mention], resources: Resources) -> d
 
 
 def _companies_by_base_name(mentions: list[Mention], resources: Resources) -> dict[str, str]:
-    """The name of each company of three words or more that ends in a legal form, without
-    that form ("acme industries" for "Acme Industries Inc"), casefolded, -> the first such
-    name (lower case) in text order: a story names the company both ways."""
+    """The name of each company of three words or more that ends in a legal form or a word
+    for an organisation, without it ("acme industries" for "Acme Industries Inc", "sudmark
+    ferry" for "Sudmark Ferry Company"), casefolded, -> the first such name (lower case)
+    in text order: a story names the company both ways."""
     found: dict[str, str] = {}
     for m in mentions:
-        if m.type == "ORG" and len(m.tokens) >= 3 and _has_legal_form(m, resources):
+        # ("the Sudmark Ferry Company": a word for an organisation ends it as a legal
+        # form would, for the name without it, not for its first word alone)
+        ending = m.tokens[-1].casefold() in resources.speech.organisations if m.tokens else False
+        if m.type == "ORG" and len(m.tokens) >= 3 and (_has_legal_form(m, resources) or ending):
             found.setdefault(" ".join(m.tokens[:-1]).casefold(), m.norm.lower())
     return found
 
@@ -978,8 +982,9 @@ def _harmonise_person_types(mentions: list[Mention]) -> list[Mention]:
 
 
 # What the NER calls a person's full name at times ("Ignaz Kiechle" a facility): never
-# an organisation, whose names are often a person's ("Merrill Lynch", then "Lynch").
-THING_TYPES = frozenset({"FAC", "PRODUCT", "WORK_OF_ART", "LOC", "GPE"})
+# an organisation, whose names are often a person's ("Merrill Lynch", then "Lynch"), nor
+# a place ("New York", then a Mr York).
+THING_TYPES = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 def _people_read_as_things(mentions: list[Mention]) -> list[Mention]:

@@ -290,8 +290,9 @@ class ActorFinder:
 
     def speaks_for(self, token: Token) -> bool:
         """A spokesman, or officials (not one of them: "an official" is one person,
-        unnamed), speak for the body they are of; not officials set apart from it by a
-        word of their own ("former", "senior", "opposition", "some", "two" officials)."""
+        unnamed), speak for the body they are of, whatever their rank (`ranks`: "senior");
+        not officials set apart from it by a word of their own ("former", "opposition",
+        "some", "dissident" officials)."""
         if token.lemma_.lower() in self.spokespeople:
             return True
         if token.lower_ not in self.stance.representatives:
@@ -300,6 +301,7 @@ class ActorFinder:
         return all(
             t.ent_type_
             or t.lower_ in {"the", "its", "their", "'s", "’s"}
+            or t.lower_ in self.stance.ranks  # ("senior Reagan Administration officials")
             or t.is_punct
             or word_forms(t) & self.government_nouns
             for t in before

@@ -22,6 +22,7 @@ from newsbook.stages.positions.cues import (
     _deliberating,
     _extraposed,
     _extraposed_clauses,
+    _gives_up_on,
     _judges,
     _judging_subject,
     _ought,
@@ -241,7 +242,7 @@ def stance_toward(anchor: Token, lexicon: StanceLexicon, *, discovered: bool = F
         elif lexicon.reverses(token) and (
             cues
             or (depth == 1 and path[0].dep_ == "dobj" and _asked_for(token, lexicon))
-            or (not cues and _given_up_on(path, depth))
+            or (not cues and _given_up_on(path, depth) and _gives_up_on(token, lexicon))
         ):
             # ("urged the council to drop X": dropping X asked for, against X)
             polarity = -polarity * (-1 if lexicon.negated(token) else 1)

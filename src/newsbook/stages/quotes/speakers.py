@@ -471,10 +471,15 @@ class SpeakerResolver:
             self.types.get(self.entity_in(start, start + len(subject))) == "PERSON"
             and subject.lower_.rstrip(".") not in self.company_suffixes  # ("Sunna Co")
         )
-        return not person and any(
-            c.dep_ == "appos" and c.pos_ == "PROPN" and _a_list_of_names(c)
-            for c in subject.children
-        )
+        for child in subject.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and _a_list_of_names(child):
+                # ("James Baker, Paul Volcker and James Miller said": people, all of them)
+                listed = self.types.get(
+                    self.entity_in(base + child.idx, base + child.idx + len(child))
+                )
+                if not person or listed == "PERSON":
+                    return True
+        return False
 
     def _organisation(self, subject: Token, base: int) -> str:
         """ "The network said": for a company-like word, the organisation that spoke
