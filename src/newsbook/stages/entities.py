@@ -988,7 +988,7 @@ THING_TYPES = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 def _people_read_as_things(mentions: list[Mention]) -> list[Mention]:
-    """A name of two words or more the NER took for a thing or a place, whose last word
+    """A name of two words or more the NER took for a thing (not a place), whose last word
     the story uses alone for a person ("Ignaz Kiechle" typed a facility, then "Kiechle
     said"), is that person's full name."""
     alone = {

@@ -94,15 +94,15 @@ def recase(text: str, vocabulary: dict[str, str]) -> str:
     spells elsewhere takes that spelling; others go lower case (a name in a headline is
     nearly always named again in the body), except the first word."""
 
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        known = vocabulary.get(word.lower())
-        if known is None:
-            known = word.lower()
-        return known if len(known) == len(word) else word
-
-    recased = re.sub(r"[A-Za-z][\w.'-]*", fix, text)
+    recased = re.sub(r"[A-Za-z][\w.'-]*", lambda m: _story_spelling(m.group(0), vocabulary), text)
     return recased[:1].upper() + recased[1:]
+
+
+def _story_spelling(word: str, vocabulary: dict[str, str]) -> str:
+    """A word as the story spells it elsewhere, else in lower case; as it is where that
+    spelling has another length."""
+    known = vocabulary.get(word.lower(), word.lower())
+    return known if len(known) == len(word) else word
 
 
 def is_title_case(text: str) -> bool:
@@ -139,14 +139,15 @@ def recase_title(text: str, vocabulary: dict[str, str], names: Sequence[str] = (
         word = match.group(0)
         if match.start() == 0 or word.isupper() or any(match.start() in k for k in kept):
             return word  # (an acronym: "EU", "NHS")
-        known = vocabulary.get(word.lower(), word.lower())
-        return known if len(known) == len(word) else word
+        return _story_spelling(word, vocabulary)
 
     return re.sub(r"[A-Za-z][\w.'-]*", fix, text)
 
 
+@functools.lru_cache(maxsize=4)
 def gazetteer_names(nlp: Language) -> tuple[str, ...]:
-    """The names the pipeline's EntityRuler matches as written (its phrase patterns)."""
+    """The names the pipeline's EntityRuler matches as written (its phrase patterns), read
+    once per pipeline (`make_nlp` keeps one per gazetteer)."""
     if "entity_ruler" not in nlp.pipe_names:
         return ()
     patterns = nlp.get_pipe("entity_ruler").patterns

@@ -461,14 +461,20 @@ GIVEN_UP_THROUGH = frozenset({"on", "from"})
 
 def _undecided_cue(word: Token, lexicon: StanceLexicon) -> bool:
     """A word that says its holder takes no side on what it is about: "undecided",
-    "neutral" (on X), a view denied ("no comment on X", "no view on X"), a view held open
-    ("keeping an open mind on X", "mixed feelings about X")."""
+    "neutral" (on X), a view denied ("no view on X"), a view held open ("keeping an open
+    mind on X", "mixed feelings about X")."""
     lemma = word.lemma_.lower()
     if lemma in lexicon.undecided:
         return word.pos_ == "ADJ" or (word.pos_ == "NOUN" and lexicon.negated(word))
-    views = [word] if word.pos_ == "NOUN" else [c for c in word.children if c.dep_ == "dobj"]
-    return any(
-        m.dep_ == "amod" and f"{m.lower_} {view.lower_}" in lexicon.open_views
-        for view in views
-        for m in view.children
-    )
+    return open_view(word, lexicon) is not None
+
+
+def open_view(token: Token, lexicon: StanceLexicon) -> Token | None:
+    """The verb of a view held open ("keeping an open mind on X", "has mixed feelings
+    about X": `open_views`), asked of the view or of its verb."""
+    views = [token] if token.pos_ == "NOUN" else [c for c in token.children if c.dep_ == "dobj"]
+    for view in views:
+        for modifier in view.children:
+            if modifier.dep_ == "amod" and f"{modifier.lower_} {view.lower_}" in lexicon.open_views:
+                return view.head if view.dep_ == "dobj" else view
+    return None

@@ -31,6 +31,7 @@ from newsbook.stages.positions.cues import (
     bestowed_attitude,
     decided_act,
     gerund_governor,
+    open_view,
     own_proposal,
     received_attitude,
 )
@@ -409,7 +410,7 @@ def _undecided(path: list[Token], lexicon: StanceLexicon) -> Token | None:
             return token  # "the right to vote for or against X", "neither backs nor opposes"
         if _not_ruled_out(token, lexicon) or _stopped_short(token, lexicon):
             return token  # "would not rule out supporting X", "stopped short of opposing X"
-        view = _open_view(token, lexicon)
+        view = open_view(token, lexicon)
         if view is not None:
             return view  # "is keeping an open mind on X", "has mixed feelings about X"
         if token.dep_ in {"ccomp", "relcl"}:
@@ -554,17 +555,6 @@ def _verb_phrase(verb: Token) -> set[str]:
     return {
         f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in {"prt", "advmod"}
     }
-
-
-def _open_view(token: Token, lexicon: StanceLexicon) -> Token | None:
-    """The verb of a view held open ("keeping an open mind on X", "has mixed feelings
-    about X"), where the view or its verb is on the path."""
-    views = [token] if token.pos_ == "NOUN" else [c for c in token.children if c.dep_ == "dobj"]
-    for view in views:
-        for modifier in view.children:
-            if modifier.dep_ == "amod" and f"{modifier.lower_} {view.lower_}" in lexicon.open_views:
-                return view.head if view.dep_ == "dobj" else view
-    return None
 
 
 def _stopped_short(word: Token, lexicon: StanceLexicon) -> bool:
