@@ -246,6 +246,20 @@ LEDE_MILL = (
         # "A steel mill closed, saying ...", then "The closure of X ..., the company
         # said": an organisation even with "a"; "the mill" later is that one too
         (LEDE_MILL, "", ("ruined by cheap imports", "We cannot go on"), "ostrava-steel-works"),
+        # a possessive is as definite as "the": "Norland's foreign minister rejected ...",
+        # then "Foreign Minister Andrei Kostal said ..." (and another country's foreign
+        # minister later: the role alone names no one)
+        (
+            "VELNA - Norland's foreign minister on Tuesday rejected a draft treaty that would "
+            'fix the disputed border along the Selka River, calling it "a surrender dressed up '
+            'as a compromise."\n\nSpeaking to reporters after a cabinet meeting, Foreign '
+            "Minister Andrei Kostal said his government would not sign any agreement.\n\n"
+            "In Brasno, the Sudmark capital, Foreign Minister Irena Halvik said the rejection "
+            'was "deeply regrettable."',
+            "",
+            ("a surrender dressed up", "would not sign any"),
+            "andrei-kostal",
+        ),
     ],
 )
 def test_lede_source_described_is_the_one_named_next(
@@ -2106,3 +2120,141 @@ def test_a_name_set_off_after_a_role_s_phrase_is_the_speaker(resources):
     )
     row = statement(quotes_of(text, resources), "the town deserved more")
     assert row["speaker_id"] == "margaret-stead", row
+
+
+def test_a_role_of_someone_new_is_not_the_last_speaker(resources):
+    """ "The harbour master said" after a councillor spoke: a role with no name in it is
+    someone new, left unnamed; an epithet placing the last speaker by a name ("the
+    Norland Democrat") is that speaker."""
+    text = (
+        "Councillor Ruth Keane said she backed the minister.\n\n"
+        "The harbour master said a dozen boats had tied up this week.\n\n"
+        "Senator Ana Vell said the bill was flawed. The Norland Democrat said she would "
+        "vote against it."
+    )
+    quotes = quotes_of(text, resources)
+    master = statement(quotes, "a dozen boats had tied up")
+    assert master["speaker_id"] == "" and master["speaker"] == "The harbour master", master
+    assert statement(quotes, "she would vote against it")["speaker_id"] == "ana-vell"
+
+
+def test_a_verb_of_judging_reports_words_through_its_as(resources):
+    """ "dismissed the sum as "crumbs"": the quotation is the speaker's words; without "as"
+    ("dismissed the sum") the verb reports nothing."""
+    text = (
+        "The ministry set aside two million crowns. Councillor Ruth Keane dismissed the sum "
+        "as “crumbs”. Councillor Tom Hale dismissed the plan."
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "crumbs")[["kind", "speaker_id"]].tolist() == ["direct", "ruth-keane"]
+    assert not quotes["speaker_id"].eq("tom-hale").any(), quotes[["text", "speaker"]]
+
+
+SPEAKERS_OF_NEWSPAPER_PROSE = [
+    # a hyphenated title the tokenizer splits ("co - ordinator"), set off with the name
+    (
+        "Diesel leaked into the river.\n\n"
+        '"We caught this early," said the co-ordinator, Priya Raman.',
+        "We caught this early",
+        "priya-raman",
+    ),
+    # a quotation set off after a paragraph about the person, with no cue of its own
+    (
+        "Gwen Pritchard has run the branch from her shop for twenty-three years.\n\n"
+        "“Half the people who come in here don’t have a bank account. Where are they "
+        "supposed to go? Bellport is an hour on the bus.”\n\n"
+        "She said she learned of the closure from a letter.",
+        "Half the people",
+        "gwen-pritchard",
+    ),
+    # ... and "she" after it is that person, not a name inside her quotation
+    (
+        "Gwen Pritchard has run the branch from her shop for twenty-three years.\n\n"
+        "“Half the people who come in here don’t have a bank account. Where are they "
+        "supposed to go? Tom Hale drives them to the bank on Fridays.”\n\n"
+        "She said she learned of the closure from a letter.",
+        "learned of the closure",
+        "gwen-pritchard",
+    ),
+    # a title the parser reads as the subject, the name hung on it
+    (
+        "Fair enough. But quarterback Devin Marsh, who was benched for the second half of "
+        "Sunday's loss, told reporters he had found out about the move.",
+        "found out about the move",
+        "devin-marsh",
+    ),
+    # what was said "in a statement": quoted words inside it are the speaker's
+    (
+        "Bellhurst Engineering closed its pension scheme in 2003. The company said in a "
+        "statement that the decision had been “taken with the utmost reluctance”.",
+        "utmost reluctance",
+        "bellhurst-engineering",
+    ),
+    # "he" after "According to X, ..." is X (not "they" of an earlier "what they say")
+    (
+        "Farmers blocked the plant in protest at what they say are unfair prices.\n\n"
+        "According to Mr Seán Kiely, chairman of the local branch of the union, farmers "
+        'are paid less than their neighbours.\n\n"We are being bled dry," he said.',
+        "bled dry",
+        "sean-kiely",
+    ),
+    # a quotation set off, then pointed at: "That was the appeal from X."
+    (
+        "Burglars stole medals from a widow's home.\n\n"
+        '"Someone out there knows who did this. I would urge whoever has them to hand them '
+        'in, no questions asked."\n\n'
+        "That was the appeal last night from Detective Inspector Rachel Moss of Wessex "
+        "Police, who is leading the investigation.",
+        "Someone out there",
+        "rachel-moss",
+    ),
+    # a document's author: its owner, who released it, what it is the report of
+    (
+        "The Greater Lakes Science Foundation funds research. Its annual report said that "
+        "71 percent of new grants went to older investigators.",
+        "71 percent",
+        "greater-lakes-science-foundation",
+    ),
+    (
+        "Mayor Diane Forsythe is seeking a third term. A poll released Thursday by Northstar "
+        "Research said that she leads by nine points.",
+        "leads by nine points",
+        "northstar-research",
+    ),
+    (
+        "The report of the Glenmorven Inquiry is as damning as any a public body in Norland "
+        "has faced. Its language is measured. "
+        "“Residents were left for hours in soiled bedding,” it states.",
+        "soiled bedding",
+        "glenmorven-inquiry",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "snippet", "speaker_id"), SPEAKERS_OF_NEWSPAPER_PROSE)
+def test_speakers_of_newspaper_and_commentary_prose(resources, text, snippet, speaker_id):
+    row = statement(quotes_of(text, resources), snippet)
+    assert row["speaker_id"] == speaker_id, row[["text", "kind", "speaker"]]
+
+
+def test_a_partial_quotation_inside_reported_words_is_also_direct(resources):
+    """ "said his client was "deeply ashamed"": the reported clause and, within it, the
+    quoted words; a word alone in quotation marks ("final") marks a term."""
+    text = (
+        "Defence solicitor Martin Reid said his client had been drinking heavily after his "
+        'father\'s death and was "deeply ashamed". '
+        'Union leader Ana Berg said the union had made its "final" offer.'
+    )
+    quotes = quotes_of(text, resources)
+    assert statement(quotes, "deeply ashamed", kind="direct")["speaker_id"] == "martin-reid"
+    assert not ((quotes["kind"] == "direct") & (quotes["text"] == "final")).any(), quotes
+
+
+def test_a_report_monitored_by_someone_is_not_theirs(resources):
+    """ "A report, monitored by the BBC, said": who heard a report did not write it."""
+    text = (
+        "A report, monitored by the British Broadcasting Corporation, said "
+        "the minister gave the warning in a speech."
+    )
+    row = statement(quotes_of(text, resources), "gave the warning")
+    assert row["speaker_id"] == "", row[["text", "speaker"]]

@@ -287,6 +287,20 @@ def test_a_byline_with_a_date_gives_author_and_date(resources):
     assert article["published"] == "2019-03-03" and article["published_origin"] == "timestamp"
 
 
+def test_a_byline_with_the_writer_s_post_after_a_comma_gives_the_author(resources):
+    """ "By Lena Varga, Staff Reporter": the writer, then the dateline of the first
+    paragraph is read as one; a sentence that opens "By ..." is no byline."""
+    text = (
+        "Border Pact Rejected\n\nBy Lena Varga, Staff Reporter\n\n"
+        "VELNA - The foreign minister on Tuesday rejected the draft treaty."
+    )
+    article = analyze(make_article(text, article_id="pact"), resources)["article"].iloc[0]
+    assert (article["author"], article["dateline"]) == ("Lena Varga", "VELNA")
+    wrapped = "Fares Rise\n\nBy Friday, fares had risen.\n\nThe operator said so."
+    article = analyze(make_article(wrapped, article_id="fares"), resources)["article"].iloc[0]
+    assert article["author"] == ""
+
+
 def test_a_date_line_under_the_headline_is_the_date_but_not_inside_wrapped_copy(resources):
     top = "Ferry Fares Rise Again\n\nUpdated: 4 March 2019 10:42\n\nFares rose on Tuesday."
     article = analyze(make_article(top, article_id="top"), resources)["article"].iloc[0]

@@ -38,6 +38,18 @@ def test_two_people_one_surname_resolved_by_title_and_discourse(resources):
     assert list(bergs["resolution"]) == ["title", "discourse"]
 
 
+def test_an_id_is_spelled_from_the_name_in_any_script(resources):
+    """ "Seán Kiely" is sean-kiely (an accent is no break in the name); a name in another
+    script keeps its letters, so that two such names never share an id."""
+    entities = tables_for(
+        "Union chairman Seán Kiely met Иван Петров and Ольга Смирнова in Zürich on Monday.",
+        resources,
+    )["entities"]
+    ids = set(entities["entity_id"])
+    assert {"sean-kiely", "zurich"} <= ids, entities[["entity_id", "name"]]
+    assert len(ids) == len(entities), entities[["entity_id", "name"]]
+
+
 def test_an_abbreviated_title_after_another_persons_role_is_the_names_own(resources):
     text = "A spokesman for Gov. Rowan Telford said the bill was signed."
     entities = tables_for(text, resources)["entities"].set_index("name")

@@ -898,6 +898,8 @@ class SpeechLexicon:
     # "the panel": a body named "Committee", "Commission" ...
     kinds_of: dict[str, frozenset[str]] = field(default_factory=dict)
     conformity: frozenset[str] = frozenset()  # "according to plan": what it follows, no source
+    characterising: frozenset[str] = frozenset()  # "dismissed X as ...": a cue only with "as"
+    authoring: frozenset[str] = frozenset()  # "a poll released by X": X wrote it
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -909,6 +911,8 @@ class SpeechLexicon:
         return cls(
             cues=words("cue_verbs"),
             naming=words("naming_verbs"),
+            characterising=words("characterising_verbs"),
+            authoring=words("authoring_verbs"),
             prepositional={
                 verb: frozenset(preps)
                 for verb, preps in speech.get("prepositional_cues", {}).items()

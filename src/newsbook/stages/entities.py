@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -1175,7 +1176,11 @@ def _org_begun_by(mention: Mention, lookups: _Lookups) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entity"
+    """An id spelled from a name: "Seán Kiely" is "sean-kiely"; letters of other
+    scripts stay ("Москва" is "москва"), so that no two names share "entity"."""
+    letters = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in letters if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", plain).strip("-") or "entity"
 
 
 def _tables(

@@ -155,9 +155,15 @@ def _line_kind(line: str, cues: LayoutLexicon, *, near_top: bool) -> str:
 
 def _byline_author(line: str, cues: LayoutLexicon) -> str:
     """The author a byline names ("By Ellen Marsh" -> "Ellen Marsh", and so for "By Ellen
-    Marsh | Staff writer | March 3, 2019"), or ""."""
+    Marsh | Staff writer | March 3, 2019" and "By Ellen Marsh, Staff Writer"), or ""."""
     name, *rest = _byline_parts(line, cues)
-    if any(len(part.split()) > MAX_BYLINE_PART_WORDS for part in rest):
+    # "By Lena Varga, Staff Reporter": the comma sets off the writer's post
+    name, comma, post = name.partition(",")
+    if comma:
+        rest = [post, *rest]
+    if any(not 0 < len(part.split()) <= MAX_BYLINE_PART_WORDS for part in rest):
+        return ""
+    if comma and not re.match(r"\s*[A-Z]", post):
         return ""
     words = name.split()
     if not 2 <= len(words) <= 5 or words[0].lower() not in cues.byline_openers:

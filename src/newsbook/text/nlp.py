@@ -442,6 +442,7 @@ def parse_many(
             if piece.section == "headline":
                 doc = mended_headline(doc, text, nlp, verbs)
                 doc.user_data[HEADLINE_KEY] = True
+            mend_hyphenated(doc)
             doc.tensor = EMPTY_TENSOR  # no stage reads it; it is most of a Doc's memory
             article_parse.append(ParsedBlock(paragraph_id=paragraph_id, block=piece, doc=doc))
         parsed.append(article_parse)
@@ -449,6 +450,25 @@ def parse_many(
 
 
 EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
+
+
+def mend_hyphenated(doc: Doc) -> None:
+    """A hyphenated word the tokenizer splits ("co - ordinator") that the parser reads as
+    three words of one role ("the co-ordinator said": three subjects of "said") made one
+    word again: its last piece keeps the role and takes the first's dependents, the
+    pieces before hang on it."""
+    for hyphen in doc[1:-1]:
+        left, right = doc[hyphen.i - 1], doc[hyphen.i + 1]
+        joined = hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
+        if (
+            joined
+            and left.head.i == hyphen.head.i == right.head.i != right.i
+            and left.dep_ == hyphen.dep_ == right.dep_
+        ):
+            for child in list(left.children):  # "the" of "the co-ordinator"
+                child.head = right
+            left.head, left.dep_ = right, "compound"
+            hyphen.head, hyphen.dep_ = right, "punct"
 
 
 TEXT_KEY = "newsbook.text"  # a Doc's text as kept in its user_data

@@ -20,6 +20,7 @@ from newsbook.stages.quotes.cues import (
     _is_cue,
     _is_cue_noun,
     _near,
+    characterises,
     cue_phrase,
 )
 
@@ -291,7 +292,7 @@ def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
-    if lemma in lexicon.naming:
+    if characterises(verb, lexicon):
         objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
         complements = [
             c
@@ -481,7 +482,7 @@ def _speaker_of_cue(
 ) -> Token | None:
     """The speaker of a verb cue, or of a noun cue: "an announcement by X", "X's pledge",
     "a statement issued by X", "the X statement", "X expressed concern that" (the subject
-    of the verb the noun is the object of)."""
+    of the verb the noun is the object of), "X said in a statement that"."""
     if cue.pos_ != "NOUN":
         return speaker_token(cue, lexicon, quoted=quoted)
     participles = [c for c in cue.children if c.dep_ == "acl" and c.tag_ == "VBN"]
@@ -502,6 +503,18 @@ def _speaker_of_cue(
         return names[-1]
     if cue.dep_ == "dobj" and cue.head.lemma_.lower() in lexicon.delivering:
         return speaker_token(cue.head, lexicon)
+    verb = verb_spoken_in(cue, lexicon)
+    if verb is not None:  # "the company said in a statement that ...": who spoke in it
+        return speaker_token(verb, lexicon, quoted=quoted)
+    return None
+
+
+def verb_spoken_in(noun: Token, lexicon: SpeechLexicon) -> Token | None:
+    """The cue verb a statement noun is what was spoken in ("said in a statement that"),
+    or None."""
+    channel = noun.head
+    if noun.dep_ == "pobj" and channel.lower_ == "in" and _is_cue(channel.head, lexicon):
+        return channel.head
     return None
 
 

@@ -19,7 +19,8 @@ UNSPOKEN = {"will", "would", "shall", "should", "must", "may", "might", "can", "
 
 def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
     """The cue a verb makes, as the lexicon spells it: its lemma, or its lemma and
-    particle ("rule out"); an estimate verb only with its preposition ("put ... at").
+    particle ("rule out"); an estimate verb only with its preposition ("put ... at"), a
+    verb of judging only with its "as" ("dismissed the sum as ...").
     Empty for no cue ("so-called" is none)."""
     hyphenated = token.i > 0 and token.nbor(-1).text == "-"
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"} or hyphenated:
@@ -34,6 +35,10 @@ def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
         return lemma
     if lemma in lexicon.estimates and _estimate(token, lexicon):
         return lemma
+    if lemma in lexicon.characterising and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in token.children
+    ):
+        return lemma
     return ""
 
 
@@ -46,6 +51,13 @@ def _finding_of_a_document(verb: Token, lexicon: SpeechLexicon) -> bool:
     reported = verb.dep_ == "ccomp"
     document = bool(subjects) and subjects[0].lemma_.lower() in lexicon.documents
     return clausal and document and not reported
+
+
+def characterises(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """Whether a verb reports its object with a complement ("called the plan a mistake",
+    "dismissed the sum as "crumbs"")."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.naming or lemma in lexicon.characterising
 
 
 def _is_cue(token: Token, lexicon: SpeechLexicon) -> bool:

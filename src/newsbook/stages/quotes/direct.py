@@ -24,6 +24,7 @@ from newsbook.stages.quotes.cues import (
     _is_cue,
     _is_cue_noun,
     _under_modal,
+    characterises,
     governing_cue,
 )
 from newsbook.stages.quotes.marks import OPENING, QuoteSpan, pair_quotes
@@ -34,6 +35,7 @@ from newsbook.text.nlp import (
     doc_text,
     first_word_from,
     last_word_before,
+    prepositional_objects,
     tokens_between,
     word_before,
 )
@@ -41,6 +43,7 @@ from newsbook.text.nlp import (
 SCARE_QUOTE_WORDS = 4  # a short quotation no speech verb governs is a name or a scare quote
 STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last speaker
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
+POINTERS = {"that", "this", "those", "these"}  # "That was the appeal from X."
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
 
@@ -102,12 +105,19 @@ def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
 def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
     """Whether a short quotation is someone's words ("called them "chats"", felt "deep
     regret") rather than a name or scare quotes (the mayor's "Green Deal" plan): a
-    naming verb cues it, or its cue governs it within two steps."""
+    naming verb cues it, its cue governs it within two steps, or it is part of what its
+    cue reports ("said he was "deeply ashamed"", "accused them of "wasting millions"")."""
     if cue is None:
         return False
-    if cue.lemma_.lower() in lexicon.naming:
+    if characterises(cue, lexicon):
         return True
-    return any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote))
+    if any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote)):
+        return True
+    # a word alone ("final") or a name ("Star Wars") in quotation marks marks a term
+    words = doc_text(doc)[quote.start : quote.end].split()
+    if len(words) < 2 or all(word[:1].isupper() for word in words):
+        return False
+    return any(quote.start <= t.idx < quote.end for t in reported_content(cue, lexicon))
 
 
 def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool:
@@ -186,6 +196,22 @@ def _is_set_off(doc: Doc, quote: QuoteSpan) -> bool:
     return not text[: quote.start - 1].strip() and not text[quote.end + 1 :].strip(' \n"”.,')
 
 
+def _person_introduced_before(paragraph: Paragraph, resolver: SpeakerResolver) -> Speaker:
+    """ "Gwen Pritchard has run the branch for twenty years.", then a quotation set off:
+    the person the paragraph before was about (the last person a sentence of it has for
+    subject), when no one spoke in that paragraph; NOBODY otherwise."""
+    previous = paragraph.previous
+    if previous is None or previous.block.section != "body" or not resolver.last_subject:
+        return NOBODY
+    if any(mark in doc_text(previous.doc) for mark in OPENING):
+        return NOBODY
+    block = previous.block
+    spoke = block.start <= resolver.last_speaker_at
+    if spoke or not block.start <= resolver.last_subject_at < block.end:
+        return NOBODY
+    return resolver.named(resolver.last_subject)
+
+
 def _introduced_by(
     item: ParsedBlock | None, resolver: SpeakerResolver
 ) -> tuple[Speaker, Token | None]:
@@ -243,6 +269,26 @@ def _attributed_after(
             speaker = resolver.resolve(speaker_token(cue, lexicon), base)
             if speaker.phrase:
                 return speaker, cue
+    return _words_pointed_at(first, resolver, base)
+
+
+def _words_pointed_at(
+    sentence: Span, resolver: SpeakerResolver, base: int
+) -> tuple[Speaker, Token | None]:
+    """ "That was the appeal last night from Inspector Rachel Moss.", "Those were the words
+    of X.": words just quoted, pointed at and given a source (a person or an
+    organisation named); NOBODY otherwise."""
+    root = sentence.root
+    pointing = [c for c in root.children if c.dep_ == "nsubj" and c.lower_ in POINTERS]
+    if root.lemma_ != "be" or not pointing:
+        return NOBODY, None
+    nouns = [c for c in root.children if c.dep_ == "attr"]
+    # (the parser may hang "from X" on the verb)
+    for word in nouns[:1] + [root] if nouns else []:
+        for source in prepositional_objects(word, {"from", "of", "by"}):
+            start = base + source.idx
+            if resolver.entity_in(start, start + len(source), types={"PERSON", "ORG"}):
+                return resolver.resolve(source, base), nouns[0]
     return NOBODY, None
 
 
@@ -333,6 +379,8 @@ def _direct_statement(
         speaker, cue = _according_source(quote, around, resolver, paragraph.base, lexicon)
     if not speaker.phrase and cue is None and not whole:
         speaker, cue = _embedding_subject(doc, quote, resolver, paragraph.base)
+    if not speaker.phrase and cue is None and _is_set_off(doc, quote):
+        speaker = _person_introduced_before(paragraph, resolver)
     if not speaker.phrase and cue is None and (whole or words > STANDALONE_WORDS):
         speaker = resolver.last_speaker  # a quotation alone continues the last speaker
     if speaker.phrase:

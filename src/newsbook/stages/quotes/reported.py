@@ -9,13 +9,19 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsbook.lexicons import SpeechLexicon
-from newsbook.stages.quotes.clauses import _speaker_of_cue, _trimmed, reported_content
+from newsbook.stages.quotes.clauses import (
+    _speaker_of_cue,
+    _trimmed,
+    reported_content,
+    verb_spoken_in,
+)
 from newsbook.stages.quotes.cues import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     WH_TAGS,
     _is_cue,
     _under_modal,
+    characterises,
 )
 from newsbook.stages.quotes.marks import QuoteSpan
 from newsbook.stages.quotes.rows import Paragraph, _row
@@ -38,8 +44,8 @@ def _reported_statement(
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
     if _supposed(cue, lexicon) or _unspoken(cue) or _within_report(cue, lexicon):
         return None
-    if _asked_about(cue, lexicon):
-        return None
+    if _asked_about(cue, lexicon) or verb_spoken_in(cue, lexicon) is not None:
+        return None  # (what was said "in a statement" is the verb's to report)
     content = reported_content(cue, lexicon)
     anaphoric = " ".join(t.lower_ for t in content) in lexicon.anaphoric
     if len(content) < 2 and not anaphoric:
@@ -61,7 +67,7 @@ def _reported_statement(
         if frame[0].i < cue.i:
             return None  # "In a speech to the council, X said, "...": a setting, no words
         start, end = frame[0].idx, frame[-1].idx + len(frame[-1])
-    if overlapping and cue.lemma_.lower() in lexicon.naming:
+    if overlapping and characterises(cue, lexicon):
         return None  # "described X as "..."": the quotation is the statement
     speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
     if speaker.head in lexicon.first_person and not speaker.entity_id:

@@ -94,6 +94,7 @@ class SpeakerResolver:
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
         self.authors: dict[str, str] = {}  # document noun -> who spoke in one ("a letter")
         self.in_document = False  # the last words were given in a document: "it said" is it
+        self.last_document, self.last_document_at = "", -1  # the author of one last named
         self.pronoun_of: dict[str, str] = {}  # who a pronoun stood for -> that pronoun
         # entity -> the words the article calls it by: its aliases, a person's surname
         spelled = dict(zip(entities["entity_id"], entities["aliases"], strict=True))
@@ -181,7 +182,9 @@ class SpeakerResolver:
                     start = base + closing.idx
                     entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
         if not entity_id:
-            entity_id = self._named_after_the_role(subject, base)
+            entity_id = self._named_after_the_role(subject, base) or self._titled_name_after(
+                subject, base
+            )
         if not entity_id and subject.lemma_.lower() in self.title_heads:
             entity_id = self._role_at_organisation(subject, base)
         if not entity_id:
@@ -216,6 +219,8 @@ class SpeakerResolver:
                     base + own[-1].idx + len(own[-1]),
                     types={"ORG", "PERSON", "GPE"},
                 )
+            if not entity_id and lemma in self.lexicon.documents:
+                entity_id = self._author_of(subject, base)
         institutions = self.lexicon.organisations | self.lexicon.institutions
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
@@ -295,7 +300,10 @@ class SpeakerResolver:
         speaker when that was a group."""
         last = self.last_speaker
         if form == "they":
-            return last if last.plural else Speaker("", pronoun.text)
+            return last if last.plural else Speaker("", pronoun.text, form, plural=True)
+        if self.last_document and self.last_document_at > self.last_speaker_at:
+            # "The report of the X Inquiry is damning. ... "...," it states.": its author
+            return self.named(self.last_document)
         if self.types.get(last.entity_id) in {"ORG", "GPE"} or (
             last.phrase and not last.plural and self.in_document
         ):  # "X said in a letter ... it said": the letter, so X
@@ -423,6 +431,20 @@ class SpeakerResolver:
         person = self.entity_in(start, start + len(closing), types={"PERSON"})
         between = subject.doc[subject.i + 1 : closing.i]
         return person if person and any(t.lower_ in self.title_heads for t in between) else ""
+
+    def _titled_name_after(self, subject: Token, base: int) -> str:
+        """ "But quarterback Devin Marsh, who was benched, told ...": the parser may take
+        the title for the subject and hang the name on it as something else; a person
+        whose name follows the subject word right away, and is its dependent, speaks."""
+        if subject.i + 1 >= len(subject.doc) or subject.pos_ == "PRON":
+            return ""  # (a title the parser took for a verb: "quarterback Devin Marsh")
+        after = subject.doc[subject.i + 1]
+        start = base + after.idx
+        named = self.mentions.within(start, base + subject.right_edge.idx + 1 + 64)
+        first = next((i for s, _, i in named if s == start), "")
+        if not first or self.types.get(first) != "PERSON" or not after.is_title:
+            return ""
+        return first if subject.i in {t.i for t in after.ancestors} else ""
 
     def _named_after_the_role(self, subject: Token, base: int) -> str:
         """ "The Labour member for Ashmouth North, Margaret Stead, said": the parser may
@@ -566,9 +588,13 @@ class SpeakerResolver:
 
     def _by_definite_description(self, subject: Token) -> str:
         """ "The chief House tax writer also predicted ...": a definite description that
-        names no one and is no anonymous source is the person last speaking."""
+        names no one and is no anonymous source is the person last speaking: an epithet,
+        which places the person by a name ("the California Republican"), not a role
+        of someone new ("the harbour master said")."""
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or subject.tag_ == "NNS":
+            return ""
+        if not any(t.pos_ == "PROPN" for t in subject.subtree if t.i <= subject.i):
             return ""
         if any(t.dep_ in {"prep", "relcl", "appos"} for t in subject.rights):
             return ""  # "the regional manager for one of the oil companies": someone new
@@ -577,19 +603,45 @@ class SpeakerResolver:
 
     def _note_author(self, document: Token, base: int) -> None:
         """ "A report by the OECD pilloried X", "the OECD's report found": a later "the
-        report said" is its author's."""
+        report said", or "it states", is its author's."""
         lemma = document.lemma_.lower()
         if lemma not in self.lexicon.documents:
             return
-        # (a place after "from" is where it came from: "a report from Tokyo")
-        authors = [(c, {"ORG", "PERSON", "GPE"}) for c in document.children if c.dep_ == "poss"]
-        authors += [(g, {"ORG", "PERSON"}) for g in prepositional_objects(document, {"by", "from"})]
-        for author, types in authors:
+        entity_id = self._author_of(document, base)
+        if entity_id:
+            self.authors[lemma] = entity_id
+            self.last_document, self.last_document_at = entity_id, base + document.idx
+
+    def _author_of(self, document: Token, base: int) -> str:
+        """Who wrote a document: its owner ("the OECD's report", "its own report", "the
+        board's assessment"), who it is by or from ("a poll released by Northstar"; a place
+        it came from is no author) or of ("the report of the Glenmorven Inquiry")."""
+        participles = [
+            c
+            for c in document.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in self.lexicon.authoring
+        ]  # "released by", not "monitored by"
+        owners = [c for c in document.children if c.dep_ == "poss"]
+        for owner in owners:
+            speaker = self.resolve(owner, base)
+            pronoun = owner.lower_ in POSSESSIVE_PRONOUNS
+            if speaker.entity_id and not (pronoun and self.types.get(speaker.entity_id) != "ORG"):
+                return speaker.entity_id  # ("its report": an organisation's, not a town's)
+        authors = prepositional_objects(document, {"by", "from", "of"})
+        authors += [
+            g
+            for p in participles
+            for c in p.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for author in authors:
             start = base + author.idx
-            entity_id = self.entity_in(start, start + len(author), types=types)
+            entity_id = self.entity_in(start, start + len(author), types={"ORG", "PERSON"})
             if entity_id:
-                self.authors[lemma] = entity_id
-                return
+                return entity_id
+        return ""
 
     def note_sentence(self, sentence: Span, base: int) -> None:
         """Remember the sentence's subject person, for a later "He said"."""

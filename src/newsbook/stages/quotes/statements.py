@@ -92,10 +92,14 @@ def iter_quotes(
                 continue  # ""...," according to X": the quotation gives the statement
             if source.lemma_.lower() in lexicon.conformity:
                 continue  # "according to the law", "according to plan": no source
+            if speaker.phrase:  # "According to X, ...": a later "he said" may be X
+                resolver.spoke(speaker, paragraph.base + start)
             yield _row(
                 article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
             )
-        resolver.note_sentence(sentence, paragraph.base)
+        if not any(q.start <= sentence.root.idx < q.end for q in paragraph.direct):
+            # a subject within someone's quotation is no one the writer goes on about
+            resolver.note_sentence(sentence, paragraph.base)
 
 
 def _headline_topic(row: dict, paragraph: Paragraph) -> bool:

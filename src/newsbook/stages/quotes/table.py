@@ -104,8 +104,10 @@ def _lede_source_named_next(
         determiners = {"the", "a", "an"}  # "a company spokesman", then "spokesman Jo Berg"
     entities = context.table("entities")
     first_named = dict(zip(entities["entity_id"], entities["first_start"], strict=True))
+    opening = phrase.split()[0].lower()
+    possessive = opening.endswith(("'s", "’s"))  # "Norland's foreign minister said ..."
     if (
-        phrase.split()[0].lower() in determiners
+        (opening in determiners or possessive)
         and (organisation or role in lexicon.headline_roles | lexicon.anonymous)
         and not phrase.lower().endswith(role + "s")  # one, not several
         and resolver.types.get(naming["speaker_id"]) == ("ORG" if organisation else "PERSON")
