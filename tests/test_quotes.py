@@ -2124,18 +2124,25 @@ def test_a_name_set_off_after_a_role_s_phrase_is_the_speaker(resources):
 
 def test_a_role_of_someone_new_is_not_the_last_speaker(resources):
     """ "The harbour master said" after a councillor spoke: a role with no name in it is
-    someone new, left unnamed; an epithet placing the last speaker by a name ("the
-    Norland Democrat") is that speaker."""
+    someone new, left unnamed, and so is a title after two people spoke; an epithet
+    placing the last speaker by a name ("the Norland Democrat") is that speaker, and so
+    is a title when that speaker alone spoke in the paragraph ("the judge observed")."""
     text = (
         "Councillor Ruth Keane said she backed the minister.\n\n"
         "The harbour master said a dozen boats had tied up this week.\n\n"
         "Senator Ana Vell said the bill was flawed. The Norland Democrat said she would "
-        "vote against it."
+        "vote against it.\n\n"
+        "Councillor Tom Hale said the cut was wrong. Councillor Jo Berg said it was fair.\n\n"
+        "The judge said the council had a duty to act.\n\n"
+        "Justice Anjali Deshpande said the corporation had failed in its duty.\n\n"
+        '"This cannot continue," the judge observed.'
     )
     quotes = quotes_of(text, resources)
     master = statement(quotes, "a dozen boats had tied up")
     assert master["speaker_id"] == "" and master["speaker"] == "The harbour master", master
     assert statement(quotes, "she would vote against it")["speaker_id"] == "ana-vell"
+    assert statement(quotes, "had a duty to act")["speaker_id"] == "", quotes
+    assert statement(quotes, "This cannot continue")["speaker_id"] == "anjali-deshpande"
 
 
 def test_a_verb_of_judging_reports_words_through_its_as(resources):
@@ -2207,6 +2214,50 @@ SPEAKERS_OF_NEWSPAPER_PROSE = [
         "Police, who is leading the investigation.",
         "Someone out there",
         "rachel-moss",
+    ),
+    # a title the NER takes into the name and stops short ("Headteacher Sandra" of it)
+    (
+        'Headteacher Sandra Obi said: "This is a reflection of years of hard work."',
+        "a reflection of years",
+        "sandra-obi",
+    ),
+    # the last speech verb before a colon introduces the quotation
+    (
+        "Tranter added that he had the full backing of chairman Les Moffat, who said last "
+        'night: "Gordon is going nowhere. The board is behind him."',
+        "Gordon is going nowhere",
+        "les-moffat",
+    ),
+    # a participle the parser hangs on a thing's relative clause is the main subject's
+    (
+        "Gov. Daniel Ashcombe vetoed a bill Friday that would have raised the state's "
+        "minimum wage to $12 an hour by 2020, calling it “a job killer dressed up as a "
+        "raise.”",
+        "a job killer",
+        "daniel-ashcombe",
+    ),
+    # a lede's source described by a title, named in the next paragraph
+    (
+        "The roof of the Port Elgar Memorial Arena will need $1.8 million in repairs, the "
+        "town's director of recreation told council Monday.\n\n"
+        '"I cannot recommend we put kids back on that ice," said Marc Thibodeau, who has '
+        "run the department since 2011.",
+        "will need $1.8 million",
+        "marc-thibodeau",
+    ),
+    # where a company is based is no name of its own: "the Austin-based company"
+    (
+        "Shares of Brightline Data Systems fell 18 percent Wednesday after the Austin-based "
+        "company said its third-quarter revenue would fall short.",
+        "would fall short",
+        "brightline-data-systems",
+    ),
+    # words put to a court: "submitted that"
+    (
+        "Counsel for the corporation, Mr. V. Raghavan, submitted that 1,200 stalls had been "
+        "removed since March.",
+        "1,200 stalls had been removed",
+        "v-raghavan",
     ),
     # a document's author: its owner, who released it, what it is the report of
     (

@@ -19,10 +19,10 @@ from tests.articles import invented_tables
 FIXTURES = Path(__file__).parent / "fixtures" / "frames"
 UNNAMED = "?"
 # file -> (frames, checks, floor of checks right). Written in session 15: news 213 of 263
-# right and commentary 170 of 228 before any fix; 241 and 191 after that session's fixes.
+# right and commentary 170 of 228 before any fix; 255 and 192 after that session's fixes.
 FLOORS = {
-    "speakers_news.txt": (48, 263, 241),
-    "speakers_commentary.txt": (46, 228, 191),
+    "speakers_news.txt": (48, 263, 255),
+    "speakers_commentary.txt": (46, 228, 192),
 }
 
 

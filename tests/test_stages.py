@@ -50,6 +50,19 @@ def test_an_id_is_spelled_from_the_name_in_any_script(resources):
     assert len(ids) == len(entities), entities[["entity_id", "name"]]
 
 
+def test_a_name_holding_a_possessive_is_one_organisation(resources):
+    """ "St. Brendan's Medical Center" is one name the NER cuts at its "'s"; an
+    organisation's part ("Northmere University's Policy Center") stays two."""
+    text = (
+        "Nurses at St. Brendan's Medical Center in Fairhaven walked out. In a statement, "
+        "St. Brendan's Medical Center said care was safe. A study by Northmere "
+        "University's Energy Policy Center found the plan costly."
+    )
+    names = set(tables_for(text, resources)["entities"]["name"])
+    assert "St. Brendan's Medical Center" in names, names
+    assert not any(name.startswith("Northmere University's") for name in names), names
+
+
 def test_an_abbreviated_title_after_another_persons_role_is_the_names_own(resources):
     text = "A spokesman for Gov. Rowan Telford said the bill was signed."
     entities = tables_for(text, resources)["entities"].set_index("name")

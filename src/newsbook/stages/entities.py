@@ -464,6 +464,7 @@ def _with_missed_names(doc: Doc, resources: Resources) -> list[Span]:
             *_marked_runs(doc, resources),
             *_particle_names(doc, resources),
             *_broadcasters(doc, resources),
+            *_possessive_names(doc, resources),
         ]
     )
     if not missed:
@@ -531,11 +532,13 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
 
 def _split_person(run: list[Token], named: list[Token]) -> bool:
     """Whether the NER cut one person's titled name into pieces inside the run
-    ("Councillor" and "Roth" of "Councillor Ana Roth"): people only, none reaching out."""
+    ("Councillor" and "Roth" of "Councillor Ana Roth"), or stopped short of its end
+    ("Headteacher Sandra" of "Headteacher Sandra Obi"): people only, none reaching out."""
     start, end = run[0].i, run[-1].i + 1
     pieces = [e for e in run[0].doc.ents if e.start < end and start < e.end]
+    short = len(pieces) == 1 and pieces[0].start == start and pieces[0].end < end
     return (
-        len(pieces) > 1
+        (len(pieces) > 1 or short)
         and all(t.ent_type_ == "PERSON" for t in named)
         and all(start <= e.start and e.end <= end for e in pieces)
     )
@@ -568,6 +571,20 @@ def _particle_names(doc: Doc, resources: Resources) -> Iterator[Span]:
 
 def _name_goes_on(doc: Doc, i: int) -> bool:
     return i < len(doc) and (doc[i].is_title or (doc[i].is_lower and doc[i].is_alpha))
+
+
+def _possessive_names(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """ "St. Brendan's Medical Center": the NER may cut a name that holds a possessive
+    into an organisation ending in "'s" and the organisation after it; one name (not a
+    place's or a person's, "Norland's Central Bank", "Venn's Defense Department", nor an
+    organisation's part, "Harvard University's Policy Center")."""
+    kinds = {"ORG", "FAC"}
+    for first, second in zip(doc.ents, doc.ents[1:], strict=False):
+        possessive = doc[first.end - 1].lower_ in {"'s", "’s"}
+        owner = {t.lower_.rstrip(".") for t in first[:-1]}
+        if first.label_ in kinds and second.label_ in kinds and possessive:
+            if second.start == first.end and not owner & resources.organisation_words:
+                yield Span(doc, first.start, second.end, label=second.label_)
 
 
 def _broadcasters(doc: Doc, resources: Resources) -> Iterator[Span]:

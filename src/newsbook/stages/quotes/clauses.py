@@ -76,6 +76,12 @@ def speaker_token(
                 antecedent = current.head
                 if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
                     return antecedent.head  # "Anna Berg, a planner, who said": Berg
+                thing = subject.lower_ in {"that", "which"} and _a_thing(antecedent, lexicon)
+                if current is not verb and thing:
+                    # "X vetoed a bill that would have raised the wage, calling it ...":
+                    # the participle the parser hung on the bill's clause is X's
+                    current = antecedent
+                    continue
                 return antecedent
             return subject
         if current is verb and (verb.i == verb.sent.start or _right_after(verb, quoted)):
@@ -432,6 +438,17 @@ def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> T
     if name.pos_ == "PROPN" and _can_speak(name) and verb.doc[opening].text == ",":
         return name
     return None
+
+
+def _a_thing(noun: Token, lexicon: SpeechLexicon) -> bool:
+    """A common noun for no one who could speak: no name, no document, no body, no source
+    ("a bill", "the wage")."""
+    someone = lexicon.documents | lexicon.organisations | lexicon.institutions | lexicon.anonymous
+    return (
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and noun.lemma_.lower() not in someone | lexicon.governments
+    )
 
 
 def _can_speak(token: Token) -> bool:

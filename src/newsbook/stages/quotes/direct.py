@@ -80,8 +80,18 @@ def _attribution_only(sentence: Span, lexicon: SpeechLexicon) -> bool:
 def direct_cue(
     quote: QuoteSpan, doc: Doc, around: list[Span], lexicon: SpeechLexicon
 ) -> Token | None:
-    """The cue of a quotation: the speech verb governing it in the parse, else the
-    nearest speech verb outside it in its sentences."""
+    """The cue of a quotation: the last speech verb before a colon that introduces it
+    ("..., who said last night: "...""), else the speech verb governing it in the parse,
+    else the nearest speech verb outside it in its sentences."""
+    if doc_text(doc)[: quote.start - 1].rstrip().endswith(":"):
+        leading = [
+            t
+            for sentence in around
+            for t in sentence
+            if t.idx < quote.start - 1 and _is_cue(t, lexicon)
+        ]
+        if leading:
+            return leading[-1]
     content = tokens_between(doc, quote.start, quote.end)
     cue = governing_cue(content, lexicon)
     if cue is not None:

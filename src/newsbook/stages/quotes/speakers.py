@@ -7,6 +7,7 @@ spoke last.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -87,6 +88,8 @@ class SpeakerResolver:
         self.may_be_called = context.may_be_called
         self.last_speaker = NOBODY
         self.last_speaker_at = -1  # where it spoke: a later subject may be who "he" is
+        self.paragraph_starts = [item.block.start for item in context.parsed]
+        self.spoken: list[tuple[int, str]] = []  # (offset, entity id) of every statement
         self.last_subject = ""
         self.last_subject_at = -1
         self.members_named = context.resources.stance.members_named
@@ -108,6 +111,7 @@ class SpeakerResolver:
         """Remember who spoke last, for a later "he said" or a quotation standing alone,
         and in what document ("X said in a letter": a later "the letter said" is X's)."""
         self.last_speaker, self.last_speaker_at = speaker, offset
+        self.spoken.append((offset, speaker.entity_id))
         # "a spokesman said ... spokesman Jo Berg told ... the spokesman said": once a
         # person named in that role has spoken, "the spokesman" is no unnamed one
         role = self.roles.get(speaker.entity_id, "")
@@ -518,12 +522,18 @@ class SpeakerResolver:
         if not (definite or places) or modifiers & SOME_OTHER:
             return ""
         owner = {t.i for place in places for t in place.subtree}
+        # "the Austin-based company", "the Bellport company": where it is, not its name
+        located = {t.i for t in subject.subtree if t.ent_type_ in PLACES}
         # "the Sunday Courier newspaper": a name of its own, not the place that owns it
-        named = any(t.pos_ == "PROPN" and t.i not in owner for t in subject.subtree)
+        named = any(t.pos_ == "PROPN" and t.i not in owner | located for t in subject.subtree)
         if named or subject.tag_ in {"NNS", "NNPS"}:
             return ""
         described = [
-            c.lower_ for c in subject.children if c.dep_ in {"amod", "compound"} and c.i < subject.i
+            c.lower_
+            for c in subject.children
+            if c.dep_ in {"amod", "compound"}
+            and c.i < subject.i
+            and not any(t.i in located for t in c.subtree)
         ]
         if described:  # "the central bank": "Central Bank of X", else the one bank named
             return self._named_with(subject.lower_, described) or self._named_with(
@@ -589,17 +599,31 @@ class SpeakerResolver:
     def _by_definite_description(self, subject: Token) -> str:
         """ "The chief House tax writer also predicted ...": a definite description that
         names no one and is no anonymous source is the person last speaking: an epithet,
-        which places the person by a name ("the California Republican"), not a role
-        of someone new ("the harbour master said")."""
+        which places the person by a name ("the California Republican"), or a title when
+        that person was the only one speaking in their paragraph ("the judge observed"),
+        not someone new ("the harbour master said", a title after others spoke)."""
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or subject.tag_ == "NNS":
-            return ""
-        if not any(t.pos_ == "PROPN" for t in subject.subtree if t.i <= subject.i):
             return ""
         if any(t.dep_ in {"prep", "relcl", "appos"} for t in subject.rights):
             return ""  # "the regional manager for one of the oil companies": someone new
         entity_id = self.last_speaker.entity_id
-        return entity_id if self.types.get(entity_id) == "PERSON" else ""
+        if self.types.get(entity_id) != "PERSON":
+            return ""
+        if any(t.pos_ == "PROPN" for t in subject.subtree if t.i <= subject.i):
+            return entity_id
+        # a title alone ("the judge observed") is the last speaker where no one else spoke
+        # in that speaker's paragraph ("Councillors X and Y spoke. The judge said ...":
+        # someone new); a word for no person's title ("the harbour master") never is
+        if subject.lemma_.lower() not in self.title_heads:
+            return ""
+        paragraph = bisect.bisect_right(self.paragraph_starts, self.last_speaker_at)
+        others = {
+            spoken
+            for offset, spoken in self.spoken
+            if bisect.bisect_right(self.paragraph_starts, offset) == paragraph
+        }
+        return entity_id if others == {entity_id} else ""
 
     def _note_author(self, document: Token, base: int) -> None:
         """ "A report by the OECD pilloried X", "the OECD's report found": a later "the

@@ -108,7 +108,10 @@ def _lede_source_named_next(
     possessive = opening.endswith(("'s", "’s"))  # "Norland's foreign minister said ..."
     if (
         (opening in determiners or possessive)
-        and (organisation or role in lexicon.headline_roles | lexicon.anonymous)
+        and (
+            organisation
+            or role in lexicon.headline_roles | lexicon.anonymous | resolver.title_heads
+        )
         and not phrase.lower().endswith(role + "s")  # one, not several
         and resolver.types.get(naming["speaker_id"]) == ("ORG" if organisation else "PERSON")
         and int(first_named[naming["speaker_id"]]) >= body[1].start
