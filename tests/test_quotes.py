@@ -814,6 +814,17 @@ def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):
             "world-class",
         ),
         ('C.J. "Pete" Marlow, chairman, told reporters the mine would close.', "Pete"),
+        # a name in title case, with no word marking it as one
+        (
+            'The chief promised that "Operation Clean Sweep" would rid Eastgate of dealers.',
+            "Operation Clean Sweep",
+        ),
+        # beside a naming verb that names something else
+        (
+            'The board voted to adopt "Reading Forward," a curriculum that its publisher, '
+            'Brightline Learning, calls "the most flexible reading program on the market."',
+            "Reading Forward",
+        ),
     ],
 )
 def test_names_and_titles_in_quotation_marks_are_no_quotations(resources, text, name):
@@ -2251,6 +2262,47 @@ SPEAKERS_OF_NEWSPAPER_PROSE = [
         "company said its third-quarter revenue would fall short.",
         "would fall short",
         "brightline-data-systems",
+    ),
+    # a quotation set off, then pointed at: "That was X, who ..."
+    (
+        "The river broke its banks in November.\n\n"
+        "“We had about twenty minutes. I got my mother into the car, and that was it.”\n\n"
+        "That was Margaret Doherty, who has lived at number 14 since 1976.",
+        "We had about twenty minutes",
+        "margaret-doherty",
+    ),
+    # letters after a name are no part of it, and the name set off after a role is the
+    # speaker's whatever word the parser makes the apposition's head
+    (
+        "Rowntree's counsel, Mr Anthony Grieve QC, told the court that his client was "
+        '"a broken man" who would carry the deaths with him.',
+        "a broken man",
+        "anthony-grieve",
+    ),
+    # a verb spelled like a title noun ("showed", "show") marks no title
+    (
+        "That was enough for the regional chair, Alistair Bain, who said the findings "
+        "showed “there is no smoking gun pointing at farmers”.",
+        "no smoking gun",
+        "alistair-bain",
+    ),
+    # a quotation set off after a paragraph naming one person, with a statement after
+    # it whose subject is "it" ("it has added", no pointing back at the quotation)
+    (
+        "Last week I spoke with Marie Tremblay, who has run the only pharmacy in Lac-Odile "
+        "for nineteen years. She has watched three doctors come and go.\n\n"
+        '"People drive ninety minutes for a prescription renewal. Some of them are eighty '
+        'years old."\n\n'
+        "The provincial Ministry of Rural Health says it has added 140 new positions.",
+        "People drive ninety minutes",
+        "marie-tremblay",
+    ),
+    # "according to" after a setting: what follows is reported; figures are their maker's
+    (
+        "In the same week, according to figures compiled by the legal aid group Nyaya "
+        "Sahayata Trust, 212 prisoners in the district jail had been waiting for a year.",
+        "212 prisoners",
+        "nyaya-sahayata-trust",
     ),
     # words put to a court: "submitted that"
     (

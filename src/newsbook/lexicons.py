@@ -94,6 +94,7 @@ class Resources:
     broadcasters: frozenset[str] = frozenset()  # "Bellport radio": a place's broadcaster
     numbered_units: frozenset[str] = frozenset()  # "Local" in "Transit Workers Local 412"
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
+    postnominals: frozenset[str] = frozenset()  # "QC" in "Anthony Grieve QC"
     # an abbreviated title -> the word it stands for ("sen." -> "senator")
     title_abbreviations: dict[str, str] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()  # "U.S. Government": the state itself
@@ -204,6 +205,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
         numbered_units=frozenset(_lines(lexicon_dir / "numbered_units.txt", lower=True)),
         name_particles=_words(titles, "name_particles"),
+        postnominals=_words(titles, "postnominals"),
         title_abbreviations={
             str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()
         },

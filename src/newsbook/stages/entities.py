@@ -209,6 +209,8 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
             start += 1
+        while end - start > 2 and doc[end - 1].lower_ in resources.postnominals:
+            end -= 1  # "Anthony Grieve QC"
     while end > start and (
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_punct

@@ -539,8 +539,8 @@ def _according_to(
     sentence: Span, lexicon: SpeechLexicon
 ) -> Iterator[tuple[Token, Token, list[Token]]]:
     """ "..., according to X", "In X's view, ...", "in the words of X": the cue, the
-    source and the tokens of what is reported (before the phrase, or after it when the
-    sentence opens with it)."""
+    source and the tokens of what is reported (before the phrase, or after it when no
+    clause comes before it: "According to X, ...", "In May, according to X, ...")."""
     for token in sentence:
         if (according := _according_phrase(token)) is not None:
             phrase, cue = according, token
@@ -567,7 +567,9 @@ def _according_to(
             continue
         first = min(phrase.left_edge.i, cue.i)
         content = [t for t in sentence if t.i < first and not (t.i == first - 1 and t.is_punct)]
-        if not content:
+        if not any(t.pos_ in {"VERB", "AUX"} for t in content):
+            # "In the same week, according to X, 212 prisoners had waited ...": what comes
+            # before is no clause, only a setting
             content = [t for t in sentence if t.i > phrase.right_edge.i and not t.is_punct]
         if content:
             yield cue, sources[0], content

@@ -43,6 +43,8 @@ from newsbook.text.nlp import (
 SCARE_QUOTE_WORDS = 4  # a short quotation no speech verb governs is a name or a scare quote
 STANDALONE_WORDS = 6  # a longer quotation with no cue at all continues the last speaker
 ATTRIBUTION_LINE = re.compile(r"^[-\u2013\u2014]+\s*\S")  # "-- Anna Berg, mayor" under a quotation
+TITLE_WORDS = 6  # a name in title case is short ("Operation Clean Sweep")
+MINOR_TITLE_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with"}
 POINTERS = {"that", "this", "those", "these"}  # "That was the appeal from X."
 NOT_SPEAKERS = {"it", "this", "that", "here", "there", "what", "which", "who", "how"}
 
@@ -119,33 +121,55 @@ def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: Speech
     cue reports ("said he was "deeply ashamed"", "accused them of "wasting millions"")."""
     if cue is None:
         return False
-    if characterises(cue, lexicon):
-        return True
+    content = reported_content(cue, lexicon)
+    within = any(quote.start <= t.idx < quote.end for t in content)
+    if characterises(cue, lexicon) and within:
+        return True  # (not a name beside it: "adopted "Reading Forward," which X calls ...")
     if any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote)):
         return True
     # a word alone ("final") or a name ("Star Wars") in quotation marks marks a term
     words = doc_text(doc)[quote.start : quote.end].split()
     if len(words) < 2 or all(word[:1].isupper() for word in words):
         return False
-    return any(quote.start <= t.idx < quote.end for t in reported_content(cue, lexicon))
+    return within
+
+
+def _title_noun(word: Token, lexicon: SpeechLexicon) -> bool:
+    """A noun for a title ("the slogan", "the campaign"); not a verb spelled alike ("the
+    findings showed "..."")."""
+    return word.pos_ in {"NOUN", "PROPN"} and word.lemma_.lower() in lexicon.title_nouns
+
+
+def _title_cased(quoted: str) -> bool:
+    """Words in title case, as a name is written ("Tides of Empire"), not in capitals
+    (a headline's) nor a sentence."""
+    words = quoted.strip(" ,.;:'’\"”").split()
+    if not 2 <= len(words) <= TITLE_WORDS or quoted.isupper() or re.search(r"[.!?]\s", quoted):
+        return False
+    return words[0][:1].isupper() and all(
+        word[:1].isupper() or word in MINOR_TITLE_WORDS for word in words[1:]
+    )
 
 
 def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool:
-    """A quotation that names something rather than reports words: after a name marker
-    or a title noun ("the so-called "peace dividend"", "the slogan "Jobs First""), the
+    """A quotation that names something rather than reports words: in title case
+    ("Operation Clean Sweep"), after a name marker or a title noun ("the so-called
+    "peace dividend"", "the slogan "Jobs First""), the
     complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
     "Skyshield""), in apposition to a title noun ("his book, "The Long Road""), a
     nickname inside a name (J. "Pete" Smith)."""
+    if _title_cased(doc_text(doc)[quote.start : quote.end]):
+        return True  # "Operation Clean Sweep", "Tides of Empire", "Safe Staffing Saves Lives"
     before = last_word_before(doc, quote.start - 1)
     if before is not None and (
-        before.lower_ in lexicon.name_markers or before.lemma_.lower() in lexicon.title_nouns
+        before.lower_ in lexicon.name_markers or _title_noun(before, lexicon)
     ):
         return True
     if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
         return True  # "so-called", which the parser may split in three
     after = first_word_from(doc, quote.end + 1)
     unpunctuated = doc_text(doc)[quote.start : quote.end].rstrip()[-1:].isalnum()
-    if unpunctuated and after is not None and after.lemma_.lower() in lexicon.title_nouns:
+    if unpunctuated and after is not None and _title_noun(after, lexicon):
         return True  # the "Jobs First" campaign
     if (
         unpunctuated
@@ -209,17 +233,26 @@ def _is_set_off(doc: Doc, quote: QuoteSpan) -> bool:
 def _person_introduced_before(paragraph: Paragraph, resolver: SpeakerResolver) -> Speaker:
     """ "Gwen Pritchard has run the branch for twenty years.", then a quotation set off:
     the person the paragraph before was about (the last person a sentence of it has for
-    subject), when no one spoke in that paragraph; NOBODY otherwise."""
+    subject, else the one person it names), when no one spoke in that paragraph; NOBODY
+    otherwise."""
     previous = paragraph.previous
-    if previous is None or previous.block.section != "body" or not resolver.last_subject:
-        return NOBODY
-    if any(mark in doc_text(previous.doc) for mark in OPENING):
+    if previous is None or previous.block.section != "body":
         return NOBODY
     block = previous.block
-    spoke = block.start <= resolver.last_speaker_at
-    if spoke or not block.start <= resolver.last_subject_at < block.end:
+    if any(mark in doc_text(previous.doc) for mark in OPENING) or (
+        block.start <= resolver.last_speaker_at
+    ):
         return NOBODY
-    return resolver.named(resolver.last_subject)
+    if resolver.last_subject and block.start <= resolver.last_subject_at < block.end:
+        return resolver.named(resolver.last_subject)
+    # "Last week I spoke with Marie Tremblay, who runs the pharmacy. She has ...": the
+    # one person the paragraph names
+    people = {
+        entity_id
+        for _, _, entity_id in resolver.mentions.within(block.start, block.end)
+        if resolver.types.get(entity_id) == "PERSON"
+    }
+    return resolver.named(people.pop()) if len(people) == 1 else NOBODY
 
 
 def _introduced_by(
@@ -273,7 +306,10 @@ def _attributed_after(
     for cue in first:
         if not _is_cue(cue, lexicon) or reported_content(cue, lexicon):
             continue
-        pointing = any(t.lower_ in lexicon.anaphoric | {"it", "this", "that"} for t in cue.children)
+        pointing = any(  # "put it", "said so", not "it has added"
+            t.lower_ in lexicon.anaphoric | {"it", "this", "that"} and t.dep_ not in SUBJECT_DEPS
+            for t in cue.children
+        )
         content = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep"}]
         if pointing or (cue.i == first.root.i and not content):  # "That is how X put it."
             speaker = resolver.resolve(speaker_token(cue, lexicon), base)
@@ -286,13 +322,20 @@ def _words_pointed_at(
     sentence: Span, resolver: SpeakerResolver, base: int
 ) -> tuple[Speaker, Token | None]:
     """ "That was the appeal last night from Inspector Rachel Moss.", "Those were the words
-    of X.": words just quoted, pointed at and given a source (a person or an
-    organisation named); NOBODY otherwise."""
+    of X.", "That was Margaret Doherty, who ...": words just quoted, pointed at and given
+    a source (a person or an organisation named); NOBODY otherwise."""
     root = sentence.root
     pointing = [c for c in root.children if c.dep_ == "nsubj" and c.lower_ in POINTERS]
     if root.lemma_ != "be" or not pointing:
         return NOBODY, None
     nouns = [c for c in root.children if c.dep_ == "attr"]
+    named = [
+        n
+        for n in nouns
+        if resolver.entity_in(base + n.idx, base + n.idx + len(n), types={"PERSON", "ORG"})
+    ]
+    if named:  # "That was Margaret Doherty, who has lived at number 14 since 1976."
+        return resolver.resolve(named[0], base), None
     # (the parser may hang "from X" on the verb)
     for word in nouns[:1] + [root] if nouns else []:
         for source in prepositional_objects(word, {"from", "of", "by"}):

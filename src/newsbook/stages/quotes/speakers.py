@@ -185,6 +185,14 @@ class SpeakerResolver:
                 if not entity_id and closing.i > child.i:  # the person closing the title
                     start = base + closing.idx
                     entity_id = self.entity_in(start, start + len(closing), types={"PERSON"})
+                if not entity_id:  # "counsel, Mr Anthony Grieve QC,": the one name in it
+                    first, last = base + child.left_edge.idx, base + closing.idx + len(closing)
+                    people = {
+                        i
+                        for _, _, i in self.mentions.within(first, last)
+                        if self.types.get(i) == "PERSON"
+                    }
+                    entity_id = people.pop() if len(people) == 1 else ""
         if not entity_id:
             entity_id = self._named_after_the_role(subject, base) or self._titled_name_after(
                 subject, base
@@ -225,6 +233,11 @@ class SpeakerResolver:
                 )
             if not entity_id and lemma in self.lexicon.documents:
                 entity_id = self._author_of(subject, base)
+        authored = any(
+            c.dep_ == "acl" and c.lemma_.lower() in self.lexicon.authoring for c in subject.children
+        )  # "figures compiled by the Nyaya Trust": the trust's
+        if not entity_id and authored:
+            entity_id = self._author_of(subject, base)
         institutions = self.lexicon.organisations | self.lexicon.institutions
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
