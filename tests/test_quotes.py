@@ -2304,6 +2304,13 @@ SPEAKERS_OF_NEWSPAPER_PROSE = [
         "212 prisoners",
         "nyaya-sahayata-trust",
     ),
+    # "told the meeting she had ...": a clause the parser hangs on the listener
+    (
+        "A farmer from Juaso, Mrs Akosua Darko, told the meeting she had waited eleven "
+        "weeks to be paid for her last delivery.",
+        "waited eleven weeks",
+        "akosua-darko",
+    ),
     # words put to a court: "submitted that"
     (
         "Counsel for the corporation, Mr. V. Raghavan, submitted that 1,200 stalls had been "

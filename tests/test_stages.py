@@ -63,6 +63,28 @@ def test_a_name_holding_a_possessive_is_one_organisation(resources):
     assert not any(name.startswith("Northmere University's") for name in names), names
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a capital inside a surname ("MacLennan") is still a name written as one
+        ("Sheriff Ruaridh MacLennan said the accused had shown remorse.", "Ruaridh MacLennan"),
+        ("Alhaji Musa Bello said there was no money for arrears.", "Musa Bello"),
+        ("Defending, Anthony Grieve QC said his client was sorry.", "Anthony Grieve"),
+        # a name set off after a title, which the NER missed, cut or took for a firm
+        ("The mayor of Oostveld, Els De Smet, said the race would return.", "Els De Smet"),
+        ("Its general secretary, Jean-Luc Ferrandi, is blunt about why.", "Jean-Luc Ferrandi"),
+        (
+            "The committee's chair, Anders Lindqvist, told the paper it was fair.",
+            "Anders Lindqvist",
+        ),
+    ],
+)
+def test_titled_and_set_off_names_are_people(resources, text, name):
+    entities = tables_for(text, resources)["entities"]
+    people = set(entities.loc[entities["type"] == "PERSON", "name"])
+    assert name in people, entities[["name", "type"]]
+
+
 def test_an_abbreviated_title_after_another_persons_role_is_the_names_own(resources):
     text = "A spokesman for Gov. Rowan Telford said the bill was signed."
     entities = tables_for(text, resources)["entities"].set_index("name")

@@ -92,6 +92,13 @@ def normalise(text: str) -> str:
     return text if ABBREVIATION_END.search(text) else text.rstrip(". ")
 
 
+def _capitalised(token: Token) -> bool:
+    """A word written as a name is: a capital, then small letters, any capital inside
+    ("MacLennan", "DeWitt", "O'Neill"), which `is_title` refuses."""
+    text = token.text
+    return token.is_title or (text[:1].isupper() and any(c.islower() for c in text))
+
+
 def _is_title_word(token: Token, resources: Resources) -> bool:
     word = token.lower_
     return (
@@ -327,7 +334,7 @@ def _titled_person(span: Span, resources: Resources) -> Span:
         or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
         or any(
             t.pos_ != "PROPN"
-            or not t.is_title
+            or not _capitalised(t)
             or t.lower_.rstrip(".") in resources.organisation_words
             for t in name
         )
@@ -346,6 +353,16 @@ def _retype(span: Span, resources: Resources) -> str:
         return "PERSON"
     if label in {"GPE", "LOC"} and _described_as_a_person(span, resources):
         return "PERSON"
+    title = span.root.head
+    if (
+        label != "PERSON"
+        and span.root.dep_ == "appos"
+        and _set_off_after_a_title(span.root, resources)
+        and title.i < span.start
+        and "," not in span.text  # ("its adviser, Smith Barney, Harris Upham")
+        and not {t.lower_ for t in span} & resources.organisation_words
+    ):
+        return "PERSON"  # "Its general secretary, Jean-Luc Ferrandi, ..." taken for a firm
     if previous is not None and previous.lower_ in resources.org_descriptors:
         # "arms exporter Norvex"; a name the NER took for a person only with an
         # article before the word ("the daily Gazeta Nova"): without one, the word may
@@ -500,14 +517,15 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
         run = sorted(_compounds(head), key=lambda t: t.i)
         if head.pos_ == "PROPN":
             run = [*run, head]
-        if not run or any(t.pos_ != "PROPN" or not t.is_title for t in run):
+        if not run or any(t.pos_ != "PROPN" or not _capitalised(t) for t in run):
             continue
         if run[-1].i - run[0].i != len(run) - 1 or (
             head.pos_ != "PROPN" and run[-1].i + 1 != head.i
         ):
             continue  # not one unbroken run of words
         named = [t for t in run if t.ent_type_ and t.ent_type_ not in SKIPPED_LABELS | MUTE_LABELS]
-        if named and not _split_person(run, named):
+        set_off = head.pos_ == "PROPN" and _set_off_after_a_title(head, resources)
+        if named and not (_split_person(run, named) or set_off and _inside(run, doc)):
             continue  # the NER found a name there already (a title it misread aside)
         if all(t.ent_type_ in SKIPPED_LABELS for t in run):
             continue  # "the Sunday newspaper": a date
@@ -522,6 +540,14 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
             elif (
                 titles == 0
+                and len(run) >= 2
+                and not company
+                and _set_off_after_a_title(head, resources)
+            ):
+                # "The mayor of Oostveld, Els De Smet, said": a name set off after a title
+                yield Span(doc, run[0].i, run[-1].i + 1, label="PERSON")
+            elif (
+                titles == 0
                 and head.lower_ in resources.organisation_words
                 and any(t.lower_ not in resources.organisation_words for t in run)
             ):
@@ -530,6 +556,22 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
                 yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
         elif head.is_lower and head.lower_ in resources.org_descriptors:
             yield Span(doc, run[0].i, run[-1].i + 1, label="ORG")
+
+
+def _set_off_after_a_title(name: Token, resources: Resources) -> bool:
+    """Whether a name stands in apposition to a person's title, set off by a comma ("the
+    mayor of Oostveld, Els De Smet,")."""
+    title = name.head
+    comma = name.left_edge.i > 0 and name.doc[name.left_edge.i - 1].text == ","
+    return name.dep_ == "appos" and comma and title.lemma_.lower() in resources.title_heads
+
+
+def _inside(run: list[Token], doc: Doc) -> bool:
+    """Whether every entity touching the run lies within it."""
+    start, end = run[0].i, run[-1].i + 1
+    return all(
+        start <= e.start and e.end <= end for e in doc.ents if e.start < end and start < e.end
+    )
 
 
 def _split_person(run: list[Token], named: list[Token]) -> bool:

@@ -24,6 +24,7 @@ from newsbook.stages.quotes.cues import (
     cue_phrase,
 )
 
+TOLD_THINGS = {"story", "tale", "joke", "lie", "truth", "news", "secret"}  # told, not told to
 GERUND_PREPOSITIONS = {"with", "of", "for"}  # "accused X of saying": X's words
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 NAMED_SOURCES = {"PERSON", "ORG", "GPE"}  # names that can make a statement ("the Acme statement")
@@ -167,7 +168,10 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
                 continue
             relative = clause.left_edge.lower_ in RELATIVE_PRONOUNS | {"whose", "where", "when"}
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            if not relative and subjects and subjects[0].pos_ in {"PROPN", "NOUN"}:
+            # "told the meeting she had waited ...", not "told the story she had heard"
+            hearer = verb.lemma_.lower() == "tell" and listener.lemma_.lower() not in TOLD_THINGS
+            kinds = {"PROPN", "NOUN", "PRON"} if hearer else {"PROPN", "NOUN"}
+            if not relative and subjects and subjects[0].pos_ in kinds:
                 return clause
     # "said in a commentary that the plan was doomed", "told reporters after the vote that
     # the cap was ...": a clause the parser hangs on the noun of the cue's own phrase (as a
