@@ -2311,6 +2311,20 @@ SPEAKERS_OF_NEWSPAPER_PROSE = [
         "waited eleven weeks",
         "akosua-darko",
     ),
+    # "The announcement said": the words of who announced it
+    (
+        "President Ana Venn announced she is sending her foreign minister to Bellport.\n\n"
+        "The announcement said the talks would take place in April.",
+        "talks would take place",
+        "ana-venn",
+    ),
+    # a name the NER ends inside its hyphenated last word, then "the co-operative said"
+    (
+        "Members of the Lofoten Fishermen's Co-operative voted to merge.\n\n"
+        "The co-operative said in a statement that the station would stay open.",
+        "station would stay open",
+        "lofoten-fishermen-s-co-operative",
+    ),
     # words put to a court: "submitted that"
     (
         "Counsel for the corporation, Mr. V. Raghavan, submitted that 1,200 stalls had been "

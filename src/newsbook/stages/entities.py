@@ -228,6 +228,14 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     while end > start + 1 and _capitalised_verb(doc[end - 1], resources):
         end -= 1  # "School Board Backs": a title-case headline's verb read into the name
     if (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and f"{doc[end - 1].lower_}-{doc[end + 1].lower_}" in resources.organisation_words
+    ):
+        end += 2  # "Fishermen's Co-operative": the NER ends the name inside its last word
+    if (
         span.label_ == "ORG"
         and end < len(doc)
         and end - start >= 2

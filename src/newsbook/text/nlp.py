@@ -452,6 +452,20 @@ def parse_many(
 EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
+def hyphenated_lemma(token: Token) -> str:
+    """A word's lemma, the whole of a hyphenated word the tokenizer splits when the word is
+    its last piece ("co-operative" for "operative" of "co - operative")."""
+    pieces = [token.lemma_.lower()]
+    i = token.i
+    while i >= 2:
+        hyphen, before = token.doc[i - 1], token.doc[i - 2]
+        if hyphen.text != "-" or hyphen.whitespace_ or before.whitespace_:
+            break
+        pieces.insert(0, before.lower_)
+        i -= 2
+    return "-".join(pieces)
+
+
 def mend_hyphenated(doc: Doc) -> None:
     """A hyphenated word the tokenizer splits ("co - ordinator") that the parser reads as
     three words of one role ("the co-ordinator said": three subjects of "said") made one

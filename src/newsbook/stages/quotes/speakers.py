@@ -18,6 +18,7 @@ from newsbook.stages.quotes.clauses import speaker_token
 from newsbook.stages.quotes.cues import CLAUSES, SUBJECT_DEPS, _is_cue
 from newsbook.stages.quotes.marks import OPENING
 from newsbook.text.nlp import (
+    hyphenated_lemma,
     named_members,
     prepositional_objects,
     word_after,
@@ -205,7 +206,7 @@ class SpeakerResolver:
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
         start, end = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
-        lemma = subject.lemma_.lower()
+        lemma = hyphenated_lemma(subject)
         if not entity_id and not any(c.isalpha() for c in subject.text):
             # "<Acme NV> said": the parser may take the closing bracket for the subject
             entity_id = self.entity_in(start, end)
@@ -246,6 +247,9 @@ class SpeakerResolver:
             entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
             if entity_id:  # the document's own words still: a later "it said" goes on
                 return Speaker(entity_id, self.names.get(entity_id, entity_id), lemma)
+        if not entity_id and lemma in self.lexicon.nouns and _definite(subject):
+            # "Reagan announced ... The announcement said": the last speaker's words
+            entity_id = self.last_speaker.entity_id
         # an institution, a document or a government is no person named by a role
         not_a_person = self.lexicon.documents | self.lexicon.governments | institutions
         if not entity_id and lemma not in self.lexicon.anonymous | not_a_person:

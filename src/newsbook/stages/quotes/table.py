@@ -18,9 +18,7 @@ from newsbook.stages.quotes.rows import _row_text
 from newsbook.stages.quotes.speakers import SpeakerResolver
 from newsbook.stages.quotes.statements import iter_quotes
 from newsbook.text.layout import Block
-from newsbook.text.nlp import (
-    ParsedBlock,
-)
+from newsbook.text.nlp import ParsedBlock, hyphenated_lemma
 
 NAMING_PARAGRAPHS = 2  # a lede's source is named in one of the next two paragraphs, or not
 
@@ -45,7 +43,7 @@ def later_names(parsed: list[ParsedBlock], resolver: SpeakerResolver) -> list[tu
             end = base + token.right_edge.idx + len(token.right_edge)
             entity_id = resolver.entity_in(start, end, types={"PERSON"})
             if entity_id:
-                found.append((base + token.idx, token.head.lemma_.lower(), entity_id))
+                found.append((base + token.idx, hyphenated_lemma(token.head), entity_id))
     return found
 
 
