@@ -2346,7 +2346,7 @@ SPEAKERS_OF_NEWSPAPER_PROSE = [
         "northstar-research",
     ),
     (
-        "The report of the Glenmorven Inquiry is as damning as any a public body in Norland "
+        "The report of the Glenmorven Inquiry is as damning as any a public body in Scotland "
         "has faced. Its language is measured. "
         "“Residents were left for hours in soiled bedding,” it states.",
         "soiled bedding",
@@ -2382,3 +2382,69 @@ def test_a_report_monitored_by_someone_is_not_theirs(resources):
     )
     row = statement(quotes_of(text, resources), "gave the warning")
     assert row["speaker_id"] == "", row[["text", "speaker"]]
+
+
+NOT_THE_SPEAKER = [
+    # "he said" after "According to the census": the census said nothing more
+    (
+        "Mayor Tom Hale said the town was shrinking.\n\nAccording to the census, it has "
+        'lost 400 people since 2010.\n\n"We need young families to move here," he said.',
+        "We need young families",
+        "tom-hale",
+    ),
+    # a quotation set off after a paragraph whose person is only a passive's agent: the
+    # one who was speaking goes on
+    (
+        "Ana Berg, who chairs the residents group, said the plan was a disgrace.\n\n"
+        "The plan was approved in 2019 by Mayor Tom Hale, who has since retired.\n\n"
+        '"We were never asked. Not once. Not by anyone at the council."',
+        "We were never asked",
+        "ana-berg",
+    ),
+    # "The announcement by the county": the county's, not the last speaker's
+    (
+        "Mayor Tom Hale said the pool would reopen. The announcement by the county said "
+        "it would not.",
+        "it would not",
+        "",
+    ),
+    # "it said" after a document, once an organisation was named since: the organisation
+    (
+        "The OECD's annual report criticised the tax plan in March. Bellport Council "
+        'rejected the criticism.\n\n"The figures are out of date," it said.',
+        "out of date",
+        "bellport-council",
+    ),
+    # a title alone after a speaker of another office is someone new
+    (
+        "Mayor Tom Hale said the road would reopen. The judge said it must stay shut.",
+        "must stay shut",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "snippet", "speaker_id"), NOT_THE_SPEAKER)
+def test_a_rule_for_one_speaker_does_not_take_another_s_words(resources, text, snippet, speaker_id):
+    row = statement(quotes_of(text, resources), snippet)
+    assert row["speaker_id"] == speaker_id, row[["text", "kind", "speaker"]]
+
+
+def test_words_in_title_case_that_a_speaker_says_are_still_words(resources):
+    """ "Thank God," said Maria Lopez: a clause her cue says, not a name."""
+    text = '"Thank God," said Maria Lopez, whose house was spared.'
+    assert statement(quotes_of(text, resources), "Thank God")["speaker_id"] == "maria-lopez"
+
+
+def test_what_an_audit_found_is_its_maker_s_and_a_told_story_is_no_report(resources):
+    """ "An audit of X by Y found": Y's finding, not X's; "told the anecdote she tells"
+    reports nothing; "Up 5 pct in May, according to X." reports what comes before."""
+    text = (
+        "An audit of Bellport City Council by the National Audit Office found that two "
+        "million pounds was wasted.\n\nAna Berg told the anecdote she tells at every "
+        "dinner.\n\nExports were up 5 percent in May, according to the statistics office."
+    )
+    quotes = quotes_of(text, resources)
+    assert not quotes["speaker_id"].eq("bellport-city-council").any(), quotes
+    assert not quotes["text"].str.contains("she tells").any(), quotes
+    assert statement(quotes, "up 5 percent in May")["kind"] == "reported"

@@ -85,6 +85,21 @@ def test_titled_and_set_off_names_are_people(resources, text, name):
     assert name in people, entities[["name", "type"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a first name that is also a title word stays the person's ("Dean")
+        ("Dean Smith, the club captain, said the team was ready.", "Dean Smith"),
+        # a firm set off after a title a firm may hold is no person
+        ("The bank's auditor, KPMG, said the accounts were sound.", ""),
+    ],
+)
+def test_names_beside_titles_that_are_not_people_s_titles(resources, text, name):
+    entities = tables_for(text, resources)["entities"]
+    people = set(entities.loc[entities["type"] == "PERSON", "name"])
+    assert (name in people) if name else "KPMG" not in people, entities[["name", "type"]]
+
+
 def test_an_abbreviated_title_after_another_persons_role_is_the_names_own(resources):
     text = "A spokesman for Gov. Rowan Telford said the bill was signed."
     entities = tables_for(text, resources)["entities"].set_index("name")

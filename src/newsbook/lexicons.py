@@ -95,6 +95,8 @@ class Resources:
     numbered_units: frozenset[str] = frozenset()  # "Local" in "Transit Workers Local 412"
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
     postnominals: frozenset[str] = frozenset()  # "QC" in "Anthony Grieve QC"
+    firm_roles: frozenset[str] = frozenset()  # "the bank's auditor, KPMG": a firm's too
+    same_office: dict[str, str] = field(default_factory=dict)  # "justice" -> "judge"
     # an abbreviated title -> the word it stands for ("sen." -> "senator")
     title_abbreviations: dict[str, str] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()  # "U.S. Government": the state itself
@@ -206,6 +208,8 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         numbered_units=frozenset(_lines(lexicon_dir / "numbered_units.txt", lower=True)),
         name_particles=_words(titles, "name_particles"),
         postnominals=_words(titles, "postnominals"),
+        firm_roles=_words(titles, "firm_roles"),
+        same_office={k.lower(): v.lower() for k, v in (titles.get("same_office") or {}).items()},
         title_abbreviations={
             str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()
         },

@@ -361,12 +361,10 @@ def _retype(span: Span, resources: Resources) -> str:
         return "PERSON"
     if label in {"GPE", "LOC"} and _described_as_a_person(span, resources):
         return "PERSON"
-    title = span.root.head
     if (
         label != "PERSON"
-        and span.root.dep_ == "appos"
         and _set_off_after_a_title(span.root, resources)
-        and title.i < span.start
+        and span.root.head.i < span.start
         and "," not in span.text  # ("its adviser, Smith Barney, Harris Upham")
         and not {t.lower_ for t in span} & resources.organisation_words
     ):
@@ -569,9 +567,10 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
 def _set_off_after_a_title(name: Token, resources: Resources) -> bool:
     """Whether a name stands in apposition to a person's title, set off by a comma ("the
     mayor of Oostveld, Els De Smet,")."""
-    title = name.head
+    title = name.head.lemma_.lower()
     comma = name.left_edge.i > 0 and name.doc[name.left_edge.i - 1].text == ","
-    return name.dep_ == "appos" and comma and title.lemma_.lower() in resources.title_heads
+    people_only = title in resources.title_heads and title not in resources.firm_roles
+    return name.dep_ == "appos" and comma and people_only and name.head.i < name.i
 
 
 def _inside(run: list[Token], doc: Doc) -> bool:

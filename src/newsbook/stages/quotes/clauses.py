@@ -24,7 +24,23 @@ from newsbook.stages.quotes.cues import (
     cue_phrase,
 )
 
-TOLD_THINGS = {"story", "tale", "joke", "lie", "truth", "news", "secret"}  # told, not told to
+# what is told, not who is told ("told the story she heard", "told the meeting she ...")
+TOLD_THINGS = {
+    "story",
+    "tale",
+    "anecdote",
+    "joke",
+    "lie",
+    "truth",
+    "news",
+    "secret",
+    "parable",
+    "fable",
+    "legend",
+    "version",
+    "account",
+    "history",
+}
 GERUND_PREPOSITIONS = {"with", "of", "for"}  # "accused X of saying": X's words
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 NAMED_SOURCES = {"PERSON", "ORG", "GPE"}  # names that can make a statement ("the Acme statement")
@@ -571,9 +587,11 @@ def _according_to(
             continue
         first = min(phrase.left_edge.i, cue.i)
         content = [t for t in sentence if t.i < first and not (t.i == first - 1 and t.is_punct)]
-        if not any(t.pos_ in {"VERB", "AUX"} for t in content):
+        after = [t for t in sentence if t.i > phrase.right_edge.i and not t.is_punct]
+        if not any(t.pos_ in {"VERB", "AUX"} for t in content) and after:
             # "In the same week, according to X, 212 prisoners had waited ...": what comes
-            # before is no clause, only a setting
-            content = [t for t in sentence if t.i > phrase.right_edge.i and not t.is_punct]
+            # before is no clause, only a setting ("Up 5 percent in May, according to X.":
+            # what comes before is all there is)
+            content = after
         if content:
             yield cue, sources[0], content

@@ -152,14 +152,11 @@ def _title_cased(quoted: str) -> bool:
 
 
 def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool:
-    """A quotation that names something rather than reports words: in title case
-    ("Operation Clean Sweep"), after a name marker or a title noun ("the so-called
-    "peace dividend"", "the slogan "Jobs First""), the
+    """A quotation that names something rather than reports words: after a name marker
+    or a title noun ("the so-called "peace dividend"", "the slogan "Jobs First""), the
     complement of a name verb ("christened it the "Riverfront Renaissance"", "known as
     "Skyshield""), in apposition to a title noun ("his book, "The Long Road""), a
     nickname inside a name (J. "Pete" Smith)."""
-    if _title_cased(doc_text(doc)[quote.start : quote.end]):
-        return True  # "Operation Clean Sweep", "Tides of Empire", "Safe Staffing Saves Lives"
     before = last_word_before(doc, quote.start - 1)
     if before is not None and (
         before.lower_ in lexicon.name_markers or _title_noun(before, lexicon)
@@ -233,8 +230,9 @@ def _is_set_off(doc: Doc, quote: QuoteSpan) -> bool:
 def _person_introduced_before(paragraph: Paragraph, resolver: SpeakerResolver) -> Speaker:
     """ "Gwen Pritchard has run the branch for twenty years.", then a quotation set off:
     the person the paragraph before was about (the last person a sentence of it has for
-    subject, else the one person it names), when no one spoke in that paragraph; NOBODY
-    otherwise."""
+    subject, else the one person it names), when no one spoke in that paragraph; where a
+    person was speaking before, only a person the paragraph makes the subject of its
+    verb; NOBODY otherwise."""
     previous = paragraph.previous
     if previous is None or previous.block.section != "body":
         return NOBODY
@@ -242,6 +240,13 @@ def _person_introduced_before(paragraph: Paragraph, resolver: SpeakerResolver) -
     if any(mark in doc_text(previous.doc) for mark in OPENING) or (
         block.start <= resolver.last_speaker_at
     ):
+        return NOBODY
+    if resolver.types.get(resolver.last_speaker.entity_id) == "PERSON":
+        # someone was speaking: only a person the paragraph makes its subject takes over
+        # ("Gwen Pritchard has run the branch ..."; not "the plan was approved by X")
+        acts = resolver.last_subject_acts
+        if acts and block.start <= resolver.last_subject_at < block.end:
+            return resolver.named(resolver.last_subject)
         return NOBODY
     if resolver.last_subject and block.start <= resolver.last_subject_at < block.end:
         return resolver.named(resolver.last_subject)
@@ -329,15 +334,16 @@ def _words_pointed_at(
     if root.lemma_ != "be" or not pointing:
         return NOBODY, None
     nouns = [c for c in root.children if c.dep_ == "attr"]
+    if not nouns:
+        return NOBODY, None
     named = [
         n
         for n in nouns
         if resolver.entity_in(base + n.idx, base + n.idx + len(n), types={"PERSON", "ORG"})
     ]
     if named:  # "That was Margaret Doherty, who has lived at number 14 since 1976."
-        return resolver.resolve(named[0], base), None
-    # (the parser may hang "from X" on the verb)
-    for word in nouns[:1] + [root] if nouns else []:
+        return resolver.resolve(named[0], base), nouns[0]
+    for word in (nouns[0], root):  # (the parser may hang "from X" on the verb)
         for source in prepositional_objects(word, {"from", "of", "by"}):
             start = base + source.idx
             if resolver.entity_in(start, start + len(source), types={"PERSON", "ORG"}):
@@ -404,6 +410,12 @@ def _direct_statement(
         return None
     around = _sentences_around(doc, paragraph.sentences, quote, lexicon)
     cue = direct_cue(quote, doc, around, lexicon)
+    said = cue is not None and not characterises(cue, lexicon)
+    clause = any(t.pos_ == "VERB" for t in tokens_between(doc, quote.start, quote.end))
+    if _title_cased(doc_text(doc)[quote.start : quote.end]) and not (said and clause):
+        # a name ("Operation Clean Sweep", what X calls "Riverfront Renaissance"), not
+        # words ("Thank God," said X)
+        return None
     words = len(doc_text(doc)[quote.start : quote.end].split())
     whole = _whole_sentences(doc, quote)
     continuing = _continues_open_quotation(paragraph, quote)

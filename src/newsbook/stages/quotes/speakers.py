@@ -64,6 +64,7 @@ class SpeakerResolver:
         self.article = context.article
         self.lexicon = context.resources.speech
         self.title_heads = context.resources.title_heads
+        self.same_office = context.resources.same_office
         self.company_suffixes = context.resources.company_suffixes
         self.names = context.entity_names
         self.types = context.entity_types
@@ -93,6 +94,7 @@ class SpeakerResolver:
         self.spoken: list[tuple[int, str]] = []  # (offset, entity id) of every statement
         self.last_subject = ""
         self.last_subject_at = -1
+        self.last_subject_acts = False  # the subject of an active verb, not a passive's agent
         self.members_named = context.resources.stance.members_named
         self.last_organisation = ""  # the last organisation that spoke ("the company said")
         self.unnamed: set[str] = set()  # heads of unnamed sources so far ("an official")
@@ -226,14 +228,14 @@ class SpeakerResolver:
             if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children):
                 sources = [c for c in subject.children if c.dep_ == "prep" and c.lower_ in SOURCES]
                 own = [t for c in sources for t in c.subtree if t.i in {o.i for o in own}]
-            if own:
+            if lemma in self.lexicon.documents:  # "an audit of X by Y": Y's
+                entity_id = self._author_of(subject, base)
+            if own and not entity_id:
                 entity_id = self.entity_in(
                     base + own[0].idx,
                     base + own[-1].idx + len(own[-1]),
                     types={"ORG", "PERSON", "GPE"},
                 )
-            if not entity_id and lemma in self.lexicon.documents:
-                entity_id = self._author_of(subject, base)
         authored = any(
             c.dep_ == "acl" and c.lemma_.lower() in self.lexicon.authoring for c in subject.children
         )  # "figures compiled by the Nyaya Trust": the trust's
@@ -247,7 +249,10 @@ class SpeakerResolver:
             entity_id = self.authors.get(lemma) or self._named_with(subject.lower_, [])
             if entity_id:  # the document's own words still: a later "it said" goes on
                 return Speaker(entity_id, self.names.get(entity_id, entity_id), lemma)
-        if not entity_id and lemma in self.lexicon.nouns and _definite(subject):
+        sourced = any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in SOURCES) for c in subject.children
+        )  # "the announcement by the county": the county's, named or not
+        if not entity_id and lemma in self.lexicon.nouns and _definite(subject) and not sourced:
             # "Reagan announced ... The announcement said": the last speaker's words
             entity_id = self.last_speaker.entity_id
         # an institution, a document or a government is no person named by a role
@@ -322,7 +327,13 @@ class SpeakerResolver:
         last = self.last_speaker
         if form == "they":
             return last if last.plural else Speaker("", pronoun.text, form, plural=True)
-        if self.last_document and self.last_document_at > self.last_speaker_at:
+        offset = base + pronoun.idx
+        named_since = any(
+            self.last_document_at < s < offset and self.types.get(i) == "ORG"
+            for s, _, i in self.mentions.spans
+        )  # ("The OECD's report criticised the plan. Bellport Council rejected it. "...,"
+        # it said": the council)
+        if self.last_document and self.last_document_at > self.last_speaker_at and not named_since:
             # "The report of the X Inquiry is damning. ... "...," it states.": its author
             return self.named(self.last_document)
         if self.types.get(last.entity_id) in {"ORG", "GPE"} or (
@@ -617,8 +628,9 @@ class SpeakerResolver:
         """ "The chief House tax writer also predicted ...": a definite description that
         names no one and is no anonymous source is the person last speaking: an epithet,
         which places the person by a name ("the California Republican"), or a title when
-        that person was the only one speaking in their paragraph ("the judge observed"),
-        not someone new ("the harbour master said", a title after others spoke)."""
+        that person was the only one speaking in their paragraph and holds no other office
+        ("the judge observed" after Justice X), not someone new ("the harbour master
+        said", a title after others spoke, "the judge said" after Mayor X)."""
         determiners = [c for c in subject.children if c.dep_ == "det"]
         if not determiners or determiners[0].lower_ != "the" or subject.tag_ == "NNS":
             return ""
@@ -632,8 +644,12 @@ class SpeakerResolver:
         # a title alone ("the judge observed") is the last speaker where no one else spoke
         # in that speaker's paragraph ("Councillors X and Y spoke. The judge said ...":
         # someone new); a word for no person's title ("the harbour master") never is
-        if subject.lemma_.lower() not in self.title_heads:
+        title = subject.lemma_.lower()
+        if title not in self.title_heads:
             return ""
+        role = self.roles.get(entity_id, "")
+        if role and title not in {self.same_office.get(w, w) for w in role.split()}:
+            return ""  # "Mayor Tom Hale said ... The judge said": another office
         paragraph = bisect.bisect_right(self.paragraph_starts, self.last_speaker_at)
         others = {
             spoken
@@ -651,7 +667,11 @@ class SpeakerResolver:
         entity_id = self._author_of(document, base)
         if entity_id:
             self.authors[lemma] = entity_id
-            self.last_document, self.last_document_at = entity_id, base + document.idx
+            # (where its phrase ends: "the report of the X Inquiry, chaired by Y," names
+            # its author within it)
+            closing = document.right_edge
+            self.last_document = entity_id
+            self.last_document_at = base + closing.idx + len(closing)
 
     def _author_of(self, document: Token, base: int) -> str:
         """Who wrote a document: its owner ("the OECD's report", "its own report", "the
@@ -668,7 +688,7 @@ class SpeakerResolver:
             pronoun = owner.lower_ in POSSESSIVE_PRONOUNS
             if speaker.entity_id and not (pronoun and self.types.get(speaker.entity_id) != "ORG"):
                 return speaker.entity_id  # ("its report": an organisation's, not a town's)
-        authors = prepositional_objects(document, {"by", "from", "of"})
+        authors = prepositional_objects(document, {"by", "from"})
         authors += [
             g
             for p in participles
@@ -677,6 +697,7 @@ class SpeakerResolver:
             for g in c.children
             if g.dep_ == "pobj"
         ]
+        authors += prepositional_objects(document, {"of"})  # ("an audit of X by Y": Y's)
         for author in authors:
             start = base + author.idx
             entity_id = self.entity_in(start, start + len(author), types={"ORG", "PERSON"})
@@ -717,6 +738,7 @@ class SpeakerResolver:
                     entity_id = self._by_role(token)
                 if entity_id:
                     self.last_subject, self.last_subject_at = entity_id, start
+                    self.last_subject_acts = True
                     break
         if self.last_subject_at >= base + sentence.start_char:
             return
@@ -729,6 +751,7 @@ class SpeakerResolver:
             entity_id = self.entity_in(start, start + len(agent), types={"PERSON"})
             if agent.dep_ == "pobj" and entity_id:
                 self.last_subject, self.last_subject_at = entity_id, start
+                self.last_subject_acts = False
 
 
 def _definite(noun: Token) -> bool:

@@ -92,7 +92,9 @@ def iter_quotes(
                 continue  # ""...," according to X": the quotation gives the statement
             if source.lemma_.lower() in lexicon.conformity:
                 continue  # "according to the law", "according to plan": no source
-            if speaker.phrase:  # "According to X, ...": a later "he said" may be X
+            if resolver.types.get(speaker.entity_id) == "PERSON":
+                # "According to Ana Berg, ...": a later "she said" may be her (not "the
+                # census", nor a body: "he said" after them is someone else)
                 resolver.spoke(speaker, paragraph.base + start)
             yield _row(
                 article, paragraph.base, start, end, "reported", speaker, cue, "closed", lexicon
