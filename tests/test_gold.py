@@ -186,10 +186,13 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
         # that held-out set was released to dev and twelve new articles written and
         # annotated before any run became the held-out set (gold16), no code change:
         # direct 66 of 74 (.892/.904: below #15's .95), reported 108 of 130 (.831/.800:
-        # below its .85), entities .925/.891, timex .940/.940
-        ("direct quotes", 0.89, 0.90),
-        ("reported speech", 0.83, 0.80),
-        ("entities", 0.92, 0.89),
+        # below its .85), entities .925/.891, timex .940/.940. Raised after session 15's
+        # speaker rounds, made from frames written blind and dev articles, this set never
+        # looked at: direct 68 of 74 (.919/.932), reported 111 of 130 (.854/.822; #15's
+        # .85 met on recall), entities .931/.897
+        ("direct quotes", 0.91, 0.93),
+        ("reported speech", 0.85, 0.82),
+        ("entities", 0.93, 0.89),
         ("timex values", 0.94, 0.94),
     ],
 )
