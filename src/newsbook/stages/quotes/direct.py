@@ -117,8 +117,9 @@ def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
 def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
     """Whether a short quotation is someone's words ("called them "chats"", felt "deep
     regret") rather than a name or scare quotes (the mayor's "Green Deal" plan): a
-    naming verb cues it, its cue governs it within two steps, or it is part of what its
-    cue reports ("said he was "deeply ashamed"", "accused them of "wasting millions"")."""
+    naming verb cues it (as what it reports), its cue governs it within two steps, or it
+    is part of what its cue reports ("said he was "deeply ashamed"", "accused them of
+    "wasting millions""), unless a word alone or a name in title case (a term marked)."""
     if cue is None:
         return False
     content = reported_content(cue, lexicon)
@@ -128,8 +129,8 @@ def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: Speech
     if any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote)):
         return True
     # a word alone ("final") or a name ("Star Wars") in quotation marks marks a term
-    words = doc_text(doc)[quote.start : quote.end].split()
-    if len(words) < 2 or all(word[:1].isupper() for word in words):
+    quoted = doc_text(doc)[quote.start : quote.end]
+    if len(quoted.split()) < 2 or _title_cased(quoted):
         return False
     return within
 
