@@ -60,6 +60,7 @@ def read_frames(name: str) -> list[Frame]:
         while lines[i].strip() != "---":
             passage.append(lines[i])
             i += 1
+            assert i < len(lines), f"{name}: frame {title!r} has no '---' before its checks"
         i += 1
         checks = []
         while i < len(lines) and lines[i].strip() and not lines[i].startswith("==="):

@@ -54,8 +54,9 @@ def _finding_of_a_document(verb: Token, lexicon: SpeechLexicon) -> bool:
 
 
 def characterises(verb: Token, lexicon: SpeechLexicon) -> bool:
-    """Whether a verb reports its object with a complement ("called the plan a mistake",
-    "dismissed the sum as "crumbs"")."""
+    """Whether a verb, where it is a cue, reports its object with a complement ("called
+    the plan a mistake", "dismissed the sum as "crumbs""; a verb of judging is a cue
+    only with its "as", which `cue_phrase` asks)."""
     lemma = verb.lemma_.lower()
     return lemma in lexicon.naming or lemma in lexicon.characterising
 
