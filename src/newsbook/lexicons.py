@@ -848,15 +848,36 @@ def _spellings(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
+def joins_a_word(hyphen: Token) -> bool:
+    """Whether a token is a hyphen inside one written word the tokenizer splits ("co - operative")."""
+    doc, i = hyphen.doc, hyphen.i
+    inside = 0 < i < len(doc) - 1
+    return hyphen.text == "-" and inside and not hyphen.whitespace_ and not doc[i - 1].whitespace_
+
+
+def hyphenated_pieces(token: Token) -> list[Token]:
+    """The words of the hyphenated word a token ends ("co", "operative" for "operative"
+    of "co - operative"), the token alone when it ends none."""
+    pieces = [token]
+    while pieces[0].i >= 2 and joins_a_word(token.doc[pieces[0].i - 1]):
+        pieces.insert(0, token.doc[pieces[0].i - 2])
+    return pieces
+
+
+def hyphenated_lemma(token: Token) -> str:
+    """A word's lemma, the whole of a hyphenated word the tokenizer splits when the word is
+    its last piece ("co-operative" for "operative" of "co - operative")."""
+    return "-".join([p.lower_ for p in hyphenated_pieces(token)[:-1]] + [token.lemma_.lower()])
+
+
 def word_forms(token: Token) -> frozenset[str]:
     """A word's forms as the lexicons list them: its lemma and bare forms, and on the last
     word of a hyphenated compound the parser splits ("ill - conceived"), the compound
     ("ill-conceived", "heavy-handed")."""
     forms = _word_forms(token.lemma_.lower(), token.lower_)
-    if token.i >= 2:
-        hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
-        if hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_:
-            forms = forms | {f"{first.lower_}-{token.lower_}"}
+    pieces = hyphenated_pieces(token)
+    if len(pieces) > 1:
+        forms = forms | {"-".join(p.lower_ for p in pieces)}
     return forms
 
 

@@ -19,7 +19,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsbook.lexicons import Resources, bare_forms
+from newsbook.lexicons import Resources, bare_forms, hyphenated_lemma, joins_a_word
 from newsbook.schema import Columns, column_lists, columns_frame
 from newsbook.stages.context import ArticleContext
 from newsbook.text.article import Article
@@ -229,10 +229,8 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         end -= 1  # "School Board Backs": a title-case headline's verb read into the name
     if (
         end + 1 < len(doc)
-        and not doc[end - 1].whitespace_
-        and doc[end].text == "-"
-        and not doc[end].whitespace_
-        and f"{doc[end - 1].lower_}-{doc[end + 1].lower_}" in resources.organisation_words
+        and joins_a_word(doc[end])
+        and hyphenated_lemma(doc[end + 1]) in resources.organisation_words
     ):
         end += 2  # "Fishermen's Co-operative": the NER ends the name inside its last word
     if (

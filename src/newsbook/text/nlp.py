@@ -26,6 +26,7 @@ from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsbook.lexicons import joins_a_word
 from newsbook.schema import Columns, column_lists, column_rows
 from newsbook.text.article import Article
 from newsbook.text.layout import PARSED_SECTIONS, Block
@@ -452,20 +453,6 @@ def parse_many(
 EMPTY_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
-def hyphenated_lemma(token: Token) -> str:
-    """A word's lemma, the whole of a hyphenated word the tokenizer splits when the word is
-    its last piece ("co-operative" for "operative" of "co - operative")."""
-    pieces = [token.lemma_.lower()]
-    i = token.i
-    while i >= 2:
-        hyphen, before = token.doc[i - 1], token.doc[i - 2]
-        if hyphen.text != "-" or hyphen.whitespace_ or before.whitespace_:
-            break
-        pieces.insert(0, before.lower_)
-        i -= 2
-    return "-".join(pieces)
-
-
 def mend_hyphenated(doc: Doc) -> None:
     """A hyphenated word the tokenizer splits ("co - ordinator") that the parser reads as
     three words of one role ("the co-ordinator said": three subjects of "said") made one
@@ -473,9 +460,8 @@ def mend_hyphenated(doc: Doc) -> None:
     pieces before hang on it."""
     for hyphen in doc[1:-1]:
         left, right = doc[hyphen.i - 1], doc[hyphen.i + 1]
-        joined = hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
         if (
-            joined
+            joins_a_word(hyphen)
             and left.head.i == hyphen.head.i == right.head.i != right.i
             and left.dep_ == hyphen.dep_ == right.dep_
         ):

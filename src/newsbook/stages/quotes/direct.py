@@ -85,7 +85,7 @@ def direct_cue(
     """The cue of a quotation: the last speech verb before a colon that introduces it
     ("..., who said last night: "...""), else the speech verb governing it in the parse,
     else the nearest speech verb outside it in its sentences."""
-    if doc_text(doc)[: quote.start - 1].rstrip().endswith(":"):
+    if _after_a_colon(doc, quote):
         leading = [
             t
             for sentence in around
@@ -108,6 +108,11 @@ def direct_cue(
     return min(outside, key=lambda t: abs(t.idx - middle)) if outside else None
 
 
+def _after_a_colon(doc: Doc, quote: QuoteSpan) -> bool:
+    """Whether a colon leads into the quotation ("X said last night: "..."")."""
+    return doc_text(doc)[: quote.start - 1].rstrip().endswith(":")
+
+
 def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
     """The words of a quotation whose head lies outside it (punctuation aside)."""
     content = [t for t in tokens_between(doc, quote.start, quote.end) if not t.is_punct]
@@ -122,17 +127,14 @@ def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: Speech
     "wasting millions""), unless a word alone or a name in title case (a term marked)."""
     if cue is None:
         return False
-    content = reported_content(cue, lexicon)
-    within = any(quote.start <= t.idx < quote.end for t in content)
+    within = any(quote.start <= t.idx < quote.end for t in reported_content(cue, lexicon))
     if characterises(cue, lexicon) and within:
         return True  # (not a name beside it: "adopted "Reading Forward," which X calls ...")
     if any(cue in (root.head, root.head.head) for root in _content_roots(doc, quote)):
         return True
     # a word alone ("final") or a name ("Star Wars") in quotation marks marks a term
     quoted = doc_text(doc)[quote.start : quote.end]
-    if len(quoted.split()) < 2 or _title_cased(quoted):
-        return False
-    return within
+    return within and len(quoted.split()) >= 2 and not _title_cased(quoted)
 
 
 def _title_noun(word: Token, lexicon: SpeechLexicon) -> bool:
@@ -242,15 +244,14 @@ def _person_introduced_before(paragraph: Paragraph, resolver: SpeakerResolver) -
         block.start <= resolver.last_speaker_at
     ):
         return NOBODY
+    subject = resolver.last_subject if block.start <= resolver.last_subject_at < block.end else ""
     if resolver.types.get(resolver.last_speaker.entity_id) == "PERSON":
         # someone was speaking: only a person the paragraph makes its subject takes over
         # ("Gwen Pritchard has run the branch ..."; not "the plan was approved by X")
-        acts = resolver.last_subject_acts
-        if acts and block.start <= resolver.last_subject_at < block.end:
-            return resolver.named(resolver.last_subject)
-        return NOBODY
-    if resolver.last_subject and block.start <= resolver.last_subject_at < block.end:
-        return resolver.named(resolver.last_subject)
+        acts = subject and resolver.last_subject_acts
+        return resolver.named(subject) if acts else NOBODY
+    if subject:
+        return resolver.named(subject)
     # "Last week I spoke with Marie Tremblay, who runs the pharmacy. She has ...": the
     # one person the paragraph names
     people = {
@@ -437,7 +438,7 @@ def _direct_statement(
         speaker, cue = _introduced_by(paragraph.previous, resolver)
         if not speaker.phrase and quote.status == "closed":
             speaker, cue = _attributed_after(paragraph.following, resolver, lexicon)
-    elif doc_text(doc)[: quote.start - 1].rstrip().endswith(":"):  # "X was unrepentant: "...""
+    elif _after_a_colon(doc, quote):  # "X was unrepentant: "...""
         sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
         leading = [t for t in sentence if t.idx < quote.start - 1]
         speaker, cue = _introducer(leading, resolver, paragraph.base)

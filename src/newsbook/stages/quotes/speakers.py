@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsbook.lexicons import hyphenated_lemma
 from newsbook.stages.context import ArticleContext
 from newsbook.stages.quotes.clauses import speaker_token
 from newsbook.stages.quotes.cues import CLAUSES, SUBJECT_DEPS, _is_cue
 from newsbook.stages.quotes.marks import OPENING
 from newsbook.text.nlp import (
-    hyphenated_lemma,
     named_members,
     prepositional_objects,
     word_after,
@@ -472,11 +472,11 @@ class SpeakerResolver:
             return ""  # (a title the parser took for a verb: "quarterback Devin Marsh")
         after = subject.doc[subject.i + 1]
         start = base + after.idx
-        named = self.mentions.within(start, base + subject.right_edge.idx + 1 + 64)
-        first = next((i for s, _, i in named if s == start), "")
-        if not first or self.types.get(first) != "PERSON" or not after.is_title:
+        # (a name holding the word after the subject, not the subject: it begins there)
+        person = self.entity_in(start, start + len(after), types={"PERSON"})
+        if not person or not after.is_title:
             return ""
-        return first if subject.i in {t.i for t in after.ancestors} else ""
+        return person if subject.i in {t.i for t in after.ancestors} else ""
 
     def _named_after_the_role(self, subject: Token, base: int) -> str:
         """ "The Labour member for Ashmouth North, Margaret Stead, said": the parser may

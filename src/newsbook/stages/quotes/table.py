@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from spacy.tokens import Span
 
+from newsbook.lexicons import hyphenated_lemma
 from newsbook.schema import Columns, column_lists, column_rows, columns_frame
 from newsbook.stages.context import ArticleContext, MentionIndex
 from newsbook.stages.quotes.cues import SUBJECT_DEPS
@@ -18,7 +19,7 @@ from newsbook.stages.quotes.rows import _row_text
 from newsbook.stages.quotes.speakers import SpeakerResolver
 from newsbook.stages.quotes.statements import iter_quotes
 from newsbook.text.layout import Block
-from newsbook.text.nlp import ParsedBlock, hyphenated_lemma
+from newsbook.text.nlp import ParsedBlock
 
 NAMING_PARAGRAPHS = 2  # a lede's source is named in one of the next two paragraphs, or not
 
