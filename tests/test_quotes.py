@@ -788,6 +788,70 @@ def rows_of(quotes, snippet: str):
             "the central bank",
             "According",
         ),
+        # a group speaks through the one person it is led by
+        (
+            "A team led by Dr Ilse Marten of the Coast Institute warned that the reef "
+            "could be lost within a decade.",
+            "the reef could be lost",
+            "reported",
+            "ilse-marten",
+            "warned",
+        ),
+        # a judge's finding: "held that"
+        (
+            "Justice Amara Nwachukwu held that the levy was unlawful.",
+            "the levy was unlawful",
+            "reported",
+            "amara-nwachukwu",
+            "held",
+        ),
+        # "the association said" where no organisation has spoken: the one named so,
+        # not the organisation named last
+        (
+            "The Tarn Valley Football Association has fined the Redcliffe Rovers.\n\n"
+            'In a statement, the association said the conduct was "beyond the pale".',
+            "beyond the pale",
+            "direct",
+            "tarn-valley-football-association",
+            "said",
+        ),
+        # a quotation after a verb that knows, not a name ("known as")
+        (
+            "Oduya said voters deserved to know \u201cthat their money reaches the people "
+            "it is meant for.\u201d",
+            "their money reaches",
+            "direct",
+            "paul-oduya",
+            "said",
+        ),
+        # a title the article gives two people ("Justice"), told apart by its modifier
+        (
+            "The bench of Chief Justice Ravi Menon and Justice Leela Iyer heard the case.\n\n"
+            '"How many more lives will it take?" the Chief Justice asked.',
+            "How many more lives",
+            "direct",
+            "ravi-menon",
+            "asked",
+        ),
+        # a titled name the NER ran into the place before it
+        (
+            "A resident of Tudun Wada, Malam Sani Lawan, said two children had been "
+            "taken to hospital.",
+            "two children had been taken",
+            "reported",
+            "sani-lawan",
+            "said",
+        ),
+        # "he" is never a person titled Mrs
+        (
+            "Mr Tomasz Wrobel, convener of the plant, called for a strike. His deputy, "
+            "Mrs Ilona Berger, said women backed it.\n\n"
+            "He said a mass meeting would be held on Sunday.",
+            "a mass meeting would be held",
+            "reported",
+            "tomasz-wrobel",
+            "said",
+        ),
     ],
 )
 def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):

@@ -77,6 +77,14 @@ def test_a_name_holding_a_possessive_is_one_organisation(resources):
             "The committee's chair, Anders Lindqvist, told the paper it was fair.",
             "Anders Lindqvist",
         ),
+        # a surname with a particle only people's names carry, or an elided prefix
+        (
+            "The foreman, Cathal Mac an tSionnaigh, told the hearing it was late.",
+            "Cathal Mac an tSionnaigh",
+        ),
+        ("Nurse Sorcha Ní Bhraonáin said the ward was full.", "Sorcha Ní Bhraonáin"),
+        ("Headteacher Gethin ap Hywel-Jones said parents had been told.", "Gethin ap Hywel-Jones"),
+        ("But Cllr Fionn O’Driscoll (Ind) said farmers were angry.", "Fionn O’Driscoll"),
     ],
 )
 def test_titled_and_set_off_names_are_people(resources, text, name):
@@ -602,3 +610,10 @@ def test_a_town_is_not_the_council_its_name_opens(resources):
 def test_a_union_local_keeps_its_number(resources, text, name):
     entities = tables_for(text, resources)["entities"]
     assert name in set(entities["name"]), set(entities["name"])
+
+
+def test_letters_after_a_name_alone_are_no_entity(resources):
+    """ "The local TD", "Labour MPs": an office, not an organisation called "TD"."""
+    text = "The local TD, Mr Colm Breathnach, called it a disgrace. Two MPs agreed with him."
+    names = set(tables_for(text, resources)["entities"]["name"])
+    assert not names & {"TD", "MPs", "MP"}, names

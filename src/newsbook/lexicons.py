@@ -94,8 +94,11 @@ class Resources:
     broadcasters: frozenset[str] = frozenset()  # "Bellport radio": a place's broadcaster
     numbered_units: frozenset[str] = frozenset()  # "Local" in "Transit Workers Local 412"
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
+    surname_particles: frozenset[str] = frozenset()  # "Uí" in "Máire Uí Dhonnchadha"
     postnominals: frozenset[str] = frozenset()  # "QC" in "Anthony Grieve QC"
     firm_roles: frozenset[str] = frozenset()  # "the bank's auditor, KPMG": a firm's too
+    # a title that tells which pronoun stands for its bearer ("mrs" -> "she")
+    gendered_titles: dict[str, str] = field(default_factory=dict)
     same_office: dict[str, str] = field(default_factory=dict)  # "justice" -> "judge"
     # an abbreviated title -> the word it stands for ("sen." -> "senator")
     title_abbreviations: dict[str, str] = field(default_factory=dict)
@@ -207,8 +210,13 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         broadcasters=frozenset(_lines(lexicon_dir / "broadcasters.txt", lower=True)),
         numbered_units=frozenset(_lines(lexicon_dir / "numbered_units.txt", lower=True)),
         name_particles=_words(titles, "name_particles"),
+        surname_particles=_words(titles, "surname_particles"),
         postnominals=_words(titles, "postnominals"),
         firm_roles=_words(titles, "firm_roles"),
+        gendered_titles={
+            **dict.fromkeys(_words(titles, "she_titles"), "she"),
+            **dict.fromkeys(_words(titles, "he_titles"), "he"),
+        },
         same_office={k.lower(): v.lower() for k, v in (titles.get("same_office") or {}).items()},
         title_abbreviations={
             str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()
@@ -911,6 +919,7 @@ class SpeechLexicon:
     first_person: frozenset[str]
     headline_cues: frozenset[str]
     name_verbs: frozenset[str]
+    passive_name_verbs: frozenset[str]
     name_markers: frozenset[str]
     title_nouns: frozenset[str]
     governments: frozenset[str]
@@ -927,6 +936,8 @@ class SpeechLexicon:
     conformity: frozenset[str] = frozenset()  # "according to plan": what it follows, no source
     characterising: frozenset[str] = frozenset()  # "dismissed X as ...": a cue only with "as"
     authoring: frozenset[str] = frozenset()  # "a poll released by X": X wrote it
+    leading: frozenset[str] = frozenset()  # "a team led by X": X speaks for it
+    clause_cues: frozenset[str] = frozenset()  # "held that ...": a cue only with "that"
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -940,6 +951,8 @@ class SpeechLexicon:
             naming=words("naming_verbs"),
             characterising=words("characterising_verbs"),
             authoring=words("authoring_verbs"),
+            leading=words("leading_verbs"),
+            clause_cues=words("clause_cues"),
             prepositional={
                 verb: frozenset(preps)
                 for verb, preps in speech.get("prepositional_cues", {}).items()
@@ -963,6 +976,7 @@ class SpeechLexicon:
             first_person=words("first_person"),
             headline_cues=words("headline_cues"),
             name_verbs=words("name_verbs"),
+            passive_name_verbs=words("passive_name_verbs"),
             name_markers=words("name_markers"),
             title_nouns=words("title_nouns"),
             governments=governments,

@@ -213,6 +213,8 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         start += 1
     if end - start > 2 and doc[start].lower_ in OUTSIDE_PREFIXES and doc[start + 1].text == "-":
         return None  # "non-OPEC producers", "anti-Sandinista rebels": not the name's bearer
+    if all(t.lower_ in resources.postnominals for t in doc[start:end]):
+        return None  # "the local TD", "Labour MPs": an office, no one's name
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
             start += 1
@@ -328,15 +330,18 @@ def _titled_person(span: Span, resources: Resources) -> Span:
     """ "Councillor Ana Berg" taken by the NER for an organisation: a title led by a
     person's title word, then two or three capitalised proper nouns none of which says
     what an organisation is ("General Dynamics Corp", "Chief Rabbinate Council" stay),
-    is a person with a title."""
+    is a person with a title; so is such a name right after a person's title the NER left
+    out ("Municipal spokesperson Thabo Mokoena")."""
     if span.label_ != "ORG":
         return span
     titles = 0
     while titles < len(span) and _is_title_word(span[titles], resources):
         titles += 1
     name = span[titles:]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    titled_before = before is not None and before.lower_ in resources.title_heads
     if (
-        not any(t.lower_ in resources.title_heads for t in span[:titles])
+        not (any(t.lower_ in resources.title_heads for t in span[:titles]) or titled_before)
         or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
         or any(
             t.pos_ != "PROPN"
@@ -486,6 +491,8 @@ def _with_missed_names(doc: Doc, resources: Resources) -> list[Span]:
             *_bracketed_names(doc),
             *_marked_runs(doc, resources),
             *_particle_names(doc, resources),
+            *_surnames_with_particles(doc, resources),
+            *_titled_after_a_comma(doc, resources),
             *_broadcasters(doc, resources),
             *_possessive_names(doc, resources),
         ]
@@ -616,6 +623,98 @@ def _particle_names(doc: Doc, resources: Resources) -> Iterator[Span]:
         if any(t.is_lower for t in words) and not any(t.ent_type_ == "PERSON" for t in words):
             yield Span(doc, start, end, label="PERSON")
         i = max(end, i + 1)
+
+
+def _titled_after_a_comma(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """ "A resident of Dala, Malam Yusuf Abdullahi, said": the NER may run a place and the
+    titled name set off after it into one entity; a person's title after a comma inside
+    an entity starts another one, a person (a firm's name may hold a comma, "Smith
+    Barney, Harris Upham", but no person's title after it)."""
+    for entity in doc.ents:
+        for comma in entity[:-2]:
+            title = doc[comma.i + 1]
+            if comma.text == "," and title.lower_ in resources.title_heads and title.is_title:
+                if comma.i > entity.start:
+                    yield Span(doc, entity.start, comma.i, label=entity.label_)
+                yield Span(doc, comma.i + 1, entity.end, label="PERSON")
+                break
+
+
+# "O’Mahony", "D'Souza", "N'Diaye": a surname with an elided prefix, one token
+ELIDED_SURNAME = re.compile(r"^[A-Z][’'][A-Z][a-z]")
+# given names before a surname's particle ("Seamus Mac Giolla Phádraig")
+GIVEN_NAMES = 2
+
+
+def _surnames_with_particles(doc: Doc, resources: Resources) -> Iterator[Span]:
+    """ "Pádraig Mac an tSaoir", "Máire Uí Dhonnchadha", "Owain ap Rhys", "Cllr Tadhg
+    O’Mahony": a given name, then a surname led by a particle only people's names carry
+    (`surname_particles` in titles.yml, "an" after it as Irish writes it) or by an
+    elided prefix ("O’", "D'"), is one person's name, which the NER cuts or takes for an
+    organisation; a surname alone so written after a person's title ("Cllr O’Mahony")
+    too."""
+    for i, token in enumerate(doc):
+        elided = bool(ELIDED_SURNAME.match(token.text))
+        # "Lachlan Van Wyk" of which the NER took "Van Wyk": a particle opening a person
+        capitalised_particle = (
+            token.lower_ in resources.name_particles
+            and token.is_title
+            and token.ent_iob_ == "B"
+            and token.ent_type_ == "PERSON"
+        )
+        particle = token.lower_ in resources.surname_particles or capitalised_particle
+        if not elided and not (particle and i > 0):
+            continue
+        start = i
+        while start > 0 and i - start < GIVEN_NAMES and _given_name(doc[start - 1], resources):
+            start -= 1
+        titled = start > 0 and doc[start - 1].lower_ in resources.title_heads
+        if start == i and not (elided and titled):
+            continue
+        end = i + 1
+        if not elided:
+            if end + 1 < len(doc) and doc[end].lower_ == "an" and _surname_word_end(doc, end + 1):
+                end += 1  # "Mac an tSaoir"
+            surname = end
+            while (
+                _surname_word_end(doc, end)
+                and doc[end].lower_ not in resources.postnominals
+                and not _is_title_word(doc[end], resources)
+            ):
+                end = _surname_word_end(doc, end)
+            if end == surname:
+                continue  # a particle and nothing after it
+        while end + 1 < len(doc) and joins_a_word(doc[end]) and _has_capital(doc[end + 1]):
+            end += 2  # "ap Gruffydd-Jones", "O’Rourke-Nguyen"
+        yield Span(doc, start, end, label="PERSON")
+
+
+def _given_name(token: Token, resources: Resources) -> bool:
+    return (
+        token.is_alpha
+        and _capitalised(token)
+        and token.pos_ == "PROPN"
+        and not _is_title_word(token, resources)
+        and token.lower_ not in resources.surname_particles
+    )
+
+
+def _surname_word_end(doc: Doc, i: int) -> int:
+    """Where a word of a surname starting at `i` ends (0 when none starts there): a
+    capitalised word, or one mutated after a particle ("tSaoir", "t-Saoir")."""
+    if i >= len(doc) or not doc[i].is_alpha:
+        return 0
+    if _has_capital(doc[i]):
+        return i + 1
+    mutated = len(doc[i]) == 1 and doc[i].is_lower and i + 2 < len(doc)
+    if mutated and joins_a_word(doc[i + 1]) and _has_capital(doc[i + 2]):
+        return i + 3
+    return 0
+
+
+def _has_capital(token: Token) -> bool:
+    """ "Phádraig", and "tSaoir", "hAodha" (a surname mutated after a particle)."""
+    return any(c.isupper() for c in token.text[:2])
 
 
 def _name_goes_on(doc: Doc, i: int) -> bool:

@@ -522,7 +522,16 @@ def _speaker_of_cue(
     of the verb the noun is the object of), "X said in a statement that"."""
     if cue.pos_ != "NOUN":
         return speaker_token(cue, lexicon, quoted=quoted)
-    participles = [c for c in cue.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    participles = [
+        c
+        for c in cue.children
+        if c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        # ("a statement that it was "disappointed by the outcome"": a clause the parser
+        # hung on the noun, whose agent is no author)
+        and not any(g.dep_ in {"mark", "nsubjpass", "nsubj"} for g in c.children)
+        and not quoted[0] <= c.idx < quoted[1]
+    ]
     for child in [*cue.children, *(g for p in participles for g in p.children)]:
         if child.dep_ == "poss":
             return child

@@ -33,6 +33,11 @@ def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
         return lemma
     if lemma in lexicon.document_cues and _finding_of_a_document(token, lexicon):
         return lemma
+    if lemma in lexicon.clause_cues and any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in token.children
+    ):
+        return lemma
     if lemma in lexicon.estimates and _estimate(token, lexicon):
         return lemma
     if lemma in lexicon.characterising and any(

@@ -144,13 +144,14 @@ def _title_noun(word: Token, lexicon: SpeechLexicon) -> bool:
 
 
 def _title_cased(quoted: str) -> bool:
-    """Words in title case, as a name is written ("Tides of Empire"), not in capitals
-    (a headline's) nor a sentence."""
+    """Words in title case, as a name is written ("Tides of Empire", "Island Politics:
+    Tasmania Since 1856", a year or a number among them), not in capitals (a headline's)
+    nor a sentence."""
     words = quoted.strip(" ,.;:'’\"”").split()
     if not 2 <= len(words) <= TITLE_WORDS or quoted.isupper() or re.search(r"[.!?]\s", quoted):
         return False
     return words[0][:1].isupper() and all(
-        word[:1].isupper() or word in MINOR_TITLE_WORDS for word in words[1:]
+        word[:1].isupper() or word[:1].isdigit() or word in MINOR_TITLE_WORDS for word in words[1:]
     )
 
 
@@ -181,7 +182,9 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         return len(doc_text(doc)[quote.start : quote.end].split()) <= 2  # C.J. "Pete" Silas
     for root in _content_roots(doc, quote):
         head = root.head.head if root.head.lower_ == "as" else root.head
-        if head.lemma_.lower() in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"}:
+        lemma = head.lemma_.lower()
+        active = lemma in lexicon.passive_name_verbs and head.tag_ != "VBN"
+        if lemma in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"} and not active:
             return True
         if (  # "a plan called "X"", not "a decision the mayor called "a blow"" (a judgement)
             head.lemma_.lower() in lexicon.naming
