@@ -842,6 +842,16 @@ def rows_of(quotes, snippet: str):
             "sani-lawan",
             "said",
         ),
+        # a statement noun's owner speaks: "the Secretary's response"
+        (
+            "Trade Secretary Rohan Mehta backs the deal.\n\n"
+            "The Secretary\u2019s response has been to accuse critics of "
+            "\u201cfear dressed up as caution\u201d.",
+            "fear dressed up as caution",
+            "direct",
+            "rohan-mehta",
+            "accuse",
+        ),
         # "he" is never a person titled Mrs
         (
             "Mr Tomasz Wrobel, convener of the plant, called for a strike. His deputy, "

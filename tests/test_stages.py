@@ -85,6 +85,15 @@ def test_a_name_holding_a_possessive_is_one_organisation(resources):
         ("Nurse Sorcha Ní Bhraonáin said the ward was full.", "Sorcha Ní Bhraonáin"),
         ("Headteacher Gethin ap Hywel-Jones said parents had been told.", "Gethin ap Hywel-Jones"),
         ("But Cllr Fionn O’Driscoll (Ind) said farmers were angry.", "Fionn O’Driscoll"),
+        # a hyphenated name set off after a title; a given name hyphenated to a small
+        # piece ("Min-ji"); a person, then where they are from
+        (
+            "The union's industrial relations officer in Cork, Caoimhe Delaney-Ruíz, told me "
+            "that nurses are angry.",
+            "Caoimhe Delaney-Ruíz",
+        ),
+        ("Sung-min Cho said his takings are down.", "Sung-min Cho"),
+        ("Gwen Haddock of King's Lynn said she did not care.", "Gwen Haddock"),
     ],
 )
 def test_titled_and_set_off_names_are_people(resources, text, name):

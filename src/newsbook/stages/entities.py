@@ -218,6 +218,10 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
             start += 1
+        of = next((t.i for t in doc[start + 2 : end - 1] if t.lower_ == "of"), None)
+        if of is not None and doc[of + 1].is_title:
+            end = of  # "Gwen Haddock of King's Lynn": a person, then where she is from
+        start, end = _hyphenated_given_name(doc, start, end)
         while end - start > 2 and doc[end - 1].lower_ in resources.postnominals:
             end -= 1  # "Anthony Grieve QC"
     while end > start and (
@@ -258,6 +262,26 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     if country_end is not None:
         end, label = country_end, "GPE"
     return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+
+
+def _hyphenated_given_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """ "Soo-ah Park", "Sung-min Cho": a given name hyphenated to a small-letter piece,
+    which the NER cuts a person's name at (taking "Soo", or "Cho"), is part of it."""
+
+    def given(i: int) -> bool:  # "Soo", "-", "ah" from i
+        return (
+            i + 2 < len(doc)
+            and _capitalised(doc[i])
+            and joins_a_word(doc[i + 1])
+            and doc[i + 2].is_lower
+            and doc[i + 2].is_alpha
+        )
+
+    if end - start == 1 and given(start) and end + 2 < len(doc) and _capitalised(doc[end + 2]):
+        end += 3  # "Soo" of "Soo-ah Park"
+    elif start >= 3 and given(start - 3):
+        start -= 3  # "Cho" of "Sung-min Cho"
+    return start, end
 
 
 def _capitalised_verb(token: Token, resources: Resources) -> bool:
@@ -530,10 +554,12 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
             run = [*run, head]
         if not run or any(t.pos_ != "PROPN" or not _capitalised(t) for t in run):
             continue
-        if run[-1].i - run[0].i != len(run) - 1 or (
+        inside = {t.i for t in run}
+        gaps = [t for t in doc[run[0].i : run[-1].i + 1] if t.i not in inside]
+        if not all(joins_a_word(t) for t in gaps) or (
             head.pos_ != "PROPN" and run[-1].i + 1 != head.i
         ):
-            continue  # not one unbroken run of words
+            continue  # not one unbroken run of words ("Delaney-Ruíz" is one)
         named = [t for t in run if t.ent_type_ and t.ent_type_ not in SKIPPED_LABELS | MUTE_LABELS]
         set_off = head.pos_ == "PROPN" and _set_off_after_a_title(head, resources)
         if named and not (_split_person(run, named) or set_off and _inside(run, doc)):

@@ -256,6 +256,9 @@ class SpeakerResolver:
         )  # "figures compiled by the Nyaya Trust": the trust's
         if not entity_id and authored:
             entity_id = self._author_of(subject, base)
+        if not entity_id and lemma in self.lexicon.nouns and _owned(subject):
+            # "The Minister's response has been to accuse critics of "...": the owner's
+            entity_id = self._author_of(subject, base)
         institutions = self.lexicon.organisations | self.lexicon.institutions
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
@@ -382,7 +385,7 @@ class SpeakerResolver:
         words = [
             t.lower_
             for t in subject.subtree
-            if t.dep_ not in {"det", "poss", "case"}
+            if (t.i == subject.i or t.dep_ not in {"det", "poss", "case"})  # ("the Minister's")
             and not t.is_punct
             and t.i >= subject.i
             and t.i not in relative
@@ -804,6 +807,11 @@ class SpeakerResolver:
             if agent.dep_ == "pobj" and entity_id:
                 self.last_subject, self.last_subject_at = entity_id, start
                 self.last_subject_acts = False
+
+
+def _owned(noun: Token) -> bool:
+    """ "The Minister's response", "its reply": a noun with an owner."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _definite(noun: Token) -> bool:
