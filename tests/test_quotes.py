@@ -842,6 +842,15 @@ def rows_of(quotes, snippet: str):
             "sani-lawan",
             "said",
         ),
+        # a second clause the cue reports, opened by "that" of its own
+        (
+            "The owner, Kaya Mining, said in a statement that contact had been made with two "
+            "of the men, but that the whereabouts of the other two were unknown.",
+            "whereabouts of the other two",
+            "reported",
+            "kaya-mining",
+            "said",
+        ),
         # a statement noun's owner speaks: "the Secretary's response"
         (
             "Trade Secretary Rohan Mehta backs the deal.\n\n"
@@ -898,6 +907,18 @@ def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):
             'The board voted to adopt "Reading Forward," a curriculum that its publisher, '
             'Brightline Learning, calls "the most flexible reading program on the market."',
             "Reading Forward",
+        ),
+        # a term marked, its determiner, number or owner outside the marks; a headline
+        # cited in brackets; a title set off after its noun; a term said to be a word
+        ('Oduya has also promised a "citizens\' jury," though it will have no vote.', "jury"),
+        ('We expect the council to end the "permit raj" that enriches the few.', "permit raj"),
+        ('Your correspondent reports ("Bus fares soar", 4 May) that fares are up.', "fares soar"),
+        ('In her memoir, "Holding the Line," she wrote that the talks failed.', "Holding"),
+        # the subject of "is the word / the cliché ..."
+        (
+            "The fares should be published in full. Anything less will confirm that "
+            '"transparency" is simply the newest word in the board\'s vocabulary.',
+            "transparency",
         ),
     ],
 )

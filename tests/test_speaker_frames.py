@@ -29,9 +29,9 @@ FLOORS = {
     "speakers_news.txt": (48, 263, 256),
     "speakers_commentary.txt": (46, 228, 201),
     "speakers_news_2.txt": (35, 193, 170),
-    "speakers_commentary_2.txt": (35, 207, 165),
-    "speakers_news_3.txt": (35, 272, 229),
-    "speakers_commentary_3.txt": (35, 293, 232),
+    "speakers_commentary_2.txt": (35, 207, 166),
+    "speakers_news_3.txt": (35, 272, 230),
+    "speakers_commentary_3.txt": (35, 293, 237),
 }
 
 

@@ -287,6 +287,25 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
 
 
 def reported_content(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
+    """What a cue reports (`_reported_clause`), and a second clause it reports, joined to
+    the first and opened by "that" of its own ("said that two men had been reached, but
+    that the other two were missing"; the parser hangs it on the cue)."""
+    content = _reported_clause(verb, lexicon)
+    if not content:
+        return content
+    seconds = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > content[-1].i
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+    ]
+    if not seconds:
+        return content
+    return list(verb.doc[content[0].i : seconds[0].right_edge.i + 1])
+
+
+def _reported_clause(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     """What a cue reports: its clausal complement; for a naming verb its object and
     complement ("called the plan a mistake"); a prepositional or infinitive complement
     ("warned against", "vowed to"); the object of a cue that reports its object

@@ -137,6 +137,29 @@ def _quoted_words(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: Speech
     return within and len(quoted.split()) >= 2 and not _title_cased(quoted)
 
 
+def _term_marked(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechLexicon) -> bool:
+    """A noun phrase in quotation marks whose determiner, number or owner stands outside
+    them ("promised a "fan advisory board"", "end the "tanker raj"", "added forty "homes
+    delivered""): a term the writer marks, not words quoted; unless a verb of naming or
+    judging gives it ("called the plan a "folly"")."""
+    if _opening_a_parenthesis(doc, quote):
+        return True  # "reports ("Uniform costs soar", 14 September)": a headline cited
+    roots = _content_roots(doc, quote)
+    if len(roots) != 1 or roots[0].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    outside = [
+        c
+        for c in roots[0].children
+        if c.dep_ in {"det", "nummod", "poss"} and c.idx < quote.start - 1
+    ]
+    judged = cue is not None and characterises(cue, lexicon)
+    return bool(outside) and not judged
+
+
+def _opening_a_parenthesis(doc: Doc, quote: QuoteSpan) -> bool:
+    return doc_text(doc)[: quote.start - 1].rstrip().endswith("(")
+
+
 def _title_noun(word: Token, lexicon: SpeechLexicon) -> bool:
     """A noun for a title ("the slogan", "the campaign"); not a verb spelled alike ("the
     findings showed "..."")."""
@@ -166,6 +189,11 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         before.lower_ in lexicon.name_markers or _title_noun(before, lexicon)
     ):
         return True
+    if before is not None and before.text == "," and before.i > 0:
+        # "In his memoir, "Opening Up," he wrote": a title set off after its noun
+        noun = before.nbor(-1)
+        if _title_noun(noun, lexicon) and _title_cased(doc_text(doc)[quote.start : quote.end]):
+            return True
     if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
         return True  # "so-called", which the parser may split in three
     after = first_word_from(doc, quote.end + 1)
@@ -194,6 +222,10 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
             return True
         if root.dep_ in {"appos", "compound"} and root.head.lemma_.lower() in lexicon.title_nouns:
             return True
+        copula = root.head
+        if root.dep_ == "nsubj" and copula.lemma_ == "be":  # ""X" is the cliché he uses"
+            if any(c.dep_ == "attr" and _title_noun(c, lexicon) for c in copula.children):
+                return True
     return False
 
 
@@ -427,7 +459,7 @@ def _direct_statement(
     if (
         words <= SCARE_QUOTE_WORDS
         and not (whole or continuing)
-        and not _quoted_words(doc, quote, cue, lexicon)
+        and (not _quoted_words(doc, quote, cue, lexicon) or _term_marked(doc, quote, cue, lexicon))
     ):
         return None
     speaker = NOBODY
