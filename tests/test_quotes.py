@@ -851,6 +851,24 @@ def rows_of(quotes, snippet: str):
             "kaya-mining",
             "said",
         ),
+        # the holder of a title with its portfolio, the name hung on the portfolio
+        (
+            "Minister for Transport Declan Ó Muirí told local radio he had asked for "
+            "\u201ca full report by Friday\u201d.",
+            "a full report by Friday",
+            "direct",
+            "declan-o-muiri",
+            "asked",
+        ),
+        # "he" is one person, not the family that spoke last
+        (
+            "The girl\u2019s uncle, Rawiri Tane, said the family had complained to the shire "
+            "about the dogs twice. \u201cThe council knew,\u201d he said.",
+            "The council knew",
+            "direct",
+            "rawiri-tane",
+            "said",
+        ),
         # a statement noun's owner speaks: "the Secretary's response"
         (
             "Trade Secretary Rohan Mehta backs the deal.\n\n"

@@ -30,7 +30,7 @@ FLOORS = {
     "speakers_commentary.txt": (46, 228, 201),
     "speakers_news_2.txt": (35, 193, 170),
     "speakers_commentary_2.txt": (35, 207, 166),
-    "speakers_news_3.txt": (35, 272, 230),
+    "speakers_news_3.txt": (35, 272, 232),
     "speakers_commentary_3.txt": (35, 293, 237),
 }
 

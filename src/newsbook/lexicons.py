@@ -938,6 +938,7 @@ class SpeechLexicon:
     authoring: frozenset[str] = frozenset()  # "a poll released by X": X wrote it
     leading: frozenset[str] = frozenset()  # "a team led by X": X speaks for it
     clause_cues: frozenset[str] = frozenset()  # "held that ...": a cue only with "that"
+    collectives: frozenset[str] = frozenset()  # "the family said": never a later "he"
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -953,6 +954,7 @@ class SpeechLexicon:
             authoring=words("authoring_verbs"),
             leading=words("leading_verbs"),
             clause_cues=words("clause_cues"),
+            collectives=words("collective_nouns"),
             prepositional={
                 verb: frozenset(preps)
                 for verb, preps in speech.get("prepositional_cues", {}).items()

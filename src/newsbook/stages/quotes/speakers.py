@@ -182,6 +182,8 @@ class SpeakerResolver:
             entity_id = self._by_definite_description(subject)
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
+        elif not entity_id and subject.lower_ in self.title_heads - self.lexicon.anonymous:
+            entity_id = self._portfolio_holder(subject, base)
         if subject.is_title and not self._named_within(subject, base):
             # "Acme contended ..." the NER left untagged (the parser may take it for a
             # common noun), "a combined Acme-Bolt, Pace said" it ran into one name: the
@@ -323,8 +325,11 @@ class SpeakerResolver:
         thing = self.types.get(last.entity_id) in {"ORG", "GPE"} or (
             not last.entity_id and last.head in things | lexicon.governments
         )  # "he" is no report, no ministry
+        # "he" is one person, not "the family" that last spoke
+        collective = not last.entity_id and last.head in lexicon.collectives
         if last.phrase and not (last.plural and singular) and not (singular and thing):
-            candidates.append(last)
+            if not (singular and collective):
+                candidates.append(last)
         if self.last_subject:
             candidates.append(self.named(self.last_subject))
         if singular:  # the people named before, the last first
@@ -489,6 +494,31 @@ class SpeakerResolver:
         person = self.entity_in(start, start + len(closing), types={"PERSON"})
         between = subject.doc[subject.i + 1 : closing.i]
         return person if person and any(t.lower_ in self.title_heads for t in between) else ""
+
+    def _portfolio_holder(self, subject: Token, base: int) -> str:
+        """ "Minister for Health Conor Ó Briain told": the parser may hang the name on the
+        title's portfolio; a person whose name ends the title's phrase, right after a
+        capitalised word of the portfolio, is the title's holder (not "an aide to Gov.
+        X", of whom the title is said)."""
+        closing = subject.right_edge
+        start = base + closing.idx
+        person = self.entity_in(start, start + len(closing), types={"PERSON"})
+        if not person or closing.i <= subject.i:
+            return ""
+        named = [
+            t.i
+            for t in subject.doc[subject.i + 1 : closing.i + 1]
+            if self.entity_in(base + t.idx, base + t.idx + len(t), types={"PERSON"}) == person
+        ]
+        between = subject.doc[subject.i + 1 : named[0]] if named else []
+        plain = all(t.pos_ in {"ADP", "PROPN", "DET", "CCONJ"} for t in between)
+        portfolio = (
+            bool(between)
+            and between[-1].pos_ == "PROPN"
+            and between[-1].is_title
+            and between[-1].lower_ not in self.title_heads  # ("an aide to Gov. X")
+        )
+        return person if plain and portfolio else ""
 
     def _titled_name_after(self, subject: Token, base: int) -> str:
         """ "But quarterback Devin Marsh, who was benched, told ...": the parser may take
