@@ -93,6 +93,11 @@ def test_a_name_holding_a_possessive_is_one_organisation(resources):
             "Caoimhe Delaney-Ruíz",
         ),
         ("Sung-min Cho said his takings are down.", "Sung-min Cho"),
+        # an honorific after a role leads a person's name the NER took for a firm
+        (
+            "Defence solicitor Mr Iain Birrell said his client had been drinking since lunchtime.",
+            "Iain Birrell",
+        ),
         ("Gwen Haddock of King's Lynn said she did not care.", "Gwen Haddock"),
     ],
 )

@@ -99,6 +99,7 @@ class Resources:
     firm_roles: frozenset[str] = frozenset()  # "the bank's auditor, KPMG": a firm's too
     # a title that tells which pronoun stands for its bearer ("mrs" -> "she")
     gendered_titles: dict[str, str] = field(default_factory=dict)
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Dr": before a person's name only
     same_office: dict[str, str] = field(default_factory=dict)  # "justice" -> "judge"
     # an abbreviated title -> the word it stands for ("sen." -> "senator")
     title_abbreviations: dict[str, str] = field(default_factory=dict)
@@ -213,6 +214,9 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         surname_particles=_words(titles, "surname_particles"),
         postnominals=_words(titles, "postnominals"),
         firm_roles=_words(titles, "firm_roles"),
+        honorifics=_words(titles, "honorifics")
+        | _words(titles, "she_titles")
+        | _words(titles, "he_titles"),
         gendered_titles={
             **dict.fromkeys(_words(titles, "she_titles"), "she"),
             **dict.fromkeys(_words(titles, "he_titles"), "he"),

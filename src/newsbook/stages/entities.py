@@ -552,6 +552,10 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
         run = sorted(_compounds(head), key=lambda t: t.i)
         if head.pos_ == "PROPN":
             run = [*run, head]
+            # "Defence solicitor Mr Iain Rattray": the capitalised run after a role
+            cut = max((k for k, t in enumerate(run) if t.pos_ != "PROPN"), default=-1)
+            if 0 <= cut < len(run) - 1 and _is_title_word(run[cut], resources):
+                run = run[cut + 1 :]
         if not run or any(t.pos_ != "PROPN" or not _capitalised(t) for t in run):
             continue
         inside = {t.i for t in run}
@@ -562,7 +566,10 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
             continue  # not one unbroken run of words ("Delaney-Ruíz" is one)
         named = [t for t in run if t.ent_type_ and t.ent_type_ not in SKIPPED_LABELS | MUTE_LABELS]
         set_off = head.pos_ == "PROPN" and _set_off_after_a_title(head, resources)
-        if named and not (_split_person(run, named) or set_off and _inside(run, doc)):
+        # "Mr Iain Rattray" of which the NER took "Rattray" for a firm: an honorific
+        # leading the run makes it a person's name
+        honoured = head.pos_ == "PROPN" and run[0].lower_ in resources.honorifics
+        if named and not (_split_person(run, named) or (set_off or honoured) and _inside(run, doc)):
             continue  # the NER found a name there already (a title it misread aside)
         if all(t.ent_type_ in SKIPPED_LABELS for t in run):
             continue  # "the Sunday newspaper": a date
@@ -712,6 +719,8 @@ def _surnames_with_particles(doc: Doc, resources: Resources) -> Iterator[Span]:
                 continue  # a particle and nothing after it
         while end + 1 < len(doc) and joins_a_word(doc[end]) and _has_capital(doc[end + 1]):
             end += 2  # "ap Gruffydd-Jones", "O’Rourke-Nguyen"
+        if titled and doc[start - 1].is_title:
+            start -= 1  # "Cllr" with it (trimmed later), over any shorter titled piece
         yield Span(doc, start, end, label="PERSON")
 
 
