@@ -6,6 +6,7 @@ import re
 import pytest
 
 from newsbook.pipeline import analyze
+from newsbook.stages.quotes.marks import pair_quotes
 from newsbook.text.article import make_article
 
 
@@ -2558,3 +2559,30 @@ def test_what_an_audit_found_is_its_maker_s_and_a_told_story_is_no_report(resour
     assert not quotes["speaker_id"].eq("bellport-city-council").any(), quotes
     assert not quotes["text"].str.contains("she tells").any(), quotes
     assert statement(quotes, "up 5 percent in May")["kind"] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # British copy quotes with single marks, curly or straight
+        ("He said the cuts would be ‘orderly and final’.", ["orderly and final"]),
+        ("He said the cuts would be 'orderly and final'.", ["orderly and final"]),
+        # a plural's apostrophe inside them closes nothing
+        ("‘The miners’ leader is wrong,’ she said.", ["The miners’ leader is wrong,"]),
+        ("'The miners' leader is wrong,' she said.", ["The miners' leader is wrong,"]),
+        # apostrophes no other mark closes are no quotation
+        ("It's the council's decision, and the workers' too.", []),
+        ("In the '90s the board's 'rationalisation' began.", ["rationalisation"]),
+    ],
+)
+def test_single_quotation_marks_pair_past_apostrophes(text, quoted):
+    assert [text[s.start : s.end] for s in pair_quotes(text)] == quoted
+
+
+def test_a_fragment_in_single_marks_is_quoted_inside_the_report(resources):
+    quotes = quotes_of(
+        INTRO + "Vendt told the Senate that the closures would be 'orderly, humane and final'.",
+        resources,
+    )
+    row = statement(quotes, "orderly, humane and final", kind="direct")
+    assert row["speaker_id"] == "karla-vendt"

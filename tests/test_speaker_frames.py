@@ -31,11 +31,11 @@ FLOORS = {
     "speakers_news.txt": (48, 263, 256),
     "speakers_commentary.txt": (46, 228, 201),
     "speakers_news_2.txt": (35, 193, 172),
-    "speakers_commentary_2.txt": (35, 207, 167),
+    "speakers_commentary_2.txt": (35, 207, 173),
     "speakers_news_3.txt": (35, 272, 232),
     "speakers_commentary_3.txt": (35, 293, 237),
     "speakers_news_4.txt": (30, 240, 200),
-    "speakers_commentary_4.txt": (30, 239, 175),
+    "speakers_commentary_4.txt": (30, 239, 195),
 }
 
 
