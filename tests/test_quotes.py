@@ -962,6 +962,8 @@ def test_names_and_titles_in_quotation_marks_are_no_quotations(resources, text, 
         ("The minister was urged to resign before the summer.", "resign before the summer"),
         # a participle after a statement noun names its speaker, it is not its content
         ("Taxes will fall, in line with a pledge made by Vendt at the summit.", "made by Vendt"),
+        # a belief held by no one who speaks
+        ("Conventional wisdom held that the port would close.", "the port would close"),
         # "expect" reports a forecast, not a sum awaited
         ("Vendt expects a loan of 60 million dollars from the bank.", "loan of 60 million"),
     ],
@@ -2586,3 +2588,39 @@ def test_a_fragment_in_single_marks_is_quoted_inside_the_report(resources):
     )
     row = statement(quotes, "orderly, humane and final", kind="direct")
     assert row["speaker_id"] == "karla-vendt"
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        # a judgement quoted in a report is words, its article outside the marks or not
+        (
+            'Oduya said the ruling was a "travesty of justice" and would appeal.',
+            "travesty",
+            "paul-oduya",
+        ),
+        # the person a title is said of is not the speaker, nor a body's head its voice
+        (
+            "A deputy to Secretary of State Lena Moor said talks would resume.",
+            "talks would resume",
+            "",
+        ),
+        (
+            "Acme Corp reported a loss. The company, headed by Jon Ruud since 1998, said "
+            "demand had fallen.",
+            "demand had fallen",
+            "",  # (the company's, which the phrase leaves unnamed; never its head's)
+        ),
+    ],
+)
+def test_speakers_the_new_rules_leave_alone(resources, text, snippet, speaker):
+    row = statement(quotes_of(INTRO + text, resources), snippet)
+    assert row["speaker_id"] == speaker, row.to_dict()
+
+
+def test_a_name_known_as_in_the_active_is_no_quotation(resources):
+    quotes = quotes_of(
+        INTRO + 'Villagers knew him as "the butcher of the valley," prosecutors said.', resources
+    )
+    direct = quotes[quotes["kind"] == "direct"]
+    assert not direct["text"].str.contains("butcher").any(), direct[["text", "speaker"]]

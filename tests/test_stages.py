@@ -631,3 +631,26 @@ def test_letters_after_a_name_alone_are_no_entity(resources):
     text = "The local TD, Mr Colm Breathnach, called it a disgrace. Two MPs agreed with him."
     names = set(tables_for(text, resources)["entities"]["name"])
     assert not names & {"TD", "MPs", "MP"}, names
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person", "person"),
+    [
+        # what the rules for particles, prefixes and hyphens must leave alone
+        ("On Tuesday O'Brien said the talks had failed.", "Tuesday O'Brien", "O'Brien"),
+        ("Kremlin-backed Viktor Yanukovych said the vote was fair.", "Kremlin-backed", ""),
+        ("Flights from Chicago O'Hare were delayed on Tuesday.", "Chicago O'Hare", ""),
+        ("The Apple Mac Pro costs $6,000, Apple said.", "Apple Mac Pro", ""),
+        ("She was crowned Miss World in London on Saturday.", "World", ""),
+        (
+            "The deal is worth $2 billion, its financial adviser Goldman Sachs said.",
+            "Goldman Sachs",
+            "",
+        ),
+    ],
+)
+def test_names_the_person_rules_leave_alone(resources, text, not_a_person, person):
+    entities = tables_for(text, resources)["entities"]
+    people = set(entities.loc[entities["type"] == "PERSON", "name"])
+    assert not any(not_a_person in name for name in people), entities[["name", "type"]]
+    assert not person or person in people, entities[["name", "type"]]

@@ -214,9 +214,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         surname_particles=_words(titles, "surname_particles"),
         postnominals=_words(titles, "postnominals"),
         firm_roles=_words(titles, "firm_roles"),
-        honorifics=_words(titles, "honorifics")
-        | _words(titles, "she_titles")
-        | _words(titles, "he_titles"),
+        honorifics=_words(titles, "honorifics"),
         gendered_titles={
             **dict.fromkeys(_words(titles, "she_titles"), "she"),
             **dict.fromkeys(_words(titles, "he_titles"), "he"),

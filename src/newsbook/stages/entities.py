@@ -264,17 +264,28 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     return Span(doc, start, end, label=label, kb_id=span.kb_id_)
 
 
+# the small-letter piece of a hyphenated given name ("Soo-ah", "Dong-hoon")
+GIVEN_NAME_PIECE = 4
+# what a given name is never tagged as ("On Tuesday O'Brien", "In Riyadh bin Salman")
+NOT_GIVEN_NAMES = frozenset({"DATE", "TIME", "GPE", "LOC", "NORP", "FAC", "ORG", "PRODUCT"})
+
+
 def _hyphenated_given_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """ "Soo-ah Park", "Sung-min Cho": a given name hyphenated to a small-letter piece,
     which the NER cuts a person's name at (taking "Soo", or "Cho"), is part of it."""
 
-    def given(i: int) -> bool:  # "Soo", "-", "ah" from i
+    def given(i: int) -> bool:  # "Soo", "-", "ah" from i; not "Saudi-born", "Kremlin-backed"
+        piece = doc[i + 2] if i + 2 < len(doc) else None
         return (
-            i + 2 < len(doc)
+            piece is not None
             and _capitalised(doc[i])
+            and doc[i].ent_type_ not in NOT_GIVEN_NAMES
             and joins_a_word(doc[i + 1])
-            and doc[i + 2].is_lower
-            and doc[i + 2].is_alpha
+            and piece.is_lower
+            and piece.is_alpha
+            and len(piece) <= GIVEN_NAME_PIECE
+            and piece.pos_ not in {"VERB", "ADJ", "ADV", "ADP"}
+            and piece.tag_ not in {"VBN", "VBD", "VBG"}
         )
 
     if end - start == 1 and given(start) and end + 2 < len(doc) and _capitalised(doc[end + 2]):
@@ -363,7 +374,11 @@ def _titled_person(span: Span, resources: Resources) -> Span:
         titles += 1
     name = span[titles:]
     before = span.doc[span.start - 1] if span.start > 0 else None
-    titled_before = before is not None and before.lower_ in resources.title_heads
+    titled_before = (
+        before is not None
+        and before.lower_ in resources.title_heads
+        and before.lower_ not in resources.firm_roles  # ("its adviser Goldman Sachs")
+    )
     if (
         not (any(t.lower_ in resources.title_heads for t in span[:titles]) or titled_before)
         or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
@@ -696,6 +711,8 @@ def _surnames_with_particles(doc: Doc, resources: Resources) -> Iterator[Span]:
             and token.ent_type_ == "PERSON"
         )
         particle = token.lower_ in resources.surname_particles or capitalised_particle
+        if token.text.isupper() and len(token) > 1:
+            continue  # "AP", "MAC": an agency or a word in capitals, no particle
         if not elided and not (particle and i > 0):
             continue
         start = i
@@ -719,9 +736,26 @@ def _surnames_with_particles(doc: Doc, resources: Resources) -> Iterator[Span]:
                 continue  # a particle and nothing after it
         while end + 1 < len(doc) and joins_a_word(doc[end]) and _has_capital(doc[end + 1]):
             end += 2  # "ap Gruffydd-Jones", "O’Rourke-Nguyen"
+        if _named_whole(doc, start, end):
+            continue  # "Chicago O'Hare", "Big Mac Index": the NER's name for a thing
+        if doc[start].ent_type_ == "ORG" and doc[i].ent_iob_ != "I":
+            continue  # "Apple Mac Pro": a firm before the word, not a given name
+        if start > 0 and doc[start - 1].lower_ in ARTICLES:
+            continue  # "the Apple Mac Pro": a thing
         if titled and doc[start - 1].is_title:
             start -= 1  # "Cllr" with it (trimmed later), over any shorter titled piece
         yield Span(doc, start, end, label="PERSON")
+
+
+def _named_whole(doc: Doc, start: int, end: int) -> bool:
+    """Whether the NER names exactly these words (an article before them aside) as
+    something other than a person."""
+    return any(
+        e.end == end
+        and (e.start == start or e.start == start - 1 and doc[e.start].lower_ in ARTICLES)
+        and e.label_ != "PERSON"
+        for e in doc.ents
+    )
 
 
 def _given_name(token: Token, resources: Resources) -> bool:
@@ -729,6 +763,7 @@ def _given_name(token: Token, resources: Resources) -> bool:
         token.is_alpha
         and _capitalised(token)
         and token.pos_ == "PROPN"
+        and token.ent_type_ not in NOT_GIVEN_NAMES - {"ORG"}  # (the NER's "Pádraig Mac" ORG)
         and not _is_title_word(token, resources)
         and token.lower_ not in resources.surname_particles
     )

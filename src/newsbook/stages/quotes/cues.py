@@ -33,10 +33,7 @@ def cue_phrase(token: Token, lexicon: SpeechLexicon) -> str:
         return lemma
     if lemma in lexicon.document_cues and _finding_of_a_document(token, lexicon):
         return lemma
-    if lemma in lexicon.clause_cues and any(
-        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        for c in token.children
-    ):
+    if lemma in lexicon.clause_cues and _holds_a_finding(token, lexicon):
         return lemma
     if lemma in lexicon.estimates and _estimate(token, lexicon):
         return lemma
@@ -56,6 +53,22 @@ def _finding_of_a_document(verb: Token, lexicon: SpeechLexicon) -> bool:
     reported = verb.dep_ == "ccomp"
     document = bool(subjects) and subjects[0].lemma_.lower() in lexicon.documents
     return clausal and document and not reported
+
+
+def _holds_a_finding(verb: Token, lexicon: SpeechLexicon) -> bool:
+    """ "Justice X held that ...", "the court holds that ...": a clause opened by "that",
+    held by a name, a pronoun or a body (not "conventional wisdom held that")."""
+    clause = any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in verb.children
+    )
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    bodies = lexicon.institutions | lexicon.anonymous
+    return (
+        clause
+        and bool(subjects)
+        and (subjects[0].pos_ in {"PROPN", "PRON"} or subjects[0].lemma_.lower() in bodies)
+    )
 
 
 def characterises(verb: Token, lexicon: SpeechLexicon) -> bool:

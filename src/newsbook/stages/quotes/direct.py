@@ -147,6 +147,10 @@ def _term_marked(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechL
     roots = _content_roots(doc, quote)
     if len(roots) != 1 or roots[0].pos_ not in {"NOUN", "PROPN"}:
         return False
+    if roots[0].dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        return False  # 'said the ruling was a "travesty of justice"': a judgement quoted
+    if any(t.pos_ == "ADP" for t in tokens_between(doc, quote.start, quote.end)):
+        return False  # 'an "insult to our members"': words, not a compact term
     outside = [
         c
         for c in roots[0].children
@@ -211,7 +215,9 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     for root in _content_roots(doc, quote):
         head = root.head.head if root.head.lower_ == "as" else root.head
         lemma = head.lemma_.lower()
+        # "known as "X"", "knew him as "X"", not "deserved to know "that ...""
         active = lemma in lexicon.passive_name_verbs and head.tag_ != "VBN"
+        active = active and root.head.lower_ != "as"
         if lemma in lexicon.name_verbs and head.pos_ in {"VERB", "AUX"} and not active:
             return True
         if (  # "a plan called "X"", not "a decision the mayor called "a blow"" (a judgement)

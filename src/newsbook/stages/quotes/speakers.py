@@ -399,14 +399,19 @@ class SpeakerResolver:
         if len(core) < 4:
             return ""
         found = [e for e, role in self.roles.items() if role.endswith(core)]
-        if len(found) > 1:  # "the Chief Justice" where a Justice sat beside them
-            described = [
-                t.lower_
-                for t in subject.children
-                if t.dep_ in {"compound", "amod"} and t.i < subject.i and not t.is_punct
-            ]
-            whole = " ".join([*described, core])
-            found = [e for e in found if described and self.roles[e].endswith(whole)]
+        if len(found) < 2:
+            return found[0] if found else ""
+        # "the Chief Justice" where a Justice sat beside them: told apart by the words
+        # before the title
+        described = [
+            t.lower_
+            for t in subject.children
+            if t.dep_ in {"compound", "amod"} and t.i < subject.i and not t.is_punct
+        ]
+        if not described:
+            return ""
+        whole = " ".join([*described, core])
+        found = [e for e in found if self.roles[e].endswith(whole)]
         return found[0] if len(found) == 1 else ""
 
     def _by_affiliation(self, subject: Token, base: int, role: str = "") -> str:
@@ -498,8 +503,8 @@ class SpeakerResolver:
     def _portfolio_holder(self, subject: Token, base: int) -> str:
         """ "Minister for Health Conor Ó Briain told": the parser may hang the name on the
         title's portfolio; a person whose name ends the title's phrase, right after a
-        capitalised word of the portfolio, is the title's holder (not "an aide to Gov.
-        X", of whom the title is said)."""
+        capitalised word of a portfolio led by "for" or "of", is the title's holder (not
+        "a deputy to Secretary of State X", whose own title it is)."""
         closing = subject.right_edge
         start = base + closing.idx
         person = self.entity_in(start, start + len(closing), types={"PERSON"})
@@ -514,9 +519,10 @@ class SpeakerResolver:
         plain = all(t.pos_ in {"ADP", "PROPN", "DET", "CCONJ"} for t in between)
         portfolio = (
             bool(between)
+            and between[0].lower_ in {"for", "of"}
             and between[-1].pos_ == "PROPN"
             and between[-1].is_title
-            and between[-1].lower_ not in self.title_heads  # ("an aide to Gov. X")
+            and not any(t.lower_ in self.title_heads for t in between)
         )
         return person if plain and portfolio else ""
 
@@ -560,6 +566,9 @@ class SpeakerResolver:
         themselves ("The three members who voted no, led by X, argued")."""
         if subject.tag_ in {"NNS", "NNPS"}:
             return ""
+        institutions = self.lexicon.organisations | self.lexicon.institutions
+        if _definite(subject) and subject.lemma_.lower() in institutions:
+            return ""  # "The company, headed by X, said": the company
         agents = [
             g
             for c in subject.children
@@ -569,13 +578,11 @@ class SpeakerResolver:
             for g in a.children
             if g.dep_ == "pobj"
         ]
-        for agent in agents:
-            first, last = base + agent.left_edge.idx, base + agent.idx + len(agent)
-            people = {
-                i for _, _, i in self.mentions.within(first, last) if self.types.get(i) == "PERSON"
-            }
-            if len(people) == 1:
-                return people.pop()
+        for agent in agents:  # the person the agent names, not one owning it ("X's party")
+            start = base + agent.idx
+            person = self.entity_in(start, start + len(agent), types={"PERSON"})
+            if person:
+                return person
         return ""
 
     def _one_name(self, subject: Token, base: int) -> bool:
@@ -661,8 +668,9 @@ class SpeakerResolver:
         noun = subject.lemma_.lower()
         if self.last_organisation and self.may_be_called(self.last_organisation, noun):
             return self.last_organisation
-        # where no organisation has spoken, "the association said" is the one named an
-        # association ("X Cricket Association fined the Tigers"), not the last one named
+        # unless the organisation that spoke last may be called so, "the association said"
+        # is the one named an association before ("X Cricket Association fined the
+        # Tigers"), not the last one named
         offset = base + subject.idx
         return self._named_with(noun, [], beside=False, before=offset) or self.mentions.before(
             offset,
