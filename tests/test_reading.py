@@ -328,3 +328,17 @@ def test_a_markdown_front_matter_with_no_real_date_loses_nothing(tmp_path):
     post.write_text(post.read_text().replace("2019-02-30", "2019-02-28"), encoding="utf-8")
     article = read_article(post)
     assert str(article.published) == "2019-02-28" and article.author == "Jane Roe | Tom Hale"
+
+
+def test_a_dateline_with_its_dash_glued_to_the_story_and_no_agency_entity(resources):
+    """Older agency copy writes "CHICAGO, Dec. 3 (AP)—The ...": the dateline still ends at
+    the dash, and the agency in brackets is the wire that filed it, no entity."""
+    text = (
+        "Conference bars college\n\n"
+        "CHICAGO, Dec. 3 (AP)—The Mid-Plains Athletic Conference today barred Westfield "
+        "State University from postseason play for two years."
+    )
+    tables = analyze(make_article(text, article_id="t", published="1959-12-03"), resources)
+    assert tables["article"].iloc[0]["dateline"] == "CHICAGO"
+    names = set(tables["entities"]["name"])
+    assert "Mid-Plains Athletic Conference" in names and "AP" not in names, names

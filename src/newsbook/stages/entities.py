@@ -478,6 +478,8 @@ def iter_mentions(
             span = _trim(_titled_person(ent, resources), resources)
             if span is None or not _name_like(span.text):
                 continue
+            if in_dateline and span.text.casefold() in resources.layout.agencies:
+                continue  # "(AP)", "(Reuters)": the wire that filed it, no one in the story
             label = _retype(span, resources)
             if in_dateline and label in DATELINE_LABELS:
                 label = "GPE"  # a dateline names the place the story was filed from

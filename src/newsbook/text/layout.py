@@ -213,7 +213,8 @@ def _headline_index(text: str, blocks: list[Block], headline: str) -> int | None
 def dateline_pattern(cues: LayoutLexicon) -> re.Pattern[str]:
     """A dateline at the start of a block: a place in capitals, optional region, date
     and agency, then a dash ("MILWAUKEE, WIS., March 2 -", "PARIS (Norpress) -",
-    "BOISE —"); a place in mixed case only with a date or an agency."""
+    "BOISE —", "CHICAGO, Dec. 3 (AP)—The"); a place in mixed case only with a date or an
+    agency."""
     months = alternation(MONTH_NUMBERS)
     agencies = "|".join(sorted(map(re.escape, cues.agencies), key=len, reverse=True))
     caps_place = r"[A-Z][A-Z.'’&-]+(?:\s+[A-Z][A-Z.'’&-]+)*"
@@ -221,7 +222,7 @@ def dateline_pattern(cues: LayoutLexicon) -> re.Pattern[str]:
     region = r"(?:,\s*[A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,3})"
     date = rf"(?:,?\s*(?i:{months})\.?\s+\d{{1,2}})"
     agency = rf"(?:\s*\((?i:{agencies})\))"
-    dash = r"\s*(?:--?|–|—)(?=\s|$)"
+    dash = r"\s*(?:(?:--?|–|—)(?=\s|$)|—(?=[A-Z]))"  # ("(AP)—The": older copy's em dash)
     return re.compile(
         rf"^(?:(?P<place>{caps_place}){region}{{0,2}}?{date}?{agency}?{dash}"
         rf"|(?P<mixed>{any_place}){region}{{0,2}}?(?:{date}{agency}?|{agency}){dash})"
