@@ -34,7 +34,7 @@ FLOORS = {
     "speakers_commentary_2.txt": (35, 207, 173),
     "speakers_news_3.txt": (35, 272, 232),
     "speakers_commentary_3.txt": (35, 293, 237),
-    "speakers_news_4.txt": (30, 240, 200),
+    "speakers_news_4.txt": (30, 240, 202),
     "speakers_commentary_4.txt": (30, 239, 195),
 }
 

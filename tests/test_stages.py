@@ -99,6 +99,12 @@ def test_a_name_holding_a_possessive_is_one_organisation(resources):
             "Iain Birrell",
         ),
         ("Gwen Haddock of King's Lynn said she did not care.", "Gwen Haddock"),
+        # a name ends at a dash set apart
+        (
+            'The so-called "Quayside Three" - Dennis Fairley, Tony Mullan and Lee Okoro - spent '
+            "41 years in prison.",
+            "Lee Okoro",
+        ),
     ],
 )
 def test_titled_and_set_off_names_are_people(resources, text, name):

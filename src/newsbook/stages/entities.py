@@ -224,6 +224,9 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         start, end = _hyphenated_given_name(doc, start, end)
         while end - start > 2 and doc[end - 1].lower_ in resources.postnominals:
             end -= 1  # "Anthony Grieve QC"
+    dash = next((t.i for t in doc[start + 1 : end] if t.text in DASHES and t.whitespace_), None)
+    if dash is not None:
+        end = dash  # "... and Lee Okafor - spent 41 years": a name ends at a dash set apart
     while end > start and (
         doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_punct
@@ -264,6 +267,7 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     return Span(doc, start, end, label=label, kb_id=span.kb_id_)
 
 
+DASHES = frozenset({"-", "–", "—", "--"})
 # the small-letter piece of a hyphenated given name ("Soo-ah", "Dong-hoon")
 GIVEN_NAME_PIECE = 4
 # what a given name is never tagged as ("On Tuesday O'Brien", "In Riyadh bin Salman")
