@@ -173,8 +173,6 @@ def issue_anchors(sent: Span, patterns: list[re.Pattern], text: str) -> list[Tok
         for match in pattern.finditer(text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
             inside = tokens_between(sent.doc, start, end)
-            if inside and _part_of_a_name(inside):
-                continue  # "the Port Workers' Federation" mentions no port
             if inside:  # the word highest in the tree: "X and Y should not be linked"
                 anchors.append(
                     min(
@@ -188,20 +186,6 @@ def issue_anchors(sent: Span, patterns: list[re.Pattern], text: str) -> list[Tok
                     )
                 )
     return anchors
-
-
-NAMED_ACTORS = frozenset({"ORG", "PERSON"})
-
-
-def _part_of_a_name(words: list[Token]) -> bool:
-    """Whether matched words lie inside a longer name of an organisation or a person."""
-    first, last = words[0], words[-1]
-    if first.ent_type_ not in NAMED_ACTORS or last.ent_type_ != first.ent_type_:
-        return False
-    doc = first.doc
-    opens = first.ent_iob_ == "B"
-    goes_on = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
-    return not opens or goes_on
 
 
 def sentence_anchors(
