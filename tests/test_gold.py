@@ -189,10 +189,13 @@ def test_floors_per_kind(scores, kind, stage, recall, precision):
         # below its .85), entities .925/.891, timex .940/.940. Raised after session 15's
         # speaker rounds, made from frames written blind and dev articles, this set never
         # looked at: direct 68 of 74 (.919/.932), reported 111 of 130 (.854/.822; #15's
-        # .85 met on recall), entities .931/.897
-        ("direct quotes", 0.91, 0.93),
-        ("reported speech", 0.85, 0.82),
-        ("entities", 0.93, 0.89),
+        # .85 met on recall), entities .931/.897. Raised after session 16's rounds (two
+        # more blind batches of frames; names from many languages, British quotation
+        # marks), this set still never looked at: direct 70 of 74 (.946/.959), reported
+        # 112 of 130 (.862/.830), entities .931/.902
+        ("direct quotes", 0.94, 0.95),
+        ("reported speech", 0.86, 0.83),
+        ("entities", 0.93, 0.90),
         ("timex values", 0.94, 0.94),
     ],
 )
