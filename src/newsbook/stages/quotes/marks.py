@@ -32,18 +32,13 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
         if char == STRAIGHT_SINGLE and _opens_single(text, i):
             # 'painful but unavoidable': British copy typed with straight marks; closed
             # within the paragraph or no quotation at all (an apostrophe: 'tis, '90s)
-            j = i + 1
-            while j < len(text) and not (text[j] == STRAIGHT_SINGLE and _closes(text, j)):
-                j += 1
+            j = _closing(text, i, STRAIGHT_SINGLE)
             if j < len(text):
                 spans.append(QuoteSpan(i + 1, j, "closed"))
                 i = j + 1
                 continue
         if char in OPENING and not _inside_word(text, i):
-            closing = OPENING[char]
-            j = i + 1
-            while j < len(text) and not (text[j] == closing and _closes(text, j)):
-                j += 1
+            j = _closing(text, i, OPENING[char])
             if j < len(text):
                 spans.append(QuoteSpan(i + 1, j, "closed"))
                 i = j + 1
@@ -52,6 +47,14 @@ def pair_quotes(text: str) -> list[QuoteSpan]:
             break
         i += 1
     return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _closing(text: str, opening: int, mark: str) -> int:
+    """Where the mark that closes the one at `opening` stands (the text's length: none)."""
+    j = opening + 1
+    while j < len(text) and not (text[j] == mark and _closes(text, j)):
+        j += 1
+    return j
 
 
 def _closes(text: str, i: int) -> bool:
