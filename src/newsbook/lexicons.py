@@ -941,6 +941,13 @@ class SpeechLexicon:
     leading: frozenset[str] = frozenset()  # "a team led by X": X speaks for it
     clause_cues: frozenset[str] = frozenset()  # "held that ...": a cue only with "that"
     collectives: frozenset[str] = frozenset()  # "the family said": never a later "he"
+    told: frozenset[str] = frozenset()  # "told the story she heard": what is told, no hearer
+
+    @functools.cached_property
+    def bodies(self) -> frozenset[str]:
+        """Words for an organisation or an institution ("the company", "the ministry"),
+        joined once, not for every speaker resolved."""
+        return self.organisations | self.institutions
 
     @classmethod
     def from_data(cls, speech: dict, *, governments: frozenset[str]) -> SpeechLexicon:
@@ -957,6 +964,7 @@ class SpeechLexicon:
             leading=words("leading_verbs"),
             clause_cues=words("clause_cues"),
             collectives=words("collective_nouns"),
+            told=words("told_things"),
             prepositional={
                 verb: frozenset(preps)
                 for verb, preps in speech.get("prepositional_cues", {}).items()

@@ -112,8 +112,7 @@ class ArticleContext:
         """Each organisation's kind of body: the organisation and institution words its
         name holds ("Senate Finance Committee" -> senate, committee; "Korval Tool Co" ->
         none)."""
-        speech = self.resources.speech
-        words = speech.organisations | speech.institutions
+        words = self.resources.speech.bodies
         entities = self.table("entities")
         return {
             entity_id: frozenset(re.findall(r"\w+", name.casefold())) & words

@@ -378,11 +378,7 @@ def _titled_person(span: Span, resources: Resources) -> Span:
         titles += 1
     name = span[titles:]
     before = span.doc[span.start - 1] if span.start > 0 else None
-    titled_before = (
-        before is not None
-        and before.lower_ in resources.title_heads
-        and before.lower_ not in resources.firm_roles  # ("its adviser Goldman Sachs")
-    )
+    titled_before = before is not None and _people_title(before.lower_, resources)
     if (
         not (any(t.lower_ in resources.title_heads for t in span[:titles]) or titled_before)
         or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
@@ -626,10 +622,15 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
 def _set_off_after_a_title(name: Token, resources: Resources) -> bool:
     """Whether a name stands in apposition to a person's title, set off by a comma ("the
     mayor of Oostveld, Els De Smet,")."""
-    title = name.head.lemma_.lower()
     comma = name.left_edge.i > 0 and name.doc[name.left_edge.i - 1].text == ","
-    people_only = title in resources.title_heads and title not in resources.firm_roles
+    people_only = _people_title(name.head.lemma_.lower(), resources)
     return name.dep_ == "appos" and comma and people_only and name.head.i < name.i
+
+
+def _people_title(word: str, resources: Resources) -> bool:
+    """A title only people hold: not one a firm may hold too ("its adviser Goldman
+    Sachs", "the bank's auditor, KPMG"; `firm_roles`)."""
+    return word in resources.title_heads and word not in resources.firm_roles
 
 
 def _inside(run: list[Token], doc: Doc) -> bool:

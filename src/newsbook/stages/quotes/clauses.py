@@ -24,23 +24,6 @@ from newsbook.stages.quotes.cues import (
     cue_phrase,
 )
 
-# what is told, not who is told ("told the story she heard", "told the meeting she ...")
-TOLD_THINGS = {
-    "story",
-    "tale",
-    "anecdote",
-    "joke",
-    "lie",
-    "truth",
-    "news",
-    "secret",
-    "parable",
-    "fable",
-    "legend",
-    "version",
-    "account",
-    "history",
-}
 GERUND_PREPOSITIONS = {"with", "of", "for"}  # "accused X of saying": X's words
 QUESTION_MARKS = {"if", "whether"}  # "asked whether ...": a question, not a statement
 NAMED_SOURCES = {"PERSON", "ORG", "GPE"}  # names that can make a statement ("the Acme statement")
@@ -168,7 +151,7 @@ def _relays(verb: Token, lexicon: SpeechLexicon) -> bool:
     )
 
 
-def _clause_read_as_relative(verb: Token) -> Token | None:
+def _clause_read_as_relative(verb: Token, lexicon: SpeechLexicon) -> Token | None:
     """ "told a luncheon Venn could decide ...": the parser may read the reported
     clause as a relative clause on the listener. A "relative" clause right after the
     object, with no relative word and a subject of its own, is the reported clause."""
@@ -185,7 +168,7 @@ def _clause_read_as_relative(verb: Token) -> Token | None:
             relative = clause.left_edge.lower_ in RELATIVE_PRONOUNS | {"whose", "where", "when"}
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
             # "told the meeting she had waited ...", not "told the story she had heard"
-            hearer = verb.lemma_.lower() == "tell" and listener.lemma_.lower() not in TOLD_THINGS
+            hearer = verb.lemma_.lower() == "tell" and listener.lemma_.lower() not in lexicon.told
             kinds = {"PROPN", "NOUN", "PRON"} if hearer else {"PROPN", "NOUN"}
             if not relative and subjects and subjects[0].pos_ in kinds:
                 return clause
@@ -334,7 +317,7 @@ def _reported_clause(verb: Token, lexicon: SpeechLexicon) -> list[Token]:
     head_clause = _clause_read_as_head(verb) if _is_cue_noun(verb, lexicon) else []
     if head_clause:
         return head_clause
-    clause = _clause_read_as_relative(verb) or _clause_read_as_noun(verb)
+    clause = _clause_read_as_relative(verb, lexicon) or _clause_read_as_noun(verb)
     if clause is not None:
         return _trimmed(list(clause.subtree))
     if characterises(verb, lexicon):
@@ -482,7 +465,7 @@ def _speaker_hung_before(verb: Token, lexicon: SpeechLexicon | None = None) -> T
 def _a_thing(noun: Token, lexicon: SpeechLexicon) -> bool:
     """A common noun for no one who could speak: no name, no document, no body, no source
     ("a bill", "the wage")."""
-    someone = lexicon.documents | lexicon.organisations | lexicon.institutions | lexicon.anonymous
+    someone = lexicon.documents | lexicon.bodies | lexicon.anonymous
     return (
         noun.pos_ == "NOUN"
         and not noun.ent_type_

@@ -85,7 +85,7 @@ def direct_cue(
     """The cue of a quotation: the last speech verb before a colon that introduces it
     ("..., who said last night: "...""), else the speech verb governing it in the parse,
     else the nearest speech verb outside it in its sentences."""
-    if _after_a_colon(doc, quote):
+    if _led_by(doc, quote, ":"):
         leading = [
             t
             for sentence in around
@@ -108,9 +108,10 @@ def direct_cue(
     return min(outside, key=lambda t: abs(t.idx - middle)) if outside else None
 
 
-def _after_a_colon(doc: Doc, quote: QuoteSpan) -> bool:
-    """Whether a colon leads into the quotation ("X said last night: "..."")."""
-    return doc_text(doc)[: quote.start - 1].rstrip().endswith(":")
+def _led_by(doc: Doc, quote: QuoteSpan, mark: str) -> bool:
+    """Whether a mark leads into the quotation: a colon ("X said last night: "...""), an
+    opening bracket ("reports ("Uniform costs soar", 14 September)")."""
+    return doc_text(doc)[: quote.start - 1].rstrip().endswith(mark)
 
 
 def _content_roots(doc: Doc, quote: QuoteSpan) -> list[Token]:
@@ -142,8 +143,6 @@ def _term_marked(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechL
     them ("promised a "fan advisory board"", "end the "tanker raj"", "added forty "homes
     delivered""): a term the writer marks, not words quoted; unless a verb of naming or
     judging gives it ("called the plan a "folly"")."""
-    if _opening_a_parenthesis(doc, quote):
-        return True  # "reports ("Uniform costs soar", 14 September)": a headline cited
     roots = _content_roots(doc, quote)
     if len(roots) != 1 or roots[0].pos_ not in {"NOUN", "PROPN"}:
         return False
@@ -158,10 +157,6 @@ def _term_marked(doc: Doc, quote: QuoteSpan, cue: Token | None, lexicon: SpeechL
     ]
     judged = cue is not None and characterises(cue, lexicon)
     return bool(outside) and not judged
-
-
-def _opening_a_parenthesis(doc: Doc, quote: QuoteSpan) -> bool:
-    return doc_text(doc)[: quote.start - 1].rstrip().endswith("(")
 
 
 def _title_noun(word: Token, lexicon: SpeechLexicon) -> bool:
@@ -465,7 +460,11 @@ def _direct_statement(
     if (
         words <= SCARE_QUOTE_WORDS
         and not (whole or continuing)
-        and (not _quoted_words(doc, quote, cue, lexicon) or _term_marked(doc, quote, cue, lexicon))
+        and (
+            not _quoted_words(doc, quote, cue, lexicon)
+            or _term_marked(doc, quote, cue, lexicon)
+            or _led_by(doc, quote, "(")  # "reports ("Uniform costs soar", 4 May)": cited
+        )
     ):
         return None
     speaker = NOBODY
@@ -479,7 +478,7 @@ def _direct_statement(
         speaker, cue = _introduced_by(paragraph.previous, resolver)
         if not speaker.phrase and quote.status == "closed":
             speaker, cue = _attributed_after(paragraph.following, resolver, lexicon)
-    elif _after_a_colon(doc, quote):  # "X was unrepentant: "...""
+    elif _led_by(doc, quote, ":"):  # "X was unrepentant: "...""
         sentence = next(s for s in around if s.start_char <= quote.start - 1 < s.end_char)
         leading = [t for t in sentence if t.idx < quote.start - 1]
         speaker, cue = _introducer(leading, resolver, paragraph.base)

@@ -151,7 +151,7 @@ class SpeakerResolver:
         institution, a document or a title standing for one."""
         lexicon = self.lexicon
         heads = lexicon.pronouns | lexicon.anonymous | lexicon.documents | lexicon.governments
-        heads |= lexicon.organisations | lexicon.institutions | self.title_heads
+        heads |= lexicon.bodies | self.title_heads
         pronoun = speaker.phrase.lower() in GROUP_PRONOUNS
         return bool(speaker.entity_id) or speaker.head in heads or pronoun
 
@@ -261,7 +261,7 @@ class SpeakerResolver:
         if not entity_id and lemma in self.lexicon.nouns and _owned(subject):
             # "The Minister's response has been to accuse critics of "...": the owner's
             entity_id = self._author_of(subject, base)
-        institutions = self.lexicon.organisations | self.lexicon.institutions
+        institutions = self.lexicon.bodies
         if not entity_id and lemma in institutions:
             entity_id = self._organisation(subject, base)
         if not entity_id and lemma in self.lexicon.documents and _definite(subject):
@@ -321,7 +321,7 @@ class SpeakerResolver:
             candidates.append(self.named(self.last_subject))  # "X, who teaches ..., has ... He"
         last = self.last_speaker
         lexicon = self.lexicon
-        things = lexicon.documents | lexicon.organisations | lexicon.institutions
+        things = lexicon.documents | lexicon.bodies
         thing = self.types.get(last.entity_id) in {"ORG", "GPE"} or (
             not last.entity_id and last.head in things | lexicon.governments
         )  # "he" is no report, no ministry
@@ -492,27 +492,29 @@ class SpeakerResolver:
         """ "Confederation of X (CX) President Olaf Brenna said": the parser may take the
         organisation for the subject and hang the titled name inside it; a person named
         at the end of the subject after a title is the speaker."""
+        person = self._person_closing(subject, base)
+        between = subject.doc[subject.i + 1 : subject.right_edge.i]
+        return person if person and any(t.lower_ in self.title_heads for t in between) else ""
+
+    def _person_closing(self, subject: Token, base: int) -> str:
+        """The person named by the last word of the subject's phrase, after the subject."""
         closing = subject.right_edge
         if closing.i <= subject.i:
             return ""
         start = base + closing.idx
-        person = self.entity_in(start, start + len(closing), types={"PERSON"})
-        between = subject.doc[subject.i + 1 : closing.i]
-        return person if person and any(t.lower_ in self.title_heads for t in between) else ""
+        return self.entity_in(start, start + len(closing), types={"PERSON"})
 
     def _portfolio_holder(self, subject: Token, base: int) -> str:
         """ "Minister for Health Conor Ó Briain told": the parser may hang the name on the
         title's portfolio; a person whose name ends the title's phrase, right after a
         capitalised word of a portfolio led by "for" or "of", is the title's holder (not
         "a deputy to Secretary of State X", whose own title it is)."""
-        closing = subject.right_edge
-        start = base + closing.idx
-        person = self.entity_in(start, start + len(closing), types={"PERSON"})
-        if not person or closing.i <= subject.i:
+        person = self._person_closing(subject, base)
+        if not person:
             return ""
         named = [
             t.i
-            for t in subject.doc[subject.i + 1 : closing.i + 1]
+            for t in subject.doc[subject.i + 1 : subject.right_edge.i + 1]
             if self.entity_in(base + t.idx, base + t.idx + len(t), types={"PERSON"}) == person
         ]
         between = subject.doc[subject.i + 1 : named[0]] if named else []
@@ -566,8 +568,7 @@ class SpeakerResolver:
         themselves ("The three members who voted no, led by X, argued")."""
         if subject.tag_ in {"NNS", "NNPS"}:
             return ""
-        institutions = self.lexicon.organisations | self.lexicon.institutions
-        if _definite(subject) and subject.lemma_.lower() in institutions:
+        if _definite(subject) and subject.lemma_.lower() in self.lexicon.bodies:
             return ""  # "The company, headed by X, said": the company
         agents = [
             g
@@ -683,7 +684,7 @@ class SpeakerResolver:
         name is only the word for what it is ("Bank", "Ministry") is the one organisation
         the article names with that word, where there is one."""
         name = self.names.get(entity_id, "").casefold()
-        words = self.lexicon.organisations | self.lexicon.institutions
+        words = self.lexicon.bodies
         if self.types.get(entity_id) != "ORG" or name not in words:
             return entity_id
         return self._named_with(name, [], beside=False) or entity_id

@@ -97,7 +97,7 @@ def _lede_source_named_next(
     if described is None or naming is None or described["speaker_id"]:
         return
     lexicon, role, phrase = resolver.lexicon, described["speaker_head"], described["speaker"]
-    organisation = role in lexicon.organisations | lexicon.institutions
+    organisation = role in lexicon.bodies
     determiners = {"the", "a", "an"} if organisation else {"the"}
     if resolver.roles.get(naming["speaker_id"], "").endswith(role):
         determiners = {"the", "a", "an"}  # "a company spokesman", then "spokesman Jo Berg"
@@ -144,7 +144,7 @@ def _headline_source_from_lede(
     named = first["speaker_id"] if first is not None else ""
     if resolver.types.get(named) not in {"PERSON", "ORG"}:
         named = ""
-    organisations = lexicon.organisations | lexicon.institutions
+    organisations = lexicon.bodies
     kept = []
     for row in rows:
         described = (
