@@ -5,9 +5,8 @@ import time
 
 from newsbook import config
 from newsbook.lexicons import Resources
-from newsbook.pipeline import analyze
+from newsbook.pipeline import analyze, language
 from newsbook.text.article import read_article
-from newsbook.text.nlp import make_nlp
 
 
 def main() -> None:
@@ -16,7 +15,7 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     analyze(articles[0], resources)  # warm up
     start = time.perf_counter()
-    for doc in make_nlp(resources.entity_patterns).pipe(a.text for a in articles):
+    for doc in language(resources).pipe(a.text for a in articles):
         del doc
     baseline = time.perf_counter() - start
     start = time.perf_counter()

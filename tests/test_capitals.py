@@ -3,12 +3,11 @@ keeps the article's own text and offsets (invented articles)."""
 
 import pytest
 
-from newsbook.pipeline import analyze, read_layout
+from newsbook.pipeline import analyze, language, read_layout
 from newsbook.text.article import make_article
 from newsbook.text.nlp import (
     cased_vocabulary,
     is_title_case,
-    make_nlp,
     parse_blocks,
     parse_plan,
     parse_text,
@@ -77,7 +76,7 @@ def _parse_of(text: str, resources):
     """The article's parse, block by block, as the stages get it."""
     article = make_article(text, article_id="t", published="1987-03-05")
     laid_out, blocks = read_layout(article, resources)
-    nlp = make_nlp(resources.entity_patterns)
+    nlp = language(resources)
     return laid_out, parse_blocks(laid_out, blocks, nlp, verbs=resources.stance_verbs)
 
 
@@ -157,7 +156,7 @@ def test_a_plural_before_a_verb_is_not_read_as_the_verb(resources, headline, sub
     as the verb (a verb of speech, "says", the parser reads)."""
     _, parsed = _parse_of(f"{headline}\n\nThe story went on.\n", resources)
     headline_doc = next(b.doc for b in parsed if b.block.section == "headline")
-    plain = make_nlp(resources.entity_patterns)(headline_doc.text)
+    plain = language(resources)(headline_doc.text)
     assert [t.dep_ for t in headline_doc] == [t.dep_ for t in plain]
     assert subject not in [t.text for t in headline_doc if t.dep_ == "ROOT"]
 

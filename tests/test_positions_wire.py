@@ -99,10 +99,10 @@ def test_no_wire_stance(resources, text):
     ],
 )
 def test_what_a_passive_cue_is_about(resources, text, cue, target, taken):
+    from newsbook.pipeline import language
     from newsbook.stages.positions import stance_targets
-    from newsbook.text.nlp import make_nlp
 
-    doc = make_nlp(resources.entity_patterns)(text)
+    doc = language(resources)(text)
     word = next(t for t in doc if t.text == cue)
     targets = {t.text for t in stance_targets(word, resources.stance)}
     assert (target in targets) == taken, targets

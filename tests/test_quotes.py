@@ -2624,3 +2624,36 @@ def test_a_name_known_as_in_the_active_is_no_quotation(resources):
     )
     direct = quotes[quotes["kind"] == "direct"]
     assert not direct["text"].str.contains("butcher").any(), direct[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        # a participle set off before the subject is none
+        (
+            "Replying, the Interior Minister, Ms Karla Vendt, said the people had spoken.",
+            "the people had spoken",
+            "karla-vendt",
+        ),
+        # a spokesman's portfolio, then an honorific before the name
+        (
+            'Opposition spokesman on health Dr Paul Oduya accused the ministry of being "asleep '
+            'at the wheel".',
+            "asleep at the wheel",
+            "paul-oduya",
+        ),
+        # a name the NER took for a building, after a title
+        (
+            "A spokesman for the Ministry of Defence, Lt-Col. Olusegun Adeyemi-Cole, denied that "
+            "the ministry had ordered the cement.",
+            "the ministry had ordered the cement",
+            "olusegun-adeyemi-cole",
+        ),
+        # the honorific names someone else's office: the aide's, the spokesman's words
+        ("An aide to Dr Paul Oduya said talks would resume.", "talks would resume", ""),
+        ("A spokesman for Senator Paul Oduya said talks would resume.", "talks would resume", ""),
+    ],
+)
+def test_speakers_behind_set_off_words(resources, text, snippet, speaker):
+    row = statement(quotes_of(INTRO + text, resources), snippet)
+    assert row["speaker_id"] == speaker, row.to_dict()

@@ -26,16 +26,20 @@ UNNAMED = "?"
 # 16), written blind with harder attributions and names from many languages: news 203 of
 # 272 and commentary 210 of 293 on arrival; the fixes it showed are in the floors. A
 # fourth (`_4`), written blind once those were in: news 178 of 240 and commentary 172 of
-# 239 on arrival (175 and 166 with the code of the session's start).
+# 239 on arrival (175 and 166 with the code of the session's start). A fifth (`_5`,
+# session 17), written blind with harder attributions and names from many languages:
+# news 222 of 280 and commentary 191 of 262 with the code of the session's start.
 FLOORS = {
     "speakers_news.txt": (48, 263, 256),
     "speakers_commentary.txt": (46, 228, 201),
     "speakers_news_2.txt": (35, 193, 172),
     "speakers_commentary_2.txt": (35, 207, 173),
     "speakers_news_3.txt": (35, 272, 232),
-    "speakers_commentary_3.txt": (35, 293, 237),
-    "speakers_news_4.txt": (30, 240, 202),
+    "speakers_commentary_3.txt": (35, 293, 240),
+    "speakers_news_4.txt": (30, 240, 206),
     "speakers_commentary_4.txt": (30, 239, 195),
+    "speakers_news_5.txt": (30, 280, 235),
+    "speakers_commentary_5.txt": (30, 262, 200),
 }
 
 

@@ -175,10 +175,10 @@ def test_a_name_taken_for_a_place_but_described_as_a_person_is_a_person(resource
     a person's title at an organisation in apposition makes it a person."""
     from spacy.tokens import Span
 
+    from newsbook.pipeline import language
     from newsbook.stages.entities import _retype
-    from newsbook.text.nlp import make_nlp
 
-    doc = make_nlp(resources.entity_patterns)(text)
+    doc = language(resources)(text)
     # the name typed as the NER typed "Lydia X" in one report, the rest as it found them
     doc.ents = [Span(doc, 0, 2, label="GPE"), *(e for e in doc.ents if e.start >= 2)]
     assert _retype(doc.ents[0], resources) == label
@@ -660,3 +660,76 @@ def test_names_the_person_rules_leave_alone(resources, text, not_a_person, perso
     people = set(entities.loc[entities["type"] == "PERSON", "name"])
     assert not any(not_a_person in name for name in people), entities[["name", "type"]]
     assert not person or person in people, entities[["name", "type"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_a_name"),
+    [
+        # a short title in capitals, an adjective before it
+        (
+            "Local MSP Callum Rennie said the ferry had failed the island.",
+            "Callum Rennie",
+            "Rennie",
+        ),
+        (
+            "Veteran MLA Anita Deshmukh said the bill would fail.",
+            "Anita Deshmukh",
+            "Veteran MLA Anita Deshmukh",
+        ),
+        # a qualified title the NER ran into the name, typed as an organisation
+        (
+            "Public Prosecutor Marcus Foo told the court that Tan had lied.",
+            "Marcus Foo",
+            "Public Prosecutor Marcus Foo",
+        ),
+        # a particle the NER cut the name at
+        (
+            "Mr Johan van der Merwe told a lunch that bankers had lost patience.",
+            "Johan van der Merwe",
+            "Johan van",
+        ),
+        # letters after the name; honorifics of other languages
+        (
+            "Counsel for the inquiry, Ms Aoife Ní Bhriain SC, put it to the witness that he had lied.",
+            "Aoife Ní Bhriain",
+            "Aoife Ní Bhriain SC",
+        ),
+        (
+            "Fr Tomás Ó Ceallaigh said the school would stay open.",
+            "Tomás Ó Ceallaigh",
+            "Fr Tomás Ó Ceallaigh",
+        ),
+        (
+            "Encik Hamzah bin Osman said the tappers would return on Monday.",
+            "Hamzah bin Osman",
+            "Encik Hamzah bin Osman",
+        ),
+    ],
+)
+def test_names_behind_titles_of_many_kinds(resources, text, person, not_a_name):
+    entities = tables_for("Talks\n\n" + text, resources)["entities"]
+    names = set(entities["name"])
+    assert person in set(entities.loc[entities["type"] == "PERSON", "name"]), names
+    assert not_a_name not in names, names
+
+
+def test_an_abbreviated_title_ends_no_sentence(resources):
+    sentences = tables_for("Talks\n\nCoun. Dana Whitfield said the lanes were overdue.", resources)[
+        "sentences"
+    ]
+    assert len(sentences) == 2, list(sentences["text"])  # the headline and one sentence
+
+
+def test_given_names_alone_are_the_full_name_they_begin(resources):
+    """ "Datuk Ahmad Faizal Rahman ... Datuk Ahmad Faizal said": a name ending in a
+    father's name is later called by the given names; not where two names begin so."""
+    text = (
+        "Aid\n\nFlood victims will get aid, said welfare chairman Datuk Ahmad Faizal Rahman. "
+        "Datuk Ahmad Faizal dismissed the criticism.\n\nKim Jong Il and Kim Jong Un met "
+        "officials. Kim Jong spoke first."
+    )
+    mentions = tables_for(text, resources)["mentions"]
+    faizal = mentions[mentions["text"].str.startswith("Ahmad Faizal")]
+    assert set(faizal["entity_id"]) == {"ahmad-faizal-rahman"}, faizal[["text", "entity_id"]]
+    kim = mentions[mentions["text"] == "Kim Jong"]
+    assert not set(kim["entity_id"]) & {"kim-jong-il", "kim-jong-un"}, kim[["text", "entity_id"]]

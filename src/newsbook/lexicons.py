@@ -127,6 +127,13 @@ class Resources:
         )
 
     @functools.cached_property
+    def abbreviated_titles(self) -> frozenset[str]:
+        """Titles written with a full stop ("Coun.", "Supt."): the tokenizer keeps the stop
+        on the word, so the parser ends no sentence between a title and its name."""
+        words = self.title_heads | self.honorifics | self.title_abbreviations.keys()
+        return frozenset(word for word in words if word.endswith(".") and len(word) > 2)
+
+    @functools.cached_property
     def stance_verbs(self) -> frozenset[str]:
         """The one-word verbs a headline states a side with ("rejects", "backs", "voids",
         "fears"): the words of the stance lexicon a headline in headlinese is read again

@@ -127,12 +127,13 @@ def article_context(article: Article, resources: Resources) -> ArticleContext:
     """The article laid out (furniture and tables skipped) and parsed: what every stage
     starts from. Its `article` holds what the layout told (see `read_layout`)."""
     article, blocks = read_layout(article, resources)
-    parsed = parse_blocks(article, blocks, _nlp(resources), verbs=resources.stance_verbs)
+    parsed = parse_blocks(article, blocks, language(resources), verbs=resources.stance_verbs)
     return _context(article, resources, blocks, parsed)
 
 
-def _nlp(resources: Resources) -> Language:
-    return make_nlp(resources.entity_patterns)
+def language(resources: Resources) -> Language:
+    """The spaCy pipeline the articles are parsed with, for these resources."""
+    return make_nlp(resources.entity_patterns, resources.abbreviated_titles)
 
 
 def _context(
@@ -158,7 +159,7 @@ def analyze_many(
     of its tables, so one bad article does not end the stream. Each batch runs in a spaCy
     memory zone: the strings its parses add are freed afterwards, so memory stays flat
     over a long stream (the tables hold plain Python values, never a Doc)."""
-    nlp = _nlp(resources)
+    nlp = language(resources)
     articles = iter(articles)
     while batch := list(itertools.islice(articles, batch_size)):
         with nlp.memory_zone():

@@ -19,7 +19,7 @@ from typing import Protocol
 from newsbook.corpus.partitions import Partition, PartSummary, analyze_partition
 from newsbook.corpus.records import worker_resources
 from newsbook.errors import InputError
-from newsbook.text.nlp import make_nlp
+from newsbook.pipeline import language
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 2  # partitions handed to a worker ahead of its results
@@ -44,7 +44,7 @@ class Engine(Protocol):
 def load_model() -> None:
     """Resources and the spaCy model, loaded once in this process (forked workers
     inherit them)."""
-    make_nlp(worker_resources().entity_patterns)
+    language(worker_resources())
 
 
 class InProcess:

@@ -99,6 +99,11 @@ def _capitalised(token: Token) -> bool:
     return token.is_title or (text[:1].isupper() and any(c.islower() for c in text))
 
 
+def _title_in_capitals(token: Token, resources: Resources) -> bool:
+    """A short title written in capitals ("MLA", "MSP")."""
+    return token.is_upper and len(token) <= 4 and token.lower_ in resources.title_heads
+
+
 def _is_title_word(token: Token, resources: Resources) -> bool:
     word = token.lower_
     return (
@@ -205,6 +210,21 @@ def _name_like(text: str) -> bool:
     )
 
 
+def _after_last_title(doc: Doc, start: int, end: int, resources: Resources) -> int:
+    """Where a person's name starts after a title the NER took into it, whatever words
+    qualify the title ("Public Prosecutor Marcus Foo", "Electoral Officer Ramesh Prasad"):
+    after the last title word of a capitalised run, if a name of two words or more
+    follows it."""
+    heads = [
+        i
+        for i in range(start, end)
+        if doc[i].lower_ in resources.title_heads
+        and sum(not joins_a_word(t) for t in doc[i + 1 : end]) >= 2
+        and all(t.is_title or t.is_upper or joins_a_word(t) for t in doc[start : i + 1])
+    ]
+    return heads[-1] + 1 if heads else start
+
+
 def _trim(span: Span, resources: Resources) -> Span | None:
     """Drop leading articles and titles, and trailing possessives and punctuation."""
     start, end = span.start, span.end
@@ -216,8 +236,17 @@ def _trim(span: Span, resources: Resources) -> Span | None:
     if all(t.lower_ in resources.postnominals for t in doc[start:end]):
         return None  # "the local TD", "Labour MPs": an office, no one's name
     if span.label_ == "PERSON":
-        while start < end - 1 and _is_title_word(doc[start], resources) and doc[start].is_title:
+        while (
+            start < end - 1
+            and _is_title_word(doc[start], resources)
+            and (
+                doc[start].is_title
+                or _title_in_capitals(doc[start], resources)
+                or joins_a_word(doc[start])  # "Lt-Col."
+            )
+        ):
             start += 1
+        start = _after_last_title(doc, start, end, resources)
         of = next((t.i for t in doc[start + 2 : end - 1] if t.lower_ == "of"), None)
         if of is not None and doc[of + 1].is_title:
             end = of  # "Gwen Haddock of King's Lynn": a person, then where she is from
@@ -365,28 +394,37 @@ def _is_title_fragment(span: Span, resources: Resources) -> bool:
     )
 
 
+def _joiners(span: Span) -> int:
+    """The hyphens inside a span's words ("Adeyemi-Cole" is one word)."""
+    return sum(joins_a_word(t) for t in span)
+
+
 def _titled_person(span: Span, resources: Resources) -> Span:
     """ "Councillor Ana Berg" taken by the NER for an organisation: a title led by a
     person's title word, then two or three capitalised proper nouns none of which says
     what an organisation is ("General Dynamics Corp", "Chief Rabbinate Council" stay),
     is a person with a title; so is such a name right after a person's title the NER left
-    out ("Municipal spokesperson Thabo Mokoena")."""
-    if span.label_ != "ORG":
+    out ("Municipal spokesperson Thabo Mokoena"), or took for a building ("Lt-Col. Ade
+    Cole")."""
+    if span.label_ not in {"ORG", "FAC"}:
         return span
     titles = 0
     while titles < len(span) and _is_title_word(span[titles], resources):
         titles += 1
+    # ("Public Prosecutor Marcus Foo": a word that qualifies the title)
+    titles = max(titles, _after_last_title(span.doc, span.start, span.end, resources) - span.start)
     name = span[titles:]
     before = span.doc[span.start - 1] if span.start > 0 else None
     titled_before = before is not None and _people_title(before.lower_, resources)
     if (
         not (any(t.lower_ in resources.title_heads for t in span[:titles]) or titled_before)
-        or not TITLED_NAME_WORDS[0] <= len(name) <= TITLED_NAME_WORDS[1]
+        or not TITLED_NAME_WORDS[0] <= len(name) - _joiners(name) <= TITLED_NAME_WORDS[1]
         or any(
             t.pos_ != "PROPN"
             or not _capitalised(t)
             or t.lower_.rstrip(".") in resources.organisation_words
             for t in name
+            if not joins_a_word(t)  # "Adeyemi-Cole"
         )
     ):
         return span
@@ -570,10 +608,16 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
         if head.pos_ == "PROPN":
             run = [*run, head]
             # "Defence solicitor Mr Iain Rattray": the capitalised run after a role
+            # ("Local MSP Alasdair Rennie": an adjective before the title)
             cut = max((k for k, t in enumerate(run) if t.pos_ != "PROPN"), default=-1)
-            if 0 <= cut < len(run) - 1 and _is_title_word(run[cut], resources):
+            if 0 <= cut < len(run) - 1 and (
+                _is_title_word(run[cut], resources) or run[cut].pos_ == "ADJ"
+            ):
                 run = run[cut + 1 :]
-        if not run or any(t.pos_ != "PROPN" or not _capitalised(t) for t in run):
+        if not run or any(
+            t.pos_ != "PROPN" or not (_capitalised(t) or _title_in_capitals(t, resources))
+            for t in run
+        ):
             continue
         inside = {t.i for t in run}
         gaps = [t for t in doc[run[0].i : run[-1].i + 1] if t.i not in inside]
@@ -586,7 +630,18 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
         # "Mr Iain Rattray" of which the NER took "Rattray" for a firm: an honorific
         # leading the run makes it a person's name
         honoured = head.pos_ == "PROPN" and run[0].lower_ in resources.honorifics
-        if named and not (_split_person(run, named) or (set_off or honoured) and _inside(run, doc)):
+        # "MSP Alasdair Rennie" of which the NER took only "Rennie": a title held by
+        # people only, then given names, then the person the NER found
+        titled = (
+            head.pos_ == "PROPN"
+            and _people_title(run[0].lower_, resources)
+            and all(t.ent_type_ == "PERSON" for t in named)
+            and bool(named)
+            and _given_names_left_out(run, named, resources)
+        )
+        if named and not (
+            _split_person(run, named) or (set_off or honoured or titled) and _inside(run, doc)
+        ):
             continue  # the NER found a name there already (a title it misread aside)
         if all(t.ent_type_ in SKIPPED_LABELS for t in run):
             continue  # "the Sunday newspaper": a date
@@ -633,6 +688,18 @@ def _people_title(word: str, resources: Resources) -> bool:
     return word in resources.title_heads and word not in resources.firm_roles
 
 
+def _given_names_left_out(run: list[Token], named: list[Token], resources: Resources) -> bool:
+    """Whether words that are no title stand between the run's titles and the first word
+    the NER named ("MSP *Alasdair* Rennie"; not "Deputy Public Prosecutor Nur Rahmat")."""
+    before = run[: run.index(named[0])]
+    titles = 0
+    while titles < len(before) and _is_title_word(before[titles], resources):
+        titles += 1
+    return titles < len(before) and not any(
+        _is_title_word(word, resources) for word in before[titles:]
+    )
+
+
 def _inside(run: list[Token], doc: Doc) -> bool:
     """Whether every entity touching the run lies within it."""
     start, end = run[0].i, run[-1].i + 1
@@ -675,7 +742,8 @@ def _particle_names(doc: Doc, resources: Resources) -> Iterator[Span]:
         while end > start and doc[end - 1].is_lower:
             end -= 1  # a name ends on a capitalised word
         words = doc[start:end]
-        if any(t.is_lower for t in words) and not any(t.ent_type_ == "PERSON" for t in words):
+        # (the NER may cut it at the particle: "Johan van" and "Merwe")
+        if any(t.is_lower for t in words) and _inside(list(words), doc):
             yield Span(doc, start, end, label="PERSON")
         i = max(end, i + 1)
 
@@ -1304,7 +1372,12 @@ def _person_key(
         known = people.get(mention.tokens[-1].casefold(), [])
         norm = mention.norm.casefold()
         longer = [n for n in known if norm != n.casefold() and n.casefold().endswith(norm)]
-        return f"PERSON:{longer[0] if longer else _own_name(mention.norm, known)}", "name"
+        if longer:
+            return f"PERSON:{longer[0]}", "name"
+        begun = _names_begun_with(mention.norm, people)
+        if len(begun) == 1 and len(known) <= 1:  # "Mohd Azlan Ibrahim ... Mohd Azlan said"
+            return f"PERSON:{begun[0]}", "name"
+        return f"PERSON:{_own_name(mention.norm, known)}", "name"
     candidates = people.get(mention.norm.casefold(), [])
     if not candidates:
         begun = [
@@ -1354,6 +1427,19 @@ def _names_begun_by(word: str, people: dict[str, list[str]]) -> list[str]:
     full name (a surname wins)."""
     word = word.casefold()
     return [n for names in people.values() for n in names if n.split(" ")[0].casefold() == word]
+
+
+def _names_begun_with(name: str, people: dict[str, list[str]]) -> list[str]:
+    """The longer full names that begin with all the words of `name`: where a name ends
+    with a father's name ("Mohd Azlan Ibrahim"), the given names are what a later mention
+    keeps."""
+    words = name.casefold().split(" ")
+    return [
+        n
+        for names in people.values()
+        for n in names
+        if len(n.split(" ")) > len(words) and n.casefold().split(" ")[: len(words)] == words
+    ]
 
 
 def _names_holding(word: str, people: dict[str, list[str]]) -> list[str]:

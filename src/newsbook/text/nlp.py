@@ -48,13 +48,19 @@ GLUED_QUOTATION_MARK = (
 
 
 @functools.lru_cache(maxsize=4)
-def make_nlp(patterns_file: Path | None = None) -> Language:
+def make_nlp(
+    patterns_file: Path | None = None, abbreviations: frozenset[str] = frozenset()
+) -> Language:
     """The English pipeline, loaded once per process for each gazetteer. The gazetteer's
     patterns (`entity_patterns.jsonl`: weapons, treaties) go into an EntityRuler before
     the statistical NER, so gazetteer spans win. Every component of the model is kept:
     the stages read tags (`tag_`, tagger), the dependency parse and sentences (parser),
-    `pos_` (attribute_ruler), `lemma_` (lemmatizer) and `ents` (ner)."""
+    `pos_` (attribute_ruler), `lemma_` (lemmatizer) and `ents` (ner). Each of
+    `abbreviations` ("coun.") is one token however it is capitalised ("Coun.", "COUN.")."""
     nlp = spacy.load(MODEL)
+    for abbreviation in sorted(abbreviations):
+        for form in {abbreviation.capitalize(), abbreviation.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     infixes = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile(f"{GLUED_QUOTATION_MARK}|{infixes}").finditer
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "TEXT"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -64,6 +65,7 @@ class SpeakerResolver:
         self.article = context.article
         self.lexicon = context.resources.speech
         self.title_heads = context.resources.title_heads
+        self.honorifics = context.resources.honorifics
         self.same_office = context.resources.same_office
         self.company_suffixes = context.resources.company_suffixes
         self.names = context.entity_names
@@ -161,6 +163,7 @@ class SpeakerResolver:
     def resolve(self, subject: Token | None, base: int) -> Speaker:
         if subject is None:
             return NOBODY
+        subject = _past_the_participle(subject)
         form = POSSESSIVE_PRONOUNS.get(subject.lower_, subject.lower_)  # "his pledge": he
         if form in self.lexicon.first_person:
             return Speaker("", subject.text, form, plural=form != "i")
@@ -526,7 +529,20 @@ class SpeakerResolver:
             and between[-1].is_title
             and not any(t.lower_ in self.title_heads for t in between)
         )
-        return person if plain and portfolio else ""
+        return person if plain and portfolio or self._honoured_holder(between) else ""
+
+    def _honoured_holder(self, between: Sequence[Token]) -> bool:
+        """ "spokesman on health Dr Marlene Chin-Fatt": a portfolio, then an honorific
+        before the name (not "an aide to Mr X", "a spokesman for Dr X", whose own
+        titles they are)."""
+        portfolio = between[1:-1]
+        return (
+            len(between) >= 3
+            and between[0].lower_ in {"for", "of", "on"}
+            and between[-1].lower_ in self.honorifics
+            and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "DET"} for t in portfolio)
+            and not any(t.lower_ in self.title_heads for t in portfolio)
+        )
 
     def _titled_name_after(self, subject: Token, base: int) -> str:
         """ "But quarterback Devin Marsh, who was benched, told ...": the parser may take
@@ -846,6 +862,17 @@ class SpeakerResolver:
             if agent.dep_ == "pobj" and entity_id:
                 self.last_subject, self.last_subject_at = entity_id, start
                 self.last_subject_acts = False
+
+
+def _past_the_participle(subject: Token) -> Token:
+    """ "Replying, the Minister of the Interior, Mr. Ansah, said": a participle set off by
+    a comma before the subject is none; the parser hangs the subject on it."""
+    doc = subject.doc
+    set_off = subject.i + 1 < len(doc) and doc[subject.i + 1].text == ","
+    if subject.tag_ not in {"VBG", "VBN"} or not set_off:
+        return subject
+    named = (c for c in subject.children if c.i > subject.i + 1 and c.pos_ in {"NOUN", "PROPN"})
+    return next(named, subject)
 
 
 def _owned(noun: Token) -> bool:
