@@ -185,7 +185,7 @@ class SpeakerResolver:
             entity_id = self._by_definite_description(subject)
         if self.types.get(entity_id) == "ORG":
             entity_id = self._titled_name_closing(subject, base) or entity_id
-        elif not entity_id and subject.lower_ in self.title_heads - self.lexicon.anonymous:
+        elif not entity_id and subject.lower_ in self.title_heads:
             entity_id = self._portfolio_holder(subject, base)
         if subject.is_title and not self._named_within(subject, base):
             # "Acme contended ..." the NER left untagged (the parser may take it for a
@@ -529,10 +529,14 @@ class SpeakerResolver:
             and between[-1].is_title
             and not any(t.lower_ in self.title_heads for t in between)
         )
-        return person if plain and portfolio or self._honoured_holder(between) else ""
+        named_role = subject.lower_ not in self.lexicon.anonymous  # not "a spokesman for"
+        return (
+            person if plain and portfolio and named_role or self._honoured_holder(between) else ""
+        )
 
     def _honoured_holder(self, between: Sequence[Token]) -> bool:
-        """ "spokesman on health Dr Marlene Chin-Fatt": a portfolio, then an honorific
+        """ "spokesman on health Dr Marlene Chin-Fatt" (a role that may go unnamed too): a
+        portfolio, then an honorific
         before the name (not "an aide to Mr X", "a spokesman for Dr X", whose own
         titles they are)."""
         portfolio = between[1:-1]
@@ -871,8 +875,9 @@ def _past_the_participle(subject: Token) -> Token:
     set_off = subject.i + 1 < len(doc) and doc[subject.i + 1].text == ","
     if subject.tag_ not in {"VBG", "VBN"} or not set_off:
         return subject
-    named = (c for c in subject.children if c.i > subject.i + 1 and c.pos_ in {"NOUN", "PROPN"})
-    return next(named, subject)
+    nouns = [c for c in subject.children if c.i > subject.i + 1 and c.pos_ in {"NOUN", "PROPN"}]
+    people = [c for c in nouns if c.ent_type_ == "PERSON"]  # the name, not its title
+    return (people or nouns or [subject])[0]
 
 
 def _owned(noun: Token) -> bool:
