@@ -2663,3 +2663,23 @@ def test_a_name_known_as_in_the_active_is_no_quotation(resources):
 def test_speakers_behind_set_off_words(resources, text, snippet, speaker):
     row = statement(quotes_of(INTRO + text, resources), snippet)
     assert row["speaker_id"] == speaker, row.to_dict()
+
+
+def test_what_is_said_not_to_be_said_is_no_statement(resources):
+    """ "Blume's report does not say the casino would lose money": no one's statement;
+    "not only said ... but" still reports one."""
+    quotes = quotes_of(
+        INTRO + "Vendt's report does not say that the casino would lose money. Oduya not only "
+        "said that the plan was dead but also that it was illegal.",
+        resources,
+    )
+    reported = quotes[quotes["kind"] == "reported"]
+    assert not reported["text"].str.contains("casino").any(), reported[["text", "speaker"]]
+    assert reported["text"].str.contains("the plan was dead").any(), reported[["text", "speaker"]]
+
+
+def test_what_nobody_disputes_is_no_statement(resources):
+    quotes = quotes_of(
+        INTRO + "Nobody disputes that this has been a frightening summer.", resources
+    )
+    assert not (quotes["kind"] == "reported").any(), quotes[["text", "speaker"]]

@@ -72,6 +72,8 @@ def _reported_statement(
     speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
     if speaker.head in lexicon.first_person and not speaker.entity_id:
         return None  # the writer's own voice
+    if speaker.phrase.lower() in lexicon.no_one:
+        return None  # "Nobody disputes that ...": no one said it
     if cue.lemma_.lower() in lexicon.evidential and not resolver.can_speak(speaker):
         return None  # "a reading above 50 indicates that ...": evidence, not words
     if _of_a_thing(cue) and not resolver.can_speak(speaker):
@@ -154,8 +156,10 @@ def _of_a_thing(cue: Token) -> bool:
 
 def _unspoken(cue: Token) -> bool:
     """A cue under a modal ("it will announce a decision later", "would ask Congress
-    to"): words not (yet) spoken, no statement."""
-    return cue.pos_ != "NOUN" and _under_modal(cue)
+    to"): words not (yet) spoken, no statement; nor what a speaker or a document is
+    said not to say ("Blume's report does not say the casino would lose money")."""
+    denied = any(c.dep_ == "neg" and c.nbor().lower_ != "only" for c in cue.children)
+    return cue.pos_ != "NOUN" and (_under_modal(cue) or denied)
 
 
 def _asked_about(cue: Token, lexicon: SpeechLexicon) -> bool:
