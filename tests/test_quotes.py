@@ -2683,3 +2683,12 @@ def test_what_nobody_disputes_is_no_statement(resources):
         INTRO + "Nobody disputes that this has been a frightening summer.", resources
     )
     assert not (quotes["kind"] == "reported").any(), quotes[["text", "speaker"]]
+
+
+def test_a_paragraph_quoted_after_a_colon_is_the_lead_in_s_not_its_relative_clause_s(resources):
+    quotes = quotes_of(
+        INTRO + "Vendt wrote to the council in May. Her letter ended with a line I have never "
+        'forgotten:\n\n"I raised my son to respect the police."\n\nShe never got a reply.',
+        resources,
+    )
+    assert statement(quotes, "I raised my son", kind="direct")["speaker_id"] == "karla-vendt"

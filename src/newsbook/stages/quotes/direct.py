@@ -319,6 +319,9 @@ def _introducer(
     if it is someone: a name, a source ("one official"), a pronoun; else NOBODY ("Here
     is the answer:")."""
     subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_SPEAKERS]
+    # a relative clause's subject describes a noun of the lead-in: "Her letter ended
+    # with a line I have never forgotten:" is hers
+    subjects = [t for t in subjects if t.head.dep_ != "relcl"] or subjects
     if not subjects:
         return NOBODY, None
     lexicon = resolver.lexicon
