@@ -2692,3 +2692,12 @@ def test_a_paragraph_quoted_after_a_colon_is_the_lead_in_s_not_its_relative_clau
         resources,
     )
     assert statement(quotes, "I raised my son", kind="direct")["speaker_id"] == "karla-vendt"
+
+
+def test_an_age_standing_for_a_person_is_the_person_just_named(resources):
+    quotes = quotes_of(
+        "Trials\n\nTeenage runner Wilfred Kiprono Rotich won the 10,000 metres trial.\n\n"
+        '"I was not fearing the rain," the 18-year-old said after the race.',
+        resources,
+    )
+    assert statement(quotes, "fearing the rain")["speaker_id"] == "wilfred-kiprono-rotich"

@@ -750,6 +750,9 @@ class SpeakerResolver:
             return ""
         if any(t.dep_ in {"prep", "relcl", "appos"} for t in subject.rights):
             return ""  # "the regional manager for one of the oil companies": someone new
+        if _age_epithet(subject):  # "the 18-year-old said": the person just named
+            named = [self.last_speaker.entity_id, self.last_subject]
+            return next((e for e in named if self.types.get(e) == "PERSON"), "")
         entity_id = self.last_speaker.entity_id
         if self.types.get(entity_id) != "PERSON":
             return ""
@@ -878,6 +881,13 @@ def _past_the_participle(subject: Token) -> Token:
     nouns = [c for c in subject.children if c.i > subject.i + 1 and c.pos_ in {"NOUN", "PROPN"}]
     people = [c for c in nouns if c.ent_type_ == "PERSON"]  # the name, not its title
     return (people or nouns or [subject])[0]
+
+
+def _age_epithet(noun: Token) -> bool:
+    """ "the 18-year-old": an age standing for the person."""
+    return noun.lower_ == "old" and any(
+        c.lower_ == "year" and any(n.like_num for n in c.children) for c in noun.children
+    )
 
 
 def _owned(noun: Token) -> bool:
