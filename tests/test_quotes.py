@@ -2678,13 +2678,6 @@ def test_what_is_said_not_to_be_said_is_no_statement(resources):
     assert reported["text"].str.contains("the plan was dead").any(), reported[["text", "speaker"]]
 
 
-def test_what_nobody_disputes_is_no_statement(resources):
-    quotes = quotes_of(
-        INTRO + "Nobody disputes that this has been a frightening summer.", resources
-    )
-    assert not (quotes["kind"] == "reported").any(), quotes[["text", "speaker"]]
-
-
 def test_a_paragraph_quoted_after_a_colon_is_the_lead_in_s_not_its_relative_clause_s(resources):
     quotes = quotes_of(
         INTRO + "Vendt wrote to the council in May. Her letter ended with a line I have never "

@@ -933,7 +933,6 @@ class SpeechLexicon:
     title_nouns: frozenset[str]
     governments: frozenset[str]
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
-    no_one: frozenset[str] = frozenset()  # "nobody disputes that": no one's statement
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
     document_cues: frozenset[str] = frozenset()  # "the survey found that": a document's words
@@ -994,7 +993,6 @@ class SpeechLexicon:
             pronouns=words("pronouns"),
             singular_pronouns=words("singular_pronouns"),
             first_person=words("first_person"),
-            no_one=words("no_one"),
             headline_cues=words("headline_cues"),
             name_verbs=words("name_verbs"),
             passive_name_verbs=words("passive_name_verbs"),

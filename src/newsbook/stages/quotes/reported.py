@@ -72,8 +72,6 @@ def _reported_statement(
     speaker = resolver.resolve(_speaker_of_cue(cue, lexicon), paragraph.base)
     if speaker.head in lexicon.first_person and not speaker.entity_id:
         return None  # the writer's own voice
-    if speaker.phrase.lower() in lexicon.no_one:
-        return None  # "Nobody disputes that ...": no one said it
     if cue.lemma_.lower() in lexicon.evidential and not resolver.can_speak(speaker):
         return None  # "a reading above 50 indicates that ...": evidence, not words
     if _of_a_thing(cue) and not resolver.can_speak(speaker):
