@@ -2694,3 +2694,57 @@ def test_an_age_standing_for_a_person_is_the_person_just_named(resources):
         resources,
     )
     assert statement(quotes, "fearing the rain")["speaker_id"] == "wilfred-kiprono-rotich"
+
+
+def test_a_paragraph_ending_in_not_is_read(resources):
+    quotes = quotes_of("Is the recession over? Economists say not\n\nRates fell.", resources)
+    assert "speaker_id" in quotes.columns  # read, not lost to an error
+
+
+def test_a_view_stated_in_the_negative_is_still_a_statement(resources):
+    quotes = quotes_of(
+        INTRO + "The International Monetary Fund does not expect the economy to recover "
+        "before 2012, its chief economist said.",
+        resources,
+    )
+    assert (quotes["kind"] == "reported").any(), quotes[["text", "speaker"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        # an age introduces someone new, not the one who just spoke
+        (
+            "Magistrate Anna Phiri said the accused would remain in custody until March. The "
+            "23-year-old told the court he had been at home on the night of the robbery.",
+            "he had been at home",
+            "",
+        ),
+        (
+            "Coach Eddie Jones named Marcus Smith in the squad on Monday. The 18-year-old said "
+            "he was thrilled to be picked.",
+            "thrilled to be picked",
+            "",
+        ),
+        # a spokesman "for" someone is not that someone
+        (
+            "A spokesman for presidential candidate Dr Kizza Besigye said the results had been "
+            "rigged.",
+            "the results had been rigged",
+            "",
+        ),
+    ],
+)
+def test_speakers_the_set_off_rules_leave_alone(resources, text, snippet, speaker):
+    row = statement(quotes_of(INTRO + text, resources), snippet)
+    assert row["speaker_id"] == speaker, row.to_dict()
+
+
+def test_a_statement_released_by_a_relative_clause_s_subject_is_theirs(resources):
+    quotes = quotes_of(
+        INTRO + 'Here is the full statement the White House released on Friday:\n\n"The '
+        'President has full confidence in the Secretary."',
+        resources,
+    )
+    row = statement(quotes, "full confidence", kind="direct")
+    assert row["speaker_id"] == "white-house", row.to_dict()

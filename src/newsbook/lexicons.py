@@ -96,6 +96,7 @@ class Resources:
     name_particles: frozenset[str] = frozenset()  # "du" in "Anna du Toit"
     surname_particles: frozenset[str] = frozenset()  # "Uí" in "Máire Uí Dhonnchadha"
     postnominals: frozenset[str] = frozenset()  # "QC" in "Anthony Grieve QC"
+    offices_in_capitals: frozenset[str] = frozenset()  # "MSP", "TD": an office, no name
     firm_roles: frozenset[str] = frozenset()  # "the bank's auditor, KPMG": a firm's too
     # a title that tells which pronoun stands for its bearer ("mrs" -> "she")
     gendered_titles: dict[str, str] = field(default_factory=dict)
@@ -220,6 +221,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         name_particles=_words(titles, "name_particles"),
         surname_particles=_words(titles, "surname_particles"),
         postnominals=_words(titles, "postnominals"),
+        offices_in_capitals=_words(titles, "offices_in_capitals"),
         firm_roles=_words(titles, "firm_roles"),
         honorifics=_words(titles, "honorifics"),
         gendered_titles={
@@ -933,6 +935,7 @@ class SpeechLexicon:
     title_nouns: frozenset[str]
     governments: frozenset[str]
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
+    unsaid_if_denied: frozenset[str] = frozenset()  # "does not say that": nothing said
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
     document_cues: frozenset[str] = frozenset()  # "the survey found that": a document's words
@@ -1000,6 +1003,7 @@ class SpeechLexicon:
             title_nouns=words("title_nouns"),
             governments=governments,
             refusals=words("refusal_verbs"),
+            unsaid_if_denied=words("unsaid_if_denied"),
             institutions=words("institution_nouns"),
             evidential=words("evidential_cues"),
             document_cues=words("document_cues"),

@@ -99,9 +99,18 @@ def _capitalised(token: Token) -> bool:
     return token.is_title or (text[:1].isupper() and any(c.islower() for c in text))
 
 
+def _leading_titles(words: list[Token], resources: Resources) -> int:
+    """How many title words lead these words ("Police Chief" of "Police Chief Ana Berg")."""
+    count = 0
+    while count < len(words) and _is_title_word(words[count], resources):
+        count += 1
+    return count
+
+
 def _title_in_capitals(token: Token, resources: Resources) -> bool:
-    """A short title written in capitals ("MLA", "MSP")."""
-    return token.is_upper and len(token) <= 4 and token.lower_ in resources.title_heads
+    """An office written in capitals ("MLA", "MSP"; `offices_in_capitals`), not initials
+    ("MS Dhoni", "DR Congo")."""
+    return token.is_upper and token.lower_ in resources.offices_in_capitals
 
 
 def _is_title_word(token: Token, resources: Resources) -> bool:
@@ -210,21 +219,6 @@ def _name_like(text: str) -> bool:
     )
 
 
-def _after_last_title(doc: Doc, start: int, end: int, resources: Resources) -> int:
-    """Where a person's name starts after a title the NER took into it, whatever words
-    qualify the title ("Public Prosecutor Marcus Foo", "Electoral Officer Ramesh Prasad"):
-    after the last title word of a capitalised run, if a name of two words or more
-    follows it."""
-    heads = [
-        i
-        for i in range(start, end)
-        if doc[i].lower_ in resources.title_heads
-        and sum(not joins_a_word(t) for t in doc[i + 1 : end]) >= 2
-        and all(t.is_title or t.is_upper or joins_a_word(t) for t in doc[start : i + 1])
-    ]
-    return heads[-1] + 1 if heads else start
-
-
 def _trim(span: Span, resources: Resources) -> Span | None:
     """Drop leading articles and titles, and trailing possessives and punctuation."""
     start, end = span.start, span.end
@@ -233,7 +227,7 @@ def _trim(span: Span, resources: Resources) -> Span | None:
         start += 1
     if end - start > 2 and doc[start].lower_ in OUTSIDE_PREFIXES and doc[start + 1].text == "-":
         return None  # "non-OPEC producers", "anti-Sandinista rebels": not the name's bearer
-    if all(t.lower_ in resources.postnominals for t in doc[start:end]):
+    if all(t.lower_ in resources.offices_in_capitals for t in doc[start:end]):
         return None  # "the local TD", "Labour MPs": an office, no one's name
     if span.label_ == "PERSON":
         while (
@@ -246,7 +240,6 @@ def _trim(span: Span, resources: Resources) -> Span | None:
             )
         ):
             start += 1
-        start = _after_last_title(doc, start, end, resources)
         of = next((t.i for t in doc[start + 2 : end - 1] if t.lower_ == "of"), None)
         if of is not None and doc[of + 1].is_title:
             end = of  # "Gwen Haddock of King's Lynn": a person, then where she is from
@@ -408,23 +401,26 @@ def _titled_person(span: Span, resources: Resources) -> Span:
     Cole")."""
     if span.label_ not in {"ORG", "FAC"}:
         return span
-    titles = 0
-    while titles < len(span) and _is_title_word(span[titles], resources):
-        titles += 1
-    # ("Public Prosecutor Marcus Foo": a word that qualifies the title)
-    titles = max(titles, _after_last_title(span.doc, span.start, span.end, resources) - span.start)
+    titles = _leading_titles(list(span), resources)
     name = span[titles:]
     before = span.doc[span.start - 1] if span.start > 0 else None
     titled_before = before is not None and _people_title(before.lower_, resources)
+    building = span.label_ == "FAC"
+    if building and (titles or not titled_before):
+        return span  # "King Power Stadium": a title inside a building's name
+    # a name may end in a hyphenated surname ("Cr Aroha Ngata-Simmons", "Lt-Col. Ade
+    # Adeyemi-Cole"); a hyphen earlier is a firm's ("Chairman Rolls-Royce Holdings")
+    surname = len(name) >= 3 and joins_a_word(name[-2]) and _joiners(name) == 1
+    joined = 1 if surname else 0
     if (
         not (any(t.lower_ in resources.title_heads for t in span[:titles]) or titled_before)
-        or not TITLED_NAME_WORDS[0] <= len(name) - _joiners(name) <= TITLED_NAME_WORDS[1]
+        or not TITLED_NAME_WORDS[0] <= len(name) - joined <= TITLED_NAME_WORDS[1]
         or any(
             t.pos_ != "PROPN"
             or not _capitalised(t)
             or t.lower_.rstrip(".") in resources.organisation_words
             for t in name
-            if not joins_a_word(t)  # "Adeyemi-Cole"
+            if not (surname and joins_a_word(t))
         )
     ):
         return span
@@ -633,10 +629,10 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
         # "MSP Alasdair Rennie" of which the NER took only "Rennie": a title held by
         # people only, then given names, then the person the NER found
         titled = (
-            head.pos_ == "PROPN"
+            bool(named)
+            and head.pos_ == "PROPN"
             and _people_title(run[0].lower_, resources)
             and all(t.ent_type_ == "PERSON" for t in named)
-            and bool(named)
             and _given_names_left_out(run, named, resources)
         )
         if named and not (
@@ -646,9 +642,7 @@ def _marked_runs(doc: Doc, resources: Resources) -> Iterator[Span]:
         if all(t.ent_type_ in SKIPPED_LABELS for t in run):
             continue  # "the Sunday newspaper": a date
         if head.pos_ == "PROPN":
-            titles = 0
-            while titles < len(run) and _is_title_word(run[titles], resources):
-                titles += 1
+            titles = _leading_titles(run, resources)
             heads = any(t.lower_ in resources.title_heads for t in run[:titles])
             # "Calder Dynamics Corp": a company's legal form, not a person's name
             company = run[-1].lower_.rstrip(".") in resources.company_suffixes
@@ -692,9 +686,7 @@ def _given_names_left_out(run: list[Token], named: list[Token], resources: Resou
     """Whether words that are no title stand between the run's titles and the first word
     the NER named ("MSP *Alasdair* Rennie"; not "Deputy Public Prosecutor Nur Rahmat")."""
     before = run[: run.index(named[0])]
-    titles = 0
-    while titles < len(before) and _is_title_word(before[titles], resources):
-        titles += 1
+    titles = _leading_titles(before, resources)
     return titles < len(before) and not any(
         _is_title_word(word, resources) for word in before[titles:]
     )
@@ -1372,12 +1364,7 @@ def _person_key(
         known = people.get(mention.tokens[-1].casefold(), [])
         norm = mention.norm.casefold()
         longer = [n for n in known if norm != n.casefold() and n.casefold().endswith(norm)]
-        if longer:
-            return f"PERSON:{longer[0]}", "name"
-        begun = _names_begun_with(mention.norm, people)
-        if len(begun) == 1 and len(known) <= 1:  # "Mohd Azlan Ibrahim ... Mohd Azlan said"
-            return f"PERSON:{begun[0]}", "name"
-        return f"PERSON:{_own_name(mention.norm, known)}", "name"
+        return f"PERSON:{longer[0] if longer else _own_name(mention.norm, known)}", "name"
     candidates = people.get(mention.norm.casefold(), [])
     if not candidates:
         begun = [
@@ -1427,19 +1414,6 @@ def _names_begun_by(word: str, people: dict[str, list[str]]) -> list[str]:
     full name (a surname wins)."""
     word = word.casefold()
     return [n for names in people.values() for n in names if n.split(" ")[0].casefold() == word]
-
-
-def _names_begun_with(name: str, people: dict[str, list[str]]) -> list[str]:
-    """The longer full names that begin with all the words of `name`: where a name ends
-    with a father's name ("Mohd Azlan Ibrahim"), the given names are what a later mention
-    keeps."""
-    words = name.casefold().split(" ")
-    return [
-        n
-        for names in people.values()
-        for n in names
-        if len(n.split(" ")) > len(words) and n.casefold().split(" ")[: len(words)] == words
-    ]
 
 
 def _names_holding(word: str, people: dict[str, list[str]]) -> list[str]:

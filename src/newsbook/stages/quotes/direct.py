@@ -319,20 +319,31 @@ def _introducer(
     if it is someone: a name, a source ("one official"), a pronoun; else NOBODY ("Here
     is the answer:")."""
     subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in NOT_SPEAKERS]
-    # a relative clause's subject describes a noun of the lead-in: "Her letter ended
-    # with a line I have never forgotten:" is hers
-    subjects = [t for t in subjects if t.head.dep_ != "relcl"] or subjects
     if not subjects:
         return NOBODY, None
+    # a relative clause's subject describes a noun of the lead-in ("Her letter ended with
+    # a line I have never forgotten:" is hers), unless the lead-in's own subject is no
+    # one ("Here is the statement the White House released:")
+    main = [t for t in subjects if t.head.dep_ != "relcl"]
+    if main and main[-1] is not subjects[-1]:
+        found = _introducer_of(main[-1], resolver, base)
+        if found[0] is not NOBODY:
+            return found
+    return _introducer_of(subjects[-1], resolver, base)
+
+
+def _introducer_of(
+    subject: Token, resolver: SpeakerResolver, base: int
+) -> tuple[Speaker, Token | None]:
     lexicon = resolver.lexicon
-    owners = [c for c in subjects[-1].children if c.dep_ == "poss"]
-    if owners and subjects[-1].lemma_.lower() not in lexicon.anonymous:
-        return resolver.resolve(owners[0], base), subjects[-1].head  # "X's answer was:"
-    speaker = resolver.resolve(subjects[-1], base)
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    if owners and subject.lemma_.lower() not in lexicon.anonymous:
+        return resolver.resolve(owners[0], base), subject.head  # "X's answer was:"
+    speaker = resolver.resolve(subject, base)
     someone = speaker.head in lexicon.anonymous | lexicon.pronouns | lexicon.organisations
     if not (speaker.entity_id or someone):
         return NOBODY, None
-    return speaker, subjects[-1].head
+    return speaker, subject.head
 
 
 def _attributed_after(

@@ -44,6 +44,8 @@ def _reported_statement(
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
     if _supposed(cue, lexicon) or _unspoken(cue) or _within_report(cue, lexicon):
         return None
+    if _unsaid(cue, lexicon):
+        return None
     if _asked_about(cue, lexicon) or verb_spoken_in(cue, lexicon) is not None:
         return None  # (what was said "in a statement" is the verb's to report)
     content = reported_content(cue, lexicon)
@@ -154,10 +156,23 @@ def _of_a_thing(cue: Token) -> bool:
 
 def _unspoken(cue: Token) -> bool:
     """A cue under a modal ("it will announce a decision later", "would ask Congress
-    to"): words not (yet) spoken, no statement; nor what a speaker or a document is
-    said not to say ("Blume's report does not say the casino would lose money")."""
-    denied = any(c.dep_ == "neg" and c.nbor().lower_ != "only" for c in cue.children)
-    return cue.pos_ != "NOUN" and (_under_modal(cue) or denied)
+    to"): words not (yet) spoken, no statement."""
+    return cue.pos_ != "NOUN" and _under_modal(cue)
+
+
+def _unsaid(cue: Token, lexicon: SpeechLexicon) -> bool:
+    """A verb of saying denied ("Blume's report does not say the casino would lose
+    money", "never claimed that"): what it is said not to say is no one's statement; not
+    "did not only say ... but", nor a view stated in the negative ("does not expect",
+    "did not deny": `unsaid_if_denied` lists the verbs)."""
+    if cue.lemma_.lower() not in lexicon.unsaid_if_denied:
+        return False
+    doc = cue.doc
+    return any(
+        c.dep_ == "neg"
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in {"only", "just", "merely"})
+        for c in cue.children
+    )
 
 
 def _asked_about(cue: Token, lexicon: SpeechLexicon) -> bool:

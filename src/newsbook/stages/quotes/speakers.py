@@ -224,6 +224,8 @@ class SpeakerResolver:
             entity_id = self._role_at_organisation(subject, base)
         if not entity_id:
             entity_id = self._person_set_off_after(subject, base)
+        if not entity_id and _age_epithet(subject):
+            entity_id = self._person_just_named(subject, base)
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
@@ -530,23 +532,43 @@ class SpeakerResolver:
             and not any(t.lower_ in self.title_heads for t in between)
         )
         named_role = subject.lower_ not in self.lexicon.anonymous  # not "a spokesman for"
-        return (
-            person if plain and portfolio and named_role or self._honoured_holder(between) else ""
-        )
+        held = (plain and portfolio and named_role) or self._honoured_holder(between, named_role)
+        return person if held else ""
 
-    def _honoured_holder(self, between: Sequence[Token]) -> bool:
-        """ "spokesman on health Dr Marlene Chin-Fatt" (a role that may go unnamed too): a
-        portfolio, then an honorific
-        before the name (not "an aide to Mr X", "a spokesman for Dr X", whose own
-        titles they are)."""
+    def _honoured_holder(self, between: Sequence[Token], named_role: bool) -> bool:
+        """ "spokesman on health Dr Marlene Chin-Fatt", "Minister for health Dr X": a
+        portfolio, then an honorific before the name; a role that may go unnamed takes
+        its portfolio only "on" a matter (not "a spokesman for candidate Dr X", nor "an
+        aide to Mr X": their own titles)."""
         portfolio = between[1:-1]
+        prepositions = {"for", "of", "on"} if named_role else {"on"}
         return (
             len(between) >= 3
-            and between[0].lower_ in {"for", "of", "on"}
+            and between[0].lower_ in prepositions
             and between[-1].lower_ in self.honorifics
             and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "DET"} for t in portfolio)
             and not any(t.lower_ in self.title_heads for t in portfolio)
         )
+
+    def _person_just_named(self, subject: Token, base: int) -> str:
+        """ "Wilfred Rotich won the trial. "I was not fearing the rain," the 18-year-old
+        said": the person last the subject of a sentence, in this paragraph or the one
+        before, who has not spoken yet and after whom no one else is named (an age
+        introduces someone new to the quotes; not "Magistrate X said ... The 23-year-old
+        told the court", "Coach X named Y ... The 18-year-old said")."""
+        at = base + subject.idx
+        paragraph = bisect.bisect_right(self.paragraph_starts, at) - 1
+        start = self.paragraph_starts[max(paragraph - 1, 0)] if self.paragraph_starts else 0
+        person = self.last_subject
+        spoken = {entity_id for _, entity_id in self.spoken}
+        text = self.article.text
+        others = {  # named since (not a nickname in quotation marks)
+            i
+            for s, _, i in self.mentions.within(self.last_subject_at + 1, at)
+            if self.types.get(i) == "PERSON" and i != person and text[s - 1 : s] not in OPENING
+        }
+        alone = start <= self.last_subject_at < at and not others and person not in spoken
+        return person if alone and self.types.get(person) == "PERSON" else ""
 
     def _titled_name_after(self, subject: Token, base: int) -> str:
         """ "But quarterback Devin Marsh, who was benched, told ...": the parser may take
@@ -750,9 +772,6 @@ class SpeakerResolver:
             return ""
         if any(t.dep_ in {"prep", "relcl", "appos"} for t in subject.rights):
             return ""  # "the regional manager for one of the oil companies": someone new
-        if _age_epithet(subject):  # "the 18-year-old said": the person just named
-            named = [self.last_speaker.entity_id, self.last_subject]
-            return next((e for e in named if self.types.get(e) == "PERSON"), "")
         entity_id = self.last_speaker.entity_id
         if self.types.get(entity_id) != "PERSON":
             return ""
