@@ -737,6 +737,9 @@ def test_an_abbreviated_title_ends_no_sentence(resources):
             "Mohamed Haji Ibrahim Egal",
         ),
         ("House Speaker Puan Maharani said the bill would be passed next week.", "Puan Maharani"),
+        ("Actress Maj-Britt Nilsson said the film was her favourite.", "Maj-Britt Nilsson"),
+        ("Singer Col Joye said the tour would go ahead.", "Col Joye"),
+        ("The MHA said the curfew would be lifted on Monday.", "MHA"),
     ],
 )
 def test_names_the_title_rules_leave_alone(resources, text, name):
@@ -753,3 +756,15 @@ def test_a_name_that_begins_another_is_not_that_person(resources):
     mentions = tables_for(text, resources)["mentions"]
     short = mentions[mentions["text"] == "Juan Carlos"]
     assert "juan-carlos-ferrero" not in set(short["entity_id"]), short[["text", "entity_id"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The migrants were sent back to the DR. Haitian officials said they had no papers.",
+        "Net profit rose to Rs 1,863 Cr. Analysts said the bank would keep growing.",
+    ],
+)
+def test_an_acronym_or_amount_in_capitals_still_ends_a_sentence(resources, text):
+    sentences = tables_for("Talks\n\n" + text, resources)["sentences"]
+    assert len(sentences) == 3, list(sentences["text"])  # the headline and two sentences

@@ -132,7 +132,9 @@ class Resources:
         """Titles written with a full stop ("Coun.", "Supt."): the tokenizer keeps the stop
         on the word, so the parser ends no sentence between a title and its name."""
         words = self.title_heads | self.honorifics | self.title_abbreviations.keys()
-        return frozenset(word for word in words if word.endswith(".") and len(word) > 2)
+        # three letters or more: "Cr." also ends an amount in crores ("Rs 1,863 Cr."), and
+        # spaCy knows "Dr.", "Mr." and "Ms." already
+        return frozenset(word for word in words if word.endswith(".") and len(word) > 3)
 
     @functools.cached_property
     def stance_verbs(self) -> frozenset[str]:

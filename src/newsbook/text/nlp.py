@@ -56,11 +56,12 @@ def make_nlp(
     the statistical NER, so gazetteer spans win. Every component of the model is kept:
     the stages read tags (`tag_`, tagger), the dependency parse and sentences (parser),
     `pos_` (attribute_ruler), `lemma_` (lemmatizer) and `ents` (ner). Each of
-    `abbreviations` ("coun.") is one token however it is capitalised ("Coun.", "COUN.")."""
+    `abbreviations` ("coun.") is one token written with a capital ("Coun."); in capitals
+    ("DR.", "MS.") it is an acronym ending a sentence."""
     nlp = spacy.load(MODEL)
     for abbreviation in sorted(abbreviations):
-        for form in {abbreviation.capitalize(), abbreviation.upper()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        form = abbreviation.capitalize()
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     infixes = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile(f"{GLUED_QUOTATION_MARK}|{infixes}").finditer
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "TEXT"})

@@ -322,9 +322,11 @@ def _introducer(
     if not subjects:
         return NOBODY, None
     # a relative clause's subject describes a noun of the lead-in ("Her letter ended with
-    # a line I have never forgotten:" is hers), unless the lead-in's own subject is no
-    # one ("Here is the statement the White House released:")
-    main = [t for t in subjects if t.head.dep_ != "relcl"]
+    # a line I have never forgotten:" is hers), unless it made what is quoted ("played a
+    # recording Mr Ortiz made:", `authoring_verbs`) or the lead-in's own subject is no one
+    # ("Here is the statement the White House released:")
+    authoring = resolver.lexicon.authoring
+    main = [t for t in subjects if t.head.dep_ != "relcl" or t.head.lemma_.lower() in authoring]
     if main and main[-1] is not subjects[-1]:
         found = _introducer_of(main[-1], resolver, base)
         if found[0] is not NOBODY:

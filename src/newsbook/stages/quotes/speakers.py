@@ -66,6 +66,7 @@ class SpeakerResolver:
         self.lexicon = context.resources.speech
         self.title_heads = context.resources.title_heads
         self.honorifics = context.resources.honorifics
+        self.postnominals = context.resources.postnominals
         self.same_office = context.resources.same_office
         self.company_suffixes = context.resources.company_suffixes
         self.names = context.entity_names
@@ -177,8 +178,11 @@ class SpeakerResolver:
             end += len(subject.right_edge)
             phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
-        head_start = base + subject.idx
-        entity_id = self.entity_in(head_start, head_start + len(subject))
+        named = subject
+        if subject.lower_ in self.postnominals and subject.i > 0:
+            named = subject.nbor(-1)  # "Brendan Grehan SC told": the name before the letters
+        head_start = base + named.idx
+        entity_id = self.entity_in(head_start, head_start + len(named))
         if self.types.get(entity_id) == "NORP" and _definite(subject):
             # "the Texas Democrat said", "the Norlander added": an epithet of the person
             # speaking, not the party or the nation
@@ -224,8 +228,6 @@ class SpeakerResolver:
             entity_id = self._role_at_organisation(subject, base)
         if not entity_id:
             entity_id = self._person_set_off_after(subject, base)
-        if not entity_id and _age_epithet(subject):
-            entity_id = self._person_just_named(subject, base)
         tokens = [t for t in subject.subtree if not (t.is_punct and t.text in OPENING)]
         relative = {t.i for r in subject.subtree if r.dep_ == "relcl" for t in r.subtree}
         tokens = [t for t in tokens if t.i not in relative] or [subject]
@@ -532,43 +534,21 @@ class SpeakerResolver:
             and not any(t.lower_ in self.title_heads for t in between)
         )
         named_role = subject.lower_ not in self.lexicon.anonymous  # not "a spokesman for"
-        held = (plain and portfolio and named_role) or self._honoured_holder(between, named_role)
+        held = (plain and portfolio and named_role) or self._honoured_holder(between)
         return person if held else ""
 
-    def _honoured_holder(self, between: Sequence[Token], named_role: bool) -> bool:
-        """ "spokesman on health Dr Marlene Chin-Fatt", "Minister for health Dr X": a
-        portfolio, then an honorific before the name; a role that may go unnamed takes
-        its portfolio only "on" a matter (not "a spokesman for candidate Dr X", nor "an
-        aide to Mr X": their own titles)."""
+    def _honoured_holder(self, between: Sequence[Token]) -> bool:
+        """ "spokesman on health Dr Marlene Chin-Fatt": a portfolio "on" a matter, then an
+        honorific before the name (not "a spokesman for candidate Dr X", "the nurse of the
+        late Mr X", "an expert on the late Dr X": someone else's)."""
         portfolio = between[1:-1]
-        prepositions = {"for", "of", "on"} if named_role else {"on"}
         return (
             len(between) >= 3
-            and between[0].lower_ in prepositions
+            and between[0].lower_ == "on"
             and between[-1].lower_ in self.honorifics
-            and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "DET"} for t in portfolio)
+            and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"} for t in portfolio)
             and not any(t.lower_ in self.title_heads for t in portfolio)
         )
-
-    def _person_just_named(self, subject: Token, base: int) -> str:
-        """ "Wilfred Rotich won the trial. "I was not fearing the rain," the 18-year-old
-        said": the person last the subject of a sentence, in this paragraph or the one
-        before, who has not spoken yet and after whom no one else is named (an age
-        introduces someone new to the quotes; not "Magistrate X said ... The 23-year-old
-        told the court", "Coach X named Y ... The 18-year-old said")."""
-        at = base + subject.idx
-        paragraph = bisect.bisect_right(self.paragraph_starts, at) - 1
-        start = self.paragraph_starts[max(paragraph - 1, 0)] if self.paragraph_starts else 0
-        person = self.last_subject
-        spoken = {entity_id for _, entity_id in self.spoken}
-        text = self.article.text
-        others = {  # named since (not a nickname in quotation marks)
-            i
-            for s, _, i in self.mentions.within(self.last_subject_at + 1, at)
-            if self.types.get(i) == "PERSON" and i != person and text[s - 1 : s] not in OPENING
-        }
-        alone = start <= self.last_subject_at < at and not others and person not in spoken
-        return person if alone and self.types.get(person) == "PERSON" else ""
 
     def _titled_name_after(self, subject: Token, base: int) -> str:
         """ "But quarterback Devin Marsh, who was benched, told ...": the parser may take
@@ -900,13 +880,6 @@ def _past_the_participle(subject: Token) -> Token:
     nouns = [c for c in subject.children if c.i > subject.i + 1 and c.pos_ in {"NOUN", "PROPN"}]
     people = [c for c in nouns if c.ent_type_ == "PERSON"]  # the name, not its title
     return (people or nouns or [subject])[0]
-
-
-def _age_epithet(noun: Token) -> bool:
-    """ "the 18-year-old": an age standing for the person."""
-    return noun.lower_ == "old" and any(
-        c.lower_ == "year" and any(n.like_num for n in c.children) for c in noun.children
-    )
 
 
 def _owned(noun: Token) -> bool:
