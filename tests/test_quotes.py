@@ -933,6 +933,22 @@ def test_speaker_constructions(resources, text, snippet, kind, speaker, cue):
         ('We expect the council to end the "permit raj" that enriches the few.', "permit raj"),
         ('Your correspondent reports ("Bus fares soar", 4 May) that fares are up.', "fares soar"),
         ('In her memoir, "Holding the Line," she wrote that the talks failed.', "Holding"),
+        # a title after a document's noun, set off or in brackets; a name a noun is called by
+        (
+            'The Treasury\'s briefing paper, "Managing the Crown Estate," concluded that state '
+            "ownership was costly.",
+            "Managing the Crown",
+        ),
+        (
+            'Your editorial of Saturday ("Tough on crime, soft on sense") was right to question '
+            "the bill.",
+            "Tough on crime",
+        ),
+        (
+            'When the commissioner unveiled the "Safer Cities" plan last month, she said it '
+            "would put more officers on the streets.",
+            "Safer Cities",
+        ),
         # the subject of "is the word / the cliché ..."
         (
             "The fares should be published in full. Anything less will confirm that "
@@ -2544,9 +2560,18 @@ def test_a_report_monitored_by_someone_is_not_theirs(resources):
 
 
 def test_words_in_title_case_that_a_speaker_says_are_still_words(resources):
-    """ "Thank God," said Maria Lopez: a clause her cue says, not a name."""
+    """ "Thank God," said Maria Lopez: a clause her cue says, not a name; nor is a letter's
+    sentence set off after the letter, nor a judgement before a noun."""
     text = '"Thank God," said Maria Lopez, whose house was spared.'
     assert statement(quotes_of(text, resources), "Thank God")["speaker_id"] == "maria-lopez"
+    text = (
+        'The letter, "We are sorry for what happened to your son," was signed by Maria Lopez. '
+        'She called it the "most humane" plan she had seen.'
+    )
+    direct = quotes_of(text, resources)
+    direct = direct[direct["kind"] == "direct"]
+    assert direct["text"].str.contains("sorry for what happened").any(), direct[["text"]]
+    assert direct["text"].str.contains("most humane").any(), direct[["text"]]
 
 
 def test_what_an_audit_found_is_its_maker_s_and_a_told_story_is_no_report(resources):

@@ -165,6 +165,27 @@ def _title_noun(word: Token, lexicon: SpeechLexicon) -> bool:
     return word.pos_ in {"NOUN", "PROPN"} and word.lemma_.lower() in lexicon.title_nouns
 
 
+def _titled_noun(word: Token, lexicon: SpeechLexicon) -> bool:
+    """A noun for a title or a document, which a title set off after it names ("his
+    memoir", "the briefing paper")."""
+    return _title_noun(word, lexicon) or (
+        word.pos_ == "NOUN" and word.lemma_.lower() in lexicon.documents
+    )
+
+
+def _cited_in(bracket: Token, lexicon: SpeechLexicon) -> bool:
+    """Whether an opening bracket follows a phrase naming a title or a document ("your
+    editorial of Saturday (", "the report (") : what the bracket quotes is its title."""
+    word = bracket.nbor(-1) if bracket.i > 0 else None
+    for _ in range(3):  # "Saturday" -> "of" -> "editorial"
+        if word is None:
+            return False
+        if _titled_noun(word, lexicon):
+            return True
+        word = word.head if word.head is not word else None
+    return False
+
+
 def _title_cased(quoted: str) -> bool:
     """Words in title case, as a name is written ("Tides of Empire", "Island Politics:
     Tasmania Since 1856", a year or a number among them), not in capitals (a headline's)
@@ -188,11 +209,15 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         before.lower_ in lexicon.name_markers or _title_noun(before, lexicon)
     ):
         return True
+    quoted = doc_text(doc)[quote.start : quote.end]
     if before is not None and before.text == "," and before.i > 0:
-        # "In his memoir, "Opening Up," he wrote": a title set off after its noun
+        # "In his memoir, "Opening Up," he wrote", "The Treasury's briefing paper,
+        # "Managing the Crown Estate," concluded": a title set off after its noun
         noun = before.nbor(-1)
-        if _title_noun(noun, lexicon) and _title_cased(doc_text(doc)[quote.start : quote.end]):
+        if _titled_noun(noun, lexicon) and _title_cased(quoted):
             return True
+    if before is not None and before.text == "(" and _cited_in(before, lexicon):
+        return True  # "Your editorial of Saturday ("Tough on crime, soft on sense")"
     if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
         return True  # "so-called", which the parser may split in three
     after = first_word_from(doc, quote.end + 1)
