@@ -37,9 +37,9 @@ FLOORS = {
     "speakers_news_3.txt": (35, 272, 232),
     "speakers_commentary_3.txt": (35, 293, 240),
     "speakers_news_4.txt": (30, 240, 207),
-    "speakers_commentary_4.txt": (30, 239, 197),
+    "speakers_commentary_4.txt": (30, 239, 196),
     "speakers_news_5.txt": (30, 280, 240),
-    "speakers_commentary_5.txt": (30, 262, 202),
+    "speakers_commentary_5.txt": (30, 262, 201),
 }
 
 

@@ -763,6 +763,7 @@ def test_a_name_that_begins_another_is_not_that_person(resources):
     [
         "The migrants were sent back to the DR. Haitian officials said they had no papers.",
         "Net profit rose to Rs 1,863 Cr. Analysts said the bank would keep growing.",
+        "He rose to the rank of Capt. Friends said he was a careful officer.",
     ],
 )
 def test_an_acronym_or_amount_in_capitals_still_ends_a_sentence(resources, text):

@@ -97,6 +97,7 @@ class Resources:
     surname_particles: frozenset[str] = frozenset()  # "Uí" in "Máire Uí Dhonnchadha"
     postnominals: frozenset[str] = frozenset()  # "QC" in "Anthony Grieve QC"
     offices_in_capitals: frozenset[str] = frozenset()  # "MSP", "TD": an office, no name
+    dotted_titles: frozenset[str] = frozenset()  # "Coun.": one token, ends no sentence
     firm_roles: frozenset[str] = frozenset()  # "the bank's auditor, KPMG": a firm's too
     # a title that tells which pronoun stands for its bearer ("mrs" -> "she")
     gendered_titles: dict[str, str] = field(default_factory=dict)
@@ -126,15 +127,6 @@ class Resources:
             | self.speech.organisations
             | self.speech.institutions
         )
-
-    @functools.cached_property
-    def abbreviated_titles(self) -> frozenset[str]:
-        """Titles written with a full stop ("Coun.", "Supt."): the tokenizer keeps the stop
-        on the word, so the parser ends no sentence between a title and its name."""
-        words = self.title_heads | self.honorifics | self.title_abbreviations.keys()
-        # three letters or more: "Cr." also ends an amount in crores ("Rs 1,863 Cr."), and
-        # spaCy knows "Dr.", "Mr." and "Ms." already
-        return frozenset(word for word in words if word.endswith(".") and len(word) > 3)
 
     @functools.cached_property
     def stance_verbs(self) -> frozenset[str]:
@@ -224,6 +216,7 @@ def _load(lexicon_dir: Path, issues_file: Path, annotations_dir: Path) -> Resour
         surname_particles=_words(titles, "surname_particles"),
         postnominals=_words(titles, "postnominals"),
         offices_in_capitals=_words(titles, "offices_in_capitals"),
+        dotted_titles=_words(titles, "dotted_titles"),
         firm_roles=_words(titles, "firm_roles"),
         honorifics=_words(titles, "honorifics"),
         gendered_titles={
@@ -938,6 +931,7 @@ class SpeechLexicon:
     governments: frozenset[str]
     refusals: frozenset[str] = frozenset()  # "declined to say which": nothing said
     unsaid_if_denied: frozenset[str] = frozenset()  # "does not say that": nothing said
+    partial_denials: frozenset[str] = frozenset()  # "did not only say": still said
     institutions: frozenset[str] = frozenset()  # "the ministry said": the one so named
     evidential: frozenset[str] = frozenset()  # "the figures indicate": no one's words
     document_cues: frozenset[str] = frozenset()  # "the survey found that": a document's words
@@ -1006,6 +1000,7 @@ class SpeechLexicon:
             governments=governments,
             refusals=words("refusal_verbs"),
             unsaid_if_denied=words("unsaid_if_denied"),
+            partial_denials=words("partial_denials"),
             institutions=words("institution_nouns"),
             evidential=words("evidential_cues"),
             document_cues=words("document_cues"),

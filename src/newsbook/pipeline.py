@@ -133,7 +133,7 @@ def article_context(article: Article, resources: Resources) -> ArticleContext:
 
 def language(resources: Resources) -> Language:
     """The spaCy pipeline the articles are parsed with, for these resources."""
-    return make_nlp(resources.entity_patterns, resources.abbreviated_titles)
+    return make_nlp(resources.entity_patterns, resources.dotted_titles)
 
 
 def _context(

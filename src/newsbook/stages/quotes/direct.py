@@ -173,19 +173,6 @@ def _titled_noun(word: Token, lexicon: SpeechLexicon) -> bool:
     )
 
 
-def _cited_in(bracket: Token, lexicon: SpeechLexicon) -> bool:
-    """Whether an opening bracket follows a phrase naming a title or a document ("your
-    editorial of Saturday (", "the report (") : what the bracket quotes is its title."""
-    word = bracket.nbor(-1) if bracket.i > 0 else None
-    for _ in range(3):  # "Saturday" -> "of" -> "editorial"
-        if word is None:
-            return False
-        if _titled_noun(word, lexicon):
-            return True
-        word = word.head if word.head is not word else None
-    return False
-
-
 def _title_cased(quoted: str) -> bool:
     """Words in title case, as a name is written ("Tides of Empire", "Island Politics:
     Tasmania Since 1856", a year or a number among them), not in capitals (a headline's)
@@ -216,8 +203,6 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         noun = before.nbor(-1)
         if _titled_noun(noun, lexicon) and _title_cased(quoted):
             return True
-    if before is not None and before.text == "(" and _cited_in(before, lexicon):
-        return True  # "Your editorial of Saturday ("Tough on crime, soft on sense")"
     if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
         return True  # "so-called", which the parser may split in three
     after = first_word_from(doc, quote.end + 1)

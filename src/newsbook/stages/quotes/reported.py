@@ -163,14 +163,16 @@ def _unspoken(cue: Token) -> bool:
 def _unsaid(cue: Token, lexicon: SpeechLexicon) -> bool:
     """A verb of saying denied ("Blume's report does not say the casino would lose
     money", "never claimed that"): what it is said not to say is no one's statement; not
-    "said not that ... but that", "did not simply say" (a word between the negation and
-    the verb qualifies the denial), nor a view stated in the negative ("does not expect",
-    "did not deny": `unsaid_if_denied` lists the verbs)."""
+    "said not that ... but that", "did not simply say" (`partial_denials`), nor a view
+    stated in the negative ("does not expect", "did not deny": `unsaid_if_denied` lists
+    the verbs)."""
     if cue.lemma_.lower() not in lexicon.unsaid_if_denied:
         return False
     doc = cue.doc
     return any(
-        c.dep_ == "neg" and c.i < cue.i and not any(t.pos_ == "ADV" for t in doc[c.i + 1 : cue.i])
+        c.dep_ == "neg"
+        and c.i < cue.i
+        and not any(t.lower_ in lexicon.partial_denials for t in doc[c.i + 1 : cue.i])
         for c in cue.children
     )
 

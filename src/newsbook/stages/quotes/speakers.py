@@ -178,11 +178,11 @@ class SpeakerResolver:
             end += len(subject.right_edge)
             phrase = " ".join(self.article.text[start:end].split()).strip(" ,;:")
             return Speaker("", phrase, subject.lemma_.lower(), plural=True)
-        named = subject
-        if subject.lower_ in self.postnominals and subject.i > 0:
-            named = subject.nbor(-1)  # "Brendan Grehan SC told": the name before the letters
-        head_start = base + named.idx
-        entity_id = self.entity_in(head_start, head_start + len(named))
+        head_start = base + subject.idx
+        entity_id = self.entity_in(head_start, head_start + len(subject))
+        if not entity_id and subject.lower_ in self.postnominals and subject.i > 0:
+            before = base + subject.nbor(-1).idx  # "Brendan Grehan SC told": the person
+            entity_id = self.entity_in(before, before + 1, types={"PERSON"})
         if self.types.get(entity_id) == "NORP" and _definite(subject):
             # "the Texas Democrat said", "the Norlander added": an epithet of the person
             # speaking, not the party or the nation
@@ -534,17 +534,24 @@ class SpeakerResolver:
             and not any(t.lower_ in self.title_heads for t in between)
         )
         named_role = subject.lower_ not in self.lexicon.anonymous  # not "a spokesman for"
-        held = (plain and portfolio and named_role) or self._honoured_holder(between)
+        held = (plain and portfolio and named_role) or self._honoured_holder(between, named_role)
         return person if held else ""
 
-    def _honoured_holder(self, between: Sequence[Token]) -> bool:
-        """ "spokesman on health Dr Marlene Chin-Fatt": a portfolio "on" a matter, then an
-        honorific before the name (not "a spokesman for candidate Dr X", "the nurse of the
-        late Mr X", "an expert on the late Dr X": someone else's)."""
+    def _honoured_holder(self, between: Sequence[Token], named_role: bool) -> bool:
+        """ "spokesman on health Dr Marlene Chin-Fatt", "the Minister for Health Dr Jane
+        Smith": a portfolio, then an honorific before the name. A role that may go unnamed
+        takes it only "on" a matter, another's in capitals; never with a determiner
+        ("a spokesman for candidate Dr X", "the manager of singer Ms X", "an expert on the
+        late Dr X": someone else's)."""
+        if len(between) < 3:
+            return False
         portfolio = between[1:-1]
+        if named_role:
+            fits = between[0].lower_ in {"for", "of", "on"} and all(t.is_title for t in portfolio)
+        else:
+            fits = between[0].lower_ == "on"
         return (
-            len(between) >= 3
-            and between[0].lower_ == "on"
+            fits
             and between[-1].lower_ in self.honorifics
             and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"} for t in portfolio)
             and not any(t.lower_ in self.title_heads for t in portfolio)
