@@ -39,7 +39,7 @@ FLOORS = {
     "speakers_news_4.txt": (30, 240, 207),
     "speakers_commentary_4.txt": (30, 239, 196),
     "speakers_news_5.txt": (30, 280, 240),
-    "speakers_commentary_5.txt": (30, 262, 201),
+    "speakers_commentary_5.txt": (30, 262, 200),
 }
 
 

@@ -165,14 +165,6 @@ def _title_noun(word: Token, lexicon: SpeechLexicon) -> bool:
     return word.pos_ in {"NOUN", "PROPN"} and word.lemma_.lower() in lexicon.title_nouns
 
 
-def _titled_noun(word: Token, lexicon: SpeechLexicon) -> bool:
-    """A noun for a title or a document, which a title set off after it names ("his
-    memoir", "the briefing paper")."""
-    return _title_noun(word, lexicon) or (
-        word.pos_ == "NOUN" and word.lemma_.lower() in lexicon.documents
-    )
-
-
 def _title_cased(quoted: str) -> bool:
     """Words in title case, as a name is written ("Tides of Empire", "Island Politics:
     Tasmania Since 1856", a year or a number among them), not in capitals (a headline's)
@@ -198,10 +190,9 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         return True
     quoted = doc_text(doc)[quote.start : quote.end]
     if before is not None and before.text == "," and before.i > 0:
-        # "In his memoir, "Opening Up," he wrote", "The Treasury's briefing paper,
-        # "Managing the Crown Estate," concluded": a title set off after its noun
+        # "In his memoir, "Opening Up," he wrote": a title set off after its noun
         noun = before.nbor(-1)
-        if _titled_noun(noun, lexicon) and _title_cased(quoted):
+        if _title_noun(noun, lexicon) and _title_cased(quoted):
             return True
     if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
         return True  # "so-called", which the parser may split in three
