@@ -387,11 +387,6 @@ def _is_title_fragment(span: Span, resources: Resources) -> bool:
     )
 
 
-def _joiners(span: Span) -> int:
-    """The hyphens inside a span's words ("Adeyemi-Cole" is one word)."""
-    return sum(joins_a_word(t) for t in span)
-
-
 def _titled_person(span: Span, resources: Resources) -> Span:
     """ "Councillor Ana Berg" taken by the NER for an organisation: a title led by a
     person's title word, then two or three capitalised proper nouns none of which says
@@ -410,11 +405,10 @@ def _titled_person(span: Span, resources: Resources) -> Span:
         return span  # "King Power Stadium": a title inside a building's name
     # a name may end in a hyphenated surname ("Cr Aroha Ngata-Simmons", "Lt-Col. Ade
     # Adeyemi-Cole"); a hyphen earlier is a firm's ("Chairman Rolls-Royce Holdings")
-    surname = len(name) >= 3 and joins_a_word(name[-2]) and _joiners(name) == 1
-    joined = 1 if surname else 0
+    surname = len(name) >= 3 and joins_a_word(name[-2]) and sum(map(joins_a_word, name)) == 1
     if (
         not (any(t.lower_ in resources.title_heads for t in span[:titles]) or titled_before)
-        or not TITLED_NAME_WORDS[0] <= len(name) - joined <= TITLED_NAME_WORDS[1]
+        or not TITLED_NAME_WORDS[0] <= len(name) - surname <= TITLED_NAME_WORDS[1]
         or any(
             t.pos_ != "PROPN"
             or not _capitalised(t)

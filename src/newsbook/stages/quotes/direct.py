@@ -197,7 +197,7 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
     if word_before(doc_text(doc), quote.start - 1).lower() in lexicon.name_markers:
         return True  # "so-called", which the parser may split in three
     after = first_word_from(doc, quote.end + 1)
-    unpunctuated = doc_text(doc)[quote.start : quote.end].rstrip()[-1:].isalnum()
+    unpunctuated = quoted.rstrip()[-1:].isalnum()
     if unpunctuated and after is not None and _title_noun(after, lexicon):
         return True  # the "Jobs First" campaign
     if (
@@ -207,7 +207,7 @@ def is_name_or_title(doc: Doc, quote: QuoteSpan, lexicon: SpeechLexicon) -> bool
         and before.is_title
         and after.is_title
     ):
-        return len(doc_text(doc)[quote.start : quote.end].split()) <= 2  # C.J. "Pete" Silas
+        return len(quoted.split()) <= 2  # C.J. "Pete" Silas
     for root in _content_roots(doc, quote):
         head = root.head.head if root.head.lower_ == "as" else root.head
         lemma = head.lemma_.lower()

@@ -42,9 +42,9 @@ def _reported_statement(
     """The row of what a cue outside quotation marks reports, or None: nothing
     reported, a statement only supposed, one the quotation it mostly is already gives,
     the writer's own voice, a phrase reported by no one ("announcing a package")."""
-    if _supposed(cue, lexicon) or _unspoken(cue) or _within_report(cue, lexicon):
+    if _supposed(cue, lexicon) or _unspoken(cue) or _unsaid(cue, lexicon):
         return None
-    if _unsaid(cue, lexicon):
+    if _within_report(cue, lexicon):
         return None
     if _asked_about(cue, lexicon) or verb_spoken_in(cue, lexicon) is not None:
         return None  # (what was said "in a statement" is the verb's to report)

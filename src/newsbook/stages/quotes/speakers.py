@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -525,37 +524,28 @@ class SpeakerResolver:
             if self.entity_in(base + t.idx, base + t.idx + len(t), types={"PERSON"}) == person
         ]
         between = subject.doc[subject.i + 1 : named[0]] if named else []
-        plain = all(t.pos_ in {"ADP", "PROPN", "DET", "CCONJ"} for t in between)
-        portfolio = (
-            bool(between)
-            and between[0].lower_ in {"for", "of"}
-            and between[-1].pos_ == "PROPN"
-            and between[-1].is_title
-            and not any(t.lower_ in self.title_heads for t in between)
-        )
-        named_role = subject.lower_ not in self.lexicon.anonymous  # not "a spokesman for"
-        held = (plain and portfolio and named_role) or self._honoured_holder(between, named_role)
-        return person if held else ""
-
-    def _honoured_holder(self, between: Sequence[Token], named_role: bool) -> bool:
-        """ "spokesman on health Dr Marlene Chin-Fatt", "the Minister for Health Dr Jane
-        Smith": a portfolio, then an honorific before the name. A role that may go unnamed
-        takes it only "on" a matter, another's in capitals; never with a determiner
-        ("a spokesman for candidate Dr X", "the manager of singer Ms X", "an expert on the
-        late Dr X": someone else's)."""
-        if len(between) < 3:
-            return False
-        portfolio = between[1:-1]
-        if named_role:
-            fits = between[0].lower_ in {"for", "of", "on"} and all(t.is_title for t in portfolio)
+        # an honorific opens the name ("Minister for Health Dr Jane Smith")
+        honoured = bool(between) and between[-1].lower_ in self.honorifics
+        if honoured:
+            between = between[:-1]
+        unnamed_role = subject.lower_ in self.lexicon.anonymous
+        if unnamed_role:
+            # a role that may go unnamed ("a spokesman for X") holds a portfolio only "on" a
+            # matter, and before an honorific ("spokesman on health Dr Marlene Chin-Fatt";
+            # not "an expert on the late Dr X")
+            matter = len(between) >= 2 and between[0].lower_ == "on"
+            plain = all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"} for t in between[1:])
         else:
-            fits = between[0].lower_ == "on"
-        return (
-            fits
-            and between[-1].lower_ in self.honorifics
-            and all(t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"} for t in portfolio)
-            and not any(t.lower_ in self.title_heads for t in portfolio)
-        )
+            matter = (
+                bool(between)
+                and between[0].lower_ in {"for", "of"}
+                and between[-1].pos_ == "PROPN"
+                and between[-1].is_title
+            )
+            plain = all(t.pos_ in {"ADP", "PROPN", "DET", "CCONJ"} for t in between)
+        others = any(t.lower_ in self.title_heads for t in between)
+        held = matter and plain and not others and (honoured or not unnamed_role)
+        return person if held else ""
 
     def _titled_name_after(self, subject: Token, base: int) -> str:
         """ "But quarterback Devin Marsh, who was benched, told ...": the parser may take
